@@ -1,0 +1,10 @@
+export { openDatabase, type Database } from './database.js';
+export {
+  defineCollection,
+  defineTenantCollection,
+  ensureIndexes,
+  registeredCollections,
+  type CollectionDefinition,
+  type TenantCollectionDefinition,
+} from './collections.js';
+export { TenantCollection, TenantScopeError, type TenantOwned } from './tenant-collection.js';

@@ -1,0 +1,81 @@
+import { Agenda, type Job } from 'agenda';
+import { MongoBackend } from '@agendajs/mongo-backend';
+import type { Db } from 'mongodb';
+
+/** Job handler for a job whose data has type `TData`. */
+export type JobHandler<TData> = (data: TData, job: Job<TData>) => Promise<void>;
+
+export interface JobDefinitionOptions {
+  /** How many of this job run at once in one process. */
+  concurrency?: number;
+  /** How long a lock lasts before another worker may take the job over (crash recovery). */
+  lockLifetimeMs?: number;
+}
+
+export interface SchedulerOptions {
+  db: Db;
+  /** Identifies this worker in the job records (lastModifiedBy). */
+  workerName: string;
+  /** How often to look for due jobs. */
+  pollIntervalMs?: number;
+  /**
+   * How long a worker's lock on a job lasts without renewal; after a crash, another worker takes
+   * the job over once it expires. Agenda checks liveness every half lifetime.
+   */
+  lockLifetimeMs?: number;
+}
+
+export type SchedulerState = 'created' | 'running' | 'draining' | 'stopped';
+
+/**
+ * The product's only door to Agenda: jobs are defined by name with typed data, and the
+ * scheduler drains running jobs on shutdown instead of abandoning them.
+ */
+export class Scheduler {
+  readonly agenda: Agenda;
+  private currentState: SchedulerState = 'created';
+
+  constructor(options: SchedulerOptions) {
+    this.agenda = new Agenda({
+      backend: new MongoBackend({ mongo: options.db, collection: 'agendaJobs' }),
+      name: options.workerName,
+      processEvery: options.pollIntervalMs ?? 1_000,
+      defaultLockLifetime: options.lockLifetimeMs ?? 10 * 60_000,
+    });
+  }
+
+  get state(): SchedulerState {
+    return this.currentState;
+  }
+
+  define<TData>(name: string, handler: JobHandler<TData>, options: JobDefinitionOptions = {}): void {
+    this.agenda.define<TData>(name, (job) => handler(job.attrs.data, job), {
+      ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
+      ...(options.lockLifetimeMs !== undefined && { lockLifetime: options.lockLifetimeMs }),
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.agenda.start();
+    this.currentState = 'running';
+  }
+
+  /** Runs the job as soon as a worker is free. */
+  runNow<TData>(name: string, data: TData): Promise<Job<TData>> {
+    return this.agenda.now<TData>(name, data);
+  }
+
+  runAt<TData>(when: Date, name: string, data: TData): Promise<Job<TData>> {
+    return this.agenda.schedule<TData>(when, name, data);
+  }
+
+  /** Stops taking new jobs and waits (up to the timeout) for running ones to finish. */
+  async drain(timeoutMs = 30_000): Promise<void> {
+    if (this.currentState !== 'running') return;
+    this.currentState = 'draining';
+    await this.agenda.drain({ timeout: timeoutMs, closeConnection: false });
+    // drain leaves Agenda's polling timer behind; stop clears it (nothing is locked any more).
+    await this.agenda.stop(false);
+    this.currentState = 'stopped';
+  }
+}

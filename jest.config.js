@@ -1,0 +1,30 @@
+/** Every workspace's tests, in ESM, transformed by SWC. Tests run against real components started by globalSetup. */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      target: 'es2023',
+      transform: { react: { runtime: 'automatic' } },
+    },
+    module: { type: 'es6' },
+  },
+];
+
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
+  transform: { '^.+\\.tsx?$': swc },
+  moduleNameMapper: {
+    '^@custodia/(devdb|m365-simulator)$': '<rootDir>/tools/$1/src/index.ts',
+    '^@custodia/(devdb|m365-simulator)/(.*)$': '<rootDir>/tools/$1/src/$2',
+    '^@custodia/(backend|bot|teams-app)$': '<rootDir>/$1/src/index.ts',
+    '^@custodia/(backend|bot|teams-app)/(.*)$': '<rootDir>/$1/src/$2',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  testMatch: ['<rootDir>/{backend,bot,tab,teams-app,tools/*}/test/**/*.test.ts?(x)'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  globalSetup: '<rootDir>/test-support/global-setup.js',
+  globalTeardown: '<rootDir>/test-support/global-teardown.js',
+  testTimeout: 60000,
+};

@@ -1,0 +1,3 @@
+export { startApp, type RunningApp } from './app.js';
+export { loadConfig, ConfigError, type AppConfig } from './config.js';
+export { createLogger } from './logger.js';

@@ -1,0 +1,109 @@
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { MongoClient } from 'mongodb';
+import { freeLoopbackPort } from './free-port.js';
+
+const execFileAsync = promisify(execFile);
+const sourceDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const repoRoot = resolve(sourceDir, '..', '..');
+const binaryPath = join(repoRoot, '.devdb-bin', 'devdb');
+
+export interface DevDbOptions {
+  /** Directory for the SQLite files; defaults to ./data/db under the repository. */
+  dataDir?: string;
+  /** Loopback port; a free one is chosen when absent. */
+  port?: number;
+  /** How long to wait for the server to answer `ping`. */
+  startTimeoutMs?: number;
+}
+
+export interface DevDb {
+  /** mongodb:// URI of the running server. */
+  readonly uri: string;
+  readonly port: number;
+  readonly dataDir: string;
+  /** Stops the server with SIGTERM and waits for it to exit. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the devdb binary with the machine's Go when it is missing.
+ * The Go module proxy supplies FerretDB; the build takes about a minute the first time.
+ */
+export async function ensureDevDbBinary(): Promise<string> {
+  if (existsSync(binaryPath)) return binaryPath;
+  mkdirSync(dirname(binaryPath), { recursive: true });
+  try {
+    await execFileAsync('go', ['build', '-o', binaryPath, '.'], {
+      cwd: sourceDir,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+  } catch (error) {
+    const detail = error instanceof Error && 'stderr' in error ? String(error.stderr) : String(error);
+    throw new Error(`devdb: building FerretDB with Go failed (is Go on the PATH?):\n${detail}`);
+  }
+  return binaryPath;
+}
+
+/** Starts FerretDB over SQLite on loopback and resolves once it answers `ping`. */
+export async function startDevDb(options: DevDbOptions = {}): Promise<DevDb> {
+  const binary = await ensureDevDbBinary();
+  const dataDir = resolve(options.dataDir ?? join(repoRoot, 'data', 'db'));
+  mkdirSync(dataDir, { recursive: true });
+  const port = options.port ?? (await freeLoopbackPort());
+  const uri = `mongodb://127.0.0.1:${port}/`;
+
+  const child = spawn(binary, ['--listen', `127.0.0.1:${port}`, '--data', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  const remember = (chunk: Buffer): void => {
+    output.push(chunk.toString());
+    if (output.length > 200) output.shift();
+  };
+  child.stdout?.on('data', remember);
+  child.stderr?.on('data', remember);
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+
+  try {
+    await waitForPing(uri, child, options.startTimeoutMs ?? 30_000);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`devdb did not start on port ${port}: ${(error as Error).message}\n${output.join('')}`);
+  }
+
+  return {
+    uri,
+    port,
+    dataDir,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+async function waitForPing(uri: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the process exited with code ${child.exitCode}`);
+    const client = new MongoClient(uri, { serverSelectionTimeoutMS: 500, connectTimeoutMS: 500 });
+    try {
+      await client.db('admin').command({ ping: 1 });
+      return;
+    } catch (error) {
+      lastError = error;
+      await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      await client.close();
+    }
+  }
+  throw new Error(`no answer to ping within ${timeoutMs} ms (${String(lastError)})`);
+}
