@@ -1,0 +1,102 @@
+import type { Filter } from 'mongodb';
+import type { Catalog, ItemVersion } from '../catalog/index.js';
+import type { GraphDeltaPage, GraphReader, GraphResource } from './ports.js';
+
+/** Thrown by the Graph layer when a delta token is no longer valid and a full round must start over. */
+export interface ResyncSignal {
+  /** Where to start the new round, when Graph says (drive 410 `Location`). */
+  location?: string;
+}
+
+export interface DeltaStreamOptions<T> {
+  catalog: Catalog;
+  graph: GraphReader;
+  resource: GraphResource;
+  resourceId: string;
+  /** Names what the cursor tracks, e.g. `mail:<folderId>` or `drive`. */
+  stream: string;
+  /** The first request of a full round. */
+  startLink: string;
+  maxPageSize?: number;
+  /** Versions a full round owns: after the round, those it did not see are closed as deleted. */
+  scope: Filter<ItemVersion>;
+  runId: string;
+  /** Makes the page durable (content, then catalog rows). Runs before the cursor moves. */
+  onPage(page: GraphDeltaPage<T>, context: { fullRound: boolean }): Promise<void>;
+  /** Recognises the Graph layer's resync error. */
+  resyncOf(error: unknown): ResyncSignal | null;
+  /** Called after every durable page, e.g. to renew a job lock. */
+  onProgress?(): Promise<void>;
+}
+
+export interface DeltaStreamResult {
+  pages: number;
+  fullRound: boolean;
+  resyncs: number;
+  closedUnseen: number;
+}
+
+const maxResyncsPerRun = 3;
+
+/**
+ * Runs one delta round for one stream, resuming where the last durable page left off. The cursor
+ * moves only after `onPage` has made the page durable, so a crash repeats at most one page.
+ */
+export async function syncDeltaStream<T>(options: DeltaStreamOptions<T>): Promise<DeltaStreamResult> {
+  const { catalog, resourceId, stream } = options;
+  const saved = await catalog.deltaCursor(resourceId, stream);
+  let link = saved?.link ?? options.startLink;
+  let fullRoundStartedAt: Date | null = saved ? saved.fullRoundStartedAt : new Date();
+  if (!saved) {
+    await catalog.saveDeltaCursor(resourceId, stream, { link, roundComplete: false, fullRoundStartedAt });
+  }
+  const result: DeltaStreamResult = { pages: 0, fullRound: fullRoundStartedAt !== null, resyncs: 0, closedUnseen: 0 };
+
+  for (;;) {
+    try {
+      for await (const page of options.graph.deltaPages<T>(link, {
+        resource: options.resource,
+        ...(options.maxPageSize !== undefined && { maxPageSize: options.maxPageSize }),
+      })) {
+        await options.onPage(page, { fullRound: fullRoundStartedAt !== null });
+        result.pages += 1;
+        if (page.deltaLink) {
+          if (fullRoundStartedAt) {
+            result.closedUnseen += await catalog.closeUnseen(
+              resourceId,
+              options.scope,
+              fullRoundStartedAt,
+              options.runId,
+            );
+          }
+          await catalog.saveDeltaCursor(resourceId, stream, {
+            link: page.deltaLink,
+            roundComplete: true,
+            fullRoundStartedAt: null,
+          });
+          return result;
+        }
+        if (page.nextLink) {
+          link = page.nextLink;
+          await catalog.saveDeltaCursor(resourceId, stream, { link, roundComplete: false, fullRoundStartedAt });
+        }
+        await options.onProgress?.();
+      }
+      throw new Error(`the delta round for ${stream} ended without a deltaLink`);
+    } catch (error) {
+      const resync = options.resyncOf(error);
+      if (!resync) throw error;
+      result.resyncs += 1;
+      if (result.resyncs > maxResyncsPerRun) {
+        throw new Error(`Graph asked for a full resync of ${stream} ${result.resyncs} times in one run`, {
+          cause: error,
+        });
+      }
+      // A new full round: everything is enumerated again and versions not seen are closed at its end.
+      link = resync.location ?? options.startLink;
+      fullRoundStartedAt = new Date();
+      result.fullRound = true;
+      await catalog.saveDeltaCursor(resourceId, stream, { link, roundComplete: false, fullRoundStartedAt });
+    }
+  }
+}

@@ -1,0 +1,79 @@
+import type { ResourceKind } from '../catalog/index.js';
+
+export type Workload = 'exchange' | 'onedrive' | 'sharepoint' | 'teams';
+export const allWorkloads: readonly Workload[] = ['exchange', 'onedrive', 'sharepoint', 'teams'];
+
+export type BackupScope = { type: 'organisation' } | { type: 'groups'; groupIds: string[] };
+
+/** What an administrator configured: what to protect, when, for how long. */
+export interface BackupJob {
+  tenantId: string;
+  jobId: string;
+  name: string;
+  scope: BackupScope;
+  workloads: Workload[];
+  /** Daily start, HH:mm in the tenant's time zone. */
+  dailyTime: string;
+  timeZone: string;
+  retentionYears: 1 | 3 | 5 | 10;
+  profile: string;
+  createdAt: Date;
+  createdBy: string;
+}
+
+export type RunStatus = 'queued' | 'running' | 'succeeded' | 'warning' | 'failed';
+export type UnitStatus = 'pending' | 'running' | 'done' | 'failed';
+
+export interface RunProgress {
+  resourcesTotal: number;
+  resourcesDone: number;
+  resourcesFailed: number;
+  items: number;
+  bytes: number;
+  deletions: number;
+  warnings: number;
+}
+
+/** One execution of a backup job. */
+export interface BackupRun {
+  tenantId: string;
+  runId: string;
+  jobId: string;
+  jobName: string;
+  trigger: 'schedule' | 'manual';
+  requestedBy: string;
+  status: RunStatus;
+  queuedAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  progress: RunProgress;
+  /** A sentence for the job log when the run as a whole could not proceed. */
+  error: string | null;
+}
+
+export interface UnitWarning {
+  itemId?: string;
+  message: string;
+}
+
+/** One resource within a run: the unit of work that one worker leases at a time. */
+export interface RunUnit {
+  tenantId: string;
+  runId: string;
+  resourceId: string;
+  resourceKind: ResourceKind;
+  displayName: string;
+  workloads: Workload[];
+  status: UnitStatus;
+  attempts: number;
+  leaseOwner: string | null;
+  leaseUntil: Date | null;
+  items: number;
+  bytes: number;
+  deletions: number;
+  graphRequests: number;
+  warnings: UnitWarning[];
+  error: string | null;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}

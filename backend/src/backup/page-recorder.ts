@@ -1,0 +1,70 @@
+import type { NewItemVersion, StoredContent } from '../catalog/index.js';
+import { mapWithConcurrency } from './concurrency.js';
+import type { UnitContext } from './unit-context.js';
+
+export interface PageRecipe<T> {
+  idOf(item: T): string;
+  /** Deleted or moved out of this container (`@removed`, the `deleted` facet). */
+  isRemoved(item: T): boolean;
+  /** Items that are not content (a drive's folders, its root): handled by `onSkipped`, not recorded. */
+  isContent(item: T): boolean;
+  versionKeyOf(item: T): string;
+  /** Reads the item's bytes from Graph into the content store. */
+  fetchContent(item: T): Promise<StoredContent>;
+  toVersion(item: T, content: StoredContent): NewItemVersion;
+  /** How many content reads to keep in flight (the Graph layer enforces the per-mailbox limit). */
+  concurrency: number;
+}
+
+export interface PageOutcome {
+  stored: number;
+  unchanged: number;
+  removed: number;
+  bytes: number;
+}
+
+/**
+ * Makes one delta page durable: new and changed items' content into the store, the store flushed,
+ * then their catalog rows; unchanged items touched on a full round; removals closed.
+ * Replaying the same page records nothing twice.
+ */
+export async function recordDeltaPage<T>(
+  context: UnitContext,
+  items: readonly T[],
+  recipe: PageRecipe<T>,
+  fullRound: boolean,
+): Promise<PageOutcome> {
+  const resourceId = context.resource.resourceId;
+  const removedIds = items.filter((item) => recipe.isRemoved(item)).map((item) => recipe.idOf(item));
+  const present = items.filter((item) => !recipe.isRemoved(item) && recipe.isContent(item));
+  const current = await context.catalog.currentVersions(
+    resourceId,
+    present.map((item) => recipe.idOf(item)),
+  );
+  const changed = present.filter((item) => current.get(recipe.idOf(item)) !== recipe.versionKeyOf(item));
+  const unchangedIds = present
+    .filter((item) => current.get(recipe.idOf(item)) === recipe.versionKeyOf(item))
+    .map((item) => recipe.idOf(item));
+
+  const versions = await mapWithConcurrency(changed, recipe.concurrency, async (item) => {
+    try {
+      return recipe.toVersion(item, await recipe.fetchContent(item));
+    } catch (error) {
+      if (!context.isItemUnreadable(error)) throw error;
+      context.progress.warn(`could not read ${recipe.idOf(item)}: ${(error as Error).message}`, recipe.idOf(item));
+      return null;
+    }
+  });
+  const stored = versions.filter((version): version is NewItemVersion => version !== null);
+
+  await context.store.flush();
+  const capturedAt = new Date();
+  await context.catalog.recordVersions(stored, context.runId, capturedAt);
+  if (fullRound) await context.catalog.touchVersions(resourceId, unchangedIds, context.runId, capturedAt);
+  const removed = await context.catalog.recordDeletions(resourceId, removedIds, context.runId, capturedAt);
+
+  const bytes = stored.reduce((sum, version) => sum + version.size, 0);
+  context.progress.addItems(stored.length, bytes);
+  context.progress.addDeletions(removed);
+  return { stored: stored.length, unchanged: unchangedIds.length, removed, bytes };
+}

@@ -1,0 +1,35 @@
+import type { Readable } from 'node:stream';
+import type { StoredContent } from '../catalog/index.js';
+
+/**
+ * What the backup engine needs from the Graph access layer and the content store. The real
+ * implementations live in `../graph` and `../store`; workloads see only these shapes.
+ */
+export type GraphResource =
+  | { kind: 'mailbox'; userId: string }
+  | { kind: 'drive'; driveId: string }
+  | { kind: 'directory' }
+  | { kind: 'team'; teamId: string };
+
+export interface GraphDeltaPage<T> {
+  items: T[];
+  nextLink?: string;
+  deltaLink?: string;
+}
+
+export interface GraphReader {
+  getJson<T>(path: string, options: { resource: GraphResource }): Promise<T>;
+  pages<T>(path: string, options: { resource: GraphResource; maxPageSize?: number }): AsyncIterable<T[]>;
+  deltaPages<T>(
+    link: string,
+    options: { resource: GraphResource; maxPageSize?: number },
+  ): AsyncIterable<GraphDeltaPage<T>>;
+  getStream(path: string, options: { resource: GraphResource }): Promise<{ stream: Readable; size?: number }>;
+}
+
+export interface ContentWriter {
+  put(tenantId: string, data: Buffer, kind: 'item' | 'file'): Promise<StoredContent>;
+  putStream(tenantId: string, stream: Readable, kind: 'item' | 'file'): Promise<StoredContent>;
+  /** Makes every content reference returned so far durable. */
+  flush(): Promise<void>;
+}

@@ -1,0 +1,27 @@
+import type { Catalog, ProtectedResource } from '../catalog/index.js';
+import type { ResyncSignal } from './delta-stream.js';
+import type { ContentWriter, GraphReader } from './ports.js';
+
+/** Counts a unit accumulates while it runs; the engine persists them into the run's progress. */
+export interface UnitProgress {
+  addItems(count: number, bytes: number): void;
+  addDeletions(count: number): void;
+  /** One item could not be read: the run goes on and reports it. */
+  warn(message: string, itemId?: string): void;
+  /** Persists counts and renews the unit's lease; called after each durable page. */
+  checkpoint(): Promise<void>;
+}
+
+/** Everything one workload needs to back up one resource. */
+export interface UnitContext {
+  tenantId: string;
+  runId: string;
+  resource: ProtectedResource;
+  graph: GraphReader;
+  store: ContentWriter;
+  catalog: Catalog;
+  progress: UnitProgress;
+  resyncOf(error: unknown): ResyncSignal | null;
+  /** Whether an error is a permanent "this item is gone or unreadable" answer (404, 403...). */
+  isItemUnreadable(error: unknown): boolean;
+}

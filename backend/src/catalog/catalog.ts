@@ -1,0 +1,241 @@
+import type { Db, Filter } from 'mongodb';
+import type { TenantCollection } from '../db/index.js';
+import {
+  deltaCursorsCollection,
+  foldersCollection,
+  itemVersionsCollection,
+  resourcesCollection,
+} from './collections.js';
+import type { CatalogFolder, DeltaCursor, ItemVersion, ProtectedResource } from './model.js';
+
+/** A version as a workload sees it, before the catalog stamps run and validity. */
+export type NewItemVersion = Omit<
+  ItemVersion,
+  'tenantId' | 'firstRunId' | 'lastRunId' | 'lastSeenAt' | 'validFrom' | 'validTo' | 'deletedAt'
+>;
+
+export interface CurrentVersionKey {
+  graphId: string;
+  versionKey: string;
+}
+
+/**
+ * Writes and reads one tenant's catalog. Every write is idempotent so that a unit replayed after
+ * a crash, or a delta page Graph sends twice, records nothing twice.
+ */
+export class Catalog {
+  private readonly resources: TenantCollection<ProtectedResource>;
+  private readonly versions: TenantCollection<ItemVersion>;
+  private readonly folders: TenantCollection<CatalogFolder>;
+  private readonly cursors: TenantCollection<DeltaCursor>;
+
+  constructor(
+    db: Db,
+    readonly tenantId: string,
+  ) {
+    this.resources = resourcesCollection.scoped(db);
+    this.versions = itemVersionsCollection.scoped(db);
+    this.folders = foldersCollection.scoped(db);
+    this.cursors = deltaCursorsCollection.scoped(db);
+  }
+
+  async upsertResource(resource: Omit<ProtectedResource, 'tenantId' | 'firstSeenAt'>): Promise<void> {
+    await this.resources.updateOne(
+      this.tenantId,
+      { resourceId: resource.resourceId },
+      { $set: { ...resource, tenantId: this.tenantId }, $setOnInsert: { firstSeenAt: new Date() } },
+      { upsert: true },
+    );
+  }
+
+  resource(resourceId: string): Promise<ProtectedResource | null> {
+    return this.resources.findOne(this.tenantId, { resourceId });
+  }
+
+  async markResourceBackedUp(resourceId: string, runId: string, at: Date): Promise<void> {
+    await this.resources.updateOne(this.tenantId, { resourceId }, { $set: { lastBackupAt: at, lastRunId: runId } });
+  }
+
+  /** The current (open) version keys of the given items, to tell new and changed items from replays. */
+  async currentVersions(resourceId: string, graphIds: readonly string[]): Promise<Map<string, string>> {
+    if (graphIds.length === 0) return new Map();
+    const rows = await this.versions
+      .find(
+        this.tenantId,
+        { resourceId, graphId: { $in: [...graphIds] }, validTo: null },
+        { projection: { graphId: 1, versionKey: 1 } },
+      )
+      .toArray();
+    return new Map(rows.map((row) => [row.graphId, row.versionKey]));
+  }
+
+  /** Confirms that unchanged items were still present in this run. */
+  async touchVersions(resourceId: string, graphIds: readonly string[], runId: string, seenAt: Date): Promise<void> {
+    if (graphIds.length === 0) return;
+    await this.versions.updateMany(
+      this.tenantId,
+      { resourceId, graphId: { $in: [...graphIds] }, validTo: null },
+      { $set: { lastRunId: runId, lastSeenAt: seenAt } },
+    );
+  }
+
+  /**
+   * Ends a full round (first run after a resync): every open version in the scope that the round
+   * did not see since it began no longer exists at Graph.
+   */
+  async closeUnseen(
+    resourceId: string,
+    scope: Filter<ItemVersion>,
+    roundStartedAt: Date,
+    runId: string,
+  ): Promise<number> {
+    const at = new Date();
+    const result = await this.versions.updateMany(
+      this.tenantId,
+      { ...scope, resourceId, validTo: null, lastSeenAt: { $lt: roundStartedAt } },
+      { $set: { validTo: at, deletedAt: at, lastRunId: runId } },
+    );
+    return result.modifiedCount;
+  }
+
+  /**
+   * Records new versions and closes the versions they replace. The content they reference must
+   * already be durable in the content store.
+   */
+  async recordVersions(versions: readonly NewItemVersion[], runId: string, capturedAt: Date): Promise<void> {
+    if (versions.length === 0) return;
+    const documents = versions.map((version) => ({
+      ...version,
+      tenantId: this.tenantId,
+      firstRunId: runId,
+      lastRunId: runId,
+      lastSeenAt: capturedAt,
+      validFrom: capturedAt,
+      validTo: null,
+      deletedAt: null,
+    }));
+    try {
+      await this.versions.insertMany(this.tenantId, documents);
+    } catch (error) {
+      if (!isOnlyDuplicateKeyErrors(error)) throw error;
+    }
+    for (const version of versions) {
+      await this.versions.updateMany(
+        this.tenantId,
+        {
+          resourceId: version.resourceId,
+          graphId: version.graphId,
+          validTo: null,
+          versionKey: { $ne: version.versionKey },
+        },
+        { $set: { validTo: capturedAt } },
+      );
+    }
+  }
+
+  /** Closes the current version of items Graph reports as deleted (or moved out of the container). */
+  async recordDeletions(resourceId: string, graphIds: readonly string[], runId: string, at: Date): Promise<number> {
+    if (graphIds.length === 0) return 0;
+    const result = await this.versions.updateMany(
+      this.tenantId,
+      { resourceId, graphId: { $in: [...graphIds] }, validTo: null },
+      { $set: { validTo: at, deletedAt: at, lastRunId: runId } },
+    );
+    return result.modifiedCount;
+  }
+
+  async upsertFolder(folder: Omit<CatalogFolder, 'tenantId'>): Promise<void> {
+    await this.folders.updateOne(
+      this.tenantId,
+      { resourceId: folder.resourceId, folderId: folder.folderId },
+      { $set: { ...folder, tenantId: this.tenantId } },
+      { upsert: true },
+    );
+  }
+
+  /** A folder that no longer exists at Graph: it and every item still open in it are closed. */
+  async recordFolderDeleted(resourceId: string, folderId: string, runId: string, at: Date): Promise<number> {
+    await this.folders.updateOne(
+      this.tenantId,
+      { resourceId, folderId },
+      { $set: { deletedAt: at, lastRunId: runId } },
+    );
+    const result = await this.versions.updateMany(
+      this.tenantId,
+      { resourceId, containerId: folderId, validTo: null },
+      { $set: { validTo: at, deletedAt: at, lastRunId: runId } },
+    );
+    await this.dropDeltaCursor(resourceId, folderId);
+    return result.modifiedCount;
+  }
+
+  listFolders(resourceId: string): Promise<CatalogFolder[]> {
+    return this.folders.find(this.tenantId, { resourceId }).toArray();
+  }
+
+  async deltaCursor(resourceId: string, stream: string): Promise<DeltaCursor | null> {
+    return this.cursors.findOne(this.tenantId, { resourceId, stream });
+  }
+
+  /** Moves a delta cursor; call only after the content and catalog rows of the page are durable. */
+  async saveDeltaCursor(
+    resourceId: string,
+    stream: string,
+    position: { link: string; roundComplete: boolean; fullRoundStartedAt: Date | null },
+  ): Promise<void> {
+    await this.cursors.updateOne(
+      this.tenantId,
+      { resourceId, stream },
+      { $set: { tenantId: this.tenantId, resourceId, stream, ...position, updatedAt: new Date() } },
+      { upsert: true },
+    );
+  }
+
+  async dropDeltaCursor(resourceId: string, stream: string): Promise<void> {
+    await this.cursors.deleteOne(this.tenantId, { resourceId, stream });
+  }
+
+  /** The versions visible at a point in time (default: now) in one container. */
+  browse(resourceId: string, containerId: string, at: Date = new Date(), limit = 500): Promise<ItemVersion[]> {
+    return this.versions
+      .find(this.tenantId, { resourceId, containerId, ...visibleAt(at) }, { sort: { itemDate: -1 }, limit })
+      .toArray();
+  }
+
+  /** Every version of one item, newest first. */
+  history(resourceId: string, graphId: string): Promise<ItemVersion[]> {
+    return this.versions.find(this.tenantId, { resourceId, graphId }, { sort: { validFrom: -1 } }).toArray();
+  }
+
+  /** Items currently present (not deleted) in a resource, for comparisons and restores. */
+  currentItems(resourceId: string): Promise<ItemVersion[]> {
+    return this.versions.find(this.tenantId, { resourceId, validTo: null }).toArray();
+  }
+
+  /** Search by words of subject/name, sender, recipients or attachment names; every word must match. */
+  search(query: {
+    words: string[];
+    resourceIds?: string[];
+    from?: Date;
+    to?: Date;
+    limit?: number;
+  }): Promise<ItemVersion[]> {
+    const filter: Filter<ItemVersion> = { searchTerms: { $all: query.words.map((w) => w.toLocaleLowerCase('it')) } };
+    if (query.resourceIds) filter.resourceId = { $in: query.resourceIds };
+    if (query.from || query.to) {
+      filter.itemDate = { ...(query.from && { $gte: query.from }), ...(query.to && { $lt: query.to }) };
+    }
+    return this.versions.find(this.tenantId, filter, { sort: { itemDate: -1 }, limit: query.limit ?? 100 }).toArray();
+  }
+}
+
+export function visibleAt(at: Date): Filter<ItemVersion> {
+  return { validFrom: { $lte: at }, $or: [{ validTo: null }, { validTo: { $gt: at } }] };
+}
+
+function isOnlyDuplicateKeyErrors(error: unknown): boolean {
+  const writeErrors = (error as { writeErrors?: { code?: number }[] | { code?: number } }).writeErrors;
+  const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+  if (list.length > 0) return list.every((e) => e.code === 11000);
+  return (error as { code?: number }).code === 11000;
+}

@@ -1,0 +1,9 @@
+export * from './model.js';
+export { Catalog, visibleAt, type NewItemVersion } from './catalog.js';
+export {
+  deltaCursorsCollection,
+  foldersCollection,
+  itemVersionsCollection,
+  resourcesCollection,
+} from './collections.js';
+export { searchTermsOf } from './search-terms.js';

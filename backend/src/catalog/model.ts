@@ -1,0 +1,94 @@
+/** What the catalog records. Every record carries tenantId; see collections.ts for the indexes. */
+
+export type ResourceKind = 'mailbox' | 'onedrive' | 'sharepoint' | 'team';
+export type ItemKind = 'message' | 'contact' | 'event' | 'file' | 'channelMessage';
+
+/** A unit of protection: one mailbox, one OneDrive, one site library, one team. */
+export interface ProtectedResource {
+  tenantId: string;
+  /** Stable id of ours: `${kind}:${graphId}`. */
+  resourceId: string;
+  kind: ResourceKind;
+  /** Graph id of the user (mailbox, OneDrive), drive (site library) or team. */
+  graphId: string;
+  displayName: string;
+  /** The user the resource belongs to, for self-service scoping and licences. */
+  ownerUserId?: string;
+  ownerEmail?: string;
+  /** For drives: the drive id; for site libraries also the site id. */
+  driveId?: string;
+  siteId?: string;
+  firstSeenAt: Date;
+  lastBackupAt?: Date;
+  lastRunId?: string;
+}
+
+/** A blob list in the content store that holds an item's bytes. */
+export interface StoredContent {
+  blobIds: string[];
+  size: number;
+  sha256: string;
+}
+
+/**
+ * One version of one item. A new version is recorded when Graph reports a new change key; the
+ * previous one is closed (`validTo`). A deletion closes the current version and sets `deletedAt`.
+ * Point-in-time T sees the versions with validFrom <= T < (validTo ?? infinity).
+ */
+export interface ItemVersion {
+  tenantId: string;
+  resourceId: string;
+  kind: ItemKind;
+  graphId: string;
+  /** changeKey (Outlook), eTag/cTag (drive items) — what identifies this version at Graph. */
+  versionKey: string;
+  containerId: string;
+  /** Human path of the folder, e.g. `Inbox/Progetti/2026`. */
+  containerPath: string;
+  name: string;
+  from?: string;
+  to?: string[];
+  size: number;
+  /** Received (mail), modified (files), start (events), created (channel messages). */
+  itemDate?: Date;
+  attachmentNames?: string[];
+  /** Workload-specific fields a restore needs (flags, read state, importance, categories, ...). */
+  properties: Record<string, unknown>;
+  content?: StoredContent;
+  /** Lowercased words of name, sender, recipients and attachment names, for search without $text. */
+  searchTerms: string[];
+  firstRunId: string;
+  lastRunId: string;
+  /** When a run last saw this version at Graph; a full (resync) round closes versions it did not see. */
+  lastSeenAt: Date;
+  validFrom: Date;
+  validTo: Date | null;
+  deletedAt: Date | null;
+}
+
+/** A folder (mail folder, drive folder, channel) as last seen. */
+export interface CatalogFolder {
+  tenantId: string;
+  resourceId: string;
+  folderId: string;
+  parentId: string | null;
+  displayName: string;
+  path: string;
+  wellKnownName?: string;
+  deletedAt: Date | null;
+  lastRunId: string;
+}
+
+/** Where a resource's delta round stands for one container: resumable after a crash. */
+export interface DeltaCursor {
+  tenantId: string;
+  resourceId: string;
+  /** What the cursor tracks: `mail:<folderId>`, `drive`, `contacts`, `calendar`, `channel:<id>`. */
+  stream: string;
+  /** A nextLink (round in progress) or a deltaLink (round complete). */
+  link: string;
+  roundComplete: boolean;
+  /** When the current round began; set for full rounds, which end by closing versions not seen since. */
+  fullRoundStartedAt: Date | null;
+  updatedAt: Date;
+}

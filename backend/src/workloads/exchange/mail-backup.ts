@@ -1,0 +1,172 @@
+import { searchTermsOf, type NewItemVersion, type StoredContent } from '../../catalog/index.js';
+import { syncDeltaStream } from '../../backup/delta-stream.js';
+import { recordDeltaPage, type PageRecipe } from '../../backup/page-recorder.js';
+import type { UnitContext } from '../../backup/unit-context.js';
+import { listMailFolders, type MailFolderNode } from './mail-folders.js';
+
+interface Recipient {
+  emailAddress?: { name?: string; address?: string };
+}
+
+/** The message fields the delta query selects: enough to catalog, search and restore with fidelity. */
+export interface GraphMessage {
+  id: string;
+  '@removed'?: { reason: string };
+  changeKey?: string;
+  subject?: string;
+  from?: Recipient;
+  toRecipients?: Recipient[];
+  ccRecipients?: Recipient[];
+  receivedDateTime?: string;
+  sentDateTime?: string;
+  isRead?: boolean;
+  isDraft?: boolean;
+  flag?: unknown;
+  importance?: string;
+  categories?: string[];
+  hasAttachments?: boolean;
+  internetMessageId?: string;
+  conversationId?: string;
+}
+
+const messageSelect = [
+  'id',
+  'changeKey',
+  'subject',
+  'from',
+  'toRecipients',
+  'ccRecipients',
+  'receivedDateTime',
+  'sentDateTime',
+  'isRead',
+  'isDraft',
+  'flag',
+  'importance',
+  'categories',
+  'hasAttachments',
+  'internetMessageId',
+  'conversationId',
+].join(',');
+
+/** Messages per delta page; Graph honours `Prefer: odata.maxpagesize` for message delta. */
+const deltaPageSize = 500;
+/** Graph allows four concurrent requests per app and mailbox. */
+const mailboxConcurrency = 4;
+
+/**
+ * Backs up every mail folder of one mailbox by per-folder delta: new and changed messages'
+ * MIME (`$value`) into the store, deletions and moves out as closed versions. Folders that
+ * disappeared close their messages.
+ * https://learn.microsoft.com/graph/delta-query-messages, /graph/outlook-get-mime-message
+ */
+export async function backupMailbox(context: UnitContext, userId: string): Promise<void> {
+  const resourceId = context.resource.resourceId;
+  const folders = await listMailFolders(context, userId);
+  const seen = new Set(folders.map((folder) => folder.id));
+
+  for (const known of await context.catalog.listFolders(resourceId)) {
+    if (known.deletedAt === null && known.folderId.startsWith('mail:') && !seen.has(known.folderId.slice(5))) {
+      const closed = await context.catalog.recordFolderDeleted(resourceId, known.folderId, context.runId, new Date());
+      context.progress.addDeletions(closed);
+    }
+  }
+
+  for (const folder of folders) {
+    await context.catalog.upsertFolder({
+      resourceId,
+      folderId: `mail:${folder.id}`,
+      parentId: folder.parentFolderId ? `mail:${folder.parentFolderId}` : null,
+      displayName: folder.displayName,
+      path: folder.path,
+      ...(folder.wellKnownName !== undefined && { wellKnownName: folder.wellKnownName }),
+      deletedAt: null,
+      lastRunId: context.runId,
+    });
+    await backupMailFolder(context, userId, folder);
+  }
+}
+
+async function backupMailFolder(context: UnitContext, userId: string, folder: MailFolderNode): Promise<void> {
+  const resource = { kind: 'mailbox', userId } as const;
+  const containerId = `mail:${folder.id}`;
+  const user = encodeURIComponent(userId);
+  const recipe: PageRecipe<GraphMessage> = {
+    idOf: (message) => message.id,
+    isRemoved: (message) => message['@removed'] !== undefined,
+    isContent: () => true,
+    versionKeyOf: (message) => message.changeKey ?? message.id,
+    concurrency: mailboxConcurrency,
+    async fetchContent(message): Promise<StoredContent> {
+      const { stream } = await context.graph.getStream(
+        `/users/${user}/messages/${encodeURIComponent(message.id)}/$value`,
+        {
+          resource,
+        },
+      );
+      return context.store.putStream(context.tenantId, stream, 'item');
+    },
+    toVersion: (message, content) => messageVersion(context, message, content, containerId, folder.path),
+  };
+
+  await syncDeltaStream<GraphMessage>({
+    catalog: context.catalog,
+    graph: context.graph,
+    resource,
+    resourceId: context.resource.resourceId,
+    stream: containerId,
+    startLink: `/users/${user}/mailFolders/${encodeURIComponent(folder.id)}/messages/delta?$select=${messageSelect}`,
+    maxPageSize: deltaPageSize,
+    scope: { containerId },
+    runId: context.runId,
+    resyncOf: context.resyncOf,
+    onPage: async (page, { fullRound }) => {
+      await recordDeltaPage(context, page.items, recipe, fullRound);
+    },
+    onProgress: () => context.progress.checkpoint(),
+  });
+}
+
+function address(recipient: Recipient | undefined): string | undefined {
+  return recipient?.emailAddress?.address?.toLowerCase();
+}
+
+function messageVersion(
+  context: UnitContext,
+  message: GraphMessage,
+  content: StoredContent,
+  containerId: string,
+  containerPath: string,
+): NewItemVersion {
+  const from = address(message.from);
+  const to = [...(message.toRecipients ?? []), ...(message.ccRecipients ?? [])]
+    .map(address)
+    .filter((value): value is string => value !== undefined);
+  return {
+    resourceId: context.resource.resourceId,
+    kind: 'message',
+    graphId: message.id,
+    versionKey: message.changeKey ?? message.id,
+    containerId,
+    containerPath,
+    name: message.subject ?? '',
+    ...(from !== undefined && { from }),
+    to,
+    size: content.size,
+    ...(message.receivedDateTime !== undefined && { itemDate: new Date(message.receivedDateTime) }),
+    properties: {
+      sentDateTime: message.sentDateTime,
+      receivedDateTime: message.receivedDateTime,
+      isRead: message.isRead,
+      isDraft: message.isDraft,
+      flag: message.flag,
+      importance: message.importance,
+      categories: message.categories,
+      hasAttachments: message.hasAttachments,
+      internetMessageId: message.internetMessageId,
+      conversationId: message.conversationId,
+      fromName: message.from?.emailAddress?.name,
+    },
+    content,
+    searchTerms: searchTermsOf(message.subject, from, message.from?.emailAddress?.name, ...to),
+  };
+}

@@ -1,0 +1,45 @@
+import type { UnitContext } from '../../backup/unit-context.js';
+
+/** The fields of a Graph mailFolder we use. */
+export interface GraphMailFolder {
+  id: string;
+  displayName: string;
+  parentFolderId?: string;
+  childFolderCount?: number;
+  wellKnownName?: string;
+}
+
+export interface MailFolderNode extends GraphMailFolder {
+  path: string;
+}
+
+const folderSelect = '$select=id,displayName,parentFolderId,childFolderCount&includeHiddenFolders=true';
+
+/**
+ * Every mail folder of the mailbox, nested ones included, with its path. Costs one listing for the
+ * top level plus one per folder that has children (Graph's `childFolderCount` says which).
+ * https://learn.microsoft.com/graph/api/user-list-mailfolders, /graph/api/mailfolder-list-childfolders
+ */
+export async function listMailFolders(context: UnitContext, userId: string): Promise<MailFolderNode[]> {
+  const resource = { kind: 'mailbox', userId } as const;
+  const result: MailFolderNode[] = [];
+  const pending: { listing: string; parentPath: string }[] = [
+    { listing: `/users/${encodeURIComponent(userId)}/mailFolders?${folderSelect}`, parentPath: '' },
+  ];
+  while (pending.length > 0) {
+    const { listing, parentPath } = pending.shift()!;
+    for await (const page of context.graph.pages<GraphMailFolder>(listing, { resource, maxPageSize: 100 })) {
+      for (const folder of page) {
+        const path = parentPath ? `${parentPath}/${folder.displayName}` : folder.displayName;
+        result.push({ ...folder, path });
+        if ((folder.childFolderCount ?? 0) > 0) {
+          pending.push({
+            listing: `/users/${encodeURIComponent(userId)}/mailFolders/${encodeURIComponent(folder.id)}/childFolders?${folderSelect}`,
+            parentPath: path,
+          });
+        }
+      }
+    }
+  }
+  return result;
+}
