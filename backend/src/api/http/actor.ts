@@ -1,0 +1,13 @@
+import type { Principal } from '../../auth/principal.js';
+import type { Actor } from '../../audit/activity-store.js';
+
+/** How a caller appears in the activity log. */
+export function actorOf(principal: Principal): Actor {
+  return {
+    kind: principal.kind === 'provider' ? 'provider' : 'person',
+    id: principal.userId,
+    name: principal.name,
+    email: principal.email,
+    role: principal.role,
+  };
+}

@@ -1,0 +1,139 @@
+import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import { isGranted } from '../../auth/permissions.js';
+import type { Principal } from '../../auth/principal.js';
+import { findTenant } from '../../tenants/tenant-store.js';
+import { missingSetupSteps } from '../../tenants/setup-status.js';
+import { currentTermsVersion } from '../../tenants/licence-terms.js';
+import { readSettings } from '../../settings/settings-store.js';
+import type { ApiServices } from '../services.js';
+import { ApiError } from './api-error.js';
+import { authenticate } from './authenticate.js';
+import { negotiateLanguage, type Language } from './language.js';
+import type { RouteContext, RouteSpec } from './route.js';
+import { parseInput } from './validation.js';
+import { actorOf } from './actor.js';
+
+const defaultMaxBodyBytes = 16 * 1024;
+
+const restifyMethods = { GET: 'get', POST: 'post', PUT: 'put', PATCH: 'patch', DELETE: 'del' } as const;
+
+/** Mounts every route under the prefix, each running the same pipeline. */
+export function mountRoutes(server: Server, prefix: string, routes: readonly RouteSpec[], services: ApiServices): void {
+  for (const route of routes) {
+    server[restifyMethods[route.method]](`${prefix}${route.path}`, async (request: Request, response: Response) => {
+      await serve(route, request, response, services);
+    });
+  }
+  translateRestifyErrors(server, prefix);
+}
+
+async function serve(route: RouteSpec, request: Request, response: Response, services: ApiServices): Promise<void> {
+  let language = negotiateLanguage(request.header('accept-language'));
+  try {
+    const principal = route.permission === 'public' ? undefined : await authenticate(request, services);
+    if (principal?.kind === 'tenant') {
+      const settings = await readSettings(services.db, principal.tenantId);
+      language = negotiateLanguage(request.header('accept-language'), settings.defaultLanguage);
+    }
+    if (route.permission !== 'public') await authorize(route, principal, services);
+    const context: RouteContext<unknown, unknown, unknown> = {
+      params: parseInput(route.params ?? emptyObject, request.params ?? {}, 'params'),
+      query: parseInput(route.query ?? emptyObject, request.query ?? {}, 'query'),
+      body: readBody(route, request),
+      principal: principal as Principal,
+      language,
+      services,
+      request,
+      response,
+    };
+    const result = route.response.parse(await route.handler(context as never));
+    if (route.activity) {
+      const activities = [route.activity(context as never, result)].flat();
+      for (const { tenantId, ...draft } of activities) {
+        await services.activity.append(tenantId, actorOf(principal as Principal), draft);
+      }
+    }
+    if (route.contentType === 'text/csv') {
+      response.setHeader('content-type', 'text/csv; charset=utf-8');
+      response.sendRaw(route.status ?? 200, result as string);
+    } else {
+      response.send(route.status ?? 200, result);
+    }
+  } catch (error) {
+    sendError(error, response, language, services, route.id);
+  }
+}
+
+async function authorize(route: RouteSpec, principal: Principal | undefined, services: ApiServices): Promise<void> {
+  if (!principal || route.permission === 'public') return;
+  if (!isGranted(principal.role, route.permission)) throw new ApiError(403, 'forbidden');
+  if (principal.kind !== 'tenant' || principal.role === 'self_service') return;
+  const version = currentTermsVersion;
+  if (!route.beforeTerms && principal.termsVersion !== version) {
+    throw new ApiError(403, 'terms_not_accepted', { version }, { version });
+  }
+  if (route.requiresSetup) {
+    const tenant = await findTenant(services.db, principal.tenantId);
+    const missing = tenant ? missingSetupSteps(tenant) : [];
+    if (missing.length > 0) {
+      throw new ApiError(409, 'tenant_setup_incomplete', { missing }, { missing: missing.join(', ') });
+    }
+  }
+}
+
+const emptyObject = z.strictObject({});
+
+function readBody(route: RouteSpec, request: Request): unknown {
+  const raw = (request as Request & { rawBody?: string | Buffer }).rawBody;
+  const size = raw === undefined ? Number(request.header('content-length') ?? 0) : Buffer.byteLength(raw);
+  const limit = route.maxBodyBytes ?? defaultMaxBodyBytes;
+  if (size > limit) throw new ApiError(413, 'body_too_large', undefined, { limit });
+  if (!route.body) {
+    if (size > 0) throw new ApiError(400, 'invalid_request', [{ location: 'body', path: '', code: 'unexpected_body' }]);
+    return undefined;
+  }
+  if (size > 0 && !request.is('json')) {
+    throw new ApiError(415, 'unsupported_media_type');
+  }
+  return parseInput(route.body, request.body ?? {}, 'body');
+}
+
+function sendError(error: unknown, response: Response, language: Language, services: ApiServices, routeId: string) {
+  if (error instanceof ApiError) {
+    response.send(error.status, error.toBody(language));
+    return;
+  }
+  services.logger?.error({ err: error, route: routeId }, 'request failed');
+  response.send(500, new ApiError(500, 'internal_error').toBody(language));
+}
+
+/**
+ * Errors raised before a route runs (no such route, bad JSON, body over the server limit) get
+ * the API's error shape too, but only under the API prefix: the bot and tab keep their own.
+ */
+function translateRestifyErrors(server: Server, prefix: string): void {
+  server.on('restifyError', (request: Request, _response: Response, error: RestifyHttpError, callback: () => void) => {
+    if (!(request.url ?? '').startsWith(prefix)) return callback();
+    const status = error.statusCode ?? 500;
+    const apiError =
+      status === 404 || status === 405
+        ? new ApiError(404, 'route_not_found')
+        : status === 413
+          ? new ApiError(413, 'body_too_large')
+          : status === 415
+            ? new ApiError(415, 'unsupported_media_type')
+            : status === 400
+              ? new ApiError(400, 'invalid_json')
+              : new ApiError(500, 'internal_error');
+    const body = apiError.toBody(negotiateLanguage(request.header('accept-language')));
+    error.statusCode = apiError.status;
+    error.toJSON = () => body;
+    return callback();
+  });
+}
+
+interface RestifyHttpError extends Error {
+  statusCode?: number;
+  toJSON?: () => unknown;
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { errorCodes } from './messages.js';
+import type { RouteSpec } from './route.js';
+
+type JsonSchema = Record<string, unknown>;
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
+  return rest;
+}
+
+const errorBody = z.strictObject({
+  error: z.strictObject({
+    code: z.enum(errorCodes as [string, ...string[]]),
+    message: z.string().describe('In the caller’s language: Italian or English, by Accept-Language.'),
+    details: z.unknown().optional(),
+  }),
+});
+
+function parameters(route: RouteSpec): JsonSchema[] {
+  const fromShape = (schema: z.ZodObject | undefined, where: 'path' | 'query') =>
+    Object.entries(schema?.shape ?? {}).map(([name, field]) => ({
+      name,
+      in: where,
+      required: where === 'path' || !(field as z.ZodType).safeParse(undefined).success,
+      schema: jsonSchema(field as z.ZodType, 'input'),
+    }));
+  return [...fromShape(route.params, 'path'), ...fromShape(route.query, 'query')];
+}
+
+function operation(route: RouteSpec): JsonSchema {
+  const contentType = route.contentType ?? 'application/json';
+  return {
+    operationId: route.id,
+    summary: route.summary,
+    tags: [route.tag],
+    security: route.permission === 'public' ? [] : [{ entraSso: [] }],
+    'x-permission': route.permission,
+    parameters: parameters(route),
+    ...(route.body && {
+      requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } },
+    }),
+    responses: {
+      [String(route.status ?? 200)]: {
+        description: route.summary,
+        content: { [contentType]: { schema: jsonSchema(route.response, 'output') } },
+      },
+      default: {
+        description: 'Any failure, in the one error shape',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      },
+    },
+  };
+}
+
+/** The OpenAPI 3.1 document of the API, generated from the same schemas that validate it. */
+export function buildOpenApiDocument(routes: readonly RouteSpec[], prefix: string, version: string): JsonSchema {
+  const paths: Record<string, Record<string, JsonSchema>> = {};
+  for (const route of routes) {
+    const path = `${prefix}${route.path}`.replace(/:(\w+)/g, '{$1}');
+    paths[path] = { ...paths[path], [route.method.toLowerCase()]: operation(route) };
+  }
+  return {
+    openapi: '3.1.0',
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    info: {
+      title: 'Custodia management API',
+      version,
+      description:
+        'Tenants, sign-in, activity log, settings, portal users, knowledge base and support of Custodia. ' +
+        'Every error has the shape {"error":{"code","message","details"}}; messages follow Accept-Language (it, en).',
+    },
+    paths,
+    components: {
+      schemas: { Error: jsonSchema(errorBody, 'output') },
+      securitySchemes: {
+        entraSso: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'A Teams or Outlook SSO access token for our application with scope access_as_user.',
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import type { Principal } from '../../auth/principal.js';
+import { ApiError } from './api-error.js';
+
+/** Bounded text fields shared by the API's schemas. */
+export const personName = z.string().trim().min(1).max(200);
+export const emailAddress = z
+  .email()
+  .max(254)
+  .transform((value) => value.toLowerCase());
+export const resourceId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
+export const idParams = z.strictObject({ id: resourceId });
+export const isoDateTime = z.iso.datetime();
+/** A filter value: a bounded plain string (never an object such as `{ "$ne": null }`). */
+export const filterText = z.string().min(1).max(200);
+export const languageSchema = z.enum(['it', 'en']);
+
+export const iso = (date: Date): string => date.toISOString();
+export const isoOrNull = (date: Date | undefined): string | null => (date ? date.toISOString() : null);
+
+/** The caller's tenant; only tenant principals reach routes whose permission is tenant-only. */
+export function tenantOf(principal: Principal): string {
+  if (principal.kind !== 'tenant') throw new ApiError(403, 'forbidden');
+  return principal.tenantId;
+}

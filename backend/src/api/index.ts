@@ -1,0 +1,73 @@
+import type { Db } from 'mongodb';
+import type { Logger } from 'pino';
+import type { Server } from 'restify';
+import type { JWTVerifyGetKey } from 'jose';
+import { ActivityLog } from '../audit/activity-log.js';
+import { TokenVerifier, type IdentityConfig } from '../auth/token-verifier.js';
+import { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { AdminConsentProbe } from '../tenants/admin-consent.js';
+import { MailOutbox } from '../tenants/mail-outbox.js';
+import { mountRoutes } from './http/mount.js';
+import { apiPrefix, apiRoutes } from './routes.js';
+import type { ApiServices, ProviderProfile } from './services.js';
+
+export interface ApiOptions {
+  readonly db: Db;
+  readonly identity: IdentityConfig;
+  /** Overrides where signing keys come from (otherwise the authority's JWKS over HTTP). */
+  readonly signingKeys?: JWTVerifyGetKey;
+  readonly provider: ProviderProfile;
+  readonly consent: AdminConsentProbe;
+  readonly portalUrl: string;
+  readonly knowledgeDir?: string;
+  readonly clock?: () => Date;
+  readonly logger?: Logger;
+}
+
+export interface MountedApi {
+  readonly services: ApiServices;
+}
+
+/**
+ * Mounts the management API at `/api/v1` on the product's restify server. The server must parse
+ * query strings and bodies with `mapParams: false` (as `createHttpServer` in teams-app does).
+ */
+export async function mountApi(server: Server, options: ApiOptions): Promise<MountedApi> {
+  const clock = options.clock ?? (() => new Date());
+  const services: ApiServices = {
+    db: options.db,
+    tokens: new TokenVerifier(options.identity, options.signingKeys),
+    activity: new ActivityLog(options.db, clock),
+    outbox: new MailOutbox(options.db, clock),
+    knowledge: await KnowledgeBase.load(options.knowledgeDir),
+    consent: options.consent,
+    provider: options.provider,
+    identity: { authorityHost: options.identity.authorityHost, clientId: options.identity.clientId },
+    portalUrl: options.portalUrl,
+    clock,
+    logger: options.logger,
+  };
+  mountRoutes(server, apiPrefix, apiRoutes, services);
+  return { services };
+}
+
+export { apiPrefix, apiRoutes, apiVersion } from './routes.js';
+export type { ApiServices, ProviderProfile } from './services.js';
+export type { RouteSpec, RouteContext, HttpMethod } from './http/route.js';
+export { defineRoute } from './http/route.js';
+export { ApiError, type ErrorBody } from './http/api-error.js';
+export { listQuery, pageOf, findPage, findTenantPage, type Page } from './http/pagination.js';
+export { negotiateLanguage, type Language, type Bilingual } from './http/language.js';
+export { tenantOf } from './http/schemas.js';
+export { isGranted, permissions, type Permission } from '../auth/permissions.js';
+export { roles, portalRoles, type Role, type PortalRole, type Principal } from '../auth/principal.js';
+export { addProviderOperator } from '../auth/provider-operators.js';
+export { TokenVerifier, type IdentityConfig } from '../auth/token-verifier.js';
+export { ActivityLog, type ActivityDraft } from '../audit/activity-log.js';
+export { verifyActivityChain } from '../audit/verify-chain.js';
+export { MailOutbox } from '../tenants/mail-outbox.js';
+export type { Mailer, OutgoingMail } from '../tenants/mailer.js';
+export type { AdminConsentProbe } from '../tenants/admin-consent.js';
+export { readSettings, type TenantSettings } from '../settings/settings-store.js';
+export { findTenant, type TenantRecord } from '../tenants/tenant-store.js';
+export { missingSetupSteps } from '../tenants/setup-status.js';

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { meRoutes } from '../auth/routes.js';
+import { termsRoutes } from '../tenants/terms-routes.js';
+import { tenantRoutes } from '../tenants/tenant-routes.js';
+import { providerTenantRoutes } from '../tenants/provider-routes.js';
+import { buildOpenApiDocument } from './http/openapi.js';
+import { defineRoute, type RouteSpec } from './http/route.js';
+
+export const apiPrefix = '/api/v1';
+export const apiVersion = '1.0.0';
+
+const featureRoutes: readonly RouteSpec[] = [
+  ...meRoutes,
+  ...termsRoutes,
+  ...tenantRoutes,
+  ...providerTenantRoutes,
+];
+
+const openApiRoute = defineRoute({
+  id: 'meta.openapi',
+  method: 'GET',
+  path: '/openapi.json',
+  tag: 'meta',
+  summary: 'This API’s OpenAPI 3.1 document',
+  permission: 'public',
+  response: z.record(z.string(), z.unknown()),
+  async handler() {
+    return buildOpenApiDocument(apiRoutes, apiPrefix, apiVersion);
+  },
+});
+
+/** Every route of the API: the authorization matrix test enumerates this table. */
+export const apiRoutes: readonly RouteSpec[] = [openApiRoute, ...featureRoutes];

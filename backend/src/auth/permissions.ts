@@ -1,0 +1,39 @@
+import type { Role } from './principal.js';
+
+/**
+ * What each role may do. Routes name one permission; the authorization matrix test reads the
+ * route table and checks every route against every role.
+ */
+const grants = {
+  'self.read': ['tenant_admin', 'operator', 'viewer', 'restore_operator', 'self_service', 'provider_operator'],
+  'self.sign_in': ['tenant_admin', 'operator', 'viewer', 'restore_operator', 'self_service', 'provider_operator'],
+  'terms.accept': ['tenant_admin', 'operator', 'viewer', 'restore_operator'],
+  'knowledge.read': ['tenant_admin', 'operator', 'viewer', 'restore_operator', 'self_service', 'provider_operator'],
+  'tenant.read': ['tenant_admin', 'operator', 'viewer', 'restore_operator'],
+  'tenant.setup': ['tenant_admin'],
+  'settings.read': ['tenant_admin', 'operator', 'viewer', 'restore_operator'],
+  'settings.manage': ['tenant_admin'],
+  'portal_users.read': ['tenant_admin', 'operator', 'viewer'],
+  'portal_users.manage': ['tenant_admin'],
+  'notifications.read': ['tenant_admin', 'operator', 'viewer'],
+  'notifications.manage': ['tenant_admin'],
+  'activity.read': ['tenant_admin', 'operator', 'viewer'],
+  'activity.verify': ['tenant_admin'],
+  'support.read': ['tenant_admin', 'operator', 'viewer', 'restore_operator'],
+  'support.write': ['tenant_admin', 'operator', 'restore_operator'],
+  'provider.tenants.read': ['provider_operator'],
+  'provider.tenants.onboard': ['provider_operator'],
+  'provider.support': ['provider_operator'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof grants;
+export const permissions = Object.keys(grants) as Permission[];
+
+export function isGranted(role: Role, permission: Permission): boolean {
+  return (grants[permission] as readonly Role[]).includes(role);
+}
+
+/** Permissions that only a tenant's own people hold, so the handler may rely on a tenant. */
+export function isTenantPermission(permission: Permission): boolean {
+  return !isGranted('provider_operator', permission);
+}

@@ -1,0 +1,99 @@
+import { MongoServerError, type Db } from 'mongodb';
+import { defineTenantCollection } from '../db/index.js';
+import type { Mailer, OutgoingMail } from './mailer.js';
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
+
+/** A letter waiting in (or gone through) the durable outbox. */
+export interface OutboxLetter extends OutgoingMail {
+  /** Names the reason for the letter (`welcome:<portal user id>:<n>`); the same key is only ever enqueued once. */
+  key: string;
+  kind: string;
+  status: OutboxStatus;
+  createdAt: Date;
+  attempts: number;
+  /** Until when a worker holds the letter while sending it. */
+  leaseUntil?: Date;
+  sentAt?: Date;
+  lastError?: string;
+}
+
+export const outboxLetters = defineTenantCollection<OutboxLetter>('mail_outbox', [
+  { key: { tenantId: 1, key: 1 }, unique: true, name: 'tenant_key' },
+  { key: { tenantId: 1, status: 1, createdAt: 1 }, name: 'tenant_status' },
+]);
+
+export interface DeliveryReport {
+  sent: number;
+  failed: number;
+}
+
+const maxAttempts = 5;
+const leaseMs = 5 * 60_000;
+
+/**
+ * Letters are written here in the same request that decides to send them, then delivered by
+ * `deliverPending`. The unique key makes enqueueing idempotent; a lease taken with one atomic
+ * update makes sure one worker sends a letter; a sent letter is never sent again. The one window
+ * left is a crash between the mail server accepting a letter and the outbox recording it: after
+ * the lease expires that letter is sent a second time (a late duplicate rather than a lost letter).
+ */
+export class MailOutbox {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /** Returns false when a letter with this key was already enqueued. */
+  async enqueue(letter: OutgoingMail & { key: string; kind: string }): Promise<boolean> {
+    try {
+      await outboxLetters
+        .scoped(this.db)
+        .insertOne(letter.tenantId, { ...letter, status: 'pending', createdAt: this.clock(), attempts: 0 });
+      return true;
+    } catch (error) {
+      if (error instanceof MongoServerError && error.code === 11000) return false;
+      throw error;
+    }
+  }
+
+  /** Sends every due letter of every tenant through the mailer, one at a time. */
+  async deliverPending(mailer: Mailer, limit = 100): Promise<DeliveryReport> {
+    const report: DeliveryReport = { sent: 0, failed: 0 };
+    for (let i = 0; i < limit; i += 1) {
+      const letter = await this.claimNext();
+      if (!letter) break;
+      const scoped = outboxLetters.scoped(this.db);
+      try {
+        await mailer.send({ tenantId: letter.tenantId, to: letter.to, subject: letter.subject, text: letter.text, html: letter.html });
+        await scoped.updateOne(letter.tenantId, { key: letter.key }, { $set: { status: 'sent', sentAt: this.clock() }, $unset: { leaseUntil: '' } });
+        report.sent += 1;
+      } catch (error) {
+        const failedForGood = letter.attempts >= maxAttempts;
+        await scoped.updateOne(
+          letter.tenantId,
+          { key: letter.key },
+          {
+            $set: { status: failedForGood ? 'failed' : 'pending', lastError: error instanceof Error ? error.message : String(error) },
+            $unset: { leaseUntil: '' },
+          },
+        );
+        report.failed += 1;
+      }
+    }
+    return report;
+  }
+
+  /** Cross-tenant by nature: the delivery worker serves every tenant's letters. */
+  private async claimNext(): Promise<OutboxLetter | null> {
+    const now = this.clock();
+    return outboxLetters.raw(this.db).findOneAndUpdate(
+      {
+        $or: [{ status: 'pending' }, { status: 'sending', leaseUntil: { $lt: now } }],
+        attempts: { $lt: maxAttempts },
+      },
+      { $set: { status: 'sending', leaseUntil: new Date(now.getTime() + leaseMs) }, $inc: { attempts: 1 } },
+      { sort: { createdAt: 1 }, returnDocument: 'after', projection: { _id: 0 } },
+    );
+  }
+}

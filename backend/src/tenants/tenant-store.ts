@@ -1,0 +1,33 @@
+import type { Db } from 'mongodb';
+import { defineTenantCollection } from '../db/index.js';
+
+export const dataLocations = ['italy-north', 'west-europe'] as const;
+export type DataLocation = (typeof dataLocations)[number];
+
+export const workloads = ['exchange', 'sharepoint-onedrive', 'teams'] as const;
+export type Workload = (typeof workloads)[number];
+
+export interface TenantSetup {
+  dataLocation?: DataLocation;
+  workloads?: Workload[];
+  adminConsent?: { grantedAt: Date; checkedBy: string };
+  confirmation?: { at: Date; by: string };
+}
+
+/** The onboarding record of a customer tenant; `tenantId` is its Entra directory id (`tid`). */
+export interface TenantRecord {
+  tenantId: string;
+  name: string;
+  onboardedAt: Date;
+  onboardedBy: string;
+  itManager: { name: string; email: string };
+  setup: TenantSetup;
+}
+
+export const tenantRecords = defineTenantCollection<TenantRecord>('tenants', [
+  { key: { tenantId: 1 }, unique: true, name: 'tenant' },
+]);
+
+export function findTenant(db: Db, tenantId: string): Promise<TenantRecord | null> {
+  return tenantRecords.scoped(db).findOne(tenantId, {}, { projection: { _id: 0 } });
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { isoOrNull } from '../api/http/schemas.js';
+import { missingSetupSteps, setupSteps } from './setup-status.js';
+import { dataLocations, workloads, type TenantRecord } from './tenant-store.js';
+
+/** The status of a tenant as its people and the provider see it: no backup data, only its state. */
+export const tenantStatusSchema = z.strictObject({
+  tenantId: z.string(),
+  name: z.string(),
+  onboardedAt: z.iso.datetime(),
+  itManager: z.strictObject({ name: z.string(), email: z.string() }),
+  setup: z.strictObject({
+    dataLocation: z.enum(dataLocations).nullable(),
+    workloads: z.array(z.enum(workloads)),
+    adminConsentGrantedAt: z.iso.datetime().nullable(),
+    confirmedAt: z.iso.datetime().nullable(),
+    missing: z.array(z.enum(setupSteps)).describe('Empty once the tenant is set up'),
+  }),
+});
+
+export function tenantStatus(tenant: TenantRecord): z.infer<typeof tenantStatusSchema> {
+  return {
+    tenantId: tenant.tenantId,
+    name: tenant.name,
+    onboardedAt: tenant.onboardedAt.toISOString(),
+    itManager: tenant.itManager,
+    setup: {
+      dataLocation: tenant.setup.dataLocation ?? null,
+      workloads: tenant.setup.workloads ?? [],
+      adminConsentGrantedAt: isoOrNull(tenant.setup.adminConsent?.grantedAt),
+      confirmedAt: isoOrNull(tenant.setup.confirmation?.at),
+      missing: missingSetupSteps(tenant),
+    },
+  };
+}
