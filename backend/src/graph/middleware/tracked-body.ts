@@ -1,0 +1,47 @@
+const nullBodyStatuses = new Set([101, 204, 205, 304]);
+
+/**
+ * The same response, whose body reports its bytes as they flow and calls `done` exactly once when it
+ * ends, fails or is cancelled: a request holds its concurrency permit until its body is finished.
+ */
+export function trackBody(response: Response, onBytes: (count: number) => void, done: () => void): Response {
+  if (!response.body || nullBodyStatuses.has(response.status)) {
+    done();
+    return response;
+  }
+  const reader = response.body.getReader();
+  let finished = false;
+  const finish = () => {
+    if (finished) return;
+    finished = true;
+    done();
+  };
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done: ended, value } = await reader.read();
+        if (ended) {
+          finish();
+          controller.close();
+          return;
+        }
+        onBytes(value.byteLength);
+        controller.enqueue(value);
+      } catch (error) {
+        finish();
+        controller.error(error);
+      }
+    },
+    async cancel(reason) {
+      finish();
+      await reader.cancel(reason);
+    },
+  });
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+/** The same response with its body read to the end (so a reset while reading surfaces here). */
+export async function bufferBody(response: Response): Promise<Response> {
+  const bytes = nullBodyStatuses.has(response.status) ? null : await response.arrayBuffer();
+  return new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
