@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { activityRoutes } from '../audit/activity-routes.js';
 import { meRoutes } from '../auth/routes.js';
 import { termsRoutes } from '../tenants/terms-routes.js';
 import { tenantRoutes } from '../tenants/tenant-routes.js';
@@ -14,6 +15,7 @@ const featureRoutes: readonly RouteSpec[] = [
   ...termsRoutes,
   ...tenantRoutes,
   ...providerTenantRoutes,
+  ...activityRoutes,
 ];
 
 const openApiRoute = defineRoute({
