@@ -1,0 +1,81 @@
+import { BlobServiceClient, RestError, type ContainerClient } from '@azure/storage-blob';
+import type { PackBackend } from './pack-backend.js';
+
+export interface AzureBlobBackendOptions {
+  /** An Azure Storage connection string (for Azurite, the well-known devstoreaccount1 one). */
+  readonly connectionString: string;
+  /** The container that holds the store; created on first write. */
+  readonly container: string;
+}
+
+/**
+ * Azure Blob Storage backend. A pack is one Put Blob request, so a block blob is committed once and readers see the
+ * whole pack or none; key files are created with If-None-Match: * so exactly one racing writer wins.
+ */
+export function azureBlobBackend(options: AzureBlobBackendOptions): PackBackend {
+  const container = BlobServiceClient.fromConnectionString(options.connectionString).getContainerClient(
+    options.container,
+  );
+  let created: Promise<unknown> | undefined;
+  const ready = (): Promise<ContainerClient> => {
+    created ??= container.createIfNotExists().catch((error: unknown) => {
+      created = undefined;
+      throw error;
+    });
+    return created.then(() => container);
+  };
+
+  return {
+    location: container.url,
+
+    async writePack(path, data) {
+      await (await ready()).getBlockBlobClient(path).upload(data, data.length);
+    },
+
+    async readPackRange(path, offset, length) {
+      const buffer = await container.getBlockBlobClient(path).downloadToBuffer(offset, length);
+      if (buffer.length !== length) throw new Error(`pack ${path} ends before byte ${offset + length}`);
+      return buffer;
+    },
+
+    async packSize(path) {
+      const properties = await container.getBlockBlobClient(path).getProperties().catch(ignoreNotFound);
+      return properties?.contentLength;
+    },
+
+    async *listPacks(prefix) {
+      try {
+        for await (const blob of container.listBlobsFlat({ prefix })) {
+          yield { path: blob.name, size: blob.properties.contentLength ?? 0 };
+        }
+      } catch (error) {
+        ignoreNotFound(error);
+      }
+    },
+
+    async deletePack(path) {
+      await container.getBlockBlobClient(path).deleteIfExists();
+    },
+
+    async readKeyFile(path) {
+      return container.getBlockBlobClient(path).downloadToBuffer().catch(ignoreNotFound);
+    },
+
+    async createKeyFile(path, data) {
+      try {
+        await (await ready())
+          .getBlockBlobClient(path)
+          .upload(data, data.length, { conditions: { ifNoneMatch: '*' } });
+        return true;
+      } catch (error) {
+        if (error instanceof RestError && (error.statusCode === 409 || error.statusCode === 412)) return false;
+        throw error;
+      }
+    },
+  };
+}
+
+function ignoreNotFound(error: unknown): undefined {
+  if (error instanceof RestError && error.statusCode === 404) return undefined;
+  throw error;
+}

@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { constants, zstdCompress, zstdDecompress } from 'node:zlib';
+import type { LocalizedText } from './errors.js';
+import { open, seal } from './sealed-box.js';
+
+export type Compression = 'zstd' | 'none';
+
+const compress = promisify(zstdCompress);
+const decompress = promisify(zstdDecompress);
+const ZSTD_LEVEL = 3;
+
+export interface EncodedBlob {
+  readonly box: Buffer;
+  readonly compression: Compression;
+}
+
+export function blobIdOf(plaintext: Uint8Array): string {
+  return createHash('sha256').update(plaintext).digest('hex');
+}
+
+/** Compresses (unless it saves less than 1/32) and seals one blob, bound to its id (FORMAT.md, "Blobs"). */
+export async function encodeBlob(key: Buffer, blobId: string, plaintext: Uint8Array): Promise<EncodedBlob> {
+  const packed = await compress(plaintext, { params: { [constants.ZSTD_c_compressionLevel]: ZSTD_LEVEL } });
+  const worthIt = packed.length < plaintext.length - (plaintext.length >> 5);
+  const compression: Compression = worthIt ? 'zstd' : 'none';
+  return { box: seal(key, Buffer.from(blobId, 'hex'), worthIt ? packed : plaintext), compression };
+}
+
+/** Why a stored blob could not be turned back into its plaintext. */
+export type DecodeFailure = 'undecryptable' | 'undecompressable' | 'wrong-length' | 'wrong-hash';
+
+export const DECODE_FAILURE_TEXT: Record<DecodeFailure, LocalizedText> = {
+  undecryptable: { en: 'does not decrypt', it: 'non si decifra' },
+  undecompressable: { en: 'does not decompress', it: 'non si decomprime' },
+  'wrong-length': { en: 'has the wrong length', it: 'ha la lunghezza sbagliata' },
+  'wrong-hash': { en: 'does not hash to its id', it: 'non ha lo hash del suo identificativo' },
+};
+
+/** Opens, decompresses and checks one stored blob; answers the plaintext or the reason it is not trustworthy. */
+export async function decodeBlob(
+  key: Buffer,
+  location: { blobId: string; rawLength: number; compression: string },
+  box: Uint8Array,
+): Promise<Buffer | DecodeFailure> {
+  const opened = open(key, Buffer.from(location.blobId, 'hex'), box);
+  if (!opened) return 'undecryptable';
+  let plaintext: Buffer;
+  try {
+    plaintext =
+      location.compression === 'none'
+        ? opened
+        : await decompress(opened, { maxOutputLength: Math.max(location.rawLength, 1) });
+  } catch {
+    return 'undecompressable';
+  }
+  if (plaintext.length !== location.rawLength) return 'wrong-length';
+  if (blobIdOf(plaintext) !== location.blobId) return 'wrong-hash';
+  return plaintext;
+}

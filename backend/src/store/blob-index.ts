@@ -1,0 +1,68 @@
+import { MongoBulkWriteError, MongoServerError, type Db } from 'mongodb';
+import { defineTenantCollection } from '../db/index.js';
+import type { Compression } from './blob-codec.js';
+
+/** One stored copy of a blob: where its sealed box sits (FORMAT.md, "The index"). */
+export interface BlobLocation {
+  tenantId: string;
+  blobId: string;
+  packId: string;
+  offset: number;
+  length: number;
+  rawLength: number;
+  compression: Compression;
+  createdAt: Date;
+}
+
+export const storeBlobs = defineTenantCollection<BlobLocation>('store_blobs', [
+  { key: { tenantId: 1, blobId: 1, packId: 1 }, unique: true, name: 'tenant_blob_pack' },
+  { key: { tenantId: 1, packId: 1 }, name: 'tenant_pack' },
+]);
+
+const LOOKUP_BATCH = 500;
+
+/** The tenant-scoped view of the index that the writer and the reader share. */
+export class BlobIndex {
+  private readonly blobs;
+
+  constructor(db: Db) {
+    this.blobs = storeBlobs.scoped(db);
+  }
+
+  async has(tenantId: string, blobId: string): Promise<boolean> {
+    return (await this.blobs.findOne(tenantId, { blobId }, { projection: { _id: 1 } })) !== null;
+  }
+
+  /** One location per requested blob that is stored (any copy will do). */
+  async locate(tenantId: string, blobIds: readonly string[]): Promise<Map<string, BlobLocation>> {
+    const found = new Map<string, BlobLocation>();
+    for (let start = 0; start < blobIds.length; start += LOOKUP_BATCH) {
+      const batch = [...new Set(blobIds.slice(start, start + LOOKUP_BATCH))];
+      for await (const location of this.blobs.find(tenantId, { blobId: { $in: batch } })) {
+        found.set(location.blobId, location);
+      }
+    }
+    return found;
+  }
+
+  /** Records a written pack's blobs; repeating it (a retried flush) is harmless. */
+  async record(tenantId: string, locations: readonly BlobLocation[]): Promise<void> {
+    try {
+      await this.blobs.insertMany(tenantId, locations);
+    } catch (error) {
+      if (!onlyDuplicates(error)) throw error;
+    }
+  }
+
+  inPack(tenantId: string, packId: string) {
+    return this.blobs.find(tenantId, { packId });
+  }
+}
+
+function onlyDuplicates(error: unknown): boolean {
+  if (error instanceof MongoBulkWriteError) {
+    const failures = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+    return failures.length > 0 && failures.every((failure) => failure.code === 11000);
+  }
+  return error instanceof MongoServerError && error.code === 11000;
+}

@@ -1,0 +1,236 @@
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import type { Db } from 'mongodb';
+import { blobIdOf, encodeBlob } from './blob-codec.js';
+import { BlobIndex, storeBlobs } from './blob-index.js';
+import { BoundedWork } from './bounded-work.js';
+import { chunkerFor, type ContentKind } from './chunker.js';
+import { readContent } from './content-reader.js';
+import { StoreError } from './errors.js';
+import { KeyRing } from './key-ring.js';
+import type { PackBackend } from './pack-backend.js';
+import { TenantPackWriter, type PackOutcome } from './pack-writer.js';
+import { assertTenantId } from './tenant-id.js';
+
+/** Where a piece of content lives: its blobs in order, its length and the SHA-256 of the whole (FORMAT.md). */
+export interface ContentRef {
+  readonly blobIds: string[];
+  readonly size: number;
+  readonly sha256: string;
+}
+
+export interface ContentStore {
+  /** Stores content held in memory. It is durable only once a later `flush()` resolves. */
+  put(tenantId: string, data: Uint8Array, kind: ContentKind): Promise<ContentRef>;
+  /** Stores a stream as it reads it, in bounded memory. It is durable only once a later `flush()` resolves. */
+  putStream(tenantId: string, stream: AsyncIterable<Uint8Array | string>, kind: ContentKind): Promise<ContentRef>;
+  /** Writes every open pack and records its index entries; everything put before the call is then durable. */
+  flush(): Promise<void>;
+  /** The plaintext of durable content, verified blob by blob; errors with a StoreError on any damage. */
+  openStream(tenantId: string, ref: ContentRef): Readable;
+  read(tenantId: string, ref: ContentRef): Promise<Buffer>;
+  /** True when the blob is durable, or accepted by this store and due at the next flush. */
+  has(tenantId: string, blobId: string): Promise<boolean>;
+  /** Flushes, then refuses further writes. */
+  close(): Promise<void>;
+}
+
+export interface ContentStoreOptions {
+  readonly db: Db;
+  readonly backend: PackBackend;
+  /** 32 bytes from configuration; it wraps every tenant's data key. */
+  readonly masterKey: Buffer;
+  /** Size at which an open pack is sealed and written; 16 MiB unless a test wants small packs. */
+  readonly packTargetBytes?: number;
+}
+
+const DEFAULT_PACK_TARGET = 16 * 1024 * 1024;
+/** Blobs of one stream compressed and encrypted at once, and packs being written at once: together they bound memory. */
+const CHUNKS_IN_FLIGHT = 4;
+const PACKS_IN_FLIGHT = 2;
+/** Blob ids remembered as already indexed, to spare the database a lookup; cleared when full to bound memory. */
+const KNOWN_IDS_LIMIT = 100_000;
+
+/** Opens the content store: checks the master key against the store, then accepts writes and reads. */
+export async function openContentStore(options: ContentStoreOptions): Promise<ContentStore> {
+  const keys = await KeyRing.open(options.backend, options.masterKey);
+  // The unique key makes retried flushes harmless, so it must exist before the first write. One index per call:
+  // FerretDB drops the connection when one createIndexes call names several indexes that all exist already.
+  for (const index of storeBlobs.indexes) await storeBlobs.raw(options.db).createIndexes([index]);
+  return new PackedContentStore(options, keys);
+}
+
+class PackedContentStore implements ContentStore {
+  private readonly index: BlobIndex;
+  private readonly targetBytes: number;
+  private readonly writers = new Map<string, Promise<TenantPackWriter>>();
+  /** Blobs accepted since the last durable write of their pack, by tenant then id; settles once the blob is in a pack. */
+  private readonly pending = new Map<string, Map<string, Promise<void>>>();
+  private readonly known = new Set<string>();
+  private readonly packWrites = new Set<Promise<PackOutcome>>();
+  private failures: unknown[] = [];
+  private closed = false;
+
+  constructor(
+    private readonly options: ContentStoreOptions,
+    private readonly keys: KeyRing,
+  ) {
+    this.index = new BlobIndex(options.db);
+    this.targetBytes = options.packTargetBytes ?? DEFAULT_PACK_TARGET;
+  }
+
+  put(tenantId: string, data: Uint8Array, kind: ContentKind): Promise<ContentRef> {
+    return this.storePieces(tenantId, [data], kind);
+  }
+
+  putStream(tenantId: string, stream: AsyncIterable<Uint8Array | string>, kind: ContentKind): Promise<ContentRef> {
+    return this.storePieces(tenantId, stream, kind);
+  }
+
+  private async storePieces(
+    tenantId: string,
+    pieces: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array>,
+    kind: ContentKind,
+  ): Promise<ContentRef> {
+    this.assertOpen();
+    assertTenantId(tenantId);
+    const chunker = chunkerFor(kind);
+    const whole = createHash('sha256');
+    const blobIds: string[] = [];
+    const work = new BoundedWork(CHUNKS_IN_FLIGHT);
+    let size = 0;
+    const store = async (chunks: Buffer[]) => {
+      for (const chunk of chunks) {
+        const blobId = blobIdOf(chunk);
+        blobIds.push(blobId);
+        await work.add(() => this.storeBlob(tenantId, blobId, chunk));
+      }
+    };
+    for await (const piece of pieces) {
+      const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+      whole.update(bytes);
+      size += bytes.length;
+      await store(chunker.push(bytes));
+    }
+    await store(chunker.end());
+    await work.drain();
+    return { blobIds, size, sha256: whole.digest('hex') };
+  }
+
+  async flush(): Promise<void> {
+    for (const writer of this.writers.values()) this.track((await writer).seal());
+    await Promise.all(this.packWrites);
+    const failures = this.failures;
+    this.failures = [];
+    if (failures.length > 0) {
+      throw new AggregateError(failures, `${failures.length} pack write(s) failed; the content put since the last flush is not durable`);
+    }
+  }
+
+  openStream(tenantId: string, ref: ContentRef): Readable {
+    assertTenantId(tenantId);
+    return Readable.from(readContent(this.options.backend, this.index, this.keys, tenantId, ref), {
+      objectMode: false,
+    });
+  }
+
+  async read(tenantId: string, ref: ContentRef): Promise<Buffer> {
+    const parts: Buffer[] = [];
+    for await (const part of this.openStream(tenantId, ref)) parts.push(part as Buffer);
+    return Buffer.concat(parts);
+  }
+
+  async has(tenantId: string, blobId: string): Promise<boolean> {
+    assertTenantId(tenantId);
+    if (this.pending.get(tenantId)?.has(blobId) || this.known.has(knownKey(tenantId, blobId))) return true;
+    return this.index.has(tenantId, blobId);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.flush();
+    this.closed = true;
+  }
+
+  /**
+   * Makes one blob part of the next flush unless it is already stored. Concurrent puts of the same new blob share one
+   * write: the second waits until the first has placed it in a pack, so a flush after either covers it.
+   */
+  private async storeBlob(tenantId: string, blobId: string, plaintext: Buffer): Promise<void> {
+    const pending = this.pendingFor(tenantId);
+    const accepted = pending.get(blobId);
+    if (accepted) return accepted;
+    if (this.known.has(knownKey(tenantId, blobId))) return;
+    const placing = this.place(tenantId, blobId, plaintext);
+    pending.set(blobId, placing);
+    try {
+      await placing;
+    } catch (error) {
+      pending.delete(blobId);
+      throw error;
+    }
+  }
+
+  private async place(tenantId: string, blobId: string, plaintext: Buffer): Promise<void> {
+    if (await this.index.has(tenantId, blobId)) {
+      this.pending.get(tenantId)?.delete(blobId);
+      this.remember(tenantId, [blobId]);
+      return;
+    }
+    const key = await this.keys.dataKey(tenantId);
+    const encoded = await encodeBlob(key, blobId, plaintext);
+    const writer = await this.writerFor(tenantId);
+    this.track(writer.append(blobId, plaintext.length, encoded));
+    while (this.packWrites.size > PACKS_IN_FLIGHT) await Promise.race(this.packWrites);
+  }
+
+  private track(write: Promise<PackOutcome> | undefined): void {
+    if (!write) return;
+    const settled = write.then((outcome) => this.settle(outcome));
+    this.packWrites.add(write);
+    void settled.finally(() => this.packWrites.delete(write));
+  }
+
+  private settle(outcome: PackOutcome): void {
+    const pending = this.pending.get(outcome.tenantId);
+    for (const blobId of outcome.blobIds) pending?.delete(blobId);
+    if (outcome.error === undefined) this.remember(outcome.tenantId, outcome.blobIds);
+    else this.failures.push(outcome.error);
+  }
+
+  private remember(tenantId: string, blobIds: readonly string[]): void {
+    if (this.known.size + blobIds.length > KNOWN_IDS_LIMIT) this.known.clear();
+    for (const blobId of blobIds) this.known.add(knownKey(tenantId, blobId));
+  }
+
+  private pendingFor(tenantId: string): Map<string, Promise<void>> {
+    let pending = this.pending.get(tenantId);
+    if (!pending) {
+      pending = new Map();
+      this.pending.set(tenantId, pending);
+    }
+    return pending;
+  }
+
+  private writerFor(tenantId: string): Promise<TenantPackWriter> {
+    let writer = this.writers.get(tenantId);
+    if (!writer) {
+      writer = this.keys
+        .dataKey(tenantId)
+        .then((key) => new TenantPackWriter(tenantId, key, this.options.backend, this.index, this.targetBytes));
+      this.writers.set(tenantId, writer);
+    }
+    return writer;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) {
+      throw new StoreError('store-closed', {
+        en: 'the content store is closed and accepts no more content',
+        it: "l'archivio dei contenuti è chiuso e non accetta altri contenuti",
+      });
+    }
+  }
+}
+
+const knownKey = (tenantId: string, blobId: string) => `${tenantId}/${blobId}`;

@@ -1,0 +1,79 @@
+import type { EncodedBlob } from './blob-codec.js';
+import type { BlobIndex, BlobLocation } from './blob-index.js';
+import type { PackBackend } from './pack-backend.js';
+import { finishPack, packIdOf, packPath, type PackEntry } from './pack-format.js';
+
+/** What happened to a sealed pack: its blobs are durable and indexed, or the write failed and they are not. */
+export interface PackOutcome {
+  readonly tenantId: string;
+  readonly blobIds: readonly string[];
+  readonly error?: unknown;
+}
+
+/**
+ * Collects one tenant's encoded blobs into the open pack and seals it when it reaches the target size. Sealing writes
+ * the pack atomically and then records its index entries; the pack's blobs are durable only after both.
+ */
+export class TenantPackWriter {
+  private boxes: Buffer[] = [];
+  private entries: PackEntry[] = [];
+  private bytes = 0;
+
+  constructor(
+    private readonly tenantId: string,
+    private readonly key: Buffer,
+    private readonly backend: PackBackend,
+    private readonly index: BlobIndex,
+    private readonly targetBytes: number,
+  ) {}
+
+  /** Adds a blob to the open pack; answers the sealed pack's write when this blob filled it. */
+  append(blobId: string, rawLength: number, blob: EncodedBlob): Promise<PackOutcome> | undefined {
+    this.entries.push({
+      id: blobId,
+      offset: this.bytes,
+      length: blob.box.length,
+      rawLength,
+      compression: blob.compression,
+    });
+    this.boxes.push(blob.box);
+    this.bytes += blob.box.length;
+    return this.bytes >= this.targetBytes ? this.seal() : undefined;
+  }
+
+  /** Seals the open pack (if it holds anything) and writes it; the next blob starts a new pack. */
+  seal(): Promise<PackOutcome> | undefined {
+    if (this.entries.length === 0) return undefined;
+    const boxes = this.boxes;
+    const entries = this.entries;
+    this.boxes = [];
+    this.entries = [];
+    this.bytes = 0;
+    return this.write(boxes, entries);
+  }
+
+  private async write(boxes: Buffer[], entries: PackEntry[]): Promise<PackOutcome> {
+    const blobIds = entries.map((entry) => entry.id);
+    try {
+      const pack = finishPack(this.key, this.tenantId, boxes, entries);
+      boxes.length = 0;
+      const packId = packIdOf(pack);
+      await this.backend.writePack(packPath(this.tenantId, packId), pack);
+      const createdAt = new Date();
+      const locations: BlobLocation[] = entries.map((entry) => ({
+        tenantId: this.tenantId,
+        blobId: entry.id,
+        packId,
+        offset: entry.offset,
+        length: entry.length,
+        rawLength: entry.rawLength,
+        compression: entry.compression,
+        createdAt,
+      }));
+      await this.index.record(this.tenantId, locations);
+      return { tenantId: this.tenantId, blobIds };
+    } catch (error) {
+      return { tenantId: this.tenantId, blobIds, error };
+    }
+  }
+}
