@@ -63,9 +63,7 @@ export function azureBlobBackend(options: AzureBlobBackendOptions): PackBackend 
 
     async createKeyFile(path, data) {
       try {
-        await (await ready())
-          .getBlockBlobClient(path)
-          .upload(data, data.length, { conditions: { ifNoneMatch: '*' } });
+        await (await ready()).getBlockBlobClient(path).upload(data, data.length, { conditions: { ifNoneMatch: '*' } });
         return true;
       } catch (error) {
         if (error instanceof RestError && (error.statusCode === 409 || error.statusCode === 412)) return false;

@@ -123,7 +123,10 @@ class PackedContentStore implements ContentStore {
     const failures = this.failures;
     this.failures = [];
     if (failures.length > 0) {
-      throw new AggregateError(failures, `${failures.length} pack write(s) failed; the content put since the last flush is not durable`);
+      throw new AggregateError(
+        failures,
+        `${failures.length} pack write(s) failed; the content put since the last flush is not durable`,
+      );
     }
   }
 

@@ -83,7 +83,10 @@ class TenantChecker {
   async check(packs: readonly StoredObject[]): Promise<void> {
     const key = await this.keys.existingDataKey(this.tenantId);
     if (!key) {
-      this.problem({ en: 'the tenant has stored content but no key file', it: 'il tenant ha contenuti ma nessun file di chiave' });
+      this.problem({
+        en: 'the tenant has stored content but no key file',
+        it: 'il tenant ha contenuti ma nessun file di chiave',
+      });
       return;
     }
     const present = new Set(packs.map((pack) => pack.path.slice(pack.path.lastIndexOf('/') + 1)));

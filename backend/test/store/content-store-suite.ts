@@ -31,7 +31,10 @@ function randomStream(bytes: number, seedContent: Buffer): Readable {
   });
 }
 
-async function packsOf(backend: PackBackend, tenantId: string): Promise<{ count: number; bytes: number; paths: string[] }> {
+async function packsOf(
+  backend: PackBackend,
+  tenantId: string,
+): Promise<{ count: number; bytes: number; paths: string[] }> {
   const paths: string[] = [];
   let bytes = 0;
   for await (const pack of backend.listPacks(`packs/${tenantId}/`)) {
@@ -125,7 +128,11 @@ export function contentStoreSuite(name: string, start: () => Promise<BackendUnde
       const before = await packsOf(backend, 'edit');
 
       const middle = original.length / 2;
-      const edited = Buffer.concat([original.subarray(0, middle), Buffer.from('0123456789'), original.subarray(middle)]);
+      const edited = Buffer.concat([
+        original.subarray(0, middle),
+        Buffer.from('0123456789'),
+        original.subarray(middle),
+      ]);
       const second = await store.put('edit', edited, 'file');
       await store.flush();
       const after = await packsOf(backend, 'edit');
@@ -160,7 +167,9 @@ export function contentStoreSuite(name: string, start: () => Promise<BackendUnde
       const mail = Buffer.from(`From: anna@contoso.it\r\nSubject: Fattura\r\n\r\n${'Importo: 120 EUR. '.repeat(2000)}`);
       const ref = await store.put('tamper', mail, 'item');
       await store.flush();
-      expect((await verifyStore({ db: database.db, backend, masterKey, tenantId: 'tamper', readData: true })).problems).toEqual([]);
+      expect(
+        (await verifyStore({ db: database.db, backend, masterKey, tenantId: 'tamper', readData: true })).problems,
+      ).toEqual([]);
 
       const [path] = (await packsOf(backend, 'tamper')).paths;
       const size = (await backend.packSize(path!))!;
