@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { activityRoutes } from '../audit/activity-routes.js';
 import { meRoutes } from '../auth/routes.js';
+import { portalUserRoutes } from '../portal-users/portal-user-routes.js';
+import { notificationRoutes } from '../settings/notification-routes.js';
+import { settingsRoutes } from '../settings/settings-routes.js';
 import { termsRoutes } from '../tenants/terms-routes.js';
 import { tenantRoutes } from '../tenants/tenant-routes.js';
 import { providerTenantRoutes } from '../tenants/provider-routes.js';
@@ -16,6 +19,9 @@ const featureRoutes: readonly RouteSpec[] = [
   ...tenantRoutes,
   ...providerTenantRoutes,
   ...activityRoutes,
+  ...settingsRoutes,
+  ...portalUserRoutes,
+  ...notificationRoutes,
 ];
 
 const openApiRoute = defineRoute({

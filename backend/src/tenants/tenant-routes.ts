@@ -61,7 +61,7 @@ export const tenantRoutes = [
     tag: 'tenant',
     summary: 'Chooses the services to protect: Exchange, SharePoint/OneDrive, Teams',
     permission: 'tenant.setup',
-    body: z.strictObject({ workloads: z.array(z.enum(workloads)).min(1).max(workloads.length) }),
+    body: z.strictObject({ workloads: z.array(z.enum(workloads)).min(1).max(10) }),
     response: tenantStatusSchema,
     async handler({ principal, body, services }) {
       const chosen = workloads.filter((w) => body.workloads.includes(w));

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { defineRoute } from '../api/http/route.js';
+import { languageSchema, tenantOf } from '../api/http/schemas.js';
+import { readSettings, writeSettings } from './settings-store.js';
+
+const settingsSchema = z.strictObject({
+  selfServiceRestore: z.boolean().describe('End users may restore their own mail and files'),
+  oneDriveSelfServiceNeedsApproval: z.boolean().describe('Self-service restores of OneDrive items wait for an administrator'),
+  defaultLanguage: languageSchema.describe('Language of letters, and of the API when Accept-Language names neither'),
+});
+
+export const settingsRoutes = [
+  defineRoute({
+    id: 'settings.read',
+    method: 'GET',
+    path: '/settings',
+    tag: 'settings',
+    summary: 'The portal settings of the tenant',
+    permission: 'settings.read',
+    response: settingsSchema,
+    async handler({ principal, services }) {
+      return readSettings(services.db, tenantOf(principal));
+    },
+  }),
+  defineRoute({
+    id: 'settings.update',
+    method: 'PATCH',
+    path: '/settings',
+    tag: 'settings',
+    summary: 'Changes some of the portal settings (self-service restore, OneDrive approval, default language)',
+    permission: 'settings.manage',
+    body: settingsSchema.partial().refine((body) => Object.keys(body).length > 0, { message: 'nothing to change' }),
+    response: settingsSchema,
+    async handler({ principal, body, services }) {
+      return writeSettings(services.db, tenantOf(principal), body, services.clock());
+    },
+    activity: ({ principal, body }) => ({ tenantId: tenantOf(principal), action: 'settings.changed', details: { ...body } }),
+  }),
+];
