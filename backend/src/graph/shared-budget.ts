@@ -2,21 +2,31 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db } from 'mongodb';
 import { defineTenantCollection } from '../db/index.js';
 
-/** A token bucket shared by every worker process through one MongoDB document. */
-interface BudgetDocument {
+/**
+ * One ticket of a budget: `units` may be spent in time slot `slot` of `scope`. A ticket's `_id`
+ * names its scope, slot and number, so two workers can never both take it: the unique `_id` is the
+ * only atomic operation FerretDB offers across connections (its updates can lose concurrent writes).
+ */
+interface BudgetTicket {
   _id: string;
   tenantId: string;
   scope: string;
-  /** Units left at `refilledAt`. */
+  slot: number;
   units: number;
-  refilledAt: number;
-  /** Nobody spends from this bucket before this time (a 429's Retry-After, shared with every worker). */
-  pausedUntil: number;
-  /** Bumped by every write: the optimistic lock that replaces a transaction (FerretDB has none). */
-  version: number;
 }
 
-export const graphBudgets = defineTenantCollection<BudgetDocument>('graphBudgets', []);
+/** A shared throttling pause: nobody spends from `scope` before `pausedUntil` (epoch ms). */
+interface BudgetPause {
+  _id: string;
+  tenantId: string;
+  scope: string;
+  pausedUntil: number;
+}
+
+export const graphBudgetTickets = defineTenantCollection<BudgetTicket>('graphBudgetTickets', [
+  { key: { tenantId: 1, scope: 1, slot: 1 }, name: 'tenant_scope_slot' },
+]);
+export const graphBudgetPauses = defineTenantCollection<BudgetPause>('graphBudgetPauses', []);
 
 /** A published limit: at most `limit` units over any sliding `windowMs`. */
 export interface BudgetRule {
@@ -24,35 +34,56 @@ export interface BudgetRule {
   readonly windowMs: number;
 }
 
-interface BucketShape {
-  readonly capacity: number;
-  readonly unitsPerMs: number;
+export interface SlotPlan {
+  readonly slotMs: number;
+  /** Units one slot may grant. */
+  readonly unitsPerSlot: number;
+  /** Units one ticket grants (the reservation block; the slot's last ticket grants what is left). */
+  readonly ticketUnits: number;
+  readonly ticketsPerSlot: number;
+}
+
+const maxSlotsPerWindow = 30;
+
+export function unitsOfTicket(plan: SlotPlan, ticket: number): number {
+  return Math.min(plan.ticketUnits, plan.unitsPerSlot - ticket * plan.ticketUnits);
 }
 
 /**
- * A bucket of capacity C refilling at r never lets more than C + r·W through in any window W, so
- * choosing C + r·W = share × limit keeps every sliding window under the published limit.
+ * Cuts the window into N slots. Any sliding window overlaps at most N + 1 slots, so granting
+ * share × limit / (N + 1) per slot keeps every window under share × limit.
  */
-export function bucketFor(rule: BudgetRule, share: number): BucketShape {
-  const allowed = Math.max(1, rule.limit * share);
-  const capacity = Math.max(1, Math.floor(allowed * 0.05));
-  return { capacity, unitsPerMs: Math.max(allowed - capacity, 1) / rule.windowMs };
+export function slotPlanFor(rule: BudgetRule, share: number, reservationBlock: number): SlotPlan {
+  const allowed = Math.max(2, rule.limit * share);
+  const slots = Math.min(maxSlotsPerWindow, Math.max(1, Math.floor(allowed) - 1));
+  const unitsPerSlot = Math.max(1, Math.floor(allowed / (slots + 1)));
+  const ticketUnits = Math.max(1, Math.min(reservationBlock, unitsPerSlot));
+  return {
+    slotMs: rule.windowMs / slots,
+    unitsPerSlot,
+    ticketUnits,
+    ticketsPerSlot: Math.ceil(unitsPerSlot / ticketUnits),
+  };
 }
 
 interface LocalReserve {
   units: number;
   pausedUntil: number;
-  /** Serialises this process's trips to the shared document for one scope. */
+  /** The slot last drawn from and the next ticket number worth trying in it. */
+  slot: number;
+  nextTicket: number;
+  /** Serialises this process's draws for one scope. */
   queue: Promise<void>;
 }
 
 /**
- * Spends budget units on behalf of this worker. Units are reserved from the shared document a block
- * at a time and spent locally, so N workers add at most N blocks of slack to a window; the rule's
- * share (default 95 %) leaves room for that.
+ * Spends budget units on behalf of this worker from budgets shared by every worker through
+ * MongoDB. Tickets are drawn a block of units at a time and spent locally, so N workers add at most
+ * N blocks of slack to a window; the share (default 95 %) leaves room for that.
  */
 export class SharedBudget {
-  private readonly collection;
+  private readonly tickets;
+  private readonly pauses;
   private readonly reserves = new Map<string, LocalReserve>();
 
   constructor(
@@ -61,7 +92,8 @@ export class SharedBudget {
     private readonly reservationBlock: number,
     private readonly budgetShare: number,
   ) {
-    this.collection = graphBudgets.scoped(db);
+    this.tickets = graphBudgetTickets.scoped(db);
+    this.pauses = graphBudgetPauses.scoped(db);
   }
 
   /** Waits until `units` may be spent on `scope` under `rule`, then spends them. */
@@ -73,30 +105,29 @@ export class SharedBudget {
   }
 
   /** Tells every worker to leave `scope` alone until `until` (epoch ms). */
-  async pause(scope: string, rule: BudgetRule, until: number): Promise<void> {
+  async pause(scope: string, until: number): Promise<void> {
     const reserve = this.reserveFor(scope);
     reserve.pausedUntil = Math.max(reserve.pausedUntil, until);
-    const _id = this.documentId(scope);
-    if (!(await this.collection.findOne(this.tenantId, { _id }))) {
-      await this.createBucket(_id, scope, bucketFor(rule, this.budgetShare).capacity, Date.now());
-    }
-    await this.collection.updateOne(this.tenantId, { _id }, { $max: { pausedUntil: until }, $inc: { version: 1 } });
+    // Two pauses written at once may keep only one; both are near the same time, so either will do.
+    await this.pauses.updateOne(
+      this.tenantId,
+      { _id: `${this.tenantId}/${scope}` },
+      { $max: { pausedUntil: until }, $setOnInsert: { tenantId: this.tenantId, scope } },
+      { upsert: true },
+    );
   }
 
   private reserveFor(scope: string): LocalReserve {
     let reserve = this.reserves.get(scope);
     if (!reserve) {
-      reserve = { units: 0, pausedUntil: 0, queue: Promise.resolve() };
+      reserve = { units: 0, pausedUntil: 0, slot: -1, nextTicket: 0, queue: Promise.resolve() };
       this.reserves.set(scope, reserve);
     }
     return reserve;
   }
 
-  private documentId(scope: string): string {
-    return `${this.tenantId}/${scope}`;
-  }
-
   private async take(scope: string, rule: BudgetRule, units: number, reserve: LocalReserve): Promise<void> {
+    const plan = slotPlanFor(rule, this.budgetShare, this.reservationBlock);
     for (;;) {
       const pausedFor = reserve.pausedUntil - Date.now();
       if (pausedFor > 0) {
@@ -107,59 +138,49 @@ export class SharedBudget {
         reserve.units -= units;
         return;
       }
-      const waitMs = await this.reserveFromShared(scope, rule, units - reserve.units, reserve);
+      await this.readSharedPause(scope, reserve);
+      if (reserve.pausedUntil > Date.now()) continue;
+      const waitMs = await this.drawTicket(scope, plan, reserve);
       if (waitMs > 0) await sleep(waitMs);
     }
   }
 
-  /** One optimistic round on the shared document; answers how long to wait before the next round. */
-  private async reserveFromShared(
-    scope: string,
-    rule: BudgetRule,
-    needed: number,
-    reserve: LocalReserve,
-  ): Promise<number> {
-    const bucket = bucketFor(rule, this.budgetShare);
-    const wanted = Math.max(needed, Math.min(this.reservationBlock, bucket.capacity));
-    const _id = this.documentId(scope);
-    const now = Date.now();
-    const current = await this.collection.findOne(this.tenantId, { _id });
-    if (!current) {
-      await this.createBucket(_id, scope, bucket.capacity, now);
-      return 0;
-    }
-    if (current.pausedUntil > now) {
-      reserve.pausedUntil = Math.max(reserve.pausedUntil, current.pausedUntil);
-      return 0;
-    }
-    // Clocks of different workers disagree a little; never let time run backwards in the bucket.
-    const elapsed = Math.max(0, now - current.refilledAt);
-    const available = Math.min(bucket.capacity, current.units + elapsed * bucket.unitsPerMs);
-    if (available < needed) return Math.ceil((needed - available) / bucket.unitsPerMs);
-    const granted = Math.min(wanted, Math.floor(available));
-    const written = await this.collection.updateOne(
-      this.tenantId,
-      { _id, version: current.version },
-      { $set: { units: available - granted, refilledAt: Math.max(now, current.refilledAt) }, $inc: { version: 1 } },
-    );
-    if (written.modifiedCount === 1) reserve.units += granted;
-    return 0;
+  private async readSharedPause(scope: string, reserve: LocalReserve): Promise<void> {
+    const pause = await this.pauses.findOne(this.tenantId, { _id: `${this.tenantId}/${scope}` });
+    if (pause) reserve.pausedUntil = Math.max(reserve.pausedUntil, pause.pausedUntil);
   }
 
-  private async createBucket(_id: string, scope: string, capacity: number, now: number): Promise<void> {
-    try {
-      await this.collection.insertOne(this.tenantId, {
-        _id,
-        tenantId: this.tenantId,
-        scope,
-        units: capacity,
-        refilledAt: now,
-        pausedUntil: 0,
-        version: 0,
-      });
-    } catch (error) {
-      // Another worker created it first: its document is as good as ours.
-      if ((error as { code?: unknown }).code !== 11000) throw error;
+  /** Tries to take the next free ticket of the current slot; answers how long to wait when the slot is spent. */
+  private async drawTicket(scope: string, plan: SlotPlan, reserve: LocalReserve): Promise<number> {
+    const now = Date.now();
+    const slot = Math.floor(now / plan.slotMs);
+    if (slot !== reserve.slot) {
+      reserve.slot = slot;
+      reserve.nextTicket = 0;
+      if (slot % maxSlotsPerWindow === 0) await this.forgetOldSlots(scope, slot - 2 * maxSlotsPerWindow);
     }
+    while (reserve.nextTicket < plan.ticketsPerSlot) {
+      const ticket = reserve.nextTicket;
+      reserve.nextTicket += 1;
+      try {
+        await this.tickets.insertOne(this.tenantId, {
+          _id: `${this.tenantId}/${scope}/${slot}/${ticket}`,
+          tenantId: this.tenantId,
+          scope,
+          slot,
+          units: unitsOfTicket(plan, ticket),
+        });
+        reserve.units += unitsOfTicket(plan, ticket);
+        return 0;
+      } catch (error) {
+        // Another worker holds this ticket: try the next one.
+        if ((error as { code?: unknown }).code !== 11000) throw error;
+      }
+    }
+    return (slot + 1) * plan.slotMs - now;
+  }
+
+  private async forgetOldSlots(scope: string, before: number): Promise<void> {
+    await this.tickets.deleteMany(this.tenantId, { scope, slot: { $lt: before } });
   }
 }

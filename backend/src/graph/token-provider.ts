@@ -22,7 +22,11 @@ export class AppTokenProvider {
   private requested = 0;
   private readonly tenantId: string;
 
-  constructor(connection: GraphTenantConnection) {
+  /** `clock` decides when the held token is due for renewal (tests move it forward). */
+  constructor(
+    connection: GraphTenantConnection,
+    private readonly clock: () => number = Date.now,
+  ) {
     this.tenantId = connection.tenantId;
     const authorityHost = new URL(connection.authorityHost);
     const tenantRoot = `${connection.authorityHost.replace(/\/+$/, '')}/${connection.tenantId}`;
@@ -43,7 +47,7 @@ export class AppTokenProvider {
         }),
       },
     });
-    this.scope = `${new URL(connection.graphBaseUrl).origin}/.default`;
+    this.scope = graphScope(connection.graphBaseUrl);
   }
 
   /** How many token requests went to the authority (for counters and tests). */
@@ -51,8 +55,8 @@ export class AppTokenProvider {
     return this.requested;
   }
 
-  async accessToken(now = Date.now()): Promise<string> {
-    if (this.held && now < this.held.renewAt) return this.held.accessToken;
+  async accessToken(): Promise<string> {
+    if (this.held && this.clock() < this.held.renewAt) return this.held.accessToken;
     this.pending ??= this.acquire().finally(() => {
       this.pending = undefined;
     });
@@ -69,11 +73,19 @@ export class AppTokenProvider {
     // skipCache: our own renewal point decides when to renew; MSAL's cache would hand back the old token.
     const result = await this.app.acquireTokenByClientCredential({ scopes: [this.scope], skipCache: true });
     if (!result?.accessToken) throw new Error(`the authority returned no access token for tenant ${this.tenantId}`);
-    const acquiredAt = Date.now();
-    const expiresAt = result.expiresOn?.getTime() ?? acquiredAt + 60_000;
-    const lifetime = Math.max(0, expiresAt - acquiredAt);
-    const renewAt = Math.max(expiresAt - renewalMarginMs, acquiredAt + lifetime * renewAtShare);
-    this.held = { accessToken: result.accessToken, renewAt };
+    const lifetime = Math.max(0, (result.expiresOn?.getTime() ?? Date.now()) - Date.now());
+    const renewAfter = Math.max(lifetime - renewalMarginMs, lifetime * renewAtShare);
+    this.held = { accessToken: result.accessToken, renewAt: this.clock() + renewAfter };
     return this.held;
   }
+}
+
+/**
+ * Client credentials ask for `{resource}/.default`. Microsoft's clouds name Graph by its https
+ * origin (graph.microsoft.com, graph.microsoft.us...); a local stand-in for Graph (the simulator)
+ * answers for the public cloud's Graph, as the real one would.
+ */
+function graphScope(graphBaseUrl: string): string {
+  const { protocol, origin } = new URL(graphBaseUrl);
+  return protocol === 'https:' ? `${origin}/.default` : 'https://graph.microsoft.com/.default';
 }

@@ -74,7 +74,7 @@ export class RetryMiddleware extends ChainLink {
       const pause = serverPauseMs(response.headers);
       if (pause === undefined) return backoffMs(call.attempts, limits.backoffBaseMs, limits.backoffMaxMs);
       const { policy } = call.settings;
-      void budget.pause(policy.budgetScope, policy.rule, Date.now() + pause).catch((error: unknown) => {
+      void budget.pause(policy.budgetScope, Date.now() + pause).catch((error: unknown) => {
         this.deps.logger?.warn({ err: error, scope: policy.budgetScope }, 'could not share a Graph throttling pause');
       });
       return withJitter(pause);
