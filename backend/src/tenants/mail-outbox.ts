@@ -1,4 +1,4 @@
-import { MongoServerError, type Db } from 'mongodb';
+import { MongoServerError, type Db, type Filter } from 'mongodb';
 import { defineTenantCollection } from '../db/index.js';
 import type { Mailer, OutgoingMail } from './mailer.js';
 
@@ -21,6 +21,18 @@ export interface OutboxLetter extends OutgoingMail {
 export const outboxLetters = defineTenantCollection<OutboxLetter>('mail_outbox', [
   { key: { tenantId: 1, key: 1 }, unique: true, name: 'tenant_key' },
   { key: { tenantId: 1, status: 1, createdAt: 1 }, name: 'tenant_status' },
+]);
+
+/** One row per delivery attempt of a letter: the unique index decides which worker makes it. */
+interface OutboxClaim {
+  tenantId: string;
+  key: string;
+  attempt: number;
+  at: Date;
+}
+
+const outboxClaims = defineTenantCollection<OutboxClaim>('mail_outbox_claims', [
+  { key: { tenantId: 1, key: 1, attempt: 1 }, unique: true, name: 'tenant_key_attempt' },
 ]);
 
 export interface DeliveryReport {
@@ -84,16 +96,36 @@ export class MailOutbox {
     return report;
   }
 
-  /** Cross-tenant by nature: the delivery worker serves every tenant's letters. */
+  /**
+   * Cross-tenant by nature: the delivery worker serves every tenant's letters. A worker claims
+   * attempt n of a letter by inserting (letter, n) under a unique index: of two workers racing for
+   * the same attempt exactly one insert succeeds. (A conditional update is not enough: FerretDB
+   * over SQLite does not apply filter and update atomically.)
+   */
   private async claimNext(): Promise<OutboxLetter | null> {
-    const now = this.clock();
-    return outboxLetters.raw(this.db).findOneAndUpdate(
-      {
+    const letters = outboxLetters.raw(this.db);
+    for (;;) {
+      const now = this.clock();
+      const due: Filter<OutboxLetter> = {
         $or: [{ status: 'pending' }, { status: 'sending', leaseUntil: { $lt: now } }],
         attempts: { $lt: maxAttempts },
-      },
-      { $set: { status: 'sending', leaseUntil: new Date(now.getTime() + leaseMs) }, $inc: { attempts: 1 } },
-      { sort: { createdAt: 1 }, returnDocument: 'after', projection: { _id: 0 } },
-    );
+      };
+      const [candidate] = await letters.find(due, { sort: { createdAt: 1 }, limit: 1, projection: { _id: 0 } }).toArray();
+      if (!candidate) return null;
+      const attempt = candidate.attempts + 1;
+      try {
+        await outboxClaims.scoped(this.db).insertOne(candidate.tenantId, { tenantId: candidate.tenantId, key: candidate.key, attempt, at: now });
+      } catch (error) {
+        if (error instanceof MongoServerError && error.code === 11000) continue;
+        throw error;
+      }
+      const leaseUntil = new Date(now.getTime() + leaseMs);
+      await outboxLetters
+        .scoped(this.db)
+        .updateOne(candidate.tenantId, { key: candidate.key }, { $set: { status: 'sending', leaseUntil, attempts: attempt } });
+      return { ...candidate, status: 'sending', leaseUntil, attempts: attempt };
+    }
   }
+
+
 }

@@ -1,0 +1,66 @@
+import { recipientsFor } from '../../src/settings/notification-recipients.js';
+import { person, seedPortalUser, seedTenant, startHarness, tenantA, type Harness } from '../api/support/harness.js';
+
+let api: Harness;
+const admin = person(tenantA, 'anna');
+const viewer = person(tenantA, 'vera');
+
+beforeAll(async () => {
+  api = await startHarness({ prefix: 'settings' });
+  await seedTenant(api.services, tenantA);
+  await seedPortalUser(api.services, admin, 'tenant_admin');
+  await seedPortalUser(api.services, viewer, 'viewer');
+});
+afterAll(() => api.close());
+
+test('settings default to self-service off, OneDrive approval on, Italian; changes are kept and logged', async () => {
+  const token = await api.token(admin);
+  expect((await api.call('GET', '/settings', { token })).body).toEqual({
+    selfServiceRestore: false,
+    oneDriveSelfServiceNeedsApproval: true,
+    defaultLanguage: 'it',
+  });
+  expect((await api.call('PATCH', '/settings', { token, body: {} })).status).toBe(400);
+  expect((await api.call('PATCH', '/settings', { token, body: { selfServiceRestore: 'yes' } })).status).toBe(400);
+  const changed = await api.call('PATCH', '/settings', { token, body: { selfServiceRestore: true, defaultLanguage: 'en' } });
+  expect(changed.body).toEqual({ selfServiceRestore: true, oneDriveSelfServiceNeedsApproval: true, defaultLanguage: 'en' });
+
+  const denied = await api.call('PATCH', '/settings', { token: await api.token(viewer), body: { selfServiceRestore: false } });
+  expect(denied).toMatchObject({ status: 403, body: { error: { message: 'You do not have permission for this operation.' } } });
+  const italianAsked = await api.call('PATCH', '/settings', {
+    token: await api.token(viewer),
+    headers: { 'accept-language': 'it' },
+    body: { selfServiceRestore: false },
+  });
+  expect(italianAsked.body).toMatchObject({ error: { message: 'Non hai i permessi per questa operazione.' } });
+
+  const log = await api.call('GET', '/activity?action=settings.changed', { token });
+  expect(log.body).toMatchObject({ items: [{ details: { selfServiceRestore: true, defaultLanguage: 'en' } }] });
+});
+
+test('notification recipients choose their events; the notifier finds them per event', async () => {
+  const token = await api.token(admin);
+  const added = await api.call('POST', '/notification-recipients', {
+    token,
+    body: { name: 'Servizio IT', email: 'IT@1111.example', events: ['job.failed', 'job.warning', 'job.failed'] },
+  });
+  expect(added).toMatchObject({ status: 201, body: { email: 'it@1111.example', language: 'it', events: ['job.failed', 'job.warning'] } });
+  const id = (added.body as { id: string }).id;
+  await api.call('POST', '/notification-recipients', {
+    token,
+    body: { name: 'CFO', email: 'cfo@1111.example', language: 'en', events: ['licence.overrun'] },
+  });
+  expect((await api.call('POST', '/notification-recipients', { token, body: { name: 'x', email: 'it@1111.example', events: ['job.failed'] } })).status).toBe(409);
+  expect((await api.call('POST', '/notification-recipients', { token, body: { name: 'x', email: 'y@1111.example', events: ['job.exploded'] } })).status).toBe(400);
+
+  expect((await recipientsFor(api.database.db, tenantA, 'job.failed')).map((r) => r.email)).toEqual(['it@1111.example']);
+  await api.call('PATCH', `/notification-recipients/${id}`, { token, body: { events: ['licence.overrun', 'restore.finished'] } });
+  expect((await recipientsFor(api.database.db, tenantA, 'job.failed'))).toEqual([]);
+  expect((await recipientsFor(api.database.db, tenantA, 'licence.overrun')).map((r) => r.email)).toEqual(['cfo@1111.example', 'it@1111.example']);
+  const filtered = await api.call('GET', '/notification-recipients?event=restore.finished', { token: await api.token(viewer) });
+  expect((filtered.body as { items: { email: string }[] }).items.map((r) => r.email)).toEqual(['it@1111.example']);
+
+  expect((await api.call('DELETE', `/notification-recipients/${id}`, { token })).status).toBe(200);
+  expect((await api.call('DELETE', `/notification-recipients/${id}`, { token })).status).toBe(404);
+  expect((await recipientsFor(api.database.db, tenantA, 'restore.finished'))).toEqual([]);
+});
