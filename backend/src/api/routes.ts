@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { activityRoutes } from '../audit/activity-routes.js';
 import { meRoutes } from '../auth/routes.js';
+import { knowledgeRoutes } from '../knowledge/knowledge-routes.js';
 import { portalUserRoutes } from '../portal-users/portal-user-routes.js';
 import { notificationRoutes } from '../settings/notification-routes.js';
 import { settingsRoutes } from '../settings/settings-routes.js';
@@ -22,6 +23,7 @@ const featureRoutes: readonly RouteSpec[] = [
   ...settingsRoutes,
   ...portalUserRoutes,
   ...notificationRoutes,
+  ...knowledgeRoutes,
 ];
 
 const openApiRoute = defineRoute({

@@ -95,7 +95,7 @@ function parseArticle(slug: string, language: Language, source: string): Article
   const fields = Object.fromEntries(
     match[1].split('\n').map((line) => {
       const colon = line.indexOf(':');
-      return [line.slice(0, colon).trim(), line.slice(colon + 1).trim()];
+      return [line.slice(0, colon).trim(), line.slice(colon + 1).trim().replace(/^"(.*)"$/, '$1')];
     }),
   );
   const category = fields.category as ArticleCategory;
