@@ -1,0 +1,23 @@
+import type { SigningKeys } from './identity/keys.js';
+import type { Tenant } from './model/tenant.js';
+import type { Faults } from './faults.js';
+import type { Limits } from './limits/limits.js';
+import type { RequestCounters } from './limits/counters.js';
+import type { UploadSessions } from './routes/upload-sessions.js';
+import type { DownloadLinks } from './routes/download-links.js';
+
+/** Everything a route needs, created once per simulator. */
+export interface SimulatorContext {
+  tenant: Tenant;
+  keys: SigningKeys;
+  /** `http://127.0.0.1:PORT`, known once the server listens. */
+  url: string;
+  faults: Faults;
+  limits: Limits;
+  counters: RequestCounters;
+  uploads: UploadSessions;
+  downloads: DownloadLinks;
+  /** Token ids (`uti`) issued so far, and those revoked through the control API. */
+  issuedTokenIds: Set<string>;
+  revokedTokenIds: Set<string>;
+}

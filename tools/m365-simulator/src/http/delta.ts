@@ -1,0 +1,115 @@
+import type { ChangeClock } from '../model/clock.js';
+import type { Cursor, DeltaCollection, DeltaEntry, Versioned } from '../model/delta-collection.js';
+import { entryId } from '../model/delta-collection.js';
+import { badRequest, GraphError } from './errors.js';
+import { linkTo, preferredPageSize } from './odata.js';
+import type { GraphRequest, GraphResponse } from './types.js';
+
+/** What a delta or skip token carries. Graph's are opaque; ours are base64url JSON, equally opaque to clients. */
+interface DeltaState {
+  scope: string;
+  epoch: number;
+  since: number;
+  upTo?: number;
+  after?: Cursor;
+}
+
+export interface DeltaOptions<T extends Versioned> {
+  /** Names the collection, so a token from one folder or drive is refused by another. */
+  scope: string;
+  clock: ChangeClock;
+  collections: Array<DeltaCollection<T>>;
+  render: (item: T) => object;
+  renderRemoved: (id: string) => object;
+  /** `$deltatoken`/`$skiptoken` for Outlook and Teams; `token` for OneDrive (https://learn.microsoft.com/graph/api/driveitem-delta). */
+  tokenStyle: 'odata' | 'drive';
+  defaultPageSize: number;
+  maxPageSize: number;
+  /** Invoked when a token can no longer be honoured: the caller answers with its workload's documented 410. */
+  resyncError: () => GraphError;
+  /** True when a fault plan demands a resync for this scope (consumed once). */
+  forceResync?: (scope: string) => boolean;
+  /** Items the delta must not report, e.g. calendarView outside the window. */
+  include?: (item: T) => boolean;
+}
+
+/**
+ * One delta page (https://learn.microsoft.com/graph/delta-query-overview): full enumeration without a token; then
+ * `@odata.nextLink` pages until the last, which carries `@odata.deltaLink`; removed items as the workload renders them.
+ */
+export function deltaPage<T extends Versioned>(request: GraphRequest, options: DeltaOptions<T>): GraphResponse {
+  const state = readState(request, options);
+  const pageSize = preferredPageSize(request, options.defaultPageSize, options.maxPageSize);
+  const upTo = state.upTo ?? options.clock.current;
+  const entries: Array<DeltaEntry<T>> = [];
+  for (const collection of options.collections)
+    entries.push(...collection.changes(state.since, upTo, state.after, pageSize + 1));
+  entries.sort((a, b) => a.seq - b.seq || entryId(a).localeCompare(entryId(b)));
+  const page = entries.slice(0, pageSize);
+  const value = page
+    .filter((entry) => entry.kind === 'removed' || (options.include?.(entry.item) ?? true))
+    .map((entry) => (entry.kind === 'item' ? options.render(entry.item) : options.renderRemoved(entry.id)));
+  const body: Record<string, unknown> = { value };
+  const last = page[page.length - 1];
+  if (entries.length > pageSize && last) {
+    const next: DeltaState = { ...state, upTo, after: { seq: last.seq, id: entryId(last) } };
+    body['@odata.nextLink'] = linkTo(
+      request,
+      stripTokens(options.tokenStyle, { [skipParameter(options)]: encode(next) }),
+    );
+  } else {
+    const done: DeltaState = { scope: options.scope, epoch: options.clock.epoch, since: upTo };
+    body['@odata.deltaLink'] = linkTo(
+      request,
+      stripTokens(options.tokenStyle, { [deltaParameter(options)]: encode(done) }),
+    );
+  }
+  return { status: 200, body };
+}
+
+/** `token=latest` (OneDrive) and `$deltatoken=latest` (directory): no items, only a deltaLink for "from now on". */
+export function latestDeltaLink(
+  request: GraphRequest,
+  options: Pick<DeltaOptions<Versioned>, 'scope' | 'clock' | 'tokenStyle'>,
+): GraphResponse {
+  const state: DeltaState = { scope: options.scope, epoch: options.clock.epoch, since: options.clock.current };
+  const link = linkTo(request, stripTokens(options.tokenStyle, { [deltaParameter(options)]: encode(state) }));
+  return { status: 200, body: { value: [], '@odata.deltaLink': link } };
+}
+
+function readState<T extends Versioned>(request: GraphRequest, options: DeltaOptions<T>): DeltaState {
+  const raw = request.query.get(skipParameter(options)) ?? request.query.get(deltaParameter(options));
+  if (!raw) return { scope: options.scope, epoch: options.clock.epoch, since: 0 };
+  const state = decode(raw);
+  if (state.scope !== options.scope)
+    throw badRequest('The delta token does not belong to this collection.', 'InvalidDeltaToken');
+  if (state.epoch !== options.clock.epoch || options.forceResync?.(options.scope)) throw options.resyncError();
+  return state;
+}
+
+function skipParameter(options: Pick<DeltaOptions<Versioned>, 'tokenStyle'>): string {
+  return options.tokenStyle === 'drive' ? 'token' : '$skiptoken';
+}
+
+function deltaParameter(options: Pick<DeltaOptions<Versioned>, 'tokenStyle'>): string {
+  return options.tokenStyle === 'drive' ? 'token' : '$deltatoken';
+}
+
+/** Links carry only the state token, never both a skip and a delta token. */
+function stripTokens(style: 'odata' | 'drive', query: Record<string, string>): Record<string, string> {
+  return style === 'drive' ? query : { $skiptoken: '', $deltatoken: '', ...query };
+}
+
+function encode(state: DeltaState): string {
+  return Buffer.from(JSON.stringify(state)).toString('base64url');
+}
+
+function decode(raw: string): DeltaState {
+  try {
+    const state = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as DeltaState;
+    if (typeof state.since !== 'number' || typeof state.scope !== 'string') throw new Error('shape');
+    return state;
+  } catch {
+    throw badRequest('The delta token is not valid.', 'InvalidDeltaToken');
+  }
+}

@@ -1,0 +1,122 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { SimulatorContext } from '../context.js';
+import { errorResponse, GraphError } from './errors.js';
+import type { Router } from './router.js';
+import type { Caller, GraphRequest, GraphResponse, RouteMeta } from './types.js';
+
+export interface DispatchInput {
+  method: string;
+  /** Path below `/v1.0`, still percent-encoded, with its query string. */
+  target: string;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+  caller: Caller;
+  requestId: string;
+}
+
+/**
+ * Rewrites `/me/...` to the signed-in user and item paths (`root:/a/b.txt:/content`) to `.../_path/{path}/...`
+ * segments the router can match (https://learn.microsoft.com/graph/onedrive-addressing-driveitems).
+ */
+export function normalisePath(path: string, caller: Caller): string {
+  let normal = path;
+  if (/^\/me(\/|$)/i.test(normal)) {
+    if (!caller.userId)
+      throw new GraphError(400, 'BadRequest', '/me request is only valid with delegated authentication flow.');
+    normal = `/users/${caller.userId}${normal.slice(3)}`;
+  }
+  const addressed = /^(.*\/(?:root|items\/[^/]+)):(\/[^:]*):?(\/.*)?$/.exec(normal);
+  if (addressed) {
+    const [, base, itemPath, rest] = addressed;
+    normal = `${base}/_path/${encodeURIComponent(decodeURIComponent(itemPath ?? ''))}${rest ?? ''}`;
+  }
+  return normal;
+}
+
+/** The resource a request is about, for limits and per-resource counters. */
+function resourceKey(context: SimulatorContext, meta: RouteMeta, params: Record<string, string>): string | undefined {
+  if (params['userId']) {
+    const user = context.tenant.findUser(params['userId']);
+    const id = user?.id ?? params['userId'];
+    return meta.resource === 'mailbox' ? `mailbox:${id}` : `user:${id}`;
+  }
+  if (params['driveId']) return `drive:${params['driveId']}`;
+  if (params['siteId']) return `site:${params['siteId']}`;
+  if (params['teamId']) return `team:${params['teamId']}${params['channelId'] ? `/${params['channelId']}` : ''}`;
+  if (params['groupId']) return `group:${params['groupId']}`;
+  return undefined;
+}
+
+/** Routes one Graph request through authorisation scope, limits and its handler; counts it. Used by HTTP and `$batch`. */
+export async function dispatch(
+  context: SimulatorContext,
+  router: Router,
+  input: DispatchInput,
+): Promise<GraphResponse> {
+  const clientRequestId = headerValue(input.headers['client-request-id']);
+  const baseHeaders: Record<string, string> = {
+    'request-id': input.requestId,
+    ...(clientRequestId ? { 'client-request-id': clientRequestId } : {}),
+  };
+  let endpoint = `${input.method} (unmatched)`;
+  let resource: string | undefined;
+  let response: GraphResponse;
+  try {
+    const url = new URL(input.target, 'http://graph.invalid');
+    const path = normalisePath(url.pathname, input.caller);
+    const match = router.match(input.method, path);
+    if (match === undefined)
+      throw new GraphError(
+        400,
+        'BadRequest',
+        `Resource not found for the segment '${path.split('/').filter(Boolean).pop() ?? ''}'.`,
+      );
+    if (match === 'method-not-allowed')
+      throw new GraphError(
+        405,
+        'Request_BadRequest',
+        `The HTTP method '${input.method}' is not allowed on this resource.`,
+      );
+    endpoint = match.endpoint;
+    resource = resourceKey(context, match.meta, match.params);
+    const ownUser = match.params['userId'] ? context.tenant.findUser(match.params['userId'])?.id : undefined;
+    if (input.caller.kind === 'delegated' && match.params['userId'] && ownUser !== input.caller.userId) {
+      throw new GraphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
+    }
+    const units =
+      typeof match.meta.resourceUnits === 'function'
+        ? match.meta.resourceUnits(url.searchParams)
+        : match.meta.resourceUnits;
+    const admission = context.limits.admit(
+      input.caller,
+      { ...match.meta, ...(units === undefined ? {} : { resourceUnits: units }) },
+      resource,
+    );
+    try {
+      const request: GraphRequest = {
+        method: input.method,
+        path: url.pathname,
+        query: url.searchParams,
+        headers: input.headers,
+        body: input.body,
+        caller: input.caller,
+        params: match.params,
+        graphBaseUrl: `${context.url}/v1.0`,
+        requestId: input.requestId,
+      };
+      response = await match.handler(request);
+      response = { ...response, headers: { ...admission.headers, ...(response.headers ?? {}) } };
+    } finally {
+      admission.release();
+    }
+  } catch (error) {
+    if (!(error instanceof GraphError)) throw error;
+    response = errorResponse(error, input.requestId, clientRequestId);
+  }
+  context.counters.record(endpoint, resource, response.status);
+  return { ...response, headers: { ...baseHeaders, ...(response.headers ?? {}) } };
+}
+
+export function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -1,0 +1,55 @@
+import type { Handler, RouteMeta } from './types.js';
+
+interface Route {
+  method: string;
+  segments: string[];
+  handler: Handler;
+  meta: RouteMeta;
+  template: string;
+}
+
+export interface RouteMatch {
+  handler: Handler;
+  meta: RouteMeta;
+  params: Record<string, string>;
+  /** The route as registered (`GET /users/:userId/messages`), the key request counters use per endpoint. */
+  endpoint: string;
+}
+
+/** Segment router: `:name` captures one path segment; literal segments compare case-insensitively, as Graph does. */
+export class Router {
+  private readonly routes: Route[] = [];
+
+  add(method: string, template: string, meta: RouteMeta, handler: Handler): void {
+    this.routes.push({ method, segments: splitPath(template), handler, meta, template });
+  }
+
+  match(method: string, path: string): RouteMatch | 'method-not-allowed' | undefined {
+    const segments = splitPath(path);
+    let pathMatched = false;
+    for (const route of this.routes) {
+      const params = matchSegments(route.segments, segments);
+      if (!params) continue;
+      pathMatched = true;
+      if (route.method !== method) continue;
+      return { handler: route.handler, meta: route.meta, params, endpoint: `${route.method} ${route.template}` };
+    }
+    return pathMatched ? 'method-not-allowed' : undefined;
+  }
+}
+
+function splitPath(path: string): string[] {
+  return path.split('/').filter((segment) => segment.length > 0);
+}
+
+function matchSegments(template: string[], actual: string[]): Record<string, string> | undefined {
+  if (template.length !== actual.length) return undefined;
+  const params: Record<string, string> = {};
+  for (let index = 0; index < template.length; index++) {
+    const expected = template[index] as string;
+    const value = actual[index] as string;
+    if (expected.startsWith(':')) params[expected.slice(1)] = value;
+    else if (expected.toLowerCase() !== value.toLowerCase()) return undefined;
+  }
+  return params;
+}

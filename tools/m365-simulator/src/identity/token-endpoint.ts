@@ -1,0 +1,250 @@
+import { randomUUID } from 'node:crypto';
+import { decodeJwt } from 'jose';
+import type { SimulatorContext } from '../context.js';
+import type { GraphResponse } from '../http/types.js';
+import { signAppToken, signDelegatedGraphToken, v2Issuer, verifyToken } from './tokens.js';
+
+const TOKEN_LIFETIME_SECONDS = 3599;
+
+/** Application permissions the simulated app registration holds (a backup app's admin-consented roles). */
+export const APP_ROLES = [
+  'User.Read.All',
+  'Group.Read.All',
+  'Mail.ReadWrite',
+  'Mail.Send',
+  'Calendars.ReadWrite',
+  'Contacts.ReadWrite',
+  'Files.ReadWrite.All',
+  'Sites.ReadWrite.All',
+  'ChannelMessage.Read.All',
+  'Team.ReadBasic.All',
+];
+
+const DELEGATED_SCOPES = [
+  'User.Read',
+  'Mail.ReadWrite',
+  'Calendars.ReadWrite',
+  'Contacts.ReadWrite',
+  'Files.ReadWrite.All',
+];
+
+/**
+ * Entra's OAuth error shape (https://learn.microsoft.com/entra/identity-platform/v2-oauth2-client-creds-grant-flow#error-response):
+ * `error`, `error_description` starting with the AADSTS code, `error_codes`, `timestamp`, `trace_id`, `correlation_id`.
+ */
+function oauthError(status: number, error: string, code: number, description: string): GraphResponse {
+  const traceId = randomUUID();
+  const correlationId = randomUUID();
+  const timestamp = new Date()
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, 'Z');
+  return {
+    status,
+    body: {
+      error,
+      error_description: `AADSTS${code}: ${description} Trace ID: ${traceId} Correlation ID: ${correlationId} Timestamp: ${timestamp}`,
+      error_codes: [code],
+      timestamp,
+      trace_id: traceId,
+      correlation_id: correlationId,
+      error_uri: `https://login.microsoftonline.com/error?code=${code}`,
+    },
+  };
+}
+
+function tokenResponse(context: SimulatorContext, accessToken: string): GraphResponse {
+  context.issuedTokenIds.add(String(decodeJwt(accessToken)['uti'] ?? ''));
+  return {
+    status: 200,
+    headers: { 'cache-control': 'no-store, no-cache', pragma: 'no-cache' },
+    body: {
+      token_type: 'Bearer',
+      expires_in: TOKEN_LIFETIME_SECONDS,
+      ext_expires_in: TOKEN_LIFETIME_SECONDS,
+      access_token: accessToken,
+    },
+  };
+}
+
+/** The tenant segment of the authority may be the tenant id or one of its domains. */
+export function tenantMatches(context: SimulatorContext, segment: string): boolean {
+  const lower = segment.toLowerCase();
+  return lower === context.tenant.id || lower === context.tenant.domain.toLowerCase();
+}
+
+/**
+ * `POST /{tenant}/oauth2/v2.0/token`: client credentials with a secret
+ * (https://learn.microsoft.com/entra/identity-platform/v2-oauth2-client-creds-grant-flow) and on-behalf-of
+ * (https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow).
+ */
+export async function issueToken(
+  context: SimulatorContext,
+  tenantSegment: string,
+  form: URLSearchParams,
+): Promise<GraphResponse> {
+  const { tenant } = context;
+  if (!tenantMatches(context, tenantSegment)) {
+    return oauthError(
+      400,
+      'invalid_request',
+      90002,
+      `Tenant '${tenantSegment}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`,
+    );
+  }
+  const clientId = form.get('client_id') ?? '';
+  if (clientId !== tenant.app.clientId) {
+    return oauthError(
+      400,
+      'unauthorized_client',
+      700016,
+      `Application with identifier '${clientId}' was not found in the directory '${tenant.displayName}'.`,
+    );
+  }
+  if (form.get('client_secret') !== tenant.app.clientSecret) {
+    return oauthError(
+      401,
+      'invalid_client',
+      7000215,
+      "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '" +
+        clientId +
+        "'.",
+    );
+  }
+  const scope = form.get('scope') ?? '';
+  const grantType = form.get('grant_type');
+  if (grantType === 'client_credentials') {
+    // Client credentials take only `{resource}/.default` scopes.
+    if (!/^https:\/\/graph\.microsoft\.com\/\.default$/i.test(scope.trim())) {
+      return oauthError(
+        400,
+        'invalid_scope',
+        1002012,
+        `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
+      );
+    }
+    return tokenResponse(
+      context,
+      await signAppToken(context.keys, {
+        tenantId: tenant.id,
+        appId: clientId,
+        roles: APP_ROLES,
+        lifetimeSeconds: TOKEN_LIFETIME_SECONDS,
+      }),
+    );
+  }
+  if (
+    grantType === 'urn:ietf:params:oauth:grant-type:jwt-bearer' &&
+    form.get('requested_token_use') === 'on_behalf_of'
+  ) {
+    return onBehalfOf(context, clientId, form.get('assertion') ?? '', scope);
+  }
+  return oauthError(
+    400,
+    'unsupported_grant_type',
+    70003,
+    `The app requested an unsupported grant type '${grantType ?? ''}'.`,
+  );
+}
+
+async function onBehalfOf(
+  context: SimulatorContext,
+  clientId: string,
+  assertion: string,
+  scope: string,
+): Promise<GraphResponse> {
+  const { tenant } = context;
+  const verified = await verifyToken(context.keys, assertion, {
+    audience: [clientId, `api://${clientId}`, ...apiAudiences(clientId)],
+    issuer: v2Issuer(tenant.id),
+  });
+  if (!verified.ok) {
+    return verified.reason === 'expired'
+      ? oauthError(
+          400,
+          'invalid_grant',
+          500133,
+          'Assertion is not within its valid time range. Ensure that the access token is not expired before using it for user assertion, or request a new token.',
+        )
+      : oauthError(400, 'invalid_grant', 50013, 'Assertion failed signature validation.');
+  }
+  const user = tenant.findUser(String(verified.claims['oid'] ?? ''));
+  if (!user) return oauthError(400, 'invalid_grant', 50034, 'The user account does not exist in the directory.');
+  const requested = scope
+    .split(' ')
+    .filter((value) => value.length > 0)
+    .map((value) => value.replace(/^https:\/\/graph\.microsoft\.com\//i, ''));
+  const scopes =
+    requested.includes('.default') || requested.length === 0
+      ? DELEGATED_SCOPES
+      : requested.filter((value) => value !== 'offline_access');
+  const token = await signDelegatedGraphToken(
+    context.keys,
+    tenant.id,
+    clientId,
+    { oid: user.id, preferredUsername: user.userPrincipalName, name: user.displayName },
+    scopes,
+    TOKEN_LIFETIME_SECONDS,
+  );
+  return tokenResponse(context, token);
+}
+
+/** Teams SSO audiences: `api://{host}/{clientId}` as registered for a tab (any host). */
+function apiAudiences(clientId: string): string[] {
+  return [`api://localhost/${clientId}`, `api://127.0.0.1/${clientId}`];
+}
+
+/** OpenID discovery document (https://learn.microsoft.com/entra/identity-platform/v2-protocols-oidc#find-your-apps-openid-configuration-document-uri). */
+export function openIdConfiguration(context: SimulatorContext): GraphResponse {
+  const { id } = context.tenant;
+  const base = `${context.url}/${id}`;
+  return {
+    status: 200,
+    body: {
+      token_endpoint: `${base}/oauth2/v2.0/token`,
+      token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
+      jwks_uri: `${base}/discovery/v2.0/keys`,
+      response_modes_supported: ['query', 'fragment', 'form_post'],
+      subject_types_supported: ['pairwise'],
+      id_token_signing_alg_values_supported: ['RS256'],
+      response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
+      scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
+      issuer: v2Issuer(id),
+      request_uri_parameter_supported: false,
+      userinfo_endpoint: `${context.url}/oidc/userinfo`,
+      authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
+      device_authorization_endpoint: `${base}/oauth2/v2.0/devicecode`,
+      http_logout_supported: true,
+      frontchannel_logout_supported: true,
+      end_session_endpoint: `${base}/oauth2/v2.0/logout`,
+      claims_supported: [
+        'sub',
+        'iss',
+        'aud',
+        'exp',
+        'iat',
+        'auth_time',
+        'nonce',
+        'oid',
+        'tid',
+        'preferred_username',
+        'name',
+      ],
+      tenant_region_scope: 'EU',
+      cloud_instance_name: 'microsoftonline.com',
+    },
+  };
+}
+
+/** Instance discovery, answered so msal-node can validate the authority (it also accepts `knownAuthorities` instead). */
+export function instanceDiscovery(context: SimulatorContext): GraphResponse {
+  const host = new URL(context.url).host;
+  return {
+    status: 200,
+    body: {
+      tenant_discovery_endpoint: `${context.url}/${context.tenant.id}/v2.0/.well-known/openid-configuration`,
+      'api-version': '1.1',
+      metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }],
+    },
+  };
+}

@@ -1,0 +1,14 @@
+export { startSimulator, type RunningSimulator, type StartSimulatorOptions } from './simulator.js';
+export { mintUserToken, type MintUserTokenOptions } from './mint-user-token.js';
+export {
+  SimulatorControl,
+  type DriveSummary,
+  type FileContent,
+  type FolderSummary,
+  type UserSummary,
+} from './control.js';
+export type { FaultSpec } from './faults.js';
+export type { CountersSnapshot, Count } from './limits/counters.js';
+export type * from './model/definition.js';
+export { demoTenant } from './demo-tenant.js';
+export { sharePointResourceUnitsPerMinute, MAILBOX_CONCURRENCY, MAILBOX_REQUESTS_PER_WINDOW } from './limits/limits.js';

@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import type { Address, AttachmentContent, MessageContent } from './types.js';
+
+/** RFC 2047 encoded-word for non-ASCII header text (subjects and display names in Italian carry accents). */
+export function encodeHeaderText(text: string): string {
+  return /^[\x20-\x7e]*$/.test(text) ? text : `=?UTF-8?B?${Buffer.from(text, 'utf8').toString('base64')}?=`;
+}
+
+function formatAddress(address: Address): string {
+  return address.name ? `${encodeHeaderText(address.name)} <${address.address}>` : `<${address.address}>`;
+}
+
+function base64Lines(bytes: Buffer): string {
+  return (bytes.toString('base64').match(/.{1,76}/g) ?? []).join('\r\n');
+}
+
+function boundaryFor(content: MessageContent, kind: string): string {
+  const digest = createHash('sha1').update(content.messageId).update(kind).digest('hex').slice(0, 24);
+  return `----=_Part_${kind}_${digest}`;
+}
+
+function bodyPart(content: MessageContent): string {
+  const type = content.body.contentType === 'html' ? 'text/html' : 'text/plain';
+  return [
+    `Content-Type: ${type}; charset="utf-8"`,
+    'Content-Transfer-Encoding: base64',
+    '',
+    base64Lines(Buffer.from(content.body.content, 'utf8')),
+  ].join('\r\n');
+}
+
+function attachmentPart(attachment: AttachmentContent): string {
+  const disposition = attachment.isInline ? 'inline' : 'attachment';
+  const name = encodeHeaderText(attachment.name);
+  return [
+    `Content-Type: ${attachment.contentType}; name="${name}"`,
+    `Content-Disposition: ${disposition}; filename="${name}"`,
+    ...(attachment.contentId ? [`Content-ID: <${attachment.contentId}>`] : []),
+    'Content-Transfer-Encoding: base64',
+    '',
+    base64Lines(attachment.bytes),
+  ].join('\r\n');
+}
+
+function multipart(subtype: string, boundary: string, parts: string[]): string {
+  return [
+    `Content-Type: multipart/${subtype}; boundary="${boundary}"`,
+    '',
+    ...parts.map((part) => `--${boundary}\r\n${part}`),
+    `--${boundary}--`,
+    '',
+  ].join('\r\n');
+}
+
+/**
+ * Internet message (RFC 5322 + MIME) for a message's content: inline images go in multipart/related with the HTML
+ * body, other attachments in multipart/mixed, as Outlook produces them.
+ */
+export function buildMime(content: MessageContent): Buffer {
+  const headers = [
+    `Message-ID: <${content.messageId}>`,
+    `Date: ${content.date.toUTCString().replace('GMT', '+0000')}`,
+    ...(content.from ? [`From: ${formatAddress(content.from)}`] : []),
+    ...(content.to.length ? [`To: ${content.to.map(formatAddress).join(', ')}`] : []),
+    ...(content.cc.length ? [`Cc: ${content.cc.map(formatAddress).join(', ')}`] : []),
+    `Subject: ${encodeHeaderText(content.subject)}`,
+    ...(content.headers ?? []).map(([name, value]) => `${name}: ${value}`),
+    'MIME-Version: 1.0',
+  ];
+  const inline = content.attachments.filter((attachment) => attachment.isInline);
+  const attached = content.attachments.filter((attachment) => !attachment.isInline);
+  let entity = bodyPart(content);
+  if (inline.length)
+    entity = multipart('related', boundaryFor(content, 'rel'), [entity, ...inline.map(attachmentPart)]);
+  if (attached.length)
+    entity = multipart('mixed', boundaryFor(content, 'mix'), [entity, ...attached.map(attachmentPart)]);
+  return Buffer.from(`${headers.join('\r\n')}\r\n${entity}`, 'utf8');
+}

@@ -1,0 +1,156 @@
+import { exchangeIdFrom } from '../util/ids.js';
+import type { ChangeClock } from './clock.js';
+import { DeltaCollection } from './delta-collection.js';
+import type { MessageContent } from '../mime/types.js';
+import type { FolderRecord, Mailbox, MessageRecord, MessageSource } from './records.js';
+
+/** Outlook's well-known folders (https://learn.microsoft.com/graph/api/resources/mailfolder#well-known-folder-names). */
+export const WELL_KNOWN_FOLDERS: ReadonlyArray<[string, string]> = [
+  ['inbox', 'Posta in arrivo'],
+  ['sentitems', 'Posta inviata'],
+  ['drafts', 'Bozze'],
+  ['deleteditems', 'Posta eliminata'],
+  ['junkemail', 'Posta indesiderata'],
+  ['archive', 'Archivio'],
+  ['outbox', 'Posta in uscita'],
+];
+
+export function rootFolderId(userId: string): string {
+  return exchangeIdFrom('AAMkAGI2', userId, 'msgfolderroot');
+}
+
+export function createMailbox(clock: ChangeClock, userId: string): Mailbox {
+  const mailbox: Mailbox = {
+    userId,
+    folders: new DeltaCollection<FolderRecord>(clock),
+    messages: new Map(),
+    messageFolder: new Map(),
+    contactFolders: new DeltaCollection<FolderRecord>(clock),
+    contacts: new Map(),
+    events: new DeltaCollection(clock),
+  };
+  for (const [wellKnownName, displayName] of WELL_KNOWN_FOLDERS) {
+    addFolder(mailbox, clock, { displayName, parentFolderId: rootFolderId(userId), wellKnownName }, false);
+  }
+  const contacts: FolderRecord = {
+    id: exchangeIdFrom('AAMkAGI2', userId, 'contacts'),
+    seq: 1,
+    displayName: 'Contatti',
+    parentFolderId: rootFolderId(userId),
+    wellKnownName: 'contacts',
+  };
+  mailbox.contactFolders.seed(contacts);
+  mailbox.contacts.set(contacts.id, new DeltaCollection(clock));
+  return mailbox;
+}
+
+export function addFolder(
+  mailbox: Mailbox,
+  clock: ChangeClock,
+  folder: { displayName: string; parentFolderId: string; wellKnownName?: string; id?: string },
+  asChange: boolean,
+): FolderRecord {
+  const record: FolderRecord = {
+    id: folder.id ?? exchangeIdFrom('AAMkAGI2', mailbox.userId, 'folder', folder.parentFolderId, folder.displayName),
+    seq: 1,
+    displayName: folder.displayName,
+    parentFolderId: folder.parentFolderId,
+    ...(folder.wellKnownName ? { wellKnownName: folder.wellKnownName } : {}),
+  };
+  if (asChange) mailbox.folders.upsert(record);
+  else mailbox.folders.seed(record);
+  mailbox.messages.set(record.id, new DeltaCollection<MessageRecord>(clock));
+  return record;
+}
+
+/** Resolves a folder id or a well-known name (`inbox`, `sentitems`...), as Graph accepts both in the path. */
+export function findFolder(mailbox: Mailbox, idOrName: string): FolderRecord | undefined {
+  const direct = mailbox.folders.get(idOrName);
+  if (direct) return direct;
+  const name = idOrName.toLowerCase();
+  if (name === 'msgfolderroot')
+    return { id: rootFolderId(mailbox.userId), seq: 1, displayName: 'Top of Information Store', parentFolderId: '' };
+  for (const folder of mailbox.folders.values()) if (folder.wellKnownName === name) return folder;
+  return undefined;
+}
+
+export function folderMessages(mailbox: Mailbox, folderId: string): DeltaCollection<MessageRecord> {
+  const messages = mailbox.messages.get(folderId);
+  if (!messages) throw new Error(`folder ${folderId} has no message collection`);
+  return messages;
+}
+
+export function findMessage(mailbox: Mailbox, messageId: string): MessageRecord | undefined {
+  const folderId = mailbox.messageFolder.get(messageId);
+  return folderId ? mailbox.messages.get(folderId)?.get(messageId) : undefined;
+}
+
+export interface NewMessage {
+  id: string;
+  folderId: string;
+  source: MessageSource;
+  content: MessageContent;
+  isRead: boolean;
+  isDraft: boolean;
+  receivedDateTime: string;
+  sentDateTime: string;
+  createdDateTime: string;
+  extendedProperties?: Array<{ id: string; value: string }>;
+}
+
+export function messageRecord(input: NewMessage): MessageRecord {
+  const { content } = input;
+  return {
+    id: input.id,
+    seq: 1,
+    parentFolderId: input.folderId,
+    createdDateTime: input.createdDateTime,
+    lastModifiedDateTime: input.createdDateTime,
+    receivedDateTime: input.receivedDateTime,
+    sentDateTime: input.sentDateTime,
+    isRead: input.isRead,
+    isDraft: input.isDraft,
+    importance: 'normal',
+    flag: { flagStatus: 'notFlagged' },
+    categories: [],
+    subject: content.subject,
+    ...(content.from ? { from: content.from } : {}),
+    to: content.to,
+    cc: content.cc,
+    hasAttachments: content.attachments.some((attachment) => !attachment.isInline),
+    internetMessageId: `<${content.messageId}>`,
+    conversationId: exchangeIdFrom('AAQkAGI2', content.subject.replace(/^(re|fw|fwd|r|i):\s*/i, '')),
+    source: input.source,
+    singleValueExtendedProperties: input.extendedProperties ?? [],
+  };
+}
+
+/** Puts a message into its folder: `asChange` ticks the clock (a mutation), otherwise it is part of the initial tenant. */
+export function storeMessage(mailbox: Mailbox, record: MessageRecord, asChange: boolean): MessageRecord {
+  const messages = folderMessages(mailbox, record.parentFolderId);
+  if (asChange) messages.upsert(record);
+  else messages.seed(record);
+  mailbox.messageFolder.set(record.id, record.parentFolderId);
+  return record;
+}
+
+export function touchMessage(mailbox: Mailbox, record: MessageRecord): MessageRecord {
+  record.lastModifiedDateTime = new Date().toISOString();
+  return storeMessage(mailbox, record, true);
+}
+
+export function deleteMessage(mailbox: Mailbox, record: MessageRecord): void {
+  folderMessages(mailbox, record.parentFolderId).remove(record.id);
+  mailbox.messageFolder.delete(record.id);
+}
+
+/** A move is a removal from one folder's delta and an addition to the other's (Graph gives the moved item a new id). */
+export function moveMessage(mailbox: Mailbox, record: MessageRecord, destinationId: string): MessageRecord {
+  deleteMessage(mailbox, record);
+  const moved: MessageRecord = {
+    ...record,
+    id: exchangeIdFrom('AAMkAGI2', record.id, 'moved', destinationId),
+    parentFolderId: destinationId,
+  };
+  return touchMessage(mailbox, moved);
+}

@@ -1,0 +1,183 @@
+import type { AttachmentContent, MessageContent } from '../mime/types.js';
+import type { ContentSource } from './content.js';
+import type { DeltaCollection } from './delta-collection.js';
+
+export interface UserRecord {
+  id: string;
+  index: number;
+  userPrincipalName: string;
+  displayName: string;
+  givenName: string;
+  surname: string;
+  mail: string;
+  jobTitle: string | null;
+  department: string | null;
+  officeLocation: string | null;
+  preferredLanguage: string;
+  accountEnabled: boolean;
+}
+
+export interface GroupRecord {
+  id: string;
+  displayName: string;
+  description: string | null;
+  mailNickname: string;
+  mail: string;
+  visibility: 'Public' | 'Private';
+  memberIds: string[];
+  isTeam: boolean;
+  createdDateTime: string;
+}
+
+export interface FolderRecord {
+  id: string;
+  seq: number;
+  displayName: string;
+  parentFolderId: string;
+  wellKnownName?: string;
+}
+
+/** Where a message's bytes come from: the MIME it was stored as, or content it was created from or generated. */
+export interface MessageSource {
+  mime(): Buffer;
+  content(): MessageContent;
+}
+
+export interface MessageRecord {
+  id: string;
+  seq: number;
+  parentFolderId: string;
+  createdDateTime: string;
+  lastModifiedDateTime: string;
+  receivedDateTime: string;
+  sentDateTime: string;
+  isRead: boolean;
+  isDraft: boolean;
+  importance: 'low' | 'normal' | 'high';
+  flag: { flagStatus: 'notFlagged' | 'flagged' | 'complete' };
+  categories: string[];
+  subject: string;
+  from?: { name: string; address: string };
+  to: Array<{ name: string; address: string }>;
+  cc: Array<{ name: string; address: string }>;
+  hasAttachments: boolean;
+  internetMessageId: string;
+  conversationId: string;
+  source: MessageSource;
+  singleValueExtendedProperties: Array<{ id: string; value: string }>;
+}
+
+export interface OutboxEntry {
+  userId: string;
+  sentDateTime: string;
+  message: MessageContent;
+  saveToSentItems: boolean;
+}
+
+export interface ContactRecord {
+  id: string;
+  seq: number;
+  parentFolderId: string;
+  displayName: string;
+  givenName: string;
+  surname: string;
+  emailAddresses: Array<{ name: string; address: string }>;
+  companyName: string | null;
+  mobilePhone: string | null;
+  createdDateTime: string;
+  lastModifiedDateTime: string;
+}
+
+export interface EventRecord {
+  id: string;
+  seq: number;
+  subject: string;
+  body: { contentType: 'text' | 'html'; content: string };
+  start: { dateTime: string; timeZone: string };
+  end: { dateTime: string; timeZone: string };
+  isAllDay: boolean;
+  location: { displayName: string };
+  attendees: Array<{ emailAddress: { name: string; address: string }; type: string }>;
+  organizer: { emailAddress: { name: string; address: string } };
+  recurrence: object | null;
+  type: 'singleInstance' | 'seriesMaster';
+  createdDateTime: string;
+  lastModifiedDateTime: string;
+}
+
+export interface Mailbox {
+  userId: string;
+  folders: DeltaCollection<FolderRecord>;
+  messages: Map<string, DeltaCollection<MessageRecord>>;
+  /** Message id -> folder id, to find a message addressed without its folder. */
+  messageFolder: Map<string, string>;
+  contactFolders: DeltaCollection<FolderRecord>;
+  contacts: Map<string, DeltaCollection<ContactRecord>>;
+  events: DeltaCollection<EventRecord>;
+}
+
+export interface DriveItemVersion {
+  id: string;
+  lastModifiedDateTime: string;
+  content: ContentSource;
+}
+
+export interface DriveItemRecord {
+  id: string;
+  seq: number;
+  name: string;
+  parentId: string | null;
+  isFolder: boolean;
+  content: ContentSource | null;
+  mimeType: string;
+  createdDateTime: string;
+  lastModifiedDateTime: string;
+  versions: DriveItemVersion[];
+}
+
+export interface DriveRecord {
+  id: string;
+  name: string;
+  driveType: 'business' | 'documentLibrary';
+  owner: { user?: { id: string; displayName: string }; group?: { id: string; displayName: string } };
+  siteId?: string;
+  rootId: string;
+  items: DeltaCollection<DriveItemRecord>;
+  createdDateTime: string;
+}
+
+export interface SiteRecord {
+  id: string;
+  name: string;
+  displayName: string;
+  webUrl: string;
+  driveIds: string[];
+  createdDateTime: string;
+}
+
+export interface ChatMessageRecord {
+  id: string;
+  seq: number;
+  replyToId: string | null;
+  from: { user: { id: string; displayName: string } };
+  body: { contentType: 'text' | 'html'; content: string };
+  createdDateTime: string;
+  lastModifiedDateTime: string;
+  deletedDateTime: string | null;
+}
+
+export interface ChannelRecord {
+  id: string;
+  displayName: string;
+  description: string | null;
+  messages: DeltaCollection<ChatMessageRecord>;
+  replies: Map<string, ChatMessageRecord[]>;
+  createdDateTime: string;
+}
+
+export interface TeamRecord {
+  id: string;
+  channels: ChannelRecord[];
+}
+
+export type { AttachmentContent };

@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import type { SimulatorContext } from '../context.js';
+import { deltaPage } from '../http/delta.js';
+import { badRequest, GraphError, notFound } from '../http/errors.js';
+import { jsonBody, ok, pageOf } from '../http/odata.js';
+import type { Router } from '../http/router.js';
+import type { GraphRequest } from '../http/types.js';
+import type { RecurrenceDefinition } from '../model/definition.js';
+import { eventRecord } from '../model/load-definition.js';
+import type { EventRecord, Mailbox } from '../model/records.js';
+import { occurrenceStarts } from '../model/recurrence.js';
+import { exchangeIdFrom } from '../util/ids.js';
+import { requireUser } from './directory.js';
+
+const MAILBOX = { resource: 'mailbox' as const };
+
+function renderEvent(event: EventRecord): Record<string, unknown> {
+  return {
+    '@odata.etag': `W/"${event.seq}"`,
+    id: event.id,
+    createdDateTime: event.createdDateTime,
+    lastModifiedDateTime: event.lastModifiedDateTime,
+    subject: event.subject,
+    body: event.body,
+    start: event.start,
+    end: event.end,
+    isAllDay: event.isAllDay,
+    location: event.location,
+    attendees: event.attendees,
+    organizer: event.organizer,
+    recurrence: event.recurrence,
+    type: event.type,
+    seriesMasterId: null,
+  };
+}
+
+const utc = (value: { dateTime: string }) => new Date(`${value.dateTime.replace(/Z$/, '')}Z`);
+
+/** Whether an event (or any occurrence of a series) falls in the window. */
+function overlaps(event: EventRecord, from: Date, to: Date): boolean {
+  const start = utc(event.start);
+  const end = utc(event.end);
+  if (!event.recurrence) return start < to && end > from;
+  return (
+    occurrenceStarts(
+      event.recurrence as RecurrenceDefinition,
+      start,
+      new Date(from.getTime() - (end.getTime() - start.getTime())),
+      to,
+    ).length > 0
+  );
+}
+
+function windowOf(request: GraphRequest): { from: Date; to: Date } {
+  const start = request.query.get('startDateTime');
+  const end = request.query.get('endDateTime');
+  // calendarView needs both bounds (https://learn.microsoft.com/graph/api/event-delta).
+  if (!start || !end)
+    throw badRequest(
+      'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.',
+      'ErrorInvalidParameter',
+    );
+  return { from: new Date(start), to: new Date(end) };
+}
+
+interface EventJson {
+  subject?: string;
+  body?: { contentType?: string; content?: string };
+  start?: { dateTime?: string; timeZone?: string };
+  end?: { dateTime?: string; timeZone?: string };
+  location?: { displayName?: string };
+  isAllDay?: boolean;
+  recurrence?: RecurrenceDefinition;
+  attendees?: Array<{ emailAddress?: { name?: string; address?: string }; type?: string }>;
+}
+
+/** Calendar: events, series instances, calendarView delta, create without invitations, delete. */
+export function registerCalendarRoutes(router: Router, context: SimulatorContext): void {
+  const { tenant } = context;
+  const target = (request: GraphRequest) => {
+    const user = requireUser(context, request.params['userId'] as string);
+    return { user, mailbox: tenant.mailbox(user) };
+  };
+  const eventOf = (mailbox: Mailbox, id: string) => {
+    const event = mailbox.events.get(id);
+    if (!event) throw notFound(`event ${id}`);
+    return event;
+  };
+
+  router.add('GET', '/users/:userId/events', MAILBOX, (request) =>
+    pageOf(request, [...target(request).mailbox.events.values()].map(renderEvent), { defaultSize: 10, maxSize: 1000 }),
+  );
+  router.add('GET', '/users/:userId/events/:eventId', MAILBOX, (request) =>
+    ok(renderEvent(eventOf(target(request).mailbox, request.params['eventId'] as string))),
+  );
+  // Occurrences of a series in a window (https://learn.microsoft.com/graph/api/event-list-instances).
+  router.add('GET', '/users/:userId/events/:eventId/instances', MAILBOX, (request) => {
+    const master = eventOf(target(request).mailbox, request.params['eventId'] as string);
+    const { from, to } = windowOf(request);
+    if (!master.recurrence) return ok({ value: [] });
+    const start = utc(master.start);
+    const duration = utc(master.end).getTime() - start.getTime();
+    const value = occurrenceStarts(master.recurrence as RecurrenceDefinition, start, from, to).map((at) => ({
+      ...renderEvent(master),
+      id: exchangeIdFrom('AAMkAGI2occ', master.id, at.toISOString()),
+      type: 'occurrence',
+      seriesMasterId: master.id,
+      recurrence: null,
+      start: { dateTime: at.toISOString().replace(/Z$/, ''), timeZone: 'UTC' },
+      end: { dateTime: new Date(at.getTime() + duration).toISOString().replace(/Z$/, ''), timeZone: 'UTC' },
+    }));
+    return ok({ value });
+  });
+  // calendarView delta (https://learn.microsoft.com/graph/api/event-delta): the window travels in the links.
+  router.add('GET', '/users/:userId/calendarView/delta', MAILBOX, (request) => {
+    const { mailbox, user } = target(request);
+    const { from, to } = windowOf(request);
+    return deltaPage(request, {
+      scope: `calendarView:${user.id}:${from.toISOString()}:${to.toISOString()}`,
+      clock: tenant.clock,
+      collections: [mailbox.events],
+      render: renderEvent,
+      renderRemoved: (id) => ({ '@odata.type': '#microsoft.graph.event', id, '@removed': { reason: 'deleted' } }),
+      include: (event) => overlaps(event, from, to),
+      tokenStyle: 'odata',
+      defaultPageSize: 10,
+      maxPageSize: 1000,
+      resyncError: () =>
+        new GraphError(
+          410,
+          'SyncStateNotFound',
+          'The sync state generation is not found. The delta token is expired and data must be synchronized again.',
+        ),
+      forceResync: (scope) => context.faults.forceResync(scope),
+    });
+  });
+  // Creating an event with attendees sends them invitations (https://learn.microsoft.com/graph/api/user-post-events):
+  // the simulator records each invitation in the outbox, so a restore can prove it sent none.
+  router.add('POST', '/users/:userId/events', MAILBOX, (request) => {
+    const { mailbox, user } = target(request);
+    const body = jsonBody<EventJson>(request);
+    if (!body.start?.dateTime || !body.end?.dateTime)
+      throw badRequest('start and end are required.', 'ErrorInvalidRequest');
+    const record = eventRecord(
+      user,
+      {
+        subject: body.subject ?? '',
+        body: body.body?.content ?? '',
+        start: body.start.dateTime,
+        end: body.end.dateTime,
+        location: body.location?.displayName ?? '',
+        isAllDay: body.isAllDay ?? false,
+        ...(body.recurrence ? { recurrence: body.recurrence } : {}),
+      },
+      exchangeIdFrom('AAMkAGI2', user.id, 'event', randomUUID()),
+    );
+    record.attendees = (body.attendees ?? []).map((attendee) => ({
+      emailAddress: { name: attendee.emailAddress?.name ?? '', address: attendee.emailAddress?.address ?? '' },
+      type: attendee.type ?? 'required',
+    }));
+    record.createdDateTime = record.lastModifiedDateTime = new Date().toISOString();
+    mailbox.events.upsert(record);
+    for (const attendee of record.attendees) {
+      tenant.outbox.push({
+        userId: user.id,
+        sentDateTime: record.createdDateTime,
+        saveToSentItems: false,
+        message: {
+          subject: record.subject,
+          from: { name: user.displayName, address: user.mail },
+          to: [{ name: attendee.emailAddress.name, address: attendee.emailAddress.address }],
+          cc: [],
+          date: new Date(),
+          messageId: `${randomUUID()}@custodia.sim`,
+          body: record.body,
+          attachments: [],
+        },
+      });
+    }
+    return { status: 201, body: renderEvent(record) };
+  });
+  router.add('DELETE', '/users/:userId/events/:eventId', MAILBOX, (request) => {
+    const { mailbox } = target(request);
+    mailbox.events.remove(eventOf(mailbox, request.params['eventId'] as string).id);
+    return { status: 204 };
+  });
+}

@@ -1,0 +1,381 @@
+import type { SimulatorContext } from '../context.js';
+import { deltaPage } from '../http/delta.js';
+import { badRequest, GraphError, notFound } from '../http/errors.js';
+import { jsonBody, ok, pageOf } from '../http/odata.js';
+import type { Router } from '../http/router.js';
+import type { GraphRequest, GraphResponse } from '../http/types.js';
+import {
+  addFolder,
+  deleteMessage,
+  findFolder,
+  findMessage,
+  folderMessages,
+  moveMessage,
+  rootFolderId,
+  storeMessage,
+  touchMessage,
+} from '../model/mailbox.js';
+import { contentSource } from '../model/message-source.js';
+import type { Mailbox, MessageRecord, UserRecord } from '../model/records.js';
+import { requireUser } from './directory.js';
+import { attachmentFromJson, contentFromJson, messageFromRequest, type MessageJson } from './mail-create.js';
+import { attachmentId, renderAttachment, renderFolder, renderMessage, renderRemoved } from './mail-render.js';
+import { messageRecord } from '../model/mailbox.js';
+import { exchangeIdFrom } from '../util/ids.js';
+
+const MAILBOX = { resource: 'mailbox' as const };
+
+interface MailTarget {
+  user: UserRecord;
+  mailbox: Mailbox;
+}
+
+function target(context: SimulatorContext, request: GraphRequest): MailTarget {
+  const user = requireUser(context, request.params['userId'] as string);
+  return { user, mailbox: context.tenant.mailbox(user) };
+}
+
+function folderOf(mailbox: Mailbox, idOrName: string) {
+  const folder = findFolder(mailbox, idOrName);
+  if (!folder) throw notFound(`folder ${idOrName}`);
+  return folder;
+}
+
+function messageOf(mailbox: Mailbox, id: string): MessageRecord {
+  const message = findMessage(mailbox, id);
+  if (!message) throw notFound(`message ${id}`);
+  return message;
+}
+
+/** Outlook's answer to an evicted or invalidated sync state (https://learn.microsoft.com/graph/delta-query-overview#synchronization-reset). */
+function syncStateNotFound(): GraphError {
+  return new GraphError(
+    410,
+    'SyncStateNotFound',
+    'The sync state generation is not found. The delta token is expired and data must be synchronized again.',
+  );
+}
+
+/** Mail: folders, messages, delta, MIME, attachments, sendMail (https://learn.microsoft.com/graph/api/resources/mail-api-overview). */
+export function registerMailRoutes(router: Router, context: SimulatorContext): void {
+  const { tenant } = context;
+
+  router.add('GET', '/users/:userId/mailFolders', MAILBOX, (request) => {
+    const { mailbox, user } = target(context, request);
+    const top = [...mailbox.folders.values()].filter((folder) => folder.parentFolderId === rootFolderId(user.id));
+    return pageOf(
+      request,
+      top.map((folder) => renderFolder(mailbox, folder)),
+      { defaultSize: 10, maxSize: 1000 },
+    );
+  });
+
+  // Folder hierarchy sync (https://learn.microsoft.com/graph/api/mailfolder-delta): every folder, flat.
+  router.add('GET', '/users/:userId/mailFolders/delta', MAILBOX, (request) => {
+    const { mailbox, user } = target(context, request);
+    return deltaPage(request, {
+      scope: `mailFolders:${user.id}`,
+      clock: tenant.clock,
+      collections: [mailbox.folders],
+      render: (folder) => renderFolder(mailbox, folder),
+      renderRemoved: (id) => ({ '@odata.type': '#microsoft.graph.mailFolder', id, '@removed': { reason: 'deleted' } }),
+      tokenStyle: 'odata',
+      defaultPageSize: 10,
+      maxPageSize: 1000,
+      resyncError: syncStateNotFound,
+      forceResync: (scope) => context.faults.forceResync(scope),
+    });
+  });
+
+  router.add('GET', '/users/:userId/mailFolders/:folderId', MAILBOX, (request) => {
+    const { mailbox } = target(context, request);
+    return ok(renderFolder(mailbox, folderOf(mailbox, request.params['folderId'] as string)));
+  });
+
+  router.add('GET', '/users/:userId/mailFolders/:folderId/childFolders', MAILBOX, (request) => {
+    const { mailbox } = target(context, request);
+    const parent = folderOf(mailbox, request.params['folderId'] as string);
+    const children = [...mailbox.folders.values()].filter((folder) => folder.parentFolderId === parent.id);
+    return pageOf(
+      request,
+      children.map((folder) => renderFolder(mailbox, folder)),
+      { defaultSize: 10, maxSize: 1000 },
+    );
+  });
+
+  const createFolder = (
+    request: GraphRequest,
+    parentId: (mailbox: Mailbox, user: UserRecord) => string,
+  ): GraphResponse => {
+    const { mailbox, user } = target(context, request);
+    const { displayName } = jsonBody<{ displayName?: string }>(request);
+    if (!displayName) throw badRequest('displayName is required.', 'ErrorInvalidRequest');
+    const parent = parentId(mailbox, user);
+    const exists = [...mailbox.folders.values()].some(
+      (folder) => folder.parentFolderId === parent && folder.displayName.toLowerCase() === displayName.toLowerCase(),
+    );
+    // A sibling with the same name is refused (https://learn.microsoft.com/graph/api/user-post-mailfolders).
+    if (exists) throw new GraphError(409, 'ErrorFolderExists', 'A folder with the specified name already exists.');
+    const folder = addFolder(mailbox, tenant.clock, { displayName, parentFolderId: parent }, true);
+    return { status: 201, body: renderFolder(mailbox, folder) };
+  };
+  router.add('POST', '/users/:userId/mailFolders', MAILBOX, (request) =>
+    createFolder(request, (_mailbox, user) => rootFolderId(user.id)),
+  );
+  router.add('POST', '/users/:userId/mailFolders/:folderId/childFolders', MAILBOX, (request) =>
+    createFolder(request, (mailbox) => folderOf(mailbox, request.params['folderId'] as string).id),
+  );
+
+  router.add('GET', '/users/:userId/mailFolders/:folderId/messages', MAILBOX, (request) => {
+    const { mailbox } = target(context, request);
+    const folder = folderOf(mailbox, request.params['folderId'] as string);
+    const messages = [...folderMessages(mailbox, folder.id).values()].sort((a, b) =>
+      b.receivedDateTime.localeCompare(a.receivedDateTime),
+    );
+    return pageOf(
+      request,
+      messages.map((message) => renderMessage(message, request.query.get('$select'))),
+      { defaultSize: 10, maxSize: 1000 },
+    );
+  });
+
+  // Per-folder message delta (https://learn.microsoft.com/graph/delta-query-messages).
+  router.add('GET', '/users/:userId/mailFolders/:folderId/messages/delta', MAILBOX, (request) => {
+    const { mailbox, user } = target(context, request);
+    const folder = folderOf(mailbox, request.params['folderId'] as string);
+    const select = request.query.get('$select');
+    return deltaPage(request, {
+      scope: `messages:${user.id}:${folder.id}`,
+      clock: tenant.clock,
+      collections: [folderMessages(mailbox, folder.id)],
+      render: (message) => renderMessage(message, select),
+      renderRemoved,
+      tokenStyle: 'odata',
+      defaultPageSize: 10,
+      maxPageSize: 1000,
+      resyncError: syncStateNotFound,
+      forceResync: (scope) => context.faults.forceResync(scope),
+    });
+  });
+
+  const createMessage = (request: GraphRequest, folderIdOrName: string): GraphResponse => {
+    const { mailbox, user } = target(context, request);
+    const folder = folderOf(mailbox, folderIdOrName);
+    const record = storeMessage(mailbox, messageFromRequest(request, user, folder.id), true);
+    return { status: 201, body: renderMessage(record, null) };
+  };
+  router.add('POST', '/users/:userId/mailFolders/:folderId/messages', MAILBOX, (request) =>
+    createMessage(request, request.params['folderId'] as string),
+  );
+  router.add('POST', '/users/:userId/messages', MAILBOX, (request) => createMessage(request, 'drafts'));
+
+  for (const prefix of [
+    '/users/:userId/messages/:messageId',
+    '/users/:userId/mailFolders/:folderId/messages/:messageId',
+  ]) {
+    router.add('GET', prefix, MAILBOX, (request) => {
+      const { mailbox } = target(context, request);
+      return ok(renderMessage(messageOf(mailbox, request.params['messageId'] as string), request.query.get('$select')));
+    });
+    // MIME of a message (https://learn.microsoft.com/graph/outlook-get-mime-message).
+    router.add('GET', `${prefix}/$value`, MAILBOX, (request) => {
+      const { mailbox } = target(context, request);
+      return {
+        status: 200,
+        headers: { 'content-type': 'text/plain' },
+        body: messageOf(mailbox, request.params['messageId'] as string).source.mime(),
+      };
+    });
+    router.add('PATCH', prefix, MAILBOX, (request) => patchMessage(request, target(context, request).mailbox));
+    router.add('DELETE', prefix, MAILBOX, (request) => {
+      const { mailbox } = target(context, request);
+      deleteMessage(mailbox, messageOf(mailbox, request.params['messageId'] as string));
+      return { status: 204 };
+    });
+    router.add('POST', `${prefix}/move`, MAILBOX, (request) => {
+      const { mailbox } = target(context, request);
+      const { destinationId } = jsonBody<{ destinationId?: string }>(request);
+      const destination = folderOf(mailbox, destinationId ?? '');
+      const moved = moveMessage(mailbox, messageOf(mailbox, request.params['messageId'] as string), destination.id);
+      return { status: 201, body: renderMessage(moved, null) };
+    });
+    registerAttachmentRoutes(router, context, prefix);
+  }
+
+  // sendMail (https://learn.microsoft.com/graph/api/user-sendmail): 202, captured in the outbox, copied to Sent Items.
+  router.add('POST', '/users/:userId/sendMail', MAILBOX, (request) => {
+    const { mailbox, user } = target(context, request);
+    const { message, saveToSentItems } = jsonBody<{ message?: MessageJson; saveToSentItems?: boolean }>(request);
+    if (!message) throw badRequest('The message is required.', 'ErrorInvalidRequest');
+    if (!message.toRecipients?.length && !message.ccRecipients?.length)
+      throw badRequest('At least one recipient is required.', 'ErrorInvalidRecipients');
+    const now = new Date();
+    const content = contentFromJson({ ...message, from: undefined, sender: undefined }, user, now);
+    tenant.outbox.push({
+      userId: user.id,
+      sentDateTime: now.toISOString(),
+      message: content,
+      saveToSentItems: saveToSentItems ?? true,
+    });
+    if (saveToSentItems ?? true) {
+      const sent = folderOf(mailbox, 'sentitems');
+      const record = messageRecord({
+        id: exchangeIdFrom('AAMkAGI2', user.id, 'sent', tenant.outbox.length, now.toISOString()),
+        folderId: sent.id,
+        source: contentSource(content),
+        content,
+        isRead: true,
+        isDraft: false,
+        receivedDateTime: now.toISOString(),
+        sentDateTime: now.toISOString(),
+        createdDateTime: now.toISOString(),
+      });
+      storeMessage(mailbox, record, true);
+    }
+    return { status: 202 };
+  });
+}
+
+/** PATCH of a message: isRead, flag, categories, importance for any message; subject and body only for drafts. */
+function patchMessage(request: GraphRequest, mailbox: Mailbox): GraphResponse {
+  const message = messageOf(mailbox, request.params['messageId'] as string);
+  const patch = jsonBody<{
+    isRead?: boolean;
+    flag?: { flagStatus?: string };
+    categories?: string[];
+    importance?: string;
+    subject?: string;
+    body?: { contentType?: string; content?: string };
+  }>(request);
+  if (patch.isRead !== undefined) message.isRead = patch.isRead;
+  if (patch.flag?.flagStatus) {
+    if (!['notFlagged', 'flagged', 'complete'].includes(patch.flag.flagStatus))
+      throw badRequest(`Invalid flagStatus '${patch.flag.flagStatus}'.`);
+    message.flag = { flagStatus: patch.flag.flagStatus as MessageRecord['flag']['flagStatus'] };
+  }
+  if (patch.categories) message.categories = patch.categories;
+  if (patch.importance) message.importance = patch.importance as MessageRecord['importance'];
+  if ((patch.subject !== undefined || patch.body !== undefined) && message.isDraft) {
+    const content = message.source.content();
+    const updated = {
+      ...content,
+      subject: patch.subject ?? content.subject,
+      body: patch.body
+        ? {
+            contentType: patch.body.contentType?.toLowerCase() === 'html' ? ('html' as const) : ('text' as const),
+            content: patch.body.content ?? '',
+          }
+        : content.body,
+    };
+    message.source = contentSource(updated);
+    message.subject = updated.subject;
+  }
+  return ok(renderMessage(touchMessage(mailbox, message), null));
+}
+
+/** Outlook attachment limits (https://learn.microsoft.com/graph/outlook-large-attachments): POST under 3 MB, sessions up to 150 MB in chunks of at most 4 MB. */
+const INLINE_ATTACHMENT_LIMIT = 3 * 1024 * 1024;
+const SESSION_ATTACHMENT_LIMIT = 150 * 1024 * 1024;
+const ATTACHMENT_CHUNK_LIMIT = 4 * 1024 * 1024;
+
+function registerAttachmentRoutes(router: Router, context: SimulatorContext, prefix: string): void {
+  const attachmentsOf = (request: GraphRequest) => {
+    const { mailbox } = target(context, request);
+    const message = messageOf(mailbox, request.params['messageId'] as string);
+    return { mailbox, message, attachments: message.source.content().attachments };
+  };
+  const indexOf = (messageId: string, count: number, id: string) => {
+    for (let index = 0; index < count; index++) if (attachmentId(messageId, index) === id) return index;
+    throw notFound(`attachment ${id}`);
+  };
+  router.add('GET', `${prefix}/attachments`, MAILBOX, (request) => {
+    const { message, attachments } = attachmentsOf(request);
+    const value = attachments.map((attachment, index) =>
+      renderAttachment(message.id, index, attachment, message.lastModifiedDateTime, true),
+    );
+    return ok({ value });
+  });
+  router.add('GET', `${prefix}/attachments/:attachmentId`, MAILBOX, (request) => {
+    const { message, attachments } = attachmentsOf(request);
+    const index = indexOf(message.id, attachments.length, request.params['attachmentId'] as string);
+    return ok(
+      renderAttachment(
+        message.id,
+        index,
+        attachments[index] as (typeof attachments)[number],
+        message.lastModifiedDateTime,
+        true,
+      ),
+    );
+  });
+  // Raw attachment bytes (https://learn.microsoft.com/graph/api/attachment-get#get-the-raw-contents-of-a-file-attachment).
+  router.add('GET', `${prefix}/attachments/:attachmentId/$value`, MAILBOX, (request) => {
+    const { message, attachments } = attachmentsOf(request);
+    const attachment = attachments[indexOf(message.id, attachments.length, request.params['attachmentId'] as string)];
+    return {
+      status: 200,
+      headers: { 'content-type': attachment?.contentType ?? 'application/octet-stream' },
+      body: attachment?.bytes ?? Buffer.alloc(0),
+    };
+  });
+  router.add('POST', `${prefix}/attachments`, MAILBOX, (request) => {
+    const { mailbox, message } = attachmentsOf(request);
+    const attachment = attachmentFromJson(jsonBody(request));
+    if (attachment.bytes.length > INLINE_ATTACHMENT_LIMIT) {
+      throw new GraphError(
+        413,
+        'ErrorAttachmentSizeLimitExceeded',
+        'Attachments larger than 3 MB must be uploaded with an upload session.',
+      );
+    }
+    const index = addAttachment(mailbox, message, attachment);
+    return { status: 201, body: renderAttachment(message.id, index, attachment, message.lastModifiedDateTime, true) };
+  });
+  router.add('POST', `${prefix}/attachments/createUploadSession`, MAILBOX, (request) => {
+    const { mailbox, message } = attachmentsOf(request);
+    const { AttachmentItem: item } = jsonBody<{
+      AttachmentItem?: {
+        attachmentType?: string;
+        name?: string;
+        size?: number;
+        contentType?: string;
+        isInline?: boolean;
+        contentId?: string;
+      };
+    }>(request);
+    if (!item?.name || !item.size) throw badRequest('AttachmentItem needs name and size.', 'ErrorInvalidRequest');
+    if (item.size > SESSION_ATTACHMENT_LIMIT)
+      throw new GraphError(413, 'ErrorAttachmentSizeLimitExceeded', 'Attachments may not exceed 150 MB.');
+    const session = context.uploads.create({
+      rules: { maxChunkBytes: ATTACHMENT_CHUNK_LIMIT },
+      progressStatus: 200,
+      resource: `mailbox:${mailbox.userId}`,
+      complete: (bytes) => {
+        const current = findMessage(mailbox, message.id) ?? message;
+        const index = addAttachment(mailbox, current, {
+          name: item.name as string,
+          contentType: item.contentType ?? 'application/octet-stream',
+          isInline: item.isInline ?? false,
+          ...(item.contentId ? { contentId: item.contentId } : {}),
+          bytes,
+        });
+        const location = `${context.url}/v1.0/users/${mailbox.userId}/messages/${current.id}/attachments/${attachmentId(current.id, index)}`;
+        return { status: 201, headers: { location } };
+      },
+    });
+    return { status: 201, body: { ...session, nextExpectedRanges: ['0-'] } };
+  });
+}
+
+function addAttachment(
+  mailbox: Mailbox,
+  message: MessageRecord,
+  attachment: ReturnType<typeof attachmentFromJson>,
+): number {
+  const content = message.source.content();
+  const updated = { ...content, attachments: [...content.attachments, attachment] };
+  message.source = contentSource(updated);
+  message.hasAttachments = updated.attachments.some((candidate) => !candidate.isInline);
+  touchMessage(mailbox, message);
+  return updated.attachments.length - 1;
+}

@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import { GraphError } from '../http/errors.js';
+import type { GraphResponse } from '../http/types.js';
+
+export interface UploadRules {
+  /** Chunks other than the last must be a multiple of this many bytes (OneDrive: 320 KiB). */
+  multipleOf?: number;
+  /** Largest chunk accepted, exclusive (OneDrive: 60 MiB) or inclusive (Outlook attachments: 4 MB). */
+  maxChunkBytes: number;
+}
+
+interface Session {
+  totalSize?: number;
+  received: number;
+  chunks: Buffer[];
+  expiresAt: number;
+  rules: UploadRules;
+  resource: string;
+  complete: (bytes: Buffer) => GraphResponse | Promise<GraphResponse>;
+  /** Intermediate answer: OneDrive 202 Accepted, Outlook 200 OK. */
+  progressStatus: number;
+}
+
+const SESSION_LIFETIME_MS = 24 * 3600 * 1000;
+
+/**
+ * Resumable upload sessions shared by OneDrive (https://learn.microsoft.com/graph/api/driveitem-createuploadsession)
+ * and Outlook attachments (https://learn.microsoft.com/graph/outlook-large-attachments): chunks arrive in order with
+ * `Content-Range`, need no Authorization header, and the last one commits.
+ */
+export class UploadSessions {
+  private readonly sessions = new Map<string, Session>();
+
+  constructor(private readonly baseUrl: () => string) {}
+
+  create(options: Omit<Session, 'received' | 'chunks' | 'expiresAt'>): {
+    uploadUrl: string;
+    expirationDateTime: string;
+  } {
+    const id = randomBytes(24).toString('base64url');
+    const expiresAt = Date.now() + SESSION_LIFETIME_MS;
+    this.sessions.set(id, { ...options, received: 0, chunks: [], expiresAt });
+    return { uploadUrl: `${this.baseUrl()}/_upload/${id}`, expirationDateTime: new Date(expiresAt).toISOString() };
+  }
+
+  resourceOf(id: string): string | undefined {
+    return this.sessions.get(id)?.resource;
+  }
+
+  cancel(id: string): boolean {
+    return this.sessions.delete(id);
+  }
+
+  status(id: string): GraphResponse {
+    const session = this.require(id);
+    return {
+      status: 200,
+      body: {
+        expirationDateTime: new Date(session.expiresAt).toISOString(),
+        nextExpectedRanges: [`${session.received}-`],
+      },
+    };
+  }
+
+  async put(id: string, contentRange: string | undefined, body: Buffer): Promise<GraphResponse> {
+    const session = this.require(id);
+    const range = /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(contentRange ?? '');
+    if (!range) throw new GraphError(400, 'invalidRequest', 'The Content-Range header is missing or malformed.');
+    const start = Number(range[1]);
+    const end = Number(range[2]);
+    const total = range[3] === '*' ? undefined : Number(range[3]);
+    if (start !== session.received) {
+      // Fragments must be uploaded sequentially, in order.
+      throw new GraphError(
+        416,
+        'invalidRange',
+        `The uploaded fragment starts at ${start}; expected ${session.received}.`,
+      );
+    }
+    if (end - start + 1 !== body.length)
+      throw new GraphError(400, 'invalidRequest', 'The Content-Range does not match the body length.');
+    if (body.length > session.rules.maxChunkBytes) {
+      throw new GraphError(413, 'requestTooLarge', `A fragment may not exceed ${session.rules.maxChunkBytes} bytes.`);
+    }
+    if (total !== undefined) session.totalSize = session.totalSize ?? total;
+    const isLast = session.totalSize !== undefined && end + 1 === session.totalSize;
+    const multiple = session.rules.multipleOf;
+    if (multiple && !isLast && body.length % multiple !== 0) {
+      // "The size of each byte range MUST be a multiple of 320 KiB" (driveitem-createuploadsession).
+      throw new GraphError(
+        400,
+        'invalidRequest',
+        `Each fragment except the last must be a multiple of ${multiple} bytes.`,
+      );
+    }
+    session.chunks.push(body);
+    session.received = end + 1;
+    if (!isLast) {
+      return {
+        status: session.progressStatus,
+        body: {
+          expirationDateTime: new Date(session.expiresAt).toISOString(),
+          nextExpectedRanges: [`${session.received}-`],
+        },
+      };
+    }
+    this.sessions.delete(id);
+    return session.complete(Buffer.concat(session.chunks));
+  }
+
+  private require(id: string): Session {
+    const session = this.sessions.get(id);
+    if (!session || session.expiresAt < Date.now()) {
+      throw new GraphError(404, 'itemNotFound', 'The upload session was not found or has expired.');
+    }
+    return session;
+  }
+}

@@ -1,0 +1,140 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { SimulatorContext } from './context.js';
+import { authenticate } from './identity/authenticate.js';
+import { instanceDiscovery, issueToken, openIdConfiguration, tenantMatches } from './identity/token-endpoint.js';
+import { dispatch, headerValue } from './http/dispatch.js';
+import { errorBody, errorResponse, GraphError } from './http/errors.js';
+import { writeResponse } from './http/respond.js';
+import type { Router } from './http/router.js';
+import type { GraphResponse } from './http/types.js';
+import { newRequestId } from './util/ids.js';
+import { serveDownload } from './routes/files-download.js';
+import type { ControlApi } from './control-http.js';
+
+/** Largest request body read (simple upload allows 250 MB; https://learn.microsoft.com/graph/api/driveitem-put-content). */
+const MAX_BODY_BYTES = 250 * 1024 * 1024 + 1024;
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new GraphError(413, 'RequestEntityTooLarge', 'The request body is too large.'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function handleGraph(
+  context: SimulatorContext,
+  router: Router,
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+) {
+  const body = await readBody(req);
+  const decision = context.faults.decide();
+  if (decision.delayMs) await sleep(decision.delayMs);
+  const caller = await authenticate(context, headerValue(req.headers['authorization']));
+  if (decision.kind === 'unavailable') {
+    // 503 with Retry-After, as Graph and SharePoint answer when overloaded (https://learn.microsoft.com/graph/throttling).
+    const response = errorResponse(
+      new GraphError(503, 'serviceNotAvailable', 'The service is temporarily unavailable.', { 'retry-after': '1' }),
+      requestId,
+    );
+    context.counters.record('fault 503', undefined, 503);
+    writeResponse(res, { ...response, headers: { ...response.headers, 'request-id': requestId } });
+    return;
+  }
+  const target = (req.url ?? '/').replace(/^\/v1\.0/i, '') || '/';
+  const response = await dispatch(context, router, {
+    method: req.method ?? 'GET',
+    target,
+    headers: req.headers,
+    body,
+    caller,
+    requestId,
+  });
+  writeResponse(res, response, decision.kind === 'reset');
+}
+
+async function handleIdentity(
+  context: SimulatorContext,
+  req: IncomingMessage,
+  path: string,
+): Promise<GraphResponse | undefined> {
+  const segments = path.split('/').filter(Boolean);
+  const [tenantSegment = '', ...rest] = segments;
+  const route = rest.join('/').toLowerCase();
+  if (tenantSegment.toLowerCase() === 'common' && route === 'discovery/instance') return instanceDiscovery(context);
+  if (route === 'oauth2/v2.0/token' && req.method === 'POST') {
+    return issueToken(context, tenantSegment, new URLSearchParams((await readBody(req)).toString('utf8')));
+  }
+  if (!tenantMatches(context, tenantSegment)) return undefined;
+  if (route === 'v2.0/.well-known/openid-configuration') return openIdConfiguration(context);
+  if (route === 'discovery/v2.0/keys' || route === 'discovery/keys') return { status: 200, body: context.keys.jwks };
+  return undefined;
+}
+
+export function createSimulatorServer(context: SimulatorContext, router: Router, control: ControlApi): Server {
+  return createServer((req, res) => {
+    const requestId = newRequestId();
+    const path = new URL(req.url ?? '/', 'http://sim.invalid').pathname;
+    const work = async () => {
+      if (/^\/v1\.0(\/|$)/i.test(path)) return handleGraph(context, router, req, res, requestId);
+      if (path.startsWith('/_download/'))
+        return writeResponse(res, serveDownload(context, path.slice('/_download/'.length), req));
+      if (path.startsWith('/_upload/'))
+        return writeResponse(res, await uploadChunk(context, path.slice('/_upload/'.length), req));
+      if (path.startsWith('/_sim/'))
+        return writeResponse(
+          res,
+          await control.handle(
+            req.method ?? 'GET',
+            path,
+            new URL(req.url ?? '/', 'http://sim.invalid').searchParams,
+            await readBody(req),
+          ),
+        );
+      const identity = await handleIdentity(context, req, path);
+      writeResponse(
+        res,
+        identity ?? { status: 404, body: errorBody('NotFound', `No endpoint at ${path}.`, requestId, undefined) },
+      );
+    };
+    work().catch((error: unknown) => {
+      const response =
+        error instanceof GraphError
+          ? errorResponse(error, requestId)
+          : {
+              status: 500,
+              body: errorBody(
+                'InternalServerError',
+                error instanceof Error ? error.message : String(error),
+                requestId,
+                undefined,
+              ),
+            };
+      if (!res.headersSent)
+        writeResponse(res, { ...response, headers: { ...(response.headers ?? {}), 'request-id': requestId } });
+      else res.destroy();
+    });
+  });
+}
+
+async function uploadChunk(context: SimulatorContext, id: string, req: IncomingMessage): Promise<GraphResponse> {
+  const body = await readBody(req);
+  if (req.method === 'DELETE') return { status: context.uploads.cancel(id) ? 204 : 404 };
+  if (req.method === 'GET') return context.uploads.status(id);
+  const resource = context.uploads.resourceOf(id);
+  const response = await context.uploads.put(id, headerValue(req.headers['content-range']), body);
+  context.counters.record('PUT (upload session)', resource, response.status);
+  return response;
+}

@@ -1,0 +1,113 @@
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import type { SimulatorContext } from './context.js';
+import { ControlApi } from './control-http.js';
+import { SimulatorControl } from './control.js';
+import { demoTenant } from './demo-tenant.js';
+import { Faults, type FaultSpec } from './faults.js';
+import { generateTenant } from './generator/tenant.js';
+import { Router } from './http/router.js';
+import { createSigningKeys } from './identity/keys.js';
+import { RequestCounters } from './limits/counters.js';
+import { Limits } from './limits/limits.js';
+import type { GenerateSpec, TenantDefinition } from './model/definition.js';
+import { loadTenant } from './model/load-definition.js';
+import type { Tenant } from './model/tenant.js';
+import { registerBatchRoute } from './routes/batch.js';
+import { registerCalendarRoutes } from './routes/calendar.js';
+import { registerContactRoutes } from './routes/contacts.js';
+import { registerDirectoryRoutes } from './routes/directory.js';
+import { DownloadLinks } from './routes/download-links.js';
+import { registerFileRoutes } from './routes/files.js';
+import { registerMailRoutes } from './routes/mail.js';
+import { registerTeamsRoutes } from './routes/teams.js';
+import { UploadSessions } from './routes/upload-sessions.js';
+import { createSimulatorServer } from './server.js';
+
+export interface StartSimulatorOptions {
+  /** 0 or absent: a free loopback port. */
+  port?: number;
+  /** `'demo'` (default), a tenant JSON file path, or a definition object. */
+  tenant?: 'demo' | string | TenantDefinition;
+  /** A generated tenant instead of `tenant`. */
+  generate?: GenerateSpec;
+  /** Shrinks throttling windows: 60 makes a 10-minute window last 10 seconds. */
+  timeScale?: number;
+  /** Apply the documented Graph limits (default false). */
+  enforceLimits?: boolean;
+  faults?: FaultSpec;
+}
+
+export interface RunningSimulator {
+  url: string;
+  graphBaseUrl: string;
+  authorityHost: string;
+  tenantId: string;
+  app: { clientId: string; clientSecret: string };
+  control: SimulatorControl;
+  stop(): Promise<void>;
+}
+
+/** The running simulator's internals, for helpers in this package (such as mintUserToken). */
+export const contexts = new WeakMap<RunningSimulator, SimulatorContext>();
+
+async function tenantFrom(options: StartSimulatorOptions): Promise<Tenant> {
+  if (options.generate) return generateTenant(options.generate);
+  const source = options.tenant ?? 'demo';
+  if (source === 'demo') return loadTenant(demoTenant());
+  if (typeof source === 'string') return loadTenant(JSON.parse(await readFile(source, 'utf8')) as TenantDefinition);
+  return loadTenant(source);
+}
+
+/** Starts a simulated Microsoft 365 tenant on loopback: Entra token endpoint, JWKS and Graph v1.0. */
+export async function startSimulator(options: StartSimulatorOptions = {}): Promise<RunningSimulator> {
+  const tenant = await tenantFrom(options);
+  let url = '';
+  const context: SimulatorContext = {
+    tenant,
+    keys: await createSigningKeys(),
+    url: '',
+    faults: new Faults(options.faults ?? {}),
+    limits: new Limits({
+      enforce: options.enforceLimits ?? false,
+      timeScale: options.timeScale ?? 1,
+      licences: tenant.licences,
+    }),
+    counters: new RequestCounters(),
+    uploads: new UploadSessions(() => url),
+    downloads: new DownloadLinks(() => url),
+    issuedTokenIds: new Set(),
+    revokedTokenIds: new Set(),
+  };
+  const router = new Router();
+  registerDirectoryRoutes(router, context);
+  registerMailRoutes(router, context);
+  registerContactRoutes(router, context);
+  registerCalendarRoutes(router, context);
+  registerFileRoutes(router, context);
+  registerTeamsRoutes(router, context);
+  registerBatchRoute(router, context);
+  const control = new SimulatorControl(context);
+  const server = createSimulatorServer(context, router, new ControlApi(control));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  context.url = url;
+  const running: RunningSimulator = {
+    url,
+    graphBaseUrl: `${url}/v1.0`,
+    authorityHost: url,
+    tenantId: tenant.id,
+    app: { clientId: tenant.app.clientId, clientSecret: tenant.app.clientSecret },
+    control,
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+  contexts.set(running, context);
+  return running;
+}
