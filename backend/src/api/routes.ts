@@ -5,6 +5,7 @@ import { knowledgeRoutes } from '../knowledge/knowledge-routes.js';
 import { portalUserRoutes } from '../portal-users/portal-user-routes.js';
 import { notificationRoutes } from '../settings/notification-routes.js';
 import { settingsRoutes } from '../settings/settings-routes.js';
+import { supportRoutes } from '../support/support-routes.js';
 import { termsRoutes } from '../tenants/terms-routes.js';
 import { tenantRoutes } from '../tenants/tenant-routes.js';
 import { providerTenantRoutes } from '../tenants/provider-routes.js';
@@ -24,6 +25,7 @@ const featureRoutes: readonly RouteSpec[] = [
   ...portalUserRoutes,
   ...notificationRoutes,
   ...knowledgeRoutes,
+  ...supportRoutes,
 ];
 
 const openApiRoute = defineRoute({
