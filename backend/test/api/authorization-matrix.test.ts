@@ -1,0 +1,277 @@
+import { randomUUID } from 'node:crypto';
+import { apiRoutes } from '../../src/api/index.js';
+import { activityEntries } from '../../src/audit/activity-store.js';
+import { notificationRecipients } from '../../src/settings/notification-recipients.js';
+import { supportTickets } from '../../src/support/ticket-store.js';
+import {
+  person,
+  providerTenant,
+  seedPortalUser,
+  seedProviderOperator,
+  seedTenant,
+  startHarness,
+  tenantA,
+  tenantB,
+  type Harness,
+  type TestPerson,
+} from './support/harness.js';
+
+/**
+ * Every route × every caller, each cell asserted. The expectations are written out here by hand,
+ * independently of the permission table in the code: a route added without a row here fails.
+ */
+const everyone = ['tenant_admin', 'operator', 'viewer', 'restore_operator', 'self_service', 'provider_operator'] as const;
+type Role = (typeof everyone)[number];
+const portal: Role[] = ['tenant_admin', 'operator', 'viewer', 'restore_operator'];
+const readers: Role[] = ['tenant_admin', 'operator', 'viewer'];
+const writers: Role[] = ['tenant_admin', 'operator', 'restore_operator'];
+const admin: Role[] = ['tenant_admin'];
+const provider: Role[] = ['provider_operator'];
+
+const marker = 'MARKER-A';
+
+interface Sample {
+  method: string;
+  path: string;
+  body?: unknown;
+}
+
+interface Row {
+  allowed: readonly Role[] | 'public';
+  /** What an allowed caller gets: 2xx unless the sample is refused for a business reason (a confirmed setup). */
+  allowedStatus?: number;
+  /** A fresh request each time, so that one cell's mutation never changes another's answer. */
+  sample: () => Promise<Sample>;
+}
+
+let api: Harness;
+
+async function freshPortalUser(): Promise<string> {
+  const user = await seedPortalUser(api.services, { ...person(tenantA, `target-${randomUUID().slice(0, 8)}`), name: marker }, 'viewer');
+  return user.id;
+}
+
+async function freshRecipient(): Promise<string> {
+  const id = randomUUID();
+  await notificationRecipients.scoped(api.database.db).insertOne(tenantA, {
+    tenantId: tenantA,
+    id,
+    name: marker,
+    email: `${id}@1111.example`,
+    language: 'it',
+    events: ['job.failed'],
+    createdAt: new Date(),
+  });
+  return id;
+}
+
+async function freshTicket(): Promise<string> {
+  const id = randomUUID();
+  const now = new Date();
+  await supportTickets.scoped(api.database.db).insertOne(tenantA, {
+    tenantId: tenantA,
+    id,
+    subject: marker,
+    description: marker,
+    severity: 'normal',
+    status: 'open',
+    openedBy: { name: marker, email: 'olga@1111.example' },
+    createdAt: now,
+    updatedAt: now,
+    comments: [],
+  });
+  return id;
+}
+
+const get = (path: string) => async (): Promise<Sample> => ({ method: 'GET', path });
+
+const matrix: Record<string, Row> = {
+  'meta.openapi': { allowed: 'public', sample: get('/openapi.json') },
+  'me.read': { allowed: everyone, sample: get('/me') },
+  'me.signIn': { allowed: everyone, sample: async () => ({ method: 'POST', path: '/me/sign-in' }) },
+  'terms.read': { allowed: portal, sample: get('/terms') },
+  'terms.accept': { allowed: portal, sample: async () => ({ method: 'POST', path: '/terms/acceptance', body: { version: '2025-04' } }) },
+  'tenant.read': { allowed: portal, sample: get('/tenant') },
+  'tenant.setDataLocation': {
+    allowed: admin,
+    allowedStatus: 409,
+    sample: async () => ({ method: 'PUT', path: '/tenant/setup/data-location', body: { dataLocation: 'west-europe' } }),
+  },
+  'tenant.setWorkloads': {
+    allowed: admin,
+    allowedStatus: 409,
+    sample: async () => ({ method: 'PUT', path: '/tenant/setup/workloads', body: { workloads: ['exchange'] } }),
+  },
+  'tenant.adminConsentLink': {
+    allowed: admin,
+    sample: get(`/tenant/setup/admin-consent?redirectUri=${encodeURIComponent('https://custodia.example/consent')}`),
+  },
+  'tenant.checkAdminConsent': {
+    allowed: admin,
+    allowedStatus: 409,
+    sample: async () => ({ method: 'POST', path: '/tenant/setup/admin-consent/check' }),
+  },
+  'tenant.confirmSetup': {
+    allowed: admin,
+    allowedStatus: 409,
+    sample: async () => ({ method: 'POST', path: '/tenant/setup/confirmation', body: { confirm: true } }),
+  },
+  'provider.listTenants': { allowed: provider, sample: get('/provider/tenants') },
+  'provider.readTenant': { allowed: provider, sample: get(`/provider/tenants/${tenantA}`) },
+  'provider.onboardTenant': {
+    allowed: provider,
+    sample: async () => ({
+      method: 'POST',
+      path: '/provider/tenants',
+      body: { tenantId: randomUUID(), name: 'Nuovo cliente', itManager: { name: 'It', email: 'it@nuovo.example' } },
+    }),
+  },
+  'activity.list': { allowed: readers, sample: get('/activity') },
+  'activity.export': { allowed: readers, sample: get('/activity/export.csv') },
+  'activity.verify': { allowed: admin, sample: get('/activity/verification') },
+  'settings.read': { allowed: portal, sample: get('/settings') },
+  'settings.update': { allowed: admin, sample: async () => ({ method: 'PATCH', path: '/settings', body: { selfServiceRestore: true } }) },
+  'portalUsers.list': { allowed: readers, sample: get('/portal-users') },
+  'portalUsers.read': { allowed: readers, sample: async () => ({ method: 'GET', path: `/portal-users/${await freshPortalUser()}` }) },
+  'portalUsers.invite': {
+    allowed: admin,
+    sample: async () => ({ method: 'POST', path: '/portal-users', body: { name: 'Nuovo', email: `${randomUUID()}@1111.example`, role: 'viewer' } }),
+  },
+  'portalUsers.update': {
+    allowed: admin,
+    sample: async () => ({ method: 'PATCH', path: `/portal-users/${await freshPortalUser()}`, body: { role: 'operator' } }),
+  },
+  'portalUsers.revoke': { allowed: admin, sample: async () => ({ method: 'DELETE', path: `/portal-users/${await freshPortalUser()}` }) },
+  'notifications.list': { allowed: readers, sample: get('/notification-recipients') },
+  'notifications.add': {
+    allowed: admin,
+    sample: async () => ({
+      method: 'POST',
+      path: '/notification-recipients',
+      body: { name: 'IT', email: `${randomUUID()}@1111.example`, events: ['job.failed'] },
+    }),
+  },
+  'notifications.update': {
+    allowed: admin,
+    sample: async () => ({ method: 'PATCH', path: `/notification-recipients/${await freshRecipient()}`, body: { events: ['job.warning'] } }),
+  },
+  'notifications.remove': {
+    allowed: admin,
+    sample: async () => ({ method: 'DELETE', path: `/notification-recipients/${await freshRecipient()}` }),
+  },
+  'knowledge.list': { allowed: everyone, sample: get('/knowledge/articles?q=job') },
+  'knowledge.read': { allowed: everyone, sample: get('/knowledge/articles/job-di-backup') },
+  'support.list': { allowed: portal, sample: get('/support/tickets') },
+  'support.read': { allowed: portal, sample: async () => ({ method: 'GET', path: `/support/tickets/${await freshTicket()}` }) },
+  'support.open': {
+    allowed: writers,
+    sample: async () => ({ method: 'POST', path: '/support/tickets', body: { subject: 'Problema', description: 'Dettagli' } }),
+  },
+  'support.comment': {
+    allowed: writers,
+    sample: async () => ({ method: 'POST', path: `/support/tickets/${await freshTicket()}/comments`, body: { text: 'Commento' } }),
+  },
+  'support.setStatus': {
+    allowed: writers,
+    sample: async () => ({ method: 'PATCH', path: `/support/tickets/${await freshTicket()}`, body: { status: 'closed' } }),
+  },
+  'provider.listTickets': { allowed: provider, sample: get('/provider/support/tickets') },
+  'provider.readTicket': {
+    allowed: provider,
+    sample: async () => ({ method: 'GET', path: `/provider/tenants/${tenantA}/support/tickets/${await freshTicket()}` }),
+  },
+  'provider.commentTicket': {
+    allowed: provider,
+    sample: async () => ({
+      method: 'POST',
+      path: `/provider/tenants/${tenantA}/support/tickets/${await freshTicket()}/comments`,
+      body: { text: 'Risposta' },
+    }),
+  },
+  'provider.setTicketStatus': {
+    allowed: provider,
+    sample: async () => ({
+      method: 'PATCH',
+      path: `/provider/tenants/${tenantA}/support/tickets/${await freshTicket()}`,
+      body: { status: 'in_progress' },
+    }),
+  },
+};
+
+const callers: Record<Role, TestPerson> = {
+  tenant_admin: person(tenantA, 'anna'),
+  operator: person(tenantA, 'olga'),
+  viewer: person(tenantA, 'vera'),
+  restore_operator: person(tenantA, 'rita'),
+  self_service: person(tenantA, 'ugo'),
+  provider_operator: person(providerTenant, 'paolo'),
+};
+const otherTenantAdmin = person(tenantB, 'beatrice');
+
+beforeAll(async () => {
+  api = await startHarness({ prefix: 'matrix' });
+  await seedTenant(api.services, tenantA);
+  await seedTenant(api.services, tenantB);
+  for (const role of ['tenant_admin', 'operator', 'viewer', 'restore_operator'] as const) {
+    await seedPortalUser(api.services, callers[role], role);
+  }
+  await seedPortalUser(api.services, otherTenantAdmin, 'tenant_admin');
+  await seedProviderOperator(api.services, callers.provider_operator);
+});
+afterAll(() => api.close());
+
+test('the matrix has exactly one row per route of the route table', () => {
+  expect(Object.keys(matrix).sort()).toEqual(apiRoutes.map((route) => route.id).sort());
+});
+
+const errorCode = (body: unknown) => (body as { error?: { code?: string } }).error?.code;
+const activityCount = () => activityEntries.raw(api.database.db).countDocuments({});
+
+describe.each(apiRoutes.map((route) => [route.id, route.method] as const))('%s', (id, method) => {
+  const row = () => matrix[id]!;
+
+  test.each(everyone)('as %s', async (role) => {
+    const sample = await row().sample();
+    const before = await activityCount();
+    const answer = await api.call(sample.method, sample.path, { token: await api.token(callers[role]), body: sample.body });
+    const allowed = row().allowed === 'public' || (row().allowed as readonly Role[]).includes(role);
+    if (!allowed) {
+      expect({ status: answer.status, code: errorCode(answer.body) }).toEqual({ status: 403, code: 'forbidden' });
+      return;
+    }
+    const expected = row().allowedStatus;
+    if (expected) expect(answer.status).toBe(expected);
+    else expect({ status: answer.status, ok: answer.status >= 200 && answer.status < 300 }).toMatchObject({ ok: true });
+    if (method !== 'GET' && answer.status < 300) expect(await activityCount()).toBeGreaterThan(before);
+  });
+
+  test('as the admin of another tenant', async () => {
+    const sample = await row().sample();
+    const answer = await api.call(sample.method, sample.path, { token: await api.token(otherTenantAdmin), body: sample.body });
+    const allowed = row().allowed;
+    if (allowed !== 'public' && !allowed.includes('tenant_admin')) {
+      expect(answer.status).toBe(403);
+    } else if (/\/[0-9a-f-]{36}(\/|$)/.test(sample.path.replace(tenantA, ''))) {
+      expect(answer.status).toBe(404);
+    } else {
+      expect(answer.status).toBeLessThan(500);
+    }
+    expect(answer.text).not.toContain(marker);
+    expect(answer.text).not.toContain(tenantA);
+  });
+
+  test('without a token, with an expired token, with a token for another application', async () => {
+    const sample = await row().sample();
+    const someone = callers.tenant_admin;
+    const cells = [
+      { token: undefined, status: 401, code: 'unauthenticated' },
+      { token: await api.token(someone, { expiresInSeconds: -300 }), status: 401, code: 'token_expired' },
+      { token: await api.token(someone, { audience: 'api://localhost/00000000-0000-4000-8000-000000000000' }), status: 401, code: 'token_invalid' },
+    ];
+    for (const cell of cells) {
+      const answer = await api.call(sample.method, sample.path, { ...(cell.token && { token: cell.token }), body: sample.body });
+      if (row().allowed === 'public') expect(answer.status).toBe(200);
+      else expect({ status: answer.status, code: errorCode(answer.body) }).toEqual({ status: cell.status, code: cell.code });
+    }
+  });
+});
