@@ -4,7 +4,7 @@ import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type CryptoKey,
 import restify, { type Server } from 'restify';
 import { openTestDatabase, type TestDatabase } from '../../../../test-support/database.js';
 import { ensureIndexes } from '../../../src/db/index.js';
-import { mountApi, type ApiServices, type PortalRole } from '../../../src/api/index.js';
+import { mountApi, type ApiServices, type IdentityConfig, type PortalRole } from '../../../src/api/index.js';
 import { addProviderOperator } from '../../../src/auth/provider-operators.js';
 import { currentTermsVersion } from '../../../src/tenants/licence-terms.js';
 import { portalUsers, type PortalUser } from '../../../src/portal-users/portal-user-store.js';
@@ -59,7 +59,14 @@ export interface Harness {
  * as the product's server. Tokens are signed with an RS256 key published as a JWKS, in the shape
  * Entra gives Teams SSO tokens (v2.0 issuer, `scp`, `tid`, `oid`, `preferred_username`).
  */
-export async function startHarness(options: { consent?: AdminConsentProbe; prefix?: string } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  consent?: AdminConsentProbe;
+  prefix?: string;
+  /** A real authority (the tenant simulator) instead of the harness's own signing key. */
+  identity?: IdentityConfig;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const database = await openTestDatabase(options.prefix ?? 'api');
   await ensureIndexes(database.db);
   const { privateKey, publicKey } = await generateKeyPair('RS256');
@@ -70,8 +77,8 @@ export async function startHarness(options: { consent?: AdminConsentProbe; prefi
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 10 * 1024 * 1024 }));
   const { services } = await mountApi(server, {
     db: database.db,
-    identity: { authorityHost: issuerHost, clientId, apiDomain: 'localhost' },
-    signingKeys: jwks,
+    identity: options.identity ?? { authorityHost: issuerHost, clientId, apiDomain: 'localhost' },
+    ...(!options.identity && { signingKeys: jwks }),
     provider: { tenantId: providerTenant, name: 'TIM', supportEmail: 'supporto@provider.example' },
     consent: options.consent ?? { isGranted: async () => false },
     portalUrl: 'https://custodia.example/portal',
