@@ -30,8 +30,6 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 async function handleGraph(
   context: SimulatorContext,
   router: Router,
@@ -41,13 +39,13 @@ async function handleGraph(
 ) {
   const body = await readBody(req);
   const decision = context.faults.decide();
-  if (decision.delayMs) await sleep(decision.delayMs);
   const caller = await authenticate(context, headerValue(req.headers['authorization']));
   if (decision.kind === 'unavailable') {
     // 503 with Retry-After, as Graph and SharePoint answer when overloaded (https://learn.microsoft.com/graph/throttling).
     const response = errorResponse(
       new GraphError(503, 'serviceNotAvailable', 'The service is temporarily unavailable.', { 'retry-after': '1' }),
       requestId,
+      headerValue(req.headers['client-request-id']),
     );
     context.counters.record('fault 503', undefined, 503);
     writeResponse(res, { ...response, headers: { ...response.headers, 'request-id': requestId } });
@@ -61,6 +59,7 @@ async function handleGraph(
     body,
     caller,
     requestId,
+    delayMs: decision.delayMs,
   });
   writeResponse(res, response, decision.kind === 'reset');
 }
@@ -110,20 +109,15 @@ export function createSimulatorServer(context: SimulatorContext, router: Router,
       );
     };
     work().catch((error: unknown) => {
+      const clientRequestId = headerValue(req.headers['client-request-id']);
+      const message = error instanceof Error ? error.message : String(error);
       const response =
         error instanceof GraphError
-          ? errorResponse(error, requestId)
-          : {
-              status: 500,
-              body: errorBody(
-                'InternalServerError',
-                error instanceof Error ? error.message : String(error),
-                requestId,
-                undefined,
-              ),
-            };
+          ? errorResponse(error, requestId, clientRequestId)
+          : { status: 500, body: errorBody('InternalServerError', message, requestId, clientRequestId) };
+      const echo: Record<string, string> = clientRequestId ? { 'client-request-id': clientRequestId } : {};
       if (!res.headersSent)
-        writeResponse(res, { ...response, headers: { ...(response.headers ?? {}), 'request-id': requestId } });
+        writeResponse(res, { ...response, headers: { ...(response.headers ?? {}), 'request-id': requestId, ...echo } });
       else res.destroy();
     });
   });

@@ -12,6 +12,8 @@ export interface DispatchInput {
   body: Buffer;
   caller: Caller;
   requestId: string;
+  /** Injected latency, spent while holding the request's concurrency slot, as a slow server would. */
+  delayMs?: number;
 }
 
 /**
@@ -93,6 +95,7 @@ export async function dispatch(
       resource,
     );
     try {
+      if (input.delayMs) await new Promise((resolve) => setTimeout(resolve, input.delayMs));
       const request: GraphRequest = {
         method: input.method,
         path: url.pathname,
@@ -105,9 +108,14 @@ export async function dispatch(
         requestId: input.requestId,
       };
       response = await match.handler(request);
-      response = { ...response, headers: { ...admission.headers, ...(response.headers ?? {}) } };
-    } finally {
+      response = {
+        ...response,
+        headers: { ...admission.headers, ...(response.headers ?? {}) },
+        onDone: admission.release,
+      };
+    } catch (error) {
       admission.release();
+      throw error;
     }
   } catch (error) {
     if (!(error instanceof GraphError)) throw error;

@@ -7,6 +7,7 @@ import type { GraphResponse } from './types.js';
  * half the body, the "connection reset while reading" fault clients must survive.
  */
 export function writeResponse(res: ServerResponse, response: GraphResponse, resetMidBody = false): void {
+  if (response.onDone) res.once('close', response.onDone);
   const headers: Record<string, string> = { ...(response.headers ?? {}) };
   const { body } = response;
   if (body instanceof Readable) {

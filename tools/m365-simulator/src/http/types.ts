@@ -29,6 +29,8 @@ export interface GraphResponse {
   status: number;
   headers?: Record<string, string>;
   body?: ResponseBody;
+  /** Called once the body has been delivered (or abandoned): frees the request's concurrency slot. */
+  onDone?: () => void;
 }
 
 export type Handler = (request: GraphRequest) => GraphResponse | Promise<GraphResponse>;

@@ -98,7 +98,7 @@ async function runOne(
     caller: outer.caller,
     requestId: newRequestId(),
   });
-  const result = await bodyOf(response);
+  const result = await bodyOf(response).finally(() => response.onDone?.());
   return {
     id: entry.id,
     status: response.status,

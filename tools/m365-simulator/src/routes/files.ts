@@ -156,13 +156,11 @@ export function registerFileRoutes(router: Router, context: SimulatorContext): v
     router.add('GET', `${prefix}/versions`, MULTI_ITEM, (request) => {
       const drive = driveOf(request);
       const item = itemOf(request, drive);
-      const versions = [...item.versions]
-        .reverse()
-        .map((version) => ({
-          id: version.id,
-          lastModifiedDateTime: version.lastModifiedDateTime,
-          size: version.content.size,
-        }));
+      const versions = [...item.versions].reverse().map((version) => ({
+        id: version.id,
+        lastModifiedDateTime: version.lastModifiedDateTime,
+        size: version.content.size,
+      }));
       return ok({ value: versions });
     });
     router.add('GET', `${prefix}/versions/:versionId/content`, SINGLE_ITEM, (request) => {
