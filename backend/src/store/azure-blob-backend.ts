@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { BlobServiceClient, RestError, type ContainerClient } from '@azure/storage-blob';
 import type { PackBackend } from './pack-backend.js';
 
@@ -28,8 +29,9 @@ export function azureBlobBackend(options: AzureBlobBackendOptions): PackBackend 
   return {
     location: container.url,
 
-    async writePack(path, data) {
-      await (await ready()).getBlockBlobClient(path).upload(data, data.length);
+    async writePack(path, parts) {
+      const length = parts.reduce((total, part) => total + part.length, 0);
+      await (await ready()).getBlockBlobClient(path).upload(() => Readable.from(parts), length);
     },
 
     async readPackRange(path, offset, length) {

@@ -1,6 +1,7 @@
 import { MongoBulkWriteError, MongoServerError, type Db } from 'mongodb';
 import { defineTenantCollection } from '../db/index.js';
 import type { Compression } from './blob-codec.js';
+import { LookupBatcher } from './lookup-batcher.js';
 
 /** One stored copy of a blob: where its sealed box sits (FORMAT.md, "The index"). */
 export interface BlobLocation {
@@ -24,13 +25,20 @@ const LOOKUP_BATCH = 500;
 /** The tenant-scoped view of the index that the writer and the reader share. */
 export class BlobIndex {
   private readonly blobs;
+  private readonly lookups = new LookupBatcher(async (tenantId, blobIds) => {
+    const stored = new Set<string>();
+    const found = this.blobs.find(tenantId, { blobId: { $in: blobIds } }, { projection: { _id: 0, blobId: 1 } });
+    for await (const location of found) stored.add(location.blobId);
+    return stored;
+  });
 
   constructor(db: Db) {
     this.blobs = storeBlobs.scoped(db);
   }
 
-  async has(tenantId: string, blobId: string): Promise<boolean> {
-    return (await this.blobs.findOne(tenantId, { blobId }, { projection: { _id: 1 } })) !== null;
+  /** Whether any copy of the blob is indexed; concurrent questions share one query. */
+  has(tenantId: string, blobId: string): Promise<boolean> {
+    return this.lookups.has(tenantId, blobId);
   }
 
   /** One location per requested blob that is stored (any copy will do). */

@@ -13,12 +13,12 @@ export function filesystemBackend(root = './data/store'): PackBackend {
     return target;
   };
 
-  async function writeTemp(data: Uint8Array): Promise<string> {
+  async function writeTemp(parts: readonly Uint8Array[]): Promise<string> {
     await mkdir(tmpDir, { recursive: true });
     const temp = join(tmpDir, randomUUID());
     const handle = await open(temp, 'wx');
     try {
-      await handle.writeFile(data);
+      for (const part of parts) await writeFully(handle, part);
       await handle.sync();
     } finally {
       await handle.close();
@@ -29,10 +29,10 @@ export function filesystemBackend(root = './data/store'): PackBackend {
   return {
     location: base,
 
-    async writePack(path, data) {
+    async writePack(path, parts) {
       const target = full(path);
       await mkdir(dirname(target), { recursive: true });
-      const temp = await writeTemp(data);
+      const temp = await writeTemp(parts);
       await rename(temp, target);
       await syncDirectory(dirname(target));
     },
@@ -77,7 +77,7 @@ export function filesystemBackend(root = './data/store'): PackBackend {
     async createKeyFile(path, data) {
       const target = full(path);
       await mkdir(dirname(target), { recursive: true });
-      const temp = await writeTemp(data);
+      const temp = await writeTemp([data]);
       try {
         // link() refuses an existing target, so exactly one of several racing writers wins.
         await link(temp, target);
@@ -107,6 +107,12 @@ async function* walk(directory: string): AsyncGenerator<StoredObject> {
 
 async function statOrUndefined(path: string) {
   return stat(path).catch(ignoreMissing);
+}
+
+async function writeFully(handle: FileHandle, part: Uint8Array): Promise<void> {
+  for (let written = 0; written < part.length;) {
+    written += (await handle.write(part, written, part.length - written)).bytesWritten;
+  }
 }
 
 async function syncDirectory(directory: string): Promise<void> {

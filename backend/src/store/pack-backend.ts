@@ -11,8 +11,11 @@ export interface StoredObject {
 export interface PackBackend {
   /** Says where the store is, for messages (a directory or a container URL); never contains secrets. */
   readonly location: string;
-  /** Writes a whole pack atomically: readers see all of it or nothing. Writing an existing path replaces it. */
-  writePack(path: string, data: Uint8Array): Promise<void>;
+  /**
+   * Writes a whole pack, given as parts to be stored back to back, atomically: readers see all of it or nothing.
+   * Writing an existing path replaces it.
+   */
+  writePack(path: string, parts: readonly Uint8Array[]): Promise<void>;
   /** Reads `length` bytes at `offset`; fails if the pack is missing or shorter. */
   readPackRange(path: string, offset: number, length: number): Promise<Buffer>;
   /** Size of a pack in bytes, or undefined when it does not exist. */

@@ -26,17 +26,22 @@ export const packPath = (tenantId: string, packId: string) => `packs/${tenantId}
 export const packIdOfPath = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 const headerAad = (tenantId: string) => Buffer.from(`custodia-pack-header-v1:${tenantId}`, 'utf8');
 
-export function packIdOf(pack: Uint8Array): string {
-  return createHash('sha256').update(pack).digest('hex');
+export function packIdOf(parts: readonly Uint8Array[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part);
+  return hash.digest('hex');
 }
 
-/** Appends the sealed header and its length to the blob boxes; the result is a whole pack. */
-export function finishPack(key: Buffer, tenantId: string, boxes: readonly Buffer[], entries: PackEntry[]): Buffer {
+/**
+ * Appends the sealed header and its length to the blob boxes: the parts, in order, are the whole pack. They are kept
+ * apart rather than concatenated so that a pack being written does not exist twice in memory.
+ */
+export function finishPack(key: Buffer, tenantId: string, boxes: readonly Buffer[], entries: PackEntry[]): Buffer[] {
   const header: PackHeader = { format: 'custodia-pack', version: 1, tenantId, blobs: entries };
   const sealedHeader = seal(key, headerAad(tenantId), Buffer.from(JSON.stringify(header), 'utf8'));
   const length = Buffer.alloc(HEADER_LENGTH_BYTES);
   length.writeUInt32LE(sealedHeader.length);
-  return Buffer.concat([...boxes, sealedHeader, length]);
+  return [...boxes, sealedHeader, length];
 }
 
 /** Where the sealed header sits, given the pack's size and its last 4 bytes. */

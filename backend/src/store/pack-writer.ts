@@ -55,10 +55,9 @@ export class TenantPackWriter {
   private async write(boxes: Buffer[], entries: PackEntry[]): Promise<PackOutcome> {
     const blobIds = entries.map((entry) => entry.id);
     try {
-      const pack = finishPack(this.key, this.tenantId, boxes, entries);
-      boxes.length = 0;
-      const packId = packIdOf(pack);
-      await this.backend.writePack(packPath(this.tenantId, packId), pack);
+      const parts = finishPack(this.key, this.tenantId, boxes, entries);
+      const packId = packIdOf(parts);
+      await this.backend.writePack(packPath(this.tenantId, packId), parts);
       const createdAt = new Date();
       const locations: BlobLocation[] = entries.map((entry) => ({
         tenantId: this.tenantId,

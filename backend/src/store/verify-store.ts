@@ -176,7 +176,7 @@ class TenantChecker {
   private async checkData(key: Buffer, path: string, packId: string, header: readonly PackEntry[]): Promise<void> {
     const size = await this.options.backend.packSize(path);
     const pack = await this.options.backend.readPackRange(path, 0, size ?? 0);
-    if (packIdOf(pack) !== packId) {
+    if (packIdOf([pack]) !== packId) {
       this.problem(
         {
           en: `the content of pack ${packId} does not hash to its name: it was altered after it was written`,

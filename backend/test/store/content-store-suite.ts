@@ -175,7 +175,7 @@ export function contentStoreSuite(name: string, start: () => Promise<BackendUnde
       const size = (await backend.packSize(path!))!;
       const pack = await backend.readPackRange(path!, 0, size);
       pack[20]! ^= 0x01;
-      await backend.writePack(path!, pack);
+      await backend.writePack(path!, [pack]);
 
       const fresh = await open();
       await expect(fresh.read('tamper', ref)).rejects.toMatchObject({ code: 'corrupt-blob' });
@@ -201,7 +201,7 @@ export function contentStoreSuite(name: string, start: () => Promise<BackendUnde
       const size = (await backend.packSize(keptPath))!;
       const pack = await backend.readPackRange(keptPath, 0, size);
       pack[size - 10]! ^= 0x01;
-      await backend.writePack(keptPath, pack);
+      await backend.writePack(keptPath, [pack]);
 
       const report = await verifyStore({ db: database.db, backend, masterKey, tenantId: 'verify' });
       const text = report.problems.map((problem) => problem.text.en).join('\n');
