@@ -1,6 +1,18 @@
 import type { ActivityEntry } from './activity-store.js';
 
-const columns = ['seq', 'at', 'actor_name', 'actor_email', 'actor_role', 'action', 'target_type', 'target_id', 'target_label', 'details', 'hash'];
+const columns = [
+  'seq',
+  'at',
+  'actor_name',
+  'actor_email',
+  'actor_role',
+  'action',
+  'target_type',
+  'target_id',
+  'target_label',
+  'details',
+  'hash',
+];
 
 /**
  * One CSV cell: quoted, quotes doubled, and a leading = + - @ defused so that a spreadsheet

@@ -6,8 +6,18 @@ import type { ActivityEntry } from './activity-store.js';
 
 /** The activity log's filters (default: everything), shared by the list and the CSV export. */
 export const activityFilters = {
-  action: z.string().regex(/^[a-z_]+\.[a-z_]+$/).max(100).optional().describe('Exact action, e.g. portal_user.invited'),
-  category: z.string().regex(/^[a-z_]+$/).max(50).optional().describe('Type of event, e.g. portal_user, tenant, session'),
+  action: z
+    .string()
+    .regex(/^[a-z_]+\.[a-z_]+$/)
+    .max(100)
+    .optional()
+    .describe('Exact action, e.g. portal_user.invited'),
+  category: z
+    .string()
+    .regex(/^[a-z_]+$/)
+    .max(50)
+    .optional()
+    .describe('Type of event, e.g. portal_user, tenant, session'),
   person: filterText.optional().describe('Email address of the person who acted'),
   from: isoDateTime.optional(),
   to: isoDateTime.optional(),

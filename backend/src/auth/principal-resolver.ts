@@ -27,13 +27,24 @@ export async function resolvePrincipal(
   if (!tenant) throw new ApiError(403, 'tenant_not_onboarded');
   const portalUser = await findActivePortalUser(db, tenant.tenantId, identity.userId, identity.email);
   if (!portalUser) {
-    return { kind: 'tenant', tenantId: tenant.tenantId, role: 'self_service', portalUserId: undefined, termsVersion: undefined, ...person };
+    return {
+      kind: 'tenant',
+      tenantId: tenant.tenantId,
+      role: 'self_service',
+      portalUserId: undefined,
+      termsVersion: undefined,
+      ...person,
+    };
   }
   if (portalUser.userId === undefined) {
     // First sign-in of an invited person: from now on they are recognised by object id, not email.
     await portalUsers
       .scoped(db)
-      .updateOne(tenant.tenantId, { id: portalUser.id }, { $set: { userId: identity.userId, status: 'active', lastSignInAt: now } });
+      .updateOne(
+        tenant.tenantId,
+        { id: portalUser.id },
+        { $set: { userId: identity.userId, status: 'active', lastSignInAt: now } },
+      );
   }
   return {
     kind: 'tenant',

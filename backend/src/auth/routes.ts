@@ -26,7 +26,9 @@ export const meRoutes = [
     response: meResponse,
     async handler({ principal, language }) {
       const mustAccept =
-        principal.kind === 'tenant' && principal.role !== 'self_service' && principal.termsVersion !== currentTermsVersion;
+        principal.kind === 'tenant' &&
+        principal.role !== 'self_service' &&
+        principal.termsVersion !== currentTermsVersion;
       return {
         kind: principal.kind,
         tenantId: principal.kind === 'tenant' ? principal.tenantId : principal.providerTenantId,

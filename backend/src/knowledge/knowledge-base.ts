@@ -95,12 +95,20 @@ function parseArticle(slug: string, language: Language, source: string): Article
   const fields = Object.fromEntries(
     match[1].split('\n').map((line) => {
       const colon = line.indexOf(':');
-      return [line.slice(0, colon).trim(), line.slice(colon + 1).trim().replace(/^"(.*)"$/, '$1')];
+      return [
+        line.slice(0, colon).trim(),
+        line
+          .slice(colon + 1)
+          .trim()
+          .replace(/^"(.*)"$/, '$1'),
+      ];
     }),
   );
   const category = fields.category as ArticleCategory;
   if (!fields.title || !articleCategories.includes(category)) {
-    throw new Error(`knowledge article ${language}/${slug}: needs a title and a category (${articleCategories.join(', ')})`);
+    throw new Error(
+      `knowledge article ${language}/${slug}: needs a title and a category (${articleCategories.join(', ')})`,
+    );
   }
   return {
     slug,

@@ -19,7 +19,10 @@ const articleSchema = summarySchema.omit({ excerpt: true }).extend({ markdown: z
 const excerptLength = 240;
 
 function summary(article: Article): z.input<typeof summarySchema> {
-  const plain = article.body.replace(/[*_#`>[\]]/g, '').replace(/\s+/g, ' ').trim();
+  const plain = article.body
+    .replace(/[*_#`>[\]]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return {
     slug: article.slug,
     language: article.language,
@@ -48,7 +51,11 @@ export const knowledgeRoutes = [
     }),
     response: pageOf(summarySchema),
     async handler({ query, language, services }) {
-      const found = services.knowledge.search({ language: query.language ?? language, category: query.category, text: query.q });
+      const found = services.knowledge.search({
+        language: query.language ?? language,
+        category: query.category,
+        text: query.q,
+      });
       const page = pageArray(found, query);
       return { items: page.items.map(summary), nextCursor: page.nextCursor };
     },

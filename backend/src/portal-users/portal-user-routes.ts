@@ -43,7 +43,12 @@ async function requireUser(db: Db, tenantId: string, id: string): Promise<Portal
 }
 
 /** A tenant always keeps one administrator who can sign in: the last one cannot be revoked or demoted. */
-async function keepsAnAdmin(db: Db, tenantId: string, user: PortalUser, newRole: PortalRole | 'revoked'): Promise<void> {
+async function keepsAnAdmin(
+  db: Db,
+  tenantId: string,
+  user: PortalUser,
+  newRole: PortalRole | 'revoked',
+): Promise<void> {
   if (user.role !== 'tenant_admin' || user.status === 'revoked' || newRole === 'tenant_admin') return;
   const admins = await portalUsers
     .scoped(db)
@@ -67,10 +72,15 @@ export const portalUserRoutes = [
     }),
     response: pageOf(portalUserSchema),
     async handler({ principal, query, services }) {
-      const page = await findTenantPage(portalUsers.scoped(services.db), tenantOf(principal), {
-        ...(query.role && { role: query.role }),
-        ...(query.status && { status: query.status }),
-      }, query);
+      const page = await findTenantPage(
+        portalUsers.scoped(services.db),
+        tenantOf(principal),
+        {
+          ...(query.role && { role: query.role }),
+          ...(query.status && { status: query.status }),
+        },
+        query,
+      );
       return { items: page.items.map(view), nextCursor: page.nextCursor };
     },
   }),
@@ -154,6 +164,10 @@ export const portalUserRoutes = [
         .updateOne(tenantId, { id: user.id }, { $set: { status: 'revoked', revokedAt: services.clock() } });
       return view(await requireUser(services.db, tenantId, user.id));
     },
-    activity: ({ principal }, user) => ({ tenantId: tenantOf(principal), action: 'portal_user.revoked', target: target(user) }),
+    activity: ({ principal }, user) => ({
+      tenantId: tenantOf(principal),
+      action: 'portal_user.revoked',
+      target: target(user),
+    }),
   }),
 ];

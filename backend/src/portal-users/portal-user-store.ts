@@ -35,9 +35,11 @@ export function findActivePortalUser(
   userId: string,
   email: string,
 ): Promise<PortalUser | null> {
-  return portalUsers.scoped(db).findOne(
-    tenantId,
-    { status: { $ne: 'revoked' }, $or: [{ userId }, { email, userId: { $exists: false } }] },
-    { projection: { _id: 0 } },
-  );
+  return portalUsers
+    .scoped(db)
+    .findOne(
+      tenantId,
+      { status: { $ne: 'revoked' }, $or: [{ userId }, { email, userId: { $exists: false } }] },
+      { projection: { _id: 0 } },
+    );
 }

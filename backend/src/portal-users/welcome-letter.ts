@@ -32,7 +32,9 @@ export function composeWelcomeLetter(input: WelcomeLetterInput): { subject: stri
           `Se il tuo indirizzo e-mail non è collegato a un account Microsoft, collegalo o creane uno gratuitamente su ${signupUrl}.`,
           'Al primo accesso ti verrà chiesto di accettare i termini di licenza.',
           ...(adminFirstSteps
-            ? ['Come IT Manager, imposta il tenant (posizione dei dati, servizi da proteggere, consenso amministratore), poi crea il primo job di backup.']
+            ? [
+                'Come IT Manager, imposta il tenant (posizione dei dati, servizi da proteggere, consenso amministratore), poi crea il primo job di backup.',
+              ]
             : []),
           'Conserva questa lettera: contiene il link di accesso al servizio.',
         ]
@@ -43,7 +45,9 @@ export function composeWelcomeLetter(input: WelcomeLetterInput): { subject: stri
           `If your email address is not connected to a Microsoft account, connect it or create one for free at ${signupUrl}.`,
           'At your first sign-in you will be asked to accept the licence terms.',
           ...(adminFirstSteps
-            ? ['As IT manager, set up the tenant (data location, services to protect, admin consent), then create your first backup job.']
+            ? [
+                'As IT manager, set up the tenant (data location, services to protect, admin consent), then create your first backup job.',
+              ]
             : []),
           'Keep this letter: it holds the link to the service.',
         ];

@@ -3,7 +3,13 @@ import { defineTenantCollection } from '../db/index.js';
 import type { Language } from '../api/http/language.js';
 
 /** What a recipient can be told about by email. */
-export const notificationEvents = ['job.warning', 'job.failed', 'licence.overrun', 'restore.finished', 'digest.daily'] as const;
+export const notificationEvents = [
+  'job.warning',
+  'job.failed',
+  'licence.overrun',
+  'restore.finished',
+  'digest.daily',
+] as const;
 export type NotificationEvent = (typeof notificationEvents)[number];
 
 export interface NotificationRecipient {

@@ -102,7 +102,11 @@ export const notificationRoutes = [
     permission: 'notifications.manage',
     params: idParams,
     body: z
-      .strictObject({ name: personName.optional(), language: languageSchema.optional(), events: eventsSchema.optional() })
+      .strictObject({
+        name: personName.optional(),
+        language: languageSchema.optional(),
+        events: eventsSchema.optional(),
+      })
       .refine((body) => Object.keys(body).length > 0, { message: 'nothing to change' }),
     response: recipientSchema,
     async handler({ principal, params, body, services }) {
@@ -134,6 +138,10 @@ export const notificationRoutes = [
       await notificationRecipients.scoped(services.db).deleteOne(tenantId, { id: params.id });
       return view(recipient);
     },
-    activity: ({ principal }, r) => ({ tenantId: tenantOf(principal), action: 'notification_recipient.removed', target: target(r) }),
+    activity: ({ principal }, r) => ({
+      tenantId: tenantOf(principal),
+      action: 'notification_recipient.removed',
+      target: target(r),
+    }),
   }),
 ];

@@ -5,7 +5,9 @@ import { readSettings, writeSettings } from './settings-store.js';
 
 const settingsSchema = z.strictObject({
   selfServiceRestore: z.boolean().describe('End users may restore their own mail and files'),
-  oneDriveSelfServiceNeedsApproval: z.boolean().describe('Self-service restores of OneDrive items wait for an administrator'),
+  oneDriveSelfServiceNeedsApproval: z
+    .boolean()
+    .describe('Self-service restores of OneDrive items wait for an administrator'),
   defaultLanguage: languageSchema.describe('Language of letters, and of the API when Accept-Language names neither'),
 });
 
@@ -34,6 +36,10 @@ export const settingsRoutes = [
     async handler({ principal, body, services }) {
       return writeSettings(services.db, tenantOf(principal), body, services.clock());
     },
-    activity: ({ principal, body }) => ({ tenantId: tenantOf(principal), action: 'settings.changed', details: { ...body } }),
+    activity: ({ principal, body }) => ({
+      tenantId: tenantOf(principal),
+      action: 'settings.changed',
+      details: { ...body },
+    }),
   }),
 ];

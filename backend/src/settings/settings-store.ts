@@ -43,8 +43,6 @@ export async function writeSettings(
   changes: Partial<TenantSettings>,
   now: Date,
 ): Promise<TenantSettings> {
-  await tenantSettings
-    .scoped(db)
-    .updateOne(tenantId, {}, { $set: { ...changes, updatedAt: now } }, { upsert: true });
+  await tenantSettings.scoped(db).updateOne(tenantId, {}, { $set: { ...changes, updatedAt: now } }, { upsert: true });
   return readSettings(db, tenantId);
 }

@@ -101,7 +101,11 @@ const customerRoutes = [
       const author = { name: principal.name, email: principal.email };
       return ticketDetail(await addComment(services, ticket, { side: 'customer', author, text: body.text }));
     },
-    activity: ({ principal }, t) => ({ tenantId: tenantOf(principal), action: 'support_ticket.commented', target: target(t) }),
+    activity: ({ principal }, t) => ({
+      tenantId: tenantOf(principal),
+      action: 'support_ticket.commented',
+      target: target(t),
+    }),
   }),
   defineRoute({
     id: 'support.setStatus',
@@ -138,7 +142,10 @@ const providerRoutes = [
     query: ticketList.extend({ tenantId: z.uuid().optional() }),
     response: pageOf(ticketSummarySchema),
     async handler({ query, services }) {
-      const filter = { ...(query.status && { status: query.status }), ...(query.tenantId && { tenantId: query.tenantId }) };
+      const filter = {
+        ...(query.status && { status: query.status }),
+        ...(query.tenantId && { tenantId: query.tenantId }),
+      };
       const page = await findPage<SupportTicket>(
         (f, options) => supportTickets.raw(services.db).find(f, options),
         filter,

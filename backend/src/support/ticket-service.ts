@@ -4,7 +4,13 @@ import { ApiError, notFound } from '../api/http/api-error.js';
 import type { ApiServices } from '../api/services.js';
 import { escapeHtml } from '../portal-users/welcome-letter.js';
 import { readSettings } from '../settings/settings-store.js';
-import { maxCommentsPerTicket, supportTickets, type SupportTicket, type TicketComment, type TicketStatus } from './ticket-store.js';
+import {
+  maxCommentsPerTicket,
+  supportTickets,
+  type SupportTicket,
+  type TicketComment,
+  type TicketStatus,
+} from './ticket-store.js';
 
 export async function requireTicket(db: Db, tenantId: string, id: string): Promise<SupportTicket> {
   const ticket = await supportTickets.scoped(db).findOne(tenantId, { id }, { projection: { _id: 0 } });
@@ -30,7 +36,11 @@ export async function addComment(
   return updated;
 }
 
-export async function changeStatus(services: ApiServices, ticket: SupportTicket, status: TicketStatus): Promise<SupportTicket> {
+export async function changeStatus(
+  services: ApiServices,
+  ticket: SupportTicket,
+  status: TicketStatus,
+): Promise<SupportTicket> {
   await supportTickets
     .scoped(services.db)
     .updateOne(ticket.tenantId, { id: ticket.id }, { $set: { status, updatedAt: services.clock() } });
@@ -38,7 +48,11 @@ export async function changeStatus(services: ApiServices, ticket: SupportTicket,
 }
 
 /** The provider hears of new tickets and customer comments; the customer hears of provider answers. */
-export async function notifyOtherSide(services: ApiServices, ticket: SupportTicket, comment?: TicketComment): Promise<void> {
+export async function notifyOtherSide(
+  services: ApiServices,
+  ticket: SupportTicket,
+  comment?: TicketComment,
+): Promise<void> {
   const toProvider = !comment || comment.side === 'customer';
   const language = toProvider ? 'it' : (await readSettings(services.db, ticket.tenantId)).defaultLanguage;
   const headline = comment

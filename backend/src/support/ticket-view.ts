@@ -19,7 +19,13 @@ export const ticketSummarySchema = z.strictObject({
 export const ticketSchema = ticketSummarySchema.extend({
   description: z.string(),
   comments: z.array(
-    z.strictObject({ id: z.string(), side: z.enum(['customer', 'provider']), author: person, text: z.string(), at: z.iso.datetime() }),
+    z.strictObject({
+      id: z.string(),
+      side: z.enum(['customer', 'provider']),
+      author: person,
+      text: z.string(),
+      at: z.iso.datetime(),
+    }),
   ),
 });
 

@@ -7,7 +7,12 @@ export interface AdminConsentProbe {
 }
 
 /** The address an administrator follows to grant consent, on the configured authority. */
-export function adminConsentUrl(authorityHost: string, tenantId: string, clientId: string, redirectUri: string): string {
+export function adminConsentUrl(
+  authorityHost: string,
+  tenantId: string,
+  clientId: string,
+  redirectUri: string,
+): string {
   const url = new URL(`${authorityHost.replace(/\/+$/, '')}/${encodeURIComponent(tenantId)}/v2.0/adminconsent`);
   url.searchParams.set('client_id', clientId);
   url.searchParams.set('scope', 'https://graph.microsoft.com/.default');

@@ -77,8 +77,18 @@ export class MailOutbox {
       if (!letter) break;
       const scoped = outboxLetters.scoped(this.db);
       try {
-        await mailer.send({ tenantId: letter.tenantId, to: letter.to, subject: letter.subject, text: letter.text, html: letter.html });
-        await scoped.updateOne(letter.tenantId, { key: letter.key }, { $set: { status: 'sent', sentAt: this.clock() }, $unset: { leaseUntil: '' } });
+        await mailer.send({
+          tenantId: letter.tenantId,
+          to: letter.to,
+          subject: letter.subject,
+          text: letter.text,
+          html: letter.html,
+        });
+        await scoped.updateOne(
+          letter.tenantId,
+          { key: letter.key },
+          { $set: { status: 'sent', sentAt: this.clock() }, $unset: { leaseUntil: '' } },
+        );
         report.sent += 1;
       } catch (error) {
         const failedForGood = letter.attempts >= maxAttempts;
@@ -86,7 +96,10 @@ export class MailOutbox {
           letter.tenantId,
           { key: letter.key },
           {
-            $set: { status: failedForGood ? 'failed' : 'pending', lastError: error instanceof Error ? error.message : String(error) },
+            $set: {
+              status: failedForGood ? 'failed' : 'pending',
+              lastError: error instanceof Error ? error.message : String(error),
+            },
             $unset: { leaseUntil: '' },
           },
         );
@@ -110,11 +123,15 @@ export class MailOutbox {
         $or: [{ status: 'pending' }, { status: 'sending', leaseUntil: { $lt: now } }],
         attempts: { $lt: maxAttempts },
       };
-      const [candidate] = await letters.find(due, { sort: { createdAt: 1 }, limit: 1, projection: { _id: 0 } }).toArray();
+      const [candidate] = await letters
+        .find(due, { sort: { createdAt: 1 }, limit: 1, projection: { _id: 0 } })
+        .toArray();
       if (!candidate) return null;
       const attempt = candidate.attempts + 1;
       try {
-        await outboxClaims.scoped(this.db).insertOne(candidate.tenantId, { tenantId: candidate.tenantId, key: candidate.key, attempt, at: now });
+        await outboxClaims
+          .scoped(this.db)
+          .insertOne(candidate.tenantId, { tenantId: candidate.tenantId, key: candidate.key, attempt, at: now });
       } catch (error) {
         if (error instanceof MongoServerError && error.code === 11000) continue;
         throw error;
@@ -122,10 +139,12 @@ export class MailOutbox {
       const leaseUntil = new Date(now.getTime() + leaseMs);
       await outboxLetters
         .scoped(this.db)
-        .updateOne(candidate.tenantId, { key: candidate.key }, { $set: { status: 'sending', leaseUntil, attempts: attempt } });
+        .updateOne(
+          candidate.tenantId,
+          { key: candidate.key },
+          { $set: { status: 'sending', leaseUntil, attempts: attempt } },
+        );
       return { ...candidate, status: 'sending', leaseUntil, attempts: attempt };
     }
   }
-
-
 }

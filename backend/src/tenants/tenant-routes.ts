@@ -5,7 +5,14 @@ import { defineRoute } from '../api/http/route.js';
 import { tenantOf } from '../api/http/schemas.js';
 import { adminConsentUrl } from './admin-consent.js';
 import { missingSetupSteps } from './setup-status.js';
-import { dataLocations, findTenant, tenantRecords, workloads, type TenantRecord, type TenantSetup } from './tenant-store.js';
+import {
+  dataLocations,
+  findTenant,
+  tenantRecords,
+  workloads,
+  type TenantRecord,
+  type TenantSetup,
+} from './tenant-store.js';
 import { tenantStatus, tenantStatusSchema } from './tenant-view.js';
 
 async function requireTenant(db: Db, tenantId: string): Promise<TenantRecord> {
@@ -105,7 +112,9 @@ export const tenantRoutes = [
       const tenant = await requireTenant(services.db, tenantId);
       if (tenant.setup.adminConsent) return tenantStatus(tenant);
       return tenantStatus(
-        await changeSetup(services.db, tenantId, { adminConsent: { grantedAt: services.clock(), checkedBy: principal.email } }),
+        await changeSetup(services.db, tenantId, {
+          adminConsent: { grantedAt: services.clock(), checkedBy: principal.email },
+        }),
       );
     },
     activity: ({ principal }) => ({ tenantId: tenantOf(principal), action: 'tenant.admin_consent_verified' }),

@@ -40,11 +40,13 @@ export const termsRoutes = [
         throw new ApiError(400, 'invalid_request', [{ location: 'body', path: 'version', code: 'not_current' }]);
       }
       const at = services.clock();
-      await portalUsers
-        .scoped(services.db)
-        .updateOne(tenantId, { id: principal.kind === 'tenant' ? principal.portalUserId : '' }, {
+      await portalUsers.scoped(services.db).updateOne(
+        tenantId,
+        { id: principal.kind === 'tenant' ? principal.portalUserId : '' },
+        {
           $set: { termsAccepted: { version: body.version, at } },
-        });
+        },
+      );
       return { version: body.version, acceptedAt: at.toISOString() };
     },
     activity: ({ principal, body }) => ({

@@ -20,7 +20,14 @@ import {
  * Every route × every caller, each cell asserted. The expectations are written out here by hand,
  * independently of the permission table in the code: a route added without a row here fails.
  */
-const everyone = ['tenant_admin', 'operator', 'viewer', 'restore_operator', 'self_service', 'provider_operator'] as const;
+const everyone = [
+  'tenant_admin',
+  'operator',
+  'viewer',
+  'restore_operator',
+  'self_service',
+  'provider_operator',
+] as const;
 type Role = (typeof everyone)[number];
 const portal: Role[] = ['tenant_admin', 'operator', 'viewer', 'restore_operator'];
 const readers: Role[] = ['tenant_admin', 'operator', 'viewer'];
@@ -47,7 +54,11 @@ interface Row {
 let api: Harness;
 
 async function freshPortalUser(): Promise<string> {
-  const user = await seedPortalUser(api.services, { ...person(tenantA, `target-${randomUUID().slice(0, 8)}`), name: marker }, 'viewer');
+  const user = await seedPortalUser(
+    api.services,
+    { ...person(tenantA, `target-${randomUUID().slice(0, 8)}`), name: marker },
+    'viewer',
+  );
   return user.id;
 }
 
@@ -90,7 +101,10 @@ const matrix: Record<string, Row> = {
   'me.read': { allowed: everyone, sample: get('/me') },
   'me.signIn': { allowed: everyone, sample: async () => ({ method: 'POST', path: '/me/sign-in' }) },
   'terms.read': { allowed: portal, sample: get('/terms') },
-  'terms.accept': { allowed: portal, sample: async () => ({ method: 'POST', path: '/terms/acceptance', body: { version: '2025-04' } }) },
+  'terms.accept': {
+    allowed: portal,
+    sample: async () => ({ method: 'POST', path: '/terms/acceptance', body: { version: '2025-04' } }),
+  },
   'tenant.read': { allowed: portal, sample: get('/tenant') },
   'tenant.setDataLocation': {
     allowed: admin,
@@ -130,18 +144,35 @@ const matrix: Record<string, Row> = {
   'activity.export': { allowed: readers, sample: get('/activity/export.csv') },
   'activity.verify': { allowed: admin, sample: get('/activity/verification') },
   'settings.read': { allowed: portal, sample: get('/settings') },
-  'settings.update': { allowed: admin, sample: async () => ({ method: 'PATCH', path: '/settings', body: { selfServiceRestore: true } }) },
+  'settings.update': {
+    allowed: admin,
+    sample: async () => ({ method: 'PATCH', path: '/settings', body: { selfServiceRestore: true } }),
+  },
   'portalUsers.list': { allowed: readers, sample: get('/portal-users') },
-  'portalUsers.read': { allowed: readers, sample: async () => ({ method: 'GET', path: `/portal-users/${await freshPortalUser()}` }) },
+  'portalUsers.read': {
+    allowed: readers,
+    sample: async () => ({ method: 'GET', path: `/portal-users/${await freshPortalUser()}` }),
+  },
   'portalUsers.invite': {
     allowed: admin,
-    sample: async () => ({ method: 'POST', path: '/portal-users', body: { name: 'Nuovo', email: `${randomUUID()}@1111.example`, role: 'viewer' } }),
+    sample: async () => ({
+      method: 'POST',
+      path: '/portal-users',
+      body: { name: 'Nuovo', email: `${randomUUID()}@1111.example`, role: 'viewer' },
+    }),
   },
   'portalUsers.update': {
     allowed: admin,
-    sample: async () => ({ method: 'PATCH', path: `/portal-users/${await freshPortalUser()}`, body: { role: 'operator' } }),
+    sample: async () => ({
+      method: 'PATCH',
+      path: `/portal-users/${await freshPortalUser()}`,
+      body: { role: 'operator' },
+    }),
   },
-  'portalUsers.revoke': { allowed: admin, sample: async () => ({ method: 'DELETE', path: `/portal-users/${await freshPortalUser()}` }) },
+  'portalUsers.revoke': {
+    allowed: admin,
+    sample: async () => ({ method: 'DELETE', path: `/portal-users/${await freshPortalUser()}` }),
+  },
   'notifications.list': { allowed: readers, sample: get('/notification-recipients') },
   'notifications.add': {
     allowed: admin,
@@ -153,7 +184,11 @@ const matrix: Record<string, Row> = {
   },
   'notifications.update': {
     allowed: admin,
-    sample: async () => ({ method: 'PATCH', path: `/notification-recipients/${await freshRecipient()}`, body: { events: ['job.warning'] } }),
+    sample: async () => ({
+      method: 'PATCH',
+      path: `/notification-recipients/${await freshRecipient()}`,
+      body: { events: ['job.warning'] },
+    }),
   },
   'notifications.remove': {
     allowed: admin,
@@ -162,23 +197,41 @@ const matrix: Record<string, Row> = {
   'knowledge.list': { allowed: everyone, sample: get('/knowledge/articles?q=job') },
   'knowledge.read': { allowed: everyone, sample: get('/knowledge/articles/job-di-backup') },
   'support.list': { allowed: portal, sample: get('/support/tickets') },
-  'support.read': { allowed: portal, sample: async () => ({ method: 'GET', path: `/support/tickets/${await freshTicket()}` }) },
+  'support.read': {
+    allowed: portal,
+    sample: async () => ({ method: 'GET', path: `/support/tickets/${await freshTicket()}` }),
+  },
   'support.open': {
     allowed: writers,
-    sample: async () => ({ method: 'POST', path: '/support/tickets', body: { subject: 'Problema', description: 'Dettagli' } }),
+    sample: async () => ({
+      method: 'POST',
+      path: '/support/tickets',
+      body: { subject: 'Problema', description: 'Dettagli' },
+    }),
   },
   'support.comment': {
     allowed: writers,
-    sample: async () => ({ method: 'POST', path: `/support/tickets/${await freshTicket()}/comments`, body: { text: 'Commento' } }),
+    sample: async () => ({
+      method: 'POST',
+      path: `/support/tickets/${await freshTicket()}/comments`,
+      body: { text: 'Commento' },
+    }),
   },
   'support.setStatus': {
     allowed: writers,
-    sample: async () => ({ method: 'PATCH', path: `/support/tickets/${await freshTicket()}`, body: { status: 'closed' } }),
+    sample: async () => ({
+      method: 'PATCH',
+      path: `/support/tickets/${await freshTicket()}`,
+      body: { status: 'closed' },
+    }),
   },
   'provider.listTickets': { allowed: provider, sample: get('/provider/support/tickets') },
   'provider.readTicket': {
     allowed: provider,
-    sample: async () => ({ method: 'GET', path: `/provider/tenants/${tenantA}/support/tickets/${await freshTicket()}` }),
+    sample: async () => ({
+      method: 'GET',
+      path: `/provider/tenants/${tenantA}/support/tickets/${await freshTicket()}`,
+    }),
   },
   'provider.commentTicket': {
     allowed: provider,
@@ -233,7 +286,10 @@ describe.each(apiRoutes.map((route) => [route.id, route.method] as const))('%s',
   test.each(everyone)('as %s', async (role) => {
     const sample = await row().sample();
     const before = await activityCount();
-    const answer = await api.call(sample.method, sample.path, { token: await api.token(callers[role]), body: sample.body });
+    const answer = await api.call(sample.method, sample.path, {
+      token: await api.token(callers[role]),
+      body: sample.body,
+    });
     const allowed = row().allowed === 'public' || (row().allowed as readonly Role[]).includes(role);
     if (!allowed) {
       expect({ status: answer.status, code: errorCode(answer.body) }).toEqual({ status: 403, code: 'forbidden' });
@@ -247,7 +303,10 @@ describe.each(apiRoutes.map((route) => [route.id, route.method] as const))('%s',
 
   test('as the admin of another tenant', async () => {
     const sample = await row().sample();
-    const answer = await api.call(sample.method, sample.path, { token: await api.token(otherTenantAdmin), body: sample.body });
+    const answer = await api.call(sample.method, sample.path, {
+      token: await api.token(otherTenantAdmin),
+      body: sample.body,
+    });
     const allowed = row().allowed;
     if (allowed !== 'public' && !allowed.includes('tenant_admin')) {
       expect(answer.status).toBe(403);
@@ -266,12 +325,23 @@ describe.each(apiRoutes.map((route) => [route.id, route.method] as const))('%s',
     const cells = [
       { token: undefined, status: 401, code: 'unauthenticated' },
       { token: await api.token(someone, { expiresInSeconds: -300 }), status: 401, code: 'token_expired' },
-      { token: await api.token(someone, { audience: 'api://localhost/00000000-0000-4000-8000-000000000000' }), status: 401, code: 'token_invalid' },
+      {
+        token: await api.token(someone, { audience: 'api://localhost/00000000-0000-4000-8000-000000000000' }),
+        status: 401,
+        code: 'token_invalid',
+      },
     ];
     for (const cell of cells) {
-      const answer = await api.call(sample.method, sample.path, { ...(cell.token && { token: cell.token }), body: sample.body });
+      const answer = await api.call(sample.method, sample.path, {
+        ...(cell.token && { token: cell.token }),
+        body: sample.body,
+      });
       if (row().allowed === 'public') expect(answer.status).toBe(200);
-      else expect({ status: answer.status, code: errorCode(answer.body) }).toEqual({ status: cell.status, code: cell.code });
+      else
+        expect({ status: answer.status, code: errorCode(answer.body) }).toEqual({
+          status: cell.status,
+          code: cell.code,
+        });
     }
   });
 });

@@ -36,10 +36,14 @@ describe('OpenAPI document', () => {
     expect(answer.status).toBe(200);
     const document = answer.body as { openapi: string; paths: Record<string, Record<string, { operationId: string }>> };
     expect(document.openapi).toBe('3.1.0');
-    const operations = Object.values(document.paths).flatMap((methods) => Object.values(methods).map((o) => o.operationId));
+    const operations = Object.values(document.paths).flatMap((methods) =>
+      Object.values(methods).map((o) => o.operationId),
+    );
     expect(operations.sort()).toEqual(apiRoutes.map((route) => route.id).sort());
     const onboard = document.paths['/api/v1/provider/tenants']?.post as unknown as {
-      requestBody: { content: { 'application/json': { schema: { additionalProperties: boolean; required: string[] } } } };
+      requestBody: {
+        content: { 'application/json': { schema: { additionalProperties: boolean; required: string[] } } };
+      };
     };
     expect(onboard.requestBody.content['application/json'].schema.additionalProperties).toBe(false);
     expect(onboard.requestBody.content['application/json'].schema.required).toEqual(
@@ -52,7 +56,10 @@ describe('sign-in', () => {
   test('no token: 401 in the one error shape, English by default and Italian on request', async () => {
     const english = await api.call('GET', '/tenant');
     expect(english.status).toBe(401);
-    expect(errorOf(english.body)).toEqual({ code: 'unauthenticated', message: expect.stringMatching(/^Sign-in required/) });
+    expect(errorOf(english.body)).toEqual({
+      code: 'unauthenticated',
+      message: expect.stringMatching(/^Sign-in required/),
+    });
     const italian = await api.call('GET', '/tenant', { headers: { 'accept-language': 'it-IT,it;q=0.9,en;q=0.8' } });
     expect(errorOf(italian.body).message).toMatch(/^Accesso richiesto/);
   });
@@ -61,7 +68,11 @@ describe('sign-in', () => {
     const cases: [string, Promise<string>, string][] = [
       ['expired', api.token(admin, { expiresInSeconds: -120 }), 'token_expired'],
       ['wrong audience', api.token(admin, { audience: 'api://localhost/another-app' }), 'token_invalid'],
-      ['issuer of another tenant', api.token(admin, { issuer: `https://login.microsoftonline.com/${providerTenant}/v2.0` }), 'token_invalid'],
+      [
+        'issuer of another tenant',
+        api.token(admin, { issuer: `https://login.microsoftonline.com/${providerTenant}/v2.0` }),
+        'token_invalid',
+      ],
       ['no access_as_user scope', api.token(admin, { scopes: 'User.Read' }), 'token_invalid'],
     ];
     for (const [, token, code] of cases) {
@@ -113,7 +124,11 @@ describe('licence terms at first sign-in', () => {
     expect(errorOf(blocked.body).message).toContain('2025-04');
 
     const terms = await api.call('GET', '/terms', { token, headers: { 'accept-language': 'en' } });
-    expect(terms.body).toMatchObject({ version: '2025-04', accepted: false, text: expect.stringContaining('retention') });
+    expect(terms.body).toMatchObject({
+      version: '2025-04',
+      accepted: false,
+      text: expect.stringContaining('retention'),
+    });
     const stale = await api.call('POST', '/terms/acceptance', { token, body: { version: '2022-09' } });
     expect(stale.status).toBe(400);
     const accepted = await api.call('POST', '/terms/acceptance', { token, body: { version: '2025-04' } });
@@ -144,7 +159,11 @@ describe('input validation', () => {
       details: [{ location: 'body', path: 'extra', code: 'unrecognized_keys' }],
     });
     const wrongType = await api.call('PUT', '/tenant/setup/workloads', { token, body: { workloads: 'exchange' } });
-    expect(errorOf(wrongType.body).details).toContainEqual({ location: 'body', path: 'workloads', code: 'invalid_type' });
+    expect(errorOf(wrongType.body).details).toContainEqual({
+      location: 'body',
+      path: 'workloads',
+      code: 'invalid_type',
+    });
   });
 
   test('a body that is not JSON, or too large, gets the API error shape', async () => {

@@ -1,15 +1,13 @@
 import { ActivityLog, verifyActivityChain } from '../../src/api/index.js';
 import { activityEntries, activityHeads, type Actor } from '../../src/audit/activity-store.js';
-import { person, seedPortalUser, seedTenant, startHarness, tenantA, tenantB, type Harness } from '../api/support/harness.js';
+import { startSeededHarness, tenantA, tenantB, type Harness, type TestPerson } from '../api/support/harness.js';
 
 let api: Harness;
-const admin = person(tenantA, 'anna');
+let admin: TestPerson;
 const actor: Actor = { kind: 'person', id: 'oid-1', name: 'Anna', email: 'anna@1111.example', role: 'tenant_admin' };
 
 beforeAll(async () => {
-  api = await startHarness({ prefix: 'activity' });
-  await seedTenant(api.services, tenantA);
-  await seedPortalUser(api.services, admin, 'tenant_admin');
+  ({ api, admin } = await startSeededHarness('activity'));
 });
 afterAll(() => api.close());
 
@@ -24,17 +22,32 @@ async function freshLog(tenantId: string, rows: number): Promise<ActivityLog> {
 test('concurrent appends form one unbroken chain, numbered without gaps', async () => {
   const log = new ActivityLog(api.database.db);
   const tenant = 'concurrent-tenant';
-  await Promise.all(Array.from({ length: 25 }, (_, i) => log.append(tenant, actor, { action: 'test.parallel', details: { i } })));
-  const rows = await activityEntries.scoped(api.database.db).find(tenant, {}, { sort: { seq: 1 } }).toArray();
+  await Promise.all(
+    Array.from({ length: 25 }, (_, i) => log.append(tenant, actor, { action: 'test.parallel', details: { i } })),
+  );
+  const rows = await activityEntries
+    .scoped(api.database.db)
+    .find(tenant, {}, { sort: { seq: 1 } })
+    .toArray();
   expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
-  expect(await verifyActivityChain(api.database.db, tenant)).toEqual({ intact: true, entriesChecked: 25, lastSeq: 25, problems: [] });
+  expect(await verifyActivityChain(api.database.db, tenant)).toEqual({
+    intact: true,
+    entriesChecked: 25,
+    lastSeq: 25,
+    problems: [],
+  });
 });
 
 test('an edited row is detected', async () => {
   const tenant = 'edited-tenant';
   await freshLog(tenant, 5);
-  await activityEntries.scoped(api.database.db).updateOne(tenant, { seq: 3 }, { $set: { 'actor.email': 'someone-else@x.example' } });
-  expect(await verifyActivityChain(api.database.db, tenant)).toMatchObject({ intact: false, problems: [{ kind: 'edited', seq: 3 }] });
+  await activityEntries
+    .scoped(api.database.db)
+    .updateOne(tenant, { seq: 3 }, { $set: { 'actor.email': 'someone-else@x.example' } });
+  expect(await verifyActivityChain(api.database.db, tenant)).toMatchObject({
+    intact: false,
+    problems: [{ kind: 'edited', seq: 3 }],
+  });
 });
 
 test('a row deleted from the middle is detected', async () => {
@@ -43,14 +56,22 @@ test('a row deleted from the middle is detected', async () => {
   await activityEntries.scoped(api.database.db).deleteOne(tenant, { seq: 2 });
   const result = await verifyActivityChain(api.database.db, tenant);
   expect(result.intact).toBe(false);
-  expect(result.problems).toEqual(expect.arrayContaining([{ kind: 'missing', seq: 2 }, { kind: 'relinked', seq: 3 }]));
+  expect(result.problems).toEqual(
+    expect.arrayContaining([
+      { kind: 'missing', seq: 2 },
+      { kind: 'relinked', seq: 3 },
+    ]),
+  );
 });
 
 test('deleting the newest rows is detected through the head', async () => {
   const tenant = 'truncated-tenant';
   await freshLog(tenant, 4);
   await activityEntries.scoped(api.database.db).deleteMany(tenant, { seq: { $gte: 3 } });
-  expect(await verifyActivityChain(api.database.db, tenant)).toMatchObject({ intact: false, problems: [{ kind: 'truncated', seq: 3 }] });
+  expect(await verifyActivityChain(api.database.db, tenant)).toMatchObject({
+    intact: false,
+    problems: [{ kind: 'truncated', seq: 3 }],
+  });
 });
 
 test('an edited row whose hash was recomputed still breaks the link to the next row', async () => {
@@ -63,19 +84,26 @@ test('an edited row whose hash was recomputed still breaks the link to the next 
   const { hash: _old, ...rest } = row;
   const edited = { ...rest, action: 'test.innocent' };
   await scoped.updateOne(tenant, { seq: 2 }, { $set: { action: 'test.innocent', hash: hashEntry(edited) } });
-  expect(await verifyActivityChain(api.database.db, tenant)).toMatchObject({ intact: false, problems: [{ kind: 'relinked', seq: 3 }] });
+  expect(await verifyActivityChain(api.database.db, tenant)).toMatchObject({
+    intact: false,
+    problems: [{ kind: 'relinked', seq: 3 }],
+  });
 });
 
 test('the verification endpoint reports tampering to the tenant admin, and one tenant does not see another', async () => {
   const token = await api.token(admin);
   await api.call('POST', '/me/sign-in', { token });
   await api.call('POST', '/me/sign-in', { token });
-  expect(await api.call('GET', '/activity/verification', { token })).toMatchObject({ status: 200, body: { intact: true } });
+  expect(await api.call('GET', '/activity/verification', { token })).toMatchObject({
+    status: 200,
+    body: { intact: true },
+  });
   await activityEntries.scoped(api.database.db).updateOne(tenantA, { seq: 1 }, { $set: { action: 'session.nothing' } });
   expect(await api.call('GET', '/activity/verification', { token })).toMatchObject({
     status: 200,
     body: { intact: false, problems: [{ kind: 'edited', seq: 1 }] },
   });
+  expect((await api.call('GET', '/activity', { token })).text).not.toContain(tenantB);
   expect(await activityHeads.scoped(api.database.db).countDocuments(tenantB)).toBe(0);
 });
 
@@ -83,13 +111,16 @@ test('lists filter by type, person and date, page with a cursor, and export as C
   const tenant = tenantA;
   const log = new ActivityLog(api.database.db);
   const other: Actor = { ...actor, email: 'bruno@1111.example', name: '=HYPERLINK("x")' };
-  for (let i = 0; i < 7; i += 1) await log.append(tenant, i % 2 ? other : actor, { action: i % 2 ? 'portal_user.invited' : 'settings.changed' });
+  for (let i = 0; i < 7; i += 1)
+    await log.append(tenant, i % 2 ? other : actor, { action: i % 2 ? 'portal_user.invited' : 'settings.changed' });
   const token = await api.token(admin);
   const byPerson = await api.call('GET', '/activity?person=BRUNO@1111.example&limit=2', { token });
   const first = byPerson.body as { items: { seq: number; actor: { email: string } }[]; nextCursor: string };
   expect(first.items).toHaveLength(2);
   expect(first.items.every((e) => e.actor.email === 'bruno@1111.example')).toBe(true);
-  const second = await api.call('GET', `/activity?person=bruno@1111.example&limit=2&cursor=${first.nextCursor}`, { token });
+  const second = await api.call('GET', `/activity?person=bruno@1111.example&limit=2&cursor=${first.nextCursor}`, {
+    token,
+  });
   const secondItems = (second.body as { items: { seq: number }[]; nextCursor: string | null }).items;
   expect(secondItems).toHaveLength(1);
   expect(secondItems[0]!.seq).toBeLessThan(first.items[1]!.seq);
@@ -97,7 +128,11 @@ test('lists filter by type, person and date, page with a cursor, and export as C
 
   const byCategory = await api.call('GET', '/activity?category=settings', { token });
   expect((byCategory.body as { items: unknown[] }).items).toHaveLength(4);
-  const future = await api.call('GET', `/activity?from=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`, { token });
+  const future = await api.call(
+    'GET',
+    `/activity?from=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`,
+    { token },
+  );
   expect((future.body as { items: unknown[] }).items).toHaveLength(0);
   const badCursor = await api.call('GET', '/activity?cursor=bm9wZQ', { token });
   expect(badCursor.status).toBe(400);
@@ -106,7 +141,9 @@ test('lists filter by type, person and date, page with a cursor, and export as C
   expect(csv.status).toBe(200);
   expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
   const lines = csv.text.trim().split('\r\n');
-  expect(lines[0]).toBe('seq,at,actor_name,actor_email,actor_role,action,target_type,target_id,target_label,details,hash');
+  expect(lines[0]).toBe(
+    'seq,at,actor_name,actor_email,actor_role,action,target_type,target_id,target_label,details,hash',
+  );
   expect(lines).toHaveLength(4);
   expect(lines[1]).toContain('"\'=HYPERLINK(""x"")"');
 });

@@ -27,7 +27,12 @@ beforeAll(async () => {
   await seedTenant(api.services, sim.tenantId, false);
   await seedPortalUser(
     api.services,
-    { tenantId: sim.tenantId, oid: itManager.id, email: itManager.userPrincipalName.toLowerCase(), name: itManager.displayName },
+    {
+      tenantId: sim.tenantId,
+      oid: itManager.id,
+      email: itManager.userPrincipalName.toLowerCase(),
+      name: itManager.displayName,
+    },
     'tenant_admin',
   );
 });
@@ -40,7 +45,10 @@ const code = (body: unknown) => (body as { error?: { code: string } }).error?.co
 
 test('Teams SSO tokens from the simulated authority are verified against its JWKS and mapped to roles', async () => {
   const admin = await api.call('GET', '/me', { token: await mintUserToken(sim, itManager) });
-  expect(admin).toMatchObject({ status: 200, body: { role: 'tenant_admin', tenantId: sim.tenantId, name: itManager.displayName } });
+  expect(admin).toMatchObject({
+    status: 200,
+    body: { role: 'tenant_admin', tenantId: sim.tenantId, name: itManager.displayName },
+  });
   const teamsAudience = await mintUserToken(sim, itManager, { audience: `api://localhost/${sim.app.clientId}` });
   expect((await api.call('GET', '/me', { token: teamsAudience })).status).toBe(200);
   const selfService = await api.call('GET', '/me', { token: await mintUserToken(sim, employee) });
@@ -48,22 +56,34 @@ test('Teams SSO tokens from the simulated authority are verified against its JWK
 });
 
 test('expired, foreign-audience and unscoped simulator tokens are refused', async () => {
-  const expired = await api.call('GET', '/me', { token: await mintUserToken(sim, itManager, { expiresInSeconds: -120 }) });
+  const expired = await api.call('GET', '/me', {
+    token: await mintUserToken(sim, itManager, { expiresInSeconds: -120 }),
+  });
   expect({ status: expired.status, code: code(expired.body) }).toEqual({ status: 401, code: 'token_expired' });
-  const otherApp = await api.call('GET', '/me', { token: await mintUserToken(sim, itManager, { audience: 'api://localhost/other-app' }) });
+  const otherApp = await api.call('GET', '/me', {
+    token: await mintUserToken(sim, itManager, { audience: 'api://localhost/other-app' }),
+  });
   expect({ status: otherApp.status, code: code(otherApp.body) }).toEqual({ status: 401, code: 'token_invalid' });
-  const unscoped = await api.call('GET', '/me', { token: await mintUserToken(sim, itManager, { scopes: ['User.Read'] }) });
+  const unscoped = await api.call('GET', '/me', {
+    token: await mintUserToken(sim, itManager, { scopes: ['User.Read'] }),
+  });
   expect({ status: unscoped.status, code: code(unscoped.body) }).toEqual({ status: 401, code: 'token_invalid' });
 });
 
 test('admin consent is checked against the authority’s token endpoint and recorded in the setup', async () => {
   expect(await consent.isGranted(sim.tenantId)).toBe(true);
   expect(await consent.isGranted(randomUUID())).toBe(false);
-  const wrongSecret = new ClientCredentialsConsentProbe({ authorityHost: sim.authorityHost, clientId: sim.app.clientId, clientSecret: 'wrong' });
+  const wrongSecret = new ClientCredentialsConsentProbe({
+    authorityHost: sim.authorityHost,
+    clientId: sim.app.clientId,
+    clientSecret: 'wrong',
+  });
   await expect(wrongSecret.isGranted(sim.tenantId)).rejects.toThrow(/answered 401/);
 
   const token = await mintUserToken(sim, itManager);
   const checked = await api.call('POST', '/tenant/setup/admin-consent/check', { token });
   expect(checked.status).toBe(200);
-  expect(checked.body).toMatchObject({ setup: { adminConsentGrantedAt: expect.any(String), missing: ['data_location', 'workloads', 'confirmation'] } });
+  expect(checked.body).toMatchObject({
+    setup: { adminConsentGrantedAt: expect.any(String), missing: ['data_location', 'workloads', 'confirmation'] },
+  });
 });

@@ -22,7 +22,9 @@ test('every article exists in Italian and in English, with the same slug and cat
   const italian = base.search({ language: 'it' });
   const english = base.search({ language: 'en' });
   expect(italian.length).toBeGreaterThanOrEqual(15);
-  expect(italian.map((a) => `${a.slug}:${a.category}`).sort()).toEqual(english.map((a) => `${a.slug}:${a.category}`).sort());
+  expect(italian.map((a) => `${a.slug}:${a.category}`).sort()).toEqual(
+    english.map((a) => `${a.slug}:${a.category}`).sort(),
+  );
   for (const category of ['concept', 'how-to', 'error']) {
     expect(italian.filter((a) => a.category === category).length).toBeGreaterThanOrEqual(3);
   }
@@ -30,11 +32,26 @@ test('every article exists in Italian and in English, with the same slug and cat
 
 test('searching finds the FAQ answer in the caller’s language, ignoring accents and case', async () => {
   const token = await api.token(endUser);
-  const italian = await api.call('GET', `/knowledge/articles?q=${encodeURIComponent('superamento LICENZE')}`, { token });
-  expect((italian.body as { items: Summary[] }).items[0]).toMatchObject({ slug: 'superamento-licenze', language: 'it' });
-  const english = await api.call('GET', '/knowledge/articles?q=licence+exceeded', { token, headers: { 'accept-language': 'en-GB' } });
-  expect((english.body as { items: Summary[] }).items[0]).toMatchObject({ slug: 'superamento-licenze', language: 'en' });
-  const accents = await api.call('GET', `/knowledge/articles?q=${encodeURIComponent('ATTIVITA gdpr')}&category=concept`, { token });
+  const italian = await api.call('GET', `/knowledge/articles?q=${encodeURIComponent('superamento LICENZE')}`, {
+    token,
+  });
+  expect((italian.body as { items: Summary[] }).items[0]).toMatchObject({
+    slug: 'superamento-licenze',
+    language: 'it',
+  });
+  const english = await api.call('GET', '/knowledge/articles?q=licence+exceeded', {
+    token,
+    headers: { 'accept-language': 'en-GB' },
+  });
+  expect((english.body as { items: Summary[] }).items[0]).toMatchObject({
+    slug: 'superamento-licenze',
+    language: 'en',
+  });
+  const accents = await api.call(
+    'GET',
+    `/knowledge/articles?q=${encodeURIComponent('ATTIVITA gdpr')}&category=concept`,
+    { token },
+  );
   expect((accents.body as { items: Summary[] }).items.map((a) => a.slug)).toContain('log-attivita-gdpr');
   const nothing = await api.call('GET', '/knowledge/articles?q=zzzyyyxxx', { token });
   expect(nothing.body).toEqual({ items: [], nextCursor: null });
@@ -47,11 +64,15 @@ test('lists page with a cursor; one article reads as Markdown; unknown slugs are
     nextCursor: string;
   };
   expect(first.items).toHaveLength(2);
-  const second = (await api.call('GET', `/knowledge/articles?category=error&limit=2&cursor=${first.nextCursor}`, { token }))
-    .body as { items: Summary[] };
+  const second = (
+    await api.call('GET', `/knowledge/articles?category=error&limit=2&cursor=${first.nextCursor}`, { token })
+  ).body as { items: Summary[] };
   expect(second.items.map((a) => a.slug)).not.toContain(first.items[0]!.slug);
   const article = await api.call('GET', '/knowledge/articles/primo-accesso-e-setup?language=en', { token });
-  expect(article.body).toMatchObject({ title: 'First sign-in and tenant setup', markdown: expect.stringContaining('Italy North (Milan)') });
+  expect(article.body).toMatchObject({
+    title: 'First sign-in and tenant setup',
+    markdown: expect.stringContaining('Italy North (Milan)'),
+  });
   expect((await api.call('GET', '/knowledge/articles/non-esiste', { token })).status).toBe(404);
   expect((await api.call('GET', '/knowledge/articles/..%2F..%2Fpackage', { token })).status).toBe(400);
 });

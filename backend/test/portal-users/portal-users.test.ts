@@ -1,15 +1,20 @@
 import { MailOutbox, type Mailer, type OutgoingMail } from '../../src/api/index.js';
 import { outboxLetters } from '../../src/tenants/mail-outbox.js';
-import { person, seedPortalUser, seedTenant, startHarness, tenantA, tenantB, type Harness } from '../api/support/harness.js';
+import {
+  person,
+  seedPortalUser,
+  startSeededHarness,
+  tenantA,
+  tenantB,
+  type Harness,
+  type TestPerson,
+} from '../api/support/harness.js';
 
 let api: Harness;
-const admin = person(tenantA, 'anna');
+let admin: TestPerson;
 
 beforeAll(async () => {
-  api = await startHarness({ prefix: 'portalusers' });
-  await seedTenant(api.services, tenantA);
-  await seedTenant(api.services, tenantB);
-  await seedPortalUser(api.services, admin, 'tenant_admin');
+  ({ api, admin } = await startSeededHarness('portalusers'));
 });
 afterAll(() => api.close());
 
@@ -40,30 +45,49 @@ test('invite, list, change the role, revoke and re-invite a portal user, each wi
     token,
     body: { name: 'Bruno Rossi', email: 'Bruno@1111.example', role: 'viewer' },
   });
-  expect(invited).toMatchObject({ status: 201, body: { email: 'bruno@1111.example', role: 'viewer', status: 'invited' } });
+  expect(invited).toMatchObject({
+    status: 201,
+    body: { email: 'bruno@1111.example', role: 'viewer', status: 'invited' },
+  });
   const bruno = invited.body as UserView;
-  const duplicate = await api.call('POST', '/portal-users', { token, body: { name: 'B', email: 'bruno@1111.example', role: 'operator' } });
+  const duplicate = await api.call('POST', '/portal-users', {
+    token,
+    body: { name: 'B', email: 'bruno@1111.example', role: 'operator' },
+  });
   expect(duplicate).toMatchObject({ status: 409, body: { error: { code: 'already_exists' } } });
 
   const viewers = await api.call('GET', '/portal-users?role=viewer', { token });
   expect((viewers.body as { items: UserView[] }).items.map((u) => u.email)).toEqual(['bruno@1111.example']);
 
   const brunoPerson = { tenantId: tenantA, oid: 'bruno-oid', email: 'bruno@1111.example', name: 'Bruno Rossi' };
-  expect(await api.call('GET', '/me', { token: await api.token(brunoPerson) })).toMatchObject({ body: { role: 'viewer' } });
+  expect(await api.call('GET', '/me', { token: await api.token(brunoPerson) })).toMatchObject({
+    body: { role: 'viewer' },
+  });
   expect(await api.call('GET', `/portal-users/${bruno.id}`, { token })).toMatchObject({ body: { status: 'active' } });
 
   const promoted = await api.call('PATCH', `/portal-users/${bruno.id}`, { token, body: { role: 'operator' } });
   expect(promoted.body).toMatchObject({ role: 'operator' });
   const revoked = await api.call('DELETE', `/portal-users/${bruno.id}`, { token });
   expect(revoked.body).toMatchObject({ status: 'revoked', revokedAt: expect.any(String) });
-  expect(await api.call('GET', '/me', { token: await api.token(brunoPerson) })).toMatchObject({ body: { role: 'self_service' } });
+  expect(await api.call('GET', '/me', { token: await api.token(brunoPerson) })).toMatchObject({
+    body: { role: 'self_service' },
+  });
 
-  const reinvited = await api.call('POST', '/portal-users', { token, body: { name: 'Bruno', email: 'bruno@1111.example', role: 'restore_operator' } });
+  const reinvited = await api.call('POST', '/portal-users', {
+    token,
+    body: { name: 'Bruno', email: 'bruno@1111.example', role: 'restore_operator' },
+  });
   expect(reinvited).toMatchObject({ status: 201, body: { id: bruno.id, status: 'invited', role: 'restore_operator' } });
 
-  const letters = await outboxLetters.scoped(api.database.db).find(tenantA, { 'to.email': 'bruno@1111.example' }).toArray();
+  const letters = await outboxLetters
+    .scoped(api.database.db)
+    .find(tenantA, { 'to.email': 'bruno@1111.example' })
+    .toArray();
   expect(letters).toHaveLength(2);
-  expect(letters.map((l) => l.subject)).toEqual(['Benvenuto in TIM Backup Office 365', 'Benvenuto in TIM Backup Office 365']);
+  expect(letters.map((l) => l.subject)).toEqual([
+    'Benvenuto in TIM Backup Office 365',
+    'Benvenuto in TIM Backup Office 365',
+  ]);
 
   const log = await api.call('GET', '/activity?category=portal_user&sort=seq', { token });
   expect((log.body as { items: { action: string }[] }).items.map((e) => e.action)).toEqual([
@@ -78,8 +102,13 @@ test('the last tenant administrator cannot be revoked or demoted', async () => {
   const token = await api.token(admin);
   const me = (await api.call('GET', `/portal-users?role=tenant_admin`, { token })).body as { items: UserView[] };
   const own = me.items.find((u) => u.email === admin.email)!;
-  expect(await api.call('DELETE', `/portal-users/${own.id}`, { token })).toMatchObject({ status: 409, body: { error: { code: 'last_admin' } } });
-  expect(await api.call('PATCH', `/portal-users/${own.id}`, { token, body: { role: 'viewer' } })).toMatchObject({ status: 409 });
+  expect(await api.call('DELETE', `/portal-users/${own.id}`, { token })).toMatchObject({
+    status: 409,
+    body: { error: { code: 'last_admin' } },
+  });
+  expect(await api.call('PATCH', `/portal-users/${own.id}`, { token, body: { role: 'viewer' } })).toMatchObject({
+    status: 409,
+  });
 });
 
 test('another tenant’s portal users are invisible, by list and by id', async () => {
@@ -88,7 +117,9 @@ test('another tenant’s portal users are invisible, by list and by id', async (
   const token = await api.token(otherAdmin);
   const list = await api.call('GET', '/portal-users', { token });
   expect((list.body as { items: UserView[] }).items.map((u) => u.email)).toEqual([otherAdmin.email]);
-  const someoneOfA = ((await api.call('GET', '/portal-users', { token: await api.token(admin) })).body as { items: UserView[] }).items[0]!;
+  const someoneOfA = (
+    (await api.call('GET', '/portal-users', { token: await api.token(admin) })).body as { items: UserView[] }
+  ).items[0]!;
   expect((await api.call('GET', `/portal-users/${someoneOfA.id}`, { token })).status).toBe(404);
   expect((await api.call('DELETE', `/portal-users/${someoneOfA.id}`, { token })).status).toBe(404);
 });
@@ -96,9 +127,27 @@ test('another tenant’s portal users are invisible, by list and by id', async (
 test('the outbox sends each letter once, even with two deliverers at the same time, and retries a failure', async () => {
   const outbox = new MailOutbox(api.database.db);
   for (let i = 0; i < 6; i += 1) {
-    await outbox.enqueue({ tenantId: tenantB, key: `test:${i}`, kind: 'test', to: { name: 'X', email: `x${i}@2222.example` }, subject: `s${i}`, text: 't', html: '<p>t</p>' });
+    await outbox.enqueue({
+      tenantId: tenantB,
+      key: `test:${i}`,
+      kind: 'test',
+      to: { name: 'X', email: `x${i}@2222.example` },
+      subject: `s${i}`,
+      text: 't',
+      html: '<p>t</p>',
+    });
   }
-  expect(await outbox.enqueue({ tenantId: tenantB, key: 'test:0', kind: 'test', to: { name: 'X', email: 'x0@2222.example' }, subject: 's0', text: 't', html: '' })).toBe(false);
+  expect(
+    await outbox.enqueue({
+      tenantId: tenantB,
+      key: 'test:0',
+      kind: 'test',
+      to: { name: 'X', email: 'x0@2222.example' },
+      subject: 's0',
+      text: 't',
+      html: '',
+    }),
+  ).toBe(false);
 
   const flaky = new RecordingMailer(1);
   const steady = new RecordingMailer();

@@ -22,11 +22,24 @@ test('settings default to self-service off, OneDrive approval on, Italian; chang
   });
   expect((await api.call('PATCH', '/settings', { token, body: {} })).status).toBe(400);
   expect((await api.call('PATCH', '/settings', { token, body: { selfServiceRestore: 'yes' } })).status).toBe(400);
-  const changed = await api.call('PATCH', '/settings', { token, body: { selfServiceRestore: true, defaultLanguage: 'en' } });
-  expect(changed.body).toEqual({ selfServiceRestore: true, oneDriveSelfServiceNeedsApproval: true, defaultLanguage: 'en' });
+  const changed = await api.call('PATCH', '/settings', {
+    token,
+    body: { selfServiceRestore: true, defaultLanguage: 'en' },
+  });
+  expect(changed.body).toEqual({
+    selfServiceRestore: true,
+    oneDriveSelfServiceNeedsApproval: true,
+    defaultLanguage: 'en',
+  });
 
-  const denied = await api.call('PATCH', '/settings', { token: await api.token(viewer), body: { selfServiceRestore: false } });
-  expect(denied).toMatchObject({ status: 403, body: { error: { message: 'You do not have permission for this operation.' } } });
+  const denied = await api.call('PATCH', '/settings', {
+    token: await api.token(viewer),
+    body: { selfServiceRestore: false },
+  });
+  expect(denied).toMatchObject({
+    status: 403,
+    body: { error: { message: 'You do not have permission for this operation.' } },
+  });
   const italianAsked = await api.call('PATCH', '/settings', {
     token: await api.token(viewer),
     headers: { 'accept-language': 'it' },
@@ -44,23 +57,38 @@ test('notification recipients choose their events; the notifier finds them per e
     token,
     body: { name: 'Servizio IT', email: 'IT@1111.example', events: ['job.failed', 'job.warning', 'job.failed'] },
   });
-  expect(added).toMatchObject({ status: 201, body: { email: 'it@1111.example', language: 'it', events: ['job.failed', 'job.warning'] } });
+  expect(added).toMatchObject({
+    status: 201,
+    body: { email: 'it@1111.example', language: 'it', events: ['job.failed', 'job.warning'] },
+  });
   const id = (added.body as { id: string }).id;
   await api.call('POST', '/notification-recipients', {
     token,
     body: { name: 'CFO', email: 'cfo@1111.example', language: 'en', events: ['licence.overrun'] },
   });
-  expect((await api.call('POST', '/notification-recipients', { token, body: { name: 'x', email: 'it@1111.example', events: ['job.failed'] } })).status).toBe(409);
-  expect((await api.call('POST', '/notification-recipients', { token, body: { name: 'x', email: 'y@1111.example', events: ['job.exploded'] } })).status).toBe(400);
+  const addStatus = async (body: unknown) =>
+    (await api.call('POST', '/notification-recipients', { token, body })).status;
+  expect(await addStatus({ name: 'x', email: 'it@1111.example', events: ['job.failed'] })).toBe(409);
+  expect(await addStatus({ name: 'x', email: 'y@1111.example', events: ['job.exploded'] })).toBe(400);
 
-  expect((await recipientsFor(api.database.db, tenantA, 'job.failed')).map((r) => r.email)).toEqual(['it@1111.example']);
-  await api.call('PATCH', `/notification-recipients/${id}`, { token, body: { events: ['licence.overrun', 'restore.finished'] } });
-  expect((await recipientsFor(api.database.db, tenantA, 'job.failed'))).toEqual([]);
-  expect((await recipientsFor(api.database.db, tenantA, 'licence.overrun')).map((r) => r.email)).toEqual(['cfo@1111.example', 'it@1111.example']);
-  const filtered = await api.call('GET', '/notification-recipients?event=restore.finished', { token: await api.token(viewer) });
+  expect((await recipientsFor(api.database.db, tenantA, 'job.failed')).map((r) => r.email)).toEqual([
+    'it@1111.example',
+  ]);
+  await api.call('PATCH', `/notification-recipients/${id}`, {
+    token,
+    body: { events: ['licence.overrun', 'restore.finished'] },
+  });
+  expect(await recipientsFor(api.database.db, tenantA, 'job.failed')).toEqual([]);
+  expect((await recipientsFor(api.database.db, tenantA, 'licence.overrun')).map((r) => r.email)).toEqual([
+    'cfo@1111.example',
+    'it@1111.example',
+  ]);
+  const filtered = await api.call('GET', '/notification-recipients?event=restore.finished', {
+    token: await api.token(viewer),
+  });
   expect((filtered.body as { items: { email: string }[] }).items.map((r) => r.email)).toEqual(['it@1111.example']);
 
   expect((await api.call('DELETE', `/notification-recipients/${id}`, { token })).status).toBe(200);
   expect((await api.call('DELETE', `/notification-recipients/${id}`, { token })).status).toBe(404);
-  expect((await recipientsFor(api.database.db, tenantA, 'restore.finished'))).toEqual([]);
+  expect(await recipientsFor(api.database.db, tenantA, 'restore.finished')).toEqual([]);
 });

@@ -4,8 +4,7 @@ import {
   providerTenant,
   seedPortalUser,
   seedProviderOperator,
-  seedTenant,
-  startHarness,
+  startSeededHarness,
   tenantA,
   tenantB,
   type Harness,
@@ -18,9 +17,7 @@ const otherAdmin = person(tenantB, 'beatrice');
 const provider = person(providerTenant, 'paolo');
 
 beforeAll(async () => {
-  api = await startHarness({ prefix: 'support' });
-  await seedTenant(api.services, tenantA);
-  await seedTenant(api.services, tenantB);
+  ({ api } = await startSeededHarness('support'));
   await seedPortalUser(api.services, operator, 'operator');
   await seedPortalUser(api.services, viewer, 'viewer');
   await seedPortalUser(api.services, otherAdmin, 'tenant_admin');
@@ -38,14 +35,24 @@ test('a customer opens a ticket, the provider is notified, answers and resolves 
   const token = await api.token(operator);
   const opened = await api.call('POST', '/support/tickets', {
     token,
-    body: { subject: 'Job notturno in Warning', description: 'Il job "Tutti" termina in Warning da ieri.', severity: 'high' },
+    body: {
+      subject: 'Job notturno in Warning',
+      description: 'Il job "Tutti" termina in Warning da ieri.',
+      severity: 'high',
+    },
   });
-  expect(opened).toMatchObject({ status: 201, body: { status: 'open', severity: 'high', openedBy: { email: operator.email } } });
+  expect(opened).toMatchObject({
+    status: 201,
+    body: { status: 'open', severity: 'high', openedBy: { email: operator.email } },
+  });
   const ticket = opened.body as Ticket;
 
   const toProvider = await outboxLetters.scoped(api.database.db).find(tenantA, { kind: 'support_ticket' }).toArray();
   expect(toProvider).toHaveLength(1);
-  expect(toProvider[0]).toMatchObject({ to: { email: 'supporto@provider.example' }, subject: 'Nuova segnalazione (high): Job notturno in Warning' });
+  expect(toProvider[0]).toMatchObject({
+    to: { email: 'supporto@provider.example' },
+    subject: 'Nuova segnalazione (high): Job notturno in Warning',
+  });
 
   const providerToken = await api.token(provider);
   const queue = await api.call('GET', '/provider/support/tickets?status=open', { token: providerToken });
@@ -57,19 +64,36 @@ test('a customer opens a ticket, the provider is notified, answers and resolves 
     body: { text: 'Una casella supera la quota: vedi il log del job.' },
   });
   expect((answered.body as Ticket).comments).toEqual([expect.objectContaining({ side: 'provider' })]);
-  const toCustomer = await outboxLetters.scoped(api.database.db).find(tenantA, { 'to.email': operator.email, kind: 'support_ticket' }).toArray();
+  const toCustomer = await outboxLetters
+    .scoped(api.database.db)
+    .find(tenantA, { 'to.email': operator.email, kind: 'support_ticket' })
+    .toArray();
   expect(toCustomer).toHaveLength(1);
-  await api.call('PATCH', `/provider/tenants/${tenantA}/support/tickets/${ticket.id}`, { token: providerToken, body: { status: 'resolved' } });
+  await api.call('PATCH', `/provider/tenants/${tenantA}/support/tickets/${ticket.id}`, {
+    token: providerToken,
+    body: { status: 'resolved' },
+  });
 
-  expect((await api.call('POST', `/support/tickets/${ticket.id}/comments`, { token, body: { text: 'Grazie!' } })).status).toBe(201);
-  expect((await api.call('PATCH', `/support/tickets/${ticket.id}`, { token, body: { status: 'resolved' } })).status).toBe(400);
+  expect(
+    (await api.call('POST', `/support/tickets/${ticket.id}/comments`, { token, body: { text: 'Grazie!' } })).status,
+  ).toBe(201);
+  expect(
+    (await api.call('PATCH', `/support/tickets/${ticket.id}`, { token, body: { status: 'resolved' } })).status,
+  ).toBe(400);
   const closed = await api.call('PATCH', `/support/tickets/${ticket.id}`, { token, body: { status: 'closed' } });
   expect(closed.body).toMatchObject({ status: 'closed' });
   expect((closed.body as Ticket).comments.map((c) => c.side)).toEqual(['provider', 'customer']);
 
   const read = await api.call('GET', `/support/tickets/${ticket.id}`, { token: await api.token(viewer) });
   expect(read.status).toBe(200);
-  expect((await api.call('POST', '/support/tickets', { token: await api.token(viewer), body: { subject: 'abc', description: 'x' } })).status).toBe(403);
+  expect(
+    (
+      await api.call('POST', '/support/tickets', {
+        token: await api.token(viewer),
+        body: { subject: 'abc', description: 'x' },
+      })
+    ).status,
+  ).toBe(403);
 
   const log = await api.call('GET', '/activity?category=support_ticket&sort=seq', { token: await api.token(viewer) });
   expect(log.status).toBe(200);
@@ -91,8 +115,14 @@ test('another tenant cannot read or comment a ticket; the provider cannot reach 
   const id = (opened.body as Ticket).id;
   const other = await api.token(otherAdmin);
   expect((await api.call('GET', `/support/tickets/${id}`, { token: other })).status).toBe(404);
-  expect((await api.call('POST', `/support/tickets/${id}/comments`, { token: other, body: { text: 'x' } })).status).toBe(404);
-  expect(((await api.call('GET', '/support/tickets', { token: other })).body as { items: unknown[] }).items).toEqual([]);
-  const wrongTenant = await api.call('GET', `/provider/tenants/${tenantB}/support/tickets/${id}`, { token: await api.token(provider) });
+  expect(
+    (await api.call('POST', `/support/tickets/${id}/comments`, { token: other, body: { text: 'x' } })).status,
+  ).toBe(404);
+  expect(((await api.call('GET', '/support/tickets', { token: other })).body as { items: unknown[] }).items).toEqual(
+    [],
+  );
+  const wrongTenant = await api.call('GET', `/provider/tenants/${tenantB}/support/tickets/${id}`, {
+    token: await api.token(provider),
+  });
   expect(wrongTenant.status).toBe(404);
 });

@@ -5,7 +5,12 @@ import { person, providerTenant, seedProviderOperator, startHarness, type Harnes
 let api: Harness;
 const provider = person(providerTenant, 'paolo');
 const customer = '44444444-4444-4444-8444-444444444444';
-const itManager = { tenantId: customer, oid: 'f1c0ffee-0000-4000-8000-000000000001', email: 'it.manager@cliente.example', name: 'Ida Manager' };
+const itManager = {
+  tenantId: customer,
+  oid: 'f1c0ffee-0000-4000-8000-000000000001',
+  email: 'it.manager@cliente.example',
+  name: 'Ida Manager',
+};
 
 beforeAll(async () => {
   api = await startHarness({ prefix: 'onboarding' });
@@ -21,10 +26,19 @@ test('from onboarding by the provider to a confirmed tenant setup, the API says 
   const providerToken = await api.token(provider);
   const onboarded = await api.call('POST', '/provider/tenants', {
     token: providerToken,
-    body: { tenantId: customer, name: 'Cliente Srl', itManager: { name: itManager.name, email: 'IT.Manager@Cliente.example' } },
+    body: {
+      tenantId: customer,
+      name: 'Cliente Srl',
+      itManager: { name: itManager.name, email: 'IT.Manager@Cliente.example' },
+    },
   });
   expect(onboarded.status).toBe(201);
-  expect((onboarded.body as TenantView).setup.missing).toEqual(['data_location', 'workloads', 'admin_consent', 'confirmation']);
+  expect((onboarded.body as TenantView).setup.missing).toEqual([
+    'data_location',
+    'workloads',
+    'admin_consent',
+    'confirmation',
+  ]);
   const again = await api.call('POST', '/provider/tenants', {
     token: providerToken,
     body: { tenantId: customer, name: 'Cliente Srl', itManager: { name: itManager.name, email: itManager.email } },
@@ -45,7 +59,9 @@ test('from onboarding by the provider to a confirmed tenant setup, the API says 
 
   // The IT manager signs in for the first time: recognised by email, then bound to their object id.
   const token = await api.token(itManager);
-  expect(await api.call('GET', '/me', { token })).toMatchObject({ body: { role: 'tenant_admin', termsToAccept: '2025-04' } });
+  expect(await api.call('GET', '/me', { token })).toMatchObject({
+    body: { role: 'tenant_admin', termsToAccept: '2025-04' },
+  });
   expect((await api.call('POST', '/terms/acceptance', { token, body: { version: '2025-04' } })).status).toBe(201);
   const impostor = await api.token({ ...itManager, oid: 'another-object-id' });
   expect(await api.call('GET', '/me', { token: impostor })).toMatchObject({ body: { role: 'self_service' } });
@@ -57,10 +73,15 @@ test('from onboarding by the provider to a confirmed tenant setup, the API says 
   });
   expect(invitedEarly.status).toBe(409);
   expect(invitedEarly.body).toMatchObject({
-    error: { code: 'tenant_setup_incomplete', details: { missing: ['data_location', 'workloads', 'admin_consent', 'confirmation'] } },
+    error: {
+      code: 'tenant_setup_incomplete',
+      details: { missing: ['data_location', 'workloads', 'admin_consent', 'confirmation'] },
+    },
   });
 
-  expect((await api.call('PUT', '/tenant/setup/data-location', { token, body: { dataLocation: 'milan' } })).status).toBe(400);
+  expect(
+    (await api.call('PUT', '/tenant/setup/data-location', { token, body: { dataLocation: 'milan' } })).status,
+  ).toBe(400);
   await api.call('PUT', '/tenant/setup/data-location', { token, body: { dataLocation: 'italy-north' } });
   const withWorkloads = await api.call('PUT', '/tenant/setup/workloads', {
     token,
@@ -73,9 +94,16 @@ test('from onboarding by the provider to a confirmed tenant setup, the API says 
   });
 
   const tooEarly = await api.call('POST', '/tenant/setup/confirmation', { token, body: { confirm: true } });
-  expect(tooEarly).toMatchObject({ status: 409, body: { error: { code: 'setup_not_ready', details: { missing: ['admin_consent'] } } } });
+  expect(tooEarly).toMatchObject({
+    status: 409,
+    body: { error: { code: 'setup_not_ready', details: { missing: ['admin_consent'] } } },
+  });
 
-  const consentLink = await api.call('GET', `/tenant/setup/admin-consent?redirectUri=${encodeURIComponent('https://custodia.example/consent')}`, { token });
+  const consentLink = await api.call(
+    'GET',
+    `/tenant/setup/admin-consent?redirectUri=${encodeURIComponent('https://custodia.example/consent')}`,
+    { token },
+  );
   const url = new URL((consentLink.body as { url: string }).url);
   expect(url.pathname).toBe(`/${customer}/v2.0/adminconsent`);
   expect(url.searchParams.get('redirect_uri')).toBe('https://custodia.example/consent');
@@ -105,7 +133,11 @@ test('from onboarding by the provider to a confirmed tenant setup, the API says 
   expect((list.body as { items: { tenantId: string }[] }).items.map((t) => t.tenantId)).toEqual([customer]);
 
   const log = await api.call('GET', '/activity/export.csv', { token });
-  const actions = log.text.trim().split('\r\n').slice(1).map((line) => line.split('","')[5]);
+  const actions = log.text
+    .trim()
+    .split('\r\n')
+    .slice(1)
+    .map((line) => line.split('","')[5]);
   expect(actions).toEqual([
     'tenant.onboarded',
     'terms.accepted',

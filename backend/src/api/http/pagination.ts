@@ -88,7 +88,7 @@ export async function findPage<T extends Document>(
 ): Promise<Page<T>> {
   const descending = request.sort.startsWith('-');
   const field = descending ? request.sort.slice(1) : request.sort;
-  const direction = descending ? -1 : 1 as const;
+  const direction = descending ? -1 : (1 as const);
   const beyond = descending ? '$lt' : '$gt';
   let query: Document = filter;
   if (request.cursor) {

@@ -141,7 +141,12 @@ async function callApi(url: string, method: string, path: string, call: ApiCall 
 
 export function person(tenantId: string, handle: string): TestPerson {
   const domain = tenantId === providerTenant ? 'provider.example' : `${tenantId.slice(0, 4)}.example`;
-  return { tenantId, oid: randomUUID(), email: `${handle}@${domain}`, name: handle.replace(/^./, (c) => c.toUpperCase()) };
+  return {
+    tenantId,
+    oid: randomUUID(),
+    email: `${handle}@${domain}`,
+    name: handle.replace(/^./, (c) => c.toUpperCase()),
+  };
 }
 
 /** Fixture: an onboarded tenant, set up completely unless told otherwise. */
@@ -190,4 +195,14 @@ export async function seedPortalUser(
 
 export async function seedProviderOperator(services: ApiServices, who: TestPerson): Promise<void> {
   await addProviderOperator(services.db, { providerTenantId: providerTenant, email: who.email, name: who.name });
+}
+
+/** The usual start of a feature test: tenants A and B onboarded and set up, and Anna, administrator of A. */
+export async function startSeededHarness(prefix: string): Promise<{ api: Harness; admin: TestPerson }> {
+  const api = await startHarness({ prefix });
+  const admin = person(tenantA, 'anna');
+  await seedTenant(api.services, tenantA);
+  await seedTenant(api.services, tenantB);
+  await seedPortalUser(api.services, admin, 'tenant_admin');
+  return { api, admin };
 }
