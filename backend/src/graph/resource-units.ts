@@ -1,7 +1,7 @@
 /**
  * SharePoint/OneDrive resource-unit cost of one request (GRAPH-NOTES.md): 1 for a single-item GET,
  * a delta call with a token or a download; 2 for multi-item queries, delta without a token and
- * writes; 5 for permission calls.
+ * writes; 5 for permission calls. Every `token`/`$skiptoken` page of a delta counts as "with a token".
  */
 export function sharePointUnitCost(method: string, url: string): number {
   const { pathname, searchParams } = new URL(url, 'http://relative.invalid');
@@ -12,7 +12,10 @@ export function sharePointUnitCost(method: string, url: string): number {
     const withToken = searchParams.has('token') || searchParams.has('$deltatoken') || searchParams.has('$skiptoken');
     return withToken ? 1 : 2;
   }
-  if (path.endsWith('/content') || path.endsWith('/$value')) return 1;
+  // The content request answers 302 and the pre-authenticated download it leads to is the download:
+  // both reach SharePoint, so both are paid for here.
+  if (path.endsWith('/content')) return 2;
+  if (path.endsWith('/$value')) return 1;
   if (path.endsWith('/children') || path.endsWith('/items') || path.endsWith('/drives') || path.endsWith('/lists'))
     return 2;
   return 1;

@@ -40,8 +40,9 @@ test('a mail delta round pages to a deltaLink, resumes from a saved nextLink, th
   const start = `/users/${user.id}/mailFolders/${folder.id}/messages/delta?$select=id,subject`;
 
   // A worker makes the first page durable, saves its nextLink, and dies.
-  const firstPage = (await gateway.deltaPages<Entry>(start, { resource: mailbox, maxPageSize: 7 })[Symbol.asyncIterator]().next())
-    .value as DeltaPage<Entry>;
+  const firstPage = (
+    await gateway.deltaPages<Entry>(start, { resource: mailbox, maxPageSize: 7 })[Symbol.asyncIterator]().next()
+  ).value as DeltaPage<Entry>;
   expect(firstPage.nextLink).toBeDefined();
   expect(firstPage.deltaLink).toBeUndefined();
 
@@ -67,7 +68,9 @@ test('a mail delta round pages to a deltaLink, resumes from a saved nextLink, th
   const changes = await collect(last.deltaLink!, mailbox);
   expect(changes.at(-1)!.deltaLink).toBeDefined();
   expect(changes.flatMap((page) => page.removed.map((entry) => entry.id))).toEqual([deleted]);
-  const changedIds = changes.flatMap((page) => page.items.filter((item) => !page.removed.some((r) => r.id === item.id)));
+  const changedIds = changes.flatMap((page) =>
+    page.items.filter((item) => !page.removed.some((r) => r.id === item.id)),
+  );
   expect(changedIds.map((item) => item.id)).toEqual([arrived]);
 });
 

@@ -5,7 +5,8 @@ import { serverPauseMs, withJitter } from '../../src/graph/retry-timing.js';
 
 test('SharePoint requests cost the resource units Microsoft documents', () => {
   expect(sharePointUnitCost('GET', '/drives/d1/items/i1')).toBe(1);
-  expect(sharePointUnitCost('GET', '/drives/d1/items/i1/content')).toBe(1);
+  // The 302 and the download it leads to.
+  expect(sharePointUnitCost('GET', '/drives/d1/items/i1/content')).toBe(2);
   expect(sharePointUnitCost('GET', '/drives/d1/root/delta')).toBe(2);
   expect(sharePointUnitCost('GET', '/drives/d1/root/delta?token=abc')).toBe(1);
   expect(sharePointUnitCost('GET', '/drives/d1/items/i1/children')).toBe(2);

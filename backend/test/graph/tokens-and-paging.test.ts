@@ -68,7 +68,12 @@ test('a missing item fails at once with tenant, resource, status, code and Graph
   const mailbox = { kind: 'mailbox', userId: user.id } as const;
   const failure = await gateway.getJson(`/users/${user.id}/messages/AAMkNOPE`, { resource: mailbox }).catch((e) => e);
   expect(failure).toBeInstanceOf(GraphRequestError);
-  expect(failure).toMatchObject({ status: 404, tenantId: simulator.tenantId, resource: `mailbox:${user.id}`, attempts: 1 });
+  expect(failure).toMatchObject({
+    status: 404,
+    tenantId: simulator.tenantId,
+    resource: `mailbox:${user.id}`,
+    attempts: 1,
+  });
   expect(failure.code).not.toBe('');
   expect(failure.requestId).toMatch(/\S/);
   expect(failure.messages.it).toContain('non riuscita');

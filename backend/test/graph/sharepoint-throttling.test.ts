@@ -1,0 +1,60 @@
+import { startSimulator, type RunningSimulator } from '@custodia/m365-simulator';
+import { openTestDatabase, type TestDatabase } from '../../../test-support/database.js';
+import { GraphGateway, type GraphLimits, type ResourceKey } from '../../src/graph/index.js';
+import { connectionTo } from './simulated-tenant.js';
+
+/** SharePoint's 1,250 resource units per minute become 1,250 per 6 s: reachable in a test. */
+const timeScale = 10;
+
+let database: TestDatabase;
+let simulator: RunningSimulator;
+
+beforeAll(async () => {
+  database = await openTestDatabase('graphsharepoint');
+  simulator = await startSimulator({
+    generate: { users: 1, messagesPerUser: 1, filesPerUser: 4, seed: 9 },
+    enforceLimits: true,
+    timeScale,
+  });
+});
+afterAll(async () => {
+  await simulator.stop();
+  await database.dispose();
+});
+
+/** `loops` workers each reading one drive item (1 resource unit) `perLoop` times. */
+async function hammer(limits: Partial<GraphLimits>, loops: number, perLoop: number) {
+  const gateway = await GraphGateway.open({ connection: connectionTo(simulator), db: database.db, limits });
+  const user = simulator.control.listUsers()[0]!;
+  const drive: ResourceKey = { kind: 'drive', driveId: user.driveId };
+  const root = await gateway.getJson<{ id: string }>(`/drives/${user.driveId}/root`, { resource: drive });
+  simulator.control.resetCounters();
+  const ids: string[] = [];
+  await Promise.all(
+    Array.from({ length: loops }, async () => {
+      for (let read = 0; read < perLoop; read += 1) {
+        ids.push(
+          (await gateway.getJson<{ id: string }>(`/drives/${user.driveId}/items/${root.id}`, { resource: drive })).id,
+        );
+      }
+    }),
+  );
+  return { gateway, ids, rootId: root.id, seen: simulator.control.counters().total };
+}
+
+test('reads paced by the shared resource-unit budget draw no 429 from SharePoint', async () => {
+  const { gateway, ids, rootId, seen } = await hammer({ timeScale }, 8, 200);
+  expect(ids).toHaveLength(1_600);
+  expect(ids.every((id) => id === rootId)).toBe(true);
+  expect(seen.throttled).toBe(0);
+  expect(gateway.counters().total.throttled).toBe(0);
+});
+
+test('a worker that ignores the budget is throttled, waits as told, and still completes every read', async () => {
+  const { gateway, ids, seen } = await hammer({ timeScale, sharePointUnitsPerMinute: 1_000_000 }, 8, 200);
+  expect(ids).toHaveLength(1_600);
+  expect(seen.throttled).toBeGreaterThan(0);
+  const counted = gateway.counters().total;
+  expect(counted.throttled).toBe(seen.throttled);
+  expect(counted.retries).toBeGreaterThanOrEqual(seen.throttled);
+});
