@@ -46,8 +46,8 @@ export interface ContentStoreOptions {
 
 const DEFAULT_PACK_TARGET = 16 * 1024 * 1024;
 /** Blobs of one stream compressed and encrypted at once, and packs being written at once: together they bound memory. */
-const CHUNKS_IN_FLIGHT = 8;
-const PACKS_IN_FLIGHT = 2;
+const CHUNKS_IN_FLIGHT = 6;
+const PACKS_IN_FLIGHT = 1;
 /** Blob ids remembered as already indexed, to spare the database a lookup; cleared when full to bound memory. */
 const KNOWN_IDS_LIMIT = 100_000;
 
