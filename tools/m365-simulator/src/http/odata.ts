@@ -38,7 +38,10 @@ export function linkTo(request: GraphRequest, query: Record<string, string>): st
   for (const [key, value] of request.query)
     if (!(key in query) && !key.startsWith('$skiptoken')) params.set(key, value);
   for (const [key, value] of Object.entries(query)) if (value !== '') params.set(key, value);
-  const path = request.path.split('/').map(encodeURIComponent).join('/');
+  const path = request.path
+    .split('/')
+    .map((segment) => encodeURIComponent(decodeURIComponent(segment)).replace(/%3A/gi, ':').replace(/%40/g, '@'))
+    .join('/');
   return `${request.graphBaseUrl}${path}?${params.toString().replace(/%24/g, '$')}`;
 }
 

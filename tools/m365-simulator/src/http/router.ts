@@ -39,7 +39,19 @@ export class Router {
 }
 
 function splitPath(path: string): string[] {
-  return path.split('/').filter((segment) => segment.length > 0);
+  return path
+    .split('/')
+    .filter((segment) => segment.length > 0)
+    .map(decodeSegment);
+}
+
+/** Segments arrive percent-encoded (`19%3A...%40thread.tacv2`); ids and names are matched decoded. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 function matchSegments(template: string[], actual: string[]): Record<string, string> | undefined {

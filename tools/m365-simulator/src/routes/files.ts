@@ -68,8 +68,8 @@ export function registerFileRoutes(router: Router, context: SimulatorContext): v
     const base = request.params['itemId'] ? drive.items.get(request.params['itemId']) : drive.items.get(drive.rootId);
     if (!base) throw itemNotFound(`item ${request.params['itemId'] ?? 'root'}`);
     if (request.params['path'] === undefined) return base;
-    const item = resolvePath(drive, base.id, decodeURIComponent(request.params['path']));
-    if (!item) throw itemNotFound(decodeURIComponent(request.params['path']));
+    const item = resolvePath(drive, base.id, request.params['path']);
+    if (!item) throw itemNotFound(request.params['path']);
     return item;
   };
 
@@ -206,7 +206,7 @@ export function registerFileRoutes(router: Router, context: SimulatorContext): v
     behavior: ConflictBehavior,
   ): GraphResponse {
     const now = new Date().toISOString();
-    const path = request.params['path'] !== undefined ? decodeURIComponent(request.params['path']) : undefined;
+    const path = request.params['path'];
     if (path === undefined) {
       const item = itemOf(request, drive);
       if (item.isFolder) throw badRequest('Cannot write content to a folder.', 'invalidRequest');
@@ -248,7 +248,7 @@ export function registerFileRoutes(router: Router, context: SimulatorContext): v
       : {};
     const behavior = conflictBehavior(body.item?.['@microsoft.graph.conflictBehavior'], 'fail');
     if (request.params['path'] !== undefined && behavior === 'fail') {
-      const path = decodeURIComponent(request.params['path']);
+      const path = request.params['path'];
       const parent = resolvePath(
         drive,
         request.params['itemId'] ?? drive.rootId,

@@ -1,0 +1,153 @@
+import { startSimulator, type RunningSimulator } from '../src/index.js';
+import { appGraph, readAllPages, type SimGraph } from './support/clients.js';
+
+let sim: RunningSimulator;
+let graph: SimGraph;
+let userId: string;
+
+beforeAll(async () => {
+  sim = await startSimulator();
+  graph = await appGraph(sim);
+  userId = sim.control.listUsers()[5]?.id ?? '';
+});
+
+afterAll(async () => {
+  await sim.stop();
+});
+
+interface Entry {
+  id: string;
+  subject?: string;
+  displayName?: string;
+  type?: string;
+  '@removed'?: { reason: string };
+}
+
+describe('calendar', () => {
+  const window = '?startDateTime=2026-01-01T00:00:00Z&endDateTime=2026-03-01T00:00:00Z';
+
+  // https://learn.microsoft.com/graph/api/event-delta
+  test('calendarView/delta needs a window and returns the events in it, then only changes', async () => {
+    await expect(graph.client.api(`/users/${userId}/calendarView/delta`).get()).rejects.toMatchObject({
+      statusCode: 400,
+    });
+    const first = await readAllPages<Entry>(graph, `/users/${userId}/calendarView/delta${window}`);
+    expect(first.items.map((event) => event.subject).sort()).toEqual([
+      'Riunione settimanale / Weekly meeting',
+      'Visita cliente a Bergamo',
+    ]);
+    const outside = sim.control.addEvent(userId, {
+      subject: 'Fuori finestra',
+      start: '2027-05-01T10:00:00Z',
+      end: '2027-05-01T11:00:00Z',
+    });
+    const inside = sim.control.addEvent(userId, {
+      subject: 'Dentro la finestra',
+      start: '2026-02-10T10:00:00Z',
+      end: '2026-02-10T11:00:00Z',
+    });
+    const removed = first.items.find((event) => event.subject === 'Visita cliente a Bergamo')?.id ?? '';
+    sim.control.deleteEvent(userId, removed);
+    const round = await readAllPages<Entry>(graph, graph.path(first.deltaLink ?? ''));
+    expect(round.items.map((event) => event.id).sort()).toEqual([inside, removed].sort());
+    expect(round.items.find((event) => event.id === removed)?.['@removed']).toEqual({ reason: 'deleted' });
+    expect(round.items.some((event) => event.id === outside)).toBe(false);
+  });
+
+  // https://learn.microsoft.com/graph/api/event-list-instances (recurrence)
+  test('a weekly series expands into its occurrences in a window', async () => {
+    const events = (await graph.client.api(`/users/${userId}/events`).get()) as { value: Entry[] };
+    const series = events.value.find((event) => event.type === 'seriesMaster');
+    const instances = (await graph.client
+      .api(
+        `/users/${userId}/events/${series?.id ?? ''}/instances?startDateTime=2026-01-01T00:00:00Z&endDateTime=2026-02-01T00:00:00Z`,
+      )
+      .get()) as {
+      value: Array<Entry & { start: { dateTime: string }; seriesMasterId: string }>;
+    };
+    expect(instances.value.map((occurrence) => occurrence.start.dateTime.slice(0, 10))).toEqual([
+      '2026-01-12',
+      '2026-01-19',
+      '2026-01-26',
+    ]);
+    expect(
+      instances.value.every(
+        (occurrence) => occurrence.type === 'occurrence' && occurrence.seriesMasterId === series?.id,
+      ),
+    ).toBe(true);
+  });
+
+  // https://learn.microsoft.com/graph/api/user-post-events (attendees receive invitations)
+  test('creating an event without attendees sends nothing; with attendees it sends invitations', async () => {
+    const before = sim.control.outbox().length;
+    const restored = (await graph.client.api(`/users/${userId}/events`).post({
+      subject: 'Ripristinato',
+      body: { contentType: 'text', content: 'Partecipanti: anna@example.com' },
+      start: { dateTime: '2026-02-20T09:00:00', timeZone: 'UTC' },
+      end: { dateTime: '2026-02-20T10:00:00', timeZone: 'UTC' },
+      recurrence: {
+        pattern: { type: 'daily', interval: 1 },
+        range: { type: 'numbered', startDate: '2026-02-20', numberOfOccurrences: 3 },
+      },
+    })) as Entry;
+    expect(restored.type).toBe('seriesMaster');
+    expect(sim.control.outbox()).toHaveLength(before);
+    await graph.client.api(`/users/${userId}/events`).post({
+      subject: 'Con invitati',
+      start: { dateTime: '2026-02-21T09:00:00', timeZone: 'UTC' },
+      end: { dateTime: '2026-02-21T10:00:00', timeZone: 'UTC' },
+      attendees: [{ emailAddress: { address: 'anna@example.com' }, type: 'required' }],
+    });
+    expect(sim.control.outbox()).toHaveLength(before + 1);
+  });
+});
+
+describe('contacts', () => {
+  // https://learn.microsoft.com/graph/api/contact-delta
+  test('contacts/delta per folder returns contacts, then additions and removals', async () => {
+    const folders = (await graph.client.api(`/users/${userId}/contactFolders`).get()) as { value: Entry[] };
+    const folderId = folders.value[0]?.id ?? '';
+    const first = await readAllPages<Entry>(graph, `/users/${userId}/contactFolders/${folderId}/contacts/delta`);
+    expect(first.items.map((contact) => contact.displayName).sort()).toEqual(['Anna Schmidt', 'Paolo Verdi']);
+    const added = sim.control.addContact(userId, { givenName: 'Lucia', surname: 'Neri', email: 'lucia@example.com' });
+    const removed = first.items[0]?.id ?? '';
+    sim.control.deleteContact(userId, removed);
+    const round = await readAllPages<Entry>(graph, graph.path(first.deltaLink ?? ''));
+    expect(round.items.map((contact) => contact.id).sort()).toEqual([added, removed].sort());
+    expect(round.items.find((contact) => contact.id === removed)?.['@removed']).toEqual({ reason: 'deleted' });
+  });
+});
+
+describe('teams', () => {
+  // https://learn.microsoft.com/graph/api/channel-list and channel-list-messages, chatmessage-list-replies
+  test('channels list; messages and their replies are readable', async () => {
+    const [sales] = sim.control.listTeams().filter((team) => team.displayName === 'Vendite');
+    const channels = (await graph.client.api(`/teams/${sales?.id ?? ''}/channels`).get()) as { value: Entry[] };
+    expect(channels.value.map((channel) => channel.displayName)).toEqual(['General', 'Offerte']);
+    const general = channels.value[0]?.id ?? '';
+    const messages = (await graph.client.api(`/teams/${sales?.id ?? ''}/channels/${general}/messages`).get()) as {
+      value: Array<Entry & { body: { content: string } }>;
+    };
+    const withReply = messages.value.find((message) => message.body.content.includes('listino'));
+    const replies = (await graph.client
+      .api(`/teams/${sales?.id ?? ''}/channels/${general}/messages/${withReply?.id ?? ''}/replies`)
+      .get()) as { value: Array<{ replyToId: string; body: { content: string } }> };
+    expect(replies.value).toHaveLength(1);
+    expect(replies.value[0]?.replyToId).toBe(withReply?.id);
+  });
+
+  // https://learn.microsoft.com/graph/api/chatmessage-delta
+  test('messages/delta reports new messages and messages with new replies', async () => {
+    const [sales] = sim.control.listTeams().filter((team) => team.displayName === 'Vendite');
+    const teamId = sales?.id ?? '';
+    const channelId = sales?.channels[0]?.id ?? '';
+    const first = await readAllPages<Entry>(graph, `/teams/${teamId}/channels/${channelId}/messages/delta`);
+    expect(first.items).toHaveLength(2);
+    const user = sim.control.listUsers()[1]?.userPrincipalName ?? '';
+    const posted = sim.control.addChannelMessage(teamId, channelId, user, '<p>Nuovo messaggio</p>');
+    const parent = first.items[0]?.id ?? '';
+    sim.control.addChannelMessage(teamId, channelId, user, '<p>Risposta</p>', parent);
+    const round = await readAllPages<Entry>(graph, graph.path(first.deltaLink ?? ''));
+    expect(round.items.map((message) => message.id).sort()).toEqual([posted, parent].sort());
+  });
+});
