@@ -51,14 +51,23 @@ const connectionErrorCodes = new Set([
   'UND_ERR_BODY_TIMEOUT',
 ]);
 
-/** The network code of a failed fetch or body read (`ECONNRESET`, `UND_ERR_SOCKET`...), if it is one. */
+interface ErrorLike {
+  name?: unknown;
+  message?: unknown;
+  code?: unknown;
+  cause?: unknown;
+}
+
+/**
+ * The network code of a failed fetch or body read (`ECONNRESET`, `UND_ERR_SOCKET`...), if it is one.
+ * Errors are read by shape, not `instanceof`: undici's errors may come from another realm.
+ */
 export function connectionErrorCode(error: unknown): string | undefined {
-  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 5; depth += 1) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && connectionErrorCodes.has(code)) return code;
+  let current = error as ErrorLike | undefined;
+  for (let depth = 0; typeof current === 'object' && current !== null && depth < 5; depth += 1) {
+    if (typeof current.code === 'string' && connectionErrorCodes.has(current.code)) return current.code;
     if (current.name === 'TypeError' && current.message === 'terminated') return 'terminated';
-    if (current.message === 'fetch failed' && !(current.cause instanceof Error)) return 'fetch failed';
-    current = current.cause;
+    current = current.cause as ErrorLike | undefined;
   }
   return undefined;
 }

@@ -1,10 +1,10 @@
 import { startSimulator, type RunningSimulator } from '@custodia/m365-simulator';
 import { openTestDatabase, type TestDatabase } from '../../../test-support/database.js';
-import { GraphGateway, type GraphLimits, type ResourceKey } from '../../src/graph/index.js';
+import { GraphGateway, type BatchRequest, type GraphLimits, type ResourceKey } from '../../src/graph/index.js';
 import { connectionTo } from './simulated-tenant.js';
 
-/** SharePoint's 1,250 resource units per minute become 1,250 per 6 s: reachable in a test. */
-const timeScale = 10;
+/** SharePoint's 1,250 resource units per minute become 1,250 per 3 s: reachable in a test. */
+const timeScale = 20;
 
 let database: TestDatabase;
 let simulator: RunningSimulator;
@@ -51,10 +51,34 @@ test('reads paced by the shared resource-unit budget draw no 429 from SharePoint
 });
 
 test('a worker that ignores the budget is throttled, waits as told, and still completes every read', async () => {
-  const { gateway, ids, seen } = await hammer({ timeScale, sharePointUnitsPerMinute: 1_000_000 }, 8, 200);
+  const { gateway, ids, seen } = await hammer({ timeScale, sharePointUnitsPerMinute: 1_000_000 }, 16, 100);
   expect(ids).toHaveLength(1_600);
   expect(seen.throttled).toBeGreaterThan(0);
   const counted = gateway.counters().total;
   expect(counted.throttled).toBe(seen.throttled);
   expect(counted.retries).toBeGreaterThanOrEqual(seen.throttled);
+});
+
+test('throttled sub-requests of batches are repeated on their own until all succeed', async () => {
+  const careless = await GraphGateway.open({
+    connection: connectionTo(simulator),
+    db: database.db,
+    limits: { timeScale, sharePointUnitsPerMinute: 1_000_000 },
+  });
+  const user = simulator.control.listUsers()[0]!;
+  const drive: ResourceKey = { kind: 'drive', driveId: user.driveId };
+  const root = await careless.getJson<{ id: string }>(`/drives/${user.driveId}/root`, { resource: drive });
+  const requests: BatchRequest[] = Array.from({ length: 1_400 }, (_, index) => ({
+    id: `r${index}`,
+    method: 'GET',
+    url: `/drives/${user.driveId}/items/${root.id}?$select=id`,
+  }));
+  simulator.control.resetCounters();
+
+  const responses = await careless.batch(requests, { resource: drive });
+
+  expect(responses.every((response) => response.status === 200)).toBe(true);
+  const seen = simulator.control.counters().total;
+  expect(seen.throttled).toBeGreaterThan(0);
+  expect(careless.counters().total.throttled).toBe(seen.throttled);
 });
