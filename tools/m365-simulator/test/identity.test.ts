@@ -12,6 +12,15 @@ afterAll(async () => {
   await sim.stop();
 });
 
+/** The client credentials form msal-node would post, for assertions on the raw token endpoint answers. */
+const clientCredentials = (scope = 'https://graph.microsoft.com/.default') =>
+  new URLSearchParams({
+    grant_type: 'client_credentials',
+    client_id: sim.app.clientId,
+    client_secret: sim.app.clientSecret,
+    scope,
+  });
+
 const firstUser = () => sim.control.listUsers()[0] as { id: string; userPrincipalName: string };
 
 describe('identity (Entra token endpoint, discovery, JWKS)', () => {
@@ -68,12 +77,7 @@ describe('identity (Entra token endpoint, discovery, JWKS)', () => {
   test('an unknown tenant is refused with AADSTS90002', async () => {
     const response = await fetch(`${sim.authorityHost}/00000000-0000-0000-0000-000000000000/oauth2/v2.0/token`, {
       method: 'POST',
-      body: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: sim.app.clientId,
-        client_secret: sim.app.clientSecret,
-        scope: 'https://graph.microsoft.com/.default',
-      }),
+      body: clientCredentials(),
     });
     const body = (await response.json()) as { error: string; error_codes: number[] };
     expect(response.status).toBe(400);
@@ -85,12 +89,7 @@ describe('identity (Entra token endpoint, discovery, JWKS)', () => {
   test('client credentials without a /.default scope are refused with invalid_scope', async () => {
     const response = await fetch(`${sim.authorityHost}/${sim.tenantId}/oauth2/v2.0/token`, {
       method: 'POST',
-      body: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: sim.app.clientId,
-        client_secret: sim.app.clientSecret,
-        scope: 'Mail.Read',
-      }),
+      body: clientCredentials('Mail.Read'),
     });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: string }).error).toBe('invalid_scope');
@@ -152,12 +151,7 @@ describe('Graph authentication and error shape', () => {
     expect(refused.status).toBe(401);
     const fresh = await fetch(`${sim.authorityHost}/${sim.tenantId}/oauth2/v2.0/token`, {
       method: 'POST',
-      body: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: sim.app.clientId,
-        client_secret: sim.app.clientSecret,
-        scope: 'https://graph.microsoft.com/.default',
-      }),
+      body: clientCredentials(),
     });
     const { access_token: accessToken } = (await fresh.json()) as { access_token: string };
     expect((await rawGraph(sim, accessToken, '/organization')).status).toBe(200);

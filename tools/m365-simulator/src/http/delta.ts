@@ -113,3 +113,25 @@ function decode(raw: string): DeltaState {
     throw badRequest('The delta token is not valid.', 'InvalidDeltaToken');
   }
 }
+
+/** Outlook's answer to an evicted or invalidated sync state (https://learn.microsoft.com/graph/delta-query-overview#synchronization-reset). */
+export function syncStateNotFound(): GraphError {
+  return new GraphError(
+    410,
+    'SyncStateNotFound',
+    'The sync state generation is not found. The delta token is expired and data must be synchronized again.',
+  );
+}
+
+/** Paging and resync behaviour shared by the Outlook delta functions (messages, folders, contacts, events). */
+export const OUTLOOK_DELTA = {
+  tokenStyle: 'odata',
+  defaultPageSize: 10,
+  maxPageSize: 1000,
+  resyncError: syncStateNotFound,
+} as const;
+
+/** A removed entity in an Outlook or Teams delta page: `{ id, "@removed": { reason: "deleted" } }`. */
+export function removedEntry(odataType: string): (id: string) => object {
+  return (id) => ({ '@odata.type': odataType, id, '@removed': { reason: 'deleted' } });
+}

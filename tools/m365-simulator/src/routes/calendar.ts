@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SimulatorContext } from '../context.js';
-import { deltaPage } from '../http/delta.js';
-import { badRequest, GraphError, notFound } from '../http/errors.js';
+import { deltaPage, OUTLOOK_DELTA, removedEntry } from '../http/delta.js';
+import { badRequest, notFound } from '../http/errors.js';
 import { jsonBody, ok, pageOf } from '../http/odata.js';
 import type { Router } from '../http/router.js';
 import type { GraphRequest } from '../http/types.js';
@@ -120,17 +120,9 @@ export function registerCalendarRoutes(router: Router, context: SimulatorContext
       clock: tenant.clock,
       collections: [mailbox.events],
       render: renderEvent,
-      renderRemoved: (id) => ({ '@odata.type': '#microsoft.graph.event', id, '@removed': { reason: 'deleted' } }),
+      renderRemoved: removedEntry('#microsoft.graph.event'),
       include: (event) => overlaps(event, from, to),
-      tokenStyle: 'odata',
-      defaultPageSize: 10,
-      maxPageSize: 1000,
-      resyncError: () =>
-        new GraphError(
-          410,
-          'SyncStateNotFound',
-          'The sync state generation is not found. The delta token is expired and data must be synchronized again.',
-        ),
+      ...OUTLOOK_DELTA,
       forceResync: (scope) => context.faults.forceResync(scope),
     });
   });

@@ -1,6 +1,6 @@
 import type { SimulatorContext } from '../context.js';
-import { deltaPage } from '../http/delta.js';
-import { GraphError, notFound } from '../http/errors.js';
+import { deltaPage, OUTLOOK_DELTA, removedEntry } from '../http/delta.js';
+import { notFound } from '../http/errors.js';
 import { jsonBody, ok, pageOf } from '../http/odata.js';
 import type { Router } from '../http/router.js';
 import type { GraphRequest } from '../http/types.js';
@@ -70,16 +70,8 @@ export function registerContactRoutes(router: Router, context: SimulatorContext)
       clock: context.tenant.clock,
       collections: [contacts],
       render: renderContact,
-      renderRemoved: (id) => ({ '@odata.type': '#microsoft.graph.contact', id, '@removed': { reason: 'deleted' } }),
-      tokenStyle: 'odata',
-      defaultPageSize: 10,
-      maxPageSize: 1000,
-      resyncError: () =>
-        new GraphError(
-          410,
-          'SyncStateNotFound',
-          'The sync state generation is not found. The delta token is expired and data must be synchronized again.',
-        ),
+      renderRemoved: removedEntry('#microsoft.graph.contact'),
+      ...OUTLOOK_DELTA,
       forceResync: (scope) => context.faults.forceResync(scope),
     });
   });

@@ -41,26 +41,24 @@ export function renderGroup(group: GroupRecord): Record<string, unknown> {
   };
 }
 
+/** Graph answers an unknown directory object with 404 Request_ResourceNotFound (https://learn.microsoft.com/graph/api/user-get). */
+function resourceNotFound(id: string): GraphError {
+  return new GraphError(
+    404,
+    'Request_ResourceNotFound',
+    `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
+  );
+}
+
 export function requireUser(context: SimulatorContext, idOrUpn: string): UserRecord {
   const user = context.tenant.findUser(idOrUpn);
-  // Graph answers an unknown user with 404 Request_ResourceNotFound (https://learn.microsoft.com/graph/api/user-get).
-  if (!user)
-    throw new GraphError(
-      404,
-      'Request_ResourceNotFound',
-      `Resource '${idOrUpn}' does not exist or one of its queried reference-property objects are not present.`,
-    );
+  if (!user) throw resourceNotFound(idOrUpn);
   return user;
 }
 
 export function requireGroup(context: SimulatorContext, id: string): GroupRecord {
   const group = context.tenant.findGroup(id);
-  if (!group)
-    throw new GraphError(
-      404,
-      'Request_ResourceNotFound',
-      `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
-    );
+  if (!group) throw resourceNotFound(id);
   return group;
 }
 

@@ -2,6 +2,7 @@ import { exchangeIdFrom } from '../util/ids.js';
 import type { AttachmentContent } from '../mime/types.js';
 import type { FolderRecord, Mailbox, MessageRecord } from '../model/records.js';
 import { applySelect } from '../http/odata.js';
+import { removedEntry } from '../http/delta.js';
 
 /** Outlook's change key: changes whenever the item changes, as `@odata.etag` does. */
 export function changeKeyOf(seq: number, id: string): string {
@@ -67,9 +68,7 @@ export function renderMessage(message: MessageRecord, select: string | null): Re
 }
 
 /** A deleted or moved-out message in a delta response (https://learn.microsoft.com/graph/delta-query-messages). */
-export function renderRemoved(id: string): Record<string, unknown> {
-  return { '@odata.type': '#microsoft.graph.message', id, '@removed': { reason: 'deleted' } };
-}
+export const renderRemoved = removedEntry('#microsoft.graph.message');
 
 export function attachmentId(messageId: string, index: number): string {
   return exchangeIdFrom('AAMkAGI2att', messageId, index);

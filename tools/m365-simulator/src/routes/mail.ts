@@ -1,5 +1,5 @@
 import type { SimulatorContext } from '../context.js';
-import { deltaPage } from '../http/delta.js';
+import { deltaPage, OUTLOOK_DELTA, removedEntry } from '../http/delta.js';
 import { badRequest, GraphError, notFound } from '../http/errors.js';
 import { jsonBody, ok, pageOf } from '../http/odata.js';
 import type { Router } from '../http/router.js';
@@ -47,15 +47,6 @@ function messageOf(mailbox: Mailbox, id: string): MessageRecord {
   return message;
 }
 
-/** Outlook's answer to an evicted or invalidated sync state (https://learn.microsoft.com/graph/delta-query-overview#synchronization-reset). */
-function syncStateNotFound(): GraphError {
-  return new GraphError(
-    410,
-    'SyncStateNotFound',
-    'The sync state generation is not found. The delta token is expired and data must be synchronized again.',
-  );
-}
-
 /** Mail: folders, messages, delta, MIME, attachments, sendMail (https://learn.microsoft.com/graph/api/resources/mail-api-overview). */
 export function registerMailRoutes(router: Router, context: SimulatorContext): void {
   const { tenant } = context;
@@ -78,11 +69,8 @@ export function registerMailRoutes(router: Router, context: SimulatorContext): v
       clock: tenant.clock,
       collections: [mailbox.folders],
       render: (folder) => renderFolder(mailbox, folder),
-      renderRemoved: (id) => ({ '@odata.type': '#microsoft.graph.mailFolder', id, '@removed': { reason: 'deleted' } }),
-      tokenStyle: 'odata',
-      defaultPageSize: 10,
-      maxPageSize: 1000,
-      resyncError: syncStateNotFound,
+      renderRemoved: removedEntry('#microsoft.graph.mailFolder'),
+      ...OUTLOOK_DELTA,
       forceResync: (scope) => context.faults.forceResync(scope),
     });
   });
@@ -150,10 +138,7 @@ export function registerMailRoutes(router: Router, context: SimulatorContext): v
       collections: [folderMessages(mailbox, folder.id)],
       render: (message) => renderMessage(message, select),
       renderRemoved,
-      tokenStyle: 'odata',
-      defaultPageSize: 10,
-      maxPageSize: 1000,
-      resyncError: syncStateNotFound,
+      ...OUTLOOK_DELTA,
       forceResync: (scope) => context.faults.forceResync(scope),
     });
   });
