@@ -334,9 +334,10 @@ export class GraphGateway {
   }
 
   private failedCall(resource: ResourceKey, method: string, url: string, attempts: number): FailedCall {
-    // Query strings carry delta tokens and download signatures: keep them out of errors and logs.
+    // Query strings carry delta tokens; upload and download URLs are credentials: keep them out of errors and logs.
     const { origin, pathname } = new URL(url, this.graphRoot);
-    return { tenantId: this.tenantId, resource: resourceLabel(resource), method, url: origin + pathname, attempts };
+    const shown = url.startsWith(this.graphRoot) || !/^https?:/i.test(url) ? origin + pathname : `${origin}/…`;
+    return { tenantId: this.tenantId, resource: resourceLabel(resource), method, url: shown, attempts };
   }
 }
 
