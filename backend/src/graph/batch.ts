@@ -1,3 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { serverPauseMs, withJitter } from './retry-timing.js';
+
 /** One request inside a JSON batch; `url` is relative to the Graph version root (`/users/{id}/messages/{id}`). */
 export interface BatchRequest {
   readonly id: string;
@@ -75,4 +78,52 @@ export function sortRound(sent: readonly BatchRequest[], responses: readonly Bat
 export function forNextRound(original: BatchRequest, pending: ReadonlySet<string>): BatchRequest {
   if (!original.dependsOn?.length) return original;
   return { ...original, dependsOn: original.dependsOn.filter((id) => pending.has(id)) };
+}
+
+export interface BatchRoundsOptions {
+  /** Parallel lanes per batch (a mailbox: 4), or undefined for no sequencing. */
+  readonly lanes: number | undefined;
+  readonly maxRounds: number;
+  /** Sends one batch of at most 20 and sorts its answers. */
+  sendBatch(batch: BatchRequest[]): Promise<BatchRound>;
+  /** Pause after a round whose repeated answers named none. */
+  backoffMs(round: number): number;
+  /** Told after each round how many answers were 429 and how many requests go again. */
+  onRound(throttled: number, repeated: number): void;
+}
+
+/**
+ * Sends every request, repeating the ones worth repeating in later rounds (after the largest pause
+ * their answers asked for), and answers in request order. A request still failing after the last
+ * round keeps its last answer.
+ */
+export async function runBatchRounds(
+  requests: readonly BatchRequest[],
+  options: BatchRoundsOptions,
+): Promise<BatchResponse[]> {
+  const originals = new Map(requests.map((request) => [request.id, request]));
+  const answers = new Map<string, BatchResponse>();
+  let pending = [...requests];
+  for (let round = 1; pending.length > 0; round += 1) {
+    const results = await Promise.all(planBatches(pending, options.lanes).map((batch) => options.sendBatch(batch)));
+    const repeat: BatchRequest[] = [];
+    let throttled = 0;
+    let pauseMs = 0;
+    for (const { settled, repeat: again } of results) {
+      for (const [id, response] of settled) answers.set(id, response);
+      for (const { request, last } of again) {
+        answers.set(request.id, last);
+        if (last.status === 429) throttled += 1;
+        repeat.push(request);
+        pauseMs = Math.max(pauseMs, serverPauseMs(new Headers(last.headers)) ?? options.backoffMs(round));
+      }
+    }
+    const lastRound = round >= options.maxRounds;
+    options.onRound(throttled, lastRound ? 0 : repeat.length);
+    if (repeat.length === 0 || lastRound) break;
+    const stillPending = new Set(repeat.map((request) => request.id));
+    pending = repeat.map((request) => forNextRound(originals.get(request.id) ?? request, stillPending));
+    await sleep(withJitter(pauseMs));
+  }
+  return requests.map((request) => answers.get(request.id) ?? { id: request.id, status: 424, headers: {}, body: null });
 }

@@ -1,9 +1,8 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Client, ResponseType, type Context, type GraphRequest } from '@microsoft/microsoft-graph-client';
 import { MiddlewareControl } from '@microsoft/microsoft-graph-client/lib/src/middleware/MiddlewareControl.js';
 import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
-import { forNextRound, planBatches, sortRound, type BatchRequest, type BatchResponse } from './batch.js';
+import { runBatchRounds, sortRound, type BatchRequest, type BatchResponse } from './batch.js';
 import { resolveGraphLimits, type GraphLimits, type GraphTenantConnection } from './connection.js';
 import { GraphCounterSet, type GraphCounters } from './counters.js';
 import { toDeltaPage, type CollectionPage, type DeltaPage } from './delta.js';
@@ -18,7 +17,7 @@ import { FetchTransport } from './middleware/transport.js';
 import { policyFor } from './request-policy.js';
 import { resourceLabel, type ResourceKey } from './resource.js';
 import { errorFromResponse, type FailedCall } from './response-errors.js';
-import { backoffMs, serverPauseMs, withJitter } from './retry-timing.js';
+import { backoffMs } from './retry-timing.js';
 import { SharedBudget } from './shared-budget.js';
 import { AppTokenProvider } from './token-provider.js';
 
@@ -202,35 +201,17 @@ export class GraphGateway {
    */
   async batch(requests: readonly BatchRequest[], options: GraphRequestOptions): Promise<BatchResponse[]> {
     const label = resourceLabel(options.resource);
-    const originals = new Map(requests.map((request) => [request.id, request]));
-    const answers = new Map<string, BatchResponse>();
-    let pending = [...requests];
-    for (let round = 1; pending.length > 0; round += 1) {
-      const lanes = options.resource.kind === 'mailbox' ? this.limits.mailboxConcurrency : undefined;
-      const results = await Promise.all(
-        planBatches(pending, lanes).map((chunk) => this.sendBatch(chunk, options, lanes)),
-      );
-      const repeat: BatchRequest[] = [];
-      let pauseMs = 0;
-      for (const { settled, repeat: again } of results) {
-        for (const [id, response] of settled) answers.set(id, response);
-        for (const { request, last } of again) {
-          answers.set(request.id, last);
-          if (last.status === 429) this.counterSet.add(label, 'throttled');
-          repeat.push(request);
-          const asked = serverPauseMs(new Headers(last.headers));
-          pauseMs = Math.max(pauseMs, asked ?? backoffMs(round, this.limits.backoffBaseMs, this.limits.backoffMaxMs));
-        }
-      }
-      if (repeat.length === 0 || round >= this.limits.maxAttempts) break;
-      this.counterSet.add(label, 'retries', repeat.length);
-      const stillPending = new Set(repeat.map((request) => request.id));
-      pending = repeat.map((request) => forNextRound(originals.get(request.id) ?? request, stillPending));
-      await sleep(withJitter(pauseMs));
-    }
-    return requests.map(
-      (request) => answers.get(request.id) ?? { id: request.id, status: 424, headers: {}, body: null },
-    );
+    const lanes = options.resource.kind === 'mailbox' ? this.limits.mailboxConcurrency : undefined;
+    return runBatchRounds(requests, {
+      lanes,
+      maxRounds: this.limits.maxAttempts,
+      sendBatch: (batch) => this.sendBatch(batch, options, lanes),
+      backoffMs: (round) => backoffMs(round, this.limits.backoffBaseMs, this.limits.backoffMaxMs),
+      onRound: (throttled, repeated) => {
+        this.counterSet.add(label, 'throttled', throttled);
+        this.counterSet.add(label, 'retries', repeated);
+      },
+    });
   }
 
   /** A JSON-ready snapshot of this tenant's counters in this process, for the run summary. */
