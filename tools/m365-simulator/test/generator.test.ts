@@ -73,6 +73,17 @@ describe('generated tenants', () => {
     expect(new Set([...(shared ?? [])].map((entry) => entry.split(':')[1])).size).toBe(1);
   });
 
+  test('unchanged mailboxes are rebuilt identically after eviction; changed ones keep their changes', async () => {
+    const users = big.control.listUsers();
+    const pristine = users[10]?.id ?? '';
+    const changed = users[11]?.id ?? '';
+    const before = big.control.listMessages(pristine, 'inbox').map((message) => message.id);
+    const added = big.control.addMessage(changed, 'inbox', 'Subject: Ripristino\r\nFrom: <a@b.c>\r\n\r\nCiao\r\n');
+    for (const user of users.slice(100, 300)) big.control.listMailFolders(user.id);
+    expect(big.control.listMessages(pristine, 'inbox').map((message) => message.id)).toEqual(before);
+    expect(big.control.listMessages(changed, 'inbox').map((message) => message.id)).toContain(added);
+  });
+
   test('folder names include unicode and names over 100 characters', () => {
     const names = big.control
       .listUsers()

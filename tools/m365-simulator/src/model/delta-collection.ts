@@ -5,6 +5,14 @@ export interface Versioned {
   seq: number;
 }
 
+/**
+ * Whether a built mailbox or drive must stay in memory: true once anything in it changed (it can no longer be derived
+ * again from the tenant definition or seed), or while a write to it is under way.
+ */
+export class Residency {
+  pinned = false;
+}
+
 export type DeltaEntry<T> = { kind: 'item'; item: T; seq: number } | { kind: 'removed'; id: string; seq: number };
 
 /**
@@ -16,7 +24,10 @@ export class DeltaCollection<T extends Versioned> {
   private readonly items = new Map<string, T>();
   private readonly tombstones = new Map<string, number>();
 
-  constructor(private readonly clock: ChangeClock) {}
+  constructor(
+    private readonly clock: ChangeClock,
+    private readonly residency?: Residency,
+  ) {}
 
   get size(): number {
     return this.items.size;
@@ -36,6 +47,7 @@ export class DeltaCollection<T extends Versioned> {
   }
 
   upsert(item: T): T {
+    if (this.residency) this.residency.pinned = true;
     item.seq = this.clock.next();
     this.items.set(item.id, item);
     this.tombstones.delete(item.id);
@@ -45,6 +57,7 @@ export class DeltaCollection<T extends Versioned> {
   remove(id: string): T | undefined {
     const item = this.items.get(id);
     if (!item) return undefined;
+    if (this.residency) this.residency.pinned = true;
     this.items.delete(id);
     this.tombstones.set(id, this.clock.next());
     return item;

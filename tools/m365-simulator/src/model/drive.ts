@@ -1,16 +1,17 @@
 import { driveItemIdFrom } from '../util/ids.js';
 import type { ChangeClock } from './clock.js';
 import type { ContentSource } from './content.js';
-import { DeltaCollection } from './delta-collection.js';
+import { DeltaCollection, Residency } from './delta-collection.js';
 import type { DriveItemRecord, DriveRecord } from './records.js';
 
 export function createDrive(
   clock: ChangeClock,
-  drive: Omit<DriveRecord, 'items' | 'rootId' | 'createdDateTime'>,
+  drive: Omit<DriveRecord, 'items' | 'rootId' | 'createdDateTime' | 'residency'>,
   createdDateTime: string,
 ): DriveRecord {
   const rootId = driveItemIdFrom(drive.id, 'root');
-  const items = new DeltaCollection<DriveItemRecord>(clock);
+  const residency = new Residency();
+  const items = new DeltaCollection<DriveItemRecord>(clock, residency);
   items.seed({
     id: rootId,
     seq: 1,
@@ -23,7 +24,7 @@ export function createDrive(
     lastModifiedDateTime: createdDateTime,
     versions: [],
   });
-  return { ...drive, rootId, items, createdDateTime };
+  return { ...drive, rootId, items, residency, createdDateTime };
 }
 
 export function childrenOf(drive: DriveRecord, parentId: string): DriveItemRecord[] {

@@ -1,6 +1,6 @@
 import { exchangeIdFrom } from '../util/ids.js';
 import type { ChangeClock } from './clock.js';
-import { DeltaCollection } from './delta-collection.js';
+import { DeltaCollection, Residency } from './delta-collection.js';
 import type { MessageContent } from '../mime/types.js';
 import type { FolderRecord, Mailbox, MessageRecord, MessageSource } from './records.js';
 
@@ -20,14 +20,16 @@ export function rootFolderId(userId: string): string {
 }
 
 export function createMailbox(clock: ChangeClock, userId: string): Mailbox {
+  const residency = new Residency();
   const mailbox: Mailbox = {
     userId,
-    folders: new DeltaCollection<FolderRecord>(clock),
+    residency,
+    folders: new DeltaCollection<FolderRecord>(clock, residency),
     messages: new Map(),
     messageFolder: new Map(),
-    contactFolders: new DeltaCollection<FolderRecord>(clock),
+    contactFolders: new DeltaCollection<FolderRecord>(clock, residency),
     contacts: new Map(),
-    events: new DeltaCollection(clock),
+    events: new DeltaCollection(clock, residency),
   };
   for (const [wellKnownName, displayName] of WELL_KNOWN_FOLDERS) {
     addFolder(mailbox, clock, { displayName, parentFolderId: rootFolderId(userId), wellKnownName }, false);
@@ -40,7 +42,7 @@ export function createMailbox(clock: ChangeClock, userId: string): Mailbox {
     wellKnownName: 'contacts',
   };
   mailbox.contactFolders.seed(contacts);
-  mailbox.contacts.set(contacts.id, new DeltaCollection(clock));
+  mailbox.contacts.set(contacts.id, new DeltaCollection(clock, residency));
   return mailbox;
 }
 
@@ -59,7 +61,7 @@ export function addFolder(
   };
   if (asChange) mailbox.folders.upsert(record);
   else mailbox.folders.seed(record);
-  mailbox.messages.set(record.id, new DeltaCollection<MessageRecord>(clock));
+  mailbox.messages.set(record.id, new DeltaCollection<MessageRecord>(clock, mailbox.residency));
   return record;
 }
 

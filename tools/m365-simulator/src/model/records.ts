@@ -1,6 +1,6 @@
 import type { AttachmentContent, MessageContent } from '../mime/types.js';
 import type { ContentSource } from './content.js';
-import type { DeltaCollection } from './delta-collection.js';
+import type { DeltaCollection, Residency } from './delta-collection.js';
 
 export interface UserRecord {
   id: string;
@@ -107,6 +107,7 @@ export interface EventRecord {
 
 export interface Mailbox {
   userId: string;
+  residency: Residency;
   folders: DeltaCollection<FolderRecord>;
   messages: Map<string, DeltaCollection<MessageRecord>>;
   /** Message id -> folder id, to find a message addressed without its folder. */
@@ -143,6 +144,7 @@ export interface DriveRecord {
   siteId?: string;
   rootId: string;
   items: DeltaCollection<DriveItemRecord>;
+  residency: Residency;
   createdDateTime: string;
 }
 

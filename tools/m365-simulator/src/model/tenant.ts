@@ -7,6 +7,33 @@ export interface AppRegistration {
   displayName: string;
 }
 
+/**
+ * How many unchanged mailboxes (and, separately, drives) stay built. Unchanged ones are derived again on demand with
+ * the same ids and sequence numbers, so evicting them loses nothing and keeps memory flat at any tenant size.
+ */
+export const RESIDENT_UNCHANGED = 64;
+
+/** Least-recently-used cache of built mailboxes or drives in which changed (pinned) entries are never evicted. */
+function residentOrBuilt<T extends { residency: { pinned: boolean } }>(
+  cache: Map<string, T>,
+  key: string,
+  build: () => T,
+): T {
+  let value = cache.get(key);
+  if (value) cache.delete(key);
+  else value = build();
+  cache.set(key, value);
+  let unchanged = 0;
+  for (const entry of cache.values()) if (!entry.residency.pinned) unchanged++;
+  for (const [candidateKey, entry] of cache) {
+    if (unchanged <= RESIDENT_UNCHANGED) break;
+    if (entry.residency.pinned || candidateKey === key) continue;
+    cache.delete(candidateKey);
+    unchanged--;
+  }
+  return value;
+}
+
 /** Builds a user's mailbox or drive the first time it is used, so a tenant of 1,000 users starts without them. */
 export interface LazyContent {
   mailbox(user: UserRecord, clock: ChangeClock): Mailbox;
@@ -49,21 +76,13 @@ export class Tenant {
   }
 
   mailbox(user: UserRecord): Mailbox {
-    let mailbox = this.mailboxes.get(user.id);
-    if (!mailbox) {
-      mailbox = this.lazy.mailbox(user, this.clock);
-      this.mailboxes.set(user.id, mailbox);
-    }
-    return mailbox;
+    return residentOrBuilt(this.mailboxes, user.id, () => this.lazy.mailbox(user, this.clock));
   }
 
   userDrive(user: UserRecord): DriveRecord {
-    let drive = this.userDrives.get(user.id);
-    if (!drive) {
-      drive = this.lazy.drive(user, this.clock, this.lazy.driveIdFor(user));
-      this.userDrives.set(user.id, drive);
-    }
-    return drive;
+    return residentOrBuilt(this.userDrives, user.id, () =>
+      this.lazy.drive(user, this.clock, this.lazy.driveIdFor(user)),
+    );
   }
 
   findDrive(driveId: string): DriveRecord | undefined {

@@ -10,7 +10,7 @@ import { eventRecord } from '../model/load-definition.js';
 import type { EventRecord, Mailbox } from '../model/records.js';
 import { occurrenceStarts } from '../model/recurrence.js';
 import { exchangeIdFrom } from '../util/ids.js';
-import { requireUser } from './directory.js';
+import { mailboxTarget } from './targets.js';
 
 const MAILBOX = { resource: 'mailbox' as const };
 
@@ -77,10 +77,7 @@ interface EventJson {
 /** Calendar: events, series instances, calendarView delta, create without invitations, delete. */
 export function registerCalendarRoutes(router: Router, context: SimulatorContext): void {
   const { tenant } = context;
-  const target = (request: GraphRequest) => {
-    const user = requireUser(context, request.params['userId'] as string);
-    return { user, mailbox: tenant.mailbox(user) };
-  };
+  const target = (request: GraphRequest) => mailboxTarget(context, request);
   const eventOf = (mailbox: Mailbox, id: string) => {
     const event = mailbox.events.get(id);
     if (!event) throw notFound(`event ${id}`);

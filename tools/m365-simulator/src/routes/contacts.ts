@@ -7,7 +7,7 @@ import type { GraphRequest } from '../http/types.js';
 import type { ContactRecord, Mailbox } from '../model/records.js';
 import { exchangeIdFrom } from '../util/ids.js';
 import { randomUUID } from 'node:crypto';
-import { requireUser } from './directory.js';
+import { mailboxTarget } from './targets.js';
 
 const MAILBOX = { resource: 'mailbox' as const };
 
@@ -39,8 +39,7 @@ interface ContactJson {
 
 /** Contacts: folders, list, delta (https://learn.microsoft.com/graph/api/contact-delta), create, delete. */
 export function registerContactRoutes(router: Router, context: SimulatorContext): void {
-  const mailboxOf = (request: GraphRequest) =>
-    context.tenant.mailbox(requireUser(context, request.params['userId'] as string));
+  const mailboxOf = (request: GraphRequest) => mailboxTarget(context, request).mailbox;
   const folderOf = (mailbox: Mailbox, id: string) => {
     const folder = [...mailbox.contactFolders.values()].find(
       (candidate) => candidate.id === id || candidate.wellKnownName === id.toLowerCase(),

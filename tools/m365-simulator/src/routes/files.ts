@@ -8,6 +8,7 @@ import { inlineContent } from '../model/content.js';
 import { childrenOf, deleteItem, findChild, newItem, replaceContent, resolvePath } from '../model/drive.js';
 import type { DriveItemRecord, DriveRecord } from '../model/records.js';
 import { requireUser } from './directory.js';
+import { pinOnWrite } from './targets.js';
 import { renderDeleted, renderDrive, renderItem, renderSite } from './files-render.js';
 
 /** Resource-unit costs (https://learn.microsoft.com/sharepoint/dev/general-development/how-to-avoid-getting-throttled-or-blocked-in-sharepoint-online#application-throttling). */
@@ -50,7 +51,9 @@ function freeName(drive: DriveRecord, parentId: string, name: string): string {
 export function registerFileRoutes(router: Router, context: SimulatorContext): void {
   const { tenant } = context;
 
-  const driveOf = (request: GraphRequest): DriveRecord => {
+  const driveOf = (request: GraphRequest): DriveRecord => pinOnWrite(request, addressedDrive(request));
+
+  const addressedDrive = (request: GraphRequest): DriveRecord => {
     const { driveId, userId, siteId } = request.params;
     if (userId) return tenant.userDrive(requireUser(context, userId));
     if (siteId) {

@@ -17,23 +17,13 @@ import {
 } from '../model/mailbox.js';
 import { contentSource } from '../model/message-source.js';
 import type { Mailbox, MessageRecord, UserRecord } from '../model/records.js';
-import { requireUser } from './directory.js';
+import { mailboxTarget } from './targets.js';
 import { attachmentFromJson, contentFromJson, messageFromRequest, type MessageJson } from './mail-create.js';
 import { attachmentId, renderAttachment, renderFolder, renderMessage, renderRemoved } from './mail-render.js';
 import { messageRecord } from '../model/mailbox.js';
 import { exchangeIdFrom } from '../util/ids.js';
 
 const MAILBOX = { resource: 'mailbox' as const };
-
-interface MailTarget {
-  user: UserRecord;
-  mailbox: Mailbox;
-}
-
-function target(context: SimulatorContext, request: GraphRequest): MailTarget {
-  const user = requireUser(context, request.params['userId'] as string);
-  return { user, mailbox: context.tenant.mailbox(user) };
-}
 
 function folderOf(mailbox: Mailbox, idOrName: string) {
   const folder = findFolder(mailbox, idOrName);
@@ -52,7 +42,7 @@ export function registerMailRoutes(router: Router, context: SimulatorContext): v
   const { tenant } = context;
 
   router.add('GET', '/users/:userId/mailFolders', MAILBOX, (request) => {
-    const { mailbox, user } = target(context, request);
+    const { mailbox, user } = mailboxTarget(context, request);
     const top = [...mailbox.folders.values()].filter((folder) => folder.parentFolderId === rootFolderId(user.id));
     return pageOf(
       request,
@@ -63,7 +53,7 @@ export function registerMailRoutes(router: Router, context: SimulatorContext): v
 
   // Folder hierarchy sync (https://learn.microsoft.com/graph/api/mailfolder-delta): every folder, flat.
   router.add('GET', '/users/:userId/mailFolders/delta', MAILBOX, (request) => {
-    const { mailbox, user } = target(context, request);
+    const { mailbox, user } = mailboxTarget(context, request);
     return deltaPage(request, {
       scope: `mailFolders:${user.id}`,
       clock: tenant.clock,
@@ -76,12 +66,12 @@ export function registerMailRoutes(router: Router, context: SimulatorContext): v
   });
 
   router.add('GET', '/users/:userId/mailFolders/:folderId', MAILBOX, (request) => {
-    const { mailbox } = target(context, request);
+    const { mailbox } = mailboxTarget(context, request);
     return ok(renderFolder(mailbox, folderOf(mailbox, request.params['folderId'] as string)));
   });
 
   router.add('GET', '/users/:userId/mailFolders/:folderId/childFolders', MAILBOX, (request) => {
-    const { mailbox } = target(context, request);
+    const { mailbox } = mailboxTarget(context, request);
     const parent = folderOf(mailbox, request.params['folderId'] as string);
     const children = [...mailbox.folders.values()].filter((folder) => folder.parentFolderId === parent.id);
     return pageOf(
@@ -95,7 +85,7 @@ export function registerMailRoutes(router: Router, context: SimulatorContext): v
     request: GraphRequest,
     parentId: (mailbox: Mailbox, user: UserRecord) => string,
   ): GraphResponse => {
-    const { mailbox, user } = target(context, request);
+    const { mailbox, user } = mailboxTarget(context, request);
     const { displayName } = jsonBody<{ displayName?: string }>(request);
     if (!displayName) throw badRequest('displayName is required.', 'ErrorInvalidRequest');
     const parent = parentId(mailbox, user);
@@ -115,7 +105,7 @@ export function registerMailRoutes(router: Router, context: SimulatorContext): v
   );
 
   router.add('GET', '/users/:userId/mailFolders/:folderId/messages', MAILBOX, (request) => {
-    const { mailbox } = target(context, request);
+    const { mailbox } = mailboxTarget(context, request);
     const folder = folderOf(mailbox, request.params['folderId'] as string);
     const messages = [...folderMessages(mailbox, folder.id).values()].sort((a, b) =>
       b.receivedDateTime.localeCompare(a.receivedDateTime),
@@ -129,7 +119,7 @@ export function registerMailRoutes(router: Router, context: SimulatorContext): v
 
   // Per-folder message delta (https://learn.microsoft.com/graph/delta-query-messages).
   router.add('GET', '/users/:userId/mailFolders/:folderId/messages/delta', MAILBOX, (request) => {
-    const { mailbox, user } = target(context, request);
+    const { mailbox, user } = mailboxTarget(context, request);
     const folder = folderOf(mailbox, request.params['folderId'] as string);
     const select = request.query.get('$select');
     return deltaPage(request, {
@@ -144,7 +134,7 @@ export function registerMailRoutes(router: Router, context: SimulatorContext): v
   });
 
   const createMessage = (request: GraphRequest, folderIdOrName: string): GraphResponse => {
-    const { mailbox, user } = target(context, request);
+    const { mailbox, user } = mailboxTarget(context, request);
     const folder = folderOf(mailbox, folderIdOrName);
     const record = storeMessage(mailbox, messageFromRequest(request, user, folder.id), true);
     return { status: 201, body: renderMessage(record, null) };
@@ -159,26 +149,26 @@ export function registerMailRoutes(router: Router, context: SimulatorContext): v
     '/users/:userId/mailFolders/:folderId/messages/:messageId',
   ]) {
     router.add('GET', prefix, MAILBOX, (request) => {
-      const { mailbox } = target(context, request);
+      const { mailbox } = mailboxTarget(context, request);
       return ok(renderMessage(messageOf(mailbox, request.params['messageId'] as string), request.query.get('$select')));
     });
     // MIME of a message (https://learn.microsoft.com/graph/outlook-get-mime-message).
     router.add('GET', `${prefix}/$value`, MAILBOX, (request) => {
-      const { mailbox } = target(context, request);
+      const { mailbox } = mailboxTarget(context, request);
       return {
         status: 200,
         headers: { 'content-type': 'text/plain' },
         body: messageOf(mailbox, request.params['messageId'] as string).source.mime(),
       };
     });
-    router.add('PATCH', prefix, MAILBOX, (request) => patchMessage(request, target(context, request).mailbox));
+    router.add('PATCH', prefix, MAILBOX, (request) => patchMessage(request, mailboxTarget(context, request).mailbox));
     router.add('DELETE', prefix, MAILBOX, (request) => {
-      const { mailbox } = target(context, request);
+      const { mailbox } = mailboxTarget(context, request);
       deleteMessage(mailbox, messageOf(mailbox, request.params['messageId'] as string));
       return { status: 204 };
     });
     router.add('POST', `${prefix}/move`, MAILBOX, (request) => {
-      const { mailbox } = target(context, request);
+      const { mailbox } = mailboxTarget(context, request);
       const { destinationId } = jsonBody<{ destinationId?: string }>(request);
       const destination = folderOf(mailbox, destinationId ?? '');
       const moved = moveMessage(mailbox, messageOf(mailbox, request.params['messageId'] as string), destination.id);
@@ -189,7 +179,7 @@ export function registerMailRoutes(router: Router, context: SimulatorContext): v
 
   // sendMail (https://learn.microsoft.com/graph/api/user-sendmail): 202, captured in the outbox, copied to Sent Items.
   router.add('POST', '/users/:userId/sendMail', MAILBOX, (request) => {
-    const { mailbox, user } = target(context, request);
+    const { mailbox, user } = mailboxTarget(context, request);
     const { message, saveToSentItems } = jsonBody<{ message?: MessageJson; saveToSentItems?: boolean }>(request);
     if (!message) throw badRequest('The message is required.', 'ErrorInvalidRequest');
     if (!message.toRecipients?.length && !message.ccRecipients?.length)
@@ -265,7 +255,7 @@ const ATTACHMENT_CHUNK_LIMIT = 4 * 1024 * 1024;
 
 function registerAttachmentRoutes(router: Router, context: SimulatorContext, prefix: string): void {
   const attachmentsOf = (request: GraphRequest) => {
-    const { mailbox } = target(context, request);
+    const { mailbox } = mailboxTarget(context, request);
     const message = messageOf(mailbox, request.params['messageId'] as string);
     return { mailbox, message, attachments: message.source.content().attachments };
   };
