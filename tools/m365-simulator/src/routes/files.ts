@@ -249,7 +249,13 @@ export function registerFileRoutes(router: Router, context: SimulatorContext): v
     const body = request.body.length
       ? jsonBody<{ item?: { '@microsoft.graph.conflictBehavior'?: string } }>(request)
       : {};
-    const behavior = conflictBehavior(body.item?.['@microsoft.graph.conflictBehavior'], 'fail');
+    // The behaviour may come in the body's `item` or as a query parameter (https://learn.microsoft.com/graph/api/resources/driveitem#instance-attributes).
+    const behavior = conflictBehavior(
+      body.item?.['@microsoft.graph.conflictBehavior'] ??
+        request.query.get('@microsoft.graph.conflictBehavior') ??
+        undefined,
+      'fail',
+    );
     if (request.params['path'] !== undefined && behavior === 'fail') {
       const path = request.params['path'];
       const parent = resolvePath(
