@@ -27,15 +27,25 @@ describe('calendar', () => {
   const window = '?startDateTime=2026-01-01T00:00:00Z&endDateTime=2026-03-01T00:00:00Z';
 
   // https://learn.microsoft.com/graph/api/event-delta
-  test('calendarView/delta needs a window and returns the events in it, then only changes', async () => {
+  test('calendarView/delta needs a window, returns single events and series occurrences in it, then only changes', async () => {
     await expect(graph.client.api(`/users/${userId}/calendarView/delta`).get()).rejects.toMatchObject({
       statusCode: 400,
     });
     const first = await readAllPages<Entry>(graph, `/users/${userId}/calendarView/delta${window}`);
-    expect(first.items.map((event) => event.subject).sort()).toEqual([
-      'Riunione settimanale / Weekly meeting',
-      'Visita cliente a Bergamo',
+    const weekly = first.items.filter((event) => event.type === 'occurrence') as Array<
+      Entry & { start: { dateTime: string } }
+    >;
+    expect(weekly.map((event) => event.start.dateTime.slice(0, 10))).toEqual([
+      '2026-01-12',
+      '2026-01-19',
+      '2026-01-26',
+      '2026-02-02',
+      '2026-02-09',
+      '2026-02-16',
+      '2026-02-23',
     ]);
+    const single = first.items.filter((event) => event.type === 'singleInstance');
+    expect(single.map((event) => event.subject)).toEqual(['Visita cliente a Bergamo']);
     const outside = sim.control.addEvent(userId, {
       subject: 'Fuori finestra',
       start: '2027-05-01T10:00:00Z',
@@ -52,6 +62,18 @@ describe('calendar', () => {
     expect(round.items.map((event) => event.id).sort()).toEqual([inside, removed].sort());
     expect(round.items.find((event) => event.id === removed)?.['@removed']).toEqual({ reason: 'deleted' });
     expect(round.items.some((event) => event.id === outside)).toBe(false);
+  });
+
+  // https://learn.microsoft.com/graph/api/event-delta (a deleted series: each of its occurrences is removed)
+  test('deleting a series reports each of its occurrences in the window as removed', async () => {
+    const user = sim.control.listUsers()[6]?.id ?? '';
+    const first = await readAllPages<Entry>(graph, `/users/${user}/calendarView/delta${window}`);
+    const occurrences = first.items.filter((event) => event.type === 'occurrence');
+    const master = (occurrences[0] as Entry & { seriesMasterId: string }).seriesMasterId;
+    await graph.client.api(`/users/${user}/events/${master}`).delete();
+    const round = await readAllPages<Entry>(graph, graph.path(first.deltaLink ?? ''));
+    expect(round.items.every((event) => event['@removed'])).toBe(true);
+    expect(round.items.map((event) => event.id).sort()).toEqual(occurrences.map((event) => event.id).sort());
   });
 
   // https://learn.microsoft.com/graph/api/event-list-instances (recurrence)

@@ -31,6 +31,8 @@ export interface DeltaOptions<T extends Versioned> {
   forceResync?: (scope: string) => boolean;
   /** Items the delta must not report, e.g. calendarView outside the window. */
   include?: (item: T) => boolean;
+  /** Renders one entry as several values (a recurring series as its occurrences); replaces render and renderRemoved. */
+  expand?: (entry: DeltaEntry<T>) => object[];
 }
 
 /**
@@ -48,7 +50,10 @@ export function deltaPage<T extends Versioned>(request: GraphRequest, options: D
   const page = entries.slice(0, pageSize);
   const value = page
     .filter((entry) => entry.kind === 'removed' || (options.include?.(entry.item) ?? true))
-    .map((entry) => (entry.kind === 'item' ? options.render(entry.item) : options.renderRemoved(entry.id)));
+    .flatMap((entry) => {
+      if (options.expand) return options.expand(entry);
+      return [entry.kind === 'item' ? options.render(entry.item) : options.renderRemoved(entry.id)];
+    });
   const body: Record<string, unknown> = { value };
   const last = page[page.length - 1];
   if (entries.length > pageSize && last) {

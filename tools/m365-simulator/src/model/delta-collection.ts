@@ -13,7 +13,9 @@ export class Residency {
   pinned = false;
 }
 
-export type DeltaEntry<T> = { kind: 'item'; item: T; seq: number } | { kind: 'removed'; id: string; seq: number };
+/** A removed entry keeps the item as it was last seen, so a workload can describe what disappeared (a series' occurrences). */
+export type DeltaEntry<T> =
+  { kind: 'item'; item: T; seq: number } | { kind: 'removed'; id: string; seq: number; last: T };
 
 /**
  * A set of items that can answer "what changed since sequence N": live items carry the sequence of their last change,
@@ -22,7 +24,7 @@ export type DeltaEntry<T> = { kind: 'item'; item: T; seq: number } | { kind: 're
  */
 export class DeltaCollection<T extends Versioned> {
   private readonly items = new Map<string, T>();
-  private readonly tombstones = new Map<string, number>();
+  private readonly tombstones = new Map<string, { seq: number; last: T }>();
 
   constructor(
     private readonly clock: ChangeClock,
@@ -59,7 +61,7 @@ export class DeltaCollection<T extends Versioned> {
     if (!item) return undefined;
     if (this.residency) this.residency.pinned = true;
     this.items.delete(id);
-    this.tombstones.set(id, this.clock.next());
+    this.tombstones.set(id, { seq: this.clock.next(), last: item });
     return item;
   }
 
@@ -70,8 +72,8 @@ export class DeltaCollection<T extends Versioned> {
       if (item.seq > since && item.seq <= upTo) entries.push({ kind: 'item', item, seq: item.seq });
     }
     if (since > 0) {
-      for (const [id, seq] of this.tombstones) {
-        if (seq > since && seq <= upTo) entries.push({ kind: 'removed', id, seq });
+      for (const [id, { seq, last }] of this.tombstones) {
+        if (seq > since && seq <= upTo) entries.push({ kind: 'removed', id, seq, last });
       }
     }
     entries.sort((a, b) => a.seq - b.seq || entryId(a).localeCompare(entryId(b)));

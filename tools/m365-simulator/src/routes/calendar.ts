@@ -35,20 +35,26 @@ function renderEvent(event: EventRecord): Record<string, unknown> {
 }
 
 const utc = (value: { dateTime: string }) => new Date(`${value.dateTime.replace(/Z$/, '')}Z`);
+const graphDateTime = (at: Date) => ({ dateTime: at.toISOString().replace(/Z$/, ''), timeZone: 'UTC' });
 
-/** Whether an event (or any occurrence of a series) falls in the window. */
-function overlaps(event: EventRecord, from: Date, to: Date): boolean {
+/**
+ * What a calendar view shows of an event in [from, to): a single event if it overlaps, or each occurrence of a series
+ * (`type: occurrence`, `seriesMasterId`) — https://learn.microsoft.com/graph/api/user-list-calendarview.
+ */
+function instancesIn(event: EventRecord, from: Date, to: Date): Array<Record<string, unknown>> {
   const start = utc(event.start);
-  const end = utc(event.end);
-  if (!event.recurrence) return start < to && end > from;
-  return (
-    occurrenceStarts(
-      event.recurrence as RecurrenceDefinition,
-      start,
-      new Date(from.getTime() - (end.getTime() - start.getTime())),
-      to,
-    ).length > 0
-  );
+  const duration = utc(event.end).getTime() - start.getTime();
+  if (!event.recurrence) return start < to && start.getTime() + duration > from.getTime() ? [renderEvent(event)] : [];
+  const earliest = new Date(from.getTime() - duration);
+  return occurrenceStarts(event.recurrence as RecurrenceDefinition, start, earliest, to).map((at) => ({
+    ...renderEvent(event),
+    id: exchangeIdFrom('AAMkAGI2occ', event.id, at.toISOString()),
+    type: 'occurrence',
+    seriesMasterId: event.id,
+    recurrence: null,
+    start: graphDateTime(at),
+    end: graphDateTime(new Date(at.getTime() + duration)),
+  }));
 }
 
 function windowOf(request: GraphRequest): { from: Date; to: Date } {
@@ -95,17 +101,7 @@ export function registerCalendarRoutes(router: Router, context: SimulatorContext
     const master = eventOf(target(request).mailbox, request.params['eventId'] as string);
     const { from, to } = windowOf(request);
     if (!master.recurrence) return ok({ value: [] });
-    const start = utc(master.start);
-    const duration = utc(master.end).getTime() - start.getTime();
-    const value = occurrenceStarts(master.recurrence as RecurrenceDefinition, start, from, to).map((at) => ({
-      ...renderEvent(master),
-      id: exchangeIdFrom('AAMkAGI2occ', master.id, at.toISOString()),
-      type: 'occurrence',
-      seriesMasterId: master.id,
-      recurrence: null,
-      start: { dateTime: at.toISOString().replace(/Z$/, ''), timeZone: 'UTC' },
-      end: { dateTime: new Date(at.getTime() + duration).toISOString().replace(/Z$/, ''), timeZone: 'UTC' },
-    }));
+    const value = instancesIn(master, from, to);
     return ok({ value });
   });
   // calendarView delta (https://learn.microsoft.com/graph/api/event-delta): the window travels in the links.
@@ -118,7 +114,12 @@ export function registerCalendarRoutes(router: Router, context: SimulatorContext
       collections: [mailbox.events],
       render: renderEvent,
       renderRemoved: removedEntry('#microsoft.graph.event'),
-      include: (event) => overlaps(event, from, to),
+      // A series travels as its occurrences in the window; a removed series as the removal of each of them.
+      expand: (entry) => {
+        const instances = instancesIn(entry.kind === 'item' ? entry.item : entry.last, from, to);
+        if (entry.kind === 'item') return instances;
+        return instances.map((instance) => removedEntry('#microsoft.graph.event')(String(instance['id'])));
+      },
       ...OUTLOOK_DELTA,
       forceResync: (scope) => context.faults.forceResync(scope),
     });
