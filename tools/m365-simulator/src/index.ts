@@ -11,4 +11,9 @@ export type { FaultSpec } from './faults.js';
 export type { CountersSnapshot, Count } from './limits/counters.js';
 export type * from './model/definition.js';
 export { demoTenant } from './demo-tenant.js';
-export { sharePointResourceUnitsPerMinute, MAILBOX_CONCURRENCY, MAILBOX_REQUESTS_PER_WINDOW } from './limits/limits.js';
+export {
+  sharePointResourceUnitsPerMinute,
+  MAILBOX_CONCURRENCY,
+  MAILBOX_REQUESTS_PER_WINDOW,
+  MAILBOX_UPLOAD_BYTES_PER_WINDOW,
+} from './limits/limits.js';

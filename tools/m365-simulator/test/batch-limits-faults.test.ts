@@ -1,4 +1,9 @@
-import { MAILBOX_REQUESTS_PER_WINDOW, startSimulator, type RunningSimulator } from '../src/index.js';
+import {
+  MAILBOX_REQUESTS_PER_WINDOW,
+  MAILBOX_UPLOAD_BYTES_PER_WINDOW,
+  startSimulator,
+  type RunningSimulator,
+} from '../src/index.js';
 import { appGraph, appToken, rawGraph } from './support/clients.js';
 
 interface BatchResponse {
@@ -131,6 +136,34 @@ describe('mailbox request rate (https://learn.microsoft.com/graph/throttling-lim
       const retryAfter = Number(response.headers.get('retry-after'));
       expect(retryAfter).toBeGreaterThanOrEqual(1);
       expect(retryAfter).toBeLessThanOrEqual(60);
+    } finally {
+      await sim.stop();
+    }
+  });
+});
+
+describe('mailbox upload budget (https://learn.microsoft.com/graph/throttling-limits#outlook-service-limits)', () => {
+  test('150 MB of POST/PATCH/PUT bodies per mailbox per 5 minutes, then 429', async () => {
+    const sim = await startSimulator({ enforceLimits: true, timeScale: 10 });
+    try {
+      const token = await appToken(sim);
+      const user = sim.control.listUsers()[4]?.id ?? '';
+      const [message] = sim.control.listMessages(user, 'inbox');
+      const body = JSON.stringify({ isRead: true, categories: ['x'.repeat(4 * 1024 * 1024)] });
+      const statuses: number[] = [];
+      for (let index = 0; index < Math.ceil(MAILBOX_UPLOAD_BYTES_PER_WINDOW / body.length) + 1; index++) {
+        const response = await rawGraph(sim, token, `/users/${user}/messages/${message?.id ?? ''}`, {
+          method: 'PATCH',
+          body,
+          headers: { 'content-type': 'application/json' },
+        });
+        statuses.push(response.status);
+        await response.arrayBuffer();
+      }
+      const allowed = Math.floor(MAILBOX_UPLOAD_BYTES_PER_WINDOW / Buffer.byteLength(body));
+      expect(statuses.slice(0, allowed).every((status) => status === 200)).toBe(true);
+      expect(statuses.at(-1)).toBe(429);
+      expect((await rawGraph(sim, token, `/users/${user}/mailFolders`)).status).toBe(200);
     } finally {
       await sim.stop();
     }

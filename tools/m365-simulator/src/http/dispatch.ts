@@ -89,10 +89,12 @@ export async function dispatch(
       typeof match.meta.resourceUnits === 'function'
         ? match.meta.resourceUnits(url.searchParams)
         : match.meta.resourceUnits;
+    const uploadBytes = ['POST', 'PATCH', 'PUT'].includes(input.method) ? input.body.length : 0;
     const admission = context.limits.admit(
       input.caller,
       { ...match.meta, ...(units === undefined ? {} : { resourceUnits: units }) },
       resource,
+      uploadBytes,
     );
     try {
       if (input.delayMs) await new Promise((resolve) => setTimeout(resolve, input.delayMs));

@@ -13,6 +13,9 @@ export interface LimitOptions {
 export const MAILBOX_CONCURRENCY = 4;
 export const MAILBOX_REQUESTS_PER_WINDOW = 10_000;
 const MAILBOX_WINDOW_MS = 10 * 60 * 1000;
+/** Uploads (POST, PATCH, PUT) to one mailbox: 150 MB per 5 minutes, same page. */
+export const MAILBOX_UPLOAD_BYTES_PER_WINDOW = 150 * 1024 * 1024;
+const MAILBOX_UPLOAD_WINDOW_MS = 5 * 60 * 1000;
 
 /** SharePoint/OneDrive, per app per tenant (https://learn.microsoft.com/sharepoint/dev/general-development/how-to-avoid-getting-throttled-or-blocked-in-sharepoint-online#application-throttling). */
 const SHAREPOINT_WINDOW_MS = 60 * 1000;
@@ -44,10 +47,11 @@ export class Limits {
 
   constructor(private readonly options: LimitOptions) {}
 
-  admit(caller: Caller, meta: RouteMeta, resourceKey: string | undefined): Admission {
+  /** `uploadBytes`: the body of a POST, PATCH or PUT, which spends the mailbox's upload budget. */
+  admit(caller: Caller, meta: RouteMeta, resourceKey: string | undefined, uploadBytes = 0): Admission {
     const none: Admission = { release: () => undefined, headers: {} };
     if (!this.options.enforce || !resourceKey) return none;
-    if (meta.resource === 'mailbox') return this.admitMailbox(`${caller.appId}|${resourceKey}`);
+    if (meta.resource === 'mailbox') return this.admitMailbox(`${caller.appId}|${resourceKey}`, uploadBytes);
     if (meta.resource === 'sharepoint')
       return this.admitSharePoint(caller.appId, typeof meta.resourceUnits === 'number' ? meta.resourceUnits : 1);
     if (meta.resource === 'teams')
@@ -76,7 +80,7 @@ export class Limits {
     return result;
   }
 
-  private admitMailbox(key: string): Admission {
+  private admitMailbox(key: string, uploadBytes: number): Admission {
     this.spendOrThrow(
       `mailbox|${key}`,
       MAILBOX_WINDOW_MS,
@@ -84,6 +88,15 @@ export class Limits {
       MAILBOX_REQUESTS_PER_WINDOW,
       'Application is over its MailboxRequestRate limit.',
     );
+    if (uploadBytes > 0) {
+      this.spendOrThrow(
+        `upload|${key}`,
+        MAILBOX_UPLOAD_WINDOW_MS,
+        uploadBytes,
+        MAILBOX_UPLOAD_BYTES_PER_WINDOW,
+        'Application is over its MailboxUploadSize limit.',
+      );
+    }
     const running = this.concurrent.get(key) ?? 0;
     if (running >= MAILBOX_CONCURRENCY)
       throw throttled('Application is over its MailboxConcurrency limit.', 1000, 'ApplicationThrottled');
