@@ -125,7 +125,7 @@ export function createSimulatorServer(context: SimulatorContext, router: Router,
 
 async function uploadChunk(context: SimulatorContext, id: string, req: IncomingMessage): Promise<GraphResponse> {
   const body = await readBody(req);
-  if (req.method === 'DELETE') return { status: context.uploads.cancel(id) ? 204 : 404 };
+  if (req.method === 'DELETE') return { status: (await context.uploads.cancel(id)) ? 204 : 404 };
   if (req.method === 'GET') return context.uploads.status(id);
   const resource = context.uploads.resourceOf(id);
   const response = await context.uploads.put(id, headerValue(req.headers['content-range']), body);

@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { SimulatorContext } from './context.js';
 import { ControlApi } from './control-http.js';
@@ -63,6 +65,7 @@ async function tenantFrom(options: StartSimulatorOptions): Promise<Tenant> {
 export async function startSimulator(options: StartSimulatorOptions = {}): Promise<RunningSimulator> {
   const tenant = await tenantFrom(options);
   let url = '';
+  const spoolDirectory = await mkdtemp(join(tmpdir(), 'custodia-m365-sim-'));
   const context: SimulatorContext = {
     tenant,
     keys: await createSigningKeys(),
@@ -74,7 +77,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
       licences: tenant.licences,
     }),
     counters: new RequestCounters(),
-    uploads: new UploadSessions(() => url),
+    uploads: new UploadSessions(() => url, spoolDirectory),
     downloads: new DownloadLinks(() => url),
     issuedTokenIds: new Set(),
     revokedTokenIds: new Set(),
@@ -102,11 +105,13 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     tenantId: tenant.id,
     app: { clientId: tenant.app.clientId, clientSecret: tenant.app.clientSecret },
     control,
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
+    stop: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
-      }),
+      });
+      await rm(spoolDirectory, { recursive: true, force: true });
+    },
   };
   contexts.set(running, context);
   return running;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createRandom, hashSeed } from '../util/random.js';
 
@@ -46,6 +47,14 @@ export function seededContent(size: number, seed: number): ContentSource {
         },
       });
     },
+  };
+}
+
+/** Bytes spooled to a file (an upload session's result), read back by range. */
+export function fileContent(path: string, size: number): ContentSource {
+  return {
+    size,
+    stream: (start = 0, end = size - 1) => (size === 0 ? Readable.from([]) : createReadStream(path, { start, end })),
   };
 }
 

@@ -4,7 +4,7 @@ import { badRequest, GraphError } from '../http/errors.js';
 import { jsonBody, ok, pageOf } from '../http/odata.js';
 import type { Router } from '../http/router.js';
 import type { GraphRequest, GraphResponse, RouteMeta } from '../http/types.js';
-import { inlineContent } from '../model/content.js';
+import { inlineContent, type ContentSource } from '../model/content.js';
 import { childrenOf, deleteItem, findChild, newItem, replaceContent, resolvePath } from '../model/drive.js';
 import type { DriveItemRecord, DriveRecord } from '../model/records.js';
 import { requireUser } from './directory.js';
@@ -205,7 +205,7 @@ export function registerFileRoutes(router: Router, context: SimulatorContext): v
   function writeFile(
     drive: DriveRecord,
     request: GraphRequest,
-    bytes: Buffer,
+    content: ContentSource,
     behavior: ConflictBehavior,
   ): GraphResponse {
     const now = new Date().toISOString();
@@ -213,7 +213,7 @@ export function registerFileRoutes(router: Router, context: SimulatorContext): v
     if (path === undefined) {
       const item = itemOf(request, drive);
       if (item.isFolder) throw badRequest('Cannot write content to a folder.', 'invalidRequest');
-      return { status: 200, body: renderItem(drive, replaceContent(drive, item, inlineContent(bytes), now)) };
+      return { status: 200, body: renderItem(drive, replaceContent(drive, item, content, now)) };
     }
     const baseId = request.params['itemId'] ?? drive.rootId;
     const parts = path.split('/').filter(Boolean);
@@ -224,10 +224,10 @@ export function registerFileRoutes(router: Router, context: SimulatorContext): v
     if (existing && behavior === 'fail')
       throw new GraphError(409, 'nameAlreadyExists', `An item named '${name}' already exists.`);
     if (existing && behavior === 'replace' && !existing.isFolder) {
-      return { status: 200, body: renderItem(drive, replaceContent(drive, existing, inlineContent(bytes), now)) };
+      return { status: 200, body: renderItem(drive, replaceContent(drive, existing, content, now)) };
     }
     const finalName = existing ? freeName(drive, parent.id, name) : name;
-    const created = drive.items.upsert(newItem(drive, parent.id, finalName, inlineContent(bytes), now));
+    const created = drive.items.upsert(newItem(drive, parent.id, finalName, content, now));
     return { status: 201, body: renderItem(drive, created) };
   }
 
@@ -239,7 +239,7 @@ export function registerFileRoutes(router: Router, context: SimulatorContext): v
     return writeFile(
       drive,
       request,
-      request.body,
+      inlineContent(request.body),
       conflictBehavior(request.query.get('@microsoft.graph.conflictBehavior') ?? undefined, 'replace'),
     );
   }
@@ -271,7 +271,7 @@ export function registerFileRoutes(router: Router, context: SimulatorContext): v
       rules: { multipleOf: FRAGMENT_MULTIPLE, maxChunkBytes: FRAGMENT_LIMIT },
       progressStatus: 202,
       resource: `drive:${drive.id}`,
-      complete: (bytes) => writeFile(drive, request, bytes, behavior),
+      complete: (content) => writeFile(drive, request, content, behavior),
     });
     return ok(session);
   }

@@ -16,6 +16,7 @@ import {
   touchMessage,
 } from '../model/mailbox.js';
 import { contentSource } from '../model/message-source.js';
+import { readAll } from '../model/content.js';
 import type { Mailbox, MessageRecord, UserRecord } from '../model/records.js';
 import { mailboxTarget } from './targets.js';
 import { attachmentFromJson, contentFromJson, messageFromRequest, type MessageJson } from './mail-create.js';
@@ -325,7 +326,8 @@ function registerAttachmentRoutes(router: Router, context: SimulatorContext, pre
       rules: { maxChunkBytes: ATTACHMENT_CHUNK_LIMIT },
       progressStatus: 200,
       resource: `mailbox:${mailbox.userId}`,
-      complete: (bytes) => {
+      complete: async (content) => {
+        const bytes = await readAll(content);
         const current = findMessage(mailbox, message.id) ?? message;
         const index = addAttachment(mailbox, current, {
           name: item.name as string,

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { appendFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileContent, type ContentSource } from '../model/content.js';
 import { GraphError } from '../http/errors.js';
 import type { GraphResponse } from '../http/types.js';
 
@@ -12,11 +15,12 @@ export interface UploadRules {
 interface Session {
   totalSize?: number;
   received: number;
-  chunks: Buffer[];
+  /** Where received chunks are spooled, so a 2 GB upload does not sit in memory. */
+  path: string;
   expiresAt: number;
   rules: UploadRules;
   resource: string;
-  complete: (bytes: Buffer) => GraphResponse | Promise<GraphResponse>;
+  complete: (content: ContentSource) => GraphResponse | Promise<GraphResponse>;
   /** Intermediate answer: OneDrive 202 Accepted, Outlook 200 OK. */
   progressStatus: number;
 }
@@ -31,15 +35,19 @@ const SESSION_LIFETIME_MS = 24 * 3600 * 1000;
 export class UploadSessions {
   private readonly sessions = new Map<string, Session>();
 
-  constructor(private readonly baseUrl: () => string) {}
+  constructor(
+    private readonly baseUrl: () => string,
+    /** A directory of the simulator's own, removed when it stops. */
+    private readonly spoolDirectory: string,
+  ) {}
 
-  create(options: Omit<Session, 'received' | 'chunks' | 'expiresAt'>): {
+  create(options: Omit<Session, 'received' | 'path' | 'expiresAt'>): {
     uploadUrl: string;
     expirationDateTime: string;
   } {
     const id = randomBytes(24).toString('base64url');
     const expiresAt = Date.now() + SESSION_LIFETIME_MS;
-    this.sessions.set(id, { ...options, received: 0, chunks: [], expiresAt });
+    this.sessions.set(id, { ...options, received: 0, path: join(this.spoolDirectory, id), expiresAt });
     return { uploadUrl: `${this.baseUrl()}/_upload/${id}`, expirationDateTime: new Date(expiresAt).toISOString() };
   }
 
@@ -47,8 +55,12 @@ export class UploadSessions {
     return this.sessions.get(id)?.resource;
   }
 
-  cancel(id: string): boolean {
-    return this.sessions.delete(id);
+  async cancel(id: string): Promise<boolean> {
+    const session = this.sessions.get(id);
+    if (!session) return false;
+    this.sessions.delete(id);
+    await rm(session.path, { force: true });
+    return true;
   }
 
   status(id: string): GraphResponse {
@@ -93,7 +105,8 @@ export class UploadSessions {
         `Each fragment except the last must be a multiple of ${multiple} bytes.`,
       );
     }
-    session.chunks.push(body);
+    if (start === 0) await writeFile(session.path, body);
+    else await appendFile(session.path, body);
     session.received = end + 1;
     if (!isLast) {
       return {
@@ -105,7 +118,7 @@ export class UploadSessions {
       };
     }
     this.sessions.delete(id);
-    return session.complete(Buffer.concat(session.chunks));
+    return session.complete(fileContent(session.path, session.received));
   }
 
   private require(id: string): Session {
