@@ -88,6 +88,22 @@ describe('mail', () => {
     expect(quiet.items).toHaveLength(0);
   });
 
+  // https://learn.microsoft.com/graph/delta-query-messages ($filter on receivedDateTime only)
+  test('messages/delta honours $filter on receivedDateTime and refuses other filters', async () => {
+    const cutoff = '2025-01-01T00:00:00Z';
+    const { items } = await readAllPages<Message>(
+      graph,
+      `/users/${userId}/mailFolders/inbox/messages/delta?$select=receivedDateTime&$filter=receivedDateTime ge ${cutoff}`,
+      { Prefer: 'odata.maxpagesize=100' },
+    );
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((item) => (item.receivedDateTime ?? '') >= cutoff)).toBe(true);
+    expect(items.length).toBeLessThan(sim.control.listMessages(userId, 'inbox').length);
+    await expect(
+      graph.client.api(`/users/${userId}/mailFolders/inbox/messages/delta?$filter=subject eq 'x'`).get(),
+    ).rejects.toMatchObject({ statusCode: 400 });
+  });
+
   // https://learn.microsoft.com/graph/delta-query-overview#synchronization-reset
   test('an invalidated delta token answers 410 SyncStateNotFound', async () => {
     const { deltaLink } = await readAllPages<Message>(graph, inboxDelta(), { Prefer: 'odata.maxpagesize=50' });
@@ -147,6 +163,14 @@ describe('mail', () => {
     expect(created.isDraft).toBe(true);
     expect(created.subject).toBe('Ripristino come bozza');
     expect(sim.control.messageMime(userId, created.id).toString('utf8')).toBe(mime);
+  });
+
+  // https://learn.microsoft.com/graph/api/user-post-messages (request body limit of about 4 MB)
+  test('creating a message with a body over 4 MB is refused with 413', async () => {
+    const huge = Buffer.alloc(4 * 1024 * 1024, 65).toString('base64');
+    await expect(
+      graph.client.api(`/users/${userId}/mailFolders/inbox/messages`).header('Content-Type', 'text/plain').post(huge),
+    ).rejects.toMatchObject({ statusCode: 413 });
   });
 
   // PidTagMessageFlags https://learn.microsoft.com/office/client-developer/outlook/mapi/pidtagmessageflags-canonical-property

@@ -19,12 +19,14 @@ import { contentSource } from '../model/message-source.js';
 import { readAll } from '../model/content.js';
 import type { Mailbox, MessageRecord, UserRecord } from '../model/records.js';
 import { mailboxTarget } from './targets.js';
+import { receivedDateTimeFilter } from './received-filter.js';
 import { attachmentFromJson, contentFromJson, messageFromRequest, type MessageJson } from './mail-create.js';
 import { attachmentId, renderAttachment, renderFolder, renderMessage, renderRemoved } from './mail-render.js';
 import { messageRecord } from '../model/mailbox.js';
 import { exchangeIdFrom } from '../util/ids.js';
 
 const MAILBOX = { resource: 'mailbox' as const };
+const MESSAGE_REQUEST_LIMIT = 4 * 1024 * 1024;
 
 function folderOf(mailbox: Mailbox, idOrName: string) {
   const folder = findFolder(mailbox, idOrName);
@@ -123,18 +125,29 @@ export function registerMailRoutes(router: Router, context: SimulatorContext): v
     const { mailbox, user } = mailboxTarget(context, request);
     const folder = folderOf(mailbox, request.params['folderId'] as string);
     const select = request.query.get('$select');
+    const received = receivedDateTimeFilter(request.query.get('$filter'));
     return deltaPage(request, {
       scope: `messages:${user.id}:${folder.id}`,
       clock: tenant.clock,
       collections: [folderMessages(mailbox, folder.id)],
       render: (message) => renderMessage(message, select),
       renderRemoved,
+      ...(received ? { include: received } : {}),
       ...OUTLOOK_DELTA,
       forceResync: (scope) => context.faults.forceResync(scope),
     });
   });
 
   const createMessage = (request: GraphRequest, folderIdOrName: string): GraphResponse => {
+    // Requests to create a message are limited to about 4 MB; larger attachments go through upload sessions
+    // (https://learn.microsoft.com/graph/outlook-large-attachments, https://learn.microsoft.com/graph/api/user-post-messages).
+    if (request.body.length > MESSAGE_REQUEST_LIMIT) {
+      throw new GraphError(
+        413,
+        'RequestBodyTooLarge',
+        'The request body exceeds the 4 MB limit for creating a message.',
+      );
+    }
     const { mailbox, user } = mailboxTarget(context, request);
     const folder = folderOf(mailbox, folderIdOrName);
     const record = storeMessage(mailbox, messageFromRequest(request, user, folder.id), true);
