@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Address, AttachmentContent, MessageContent } from './types.js';
 
 /** RFC 2047 encoded-word for non-ASCII header text (subjects and display names in Italian carry accents). */
-export function encodeHeaderText(text: string): string {
+function encodeHeaderText(text: string): string {
   return /^[\x20-\x7e]*$/.test(text) ? text : `=?UTF-8?B?${Buffer.from(text, 'utf8').toString('base64')}?=`;
 }
 

@@ -23,7 +23,7 @@ function splitEntity(raw: Buffer): Entity {
 }
 
 /** RFC 2047 encoded words (`=?UTF-8?B?...?=`, `=?iso-8859-1?Q?...?=`). */
-export function decodeHeaderText(value: string): string {
+function decodeHeaderText(value: string): string {
   return value
     .replace(/\?=\s+=\?/g, '?==?')
     .replace(/=\?([^?]+)\?([bBqQ])\?([^?]*)\?=/g, (_all, charset: string, encoding: string, text: string) => {

@@ -6,9 +6,6 @@ export class ChangeClock {
   private sequence = 1;
   epoch = 1;
 
-  /** The number given to items of the initial tenant: any delta token includes them. */
-  static readonly BASE = 1;
-
   next(): number {
     this.sequence += 1;
     return this.sequence;

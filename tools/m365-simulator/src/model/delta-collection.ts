@@ -43,7 +43,7 @@ export class DeltaCollection<T extends Versioned> {
     return this.items.values();
   }
 
-  /** Adds the item as it was in the initial tenant (sequence BASE), without ticking the clock. */
+  /** Adds the item as it was in the initial tenant (sequence 1, where the clock starts), without ticking the clock. */
   seed(item: T): void {
     this.items.set(item.id, item);
   }

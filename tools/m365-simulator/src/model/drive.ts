@@ -112,7 +112,7 @@ const MIME_TYPES: Record<string, string> = {
   bin: 'application/octet-stream',
 };
 
-export function mimeTypeOf(name: string): string {
+function mimeTypeOf(name: string): string {
   const extension = name.split('.').pop()?.toLowerCase() ?? '';
   return MIME_TYPES[extension] ?? 'application/octet-stream';
 }

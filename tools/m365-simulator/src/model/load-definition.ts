@@ -19,9 +19,9 @@ import { Tenant } from './tenant.js';
 import { generateMessages } from '../generator/messages.js';
 
 /** When the initial tenant's items were created: fixed, so every start serves the same bytes. */
-export const TENANT_EPOCH = '2026-01-05T08:00:00Z';
+const TENANT_EPOCH = '2026-01-05T08:00:00Z';
 
-export function userRecord(definition: UserDefinition, index: number, tenantId: string): UserRecord {
+function userRecord(definition: UserDefinition, index: number, tenantId: string): UserRecord {
   const [given, ...rest] = definition.displayName.split(' ');
   return {
     id: definition.id ?? guidFrom(tenantId, 'user', definition.userPrincipalName.toLowerCase()),
@@ -39,7 +39,7 @@ export function userRecord(definition: UserDefinition, index: number, tenantId: 
   };
 }
 
-export function userDriveId(user: UserRecord): string {
+function userDriveId(user: UserRecord): string {
   return `b!${Buffer.from(guidFrom('drive', user.id)).toString('base64url').slice(0, 48)}`;
 }
 

@@ -11,7 +11,7 @@ export interface AppRegistration {
  * How many unchanged mailboxes (and, separately, drives) stay built. Unchanged ones are derived again on demand with
  * the same ids and sequence numbers, so evicting them loses nothing and keeps memory flat at any tenant size.
  */
-export const RESIDENT_UNCHANGED = 64;
+const RESIDENT_UNCHANGED = 64;
 
 /** Least-recently-used cache of built mailboxes or drives in which changed (pinned) entries are never evicted. */
 function residentOrBuilt<T extends { residency: { pinned: boolean } }>(
