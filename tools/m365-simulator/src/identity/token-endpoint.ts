@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { decodeJwt } from 'jose';
+import { guidFrom } from '../util/ids.js';
 import type { SimulatorContext } from '../context.js';
 import type { GraphResponse } from '../http/types.js';
 import { signAppToken, signDelegatedGraphToken, v2Issuer, verifyToken } from './tokens.js';
@@ -128,6 +129,7 @@ export async function issueToken(
       await signAppToken(context.keys, {
         tenantId: tenant.id,
         appId: clientId,
+        servicePrincipalId: guidFrom(tenant.id, 'servicePrincipal', clientId),
         roles: APP_ROLES,
         lifetimeSeconds: TOKEN_LIFETIME_SECONDS,
       }),

@@ -17,6 +17,7 @@ export function v2Issuer(tenantId: string): string {
 export interface AppTokenRequest {
   tenantId: string;
   appId: string;
+  servicePrincipalId: string;
   roles: string[];
   lifetimeSeconds: number;
 }
@@ -36,8 +37,9 @@ export async function signAppToken(keys: SigningKeys, request: AppTokenRequest):
     aud: GRAPH_AUDIENCE,
     iss: v1Issuer(request.tenantId),
     tid: request.tenantId,
-    oid: request.appId,
-    sub: request.appId,
+    // For app-only tokens `oid` and `sub` name the app's service principal in the tenant, not the app id.
+    oid: request.servicePrincipalId,
+    sub: request.servicePrincipalId,
     appid: request.appId,
     appidacr: '1',
     idtyp: 'app',
