@@ -74,6 +74,7 @@ export async function syncDeltaStream<T>(options: DeltaStreamOptions<T>): Promis
             roundComplete: true,
             fullRoundStartedAt: null,
           });
+          await options.onProgress?.();
           return result;
         }
         if (page.nextLink) {

@@ -10,3 +10,4 @@ export {
 export { expandScope, type PlannedResource } from './scope.js';
 export type { ContentWriter, GraphReader, GraphResource, GraphDeltaPage } from './ports.js';
 export { backupJobsCollection, runsCollection, runUnitsCollection } from './collections.js';
+export { graphErrorReader } from './graph-errors.js';

@@ -34,7 +34,7 @@ export interface RunProgress {
   warnings: number;
 }
 
-/** One execution of a backup job. */
+/** One execution of a backup job. Its progress is summed from its units when read. */
 export interface BackupRun {
   tenantId: string;
   runId: string;
@@ -46,9 +46,12 @@ export interface BackupRun {
   queuedAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
-  progress: RunProgress;
   /** A sentence for the job log when the run as a whole could not proceed. */
   error: string | null;
+}
+
+export interface RunView extends BackupRun {
+  progress: RunProgress;
 }
 
 export interface UnitWarning {
@@ -56,7 +59,10 @@ export interface UnitWarning {
   message: string;
 }
 
-/** One resource within a run: the unit of work that one worker leases at a time. */
+/**
+ * One resource within a run: the unit of work that one worker leases at a time. Only the lease
+ * holder writes it, so its counters need no atomic increments across workers.
+ */
 export interface RunUnit {
   tenantId: string;
   runId: string;
@@ -66,8 +72,6 @@ export interface RunUnit {
   workloads: Workload[];
   status: UnitStatus;
   attempts: number;
-  leaseOwner: string | null;
-  leaseUntil: Date | null;
   items: number;
   bytes: number;
   deletions: number;

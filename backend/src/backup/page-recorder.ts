@@ -59,7 +59,7 @@ export async function recordDeltaPage<T>(
 
   await context.store.flush();
   const capturedAt = new Date();
-  await context.catalog.recordVersions(stored, context.runId, capturedAt);
+  await context.catalog.recordVersions(stored, context.runId, capturedAt, new Set(current.keys()));
   if (fullRound) await context.catalog.touchVersions(resourceId, unchangedIds, context.runId, capturedAt);
   const removed = await context.catalog.recordDeletions(resourceId, removedIds, context.runId, capturedAt);
 

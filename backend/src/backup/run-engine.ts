@@ -5,14 +5,13 @@ import { Catalog } from '../catalog/index.js';
 import type { TenantCollection } from '../db/index.js';
 import type { DomainEvents } from '../events.js';
 import type { Scheduler } from '../jobs/scheduler.js';
-import { backupMailbox } from '../workloads/exchange/mail-backup.js';
-import { backupDrive } from '../workloads/files/drive-backup.js';
-import { backupTeam } from '../workloads/teams/team-backup.js';
 import { backupJobsCollection, runsCollection, runUnitsCollection } from './collections.js';
 import type { ResyncSignal } from './delta-stream.js';
-import type { BackupJob, BackupRun, RunStatus, RunUnit } from './model.js';
+import type { BackupJob, BackupRun, RunProgress, RunStatus, RunUnit, RunView } from './model.js';
 import type { ContentWriter, GraphReader } from './ports.js';
-import { expandScope } from './scope.js';
+import { backupResource } from './resource-backup.js';
+import { expandScope, type PlannedResource } from './scope.js';
+import { UnitLeases, type UnitLease } from './unit-lease.js';
 import type { UnitContext, UnitProgress } from './unit-context.js';
 
 /** How the engine reads the Graph layer's errors. */
@@ -36,6 +35,8 @@ export interface RunEngineOptions {
   unitLeaseMs?: number;
   /** Attempts per unit before it is reported failed. */
   maxUnitAttempts?: number;
+  /** Delay before a failed unit is tried again, times the attempt number. */
+  retryDelayMs?: number;
 }
 
 interface RunJobData {
@@ -52,25 +53,29 @@ export const backupUnitJobName = 'backup-unit';
 
 /**
  * Runs backup jobs: a run expands its scope into one unit per resource; each unit is an Agenda
- * job that any worker process may take; the last unit to finish closes the run and emits its event.
+ * job that any worker process may take, under a lease; the last unit to finish closes the run and
+ * emits its event. Every step is safe to repeat, because on FerretDB Agenda may start a job twice.
  */
 export class RunEngine {
   private readonly jobs: TenantCollection<BackupJob>;
   private readonly runs: TenantCollection<BackupRun>;
   private readonly units: TenantCollection<RunUnit>;
-  private readonly unitLeaseMs: number;
+  private readonly leases: UnitLeases;
   private readonly maxUnitAttempts: number;
+  private readonly retryDelayMs: number;
 
   constructor(private readonly options: RunEngineOptions) {
+    const unitLeaseMs = options.unitLeaseMs ?? 5 * 60_000;
     this.jobs = backupJobsCollection.scoped(options.db);
     this.runs = runsCollection.scoped(options.db);
     this.units = runUnitsCollection.scoped(options.db);
-    this.unitLeaseMs = options.unitLeaseMs ?? 5 * 60_000;
+    this.leases = new UnitLeases(options.db, options.workerName, unitLeaseMs);
     this.maxUnitAttempts = options.maxUnitAttempts ?? 3;
+    this.retryDelayMs = options.retryDelayMs ?? 5_000;
     options.scheduler.define<RunJobData>(backupRunJobName, (data) => this.planRun(data), { concurrency: 2 });
     options.scheduler.define<UnitJobData>(backupUnitJobName, (data, job) => this.runUnit(data, job), {
       concurrency: 4,
-      lockLifetimeMs: this.unitLeaseMs,
+      lockLifetimeMs: unitLeaseMs,
     });
   }
 
@@ -94,15 +99,6 @@ export class RunEngine {
       queuedAt: new Date(),
       startedAt: null,
       finishedAt: null,
-      progress: {
-        resourcesTotal: 0,
-        resourcesDone: 0,
-        resourcesFailed: 0,
-        items: 0,
-        bytes: 0,
-        deletions: 0,
-        warnings: 0,
-      },
       error: null,
     };
     await this.runs.insertOne(tenantId, run);
@@ -110,8 +106,11 @@ export class RunEngine {
     return run;
   }
 
-  run(tenantId: string, runId: string): Promise<BackupRun | null> {
-    return this.runs.findOne(tenantId, { runId });
+  /** A run with its progress summed from its units. */
+  async run(tenantId: string, runId: string): Promise<RunView | null> {
+    const run = await this.runs.findOne(tenantId, { runId });
+    if (!run) return null;
+    return { ...run, progress: summarise(await this.runUnits(tenantId, runId)) };
   }
 
   runUnits(tenantId: string, runId: string): Promise<RunUnit[]> {
@@ -127,13 +126,11 @@ export class RunEngine {
       await this.finishRun(tenantId, runId, 'failed', 'the backup job was deleted before its run started');
       return;
     }
-    await this.runs.updateOne(
-      tenantId,
-      { runId, startedAt: null },
-      { $set: { status: 'running', startedAt: new Date() } },
-    );
+    if (run.status === 'queued') {
+      await this.runs.updateOne(tenantId, { runId }, { $set: { status: 'running', startedAt: new Date() } });
+    }
 
-    let planned;
+    let planned: PlannedResource[];
     try {
       const graph = await this.options.graphFor(tenantId);
       planned = await expandScope(graph, job.scope, job.workloads, (error) =>
@@ -144,8 +141,12 @@ export class RunEngine {
         tenantId,
         runId,
         'failed',
-        `the list of accounts could not be read from Microsoft 365: ${message(error)}`,
+        `the accounts could not be read from Microsoft 365: ${message(error)}`,
       );
+      return;
+    }
+    if (planned.length === 0) {
+      await this.finishRun(tenantId, runId, 'warning', 'the job’s scope contains no accounts to protect');
       return;
     }
 
@@ -153,41 +154,10 @@ export class RunEngine {
     for (const resource of planned) {
       const { workloads, ...description } = resource;
       await catalog.upsertResource(description);
-      await this.units.updateOne(
-        tenantId,
-        { runId, resourceId: resource.resourceId },
-        {
-          $setOnInsert: {
-            tenantId,
-            runId,
-            resourceId: resource.resourceId,
-            resourceKind: resource.kind,
-            displayName: resource.displayName,
-            workloads,
-            status: 'pending',
-            attempts: 0,
-            leaseOwner: null,
-            leaseUntil: null,
-            items: 0,
-            bytes: 0,
-            deletions: 0,
-            graphRequests: 0,
-            warnings: [],
-            error: null,
-            startedAt: null,
-            finishedAt: null,
-          },
-        },
-        { upsert: true },
-      );
+      await this.insertUnit(tenantId, runId, resource, workloads);
     }
-    await this.runs.updateOne(tenantId, { runId }, { $set: { 'progress.resourcesTotal': planned.length } });
-    if (planned.length === 0) {
-      await this.finishRun(tenantId, runId, 'warning', 'the job’s scope contains no accounts to protect');
-      return;
-    }
-    const pending = await this.units.find(tenantId, { runId, status: { $in: ['pending', 'running'] } }).toArray();
-    for (const unit of pending) {
+    const open = await this.units.find(tenantId, { runId, status: { $in: ['pending', 'running'] } }).toArray();
+    for (const unit of open) {
       await this.options.scheduler.runNow<UnitJobData>(backupUnitJobName, {
         tenantId,
         runId,
@@ -196,34 +166,53 @@ export class RunEngine {
     }
   }
 
+  private async insertUnit(
+    tenantId: string,
+    runId: string,
+    resource: PlannedResource,
+    workloads: RunUnit['workloads'],
+  ) {
+    try {
+      await this.units.insertOne(tenantId, {
+        tenantId,
+        runId,
+        resourceId: resource.resourceId,
+        resourceKind: resource.kind,
+        displayName: resource.displayName,
+        workloads,
+        status: 'pending',
+        attempts: 0,
+        items: 0,
+        bytes: 0,
+        deletions: 0,
+        graphRequests: 0,
+        warnings: [],
+        error: null,
+        startedAt: null,
+        finishedAt: null,
+      });
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+    }
+  }
+
   /** Leases one unit and backs up its resource; a duplicate or late job finds the lease taken and returns. */
   private async runUnit({ tenantId, runId, resourceId }: UnitJobData, job: Job<UnitJobData>): Promise<void> {
-    const now = new Date();
-    const claimed = await this.units.updateOne(
-      tenantId,
-      {
-        runId,
-        resourceId,
-        status: { $in: ['pending', 'running'] },
-        $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }],
-      },
-      {
-        $set: {
-          status: 'running',
-          leaseOwner: this.options.workerName,
-          leaseUntil: new Date(now.getTime() + this.unitLeaseMs),
-        },
-        $inc: { attempts: 1 },
-      },
-    );
-    if (claimed.modifiedCount === 0) return;
-    await this.units.updateOne(tenantId, { runId, resourceId, startedAt: null }, { $set: { startedAt: now } });
+    const unit = await this.units.findOne(tenantId, { runId, resourceId });
+    if (!unit || unit.status === 'done' || unit.status === 'failed') return;
+    const lease = await this.leases.acquire(tenantId, runId, resourceId);
+    if (!lease) return;
 
-    const unit = (await this.units.findOne(tenantId, { runId, resourceId }))!;
+    const attempts = unit.attempts + 1;
+    await this.units.updateOne(
+      tenantId,
+      { runId, resourceId },
+      { $set: { status: 'running', attempts, startedAt: unit.startedAt ?? new Date() } },
+    );
     const catalog = new Catalog(this.options.db, tenantId);
-    const resource = await catalog.resource(resourceId);
-    const progress = this.unitProgress(tenantId, runId, resourceId, job);
+    const progress = this.unitProgress(tenantId, runId, resourceId, lease, job);
     try {
+      const resource = await catalog.resource(resourceId);
       if (!resource) throw new Error(`resource ${resourceId} is not in the catalog`);
       const context: UnitContext = {
         tenantId,
@@ -242,28 +231,26 @@ export class RunEngine {
       await this.units.updateOne(
         tenantId,
         { runId, resourceId },
-        { $set: { status: 'done', leaseUntil: null, finishedAt: new Date(), error: null } },
+        { $set: { status: 'done', finishedAt: new Date(), error: null } },
       );
-      await this.runs.updateOne(tenantId, { runId }, { $inc: { 'progress.resourcesDone': 1 } });
     } catch (error) {
       await progress.checkpoint().catch(() => undefined);
-      const final = unit.attempts >= this.maxUnitAttempts;
+      const final = attempts >= this.maxUnitAttempts;
       await this.units.updateOne(
         tenantId,
         { runId, resourceId },
         {
           $set: {
             status: final ? 'failed' : 'pending',
-            leaseUntil: null,
             error: message(error),
             ...(final && { finishedAt: new Date() }),
           },
         },
       );
-      if (final) await this.runs.updateOne(tenantId, { runId }, { $inc: { 'progress.resourcesFailed': 1 } });
       if (!final) {
+        await lease.release();
         await this.options.scheduler.runAt<UnitJobData>(
-          new Date(Date.now() + 5_000 * unit.attempts),
+          new Date(Date.now() + this.retryDelayMs * attempts),
           backupUnitJobName,
           {
             tenantId,
@@ -274,50 +261,39 @@ export class RunEngine {
         return;
       }
     }
+    await lease.release();
     await this.closeRunIfComplete(tenantId, runId);
   }
 
-  private unitProgress(tenantId: string, runId: string, resourceId: string, job: Job<UnitJobData>): UnitProgress {
-    let items = 0;
-    let bytes = 0;
-    let deletions = 0;
-    let warnings: { itemId?: string; message: string }[] = [];
+  private unitProgress(
+    tenantId: string,
+    runId: string,
+    resourceId: string,
+    lease: UnitLease,
+    job: Job<UnitJobData>,
+  ): UnitProgress {
+    let pending = { items: 0, bytes: 0, deletions: 0, warnings: [] as RunUnit['warnings'] };
     return {
       addItems(count, size) {
-        items += count;
-        bytes += size;
+        pending.items += count;
+        pending.bytes += size;
       },
       addDeletions(count) {
-        deletions += count;
+        pending.deletions += count;
       },
       warn(text, itemId) {
-        warnings.push({ message: text, ...(itemId !== undefined && { itemId }) });
+        pending.warnings.push({ message: text, ...(itemId !== undefined && { itemId }) });
       },
       checkpoint: async () => {
-        const delta = { items, bytes, deletions, warnings };
-        items = 0;
-        bytes = 0;
-        deletions = 0;
-        warnings = [];
+        await lease.renew();
+        const delta = pending;
+        pending = { items: 0, bytes: 0, deletions: 0, warnings: [] };
         await this.units.updateOne(
           tenantId,
           { runId, resourceId },
           {
             $inc: { items: delta.items, bytes: delta.bytes, deletions: delta.deletions },
             $push: { warnings: { $each: delta.warnings } },
-            $set: { leaseUntil: new Date(Date.now() + this.unitLeaseMs) },
-          },
-        );
-        await this.runs.updateOne(
-          tenantId,
-          { runId },
-          {
-            $inc: {
-              'progress.items': delta.items,
-              'progress.bytes': delta.bytes,
-              'progress.deletions': delta.deletions,
-              'progress.warnings': delta.warnings.length,
-            },
           },
         );
         await job.touch();
@@ -325,89 +301,70 @@ export class RunEngine {
     };
   }
 
-  /** When no unit is pending or running, the run takes its final status, once. */
+  /** When no unit is pending or running, the run takes its final status. */
   private async closeRunIfComplete(tenantId: string, runId: string): Promise<void> {
-    const units = await this.units.find(tenantId, { runId }).toArray();
+    const units = await this.runUnits(tenantId, runId);
     if (units.some((unit) => unit.status === 'pending' || unit.status === 'running')) return;
-    const failed = units.filter((unit) => unit.status === 'failed');
-    const warned = units.filter((unit) => unit.warnings.length > 0);
-    const status: RunStatus =
-      failed.length === units.length ? 'failed' : failed.length > 0 || warned.length > 0 ? 'warning' : 'succeeded';
+    const failed = units.filter((unit) => unit.status === 'failed').length;
+    const warned = units.some((unit) => unit.warnings.length > 0);
+    const status: RunStatus = failed === units.length ? 'failed' : failed > 0 || warned ? 'warning' : 'succeeded';
     await this.finishRun(
       tenantId,
       runId,
       status,
-      failed.length > 0 ? `${failed.length} of ${units.length} accounts could not be backed up` : null,
-      { resourcesDone: units.length - failed.length, resourcesFailed: failed.length },
+      failed > 0 ? `${failed} of ${units.length} accounts could not be backed up` : null,
     );
   }
 
-  private async finishRun(
-    tenantId: string,
-    runId: string,
-    status: RunStatus,
-    error: string | null,
-    counts?: { resourcesDone: number; resourcesFailed: number },
-  ): Promise<void> {
-    const result = await this.runs.updateOne(
+  /** Sets the final status and emits the run's event, keyed by run so that a repeat records it once. */
+  private async finishRun(tenantId: string, runId: string, status: RunStatus, error: string | null): Promise<void> {
+    await this.runs.updateOne(
       tenantId,
       { runId, status: { $in: ['queued', 'running'] } },
-      {
-        $set: {
-          status,
-          error,
-          finishedAt: new Date(),
-          ...(counts && {
-            'progress.resourcesDone': counts.resourcesDone,
-            'progress.resourcesFailed': counts.resourcesFailed,
-          }),
-        },
-      },
+      { $set: { status, error, finishedAt: new Date() } },
     );
-    const run = await this.runs.findOne(tenantId, { runId });
-    if (!run) return;
-    // The event is keyed by run, so a repeated close after a crash records it once.
-    if (result.modifiedCount === 0 && run.status !== status) return;
+    const run = await this.run(tenantId, runId);
+    if (!run || run.status !== status) return;
     const failedResources = (await this.units.find(tenantId, { runId, status: 'failed' }).toArray()).map(
       (unit) => `${unit.displayName}: ${unit.error ?? 'unknown error'}`,
     );
     const base = { runId, jobId: run.jobId, jobName: run.jobName };
+    const dedupKey = `run:${runId}`;
     if (status === 'succeeded') {
       await this.options.events.emit(
         tenantId,
         'run.completed',
         { ...base, items: run.progress.items, bytes: run.progress.bytes },
-        `run:${runId}`,
+        dedupKey,
       );
     } else if (status === 'warning') {
       await this.options.events.emit(
         tenantId,
         'run.warning',
         { ...base, warnings: run.progress.warnings, failedResources },
-        `run:${runId}`,
+        dedupKey,
       );
     } else if (status === 'failed') {
       await this.options.events.emit(
         tenantId,
         'run.failed',
         { ...base, reason: error ?? 'the run failed', failedResources },
-        `run:${runId}`,
+        dedupKey,
       );
     }
   }
 }
 
-async function backupResource(context: UnitContext): Promise<void> {
-  const { resource } = context;
-  switch (resource.kind) {
-    case 'mailbox':
-      return backupMailbox(context, resource.graphId);
-    case 'onedrive':
-    case 'sharepoint':
-      return backupDrive(context, resource.driveId ?? resource.graphId);
-    case 'team':
-      return backupTeam(context, resource.graphId);
-  }
+function summarise(units: readonly RunUnit[]): RunProgress {
+  return {
+    resourcesTotal: units.length,
+    resourcesDone: units.filter((unit) => unit.status === 'done').length,
+    resourcesFailed: units.filter((unit) => unit.status === 'failed').length,
+    items: units.reduce((sum, unit) => sum + unit.items, 0),
+    bytes: units.reduce((sum, unit) => sum + unit.bytes, 0),
+    deletions: units.reduce((sum, unit) => sum + unit.deletions, 0),
+    warnings: units.reduce((sum, unit) => sum + unit.warnings.length, 0),
+  };
 }
 
 function message(error: unknown): string {

@@ -99,10 +99,15 @@ export class Catalog {
   }
 
   /**
-   * Records new versions and closes the versions they replace. The content they reference must
-   * already be durable in the content store.
+   * Records new versions of one resource's items and closes the versions they replace (`replaces`:
+   * the items that had an open version). The content must already be durable in the content store.
    */
-  async recordVersions(versions: readonly NewItemVersion[], runId: string, capturedAt: Date): Promise<void> {
+  async recordVersions(
+    versions: readonly NewItemVersion[],
+    runId: string,
+    capturedAt: Date,
+    replaces: ReadonlySet<string> = new Set(versions.map((version) => version.graphId)),
+  ): Promise<void> {
     if (versions.length === 0) return;
     const documents = versions.map((version) => ({
       ...version,
@@ -119,18 +124,19 @@ export class Catalog {
     } catch (error) {
       if (!isOnlyDuplicateKeyErrors(error)) throw error;
     }
-    for (const version of versions) {
-      await this.versions.updateMany(
-        this.tenantId,
-        {
-          resourceId: version.resourceId,
-          graphId: version.graphId,
-          validTo: null,
-          versionKey: { $ne: version.versionKey },
-        },
-        { $set: { validTo: capturedAt } },
-      );
-    }
+    const replacing = versions.filter((version) => replaces.has(version.graphId));
+    if (replacing.length === 0) return;
+    // One write closes every replaced version: the open ones whose key is not the new key.
+    await this.versions.updateMany(
+      this.tenantId,
+      {
+        resourceId: replacing[0]!.resourceId,
+        graphId: { $in: replacing.map((version) => version.graphId) },
+        validTo: null,
+        $nor: replacing.map((version) => ({ graphId: version.graphId, versionKey: version.versionKey })),
+      },
+      { $set: { validTo: capturedAt } },
+    );
   }
 
   /** Closes the current version of items Graph reports as deleted (or moved out of the container). */

@@ -41,10 +41,13 @@ export function defineTenantCollection<T extends TenantOwned>(
   return { ...definition, scoped: (db) => new TenantCollection(definition.raw(db)) };
 }
 
-/** Creates every declared index; createIndexes is idempotent, so this runs at every start. */
+/**
+ * Creates every declared index; createIndexes is idempotent, so this runs at every start. One index
+ * per call: FerretDB drops the connection when one call names several indexes that all exist.
+ */
 export async function ensureIndexes(db: Db): Promise<void> {
   for (const [name, indexes] of registry) {
-    if (indexes.length > 0) await db.collection(name).createIndexes([...indexes]);
+    for (const index of indexes) await db.collection(name).createIndexes([index]);
   }
 }
 

@@ -1,0 +1,109 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { startSimulator, type RunningSimulator, type StartSimulatorOptions } from '@custodia/m365-simulator';
+import { openTestDatabase, type TestDatabase } from '../../../test-support/database.js';
+import { ensureIndexes } from '../../src/db/index.js';
+import { Scheduler } from '../../src/jobs/scheduler.js';
+import { DomainEvents } from '../../src/events.js';
+import { GraphGateway, type GraphLimits } from '../../src/graph/index.js';
+import { filesystemBackend, openContentStore, type ContentStore } from '../../src/store/index.js';
+import { BackupJobs, graphErrorReader, RunEngine, type NewBackupJob, type RunView } from '../../src/backup/index.js';
+
+export interface BackupHarness {
+  sim: RunningSimulator;
+  database: TestDatabase;
+  store: ContentStore;
+  events: DomainEvents;
+  engine: RunEngine;
+  jobs: BackupJobs;
+  tenantId: string;
+  gateway: GraphGateway;
+  /** Creates a job and runs it to its end, returning the finished run. */
+  runJob(job: NewBackupJob): Promise<{ jobId: string; run: RunView }>;
+  runAgain(jobId: string): Promise<RunView>;
+  stop(): Promise<void>;
+}
+
+/** The real backup engine (devdb, Agenda, Graph layer, content store) against the tenant simulator. */
+export async function startBackupHarness(
+  simulatorOptions: StartSimulatorOptions = {},
+  limits: Partial<GraphLimits> = {},
+): Promise<BackupHarness> {
+  const sim = await startSimulator(simulatorOptions);
+  const database = await openTestDatabase('backup');
+  await ensureIndexes(database.db);
+  const store = await openContentStore({
+    db: database.db,
+    backend: filesystemBackend(mkdtempSync(join(tmpdir(), 'custodia-store-'))),
+    masterKey: randomBytes(32),
+  });
+  const gateway = await GraphGateway.open({
+    connection: {
+      tenantId: sim.tenantId,
+      clientId: sim.app.clientId,
+      clientSecret: sim.app.clientSecret,
+      graphBaseUrl: sim.graphBaseUrl,
+      authorityHost: sim.authorityHost,
+    },
+    db: database.db,
+    limits: { timeScale: simulatorOptions.timeScale ?? 60, backoffBaseMs: 50, ...limits },
+  });
+  const scheduler = new Scheduler({
+    db: database.db,
+    workerName: 'test-worker',
+    pollIntervalMs: 200,
+    lockLifetimeMs: 30_000,
+  });
+  const events = new DomainEvents(database.db);
+  const engine = new RunEngine({
+    db: database.db,
+    scheduler,
+    events,
+    store,
+    graphFor: async () => gateway,
+    graphErrors: graphErrorReader,
+    workerName: 'test-worker',
+    unitLeaseMs: 30_000,
+    retryDelayMs: 200,
+  });
+  const jobs = new BackupJobs(database.db);
+  await scheduler.start();
+
+  async function waitForEnd(runId: string): Promise<RunView> {
+    const deadline = Date.now() + 170_000;
+    while (Date.now() < deadline) {
+      const run = await engine.run(sim.tenantId, runId);
+      if (run && !['queued', 'running'].includes(run.status)) return run;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error(`run ${runId} did not finish within 170 s`);
+  }
+
+  const harness: BackupHarness = {
+    sim,
+    database,
+    store,
+    events,
+    engine,
+    jobs,
+    gateway,
+    tenantId: sim.tenantId,
+    async runJob(input) {
+      const job = await jobs.create(sim.tenantId, input, 'admin@test');
+      return { jobId: job.jobId, run: await harness.runAgain(job.jobId) };
+    },
+    async runAgain(jobId) {
+      const run = await engine.startRun(sim.tenantId, jobId, 'manual', 'admin@test');
+      return waitForEnd(run.runId);
+    },
+    async stop() {
+      await scheduler.drain(10_000);
+      await store.close();
+      await database.dispose();
+      await sim.stop();
+    },
+  };
+  return harness;
+}
