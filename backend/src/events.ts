@@ -8,6 +8,12 @@ export interface DomainEventPayloads {
   'run.completed': { runId: string; jobId: string; jobName: string; items: number; bytes: number };
   'run.warning': { runId: string; jobId: string; jobName: string; warnings: number; failedResources: string[] };
   'run.failed': { runId: string; jobId: string; jobName: string; reason: string; failedResources: string[] };
+  /** The tenant protects more people, or holds more bytes, than it bought; remedies in both languages. */
+  'licence.overrun': {
+    plans: { profile: string; retentionYears: number; seats: number; used: number }[];
+    storage: { purchasedBytes: number; usedBytes: number } | null;
+    remedies: { it: string; en: string }[];
+  };
 }
 
 export type DomainEventType = keyof DomainEventPayloads;

@@ -5,6 +5,7 @@ import type { JWTVerifyGetKey } from 'jose';
 import { ActivityLog } from '../audit/activity-log.js';
 import { TokenVerifier, type IdentityConfig } from '../auth/token-verifier.js';
 import { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { BackupApiServices } from '../jobs-api/backup-services.js';
 import type { AdminConsentProbe } from '../tenants/admin-consent.js';
 import { MailOutbox } from '../tenants/mail-outbox.js';
 import { mountRoutes } from './http/mount.js';
@@ -22,6 +23,8 @@ export interface ApiOptions {
   readonly knowledgeDir?: string;
   readonly clock?: () => Date;
   readonly logger?: Logger;
+  /** Built once per process by `createBackupApiServices` (jobs-api). */
+  readonly backup?: BackupApiServices;
 }
 
 export interface MountedApi {
@@ -46,6 +49,7 @@ export async function mountApi(server: Server, options: ApiOptions): Promise<Mou
     portalUrl: options.portalUrl,
     clock,
     logger: options.logger,
+    ...(options.backup && { backup: options.backup }),
   };
   mountRoutes(server, apiPrefix, apiRoutes, services);
   return { services };

@@ -6,6 +6,10 @@ import { portalUserRoutes } from '../portal-users/portal-user-routes.js';
 import { notificationRoutes } from '../settings/notification-routes.js';
 import { settingsRoutes } from '../settings/settings-routes.js';
 import { supportRoutes } from '../support/support-routes.js';
+import { itemRoutes } from '../items/item-routes.js';
+import { jobLogRoutes } from '../jobs-api/job-log-routes.js';
+import { jobRoutes } from '../jobs-api/job-routes.js';
+import { licenceRoutes } from '../licences/licence-routes.js';
 import { termsRoutes } from '../tenants/terms-routes.js';
 import { tenantRoutes } from '../tenants/tenant-routes.js';
 import { providerTenantRoutes } from '../tenants/provider-routes.js';
@@ -26,6 +30,10 @@ const featureRoutes: readonly RouteSpec[] = [
   ...notificationRoutes,
   ...knowledgeRoutes,
   ...supportRoutes,
+  ...jobRoutes,
+  ...jobLogRoutes,
+  ...itemRoutes,
+  ...licenceRoutes,
 ];
 
 const openApiRoute = defineRoute({

@@ -2,6 +2,7 @@ import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
 import type { ActivityLog } from '../audit/activity-log.js';
 import type { TokenVerifier } from '../auth/token-verifier.js';
+import type { BackupApiServices } from '../jobs-api/backup-services.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { AdminConsentProbe } from '../tenants/admin-consent.js';
 import type { MailOutbox } from '../tenants/mail-outbox.js';
@@ -29,4 +30,6 @@ export interface ApiServices {
   readonly portalUrl: string;
   readonly clock: () => Date;
   readonly logger: Logger | undefined;
+  /** The backup engine, schedules and licence accounting; routes that need them answer 503 without. */
+  readonly backup?: BackupApiServices;
 }

@@ -49,6 +49,13 @@ export class BackupJobs {
     return this.jobs.find(tenantId, {}, { sort: { name: 1 } }).toArray();
   }
 
+  /** Replaces what a person configured; the id, creation and author stay. Null when the job is gone. */
+  async update(tenantId: string, jobId: string, input: NewBackupJob): Promise<BackupJob | null> {
+    const valid = newBackupJobSchema.parse(input);
+    const result = await this.jobs.updateOne(tenantId, { jobId }, { $set: valid });
+    return result.matchedCount === 1 ? this.get(tenantId, jobId) : null;
+  }
+
   async delete(tenantId: string, jobId: string): Promise<boolean> {
     return (await this.jobs.deleteOne(tenantId, { jobId })).deletedCount === 1;
   }

@@ -81,6 +81,42 @@ export const errorMessages = {
     it: 'Il consenso amministratore non risulta concesso: segui il link di consenso con un account amministratore e riprova.',
     en: 'Admin consent has not been granted: follow the consent link with an administrator account and try again.',
   },
+  backup_unavailable: {
+    it: 'Il motore di backup non è disponibile in questo momento. Riprova tra poco.',
+    en: 'The backup engine is not available right now. Try again shortly.',
+  },
+  confirmation_mismatch: {
+    it: 'Conferma non valida: per procedere scrivi esattamente «{expected}».',
+    en: 'Confirmation does not match: to proceed type exactly “{expected}”.',
+  },
+  group_not_found: {
+    it: 'Il gruppo {groupId} non esiste in Microsoft 365: crealo o sceglilo dal portale Microsoft 365 e riprova.',
+    en: 'The group {groupId} does not exist in Microsoft 365: create or pick it in the Microsoft 365 portal and try again.',
+  },
+  licence_missing: {
+    it: 'Per questo tenant non risultano licenze acquistate: rivolgiti al tuo riferimento commerciale.',
+    en: 'No licences have been bought for this tenant: contact your sales representative.',
+  },
+  licence_plan_missing: {
+    it: 'Non hai licenze per il profilo {profile} con conservazione di {years} anni: scegli un profilo e una conservazione acquistati.',
+    en: 'You have no licences for the {profile} profile with {years}-year retention: choose a profile and retention you bought.',
+  },
+  licence_workloads_not_included: {
+    it: 'Il profilo {profile} ({years} anni) non comprende: {workloads}. Togli questi servizi dal job o acquista un profilo che li includa.',
+    en: 'The {profile} profile ({years} years) does not include: {workloads}. Remove them from the job or buy a profile that includes them.',
+  },
+  licence_seats_exceeded: {
+    it: 'Il job proteggerebbe {needed} utenti con il profilo {profile} ({years} anni), ma le licenze sono {seats}: limita il job ai gruppi da salvare o acquista altre licenze.',
+    en: 'The job would protect {needed} people under the {profile} profile ({years} years), but you have {seats} licences: narrow the job to the groups to back up or buy more licences.',
+  },
+  licence_storage_exceeded: {
+    it: 'Lo spazio acquistato è esaurito ({usedBytes} byte usati di {purchasedBytes}): libera spazio eliminando backup non necessari o acquista altro spazio.',
+    en: 'The storage you bought is used up ({usedBytes} bytes used of {purchasedBytes}): free space by deleting backups you do not need or buy more.',
+  },
+  resource_busy: {
+    it: 'Un backup di questo account è in corso: riprova quando sarà terminato.',
+    en: 'A backup of this account is running: try again when it has finished.',
+  },
   internal_error: {
     it: 'Si è verificato un errore interno. Riprova; se si ripete, apri una segnalazione al supporto.',
     en: 'An internal error occurred. Try again; if it happens again, open a support ticket.',

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { ApiError, notFound } from '../api/http/api-error.js';
+import { findTenantPage, listQuery, pageOf } from '../api/http/pagination.js';
+import { defineRoute } from '../api/http/route.js';
+import { isoOrNull, tenantOf } from '../api/http/schemas.js';
+import { BackupJobs } from '../backup/backup-jobs.js';
+import { resourcesCollection, type ProtectedResource } from '../catalog/index.js';
+import { coverageOf } from '../licences/job-coverage.js';
+import { purgeResourceBackup } from './purge-backup.js';
+import { storedBytesByResource } from './stored-bytes.js';
+import type { Db, Filter } from 'mongodb';
+
+const resourceKinds = ['mailbox', 'onedrive', 'sharepoint', 'team'] as const;
+/** Our resource ids are `<kind>:<Graph id>`; Graph drive ids carry `!`. */
+const resourceParams = z.strictObject({ id: z.string().regex(/^(mailbox|onedrive|sharepoint|team):[A-Za-z0-9!_.=-]{1,200}$/) });
+
+const itemSchema = z.strictObject({
+  id: z.string(),
+  kind: z.enum(resourceKinds),
+  displayName: z.string(),
+  ownerEmail: z.string().nullable(),
+  ownerUserId: z.string().nullable(),
+  protected: z.boolean(),
+  jobs: z.array(z.strictObject({ id: z.string(), name: z.string() })),
+  lastBackupAt: z.string().nullable(),
+  storedBytes: z.number().int(),
+});
+
+/** A page of accounts with protection and consumption: two queries for the page, whatever its size. */
+async function itemViews(db: Db, tenantId: string, resources: readonly ProtectedResource[]) {
+  const ids = resources.map((resource) => resource.resourceId);
+  const [coverage, bytes, jobs] = await Promise.all([
+    coverageOf(db, tenantId, ids),
+    storedBytesByResource(db, tenantId, ids),
+    new BackupJobs(db).list(tenantId),
+  ]);
+  const jobNames = new Map(jobs.map((job) => [job.jobId, job.name]));
+  return resources.map((resource) => {
+    const covering = coverage
+      .filter((row) => row.resourceId === resource.resourceId && jobNames.has(row.jobId))
+      .map((row) => ({ id: row.jobId, name: jobNames.get(row.jobId) ?? row.jobId }));
+    return {
+      id: resource.resourceId,
+      kind: resource.kind,
+      displayName: resource.displayName,
+      ownerEmail: resource.ownerEmail ?? null,
+      ownerUserId: resource.ownerUserId ?? null,
+      protected: covering.length > 0,
+      jobs: covering,
+      lastBackupAt: isoOrNull(resource.lastBackupAt),
+      storedBytes: bytes.get(resource.resourceId) ?? 0,
+    };
+  });
+}
+
+/** The Items tab ("Elementi"): every account with type, protection and consumption; "Delete backup". */
+export const itemRoutes = [
+  defineRoute({
+    id: 'items.list',
+    method: 'GET',
+    path: '/items',
+    tag: 'items',
+    summary: 'Every account the backups know (mailboxes, OneDrives, site libraries, teams) with the jobs covering it and its stored bytes',
+    permission: 'items.read',
+    query: listQuery(['displayName', 'ownerEmail'], 'displayName', { kind: z.enum(resourceKinds).optional() }),
+    response: pageOf(itemSchema),
+    async handler({ principal, query, services }) {
+      const tenantId = tenantOf(principal);
+      const filter: Filter<ProtectedResource> = query.kind ? { kind: query.kind } : {};
+      const page = await findTenantPage(resourcesCollection.scoped(services.db), tenantId, filter, query, 'resourceId');
+      return { items: await itemViews(services.db, tenantId, page.items), nextCursor: page.nextCursor };
+    },
+  }),
+  defineRoute({
+    id: 'items.deleteBackup',
+    method: 'DELETE',
+    path: '/items/:id',
+    tag: 'items',
+    summary:
+      'Deletes an account’s backup ("Delete backup"): confirm with the account’s name. Irreversible; a job that still covers the account backs it up again from scratch',
+    permission: 'items.delete_backup',
+    params: resourceParams,
+    body: z.strictObject({ confirm: z.string().max(300).describe('The account’s display name, typed to confirm') }),
+    response: z.strictObject({
+      id: z.string(),
+      displayName: z.string(),
+      itemVersions: z.number().int(),
+      folders: z.number().int(),
+      deltaCursors: z.number().int(),
+    }),
+    async handler({ principal, params, body, services }) {
+      const tenantId = tenantOf(principal);
+      const resource = await resourcesCollection.scoped(services.db).findOne(tenantId, { resourceId: params.id });
+      if (!resource) throw notFound('account');
+      if (body.confirm !== resource.displayName) {
+        throw new ApiError(400, 'confirmation_mismatch', undefined, { expected: resource.displayName });
+      }
+      const counts = await purgeResourceBackup(services.db, tenantId, resource.resourceId);
+      return { id: resource.resourceId, displayName: resource.displayName, ...counts };
+    },
+    activity: ({ principal }, purged) => ({
+      tenantId: tenantOf(principal),
+      action: 'backup_data.deleted',
+      target: { type: 'account', id: purged.id, label: purged.displayName },
+      details: { itemVersions: purged.itemVersions, folders: purged.folders },
+    }),
+  }),
+];

@@ -1,0 +1,36 @@
+import type { Db } from 'mongodb';
+import { ApiError } from '../api/http/api-error.js';
+import { runUnitsCollection } from '../backup/collections.js';
+import {
+  deltaCursorsCollection,
+  foldersCollection,
+  itemVersionsCollection,
+  resourcesCollection,
+} from '../catalog/index.js';
+import { dropCoverage } from '../licences/job-coverage.js';
+
+export interface PurgeCounts {
+  itemVersions: number;
+  folders: number;
+  deltaCursors: number;
+}
+
+/**
+ * Deletes an account's backup from the catalog: every item version, folder and delta cursor, and
+ * the account record itself. The content blobs are left to the store's garbage collection, which
+ * frees what no catalog entry references. Refused while a run is backing the account up.
+ */
+export async function purgeResourceBackup(db: Db, tenantId: string, resourceId: string): Promise<PurgeCounts> {
+  const busy = await runUnitsCollection
+    .scoped(db)
+    .findOne(tenantId, { resourceId, status: { $in: ['pending', 'running'] } }, { projection: { runId: 1 } });
+  if (busy) throw new ApiError(409, 'resource_busy');
+  const [versions, folders, cursors] = await Promise.all([
+    itemVersionsCollection.scoped(db).deleteMany(tenantId, { resourceId }),
+    foldersCollection.scoped(db).deleteMany(tenantId, { resourceId }),
+    deltaCursorsCollection.scoped(db).deleteMany(tenantId, { resourceId }),
+  ]);
+  await resourcesCollection.scoped(db).deleteOne(tenantId, { resourceId });
+  await dropCoverage(db, tenantId, { resourceId });
+  return { itemVersions: versions.deletedCount, folders: folders.deletedCount, deltaCursors: cursors.deletedCount };
+}

@@ -1,0 +1,57 @@
+import type { Db } from 'mongodb';
+import type { ApiServices } from '../api/services.js';
+import { ApiError } from '../api/http/api-error.js';
+import { BackupJobs } from '../backup/backup-jobs.js';
+import type { GraphReader } from '../backup/ports.js';
+import type { RunEngine } from '../backup/run-engine.js';
+import type { DomainEvents } from '../events.js';
+import type { Scheduler } from '../jobs/scheduler.js';
+import { LicenceMonitor } from '../licences/licence-monitor.js';
+import { JobScheduling } from './job-scheduling.js';
+
+/** App-only reads of a customer's directory: to check chosen groups and count the people a job covers. */
+export interface DirectoryAccess {
+  graphFor(tenantId: string): Promise<GraphReader>;
+  isNotFound(error: unknown): boolean;
+}
+
+/** What the jobs, job log, items and licence routes need from the backup engine. */
+export interface BackupApiServices {
+  readonly engine: RunEngine;
+  readonly jobs: BackupJobs;
+  readonly scheduling: JobScheduling;
+  readonly licences: LicenceMonitor;
+  /** Absent: groups are checked for format only and seats are counted when runs report. */
+  readonly directory?: DirectoryAccess;
+}
+
+export interface BackupApiOptions {
+  db: Db;
+  scheduler: Scheduler;
+  engine: RunEngine;
+  events: DomainEvents;
+  directory?: DirectoryAccess;
+  onError(error: unknown): void;
+}
+
+/**
+ * Builds the backup side of the API once per process: defines the daily-schedule Agenda job and
+ * subscribes licence accounting to the end of runs. The composition root passes the result to `mountApi`.
+ */
+export function createBackupApiServices(options: BackupApiOptions): BackupApiServices {
+  const licences = new LicenceMonitor(options.db, options.events);
+  licences.watchRuns(options.onError);
+  return {
+    engine: options.engine,
+    jobs: new BackupJobs(options.db),
+    scheduling: new JobScheduling(options.db, options.scheduler, options.engine),
+    licences,
+    ...(options.directory && { directory: options.directory }),
+  };
+}
+
+/** The backup services, or 503 when this process was started without the backup engine. */
+export function backupOf(services: ApiServices): BackupApiServices {
+  if (!services.backup) throw new ApiError(503, 'backup_unavailable');
+  return services.backup;
+}

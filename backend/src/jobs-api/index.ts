@@ -1,0 +1,7 @@
+export {
+  createBackupApiServices,
+  type BackupApiOptions,
+  type BackupApiServices,
+  type DirectoryAccess,
+} from './backup-services.js';
+export { JobScheduling, backupScheduleJobName, dailyCron } from './job-scheduling.js';

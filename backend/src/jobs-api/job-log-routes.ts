@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { notFound } from '../api/http/api-error.js';
+import { findTenantPage, listQuery, pageOf } from '../api/http/pagination.js';
+import { defineRoute } from '../api/http/route.js';
+import { isoDateTime, tenantOf } from '../api/http/schemas.js';
+import { runsCollection } from '../backup/collections.js';
+import type { BackupRun } from '../backup/model.js';
+import type { Filter } from 'mongodb';
+import { backupOf } from './backup-services.js';
+import { runDetail, runDetailSchema, runStatuses, runSummary, runSummarySchema } from './run-view.js';
+
+/** The job log ("Log"): every run, its outcome per account, item counts, warnings and errors. */
+export const jobLogRoutes = [
+  defineRoute({
+    id: 'runs.list',
+    method: 'GET',
+    path: '/runs',
+    tag: 'job-log',
+    summary: 'Every run of the tenant’s backup jobs, newest first; filter by job, status and date',
+    permission: 'jobs.read',
+    query: listQuery(['queuedAt'], '-queuedAt', {
+      jobId: z.uuid().optional(),
+      status: z.enum(runStatuses).optional(),
+      from: isoDateTime.optional().describe('Runs queued at or after this instant'),
+      to: isoDateTime.optional().describe('Runs queued before this instant'),
+    }),
+    response: pageOf(runSummarySchema),
+    async handler({ principal, query, services }) {
+      backupOf(services);
+      const filter: Filter<BackupRun> = {};
+      if (query.jobId) filter.jobId = query.jobId;
+      if (query.status) filter.status = query.status;
+      if (query.from || query.to) {
+        filter.queuedAt = {
+          ...(query.from && { $gte: new Date(query.from) }),
+          ...(query.to && { $lt: new Date(query.to) }),
+        };
+      }
+      const page = await findTenantPage(runsCollection.scoped(services.db), tenantOf(principal), filter, query, 'runId');
+      return { items: page.items.map(runSummary), nextCursor: page.nextCursor };
+    },
+  }),
+  defineRoute({
+    id: 'runs.read',
+    method: 'GET',
+    path: '/runs/:id',
+    tag: 'job-log',
+    summary: 'One run with its outcome per account, item counts, warnings and errors in plain words',
+    permission: 'jobs.read',
+    params: z.strictObject({ id: z.uuid() }),
+    response: runDetailSchema,
+    async handler({ principal, params, services }) {
+      const tenantId = tenantOf(principal);
+      const { engine } = backupOf(services);
+      const run = await engine.run(tenantId, params.id);
+      if (!run) throw notFound('run');
+      return runDetail(run, await engine.runUnits(tenantId, params.id));
+    },
+  }),
+];

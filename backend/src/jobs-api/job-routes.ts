@@ -1,0 +1,197 @@
+import { z } from 'zod';
+import { ApiError, notFound } from '../api/http/api-error.js';
+import { findTenantPage, listQuery, pageOf } from '../api/http/pagination.js';
+import { defineRoute } from '../api/http/route.js';
+import { tenantOf } from '../api/http/schemas.js';
+import type { ApiServices } from '../api/services.js';
+import { backupJobsCollection } from '../backup/collections.js';
+import { newBackupJobSchema, type NewBackupJob } from '../backup/backup-jobs.js';
+import type { BackupJob } from '../backup/model.js';
+import { dropCoverage } from '../licences/job-coverage.js';
+import { assertJobWithinLicence } from '../licences/licence-check.js';
+import { backupOf } from './backup-services.js';
+import { peopleInScope } from './directory-scope.js';
+import { jobSchema, jobViews, type JobView } from './job-view.js';
+import { runSummary, runSummarySchema } from './run-view.js';
+
+const jobParams = z.strictObject({ id: z.uuid() });
+const target = (job: { id: string; name: string }) => ({ type: 'backup_job', id: job.id, label: job.name });
+const editableFields = newBackupJobSchema.shape;
+
+async function requireJob(services: ApiServices, tenantId: string, jobId: string): Promise<BackupJob> {
+  const job = await backupOf(services).jobs.get(tenantId, jobId);
+  if (!job) throw notFound('backup job');
+  return job;
+}
+
+async function viewOf(services: ApiServices, job: BackupJob): Promise<JobView> {
+  const [view] = await jobViews(services.db, backupOf(services), [job]);
+  if (!view) throw notFound('backup job');
+  return view;
+}
+
+/** Groups exist and the licences allow the job; the directory is read when this process can. */
+async function admit(services: ApiServices, tenantId: string, input: NewBackupJob, jobId?: string): Promise<void> {
+  const valid = newBackupJobSchema.parse(input);
+  const directory = backupOf(services).directory;
+  const people = directory
+    ? await peopleInScope(await directory.graphFor(tenantId), valid.scope, (error) => directory.isNotFound(error))
+    : null;
+  await assertJobWithinLicence(services.db, tenantId, valid, people, jobId);
+}
+
+function isDuplicateName(error: unknown): boolean {
+  return (error as { code?: number }).code === 11000;
+}
+
+/** The Overview tab's backup jobs: create, list with status, edit, run now, delete. */
+export const jobRoutes = [
+  defineRoute({
+    id: 'jobs.list',
+    method: 'GET',
+    path: '/jobs',
+    tag: 'jobs',
+    summary: 'The tenant’s backup jobs with status, last and next run, and live progress',
+    permission: 'jobs.read',
+    query: listQuery(['name', 'createdAt'], 'name', {}),
+    response: pageOf(jobSchema),
+    async handler({ principal, query, services }) {
+      const tenantId = tenantOf(principal);
+      const page = await findTenantPage(backupJobsCollection.scoped(services.db), tenantId, {}, query, 'jobId');
+      return { items: await jobViews(services.db, backupOf(services), page.items), nextCursor: page.nextCursor };
+    },
+  }),
+  defineRoute({
+    id: 'jobs.read',
+    method: 'GET',
+    path: '/jobs/:id',
+    tag: 'jobs',
+    summary: 'One backup job with its status',
+    permission: 'jobs.read',
+    params: jobParams,
+    response: jobSchema,
+    async handler({ principal, params, services }) {
+      return viewOf(services, await requireJob(services, tenantOf(principal), params.id));
+    },
+  }),
+  defineRoute({
+    id: 'jobs.create',
+    method: 'POST',
+    path: '/jobs',
+    tag: 'jobs',
+    summary: 'Creates a daily backup job ("Crea job di backup"); refused with the reason when the licences do not allow it',
+    permission: 'jobs.manage',
+    requiresSetup: true,
+    body: newBackupJobSchema.extend({ confirm: z.literal(true) }),
+    response: jobSchema,
+    status: 201,
+    async handler({ principal, body, services }) {
+      const tenantId = tenantOf(principal);
+      const { confirm: _confirmed, ...input } = body;
+      const backup = backupOf(services);
+      await admit(services, tenantId, input);
+      let job: BackupJob;
+      try {
+        job = await backup.jobs.create(tenantId, input, principal.email);
+      } catch (error) {
+        if (isDuplicateName(error)) throw new ApiError(409, 'already_exists', undefined, { what: input.name });
+        throw error;
+      }
+      await backup.scheduling.schedule(job);
+      return viewOf(services, job);
+    },
+    activity: ({ principal }, job) => ({
+      tenantId: tenantOf(principal),
+      action: 'backup_job.created',
+      target: target(job),
+      details: { dailyTime: job.dailyTime, retentionYears: job.retentionYears, profile: job.profile },
+    }),
+  }),
+  defineRoute({
+    id: 'jobs.update',
+    method: 'PATCH',
+    path: '/jobs/:id',
+    tag: 'jobs',
+    summary: 'Edits a backup job; its schedule follows the new daily time',
+    permission: 'jobs.manage',
+    requiresSetup: true,
+    params: jobParams,
+    body: z.strictObject(editableFields).partial(),
+    response: jobSchema,
+    async handler({ principal, params, body, services }) {
+      const tenantId = tenantOf(principal);
+      const backup = backupOf(services);
+      const { tenantId: _tenant, jobId, createdAt: _created, createdBy: _author, ...current } = await requireJob(
+        services,
+        tenantId,
+        params.id,
+      );
+      const input: NewBackupJob = { ...current, ...body };
+      await admit(services, tenantId, input, jobId);
+      let job: BackupJob | null;
+      try {
+        job = await backup.jobs.update(tenantId, jobId, input);
+      } catch (error) {
+        if (isDuplicateName(error)) throw new ApiError(409, 'already_exists', undefined, { what: input.name });
+        throw error;
+      }
+      if (!job) throw notFound('backup job');
+      await backup.scheduling.schedule(job);
+      return viewOf(services, job);
+    },
+    activity: ({ principal, body }, job) => ({
+      tenantId: tenantOf(principal),
+      action: 'backup_job.updated',
+      target: target(job),
+      details: { fields: Object.keys(body).sort().join(',') },
+    }),
+  }),
+  defineRoute({
+    id: 'jobs.runNow',
+    method: 'POST',
+    path: '/jobs/:id/runs',
+    tag: 'jobs',
+    summary: 'Starts a run of the job now ("Run this job"); follow it in the job log',
+    permission: 'jobs.manage',
+    requiresSetup: true,
+    params: jobParams,
+    response: runSummarySchema,
+    status: 202,
+    async handler({ principal, params, services }) {
+      const tenantId = tenantOf(principal);
+      const job = await requireJob(services, tenantId, params.id);
+      return runSummary(await backupOf(services).engine.startRun(tenantId, job.jobId, 'manual', principal.email));
+    },
+    activity: ({ principal }, run) => ({
+      tenantId: tenantOf(principal),
+      action: 'backup_job.run_requested',
+      target: { type: 'backup_job', id: run.jobId, label: run.jobName },
+      details: { runId: run.id },
+    }),
+  }),
+  defineRoute({
+    id: 'jobs.delete',
+    method: 'DELETE',
+    path: '/jobs/:id',
+    tag: 'jobs',
+    summary:
+      'Deletes a backup job at once and irreversibly ("Cancella job"): confirm with its name. Its schedule goes; past runs stay in the job log',
+    permission: 'jobs.manage',
+    params: jobParams,
+    body: z.strictObject({ confirm: z.string().max(80).describe('The job’s name, typed to confirm') }),
+    response: z.strictObject({ id: z.string(), name: z.string(), deleted: z.literal(true) }),
+    async handler({ principal, params, body, services }) {
+      const tenantId = tenantOf(principal);
+      const backup = backupOf(services);
+      const job = await requireJob(services, tenantId, params.id);
+      if (body.confirm !== job.name) {
+        throw new ApiError(400, 'confirmation_mismatch', undefined, { expected: job.name });
+      }
+      await backup.jobs.delete(tenantId, job.jobId);
+      await backup.scheduling.unschedule(tenantId, job.jobId);
+      await dropCoverage(services.db, tenantId, { jobId: job.jobId });
+      return { id: job.jobId, name: job.name, deleted: true as const };
+    },
+    activity: ({ principal }, job) => ({ tenantId: tenantOf(principal), action: 'backup_job.deleted', target: target(job) }),
+  }),
+];
