@@ -8,6 +8,16 @@ export interface DomainEventPayloads {
   'run.completed': { runId: string; jobId: string; jobName: string; items: number; bytes: number };
   'run.warning': { runId: string; jobId: string; jobName: string; warnings: number; failedResources: string[] };
   'run.failed': { runId: string; jobId: string; jobName: string; reason: string; failedResources: string[] };
+  'restore.completed': {
+    restoreId: string;
+    requestedBy: string;
+    restored: number;
+    skipped: number;
+    failed: number;
+    verified: number;
+    mismatched: number;
+  };
+  'restore.failed': { restoreId: string; requestedBy: string; reason: string };
   /** The tenant protects more people, or holds more bytes, than it bought; remedies in both languages. */
   'licence.overrun': {
     plans: { profile: string; retentionYears: number; seats: number; used: number }[];

@@ -1,0 +1,31 @@
+import type { ItemVersion } from '../catalog/index.js';
+import type { GraphGateway } from '../graph/index.js';
+import type { ContentStore } from '../store/index.js';
+import type { ConflictPolicy, RestoreItem } from './model.js';
+import type { VerifyOutcome, WriteOutcome } from './outcome.js';
+import type { TargetLocation } from './target-location.js';
+import type { UploadPacer } from './upload-pacer.js';
+
+/** Everything a workload needs to write items of one restore back to Graph. */
+export interface RestoreWriteContext {
+  readonly tenantId: string;
+  readonly graph: GraphGateway;
+  readonly store: ContentStore;
+  readonly conflictPolicy: ConflictPolicy;
+  readonly pacer: UploadPacer;
+  /** Upload-session chunk size for files: a multiple of 320 KiB. */
+  readonly fileChunkBytes: number;
+}
+
+/** Durably records what the writer is about to do, before it does it (see RestoreItem). */
+export type RecordIntent = (intent: Pick<RestoreItem, 'targetResource' | 'targetPath' | 'targetName'>) => Promise<void>;
+
+/** Writes one kind of item back to Graph and reads it back to verify it. */
+export interface ItemWriter {
+  /**
+   * Writes the item. When `item.state` is `writing`, an earlier attempt may have written it already: the writer
+   * looks for that copy (by marker or name) and never leaves two.
+   */
+  write(item: RestoreItem, version: ItemVersion, location: TargetLocation, intend: RecordIntent): Promise<WriteOutcome>;
+  verify(item: RestoreItem, version: ItemVersion, createdId: string): Promise<VerifyOutcome>;
+}

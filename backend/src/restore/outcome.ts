@@ -1,0 +1,26 @@
+import { GraphRequestError } from '../graph/index.js';
+
+/** What writing one item achieved; the runner records it and then verifies restored items. */
+export type WriteOutcome =
+  | { state: 'restored'; createdId: string; targetName: string }
+  | { state: 'skipped'; reason: { en: string; it: string } };
+
+export interface VerifyOutcome {
+  verified: boolean;
+  differences: string[];
+}
+
+export const alreadyThere = {
+  en: 'an item with the same identity is already there; the conflict policy says skip',
+  it: 'un elemento identico è già presente; la politica dei conflitti dice di saltarlo',
+};
+
+export function reasonOf(error: unknown): { en: string; it: string } {
+  if (error instanceof GraphRequestError) return error.messages;
+  const text = error instanceof Error ? error.message : String(error);
+  return { en: text, it: text };
+}
+
+export function isGraphStatus(error: unknown, status: number): boolean {
+  return error instanceof GraphRequestError && error.status === status;
+}

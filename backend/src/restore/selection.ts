@@ -1,0 +1,72 @@
+import { ObjectId, type Db, type Filter } from 'mongodb';
+import { itemVersionsCollection, visibleAt, type Catalog, type ItemVersion } from '../catalog/index.js';
+import type { RestoreSelection } from './model.js';
+
+/** More than this many items in one request is refused: split it, or restore the resource. */
+export const maxItemsPerRestore = 100_000;
+
+/**
+ * The catalog versions a selection names, oldest container path first so folders are created once. Deleted items
+ * are included when the point in time sees them: that is what restoring "as of" means.
+ */
+export async function resolveSelection(db: Db, catalog: Catalog, selection: RestoreSelection): Promise<ItemVersion[]> {
+  const versions = itemVersionsCollection.scoped(db);
+  const tenantId = catalog.tenantId;
+  let found: ItemVersion[];
+  switch (selection.type) {
+    case 'versions': {
+      const ids = selection.versionIds.filter((id) => ObjectId.isValid(id)).map((id) => new ObjectId(id));
+      found = await versions.find(tenantId, { _id: { $in: ids } } as Filter<ItemVersion>).toArray();
+      break;
+    }
+    case 'folder': {
+      const at = selection.at ?? new Date();
+      const containerIds = [selection.containerId];
+      if (selection.includeSubfolders) containerIds.push(...(await subfolderIds(catalog, selection)));
+      found = await versions
+        .find(tenantId, { resourceId: selection.resourceId, containerId: { $in: containerIds }, ...visibleAt(at) })
+        .toArray();
+      break;
+    }
+    case 'resource':
+      found = await versions
+        .find(tenantId, { resourceId: selection.resourceId, ...visibleAt(selection.at ?? new Date()) })
+        .toArray();
+      break;
+    case 'search': {
+      const hits = await catalog.search({
+        words: selection.words,
+        ...(selection.resourceIds && { resourceIds: selection.resourceIds }),
+        ...(selection.from && { from: selection.from }),
+        ...(selection.to && { to: selection.to }),
+        limit: selection.limit ?? 1_000,
+      });
+      const at = selection.at ?? new Date();
+      found = hits.filter((version) => isVisibleAt(version, at));
+      break;
+    }
+  }
+  if (found.length > maxItemsPerRestore) {
+    throw new Error(`the selection holds ${found.length} items, more than ${maxItemsPerRestore} in one restore`);
+  }
+  return found
+    .filter((version) => version.content !== undefined)
+    .sort((a, b) => a.resourceId.localeCompare(b.resourceId) || a.containerPath.localeCompare(b.containerPath));
+}
+
+function isVisibleAt(version: ItemVersion, at: Date): boolean {
+  return version.validFrom <= at && (version.validTo === null || version.validTo > at);
+}
+
+async function subfolderIds(
+  catalog: Catalog,
+  selection: { resourceId: string; containerId: string },
+): Promise<string[]> {
+  const folders = await catalog.listFolders(selection.resourceId);
+  const root = folders.find((folder) => folder.folderId === selection.containerId);
+  if (!root) return [];
+  const prefix = root.path === '' ? '' : `${root.path}/`;
+  return folders
+    .filter((folder) => folder.folderId !== root.folderId && folder.path.startsWith(prefix))
+    .map((folder) => folder.folderId);
+}

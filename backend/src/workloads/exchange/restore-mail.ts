@@ -1,0 +1,157 @@
+import type { ItemVersion } from '../../catalog/index.js';
+import type { ItemWriter, RecordIntent, RestoreWriteContext } from '../../restore/item-writer.js';
+import type { RestoreItem } from '../../restore/model.js';
+import { alreadyThere, type VerifyOutcome, type WriteOutcome } from '../../restore/outcome.js';
+import type { TargetLocation } from '../../restore/target-location.js';
+import { MailFolderPaths } from './restore-mail-folders.js';
+import { FolderMessageIndex } from './restore-mail-index.js';
+import { messageToCreate, parseMime, type BackedUpMailState, type MailAttachment } from './restore-mail-json.js';
+import { verifyRestoredMessage } from './restore-mail-verify.js';
+
+/** Attachments under this size are POSTed whole; larger ones go through an upload session. */
+const inlineAttachmentLimit = 3 * 1024 * 1024;
+/** Upload-session chunks for attachments: at most 4 MB (learn.microsoft.com/graph/outlook-large-attachments). */
+const attachmentChunkBytes = 4 * 1024 * 1024;
+
+interface CreatedMessage {
+  id: string;
+  isRead?: boolean;
+  importance?: string;
+  categories?: string[];
+  flag?: { flagStatus?: string };
+}
+
+/**
+ * Restores messages as received, non-draft messages with their original dates, state and attachments, into their
+ * folder path (recreated as needed). Conflicts are messages with the same internetMessageId in the target folder.
+ */
+export class MailWriter implements ItemWriter {
+  private readonly folders = new Map<string, MailFolderPaths>();
+  private readonly indexes = new Map<string, FolderMessageIndex>();
+
+  constructor(private readonly context: RestoreWriteContext) {}
+
+  async write(
+    item: RestoreItem,
+    version: ItemVersion,
+    location: TargetLocation,
+    intend: RecordIntent,
+  ): Promise<WriteOutcome> {
+    const userId = location.id;
+    const folderId = await this.folderPaths(userId).ensure(location.folderPath);
+    const index = this.index(userId, folderId);
+    const state = version.properties as BackedUpMailState;
+
+    // An earlier attempt may have created this message, maybe without all its attachments: remove that copy.
+    if (item.state === 'writing') await index.deleteMarked(item.marker);
+
+    const existing = state.internetMessageId ? await index.withMessageId(state.internetMessageId) : [];
+    if (existing.length > 0 && this.context.conflictPolicy === 'skip')
+      return { state: 'skipped', reason: alreadyThere };
+    await intend({ targetResource: `mailbox:${userId}`, targetPath: location.folderPath.join('/') });
+    if (this.context.conflictPolicy === 'overwrite') for (const id of existing) await index.delete(id);
+
+    const email = await parseMime(await this.context.store.read(this.context.tenantId, version.content!));
+    const { json, attachments } = messageToCreate(email, state, item.marker);
+    const user = encodeURIComponent(userId);
+    const body = Buffer.byteLength(JSON.stringify(json));
+    await this.context.pacer.take(userId, body);
+    const created = await this.context.graph.sendJson<CreatedMessage>(
+      'POST',
+      `/users/${user}/mailFolders/${encodeURIComponent(folderId)}/messages`,
+      json,
+      { resource: this.resource(userId) },
+    );
+    index.remember(created.id, state.internetMessageId, item.marker);
+    try {
+      for (const attachment of attachments) await this.attach(userId, created.id, attachment);
+      await this.restoreState(userId, created, json);
+    } catch (error) {
+      // A message without all its attachments is not a restore: take it away and report the failure.
+      await index.delete(created.id).catch(() => undefined);
+      throw error;
+    }
+    return { state: 'restored', createdId: created.id, targetName: version.name };
+  }
+
+  verify(item: RestoreItem, version: ItemVersion, createdId: string): Promise<VerifyOutcome> {
+    const userId = (item.targetResource ?? '').replace(/^mailbox:/, '');
+    return verifyRestoredMessage(this.context, {
+      userId,
+      createdId,
+      version,
+      expectedFolderId: this.folderPaths(userId).ensure((item.targetPath ?? '').split('/').filter(Boolean)),
+    });
+  }
+
+  private async attach(userId: string, messageId: string, attachment: MailAttachment): Promise<void> {
+    const path = `/users/${encodeURIComponent(userId)}/messages/${encodeURIComponent(messageId)}/attachments`;
+    const resource = this.resource(userId);
+    const described = {
+      name: attachment.name,
+      contentType: attachment.contentType,
+      isInline: attachment.isInline,
+      ...(attachment.contentId && { contentId: attachment.contentId }),
+    };
+    if (attachment.bytes.length < inlineAttachmentLimit) {
+      const json = {
+        '@odata.type': '#microsoft.graph.fileAttachment',
+        ...described,
+        contentBytes: attachment.bytes.toString('base64'),
+      };
+      await this.context.pacer.take(userId, Math.ceil((attachment.bytes.length * 4) / 3));
+      await this.context.graph.sendJson('POST', path, json, { resource });
+      return;
+    }
+    const session = await this.context.graph.sendJson<{ uploadUrl: string }>(
+      'POST',
+      `${path}/createUploadSession`,
+      { AttachmentItem: { attachmentType: 'file', size: attachment.bytes.length, ...described } },
+      { resource },
+    );
+    for (let start = 0; start < attachment.bytes.length; start += attachmentChunkBytes) {
+      const chunk = attachment.bytes.subarray(start, start + attachmentChunkBytes);
+      await this.context.pacer.take(userId, chunk.length);
+      await this.context.graph.putBytes(session.uploadUrl, chunk, {
+        resource,
+        anonymous: true,
+        headers: { 'Content-Range': `bytes ${start}-${start + chunk.length - 1}/${attachment.bytes.length}` },
+      });
+    }
+  }
+
+  /** Read state, flag, importance and categories: PATCHed when creation did not keep them (they apply to sent mail). */
+  private async restoreState(userId: string, created: CreatedMessage, json: Record<string, unknown>): Promise<void> {
+    const patch: Record<string, unknown> = {};
+    if (json.isRead !== undefined && created.isRead !== json.isRead) patch.isRead = json.isRead;
+    if (json.importance !== undefined && created.importance !== json.importance) patch.importance = json.importance;
+    const categories = json.categories as string[] | undefined;
+    if (categories && (created.categories ?? []).join('\n') !== categories.join('\n')) patch.categories = categories;
+    const flag = json.flag as { flagStatus: string } | undefined;
+    if (flag && created.flag?.flagStatus !== flag.flagStatus) patch.flag = flag;
+    if (Object.keys(patch).length === 0) return;
+    await this.context.graph.sendJson(
+      'PATCH',
+      `/users/${encodeURIComponent(userId)}/messages/${encodeURIComponent(created.id)}`,
+      patch,
+      { resource: this.resource(userId) },
+    );
+  }
+
+  private folderPaths(userId: string): MailFolderPaths {
+    let paths = this.folders.get(userId);
+    if (!paths) this.folders.set(userId, (paths = new MailFolderPaths(this.context.graph, userId)));
+    return paths;
+  }
+
+  private index(userId: string, folderId: string): FolderMessageIndex {
+    const key = `${userId}/${folderId}`;
+    let index = this.indexes.get(key);
+    if (!index) this.indexes.set(key, (index = new FolderMessageIndex(this.context.graph, userId, folderId)));
+    return index;
+  }
+
+  private resource(userId: string) {
+    return { kind: 'mailbox', userId } as const;
+  }
+}
