@@ -36,7 +36,13 @@ export const jobLogRoutes = [
           ...(query.to && { $lt: new Date(query.to) }),
         };
       }
-      const page = await findTenantPage(runsCollection.scoped(services.db), tenantOf(principal), filter, query, 'runId');
+      const page = await findTenantPage(
+        runsCollection.scoped(services.db),
+        tenantOf(principal),
+        filter,
+        query,
+        'runId',
+      );
       return { items: page.items.map(runSummary), nextCursor: page.nextCursor };
     },
   }),

@@ -79,7 +79,8 @@ export const jobRoutes = [
     method: 'POST',
     path: '/jobs',
     tag: 'jobs',
-    summary: 'Creates a daily backup job ("Crea job di backup"); refused with the reason when the licences do not allow it',
+    summary:
+      'Creates a daily backup job ("Crea job di backup"); refused with the reason when the licences do not allow it',
     permission: 'jobs.manage',
     requiresSetup: true,
     body: newBackupJobSchema.extend({ confirm: z.literal(true) }),
@@ -121,12 +122,17 @@ export const jobRoutes = [
     async handler({ principal, params, body, services }) {
       const tenantId = tenantOf(principal);
       const backup = backupOf(services);
-      const { tenantId: _tenant, jobId, createdAt: _created, createdBy: _author, ...current } = await requireJob(
-        services,
-        tenantId,
-        params.id,
-      );
-      const input: NewBackupJob = { ...current, ...body };
+      const current = await requireJob(services, tenantId, params.id);
+      const { jobId } = current;
+      const input: NewBackupJob = {
+        name: body.name ?? current.name,
+        scope: body.scope ?? current.scope,
+        workloads: body.workloads ?? current.workloads,
+        dailyTime: body.dailyTime ?? current.dailyTime,
+        timeZone: body.timeZone ?? current.timeZone,
+        retentionYears: body.retentionYears ?? current.retentionYears,
+        profile: body.profile ?? current.profile,
+      };
       await admit(services, tenantId, input, jobId);
       let job: BackupJob | null;
       try {
@@ -192,6 +198,10 @@ export const jobRoutes = [
       await dropCoverage(services.db, tenantId, { jobId: job.jobId });
       return { id: job.jobId, name: job.name, deleted: true as const };
     },
-    activity: ({ principal }, job) => ({ tenantId: tenantOf(principal), action: 'backup_job.deleted', target: target(job) }),
+    activity: ({ principal }, job) => ({
+      tenantId: tenantOf(principal),
+      action: 'backup_job.deleted',
+      target: target(job),
+    }),
   }),
 ];

@@ -38,17 +38,16 @@ function statusOf(run: BackupRun | undefined): JobStatus {
   return run.status === 'queued' ? 'running' : run.status;
 }
 
-/** The latest run of each job, in one aggregation over the tenant's runs. */
+/**
+ * The latest run of each job. One query per job: FerretDB has no `$first` accumulator, and a
+ * tenant has tens of jobs, not thousands.
+ */
 async function latestRuns(db: Db, tenantId: string, jobIds: readonly string[]): Promise<Map<string, BackupRun>> {
-  const rows = await runsCollection
-    .raw(db)
-    .aggregate<{ _id: string; run: BackupRun }>([
-      { $match: { tenantId, jobId: { $in: [...jobIds] } } },
-      { $sort: { queuedAt: -1 } },
-      { $group: { _id: '$jobId', run: { $first: '$$ROOT' } } },
-    ])
-    .toArray();
-  return new Map(rows.map((row) => [row._id, row.run]));
+  const runs = runsCollection.scoped(db);
+  const latest = await Promise.all(
+    jobIds.map((jobId) => runs.findOne(tenantId, { jobId }, { sort: { queuedAt: -1 }, projection: { _id: 0 } })),
+  );
+  return new Map(latest.filter((run) => run !== null).map((run) => [run.jobId, run]));
 }
 
 /** Jobs with their status, last and next run, and the live progress of a running one. */

@@ -17,6 +17,7 @@ export interface BackupHarness {
   store: ContentStore;
   events: DomainEvents;
   engine: RunEngine;
+  scheduler: Scheduler;
   jobs: BackupJobs;
   tenantId: string;
   gateway: GraphGateway;
@@ -87,6 +88,7 @@ export async function startBackupHarness(
     store,
     events,
     engine,
+    scheduler,
     jobs,
     gateway,
     tenantId: sim.tenantId,

@@ -10,6 +10,7 @@ import { currentTermsVersion } from '../../../src/tenants/licence-terms.js';
 import { portalUsers, type PortalUser } from '../../../src/portal-users/portal-user-store.js';
 import { tenantRecords, type TenantRecord } from '../../../src/tenants/tenant-store.js';
 import type { AdminConsentProbe } from '../../../src/tenants/admin-consent.js';
+import type { BackupApiServices } from '../../../src/jobs-api/index.js';
 
 export const clientId = '5a1c3e2b-0f4d-4c6a-9b8e-7d2f1a0c9e3b';
 export const issuerHost = 'https://login.microsoftonline.com';
@@ -64,10 +65,14 @@ export interface HarnessOptions {
   prefix?: string;
   /** A real authority (the tenant simulator) instead of the harness's own signing key. */
   identity?: IdentityConfig;
+  /** A database another harness owns (it disposes of it), for example the backup harness's. */
+  database?: TestDatabase;
+  /** The backup engine's services, for the jobs, job log, items and licence routes. */
+  backup?: (db: TestDatabase['db']) => BackupApiServices;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const database = await openTestDatabase(options.prefix ?? 'api');
+  const database = options.database ?? (await openTestDatabase(options.prefix ?? 'api'));
   await ensureIndexes(database.db);
   const { privateKey, publicKey } = await generateKeyPair('RS256');
   const kid = randomUUID();
@@ -82,6 +87,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     provider: { tenantId: providerTenant, name: 'TIM', supportEmail: 'supporto@provider.example' },
     consent: options.consent ?? { isGranted: async () => false },
     portalUrl: 'https://custodia.example/portal',
+    ...(options.backup && { backup: options.backup(database.db) }),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -93,7 +99,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     call: (method, path, call) => callApi(url, method, path, call),
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await database.dispose();
+      if (!options.database) await database.dispose();
     },
   };
 }
