@@ -3,6 +3,13 @@ import { apiRoutes } from '../../src/api/index.js';
 import { activityEntries } from '../../src/audit/activity-store.js';
 import { notificationRecipients } from '../../src/settings/notification-recipients.js';
 import { supportTickets } from '../../src/support/ticket-store.js';
+import { BackupJobs, RunEngine, graphErrorReader, runsCollection } from '../../src/backup/index.js';
+import { resourcesCollection } from '../../src/catalog/index.js';
+import { DomainEvents } from '../../src/events.js';
+import { Scheduler } from '../../src/jobs/scheduler.js';
+import { createBackupApiServices } from '../../src/jobs-api/index.js';
+import { writeLicence } from '../../src/licences/index.js';
+import type { Db } from 'mongodb';
 import {
   person,
   providerTenant,
@@ -33,6 +40,7 @@ const portal: Role[] = ['tenant_admin', 'operator', 'viewer', 'restore_operator'
 const readers: Role[] = ['tenant_admin', 'operator', 'viewer'];
 const writers: Role[] = ['tenant_admin', 'operator', 'restore_operator'];
 const admin: Role[] = ['tenant_admin'];
+const jobManagers: Role[] = ['tenant_admin', 'operator'];
 const provider: Role[] = ['provider_operator'];
 
 const marker = 'MARKER-A';
@@ -92,6 +100,77 @@ async function freshTicket(): Promise<string> {
     comments: [],
   });
   return id;
+}
+
+async function freshJob(): Promise<string> {
+  const job = await new BackupJobs(api.database.db).create(
+    tenantA,
+    {
+      name: `${marker}-${randomUUID().slice(0, 8)}`,
+      scope: { type: 'organisation' },
+      workloads: ['exchange'],
+      dailyTime: '02:00',
+      retentionYears: 1,
+    },
+    'fixture',
+  );
+  return job.jobId;
+}
+
+async function freshRun(): Promise<string> {
+  const runId = randomUUID();
+  await runsCollection.scoped(api.database.db).insertOne(tenantA, {
+    tenantId: tenantA,
+    runId,
+    jobId: randomUUID(),
+    jobName: marker,
+    trigger: 'manual',
+    requestedBy: 'anna@1111.example',
+    status: 'succeeded',
+    queuedAt: new Date(),
+    startedAt: new Date(),
+    finishedAt: new Date(),
+    error: null,
+  });
+  return runId;
+}
+
+async function freshAccount(): Promise<string> {
+  const resourceId = `mailbox:${randomUUID()}`;
+  await resourcesCollection.scoped(api.database.db).insertOne(tenantA, {
+    tenantId: tenantA,
+    resourceId,
+    kind: 'mailbox',
+    graphId: resourceId.slice(8),
+    displayName: marker,
+    firstSeenAt: new Date(),
+  });
+  return encodeURIComponent(resourceId);
+}
+
+const goldLicence = {
+  plans: [{ profile: 'Gold', retentionYears: 1 as const, workloads: ['exchange' as const], seats: 1000 }],
+  storageBytes: 10_000_000_000,
+};
+
+/** The real engine on an Agenda that is never started: runs are queued, none executes. */
+function queuedOnlyBackup(db: Db) {
+  const scheduler = new Scheduler({ db, workerName: 'matrix' });
+  const events = new DomainEvents(db);
+  const engine = new RunEngine({
+    db,
+    scheduler,
+    events,
+    store: { put: unreachable, putStream: unreachable, flush: unreachable },
+    graphFor: unreachable,
+    graphErrors: graphErrorReader,
+    workerName: 'matrix',
+  });
+  return createBackupApiServices({ db, scheduler, engine, events, onError: unreachable });
+}
+
+function unreachable(): never {
+  throw new Error('the authorization matrix never executes a backup');
 }
 
 const get = (path: string) => async (): Promise<Sample> => ({ method: 'GET', path });
@@ -249,6 +328,53 @@ const matrix: Record<string, Row> = {
       body: { status: 'in_progress' },
     }),
   },
+  'jobs.list': { allowed: portal, sample: get('/jobs') },
+  'jobs.read': { allowed: portal, sample: async () => ({ method: 'GET', path: `/jobs/${await freshJob()}` }) },
+  'jobs.create': {
+    allowed: jobManagers,
+    sample: async () => ({
+      method: 'POST',
+      path: '/jobs',
+      body: {
+        name: `Job ${randomUUID().slice(0, 8)}`,
+        scope: { type: 'organisation' },
+        workloads: ['exchange'],
+        dailyTime: '23:15',
+        retentionYears: 1,
+        profile: 'Gold',
+        confirm: true,
+      },
+    }),
+  },
+  'jobs.update': {
+    allowed: jobManagers,
+    sample: async () => ({ method: 'PATCH', path: `/jobs/${await freshJob()}`, body: { dailyTime: '05:00' } }),
+  },
+  'jobs.runNow': {
+    allowed: jobManagers,
+    sample: async () => ({ method: 'POST', path: `/jobs/${await freshJob()}/runs` }),
+  },
+  'jobs.delete': {
+    allowed: jobManagers,
+    sample: async () => {
+      const id = await freshJob();
+      const job = await new BackupJobs(api.database.db).get(tenantA, id);
+      return { method: 'DELETE', path: `/jobs/${id}`, body: { confirm: job?.name } };
+    },
+  },
+  'runs.list': { allowed: portal, sample: get('/runs') },
+  'runs.read': { allowed: portal, sample: async () => ({ method: 'GET', path: `/runs/${await freshRun()}` }) },
+  'items.list': { allowed: portal, sample: get('/items') },
+  'items.deleteBackup': {
+    allowed: admin,
+    sample: async () => ({ method: 'DELETE', path: `/items/${await freshAccount()}`, body: { confirm: marker } }),
+  },
+  'licence.read': { allowed: portal, sample: get('/licence') },
+  'provider.readLicence': { allowed: provider, sample: get(`/provider/tenants/${tenantA}/licence`) },
+  'provider.setLicence': {
+    allowed: provider,
+    sample: async () => ({ method: 'PUT', path: `/provider/tenants/${tenantA}/licence`, body: goldLicence }),
+  },
 };
 
 const callers: Record<Role, TestPerson> = {
@@ -262,7 +388,8 @@ const callers: Record<Role, TestPerson> = {
 const otherTenantAdmin = person(tenantB, 'beatrice');
 
 beforeAll(async () => {
-  api = await startHarness({ prefix: 'matrix' });
+  api = await startHarness({ prefix: 'matrix', backup: queuedOnlyBackup });
+  await writeLicence(api.database.db, tenantA, goldLicence, 'fixture', new Date());
   await seedTenant(api.services, tenantA);
   await seedTenant(api.services, tenantB);
   for (const role of ['tenant_admin', 'operator', 'viewer', 'restore_operator'] as const) {
