@@ -12,7 +12,9 @@ import type { Db, Filter } from 'mongodb';
 
 const resourceKinds = ['mailbox', 'onedrive', 'sharepoint', 'team'] as const;
 /** Our resource ids are `<kind>:<Graph id>`; Graph drive ids carry `!`. */
-const resourceParams = z.strictObject({ id: z.string().regex(/^(mailbox|onedrive|sharepoint|team):[A-Za-z0-9!_.=-]{1,200}$/) });
+const resourceParams = z.strictObject({
+  id: z.string().regex(/^(mailbox|onedrive|sharepoint|team):[A-Za-z0-9!_.=-]{1,200}$/),
+});
 
 const itemSchema = z.strictObject({
   id: z.string(),
@@ -60,7 +62,8 @@ export const itemRoutes = [
     method: 'GET',
     path: '/items',
     tag: 'items',
-    summary: 'Every account the backups know (mailboxes, OneDrives, site libraries, teams) with the jobs covering it and its stored bytes',
+    summary:
+      'Every account the backups know (mailboxes, OneDrives, site libraries, teams) with the jobs covering it and its stored bytes',
     permission: 'items.read',
     query: listQuery(['displayName', 'ownerEmail'], 'displayName', { kind: z.enum(resourceKinds).optional() }),
     response: pageOf(itemSchema),

@@ -27,10 +27,15 @@ export async function assertJobWithinLicence(
   if (!plan) throw new ApiError(409, 'licence_plan_missing', names, names);
   const missing = job.workloads.filter((workload) => !plan.workloads.includes(workload));
   if (missing.length > 0) {
-    throw new ApiError(409, 'licence_workloads_not_included', { workloads: missing }, {
-      ...names,
-      workloads: missing.join(', '),
-    });
+    throw new ApiError(
+      409,
+      'licence_workloads_not_included',
+      { workloads: missing },
+      {
+        ...names,
+        workloads: missing.join(', '),
+      },
+    );
   }
   if (people) {
     const others = (await protectedPeopleByPlan(db, tenantId, jobId)).get(planKey(job)) ?? new Set<string>();

@@ -63,7 +63,9 @@ export async function licenceUsage(db: Db, tenantId: string): Promise<LicenceUsa
   }
   const purchasedBytes = licence?.storageBytes ?? 0;
   const overrun =
-    plans.some((plan) => plan.used > plan.seats) || unlicensed.size > 0 || (licence !== null && usedBytes > purchasedBytes);
+    plans.some((plan) => plan.used > plan.seats) ||
+    unlicensed.size > 0 ||
+    (licence !== null && usedBytes > purchasedBytes);
   return {
     licensed: licence !== null,
     plans,
