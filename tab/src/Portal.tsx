@@ -1,0 +1,125 @@
+import { Button, Tab, TabList } from '@fluentui/react-components';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { createApiClient, type ApiClient } from './api/client.js';
+import { SessionContext, type Session } from './api/session.js';
+import type { Me, TenantStatus } from './api/types.js';
+import { useResource } from './api/use-resource.js';
+import { InfoNotice, Loaded } from './components/messages.js';
+import { useLanguage } from './i18n/language.js';
+import type { MessageKey } from './i18n/messages.js';
+import { ActivityPage } from './pages/ActivityPage.js';
+import { KnowledgePage } from './pages/KnowledgePage.js';
+import { OverviewPage } from './pages/OverviewPage.js';
+import { PortalUsersPage } from './pages/PortalUsersPage.js';
+import { SettingsPage } from './pages/SettingsPage.js';
+import { SetupPage } from './pages/SetupPage.js';
+import { SupportPage } from './pages/SupportPage.js';
+import { TermsPage } from './pages/TermsPage.js';
+
+const sections = ['overview', 'setup', 'portalUsers', 'settings', 'activity', 'knowledge', 'support'] as const;
+type Section = (typeof sections)[number];
+
+const sectionLabels: Record<Section, MessageKey> = {
+  overview: 'tabOverview',
+  setup: 'tabSetup',
+  portalUsers: 'tabPortalUsers',
+  settings: 'tabSettings',
+  activity: 'tabActivity',
+  knowledge: 'tabKnowledge',
+  support: 'tabSupport',
+};
+
+function SectionPage({ section, onOpen }: { section: Section; onOpen: (section: Section) => void }) {
+  switch (section) {
+    case 'setup':
+      return <SetupPage onDone={() => onOpen('overview')} />;
+    case 'portalUsers':
+      return <PortalUsersPage />;
+    case 'settings':
+      return <SettingsPage />;
+    case 'activity':
+      return <ActivityPage />;
+    case 'knowledge':
+      return <KnowledgePage />;
+    case 'support':
+      return <SupportPage />;
+    default:
+      return <OverviewPage />;
+  }
+}
+
+/** The tenant's tabs, with the setup wizard first while the setup is incomplete. */
+function TenantPortal({ api, me: person }: { api: ApiClient; me: Me }) {
+  const { t, language } = useLanguage();
+  const tenant = useResource(() => api.get<TenantStatus>('/tenant'), `tenant-${language}`);
+  const [section, setSection] = useState<Section | undefined>(undefined);
+  useEffect(() => {
+    // The activity log lists sign-ins: one per opening of the portal.
+    void api.send('POST', '/me/sign-in').catch(() => undefined);
+  }, [api]);
+  return (
+    <Loaded state={tenant}>
+      {(status) => {
+        const setupPending = status.setup.missing.length > 0;
+        const visible = sections.filter((s) => s !== 'setup' || setupPending);
+        const current = section && visible.includes(section) ? section : setupPending ? 'setup' : 'overview';
+        const session: Session = {
+          api,
+          me: person,
+          tenant: status,
+          refreshTenant: async () => tenant.reload(),
+        };
+        return (
+          <SessionContext.Provider value={session}>
+            <nav aria-label={t('navLabel')}>
+              <TabList
+                selectedValue={current}
+                onTabSelect={(_, data) => setSection(data.value as Section)}
+                style={{ flexWrap: 'wrap', padding: '0 12px' }}
+              >
+                {visible.map((s) => (
+                  <Tab key={s} value={s}>
+                    {t(sectionLabels[s])}
+                  </Tab>
+                ))}
+              </TabList>
+            </nav>
+            {setupPending && current !== 'setup' && (
+              <div className="page">
+                <InfoNotice>
+                  {t('setupPending')}{' '}
+                  <Button appearance="transparent" onClick={() => setSection('setup')}>
+                    {t('setupOpen')}
+                  </Button>
+                </InfoNotice>
+              </div>
+            )}
+            <SectionPage key={`${current}-${language}`} section={current} onOpen={setSection} />
+          </SessionContext.Provider>
+        );
+      }}
+    </Loaded>
+  );
+}
+
+/** The signed-in portal: licence terms first, then the tenant's tabs (setup first while it is incomplete). */
+export function Portal({ token }: { token: string }) {
+  const { language } = useLanguage();
+  const languageRef = useRef(language);
+  languageRef.current = language;
+  const api: ApiClient = useMemo(() => createApiClient(token, () => languageRef.current), [token]);
+  const me = useResource(() => api.get<Me>('/me'), `me-${language}`);
+  const termsPending = me.phase === 'ready' && me.value.termsToAccept !== null;
+
+  return (
+    <Loaded state={me}>
+      {(person) =>
+        termsPending ? (
+          <TermsPage api={api} onAccepted={me.reload} />
+        ) : (
+          <TenantPortal api={api} me={person} />
+        )
+      }
+    </Loaded>
+  );
+}

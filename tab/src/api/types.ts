@@ -1,0 +1,138 @@
+/** The shapes of the management API's answers this portal reads (see /api/v1/openapi.json). */
+import type { Language } from '../i18n/messages.js';
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface Me {
+  kind: 'tenant' | 'provider';
+  tenantId: string;
+  role: string;
+  name: string;
+  email: string;
+  language: Language;
+  termsToAccept: string | null;
+}
+
+export interface Terms {
+  version: string;
+  text: string;
+  accepted: boolean;
+}
+
+export const dataLocations = ['italy-north', 'west-europe'] as const;
+export type DataLocation = (typeof dataLocations)[number];
+export const setupWorkloads = ['exchange', 'sharepoint-onedrive', 'teams'] as const;
+export type SetupWorkload = (typeof setupWorkloads)[number];
+
+export interface TenantStatus {
+  tenantId: string;
+  name: string;
+  onboardedAt: string;
+  itManager: { name: string; email: string };
+  setup: {
+    dataLocation: DataLocation | null;
+    workloads: SetupWorkload[];
+    adminConsentGrantedAt: string | null;
+    confirmedAt: string | null;
+    missing: Array<'data_location' | 'workloads' | 'admin_consent' | 'confirmation'>;
+  };
+}
+
+export const portalRoles = ['tenant_admin', 'operator', 'viewer', 'restore_operator'] as const;
+export type PortalRole = (typeof portalRoles)[number];
+
+export interface PortalUser {
+  id: string;
+  name: string;
+  email: string;
+  role: PortalRole;
+  status: 'invited' | 'active' | 'revoked';
+  invitedAt: string;
+  lastSignInAt: string | null;
+}
+
+export const notificationEvents = ['job.warning', 'job.failed', 'licence.overrun'] as const;
+export type NotificationEvent = (typeof notificationEvents)[number];
+
+export interface NotificationRecipient {
+  id: string;
+  name: string;
+  email: string;
+  language: Language;
+  events: NotificationEvent[];
+}
+
+export interface Settings {
+  selfServiceRestore: boolean;
+  oneDriveSelfServiceNeedsApproval: boolean;
+  defaultLanguage: Language;
+}
+
+export interface ActivityEntry {
+  seq: number;
+  at: string;
+  actor: { kind: string; name: string; email: string };
+  action: string;
+  category: string;
+  target?: { type: string; id: string; label?: string };
+}
+
+export interface ChainVerification {
+  intact: boolean;
+  entriesChecked: number;
+  problems: Array<{ kind: string; seq: number }>;
+}
+
+export const articleCategories = ['concept', 'how-to', 'error'] as const;
+export type ArticleCategory = (typeof articleCategories)[number];
+
+export interface ArticleSummary {
+  slug: string;
+  title: string;
+  category: ArticleCategory;
+  excerpt: string;
+}
+
+export interface Article {
+  slug: string;
+  title: string;
+  category: ArticleCategory;
+  markdown: string;
+}
+
+export const ticketSeverities = ['low', 'normal', 'high', 'critical'] as const;
+export type TicketSeverity = (typeof ticketSeverities)[number];
+
+export interface TicketSummary {
+  id: string;
+  subject: string;
+  severity: TicketSeverity;
+  status: 'open' | 'in_progress' | 'resolved' | 'closed';
+  openedBy: { name: string; email: string };
+  createdAt: string;
+  commentCount: number;
+}
+
+export interface Ticket extends TicketSummary {
+  description: string;
+  comments: Array<{ id: string; side: 'customer' | 'provider'; author: { name: string }; text: string; at: string }>;
+}
+
+export interface JobView {
+  id: string;
+  name: string;
+  dailyTime: string;
+  status: 'stopped' | 'running' | 'succeeded' | 'warning' | 'failed';
+  lastRun: { queuedAt: string; finishedAt: string | null } | null;
+  nextRunAt: string | null;
+  progress: { resourcesTotal: number; resourcesDone: number; resourcesFailed: number } | null;
+}
+
+export interface DemoUser {
+  id: string;
+  displayName: string;
+  userPrincipalName: string;
+}

@@ -1,0 +1,199 @@
+import {
+  Button,
+  Field,
+  Input,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Title2,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { useSession } from '../api/session.js';
+import type { ActivityEntry, ChainVerification, Page } from '../api/types.js';
+import { useAction } from '../api/use-action.js';
+import { useResource } from '../api/use-resource.js';
+import { formatDateTime } from '../components/format.js';
+import { ActionOutcome, InfoNotice, Loaded, ProblemNotice, SuccessNotice } from '../components/messages.js';
+import { useLanguage } from '../i18n/language.js';
+
+/** The kinds of events the API records (the part of each action before the dot). */
+const categories = [
+  'session',
+  'terms',
+  'tenant',
+  'portal_user',
+  'notification_recipient',
+  'settings',
+  'support_ticket',
+  'backup_job',
+] as const;
+
+interface Filters {
+  category: string;
+  person: string;
+  from: string;
+  to: string;
+}
+
+const noFilters: Filters = { category: '', person: '', from: '', to: '' };
+
+/** Dates picked in the form become the API's ISO instants, the "to" day included whole. */
+function filterQuery(filters: Filters) {
+  return {
+    category: filters.category || undefined,
+    person: filters.person.trim() || undefined,
+    from: filters.from ? `${filters.from}T00:00:00.000Z` : undefined,
+    to: filters.to ? `${filters.to}T23:59:59.999Z` : undefined,
+  };
+}
+
+function saveFile(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = name;
+  anchor.click();
+  URL.revokeObjectURL(url);
+}
+
+function Verification({ result }: { result: ChainVerification }) {
+  const { t } = useLanguage();
+  if (result.intact) return <SuccessNotice text={t('activityIntact', { count: result.entriesChecked })} />;
+  return <ProblemNotice text={t('activityBroken', { count: result.problems.length, seq: result.problems[0]?.seq ?? '?' })} />;
+}
+
+/** "Activity log": who did what and when, filtered, exported as CSV, its hash chain verified. */
+export function ActivityPage() {
+  const { t, language } = useLanguage();
+  const { api, tenant } = useSession();
+  const [draft, setDraft] = useState<Filters>(noFilters);
+  const [applied, setApplied] = useState<Filters>(noFilters);
+  const [more, setMore] = useState<ActivityEntry[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const entries = useResource(async () => {
+    const page = await api.get<Page<ActivityEntry>>('/activity', { ...filterQuery(applied), limit: 50 });
+    setMore([]);
+    setCursor(page.nextCursor);
+    return page.items;
+  }, JSON.stringify(applied));
+  const action = useAction();
+  const [verification, setVerification] = useState<ChainVerification | undefined>(undefined);
+
+  return (
+    <section className="page" aria-labelledby="activity-title">
+      <Title2 as="h1" id="activity-title">
+        {t('activityTitle')}
+      </Title2>
+      <form
+        className="row"
+        aria-label={t('activityApply')}
+        onSubmit={(event) => {
+          event.preventDefault();
+          setApplied(draft);
+        }}
+      >
+        <Field label={t('activityCategory')}>
+          <Select value={draft.category} onChange={(_, data) => setDraft({ ...draft, category: data.value })}>
+            <option value="">{t('activityCategoryAll')}</option>
+            {categories.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t('activityPerson')}>
+          <Input type="email" value={draft.person} onChange={(_, data) => setDraft({ ...draft, person: data.value })} />
+        </Field>
+        <Field label={t('activityFrom')}>
+          <Input type="date" value={draft.from} onChange={(_, data) => setDraft({ ...draft, from: data.value })} />
+        </Field>
+        <Field label={t('activityTo')}>
+          <Input type="date" value={draft.to} onChange={(_, data) => setDraft({ ...draft, to: data.value })} />
+        </Field>
+        <Button type="submit" appearance="primary">
+          {t('activityApply')}
+        </Button>
+      </form>
+      <div className="row">
+        <Button
+          disabled={action.busy}
+          onClick={() =>
+            void action.run(async () =>
+              saveFile(
+                await api.download('/activity/export.csv', filterQuery(applied)),
+                `activity-${tenant.tenantId}.csv`,
+              ),
+            )
+          }
+        >
+          {t('activityExport')}
+        </Button>
+        <Button
+          disabled={action.busy}
+          onClick={() =>
+            void action.run(async () => setVerification(await api.get<ChainVerification>('/activity/verification')))
+          }
+        >
+          {t('activityVerify')}
+        </Button>
+      </div>
+      <ActionOutcome error={action.error} done={action.done} />
+      {verification && <Verification result={verification} />}
+      <Loaded state={entries}>
+        {(first) => {
+          const all = [...first, ...more];
+          if (all.length === 0) return <InfoNotice>{t('activityEmpty')}</InfoNotice>;
+          return (
+            <>
+              <Table aria-labelledby="activity-title">
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>{t('activityWhen')}</TableHeaderCell>
+                    <TableHeaderCell>{t('activityWho')}</TableHeaderCell>
+                    <TableHeaderCell>{t('activityWhat')}</TableHeaderCell>
+                    <TableHeaderCell>{t('activityTarget')}</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {all.map((entry) => (
+                    <TableRow key={entry.seq}>
+                      <TableCell>{formatDateTime(entry.at, language, '')}</TableCell>
+                      <TableCell>{entry.actor.email || entry.actor.name}</TableCell>
+                      <TableCell>{entry.action}</TableCell>
+                      <TableCell>{entry.target?.label ?? entry.target?.id ?? ''}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+              {cursor && (
+                <div>
+                  <Button
+                    disabled={action.busy}
+                    onClick={() =>
+                      void action.run(async () => {
+                        const page = await api.get<Page<ActivityEntry>>('/activity', {
+                          ...filterQuery(applied),
+                          limit: 50,
+                          cursor,
+                        });
+                        setMore((current) => [...current, ...page.items]);
+                        setCursor(page.nextCursor);
+                      })
+                    }
+                  >
+                    {t('loadMore')}
+                  </Button>
+                </div>
+              )}
+            </>
+          );
+        }}
+      </Loaded>
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+import { Button, Card, Field, Input, Link, Select, Text, Title2, Title3 } from '@fluentui/react-components';
+import { useState } from 'react';
+import { useSession } from '../api/session.js';
+import { articleCategories, type Article, type ArticleSummary, type Page } from '../api/types.js';
+import { useResource } from '../api/use-resource.js';
+import { InfoNotice, Loaded } from '../components/messages.js';
+import { keyOf, useLanguage } from '../i18n/language.js';
+import { Markdown } from '../markdown/markdown.js';
+
+function ArticleView({ slug, onBack }: { slug: string; onBack: () => void }) {
+  const { t, language } = useLanguage();
+  const { api } = useSession();
+  const article = useResource(() => api.get<Article>(`/knowledge/articles/${slug}`), `${slug}-${language}`);
+  return (
+    <article className="page" aria-labelledby="article-title">
+      <div>
+        <Button onClick={onBack}>{t('back')}</Button>
+      </div>
+      <Loaded state={article}>
+        {(value) => (
+          <>
+            <Title2 as="h1" id="article-title">
+              {value.title}
+            </Title2>
+            <Text>{t(keyOf('category', value.category))}</Text>
+            <Markdown source={value.markdown} />
+          </>
+        )}
+      </Loaded>
+    </article>
+  );
+}
+
+/** "Knowledge base": concepts, how-tos and common errors, searched by words, read as safe Markdown. */
+export function KnowledgePage() {
+  const { t } = useLanguage();
+  const { api } = useSession();
+  const [words, setWords] = useState('');
+  const [query, setQuery] = useState({ q: '', category: '' });
+  const [reading, setReading] = useState<string | undefined>(undefined);
+  const articles = useResource(
+    () =>
+      api.get<Page<ArticleSummary>>('/knowledge/articles', {
+        q: query.q || undefined,
+        category: query.category || undefined,
+        limit: 100,
+      }),
+    JSON.stringify(query),
+  );
+
+  if (reading) return <ArticleView slug={reading} onBack={() => setReading(undefined)} />;
+  return (
+    <section className="page" aria-labelledby="knowledge-title">
+      <Title2 as="h1" id="knowledge-title">
+        {t('knowledgeTitle')}
+      </Title2>
+      <form
+        className="row"
+        role="search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setQuery({ ...query, q: words.trim() });
+        }}
+      >
+        <Field label={t('knowledgeSearch')}>
+          <Input type="search" value={words} onChange={(_, data) => setWords(data.value)} />
+        </Field>
+        <Field label={t('knowledgeCategory')}>
+          <Select value={query.category} onChange={(_, data) => setQuery({ ...query, category: data.value })}>
+            <option value="">{t('knowledgeAll')}</option>
+            {articleCategories.map((c) => (
+              <option key={c} value={c}>
+                {t(keyOf('category', c))}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button type="submit" appearance="primary">
+          {t('knowledgeSearchButton')}
+        </Button>
+      </form>
+      <Loaded state={articles}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <InfoNotice>{t('knowledgeEmpty')}</InfoNotice>
+          ) : (
+            <ul className="form" style={{ listStyle: 'none', padding: 0, maxWidth: 'none' }}>
+              {page.items.map((item) => (
+                <li key={item.slug}>
+                  <Card>
+                    <Title3 as="h2">
+                      <Link as="button" onClick={() => setReading(item.slug)}>
+                        {item.title}
+                      </Link>
+                    </Title3>
+                    <Text>{t(keyOf('category', item.category))}</Text>
+                    <Text>{item.excerpt}</Text>
+                  </Card>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
+    </section>
+  );
+}

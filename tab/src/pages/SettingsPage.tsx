@@ -1,0 +1,67 @@
+import { Button, Field, Radio, RadioGroup, Switch, Title2 } from '@fluentui/react-components';
+import { useState } from 'react';
+import { useSession } from '../api/session.js';
+import type { Settings } from '../api/types.js';
+import { useAction } from '../api/use-action.js';
+import { useResource } from '../api/use-resource.js';
+import { ActionOutcome, Loaded } from '../components/messages.js';
+import { useLanguage } from '../i18n/language.js';
+import type { Language } from '../i18n/messages.js';
+
+function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved: () => void }) {
+  const { t } = useLanguage();
+  const { api } = useSession();
+  const [settings, setSettings] = useState(initial);
+  const save = useAction();
+  return (
+    <form
+      className="form"
+      aria-labelledby="settings-title"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        if (await save.run(() => api.send('PATCH', '/settings', settings), t('saved'))) onSaved();
+      }}
+    >
+      <Switch
+        label={t('settingsSelfService')}
+        checked={settings.selfServiceRestore}
+        onChange={(_, data) => setSettings({ ...settings, selfServiceRestore: data.checked })}
+      />
+      <Switch
+        label={t('settingsOneDriveApproval')}
+        checked={settings.oneDriveSelfServiceNeedsApproval}
+        onChange={(_, data) => setSettings({ ...settings, oneDriveSelfServiceNeedsApproval: data.checked })}
+      />
+      <Field label={t('settingsDefaultLanguage')}>
+        <RadioGroup
+          value={settings.defaultLanguage}
+          onChange={(_, data) => setSettings({ ...settings, defaultLanguage: data.value as Language })}
+        >
+          <Radio value="it" label={t('languageIt')} />
+          <Radio value="en" label={t('languageEn')} />
+        </RadioGroup>
+      </Field>
+      <ActionOutcome error={save.error} done={save.done} />
+      <div>
+        <Button type="submit" appearance="primary" disabled={save.busy}>
+          {t('save')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** "Settings": self-service restore, OneDrive approval, the tenant's default language. */
+export function SettingsPage() {
+  const { t } = useLanguage();
+  const { api } = useSession();
+  const settings = useResource(() => api.get<Settings>('/settings'), 'settings');
+  return (
+    <section className="page" aria-labelledby="settings-title">
+      <Title2 as="h1" id="settings-title">
+        {t('settingsTitle')}
+      </Title2>
+      <Loaded state={settings}>{(value) => <SettingsForm initial={value} onSaved={settings.reload} />}</Loaded>
+    </section>
+  );
+}

@@ -1,0 +1,156 @@
+import { Button, Checkbox, Field, Link, Radio, RadioGroup, Title2, Title3 } from '@fluentui/react-components';
+import { useState } from 'react';
+import { useSession } from '../api/session.js';
+import { dataLocations, setupWorkloads, type DataLocation, type SetupWorkload, type TenantStatus } from '../api/types.js';
+import { useAction } from '../api/use-action.js';
+import { useResource } from '../api/use-resource.js';
+import { ConfirmButton } from '../components/confirm-button.js';
+import { formatDateTime } from '../components/format.js';
+import { ActionOutcome, InfoNotice, Loaded } from '../components/messages.js';
+import { keyOf, useLanguage } from '../i18n/language.js';
+
+/** The tenant setup wizard of the seeds: data location (Italy, Milan), services, Microsoft consent, confirmation. */
+export function SetupPage({ onDone }: { onDone: () => void }) {
+  const { t, language } = useLanguage();
+  const { api, tenant, refreshTenant } = useSession();
+  const [location, setLocation] = useState<DataLocation>(tenant.setup.dataLocation ?? 'italy-north');
+  const [chosen, setChosen] = useState<SetupWorkload[]>(
+    tenant.setup.workloads.length > 0 ? tenant.setup.workloads : [...setupWorkloads],
+  );
+  const step = useAction();
+  const consentLink = useResource(
+    () =>
+      api.get<{ url: string; granted: boolean }>('/tenant/setup/admin-consent', {
+        redirectUri: window.location.href.split('?')[0],
+      }),
+    'consent-link',
+  );
+  const missing = new Set(tenant.setup.missing);
+
+  async function save(action: () => Promise<TenantStatus>) {
+    if (await step.run(action)) await refreshTenant();
+  }
+
+  const toggle = (workload: SetupWorkload, on: boolean) =>
+    setChosen((current) => (on ? [...current, workload] : current.filter((w) => w !== workload)));
+
+  return (
+    <section className="page" aria-labelledby="setup-title">
+      <Title2 as="h1" id="setup-title">
+        {t('tabSetup')}
+      </Title2>
+      <p>{t('setupIntro')}</p>
+      <ActionOutcome error={step.error} done={step.done} />
+
+      <form
+        className="form"
+        aria-labelledby="setup-location"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save(() => api.send('PUT', '/tenant/setup/data-location', { dataLocation: location }));
+        }}
+      >
+        <Title3 as="h2" id="setup-location">
+          {t('setupStepLocation')}
+        </Title3>
+        <Field label={t('overviewDataLocation')}>
+          <RadioGroup value={location} onChange={(_, data) => setLocation(data.value as DataLocation)}>
+            {dataLocations.map((value) => (
+              <Radio key={value} value={value} label={t(keyOf('dataLocation', value))} />
+            ))}
+          </RadioGroup>
+        </Field>
+        <div>
+          <Button type="submit" appearance={missing.has('data_location') ? 'primary' : 'secondary'} disabled={step.busy}>
+            {t('continue')}
+          </Button>
+        </div>
+      </form>
+
+      <form
+        className="form"
+        aria-labelledby="setup-workloads"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save(() => api.send('PUT', '/tenant/setup/workloads', { workloads: chosen }));
+        }}
+      >
+        <Title3 as="h2" id="setup-workloads">
+          {t('setupStepWorkloads')}
+        </Title3>
+        <p>{t('setupWorkloadsHint')}</p>
+        {setupWorkloads.map((workload) => (
+          <Checkbox
+            key={workload}
+            label={t(keyOf('workload', workload))}
+            checked={chosen.includes(workload)}
+            onChange={(_, data) => toggle(workload, data.checked === true)}
+          />
+        ))}
+        <div>
+          <Button
+            type="submit"
+            appearance={missing.has('workloads') ? 'primary' : 'secondary'}
+            disabled={step.busy || chosen.length === 0}
+          >
+            {t('continue')}
+          </Button>
+        </div>
+      </form>
+
+      <section className="form" aria-labelledby="setup-consent">
+        <Title3 as="h2" id="setup-consent">
+          {t('setupStepConsent')}
+        </Title3>
+        {tenant.setup.adminConsentGrantedAt ? (
+          <InfoNotice>
+            {t('setupConsentGranted', { date: formatDateTime(tenant.setup.adminConsentGrantedAt, language, '') })}
+          </InfoNotice>
+        ) : (
+          <>
+            <p>{t('setupConsentHint')}</p>
+            <Loaded state={consentLink}>
+              {(link) => (
+                <Link href={link.url} target="_blank" rel="noopener noreferrer">
+                  {t('setupConsentLink')}
+                </Link>
+              )}
+            </Loaded>
+            <div>
+              <Button
+                appearance="primary"
+                disabled={step.busy}
+                onClick={() => void save(() => api.send('POST', '/tenant/setup/admin-consent/check'))}
+              >
+                {t('setupConsentCheck')}
+              </Button>
+            </div>
+          </>
+        )}
+      </section>
+
+      <section className="form" aria-labelledby="setup-confirm">
+        <Title3 as="h2" id="setup-confirm">
+          {t('setupStepConfirm')}
+        </Title3>
+        <p>{t('setupConfirmHint')}</p>
+        <div>
+          <ConfirmButton
+            appearance="primary"
+            label={t('setupConfirmButton')}
+            disabled={step.busy || tenant.setup.missing.some((s) => s !== 'confirmation')}
+            question={t('setupConfirmDialog', {
+              location: t(keyOf('dataLocation', tenant.setup.dataLocation ?? location)),
+            })}
+            onConfirm={async () => {
+              if (await step.run(() => api.send('POST', '/tenant/setup/confirmation', { confirm: true }), t('setupDone'))) {
+                await refreshTenant();
+                onDone();
+              }
+            }}
+          />
+        </div>
+      </section>
+    </section>
+  );
+}

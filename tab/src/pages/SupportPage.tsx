@@ -1,0 +1,218 @@
+import {
+  Button,
+  Field,
+  Input,
+  Link,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Textarea,
+  Title2,
+  Title3,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { useSession } from '../api/session.js';
+import { ticketSeverities, type Page, type Ticket, type TicketSeverity, type TicketSummary } from '../api/types.js';
+import { useAction } from '../api/use-action.js';
+import { useResource } from '../api/use-resource.js';
+import { formatDateTime } from '../components/format.js';
+import { ActionOutcome, InfoNotice, Loaded } from '../components/messages.js';
+import { keyOf, useLanguage } from '../i18n/language.js';
+
+function TicketView({ id, onBack }: { id: string; onBack: () => void }) {
+  const { t, language } = useLanguage();
+  const { api } = useSession();
+  const ticket = useResource(() => api.get<Ticket>(`/support/tickets/${id}`), id);
+  const [comment, setComment] = useState('');
+  const change = useAction();
+
+  async function act(run: () => Promise<unknown>) {
+    if (await change.run(run)) {
+      setComment('');
+      ticket.reload();
+    }
+  }
+
+  return (
+    <article className="page" aria-labelledby="ticket-title">
+      <div>
+        <Button onClick={onBack}>{t('back')}</Button>
+      </div>
+      <Loaded state={ticket}>
+        {(value) => (
+          <>
+            <Title2 as="h1" id="ticket-title">
+              {value.subject}
+            </Title2>
+            <dl className="facts">
+              <dt>{t('ticketStatus')}</dt>
+              <dd>{t(keyOf('ticketStatus', value.status))}</dd>
+              <dt>{t('ticketSeverity')}</dt>
+              <dd>{t(keyOf('severity', value.severity))}</dd>
+              <dt>{t('ticketOpened')}</dt>
+              <dd>{`${formatDateTime(value.createdAt, language, '')} — ${value.openedBy.name}`}</dd>
+            </dl>
+            <p className="terms-text">{value.description}</p>
+            <Title3 as="h2">{t('ticketComments')}</Title3>
+            {value.comments.length === 0 ? (
+              <p>{t('ticketNoComments')}</p>
+            ) : (
+              <ol>
+                {value.comments.map((c) => (
+                  <li key={c.id}>
+                    <strong>{`${t(keyOf('side', c.side))} (${c.author.name}), ${formatDateTime(c.at, language, '')}: `}</strong>
+                    <span className="terms-text">{c.text}</span>
+                  </li>
+                ))}
+              </ol>
+            )}
+            <form
+              className="form"
+              aria-label={t('ticketAddComment')}
+              onSubmit={(event) => {
+                event.preventDefault();
+                void act(() => api.send('POST', `/support/tickets/${id}/comments`, { text: comment }));
+              }}
+            >
+              <Field label={t('ticketComment')} required>
+                <Textarea value={comment} onChange={(_, data) => setComment(data.value)} />
+              </Field>
+              <ActionOutcome error={change.error} done={change.done} />
+              <div className="row">
+                <Button type="submit" appearance="primary" disabled={change.busy || !comment.trim()}>
+                  {t('ticketAddComment')}
+                </Button>
+                <Button
+                  disabled={change.busy}
+                  onClick={() =>
+                    void act(() =>
+                      api.send('PATCH', `/support/tickets/${id}`, {
+                        status: value.status === 'closed' ? 'open' : 'closed',
+                      }),
+                    )
+                  }
+                >
+                  {value.status === 'closed' ? t('ticketReopen') : t('ticketClose')}
+                </Button>
+              </div>
+            </form>
+          </>
+        )}
+      </Loaded>
+    </article>
+  );
+}
+
+function NewTicketForm({ onOpened }: { onOpened: (ticket: Ticket) => void }) {
+  const { t } = useLanguage();
+  const { api } = useSession();
+  const [subject, setSubject] = useState('');
+  const [description, setDescription] = useState('');
+  const [severity, setSeverity] = useState<TicketSeverity>('normal');
+  const open = useAction();
+  return (
+    <form
+      className="form"
+      aria-labelledby="new-ticket-title"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        let opened: Ticket | undefined;
+        await open.run(async () => {
+          opened = await api.send<Ticket>('POST', '/support/tickets', { subject, description, severity });
+        });
+        if (opened) onOpened(opened);
+      }}
+    >
+      <Title3 as="h2" id="new-ticket-title">
+        {t('ticketNew')}
+      </Title3>
+      <Field label={t('ticketSubject')} required>
+        <Input value={subject} onChange={(_, data) => setSubject(data.value)} />
+      </Field>
+      <Field label={t('ticketDescription')} required>
+        <Textarea value={description} onChange={(_, data) => setDescription(data.value)} />
+      </Field>
+      <Field label={t('ticketSeverity')}>
+        <Select value={severity} onChange={(_, data) => setSeverity(data.value as TicketSeverity)}>
+          {ticketSeverities.map((s) => (
+            <option key={s} value={s}>
+              {t(keyOf('severity', s))}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <ActionOutcome error={open.error} done={open.done} />
+      <div>
+        <Button type="submit" appearance="primary" disabled={open.busy || !subject.trim() || !description.trim()}>
+          {t('ticketOpen')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** "Support": the tenant's tickets with the provider, each with its comments. */
+export function SupportPage() {
+  const { t, language } = useLanguage();
+  const { api } = useSession();
+  const tickets = useResource(() => api.get<Page<TicketSummary>>('/support/tickets', { limit: 100 }), 'tickets');
+  const [viewing, setViewing] = useState<string | undefined>(undefined);
+
+  if (viewing) {
+    return (
+      <TicketView
+        id={viewing}
+        onBack={() => {
+          setViewing(undefined);
+          tickets.reload();
+        }}
+      />
+    );
+  }
+  return (
+    <section className="page" aria-labelledby="support-title">
+      <Title2 as="h1" id="support-title">
+        {t('supportTitle')}
+      </Title2>
+      <Loaded state={tickets}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <InfoNotice>{t('supportEmpty')}</InfoNotice>
+          ) : (
+            <Table aria-labelledby="support-title">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>{t('ticketSubject')}</TableHeaderCell>
+                  <TableHeaderCell>{t('ticketStatus')}</TableHeaderCell>
+                  <TableHeaderCell>{t('ticketSeverity')}</TableHeaderCell>
+                  <TableHeaderCell>{t('ticketOpened')}</TableHeaderCell>
+                  <TableHeaderCell>{t('ticketComments')}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {page.items.map((ticket) => (
+                  <TableRow key={ticket.id}>
+                    <TableCell>
+                      <Link as="button" onClick={() => setViewing(ticket.id)}>
+                        {ticket.subject}
+                      </Link>
+                    </TableCell>
+                    <TableCell>{t(keyOf('ticketStatus', ticket.status))}</TableCell>
+                    <TableCell>{t(keyOf('severity', ticket.severity))}</TableCell>
+                    <TableCell>{formatDateTime(ticket.createdAt, language, '')}</TableCell>
+                    <TableCell>{ticket.commentCount}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )
+        }
+      </Loaded>
+      <NewTicketForm onOpened={(ticket) => setViewing(ticket.id)} />
+    </section>
+  );
+}
