@@ -1,0 +1,113 @@
+import { localDay, muteJobForDay, recordRunCard } from './alert-store.js';
+import type { AdaptiveCard } from './cards/card-types.js';
+import { cancelledRunCard } from './cards/confirm-run-card.js';
+import { adaptiveCard, paragraph } from './cards/elements.js';
+import { runCard } from './cards/run-card.js';
+import { may } from './people.js';
+import { refusal } from './refusals.js';
+import { runCardData } from './run-card-data.js';
+import type { RunProgressUpdates } from './run-progress.js';
+import type { BotServices } from './services.js';
+import type { BotTurn } from './turn.js';
+import { verbs } from './verbs.js';
+
+/** A pressed `Action.Execute` button. */
+export interface CardActionRequest {
+  verb: string;
+  data: Record<string, unknown>;
+  /** The activity that carries the card, so later progress can update it in place. */
+  cardActivityId: string | undefined;
+}
+
+export interface ActionContext {
+  services: BotServices;
+  progress: RunProgressUpdates;
+  turn: BotTurn;
+}
+
+/** Answers a button press with the card that replaces the pressed one. */
+export async function answerCardAction(context: ActionContext, action: CardActionRequest): Promise<AdaptiveCard> {
+  const { person } = context.turn;
+  const jobId = stringField(action.data, 'jobId');
+  const runId = stringField(action.data, 'runId');
+  switch (action.verb) {
+    case verbs.confirmRun:
+    case verbs.runAgain:
+      if (!may(person, 'jobs.manage')) return refusedCard(context, runId, refusal(person, 'run_jobs'));
+      return startRun(context, jobId, action.cardActivityId);
+    case verbs.cancelRun: {
+      const job = await context.services.jobs.get(person.tenantId, jobId);
+      return cancelledRunCard(job?.name ?? jobId, person.language);
+    }
+    case verbs.refreshRun:
+      return currentRunCard(context, runId);
+    case verbs.muteJob:
+      if (!may(person, 'jobs.manage')) return refusedCard(context, runId, refusal(person, 'mute_jobs'));
+      return muteJob(context, jobId, runId);
+    default:
+      return adaptiveCard([
+        paragraph(person.language === 'it' ? 'Questo pulsante non è più valido.' : 'This button is no longer valid.'),
+      ]);
+  }
+}
+
+async function startRun(context: ActionContext, jobId: string, cardActivityId: string | undefined): Promise<AdaptiveCard> {
+  const { services, turn } = context;
+  const { person } = turn;
+  const job = await services.jobs.get(person.tenantId, jobId);
+  if (!job) {
+    return adaptiveCard([
+      paragraph(person.language === 'it' ? 'Questo job non esiste più.' : 'This job no longer exists.', {
+        color: 'Attention',
+      }),
+    ]);
+  }
+  const requestedBy = `teams:${person.aadObjectId ?? person.id}`;
+  const started = await services.engine.startRun(person.tenantId, jobId, 'manual', requestedBy);
+  if (cardActivityId !== undefined) {
+    const record = { tenantId: person.tenantId, runId: started.runId, conversationId: turn.conversationId };
+    await recordRunCard(services.db, { ...record, activityId: cardActivityId, postedAt: new Date() });
+    context.progress.watch({ ...record, activityId: cardActivityId, language: person.language, canManage: true });
+  }
+  return currentRunCard(context, started.runId);
+}
+
+async function currentRunCard(context: ActionContext, runId: string, notice?: string): Promise<AdaptiveCard> {
+  const { services, turn } = context;
+  const { person } = turn;
+  const run = await services.engine.run(person.tenantId, runId);
+  if (!run) {
+    return adaptiveCard([paragraph(person.language === 'it' ? 'Esecuzione non trovata.' : 'Run not found.')]);
+  }
+  const data = await runCardData(services, run, turn.conversationId, may(person, 'jobs.manage'));
+  return runCard({ ...data, ...(notice !== undefined && { notice }) }, person.language);
+}
+
+async function refusedCard(context: ActionContext, runId: string, why: string): Promise<AdaptiveCard> {
+  return runId === '' ? adaptiveCard([paragraph(why, { color: 'Attention' })]) : currentRunCard(context, runId, why);
+}
+
+async function muteJob(context: ActionContext, jobId: string, runId: string): Promise<AdaptiveCard> {
+  const { services, turn } = context;
+  const { person } = turn;
+  const job = await services.jobs.get(person.tenantId, jobId);
+  const day = localDay(new Date(), job?.timeZone ?? 'Europe/Rome');
+  await muteJobForDay(services.db, {
+    tenantId: person.tenantId,
+    jobId,
+    conversationId: turn.conversationId,
+    day,
+    mutedBy: person.aadObjectId ?? person.id,
+  });
+  const it = person.language === 'it';
+  return currentRunCard(
+    context,
+    runId,
+    it ? 'Fino a mezzanotte non riceverai altri avvisi di questo job qui.' : 'No more alerts of this job here until midnight.',
+  );
+}
+
+function stringField(data: Record<string, unknown>, name: string): string {
+  const value = data[name];
+  return typeof value === 'string' ? value : '';
+}

@@ -1,0 +1,163 @@
+import type { BackupJob } from '@custodia/backend/backup/index';
+import { licenceUsage, overrunRemedies } from '@custodia/backend/licences/index';
+import { restoreRequestsCollection } from '@custodia/backend/restore/index';
+import { confirmRunCard } from './cards/confirm-run-card.js';
+import { helpCard } from './cards/help-card.js';
+import { formatTime, jobsCard } from './cards/jobs-card.js';
+import { licenceCard } from './cards/licence-card.js';
+import { restoresCard } from './cards/restore-cards.js';
+import { runCard } from './cards/run-card.js';
+import type { Command } from './commands.js';
+import { matchJobName } from './job-names.js';
+import { latestRuns } from './latest-runs.js';
+import { may } from './people.js';
+import { refusal } from './refusals.js';
+import { requesterIdsOf, restoreWhere } from './restore-where.js';
+import { runCardData } from './run-card-data.js';
+import type { BotServices } from './services.js';
+import type { BotReply, BotTurn } from './turn.js';
+
+/** Answers a chat command, checking the person's portal role first. */
+export async function answerCommand(services: BotServices, turn: BotTurn, command: Command): Promise<BotReply> {
+  const { person } = turn;
+  const it = person.language === 'it';
+  switch (command.kind) {
+    case 'help':
+      return { card: helpCard(person.language) };
+    case 'unknown':
+      return {
+        card: helpCard(person.language, it ? `Non ho capito "${command.text}".` : `I did not understand "${command.text}".`),
+      };
+    case 'jobs':
+      return may(person, 'jobs.read') ? listJobs(services, turn) : { text: refusal(person, 'see_jobs') };
+    case 'status':
+      if (!may(person, 'jobs.read')) return { text: refusal(person, 'see_jobs') };
+      return command.jobName === undefined ? listJobs(services, turn) : jobStatus(services, turn, command.jobName);
+    case 'run':
+      return may(person, 'jobs.manage') ? confirmRun(services, turn, command.jobName) : { text: refusal(person, 'run_jobs') };
+    case 'licences':
+      return may(person, 'licence.read') ? licences(services, turn) : { text: refusal(person, 'see_licences') };
+    case 'restores':
+      return restores(services, turn);
+  }
+}
+
+async function listJobs(services: BotServices, { person }: BotTurn): Promise<BotReply> {
+  const jobs = await services.jobs.list(person.tenantId);
+  const runs = await latestRuns(services.db, person.tenantId, jobs.map((job) => job.jobId));
+  const summaries = jobs.map((job) => {
+    const run = runs.get(job.jobId);
+    return {
+      name: job.name,
+      dailyTime: job.dailyTime,
+      timeZone: job.timeZone,
+      lastRun: run ? { status: run.status, at: run.finishedAt ?? run.startedAt ?? run.queuedAt } : null,
+    };
+  });
+  return { card: jobsCard(summaries, person.language) };
+}
+
+type Resolved = { job: BackupJob; typo: boolean } | { reply: BotReply };
+
+/** The job a person named, or a reply saying which names exist or which ones they may have meant. */
+async function resolveJob(services: BotServices, { person }: BotTurn, typed: string): Promise<Resolved> {
+  const it = person.language === 'it';
+  const jobs = await services.jobs.list(person.tenantId);
+  const match = matchJobName(typed, jobs);
+  if (match.kind === 'exact' || match.kind === 'close') return { job: match.job, typo: match.kind === 'close' };
+  if (match.kind === 'ambiguous') {
+    const names = match.candidates.map((job) => `"${job.name}"`).join(', ');
+    return { reply: { text: it ? `"${typed}" può essere ${names}: quale intendi?` : `"${typed}" could be ${names}: which one?` } };
+  }
+  const names = jobs.map((job) => `"${job.name}"`).join(', ');
+  const known = names === '' ? (it ? 'non ci sono job.' : 'there are no jobs.') : it ? `i job sono ${names}.` : `the jobs are ${names}.`;
+  return { reply: { text: it ? `Non trovo un job chiamato "${typed}": ${known}` : `I cannot find a job called "${typed}": ${known}` } };
+}
+
+async function confirmRun(services: BotServices, turn: BotTurn, typed: string): Promise<BotReply> {
+  const resolved = await resolveJob(services, turn, typed);
+  if ('reply' in resolved) return resolved.reply;
+  const { job, typo } = resolved;
+  const it = turn.person.language === 'it';
+  const scope =
+    job.scope.type === 'organisation'
+      ? it
+        ? 'tutta l’organizzazione'
+        : 'the whole organisation'
+      : it
+        ? `${job.scope.groupIds.length} gruppi`
+        : `${job.scope.groupIds.length} groups`;
+  return {
+    card: confirmRunCard(
+      { jobId: job.jobId, jobName: job.name, workloads: job.workloads, scope, ...(typo && { typed }) },
+      turn.person.language,
+    ),
+  };
+}
+
+async function jobStatus(services: BotServices, turn: BotTurn, typed: string): Promise<BotReply> {
+  const resolved = await resolveJob(services, turn, typed);
+  if ('reply' in resolved) return resolved.reply;
+  const { person } = turn;
+  const latest = (await latestRuns(services.db, person.tenantId, [resolved.job.jobId])).get(resolved.job.jobId);
+  const run = latest && (await services.engine.run(person.tenantId, latest.runId));
+  if (!run) {
+    const name = resolved.job.name;
+    return { text: person.language === 'it' ? `Il job "${name}" non è mai stato eseguito.` : `The job "${name}" has never run.` };
+  }
+  const data = await runCardData(services, run, turn.conversationId, may(person, 'jobs.manage'));
+  return { card: runCard(data, person.language) };
+}
+
+async function licences(services: BotServices, { person }: BotTurn): Promise<BotReply> {
+  const usage = await licenceUsage(services.db, person.tenantId);
+  if (!usage.licensed) {
+    return {
+      text:
+        person.language === 'it'
+          ? 'Per questo tenant non è ancora registrata una licenza: il tuo fornitore la inserisce all’attivazione.'
+          : 'No licence is recorded for this tenant yet: your provider enters it at activation.',
+    };
+  }
+  return {
+    card: licenceCard(
+      {
+        plans: usage.plans,
+        unlicensed: usage.unlicensed,
+        storage: usage.storage,
+        overrun: usage.overrun,
+        remedies: overrunRemedies,
+        licencesUrl: services.links.licences(),
+      },
+      person.language,
+    ),
+  };
+}
+
+/** Portal users who read items see every restore; anyone else of the tenant sees their own. */
+async function restores(services: BotServices, { person }: BotTurn): Promise<BotReply> {
+  if (person.role === null) return { text: refusal(person, 'see_jobs') };
+  const everyone = may(person, 'items.read');
+  const objectId = person.aadObjectId;
+  if (!everyone && objectId === undefined) {
+    return {
+      text:
+        person.language === 'it'
+          ? 'Non riesco a riconoscere il tuo account Microsoft: apri la scheda Restore del portale.'
+          : 'I cannot recognise your Microsoft account: open the Restore tab of the portal.',
+    };
+  }
+  const filter = everyone || objectId === undefined ? {} : { requestedBy: { $in: requesterIdsOf(objectId) } };
+  const requests = await restoreRequestsCollection
+    .scoped(services.db)
+    .find(person.tenantId, filter, { sort: { requestedAt: -1 }, limit: 5, projection: { _id: 0 } })
+    .toArray();
+  const summaries = requests.map((request) => ({
+    requestedAt: formatTime(request.requestedAt, 'Europe/Rome', person.language),
+    status: request.status,
+    restored: request.progress.restored,
+    total: request.progress.total,
+    where: restoreWhere(request, person.language),
+  }));
+  return { card: restoresCard(summaries, person.language) };
+}

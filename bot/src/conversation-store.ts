@@ -1,0 +1,53 @@
+import type { Db } from 'mongodb';
+import { defineTenantCollection } from '@custodia/backend';
+import type { Language } from './language.js';
+
+export type ConversationScope = 'personal' | 'groupChat' | 'channel';
+
+/**
+ * The Bot Framework conversation reference, kept as the plain object botbuilder gives us: proactive
+ * sends hand it back to the platform unchanged.
+ */
+export type ReferenceDocument = Record<string, unknown>;
+
+/** A conversation the bot was installed in or spoken to in: where alerts can be delivered. */
+export interface StoredConversation {
+  tenantId: string;
+  conversationId: string;
+  scope: ConversationScope;
+  reference: ReferenceDocument;
+  language: Language;
+  /** For personal chats: who the chat is with, to follow their notification settings. */
+  userAadObjectId?: string;
+  userEmail?: string;
+  firstSeenAt: Date;
+  updatedAt: Date;
+}
+
+export const botConversations = defineTenantCollection<StoredConversation>('botConversations', [
+  { key: { tenantId: 1, conversationId: 1 }, unique: true, name: 'tenant_conversation' },
+]);
+
+export type ConversationUpdate = Omit<StoredConversation, 'firstSeenAt' | 'updatedAt'>;
+
+/** Records the conversation, or refreshes what changed (the service URL, the language, the person's email). */
+export async function rememberConversation(db: Db, update: ConversationUpdate, now = new Date()): Promise<void> {
+  const conversations = botConversations.scoped(db);
+  try {
+    await conversations.insertOne(update.tenantId, { ...update, firstSeenAt: now, updatedAt: now });
+  } catch (error) {
+    if ((error as { code?: number }).code !== 11000) throw error;
+    const { tenantId, conversationId, ...changes } = update;
+    await conversations.updateOne(tenantId, { conversationId }, { $set: { ...changes, updatedAt: now } });
+  }
+}
+
+export function findConversation(db: Db, tenantId: string, conversationId: string): Promise<StoredConversation | null> {
+  return botConversations.scoped(db).findOne(tenantId, { conversationId }, { projection: { _id: 0 } });
+}
+
+export function conversationsOfTenant(db: Db, tenantId: string): Promise<StoredConversation[]> {
+  return botConversations.scoped(db).find(tenantId, {}, { projection: { _id: 0 } }).toArray() as Promise<
+    StoredConversation[]
+  >;
+}

@@ -1,0 +1,2 @@
+export { mountBot, type MountBotOptions, type MountedBot } from './mount.js';
+export type { PortalDeepLink } from './portal-links.js';

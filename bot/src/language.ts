@@ -1,0 +1,13 @@
+import type { Bilingual, Language } from '@custodia/backend/api/http/language';
+
+export type { Bilingual, Language };
+
+/** Italian when the Teams client speaks Italian (`it-IT`, `it`), English otherwise. */
+export function languageOfLocale(locale: string | undefined): Language {
+  return locale?.toLowerCase().startsWith('it') ? 'it' : 'en';
+}
+
+/** The text in the reader's language. */
+export function say(language: Language, text: Bilingual): string {
+  return text[language];
+}

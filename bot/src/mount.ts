@@ -1,0 +1,91 @@
+import type { Server } from 'restify';
+import type { Db } from 'mongodb';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+} from 'botbuilder';
+import type { DomainEvents } from '@custodia/backend';
+import type { BackupJobs, RunEngine } from '@custodia/backend/backup/index';
+import { botCollections } from './alert-store.js';
+import { BotCore } from './bot-core.js';
+import { botbuilderChannel, CustodiaTeamsBot } from './botbuilder-edge.js';
+import { botConversations } from './conversation-store.js';
+import { EventFeed } from './event-feed.js';
+import { portalLinks, type PortalDeepLink } from './portal-links.js';
+
+export interface MountBotOptions {
+  db: Db;
+  jobs: BackupJobs;
+  engine: RunEngine;
+  /** This process's events, delivered at once; other processes' events arrive by polling. */
+  events?: DomainEvents;
+  /** The bot's Entra app; without id and password authentication is off (local development only). */
+  appId?: string;
+  appPassword?: string;
+  /** For a single-tenant bot registration. */
+  appTenantId?: string;
+  portalDeepLink: PortalDeepLink;
+  /** How often the durable event collection is read (default 5 s). */
+  eventPollMs?: number;
+  /** How often the card of a run started from chat is refreshed (default 3 s). */
+  progressIntervalMs?: number;
+  /** Where failures of the bot itself are reported (the composition root's logger). */
+  onError?(error: unknown, what: string): void;
+}
+
+export interface MountedBot {
+  /** Reads the event collection now instead of at the next poll. */
+  pollEvents(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Serves the Teams bot at `POST /api/messages` and starts delivering alerts. */
+export async function mountBot(server: Server, options: MountBotOptions): Promise<MountedBot> {
+  const onError = options.onError ?? (() => undefined);
+  for (const definition of [botConversations, ...botCollections]) {
+    for (const index of definition.indexes) await definition.raw(options.db).createIndexes([index]);
+  }
+  const appId = options.appId ?? '';
+  const authentication: ConfigurationBotFrameworkAuthenticationOptions = {
+    MicrosoftAppId: appId,
+    MicrosoftAppPassword: options.appPassword ?? '',
+    MicrosoftAppType: options.appTenantId ? 'SingleTenant' : 'MultiTenant',
+    MicrosoftAppTenantId: options.appTenantId ?? '',
+  };
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authentication));
+  adapter.onTurnError = async (context, error) => {
+    onError(error, 'bot turn');
+    await context.sendActivity(
+      'Qualcosa è andato storto, riprova tra poco. / Something went wrong, please try again shortly.',
+    );
+  };
+  const channel = botbuilderChannel((reference, logic) => adapter.continueConversationAsync(appId, reference, logic));
+  const services = {
+    db: options.db,
+    jobs: options.jobs,
+    engine: options.engine,
+    links: portalLinks(options.portalDeepLink),
+  };
+  const core = new BotCore(services, channel, options.progressIntervalMs ?? 3_000);
+  const bot = new CustodiaTeamsBot(core);
+  server.post('/api/messages', async (request, response) => {
+    await adapter.process(request, response, (context) => bot.run(context));
+  });
+  const feed = new EventFeed({
+    db: options.db,
+    ...(options.events && { events: options.events }),
+    deliver: (event) => core.alerts.deliver(event),
+    onError: (error, event) => onError(error, `alert ${event.type} ${event.eventId}`),
+    pollMs: options.eventPollMs ?? 5_000,
+    lookbackMs: 60 * 60_000,
+  });
+  feed.start();
+  return {
+    pollEvents: () => feed.poll(),
+    async stop() {
+      core.progress.stop();
+      await feed.stop();
+    },
+  };
+}

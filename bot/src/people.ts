@@ -1,0 +1,50 @@
+import type { Db } from 'mongodb';
+import { isGranted, type Permission } from '@custodia/backend/auth/permissions';
+import type { PortalRole } from '@custodia/backend/auth/principal';
+import { findActivePortalUser } from '@custodia/backend/portal-users/portal-user-store';
+import { findTenant } from '@custodia/backend/tenants/tenant-store';
+import type { Language } from './language.js';
+
+/** Who wrote to the bot, as Teams tells us. */
+export interface TeamsUser {
+  /** The Teams user id (`29:…`), what Universal Actions `refresh.userIds` names. */
+  id: string;
+  name: string;
+  /** Entra object id; bound to a portal user at their first portal sign-in. */
+  aadObjectId: string | undefined;
+  /** UPN or email, when Teams can tell us; matches invitations not yet bound. */
+  email: string | undefined;
+}
+
+/** The person behind a turn, as the portal knows them. */
+export interface BotPerson extends TeamsUser {
+  tenantId: string;
+  /** `null` when the organisation is not onboarded in Custodia. */
+  role: PortalRole | 'self_service' | null;
+  /** The portal user's email, when they are one (the notification settings match on it). */
+  portalEmail: string | undefined;
+  language: Language;
+}
+
+/** Maps a Teams user to their portal role in the tenant the conversation belongs to. */
+export async function identifyPerson(
+  db: Db,
+  tenantId: string,
+  user: TeamsUser,
+  language: Language,
+): Promise<BotPerson> {
+  const base = { ...user, tenantId, language, portalEmail: undefined };
+  if (!(await findTenant(db, tenantId))) return { ...base, role: null };
+  const portalUser = await findActivePortalUser(
+    db,
+    tenantId,
+    user.aadObjectId ?? '',
+    user.email?.toLowerCase() ?? '',
+  );
+  if (!portalUser) return { ...base, role: 'self_service' };
+  return { ...base, role: portalUser.role, portalEmail: portalUser.email };
+}
+
+export function may(person: BotPerson, permission: Permission): boolean {
+  return person.role !== null && isGranted(person.role, permission);
+}

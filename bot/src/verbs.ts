@@ -1,0 +1,10 @@
+/** The `Action.Execute` verbs our cards carry and the bot answers. */
+export const verbs = {
+  confirmRun: 'run.confirm',
+  cancelRun: 'run.cancel',
+  runAgain: 'run.again',
+  refreshRun: 'run.refresh',
+  muteJob: 'job.mute',
+} as const;
+
+export type Verb = (typeof verbs)[keyof typeof verbs];
