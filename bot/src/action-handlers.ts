@@ -51,7 +51,11 @@ export async function answerCardAction(context: ActionContext, action: CardActio
   }
 }
 
-async function startRun(context: ActionContext, jobId: string, cardActivityId: string | undefined): Promise<AdaptiveCard> {
+async function startRun(
+  context: ActionContext,
+  jobId: string,
+  cardActivityId: string | undefined,
+): Promise<AdaptiveCard> {
   const { services, turn } = context;
   const { person } = turn;
   const job = await services.jobs.get(person.tenantId, jobId);
@@ -103,7 +107,9 @@ async function muteJob(context: ActionContext, jobId: string, runId: string): Pr
   return currentRunCard(
     context,
     runId,
-    it ? 'Fino a mezzanotte non riceverai altri avvisi di questo job qui.' : 'No more alerts of this job here until midnight.',
+    it
+      ? 'Fino a mezzanotte non riceverai altri avvisi di questo job qui.'
+      : 'No more alerts of this job here until midnight.',
   );
 }
 

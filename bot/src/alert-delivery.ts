@@ -39,7 +39,8 @@ export class AlertDelivery {
     if (!isAlert(event)) return;
     for (const conversation of await this.audience(event)) {
       if (await this.isMuted(event, conversation)) continue;
-      if (!(await claimDelivery(this.services.db, event.tenantId, event.eventId, conversation.conversationId))) continue;
+      if (!(await claimDelivery(this.services.db, event.tenantId, event.eventId, conversation.conversationId)))
+        continue;
       try {
         await this.show(event, conversation);
       } catch (error) {
@@ -84,7 +85,10 @@ export class AlertDelivery {
     const { db, engine } = this.services;
     const run = await engine.run(event.tenantId, event.payload.runId);
     if (!run) return;
-    const card = alertCard(await runCardData(this.services, run, conversation.conversationId, true), conversation.language);
+    const card = alertCard(
+      await runCardData(this.services, run, conversation.conversationId, true),
+      conversation.language,
+    );
     const existing = await findRunCard(db, event.tenantId, run.runId, conversation.conversationId);
     if (existing) {
       await this.channel.update(conversation.reference, existing.activityId, card);
@@ -100,7 +104,10 @@ export class AlertDelivery {
     });
   }
 
-  private async cardOf(event: DomainEvent<AlertEventType>, conversation: StoredConversation): Promise<AdaptiveCard | null> {
+  private async cardOf(
+    event: DomainEvent<AlertEventType>,
+    conversation: StoredConversation,
+  ): Promise<AdaptiveCard | null> {
     const { language } = conversation;
     if (event.type === 'licence.overrun') {
       const { payload } = event as DomainEvent<'licence.overrun'>;

@@ -45,7 +45,12 @@ function isDuplicate(error: unknown): boolean {
 }
 
 /** True when this caller owns the delivery; FerretDB updates are not atomic, a unique insert is. */
-export async function claimDelivery(db: Db, tenantId: string, eventId: string, conversationId: string): Promise<boolean> {
+export async function claimDelivery(
+  db: Db,
+  tenantId: string,
+  eventId: string,
+  conversationId: string,
+): Promise<boolean> {
   try {
     await botDeliveries.scoped(db).insertOne(tenantId, { tenantId, eventId, conversationId, claimedAt: new Date() });
     return true;
@@ -56,11 +61,21 @@ export async function claimDelivery(db: Db, tenantId: string, eventId: string, c
 }
 
 /** Gives a delivery back after a failed send, so the next poll tries again. */
-export async function releaseDelivery(db: Db, tenantId: string, eventId: string, conversationId: string): Promise<void> {
+export async function releaseDelivery(
+  db: Db,
+  tenantId: string,
+  eventId: string,
+  conversationId: string,
+): Promise<void> {
   await botDeliveries.scoped(db).deleteOne(tenantId, { eventId, conversationId });
 }
 
-export function findRunCard(db: Db, tenantId: string, runId: string, conversationId: string): Promise<RunCardRecord | null> {
+export function findRunCard(
+  db: Db,
+  tenantId: string,
+  runId: string,
+  conversationId: string,
+): Promise<RunCardRecord | null> {
   return botRunCards.scoped(db).findOne(tenantId, { runId, conversationId });
 }
 

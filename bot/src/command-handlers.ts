@@ -26,7 +26,10 @@ export async function answerCommand(services: BotServices, turn: BotTurn, comman
       return { card: helpCard(person.language) };
     case 'unknown':
       return {
-        card: helpCard(person.language, it ? `Non ho capito "${command.text}".` : `I did not understand "${command.text}".`),
+        card: helpCard(
+          person.language,
+          it ? `Non ho capito "${command.text}".` : `I did not understand "${command.text}".`,
+        ),
       };
     case 'jobs':
       return may(person, 'jobs.read') ? listJobs(services, turn) : { text: refusal(person, 'see_jobs') };
@@ -34,7 +37,9 @@ export async function answerCommand(services: BotServices, turn: BotTurn, comman
       if (!may(person, 'jobs.read')) return { text: refusal(person, 'see_jobs') };
       return command.jobName === undefined ? listJobs(services, turn) : jobStatus(services, turn, command.jobName);
     case 'run':
-      return may(person, 'jobs.manage') ? confirmRun(services, turn, command.jobName) : { text: refusal(person, 'run_jobs') };
+      return may(person, 'jobs.manage')
+        ? confirmRun(services, turn, command.jobName)
+        : { text: refusal(person, 'run_jobs') };
     case 'licences':
       return may(person, 'licence.read') ? licences(services, turn) : { text: refusal(person, 'see_licences') };
     case 'restores':
@@ -44,7 +49,11 @@ export async function answerCommand(services: BotServices, turn: BotTurn, comman
 
 async function listJobs(services: BotServices, { person }: BotTurn): Promise<BotReply> {
   const jobs = await services.jobs.list(person.tenantId);
-  const runs = await latestRuns(services.db, person.tenantId, jobs.map((job) => job.jobId));
+  const runs = await latestRuns(
+    services.db,
+    person.tenantId,
+    jobs.map((job) => job.jobId),
+  );
   const summaries = jobs.map((job) => {
     const run = runs.get(job.jobId);
     return {
@@ -67,11 +76,26 @@ async function resolveJob(services: BotServices, { person }: BotTurn, typed: str
   if (match.kind === 'exact' || match.kind === 'close') return { job: match.job, typo: match.kind === 'close' };
   if (match.kind === 'ambiguous') {
     const names = match.candidates.map((job) => `"${job.name}"`).join(', ');
-    return { reply: { text: it ? `"${typed}" può essere ${names}: quale intendi?` : `"${typed}" could be ${names}: which one?` } };
+    return {
+      reply: {
+        text: it ? `"${typed}" può essere ${names}: quale intendi?` : `"${typed}" could be ${names}: which one?`,
+      },
+    };
   }
   const names = jobs.map((job) => `"${job.name}"`).join(', ');
-  const known = names === '' ? (it ? 'non ci sono job.' : 'there are no jobs.') : it ? `i job sono ${names}.` : `the jobs are ${names}.`;
-  return { reply: { text: it ? `Non trovo un job chiamato "${typed}": ${known}` : `I cannot find a job called "${typed}": ${known}` } };
+  const known =
+    names === ''
+      ? it
+        ? 'non ci sono job.'
+        : 'there are no jobs.'
+      : it
+        ? `i job sono ${names}.`
+        : `the jobs are ${names}.`;
+  return {
+    reply: {
+      text: it ? `Non trovo un job chiamato "${typed}": ${known}` : `I cannot find a job called "${typed}": ${known}`,
+    },
+  };
 }
 
 async function confirmRun(services: BotServices, turn: BotTurn, typed: string): Promise<BotReply> {
@@ -103,7 +127,10 @@ async function jobStatus(services: BotServices, turn: BotTurn, typed: string): P
   const run = latest && (await services.engine.run(person.tenantId, latest.runId));
   if (!run) {
     const name = resolved.job.name;
-    return { text: person.language === 'it' ? `Il job "${name}" non è mai stato eseguito.` : `The job "${name}" has never run.` };
+    return {
+      text:
+        person.language === 'it' ? `Il job "${name}" non è mai stato eseguito.` : `The job "${name}" has never run.`,
+    };
   }
   const data = await runCardData(services, run, turn.conversationId, may(person, 'jobs.manage'));
   return { card: runCard(data, person.language) };

@@ -47,7 +47,8 @@ export function findConversation(db: Db, tenantId: string, conversationId: strin
 }
 
 export function conversationsOfTenant(db: Db, tenantId: string): Promise<StoredConversation[]> {
-  return botConversations.scoped(db).find(tenantId, {}, { projection: { _id: 0 } }).toArray() as Promise<
-    StoredConversation[]
-  >;
+  return botConversations
+    .scoped(db)
+    .find(tenantId, {}, { projection: { _id: 0 } })
+    .toArray() as Promise<StoredConversation[]>;
 }

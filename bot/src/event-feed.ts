@@ -30,7 +30,8 @@ export class EventFeed {
   }
 
   start(): void {
-    for (const type of alertEventTypes) this.options.events?.on(type, (event) => void this.handle(event as DomainEvent));
+    for (const type of alertEventTypes)
+      this.options.events?.on(type, (event) => void this.handle(event as DomainEvent));
     this.scheduleNextPoll();
   }
 

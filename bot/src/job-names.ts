@@ -1,10 +1,7 @@
 import leven from 'leven';
 
 export type JobMatch<T> =
-  | { kind: 'exact'; job: T }
-  | { kind: 'close'; job: T }
-  | { kind: 'ambiguous'; candidates: T[] }
-  | { kind: 'none' };
+  { kind: 'exact'; job: T } | { kind: 'close'; job: T } | { kind: 'ambiguous'; candidates: T[] } | { kind: 'none' };
 
 /**
  * Finds the job a person meant despite typos ("nightyl" for "Nightly"): the exact name (any case),

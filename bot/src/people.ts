@@ -35,12 +35,7 @@ export async function identifyPerson(
 ): Promise<BotPerson> {
   const base = { ...user, tenantId, language, portalEmail: undefined };
   if (!(await findTenant(db, tenantId))) return { ...base, role: null };
-  const portalUser = await findActivePortalUser(
-    db,
-    tenantId,
-    user.aadObjectId ?? '',
-    user.email?.toLowerCase() ?? '',
-  );
+  const portalUser = await findActivePortalUser(db, tenantId, user.aadObjectId ?? '', user.email?.toLowerCase() ?? '');
   if (!portalUser) return { ...base, role: 'self_service' };
   return { ...base, role: portalUser.role, portalEmail: portalUser.email };
 }

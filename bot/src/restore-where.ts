@@ -2,7 +2,10 @@ import type { RestoreRequest } from '@custodia/backend/restore/model';
 import type { Language } from './language.js';
 
 /** Where a restore put the items, in plain words. */
-export function restoreWhere(request: Pick<RestoreRequest, 'target' | 'restoreFolderName'>, language: Language): string {
+export function restoreWhere(
+  request: Pick<RestoreRequest, 'target' | 'restoreFolderName'>,
+  language: Language,
+): string {
   const it = language === 'it';
   switch (request.target.type) {
     case 'original':

@@ -11,10 +11,7 @@ export async function runCardData(
   canManage: boolean,
 ): Promise<RunCardData> {
   const { db, engine, jobs, links } = services;
-  const [units, job] = await Promise.all([
-    engine.runUnits(run.tenantId, run.runId),
-    jobs.get(run.tenantId, run.jobId),
-  ]);
+  const [units, job] = await Promise.all([engine.runUnits(run.tenantId, run.runId), jobs.get(run.tenantId, run.jobId)]);
   const day = localDay(new Date(), job?.timeZone ?? 'Europe/Rome');
   return {
     jobId: run.jobId,
@@ -30,6 +27,7 @@ export async function runCardData(
     failures: units
       .filter((unit) => unit.status === 'failed')
       .map((unit) => ({ resource: unit.displayName, reason: unit.error ?? run.error ?? 'unknown error' })),
+    reason: run.error,
     logUrl: links.jobLog(run.jobId, run.runId),
     canManage,
     mutedToday: await isJobMuted(db, run.tenantId, run.jobId, conversationId, day),

@@ -24,9 +24,14 @@ export function confirmRunCard(data: ConfirmRunData, language: Language): Adapti
   ];
   if (data.typed !== undefined) {
     body.push(
-      paragraph(it ? `Hai scritto "${data.typed}": intendevi questo job?` : `You wrote "${data.typed}": is this the job you meant?`, {
-        isSubtle: true,
-      }),
+      paragraph(
+        it
+          ? `Hai scritto "${data.typed}": intendevi questo job?`
+          : `You wrote "${data.typed}": is this the job you meant?`,
+        {
+          isSubtle: true,
+        },
+      ),
     );
   }
   return adaptiveCard(body, [

@@ -27,7 +27,13 @@ export function jobsCard(jobs: readonly JobSummary[], language: Language): Adapt
   const it = language === 'it';
   const body: CardElement[] = [title(it ? 'Job di backup' : 'Backup jobs')];
   if (jobs.length === 0) {
-    body.push(paragraph(it ? 'Non ci sono ancora job di backup: creane uno dal portale.' : 'There are no backup jobs yet: create one in the portal.'));
+    body.push(
+      paragraph(
+        it
+          ? 'Non ci sono ancora job di backup: creane uno dal portale.'
+          : 'There are no backup jobs yet: create one in the portal.',
+      ),
+    );
   }
   for (const job of jobs) {
     const last = job.lastRun

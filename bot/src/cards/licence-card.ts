@@ -28,12 +28,21 @@ export function licenceCard(data: LicenceCardData, language: Language): Adaptive
     `${plan.used} / ${plan.seats}${plan.used > plan.seats ? (it ? ' (oltre il limite)' : ' (over the limit)') : ''}`,
   ]);
   for (const extra of data.unlicensed) {
-    rows.push([`${extra.profile}, ${years(extra.retentionYears)}`, `${extra.used} / 0 ${it ? '(non acquistata)' : '(not bought)'}`]);
+    rows.push([
+      `${extra.profile}, ${years(extra.retentionYears)}`,
+      `${extra.used} / 0 ${it ? '(non acquistata)' : '(not bought)'}`,
+    ]);
   }
   if (data.storage) {
-    rows.push([it ? 'Spazio' : 'Storage', `${readableBytes(data.storage.usedBytes)} / ${readableBytes(data.storage.purchasedBytes)}`]);
+    rows.push([
+      it ? 'Spazio' : 'Storage',
+      `${readableBytes(data.storage.usedBytes)} / ${readableBytes(data.storage.purchasedBytes)}`,
+    ]);
   }
-  if (rows.length === 0) body.push(paragraph(it ? 'Nessuna licenza registrata per questo tenant.' : 'No licence is recorded for this tenant.'));
+  if (rows.length === 0)
+    body.push(
+      paragraph(it ? 'Nessuna licenza registrata per questo tenant.' : 'No licence is recorded for this tenant.'),
+    );
   else body.push(facts(rows));
   if (data.overrun) {
     body.push(paragraph(it ? 'Cosa puoi fare:' : 'What you can do:', { isSubtle: true }));

@@ -23,6 +23,8 @@ export interface RunCardData {
   bytes: number;
   warnings: number;
   failures: ResourceFailure[];
+  /** Why the run as a whole could not proceed, when it could not. */
+  reason: string | null;
   logUrl: string;
   /** The reader may run jobs and mute their alerts: the buttons they would be refused are not shown otherwise. */
   canManage: boolean;
@@ -53,13 +55,16 @@ export function runCard(data: RunCardData, language: Language): AdaptiveCard {
       [it ? 'Avvisi' : 'Warnings', String(data.warnings)],
     ]),
   ];
+  if (data.reason !== null) body.push(paragraph(data.reason, { color: heading.color }));
   if (data.failures.length > 0) {
     body.push(paragraph(it ? 'Cosa non è stato salvato e perché:' : 'What was not backed up and why:'));
     body.push(facts(data.failures.slice(0, 10).map((failure) => [failure.resource, failure.reason])));
     if (data.failures.length > 10) {
       body.push(
         paragraph(
-          it ? `… e altri ${data.failures.length - 10}: vedi il log.` : `… and ${data.failures.length - 10} more: see the log.`,
+          it
+            ? `… e altri ${data.failures.length - 10}: vedi il log.`
+            : `… and ${data.failures.length - 10} more: see the log.`,
           { isSubtle: true },
         ),
       );
@@ -81,7 +86,8 @@ function runActions(data: RunCardData, language: Language): CardAction[] {
   const ids = { jobId: data.jobId, runId: data.runId };
   const ended = data.status === 'failed' || data.status === 'warning';
   const actions: CardAction[] = [];
-  if (ended && data.canManage) actions.push(execute(it ? 'Esegui di nuovo' : 'Run again', verbs.runAgain, ids, 'positive'));
+  if (ended && data.canManage)
+    actions.push(execute(it ? 'Esegui di nuovo' : 'Run again', verbs.runAgain, ids, 'positive'));
   actions.push(openUrl(it ? 'Vedi log' : 'View log', data.logUrl));
   if (ended && data.canManage && !data.mutedToday) {
     actions.push(execute(it ? 'Silenzia questo job per oggi' : 'Mute this job for today', verbs.muteJob, ids));
