@@ -19,7 +19,8 @@ export interface EventFeedOptions {
  * (polling the durable collection). A delivery claim per event and conversation makes repeats harmless.
  */
 export class EventFeed {
-  private readonly handled = new Set<string>();
+  /** Events already handed over, by id, with their time: forgotten once they fall out of the read window. */
+  private readonly handled = new Map<string, Date>();
   private cursor: Date;
   private timer: NodeJS.Timeout | undefined;
   private polling: Promise<void> = Promise.resolve();
@@ -55,11 +56,12 @@ export class EventFeed {
       await this.handle(event);
       if (event.createdAt > this.cursor) this.cursor = event.createdAt;
     }
+    for (const [eventId, createdAt] of this.handled) if (createdAt < since) this.handled.delete(eventId);
   }
 
   private async handle(event: DomainEvent): Promise<void> {
     if (this.handled.has(event.eventId)) return;
-    this.handled.add(event.eventId);
+    this.handled.set(event.eventId, event.createdAt);
     try {
       await this.options.deliver(event);
     } catch (error) {
