@@ -5,3 +5,6 @@ export { restoreFolderName } from './target-location.js';
 export { outlookUploadBudget, type UploadBudget } from './upload-pacer.js';
 export { restoreItemsCollection, restoreRequestsCollection, exportsCollection } from './collections.js';
 export { SelfServiceRestore, SelfServiceScopeError, type SelfServiceRequest } from './self-service.js';
+export { ExportService, restoreExportJobName, type ExportServiceOptions } from './export-service.js';
+export type { ExportRecord, ExportStatus } from './export-model.js';
+export { writeSelectionZip, type ZipExportInput } from './export-zip.js';

@@ -138,4 +138,23 @@ export const restoreTenant: TenantDefinition = {
       drive: { items: [{ name: 'Privato', children: [{ name: 'segreto.txt', content: 'solo Marco' }] }] },
     },
   ],
+  groups: [{ displayName: 'Cantiere', mailNickname: 'cantiere', members: [giulia, marco] }],
+  teams: [
+    {
+      group: 'cantiere',
+      channels: [
+        {
+          displayName: 'General',
+          messages: [
+            {
+              from: giulia,
+              body: '<p>Sopralluogo domani <script>alert(1)</script></p>',
+              createdDateTime: '2025-06-01T09:00:00Z',
+              replies: [{ from: marco, body: '<p>Ci sarò</p>', createdDateTime: '2025-06-01T09:05:00Z' }],
+            },
+          ],
+        },
+      ],
+    },
+  ],
 };
