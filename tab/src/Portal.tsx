@@ -114,11 +114,7 @@ export function Portal({ token }: { token: string }) {
   return (
     <Loaded state={me}>
       {(person) =>
-        termsPending ? (
-          <TermsPage api={api} onAccepted={me.reload} />
-        ) : (
-          <TenantPortal api={api} me={person} />
-        )
+        termsPending ? <TermsPage api={api} onAccepted={me.reload} /> : <TenantPortal api={api} me={person} />
       }
     </Loaded>
   );

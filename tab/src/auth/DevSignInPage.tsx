@@ -43,10 +43,7 @@ export function DevSignInPage({ onToken }: { onToken: (token: string) => void })
           }}
         >
           <Field label={t('devSignInUser')} required>
-            <Dropdown
-              placeholder={t('devSignInChoose')}
-              onOptionSelect={(_, data) => setChosen(data.optionValue)}
-            >
+            <Dropdown placeholder={t('devSignInChoose')} onOptionSelect={(_, data) => setChosen(data.optionValue)}>
               {users.value.map((user) => (
                 <Option key={user.id} value={user.userPrincipalName} text={user.displayName}>
                   {`${user.displayName} — ${user.userPrincipalName}`}

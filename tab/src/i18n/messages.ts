@@ -55,8 +55,7 @@ const en = {
   jobProgress: 'Progress',
   jobRunNow: 'Run this job',
   jobDelete: 'Delete job',
-  jobDeleteConfirm:
-    'Delete the backup job “{name}”? The deletion takes effect immediately and cannot be undone.',
+  jobDeleteConfirm: 'Delete the backup job “{name}”? The deletion takes effect immediately and cannot be undone.',
   jobStarted: 'The job “{name}” has started.',
   jobDeleted: 'The job “{name}” was deleted.',
   jobStatus_stopped: 'Stopped',
@@ -98,8 +97,7 @@ const en = {
   userInviteTitle: 'Invite a person',
   userInvited: '{email} was invited: the welcome letter is on its way.',
   userRevoke: 'Revoke access',
-  userRevokeConfirm:
-    'Revoke the portal access of {email}? Backup jobs and backed-up mailboxes are not affected.',
+  userRevokeConfirm: 'Revoke the portal access of {email}? Backup jobs and backed-up mailboxes are not affected.',
   userRevoked: 'Access of {email} revoked.',
   userRoleChanged: 'Role of {email} changed.',
   role_tenant_admin: 'Administrator',
@@ -212,7 +210,8 @@ const it: Messages = {
   signOut: 'Esci',
   signedInAs: 'Accesso eseguito come {name}',
   termsTitle: 'Termini di licenza',
-  termsIntro: 'Prima di usare il portale per la prima volta, leggi e accetta i termini di licenza (versione {version}).',
+  termsIntro:
+    'Prima di usare il portale per la prima volta, leggi e accetta i termini di licenza (versione {version}).',
   termsAgree: 'Ho letto e accetto i termini di licenza',
   termsAccept: 'Accetta e continua',
   navLabel: 'Sezioni del portale',
@@ -260,7 +259,8 @@ const it: Messages = {
   setupIntro: 'Quattro passi: dove salvare i dati, quali servizi proteggere, consenso Microsoft, conferma.',
   setupStepLocation: '1. Dove salvare i dati di backup',
   setupStepWorkloads: '2. Servizi da proteggere',
-  setupWorkloadsHint: 'Seleziona tutti i servizi (Exchange, SharePoint/OneDrive, Teams) per proteggere tutto il tenant.',
+  setupWorkloadsHint:
+    'Seleziona tutti i servizi (Exchange, SharePoint/OneDrive, Teams) per proteggere tutto il tenant.',
   setupStepConsent: '3. Autorizzazioni Microsoft 365',
   setupConsentHint:
     'Un amministratore del tuo tenant Microsoft 365 deve autorizzare Custodia a leggere e ripristinare i dati. Apri il link, accedi come amministratore, accetta, poi torna qui e verifica.',

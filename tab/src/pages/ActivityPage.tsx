@@ -63,7 +63,9 @@ function saveFile(blob: Blob, name: string) {
 function Verification({ result }: { result: ChainVerification }) {
   const { t } = useLanguage();
   if (result.intact) return <SuccessNotice text={t('activityIntact', { count: result.entriesChecked })} />;
-  return <ProblemNotice text={t('activityBroken', { count: result.problems.length, seq: result.problems[0]?.seq ?? '?' })} />;
+  return (
+    <ProblemNotice text={t('activityBroken', { count: result.problems.length, seq: result.problems[0]?.seq ?? '?' })} />
+  );
 }
 
 /** "Activity log": who did what and when, filtered, exported as CSV, its hash chain verified. */

@@ -1,7 +1,13 @@
 import { Button, Checkbox, Field, Link, Radio, RadioGroup, Title2, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useSession } from '../api/session.js';
-import { dataLocations, setupWorkloads, type DataLocation, type SetupWorkload, type TenantStatus } from '../api/types.js';
+import {
+  dataLocations,
+  setupWorkloads,
+  type DataLocation,
+  type SetupWorkload,
+  type TenantStatus,
+} from '../api/types.js';
 import { useAction } from '../api/use-action.js';
 import { useResource } from '../api/use-resource.js';
 import { ConfirmButton } from '../components/confirm-button.js';
@@ -61,7 +67,11 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
           </RadioGroup>
         </Field>
         <div>
-          <Button type="submit" appearance={missing.has('data_location') ? 'primary' : 'secondary'} disabled={step.busy}>
+          <Button
+            type="submit"
+            appearance={missing.has('data_location') ? 'primary' : 'secondary'}
+            disabled={step.busy}
+          >
             {t('continue')}
           </Button>
         </div>
@@ -143,7 +153,9 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
               location: t(keyOf('dataLocation', tenant.setup.dataLocation ?? location)),
             })}
             onConfirm={async () => {
-              if (await step.run(() => api.send('POST', '/tenant/setup/confirmation', { confirm: true }), t('setupDone'))) {
+              if (
+                await step.run(() => api.send('POST', '/tenant/setup/confirmation', { confirm: true }), t('setupDone'))
+              ) {
                 await refreshTenant();
                 onDone();
               }

@@ -25,7 +25,11 @@ export function TermsPage({ api, onAccepted }: { api: ApiClient; onAccepted: () 
             <div className="terms-text" tabIndex={0} aria-label={t('termsTitle')}>
               {current.text}
             </div>
-            <Checkbox checked={agreed} onChange={(_, data) => setAgreed(data.checked === true)} label={t('termsAgree')} />
+            <Checkbox
+              checked={agreed}
+              onChange={(_, data) => setAgreed(data.checked === true)}
+              label={t('termsAgree')}
+            />
             <ActionOutcome error={accept.error} done={accept.done} />
             <div>
               <Button

@@ -1,0 +1,242 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium, seriousViolations } from './support/browser.js';
+import { startPortalServer, tabDist, type PortalServer } from './support/portal-server.js';
+
+const screenshots = fileURLToPath(new URL('../screenshots/', import.meta.url));
+
+let server: PortalServer;
+let browser: BrowserContext;
+let page: Page;
+let admin: { displayName: string; userPrincipalName: string };
+
+beforeAll(async () => {
+  if (!existsSync(`${tabDist}index.html`)) throw new Error('tab/dist is missing: run `npm run build -w tab` first');
+  mkdirSync(screenshots, { recursive: true });
+  server = await startPortalServer();
+  const [first] = server.sim.control.listUsers();
+  if (!first) throw new Error('the demo tenant has no users');
+  admin = first;
+  browser = await launchChromium();
+  page = await browser.newPage();
+  page.setDefaultTimeout(10_000);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A screenshot for the README, and axe-core's verdict on the same page. */
+async function capture(name: string): Promise<void> {
+  await page.screenshot({ path: `${screenshots}${name}.png`, fullPage: true });
+  expect({ page: name, violations: await seriousViolations(page) }).toEqual({ page: name, violations: [] });
+}
+
+async function openTab(label: string): Promise<void> {
+  await page.getByRole('tab', { name: label }).click();
+}
+
+async function apiAsAdmin<T>(path: string): Promise<T> {
+  const token = await page.evaluate(() => sessionStorage.getItem('custodia.devToken'));
+  const response = await fetch(`${server.url}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
+  return (await response.json()) as T;
+}
+
+test('outside Teams the development sign-in lists the demo tenant and signs the admin in', async () => {
+  await page.goto(`${server.url}/tab/`);
+  await expect(page.getByRole('heading', { name: 'Sign in' }).isVisible()).resolves.toBe(true);
+  await capture('sign-in-en');
+  await page.getByRole('combobox', { name: 'Person of the demo tenant' }).click();
+  await page.getByRole('option', { name: new RegExp(admin.userPrincipalName) }).click();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Licence terms' }).waitFor();
+});
+
+test('the licence terms must be accepted at first sign-in', async () => {
+  const accept = page.getByRole('button', { name: 'Accept and continue' });
+  await expect(accept.isDisabled()).resolves.toBe(true);
+  await capture('terms-en');
+  await page.getByLabel('I have read and accept the licence terms').check();
+  await accept.click();
+  await page.getByRole('heading', { name: 'Tenant setup' }).waitFor();
+  const me = await apiAsAdmin<{ termsToAccept: string | null }>('/me');
+  expect(me.termsToAccept).toBeNull();
+});
+
+test('the setup wizard sets Milan and every service, checks consent and confirms', async () => {
+  await capture('setup-en');
+  await page.getByRole('radio', { name: 'Italy (Milan)' }).check();
+  await page
+    .getByRole('form', { name: '1. Where backup data is kept' })
+    .getByRole('button', { name: 'Continue' })
+    .click();
+  await page.getByRole('form', { name: '2. Services to protect' }).getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'I have granted them: check' }).click();
+  await page.getByText(/Permissions granted on/).waitFor();
+  await page.getByRole('button', { name: 'Confirm the setup' }).click();
+  await expect(page.getByRole('alertdialog').textContent()).resolves.toContain('Italy (Milan)');
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Confirm' }).click();
+  await page.getByText(/Setup confirmed on/).waitFor();
+  const tenant = await apiAsAdmin<{ setup: { dataLocation: string; workloads: string[]; missing: string[] } }>(
+    '/tenant',
+  );
+  expect(tenant.setup).toMatchObject({
+    dataLocation: 'italy-north',
+    workloads: ['exchange', 'sharepoint-onedrive', 'teams'],
+    missing: [],
+  });
+  await expect(page.getByRole('tab', { name: 'Tenant setup' }).count()).resolves.toBe(0);
+  await page.getByRole('heading', { name: 'Backup jobs' }).waitFor();
+  await page.getByRole('button', { name: 'Update job list' }).waitFor();
+  await capture('overview-en');
+});
+
+test('an administrator invites a portal user and adds a notification recipient', async () => {
+  await openTab('Portal users');
+  await page.getByRole('cell', { name: admin.userPrincipalName }).waitFor();
+  const invite = page.getByRole('form', { name: 'Invite a person' });
+  await invite.getByLabel(/^Name/).fill('Giulia Verdi');
+  await invite.getByLabel(/^Email/).fill('giulia.verdi@example.it');
+  await invite.getByLabel('Role').selectOption('viewer');
+  await invite.getByRole('button', { name: 'Invite' }).click();
+  await page.getByText('giulia.verdi@example.it was invited').waitFor();
+  await page.getByRole('cell', { name: 'giulia.verdi@example.it' }).waitFor();
+  const recipients = page.getByRole('form', { name: 'Add recipient' });
+  await recipients.getByLabel(/^Name/).fill('Servizio IT');
+  await recipients.getByLabel(/^Email/).fill('it@example.it');
+  await recipients.getByRole('button', { name: 'Add recipient' }).click();
+  await page.getByRole('cell', { name: 'it@example.it' }).waitFor();
+  await capture('portal-users-en');
+  const users = await apiAsAdmin<{ items: Array<{ email: string; role: string; status: string }> }>('/portal-users');
+  expect(users.items).toContainEqual(
+    expect.objectContaining({ email: 'giulia.verdi@example.it', role: 'viewer', status: 'invited' }),
+  );
+});
+
+test('revoking a portal user asks for confirmation, and Cancel changes nothing', async () => {
+  const row = page.getByRole('row').filter({ hasText: 'giulia.verdi@example.it' });
+  await row.getByRole('button', { name: 'Revoke access' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('alertdialog').waitFor({ state: 'detached' });
+  await expect(row.getByText('Invited', { exact: true }).count()).resolves.toBe(1);
+  await row.getByRole('button', { name: 'Revoke access' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Confirm' }).click();
+  await row.getByText('Revoked', { exact: true }).waitFor();
+});
+
+test('settings: turning on self-service restore is saved', async () => {
+  await openTab('Settings');
+  const selfService = page.getByRole('switch', { name: /Self-service restore/ });
+  await selfService.waitFor();
+  const before = await apiAsAdmin<{ selfServiceRestore: boolean }>('/settings');
+  await selfService.setChecked(!before.selfServiceRestore);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Saved.').waitFor();
+  const after = await apiAsAdmin<{ selfServiceRestore: boolean }>('/settings');
+  expect(after.selfServiceRestore).toBe(!before.selfServiceRestore);
+  await capture('settings-en');
+});
+
+test('the activity log lists what happened, filters it and verifies its chain', async () => {
+  await openTab('Activity log');
+  await page.getByRole('cell', { name: 'portal_user.invited' }).waitFor();
+  await page.getByLabel('Type of event').selectOption('settings');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await page.getByRole('cell', { name: 'portal_user.invited' }).first().waitFor({ state: 'detached' });
+  await page.getByRole('cell', { name: 'settings.changed' }).waitFor();
+  await page.getByRole('button', { name: 'Verify integrity' }).click();
+  await page.getByText(/The log is intact/).waitFor();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  expect((await download).suggestedFilename()).toBe(`activity-${server.sim.tenantId}.csv`);
+  await capture('activity-en');
+});
+
+test('the knowledge base searches and shows an article as text, never as HTML', async () => {
+  await openTab('Knowledge base');
+  await page.getByLabel('Search the knowledge base').fill('support');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  const first = page.getByRole('heading', { level: 2 }).getByRole('button').first();
+  await first.waitFor();
+  const title = (await first.textContent()) ?? '';
+  await capture('knowledge-en');
+  await first.click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  await expect(page.locator('article script').count()).resolves.toBe(0);
+  await capture('knowledge-article-en');
+  await page.getByRole('button', { name: 'Back' }).click();
+});
+
+test('support: a ticket is opened, commented and listed', async () => {
+  await openTab('Support');
+  await page.getByText('You have no tickets').waitFor();
+  const form = page.getByRole('form', { name: 'New ticket' });
+  await form.getByLabel('Subject').fill('Job notturno lento');
+  await form.getByLabel('Description').fill('Il job è in esecuzione da sei ore.');
+  await form.getByLabel('Severity').selectOption('high');
+  await form.getByRole('button', { name: 'Open ticket' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Job notturno lento' }).waitFor();
+  await page.getByLabel('Your comment').fill('Il job si chiama Backup notturno.');
+  await page.getByRole('button', { name: 'Add comment' }).click();
+  await page.getByText('Il job si chiama Backup notturno.', { exact: true }).waitFor();
+  await capture('support-ticket-en');
+  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('button', { name: 'Job notturno lento' }).waitFor();
+  await capture('support-en');
+});
+
+test('every page reads in Italian after the language switch, and passes axe', async () => {
+  await page.getByLabel('Language').selectOption('it');
+  await openTab('Overview');
+  await page.getByRole('button', { name: 'Aggiorna lista job' }).waitFor();
+  await capture('overview-it');
+  await openTab('Portal users');
+  await page.getByRole('heading', { name: 'Persone che possono usare il portale' }).waitFor();
+  await page.getByText('Revocato', { exact: true }).waitFor();
+  await capture('portal-users-it');
+  await openTab('Settings');
+  await page.getByRole('heading', { name: 'Impostazioni del portale' }).waitFor();
+  await capture('settings-it');
+  await openTab('Activity log');
+  await page.getByRole('button', { name: 'Verifica integrità' }).waitFor();
+  await capture('activity-it');
+  await openTab('Knowledge base');
+  await page.getByLabel('Cerca nella knowledge base').fill('supporto');
+  await page.getByRole('button', { name: 'Cerca', exact: true }).click();
+  await page.getByRole('heading', { level: 2, name: 'Chiedere supporto' }).waitFor();
+  await capture('knowledge-it');
+  await page.getByRole('button', { name: 'Chiedere supporto' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Chiedere supporto' }).waitFor();
+  await expect(page.locator('article strong').first().textContent()).resolves.toBe('Support');
+  await capture('knowledge-article-it');
+  await openTab('Support');
+  await page.getByRole('heading', { name: 'Segnalazioni al supporto' }).waitFor();
+  await page.getByRole('cell', { name: 'Alta' }).waitFor();
+  await capture('support-it');
+});
+
+test('an API error reaches the person in their language', async () => {
+  await openTab('Portal users');
+  const invite = page.getByRole('form', { name: 'Invita una persona' });
+  await invite.getByLabel(/^Nome/).fill('Giulia Verdi');
+  await invite.getByLabel(/^Email/).fill(admin.userPrincipalName);
+  await invite.getByRole('button', { name: 'Invita' }).click();
+  const alert = invite.getByRole('alert');
+  await alert.waitFor();
+  expect(await alert.textContent()).toMatch(/[a-z]/);
+  expect(await alert.textContent()).not.toMatch(/already exists|went wrong/i);
+});
+
+test('the first-login pages and the dark theme in Italian', async () => {
+  await page.getByRole('button', { name: 'Esci' }).click();
+  await page.getByRole('heading', { name: 'Accesso' }).waitFor();
+  await capture('sign-in-it');
+  await page.goto(`${server.url}/tab/?theme=dark`);
+  await page.getByRole('combobox', { name: 'Persona del tenant demo' }).click();
+  await page.getByRole('option', { name: new RegExp(admin.userPrincipalName) }).click();
+  await page.getByRole('button', { name: 'Accedi' }).click();
+  await page.getByRole('button', { name: 'Aggiorna lista job' }).waitFor();
+  await capture('overview-dark-it');
+});
