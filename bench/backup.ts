@@ -1,0 +1,233 @@
+// Backup benchmark: `npm run bench -- backup [--users N --messages N --files N --seed N]
+//   [--time-scale N --enforce-limits] [--change-share 0.01] [--large-file] [--json]`.
+// Starts the tenant simulator with a generated tenant, devdb, a filesystem content store and the backup worker (Graph
+// layer + RunEngine) in this process; runs a full backup, measures the raw-fetch ceiling of the same bytes, changes a
+// share of the items and runs an incremental. Prints one line per phase (items/s, MB/s, Graph requests per item,
+// 429 share, peak RSS) and checks after each run that the catalog holds exactly the simulator's items.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { MongoClient, type Db } from 'mongodb';
+import { ensureIndexes } from '../backend/dist/db/index.js';
+import { startDevDb } from '../tools/devdb/dist/index.js';
+import { startSimulator, type CountersSnapshot, type RunningSimulator } from '../tools/m365-simulator/dist/index.js';
+import { startBackupWorker, type BackupWorker } from '../teams-app/dist/worker-runtime.js';
+import { PlainGraph } from '../backend/test/backup-scale/plain-graph.ts';
+import {
+  catalogDifferences,
+  removeLargeGeneratedFile,
+  simulatorInventory,
+  type InventoryItem,
+} from '../backend/test/backup-scale/inventory.ts';
+import { fetchEverything } from './backup/ceiling.ts';
+import { measure, round } from './backup/phase-meter.ts';
+import { mailboxRateShare } from './backup/rate-share.ts';
+import { changeItems } from './backup/tenant-changes.ts';
+
+const MB = 1_000_000;
+/** The run engine's unit concurrency per worker process and the Graph layer's requests in flight per mailbox. */
+const RESOURCES_IN_PARALLEL = 4;
+const REQUESTS_PER_RESOURCE = 4;
+
+const { values } = parseArgs({
+  options: {
+    users: { type: 'string', default: '4' },
+    messages: { type: 'string', default: '300' },
+    files: { type: 'string', default: '20' },
+    seed: { type: 'string', default: '7' },
+    'time-scale': { type: 'string', default: '60' },
+    'enforce-limits': { type: 'boolean', default: false },
+    'change-share': { type: 'string', default: '0.01' },
+    'large-file': { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+  },
+});
+const spec = {
+  users: Number(values.users),
+  messagesPerUser: Number(values.messages),
+  filesPerUser: Number(values.files),
+  seed: Number(values.seed),
+};
+const timeScale = Number(values['time-scale']);
+const enforceLimits = values['enforce-limits']!;
+
+function print(figures: Record<string, unknown>): void {
+  if (values.json) console.log(JSON.stringify(figures));
+  else
+    console.log(
+      Object.entries(figures)
+        .map(([name, value]) => `${name}=${JSON.stringify(value)}`)
+        .join(' '),
+    );
+}
+
+const scratch = await mkdtemp(join(tmpdir(), 'custodia-bench-backup-'));
+const devDb = process.env.MONGODB_URI ? undefined : await startDevDb({ dataDir: join(scratch, 'db') });
+const client = await MongoClient.connect(process.env.MONGODB_URI ?? devDb!.uri);
+const db = client.db(`bench_backup_${Date.now()}`);
+const sim = await startSimulator({ generate: spec, enforceLimits, timeScale });
+let worker: BackupWorker | undefined;
+
+try {
+  const largeFileRemoved = values['large-file'] ? false : removeLargeGeneratedFile(sim.control);
+  await ensureIndexes(db);
+  worker = await startBackupWorker({
+    db,
+    storeDir: join(scratch, 'store'),
+    masterKey: randomBytes(32),
+    connection: {
+      tenantId: sim.tenantId,
+      clientId: sim.app.clientId,
+      clientSecret: sim.app.clientSecret,
+      graphBaseUrl: sim.graphBaseUrl,
+      authorityHost: sim.authorityHost,
+    },
+    workerName: 'bench-worker',
+    limits: { timeScale },
+    pollIntervalMs: 200,
+  });
+  const plain = await PlainGraph.connect(sim);
+  const inventory = await simulatorInventory(sim.control, plain);
+  const setup = {
+    ...spec,
+    timeScale,
+    enforceLimits,
+    largeFileRemoved,
+    rssAtStartMB: round(process.memoryUsage().rss / MB),
+  };
+  const job = await worker.jobs.create(
+    sim.tenantId,
+    {
+      name: 'Benchmark',
+      scope: { type: 'organisation' },
+      workloads: ['exchange', 'onedrive', 'sharepoint'],
+      dailyTime: '22:00',
+      retentionYears: 1,
+    },
+    'bench',
+  );
+
+  const full = await backupPhase(worker, sim, db, job.jobId, inventory);
+
+  const ceilingCounts = { ...plain.counts };
+  sim.control.resetCounters();
+  const ceiling = await measure(() => fetchEverything(plain, inventory, RESOURCES_IN_PARALLEL, REQUESTS_PER_RESOURCE));
+  const ceilingRequests = plain.counts.requests - ceilingCounts.requests;
+  const ceilingItemsPerSecond = ceiling.result.items / ceiling.seconds;
+  const ceilingMBps = ceiling.result.bytes / MB / ceiling.seconds;
+
+  print({
+    phase: 'full',
+    ...setup,
+    ...full.figures,
+    shareOfCeilingItems: round(full.itemsPerSecond / ceilingItemsPerSecond, 3),
+    shareOfCeilingMB: round(full.MBps / ceilingMBps, 3),
+  });
+  print({
+    phase: 'ceiling',
+    items: ceiling.result.items,
+    megabytes: round(ceiling.result.bytes / MB, 2),
+    seconds: round(ceiling.seconds, 2),
+    itemsPerSecond: round(ceilingItemsPerSecond),
+    MBps: round(ceilingMBps, 2),
+    graphRequests: ceilingRequests,
+    throttledShare: round(sim.control.counters().total.throttled / Math.max(1, ceilingRequests), 4),
+    resourcesInParallel: RESOURCES_IN_PARALLEL,
+    requestsPerResource: REQUESTS_PER_RESOURCE,
+    peakRssMB: ceiling.peakRssMB,
+  });
+
+  const changeCount = Math.max(1, Math.round(inventory.length * Number(values['change-share'])));
+  const changes = changeItems(sim.control, inventory, changeCount);
+  const changedInventory = await simulatorInventory(sim.control, plain);
+  const incremental = await backupPhase(worker, sim, db, job.jobId, changedInventory);
+  print({
+    phase: 'incremental',
+    changes,
+    ...incremental.figures,
+    requestsShareOfFull: round(incremental.requests / full.requests, 4),
+    timeShareOfFull: round(incremental.seconds / full.seconds, 4),
+  });
+} finally {
+  await worker?.stop(30_000);
+  await client.close();
+  await sim.stop();
+  await devDb?.stop();
+  await rm(scratch, { recursive: true, force: true });
+}
+// Agenda leaves each finished job's liveness check sleeping for half its lock lifetime (5 minutes by default), which
+// would keep this process alive long after the figures are printed.
+process.exit(0);
+
+/** Runs the job once to its end and describes the run as one phase's figures. */
+async function backupPhase(
+  backup: BackupWorker,
+  simulator: RunningSimulator,
+  database: Db,
+  jobId: string,
+  expected: readonly InventoryItem[],
+) {
+  simulator.control.resetCounters();
+  const measured = await measure(async () => {
+    const started = await backup.engine.startRun(simulator.tenantId, jobId, 'manual', 'bench');
+    return waitForEnd(backup, simulator.tenantId, started.runId);
+  });
+  const run = measured.result;
+  const counters = simulator.control.counters();
+  const units = await backup.engine.runUnits(simulator.tenantId, run.runId);
+  const difference = await catalogDifferences(database, simulator.tenantId, expected);
+  const requests = counters.total.requests;
+  const itemsPerSecond = run.progress.items / measured.seconds;
+  const MBps = run.progress.bytes / MB / measured.seconds;
+  const mail = mailRequests(counters, run.progress.items, expected);
+  return {
+    requests,
+    seconds: measured.seconds,
+    itemsPerSecond,
+    MBps,
+    figures: {
+      status: run.status,
+      resources: run.progress.resourcesTotal,
+      items: run.progress.items,
+      deletions: run.progress.deletions,
+      warnings: run.progress.warnings,
+      megabytes: round(run.progress.bytes / MB, 2),
+      seconds: round(measured.seconds, 2),
+      itemsPerSecond: round(itemsPerSecond),
+      MBps: round(MBps, 2),
+      graphRequests: requests,
+      requestsPerItem: round(requests / Math.max(1, run.progress.items), 3),
+      mailRequestsPerMailItem: mail,
+      throttledShare: round(counters.total.throttled / Math.max(1, requests), 4),
+      peakRssMB: measured.peakRssMB,
+      catalogCurrentVersions: difference.current,
+      catalogExact:
+        difference.missing.length === 0 && difference.unexpected.length === 0 && difference.duplicated.length === 0,
+      ...(enforceLimits && { rateShare: roundAll(mailboxRateShare(units, counters, timeScale)) }),
+    },
+  };
+}
+
+/** Mailbox requests over mail items: only meaningful for a full run, where every message is read once. */
+function mailRequests(counters: CountersSnapshot, items: number, expected: readonly InventoryItem[]): number | null {
+  const mailItems = expected.filter((item) => item.resourceId.startsWith('mailbox:')).length;
+  if (items < expected.length || mailItems === 0) return null;
+  const requests = Object.entries(counters.byResource)
+    .filter(([resource]) => resource.startsWith('mailbox:'))
+    .reduce((sum, [, count]) => sum + count.requests, 0);
+  return round(requests / mailItems, 3);
+}
+
+async function waitForEnd(backup: BackupWorker, tenantId: string, runId: string) {
+  for (;;) {
+    const run = await backup.engine.run(tenantId, runId);
+    if (run && run.status !== 'queued' && run.status !== 'running') return run;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+function roundAll<T extends object>(figures: T): T {
+  return Object.fromEntries(Object.entries(figures).map(([key, value]) => [key, round(value as number, 3)])) as T;
+}

@@ -1,0 +1,46 @@
+// A backup-worker-only process: no HTTP server, no bot. Start as many as the database and Graph's
+// limits allow; they share every run's units. SIGTERM (or SIGINT) drains running units first.
+import { openDatabase } from '@custodia/backend';
+import { ConfigError } from './config.js';
+import { createLogger } from './logger.js';
+import { loadWorkerConfig, type WorkerConfig } from './worker-config.js';
+import { startBackupWorker } from './worker-runtime.js';
+
+let config: WorkerConfig;
+try {
+  config = loadWorkerConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+  throw error;
+}
+
+const logger = createLogger(config.logLevel).child({ worker: config.workerName });
+const database = await openDatabase(config.mongodbUri, config.mongodbDatabase);
+const worker = await startBackupWorker({
+  db: database.db,
+  storeDir: config.storeDir,
+  masterKey: config.masterKey,
+  connection: config.connection,
+  workerName: config.workerName,
+  limits: { timeScale: config.graphTimeScale },
+  unitLeaseMs: config.unitLeaseMs,
+  pollIntervalMs: config.pollIntervalMs,
+  logger,
+});
+logger.info({ tenantId: config.connection.tenantId, storeDir: config.storeDir }, 'backup worker ready');
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'draining running backup units, then stopping');
+  await worker.stop(config.shutdownTimeoutMs);
+  await database.close();
+  logger.info('backup worker stopped');
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
