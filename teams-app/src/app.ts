@@ -1,17 +1,29 @@
-import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { openDatabase, Scheduler, type Database } from '@custodia/backend';
+import { openDatabase, type Database, type Scheduler } from '@custodia/backend';
+import { ClientCredentialsConsentProbe, mountApi } from '@custodia/backend/api/index';
+import { graphErrorReader, type RunEngine } from '@custodia/backend/backup/index';
+import { createBackupApiServices } from '@custodia/backend/jobs-api/index';
 import { startDevDb, type DevDb } from '@custodia/devdb';
+import { startBackupWorkers } from './backup-workers.js';
 import type { AppConfig } from './config.js';
+import { openConfiguredStore } from './content-store.js';
+import { seedDemoTenant } from './demo-seed.js';
+import { fileURLToPath } from 'node:url';
+import { mountDevSignIn } from './http/dev-sign-in.js';
 import { mountHealth } from './http/health.js';
+import { mountTab } from './http/tab-static.js';
 import { closeServer, createHttpServer, listen } from './http/server.js';
+import { resolveMasterKey } from './master-key.js';
+import { connectMicrosoft365, type Microsoft365 } from './microsoft-365.js';
 
 export interface RunningApp {
   readonly url: string;
   readonly database: Database;
   readonly scheduler: Scheduler;
-  /** Drains running jobs, closes the server, the database and (if started here) devdb. */
+  readonly engine: RunEngine;
+  readonly microsoft365: Microsoft365;
+  /** Drains running jobs, closes the server, the store, the database and what this process started. */
   stop(): Promise<void>;
 }
 
@@ -24,25 +36,68 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     mongodbUri = devDb.uri;
     logger.info({ uri: devDb.uri, dataDir: devDb.dataDir }, 'embedded database (FerretDB over SQLite) started');
   }
-
   const database = await openDatabase(mongodbUri, config.mongodbDatabase);
-  const scheduler = new Scheduler({ db: database.db, workerName: `${hostname()}:${process.pid}` });
-  await scheduler.start();
+  const microsoft365 = await connectMicrosoft365(config);
+  if (microsoft365.demo) {
+    logger.info(
+      { url: microsoft365.demo.url, tenantId: microsoft365.demo.tenantId },
+      'Microsoft 365 tenant simulator started (demo tenant)',
+    );
+  }
+  const store = await openConfiguredStore(
+    config,
+    database.db,
+    resolveMasterKey(config.masterKey, config.dataDir, logger),
+  );
+  const workers = await startBackupWorkers({ db: database.db, store, microsoft365, logger });
 
   const server = createHttpServer(logger);
-  mountHealth(server, { databaseUp: () => database.ping(), schedulerState: () => scheduler.state });
+  mountHealth(server, { databaseUp: () => database.ping(), schedulerState: () => workers.scheduler.state });
+  mountTab(server, fileURLToPath(new URL('../../tab/dist', import.meta.url)));
+  if (microsoft365.demo) mountDevSignIn(server, microsoft365.demo);
   await listen(server, config.port, config.host);
-  const address = server.address();
-  const url = `http://${config.host}:${address.port}`;
+  const url = `http://${config.host}:${server.address().port}`;
+  const backup = createBackupApiServices({
+    db: database.db,
+    scheduler: workers.scheduler,
+    engine: workers.engine,
+    events: workers.events,
+    directory: { graphFor: workers.graphFor, isNotFound: (error) => graphErrorReader.isNotFound(error) },
+    onError: (error) => logger.error({ err: error }, 'licence accounting failed'),
+  });
+  const api = await mountApi(server, {
+    backup,
+    db: database.db,
+    identity: {
+      authorityHost: microsoft365.authorityHost,
+      clientId: config.apiClientId ?? microsoft365.app.clientId,
+      ...(config.apiDomain !== undefined && { apiDomain: config.apiDomain }),
+      ...(microsoft365.jwksUri !== undefined && { jwksUri: microsoft365.jwksUri }),
+      ...(microsoft365.issuerHost !== undefined && { issuerHost: microsoft365.issuerHost }),
+    },
+    provider: {
+      tenantId: microsoft365.providerTenantId,
+      name: config.provider.name,
+      supportEmail: config.provider.supportEmail,
+    },
+    consent: new ClientCredentialsConsentProbe({ authorityHost: microsoft365.authorityHost, ...microsoft365.app }),
+    portalUrl: `${config.publicUrl ?? url}/tab`,
+    logger,
+  });
+  if (microsoft365.demo) await seedDemoTenant(microsoft365.demo, api, backup, logger);
   logger.info({ url }, 'Custodia is serving');
 
   return {
     url,
     database,
-    scheduler,
+    scheduler: workers.scheduler,
+    engine: workers.engine,
+    microsoft365,
     async stop() {
-      await scheduler.drain(config.shutdownTimeoutMs);
+      await workers.scheduler.drain(config.shutdownTimeoutMs);
       await closeServer(server);
+      await store.close();
+      await microsoft365.stop();
       await database.close();
       await devDb?.stop();
     },

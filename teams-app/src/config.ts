@@ -24,6 +24,24 @@ const environmentSchema = z.object({
     .default('custodia'),
   GRAPH_BASE_URL: optionalUrl,
   AUTHORITY_HOST: optionalUrl,
+  GRAPH_CLIENT_ID: z.string().min(1).optional(),
+  GRAPH_CLIENT_SECRET: z.string().min(1).optional(),
+  SIMULATOR_PORT: port.default(5080),
+  CUSTODIA_MASTER_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64 (44 characters, e.g. from `openssl rand -base64 32`)')
+    .optional(),
+  STORE_AZURE_CONNECTION_STRING: z.string().min(1).optional(),
+  STORE_AZURE_CONTAINER: z
+    .string()
+    .regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'an Azure container name: 3-63 lowercase letters, digits and -')
+    .default('custodia-store'),
+  API_CLIENT_ID: z.string().min(1).optional(),
+  API_DOMAIN: z.string().min(1).optional(),
+  PUBLIC_URL: optionalUrl,
+  PROVIDER_TENANT_ID: z.string().min(1).optional(),
+  PROVIDER_NAME: z.string().min(1).default('Custodia'),
+  SUPPORT_EMAIL: z.email().default('support@custodia.example'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
 });
 
@@ -38,6 +56,19 @@ export interface AppConfig {
   /** Absent: the built-in Microsoft 365 tenant simulator serves the demo tenant. */
   readonly graphBaseUrl: string | undefined;
   readonly authorityHost: string | undefined;
+  /** The multi-tenant app registration that reads customers' Graph (required with GRAPH_BASE_URL). */
+  readonly graphApp: { clientId: string; clientSecret: string } | undefined;
+  /** Loopback port of the built-in simulator when Graph is not configured. */
+  readonly simulatorPort: number;
+  /** Absent: a development key is created under `dataDir` (never in production). */
+  readonly masterKey: Buffer | undefined;
+  /** Absent: the content store lives under `dataDir/store`. */
+  readonly azureStore: { connectionString: string; container: string } | undefined;
+  /** The API's own app registration (SSO token audience); defaults to the Graph app. */
+  readonly apiClientId: string | undefined;
+  readonly apiDomain: string | undefined;
+  readonly publicUrl: string | undefined;
+  readonly provider: { tenantId: string | undefined; name: string; supportEmail: string };
   readonly shutdownTimeoutMs: number;
 }
 
@@ -68,6 +99,16 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       'GRAPH_BASE_URL and AUTHORITY_HOST go together: set both to reach Microsoft, or neither to use the built-in simulator',
     ]);
   }
+  if (values.GRAPH_BASE_URL !== undefined) {
+    const missing = (
+      ['GRAPH_CLIENT_ID', 'GRAPH_CLIENT_SECRET', 'CUSTODIA_MASTER_KEY', 'PROVIDER_TENANT_ID'] as const
+    ).filter((name) => values[name] === undefined);
+    if (missing.length > 0) {
+      throw new ConfigError(
+        missing.map((name) => `${name} is required when GRAPH_BASE_URL is set (a real Microsoft 365)`),
+      );
+    }
+  }
   return {
     port: values.PORT,
     host: values.HOST,
@@ -77,6 +118,19 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     mongodbDatabase: values.MONGODB_DATABASE,
     graphBaseUrl: values.GRAPH_BASE_URL,
     authorityHost: values.AUTHORITY_HOST,
+    graphApp:
+      values.GRAPH_CLIENT_ID && values.GRAPH_CLIENT_SECRET
+        ? { clientId: values.GRAPH_CLIENT_ID, clientSecret: values.GRAPH_CLIENT_SECRET }
+        : undefined,
+    simulatorPort: values.SIMULATOR_PORT,
+    masterKey: values.CUSTODIA_MASTER_KEY ? Buffer.from(values.CUSTODIA_MASTER_KEY, 'base64') : undefined,
+    azureStore: values.STORE_AZURE_CONNECTION_STRING
+      ? { connectionString: values.STORE_AZURE_CONNECTION_STRING, container: values.STORE_AZURE_CONTAINER }
+      : undefined,
+    apiClientId: values.API_CLIENT_ID,
+    apiDomain: values.API_DOMAIN,
+    publicUrl: values.PUBLIC_URL,
+    provider: { tenantId: values.PROVIDER_TENANT_ID, name: values.PROVIDER_NAME, supportEmail: values.SUPPORT_EMAIL },
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
   };
 }

@@ -12,7 +12,13 @@ const dataDir = mkdtempSync(join(tmpdir(), 'custodia-health-'));
 
 beforeAll(async () => {
   devDb = await startDevDb({ dataDir: join(dataDir, 'db') });
-  const config = loadConfig({ PORT: '0', MONGODB_URI: devDb.uri, MONGODB_DATABASE: 'health', DATA_DIR: dataDir });
+  const config = loadConfig({
+    PORT: '0',
+    SIMULATOR_PORT: '0',
+    MONGODB_URI: devDb.uri,
+    MONGODB_DATABASE: 'health',
+    DATA_DIR: dataDir,
+  });
   app = await startApp(config, createLogger('silent'));
 });
 afterAll(async () => {

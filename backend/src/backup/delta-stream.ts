@@ -1,5 +1,5 @@
 import type { Filter } from 'mongodb';
-import type { Catalog, ItemVersion } from '../catalog/index.js';
+import type { Catalog, DeltaCursor, DeltaRound, ItemVersion } from '../catalog/index.js';
 import type { GraphDeltaPage, GraphReader, GraphResource } from './ports.js';
 
 /** Thrown by the Graph layer when a delta token is no longer valid and a full round must start over. */
@@ -15,14 +15,16 @@ export interface DeltaStreamOptions<T> {
   resourceId: string;
   /** Names what the cursor tracks, e.g. `mail:<folderId>` or `drive`. */
   stream: string;
+  /** The stream's saved cursor when the caller loaded every cursor of the resource at once. */
+  saved?: DeltaCursor | null;
   /** The first request of a full round. */
   startLink: string;
   maxPageSize?: number;
-  /** Versions a full round owns: after the round, those it did not see are closed as deleted. */
+  /** Versions a resync round owns: after the round, those it did not see are closed as deleted. */
   scope: Filter<ItemVersion>;
   runId: string;
   /** Makes the page durable (content, then catalog rows). Runs before the cursor moves. */
-  onPage(page: GraphDeltaPage<T>, context: { fullRound: boolean }): Promise<void>;
+  onPage(page: GraphDeltaPage<T>, context: { round: DeltaRound }): Promise<void>;
   /** Recognises the Graph layer's resync error. */
   resyncOf(error: unknown): ResyncSignal | null;
   /** Called after every durable page, e.g. to renew a job lock. */
@@ -31,7 +33,7 @@ export interface DeltaStreamOptions<T> {
 
 export interface DeltaStreamResult {
   pages: number;
-  fullRound: boolean;
+  round: DeltaRound;
   resyncs: number;
   closedUnseen: number;
 }
@@ -40,17 +42,17 @@ const maxResyncsPerRun = 3;
 
 /**
  * Runs one delta round for one stream, resuming where the last durable page left off. The cursor
- * moves only after `onPage` has made the page durable, so a crash repeats at most one page.
+ * moves only after `onPage` has made the page durable, so a crash repeats at most one page. The
+ * first round of a stream has nothing to compare with; a resync round ends by closing what it did
+ * not see; an incremental round applies what changed.
  */
 export async function syncDeltaStream<T>(options: DeltaStreamOptions<T>): Promise<DeltaStreamResult> {
   const { catalog, resourceId, stream } = options;
-  const saved = await catalog.deltaCursor(resourceId, stream);
+  const saved = options.saved !== undefined ? options.saved : await catalog.deltaCursor(resourceId, stream);
   let link = saved?.link ?? options.startLink;
-  let fullRoundStartedAt: Date | null = saved ? saved.fullRoundStartedAt : new Date();
-  if (!saved) {
-    await catalog.saveDeltaCursor(resourceId, stream, { link, roundComplete: false, fullRoundStartedAt });
-  }
-  const result: DeltaStreamResult = { pages: 0, fullRound: fullRoundStartedAt !== null, resyncs: 0, closedUnseen: 0 };
+  let round: DeltaRound = !saved ? 'initial' : saved.roundComplete ? 'incremental' : saved.round;
+  let fullRoundStartedAt = saved?.roundComplete ? null : (saved?.fullRoundStartedAt ?? null);
+  const result: DeltaStreamResult = { pages: 0, round, resyncs: 0, closedUnseen: 0 };
 
   for (;;) {
     try {
@@ -58,10 +60,10 @@ export async function syncDeltaStream<T>(options: DeltaStreamOptions<T>): Promis
         resource: options.resource,
         ...(options.maxPageSize !== undefined && { maxPageSize: options.maxPageSize }),
       })) {
-        await options.onPage(page, { fullRound: fullRoundStartedAt !== null });
+        await options.onPage(page, { round });
         result.pages += 1;
         if (page.deltaLink) {
-          if (fullRoundStartedAt) {
+          if (round === 'resync' && fullRoundStartedAt) {
             result.closedUnseen += await catalog.closeUnseen(
               resourceId,
               options.scope,
@@ -72,6 +74,7 @@ export async function syncDeltaStream<T>(options: DeltaStreamOptions<T>): Promis
           await catalog.saveDeltaCursor(resourceId, stream, {
             link: page.deltaLink,
             roundComplete: true,
+            round: 'incremental',
             fullRoundStartedAt: null,
           });
           await options.onProgress?.();
@@ -79,7 +82,7 @@ export async function syncDeltaStream<T>(options: DeltaStreamOptions<T>): Promis
         }
         if (page.nextLink) {
           link = page.nextLink;
-          await catalog.saveDeltaCursor(resourceId, stream, { link, roundComplete: false, fullRoundStartedAt });
+          await catalog.saveDeltaCursor(resourceId, stream, { link, roundComplete: false, round, fullRoundStartedAt });
         }
         await options.onProgress?.();
       }
@@ -93,11 +96,12 @@ export async function syncDeltaStream<T>(options: DeltaStreamOptions<T>): Promis
           cause: error,
         });
       }
-      // A new full round: everything is enumerated again and versions not seen are closed at its end.
+      // Everything is enumerated again; versions not seen by the end of the round are closed.
       link = resync.location ?? options.startLink;
+      round = 'resync';
       fullRoundStartedAt = new Date();
-      result.fullRound = true;
-      await catalog.saveDeltaCursor(resourceId, stream, { link, roundComplete: false, fullRoundStartedAt });
+      result.round = round;
+      await catalog.saveDeltaCursor(resourceId, stream, { link, roundComplete: false, round, fullRoundStartedAt });
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { NewItemVersion, StoredContent } from '../catalog/index.js';
+import type { DeltaRound, NewItemVersion, StoredContent } from '../catalog/index.js';
 import { mapWithConcurrency } from './concurrency.js';
 import type { UnitContext } from './unit-context.js';
 
@@ -25,22 +25,26 @@ export interface PageOutcome {
 
 /**
  * Makes one delta page durable: new and changed items' content into the store, the store flushed,
- * then their catalog rows; unchanged items touched on a full round; removals closed.
- * Replaying the same page records nothing twice.
+ * then their catalog rows; unchanged items touched on a resync round; removals closed.
+ * Replaying the same page records nothing twice. The first round of a stream skips the lookup of
+ * current versions: none can exist but its own, which the catalog's unique key absorbs.
  */
 export async function recordDeltaPage<T>(
   context: UnitContext,
   items: readonly T[],
   recipe: PageRecipe<T>,
-  fullRound: boolean,
+  round: DeltaRound,
 ): Promise<PageOutcome> {
   const resourceId = context.resource.resourceId;
   const removedIds = items.filter((item) => recipe.isRemoved(item)).map((item) => recipe.idOf(item));
   const present = items.filter((item) => !recipe.isRemoved(item) && recipe.isContent(item));
-  const current = await context.catalog.currentVersions(
-    resourceId,
-    present.map((item) => recipe.idOf(item)),
-  );
+  const current =
+    round === 'initial'
+      ? new Map<string, string>()
+      : await context.catalog.currentVersions(
+          resourceId,
+          present.map((item) => recipe.idOf(item)),
+        );
   const changed = present.filter((item) => current.get(recipe.idOf(item)) !== recipe.versionKeyOf(item));
   const unchangedIds = present
     .filter((item) => current.get(recipe.idOf(item)) === recipe.versionKeyOf(item))
@@ -60,7 +64,7 @@ export async function recordDeltaPage<T>(
   await context.store.flush();
   const capturedAt = new Date();
   await context.catalog.recordVersions(stored, context.runId, capturedAt, new Set(current.keys()));
-  if (fullRound) await context.catalog.touchVersions(resourceId, unchangedIds, context.runId, capturedAt);
+  if (round === 'resync') await context.catalog.touchVersions(resourceId, unchangedIds, context.runId, capturedAt);
   const removed = await context.catalog.recordDeletions(resourceId, removedIds, context.runId, capturedAt);
 
   const bytes = stored.reduce((sum, version) => sum + version.size, 0);

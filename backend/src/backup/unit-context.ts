@@ -8,8 +8,11 @@ export interface UnitProgress {
   addDeletions(count: number): void;
   /** One item could not be read: the run goes on and reports it. */
   warn(message: string, itemId?: string): void;
-  /** Persists counts and renews the unit's lease; called after each durable page. */
-  checkpoint(): Promise<void>;
+  /**
+   * Persists counts and renews the unit's lease; called after each durable page, it writes at most
+   * once per checkpoint interval unless forced.
+   */
+  checkpoint(force?: boolean): Promise<void>;
 }
 
 /** Everything one workload needs to back up one resource. */

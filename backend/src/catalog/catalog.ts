@@ -150,13 +150,19 @@ export class Catalog {
     return result.modifiedCount;
   }
 
+  /** Writes a folder only when it is new or differs from what the catalog holds (one write saved per folder per run). */
+  async recordFolder(known: CatalogFolder | undefined, folder: Omit<CatalogFolder, 'tenantId'>): Promise<void> {
+    const unchanged =
+      known !== undefined &&
+      known.deletedAt === null &&
+      known.displayName === folder.displayName &&
+      known.path === folder.path &&
+      known.parentId === folder.parentId;
+    if (!unchanged) await this.upsertFolder(folder);
+  }
+
   async upsertFolder(folder: Omit<CatalogFolder, 'tenantId'>): Promise<void> {
-    await this.folders.updateOne(
-      this.tenantId,
-      { resourceId: folder.resourceId, folderId: folder.folderId },
-      { $set: { ...folder, tenantId: this.tenantId } },
-      { upsert: true },
-    );
+    await this.folders.upsertById(this.tenantId, this.folderRecordId(folder.resourceId, folder.folderId), folder);
   }
 
   /** A folder that no longer exists at Graph: it and every item still open in it are closed. */
@@ -180,21 +186,36 @@ export class Catalog {
   }
 
   async deltaCursor(resourceId: string, stream: string): Promise<DeltaCursor | null> {
-    return this.cursors.findOne(this.tenantId, { resourceId, stream });
+    return this.cursors.findById(this.tenantId, this.cursorId(resourceId, stream));
   }
 
   /** Moves a delta cursor; call only after the content and catalog rows of the page are durable. */
   async saveDeltaCursor(
     resourceId: string,
     stream: string,
-    position: { link: string; roundComplete: boolean; fullRoundStartedAt: Date | null },
+    position: Pick<DeltaCursor, 'link' | 'roundComplete' | 'round' | 'fullRoundStartedAt'>,
   ): Promise<void> {
-    await this.cursors.updateOne(
-      this.tenantId,
-      { resourceId, stream },
-      { $set: { tenantId: this.tenantId, resourceId, stream, ...position, updatedAt: new Date() } },
-      { upsert: true },
-    );
+    await this.cursors.upsertById(this.tenantId, this.cursorId(resourceId, stream), {
+      resourceId,
+      stream,
+      ...position,
+      updatedAt: new Date(),
+    });
+  }
+
+  /** Every delta cursor of a resource, by stream: one query for a unit instead of one per folder. */
+  async deltaCursorsOf(resourceId: string): Promise<Map<string, DeltaCursor>> {
+    const cursors = await this.cursors.find(this.tenantId, { resourceId }).toArray();
+    return new Map(cursors.map((cursor) => [cursor.stream, cursor]));
+  }
+
+  /** Composite ids: point lookups by `_id` are the only ones FerretDB answers without a scan. */
+  private cursorId(resourceId: string, stream: string): string {
+    return `${this.tenantId}|${resourceId}|${stream}`;
+  }
+
+  private folderRecordId(resourceId: string, folderId: string): string {
+    return `${this.tenantId}|${resourceId}|${folderId}`;
   }
 
   async dropDeltaCursor(resourceId: string, stream: string): Promise<void> {

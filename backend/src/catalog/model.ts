@@ -66,7 +66,7 @@ export interface ItemVersion {
   deletedAt: Date | null;
 }
 
-/** A folder (mail folder, drive folder, channel) as last seen. */
+/** A folder (mail folder, drive folder, channel) as last seen; `lastRunId` is the run that last changed it. */
 export interface CatalogFolder {
   tenantId: string;
   resourceId: string;
@@ -79,6 +79,8 @@ export interface CatalogFolder {
   lastRunId: string;
 }
 
+export type DeltaRound = 'initial' | 'resync' | 'incremental';
+
 /** Where a resource's delta round stands for one container: resumable after a crash. */
 export interface DeltaCursor {
   tenantId: string;
@@ -88,7 +90,12 @@ export interface DeltaCursor {
   /** A nextLink (round in progress) or a deltaLink (round complete). */
   link: string;
   roundComplete: boolean;
-  /** When the current round began; set for full rounds, which end by closing versions not seen since. */
+  /**
+   * The round in progress: the first enumeration of a stream (nothing to compare with), a full
+   * re-enumeration after Graph asked for a resync, or changes since the last round.
+   */
+  round: DeltaRound;
+  /** When a resync round began; it ends by closing the versions it did not see since. */
   fullRoundStartedAt: Date | null;
   updatedAt: Date;
 }

@@ -76,6 +76,40 @@ export class TenantCollection<T extends TenantOwned> {
     return this.collection.deleteMany(this.scope('deleteMany', tenantId, filter));
   }
 
+  /**
+   * Point reads and writes by a composite `_id` that starts with `<tenantId>|`. The filter is
+   * `_id` alone, which every server (FerretDB included) answers without scanning; the prefix
+   * keeps the record inside its tenant.
+   */
+  async findById(tenantId: string, id: string): Promise<WithId<T> | null> {
+    return this.collection.findOne({ _id: this.ownId('findById', tenantId, id) } as Filter<T>);
+  }
+
+  async upsertById(tenantId: string, id: string, fields: Partial<T>): Promise<void> {
+    const _id = this.ownId('upsertById', tenantId, id);
+    if ('tenantId' in fields && fields.tenantId !== tenantId) {
+      throw new TenantScopeError(`upsertById on ${this.name}`, 'the fields carry another tenantId');
+    }
+    await this.collection.updateOne({ _id } as Filter<T>, { $set: { ...fields, tenantId } } as UpdateFilter<T>, {
+      upsert: true,
+    });
+  }
+
+  async updateById(tenantId: string, id: string, update: UpdateFilter<T>): Promise<void> {
+    await this.collection.updateOne(
+      { _id: this.ownId('updateById', tenantId, id) } as Filter<T>,
+      this.checkUpdate(tenantId, update),
+    );
+  }
+
+  private ownId(operation: string, tenantId: string, id: string): string {
+    requireTenantId(operation, tenantId);
+    if (!id.startsWith(`${tenantId}|`)) {
+      throw new TenantScopeError(`${operation} on ${this.name}`, 'the id does not belong to the caller tenant');
+    }
+    return id;
+  }
+
   private scope(operation: string, tenantId: string, filter: Filter<T>): Filter<T> {
     requireTenantId(operation, tenantId);
     const named = (filter as Document).tenantId;

@@ -10,6 +10,8 @@ export interface JobDefinitionOptions {
   concurrency?: number;
   /** How long a lock lasts before another worker may take the job over (crash recovery). */
   lockLifetimeMs?: number;
+  /** Deletes a one-time job's record once it has run, so the jobs collection stays small. */
+  removeOnComplete?: boolean;
 }
 
 export interface SchedulerOptions {
@@ -52,6 +54,7 @@ export class Scheduler {
     this.agenda.define<TData>(name, (job) => handler(job.attrs.data, job), {
       ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
       ...(options.lockLifetimeMs !== undefined && { lockLifetime: options.lockLifetimeMs }),
+      ...(options.removeOnComplete !== undefined && { removeOnComplete: options.removeOnComplete }),
     });
   }
 

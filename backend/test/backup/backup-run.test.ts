@@ -3,42 +3,121 @@ import { startBackupHarness, type BackupHarness } from './harness.js';
 import { Catalog } from '../../src/catalog/index.js';
 
 let harness: BackupHarness;
+let catalog: Catalog;
+let jobId: string;
 beforeAll(async () => {
   harness = await startBackupHarness({ tenant: 'demo' });
+  catalog = new Catalog(harness.database.db, harness.tenantId);
 });
 afterAll(() => harness?.stop());
 
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
-test('a full backup of the demo tenant catalogs every message with the simulator’s exact MIME', async () => {
-  const { run } = await harness.runJob({
+/** The catalog's open versions of one resource, keyed by Graph id; fails if an item has two. */
+async function currentById(resourceId: string) {
+  const current = await catalog.currentItems(resourceId);
+  const byId = new Map(current.map((version) => [version.graphId, version]));
+  expect(byId.size).toBe(current.length);
+  return byId;
+}
+
+test('a full backup of the demo tenant holds every message, file and channel post exactly as the simulator serves it', async () => {
+  const control = harness.sim.control;
+  const result = await harness.runJob({
     name: 'Nightly',
     scope: { type: 'organisation' },
-    workloads: ['exchange'],
+    workloads: ['exchange', 'onedrive', 'sharepoint', 'teams'],
     dailyTime: '22:00',
     retentionYears: 1,
   });
-  expect(run.status).toBe('succeeded');
+  jobId = result.jobId;
+  const { run } = result;
+  expect({ status: run.status, error: run.error }).toEqual({ status: 'succeeded', error: null });
   expect(run.progress.resourcesDone).toBe(run.progress.resourcesTotal);
-  expect(run.progress.items).toBeGreaterThan(0);
 
-  const catalog = new Catalog(harness.database.db, harness.tenantId);
-  const control = harness.sim.control;
-  let checked = 0;
+  let messages = 0;
   for (const user of control.listUsers()) {
-    const current = await catalog.currentItems(`mailbox:${user.id}`);
-    const byId = new Map(current.map((version) => [version.graphId, version]));
+    const byId = await currentById(`mailbox:${user.id}`);
     for (const folder of control.listMailFolders(user.id)) {
       for (const message of control.listMessages(user.id, folder.id)) {
         const version = byId.get(message.id);
-        expect(version).toBeDefined();
-        expect(version!.content!.sha256).toBe(sha256(control.messageMime(user.id, message.id)));
-        expect(version!.containerId).toBe(`mail:${folder.id}`);
+        expect(version?.content?.sha256).toBe(sha256(control.messageMime(user.id, message.id)));
+        expect(version?.containerId).toBe(`mail:${folder.id}`);
         byId.delete(message.id);
-        checked += 1;
+        messages += 1;
       }
     }
     expect([...byId.keys()]).toEqual([]);
   }
-  expect(checked).toBe(run.progress.items);
-}, 180_000);
+
+  let files = 0;
+  for (const drive of control.listDrives()) {
+    const kind = drive.driveType === 'business' ? 'onedrive' : 'sharepoint';
+    const byId = await currentById(`${kind}:${drive.id}`);
+    for (const file of control.listDriveFiles(drive.id)) {
+      const version = byId.get(file.id);
+      expect(version?.content?.sha256).toBe(await control.fileSha256(drive.id, file.id));
+      expect([version?.containerPath, version?.name].filter(Boolean).join('/')).toBe(file.path);
+      byId.delete(file.id);
+      files += 1;
+    }
+    expect([...byId.keys()]).toEqual([]);
+  }
+
+  const teams = control.listTeams();
+  let posts = 0;
+  for (const team of teams) posts += (await catalog.currentItems(`team:${team.id}`)).length;
+  expect(posts).toBeGreaterThan(0);
+  expect(messages + files + posts).toBe(run.progress.items);
+}, 300_000);
+
+test('an incremental run records exactly the adds, edits, moves and deletions made since', async () => {
+  const control = harness.sim.control;
+  const [anna] = control.listUsers();
+  const inbox = control.listMailFolders(anna!.id).find((folder) => folder.wellKnownName === 'inbox')!;
+  const archive =
+    control.listMailFolders(anna!.id).find((folder) => folder.id !== inbox.id && folder.messageCount === 0) ??
+    control.listMailFolders(anna!.id).find((folder) => folder.wellKnownName === 'deleteditems')!;
+  const [first, second] = control.listMessages(anna!.id, inbox.id);
+  const added = control.addMessage(
+    anna!.id,
+    inbox.id,
+    'From: fornitore@example.it\r\nTo: anna@example.it\r\nSubject: Offerta aggiornata\r\nDate: Mon, 2 Nov 2026 10:00:00 +0100\r\nMessage-ID: <offerta-1@example.it>\r\n\r\nIn allegato la nuova offerta.\r\n',
+  );
+  control.deleteMessage(anna!.id, first!.id);
+  const movedId = control.moveMessage(anna!.id, second!.id, archive.id);
+
+  const drive = control
+    .listDrives()
+    .find((candidate) => candidate.driveType === 'business' && control.listDriveFiles(candidate.id).length >= 3)!;
+  const [keep, edit, remove] = control.listDriveFiles(drive.id);
+  const newFile = control.addFile(
+    drive.id,
+    '',
+    'verbale-riunione.txt',
+    Buffer.from('Verbale della riunione del 21 novembre'),
+  );
+  control.updateFile(drive.id, edit!.id, Buffer.from('nuovo contenuto del documento'));
+  control.deleteDriveItem(drive.id, remove!.id);
+
+  const run = await harness.runAgain(jobId);
+  expect(run.status).toBe('succeeded');
+  // New message, moved message (a new id in its new folder), new file, edited file.
+  expect(run.progress.items).toBe(4);
+  expect(run.progress.deletions).toBe(3);
+
+  const mail = await currentById(`mailbox:${anna!.id}`);
+  expect(mail.get(added)?.content?.sha256).toBe(sha256(control.messageMime(anna!.id, added)));
+  expect(mail.has(first!.id)).toBe(false);
+  expect(mail.has(second!.id)).toBe(false);
+  expect(mail.get(movedId)?.containerId).toBe(`mail:${archive.id}`);
+  const deleted = await catalog.history(`mailbox:${anna!.id}`, first!.id);
+  expect(deleted[0]?.deletedAt).toBeInstanceOf(Date);
+
+  const files = await currentById(`onedrive:${drive.id}`);
+  expect(files.get(newFile)?.name).toBe('verbale-riunione.txt');
+  expect(files.get(edit!.id)?.content?.sha256).toBe(sha256(Buffer.from('nuovo contenuto del documento')));
+  expect((await catalog.history(`onedrive:${drive.id}`, edit!.id)).length).toBe(2);
+  expect(files.has(remove!.id)).toBe(false);
+  expect(files.get(keep!.id)?.lastRunId).not.toBe(run.runId);
+}, 300_000);

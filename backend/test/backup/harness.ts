@@ -66,7 +66,7 @@ export async function startBackupHarness(
     graphFor: async () => gateway,
     graphErrors: graphErrorReader,
     workerName: 'test-worker',
-    unitLeaseMs: 30_000,
+    unitLeaseMs: 120_000,
     retryDelayMs: 200,
   });
   const jobs = new BackupJobs(database.db);

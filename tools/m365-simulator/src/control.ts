@@ -224,6 +224,20 @@ export class SimulatorControl {
     deleteItem(drive, item);
   }
 
+  /** Every file of a drive with its path from the root, for comparing a backup with the tenant. */
+  listDriveFiles(driveId: string): Array<{ id: string; path: string; size: number }> {
+    const drive = this.drive(driveId);
+    const pathOf = (itemId: string | null): string => {
+      const item = itemId ? drive.items.get(itemId) : undefined;
+      if (!item || item.id === drive.rootId) return '';
+      const parent = pathOf(item.parentId);
+      return parent ? `${parent}/${item.name}` : item.name;
+    };
+    return [...drive.items.values()]
+      .filter((item) => !item.isFolder && item.content !== null)
+      .map((item) => ({ id: item.id, path: pathOf(item.id), size: item.content!.size }));
+  }
+
   findDriveItem(driveId: string, path: string): string | undefined {
     const drive = this.drive(driveId);
     return resolvePath(drive, drive.rootId, path)?.id;

@@ -1,4 +1,4 @@
-import { searchTermsOf, type NewItemVersion, type StoredContent } from '../../catalog/index.js';
+import { searchTermsOf, type DeltaCursor, type NewItemVersion, type StoredContent } from '../../catalog/index.js';
 import { syncDeltaStream } from '../../backup/delta-stream.js';
 import { recordDeltaPage, type PageRecipe } from '../../backup/page-recorder.js';
 import type { UnitContext } from '../../backup/unit-context.js';
@@ -62,19 +62,23 @@ const mailboxConcurrency = 4;
 export async function backupMailbox(context: UnitContext, userId: string): Promise<void> {
   const resourceId = context.resource.resourceId;
   const folders = await listMailFolders(context, userId);
-  const seen = new Set(folders.map((folder) => folder.id));
+  const seen = new Set(folders.map((folder) => `mail:${folder.id}`));
+  const known = new Map((await context.catalog.listFolders(resourceId)).map((folder) => [folder.folderId, folder]));
+  const cursors = await context.catalog.deltaCursorsOf(resourceId);
 
-  for (const known of await context.catalog.listFolders(resourceId)) {
-    if (known.deletedAt === null && known.folderId.startsWith('mail:') && !seen.has(known.folderId.slice(5))) {
-      const closed = await context.catalog.recordFolderDeleted(resourceId, known.folderId, context.runId, new Date());
-      context.progress.addDeletions(closed);
+  for (const folder of known.values()) {
+    if (folder.deletedAt === null && folder.folderId.startsWith('mail:') && !seen.has(folder.folderId)) {
+      context.progress.addDeletions(
+        await context.catalog.recordFolderDeleted(resourceId, folder.folderId, context.runId, new Date()),
+      );
     }
   }
 
   for (const folder of folders) {
-    await context.catalog.upsertFolder({
+    const containerId = `mail:${folder.id}`;
+    await context.catalog.recordFolder(known.get(containerId), {
       resourceId,
-      folderId: `mail:${folder.id}`,
+      folderId: containerId,
       parentId: folder.parentFolderId ? `mail:${folder.parentFolderId}` : null,
       displayName: folder.displayName,
       path: folder.path,
@@ -82,11 +86,16 @@ export async function backupMailbox(context: UnitContext, userId: string): Promi
       deletedAt: null,
       lastRunId: context.runId,
     });
-    await backupMailFolder(context, userId, folder);
+    await backupMailFolder(context, userId, folder, cursors.get(containerId) ?? null);
   }
 }
 
-async function backupMailFolder(context: UnitContext, userId: string, folder: MailFolderNode): Promise<void> {
+async function backupMailFolder(
+  context: UnitContext,
+  userId: string,
+  folder: MailFolderNode,
+  saved: DeltaCursor | null,
+): Promise<void> {
   const resource = { kind: 'mailbox', userId } as const;
   const containerId = `mail:${folder.id}`;
   const user = encodeURIComponent(userId);
@@ -114,13 +123,14 @@ async function backupMailFolder(context: UnitContext, userId: string, folder: Ma
     resource,
     resourceId: context.resource.resourceId,
     stream: containerId,
+    saved,
     startLink: `/users/${user}/mailFolders/${encodeURIComponent(folder.id)}/messages/delta?$select=${messageSelect}`,
     maxPageSize: deltaPageSize,
     scope: { containerId },
     runId: context.runId,
     resyncOf: context.resyncOf,
-    onPage: async (page, { fullRound }) => {
-      await recordDeltaPage(context, page.items, recipe, fullRound);
+    onPage: async (page, { round }) => {
+      await recordDeltaPage(context, page.items, recipe, round);
     },
     onProgress: () => context.progress.checkpoint(),
   });

@@ -68,7 +68,7 @@ export async function backupDrive(context: UnitContext, driveId: string): Promis
     scope: {},
     runId: context.runId,
     resyncOf: context.resyncOf,
-    onPage: async (page, { fullRound }) => {
+    onPage: async (page, { round }) => {
       for (const item of page.items) {
         if (item.folder === undefined && item.root === undefined) continue;
         const folderId = `file:${item.id}`;
@@ -92,7 +92,7 @@ export async function backupDrive(context: UnitContext, driveId: string): Promis
           lastRunId: context.runId,
         });
       }
-      await recordDeltaPage(context, page.items, recipe, fullRound);
+      await recordDeltaPage(context, page.items, recipe, round);
     },
     onProgress: () => context.progress.checkpoint(),
   });

@@ -35,11 +35,13 @@ export async function backupTeam(context: UnitContext, teamId: string): Promise<
   const resource = { kind: 'team', teamId } as const;
   const team = encodeURIComponent(teamId);
   const resourceId = context.resource.resourceId;
+  const known = new Map((await context.catalog.listFolders(resourceId)).map((folder) => [folder.folderId, folder]));
+  const cursors = await context.catalog.deltaCursorsOf(resourceId);
   for await (const channels of context.graph.pages<GraphChannel>(`/teams/${team}/channels`, { resource })) {
     for (const channel of channels) {
       const containerId = `channel:${channel.id}`;
       const channelPath = channel.displayName ?? channel.id;
-      await context.catalog.upsertFolder({
+      await context.catalog.recordFolder(known.get(containerId), {
         resourceId,
         folderId: containerId,
         parentId: null,
@@ -74,12 +76,13 @@ export async function backupTeam(context: UnitContext, teamId: string): Promise<
         resource,
         resourceId,
         stream: containerId,
+        saved: cursors.get(containerId) ?? null,
         startLink: `${messagesPath}/delta`,
         scope: { containerId },
         runId: context.runId,
         resyncOf: context.resyncOf,
-        onPage: async (page, { fullRound }) => {
-          await recordDeltaPage(context, page.items, recipe, fullRound);
+        onPage: async (page, { round }) => {
+          await recordDeltaPage(context, page.items, recipe, round);
         },
         onProgress: () => context.progress.checkpoint(),
       });

@@ -61,17 +61,21 @@ export function registerTeamsRoutes(router: Router, context: SimulatorContext): 
     return channel;
   };
 
-  router.add('GET', '/teams/:teamId', TEAMS, (request) => {
-    const team = teamOf(request);
-    const group = requireGroup(context, team.id);
-    return ok({
-      id: team.id,
+  const renderTeam = (teamId: string) => {
+    const group = requireGroup(context, teamId);
+    return {
+      id: teamId,
       displayName: group.displayName,
       description: group.description,
       isArchived: false,
       visibility: group.visibility.toLowerCase(),
-    });
-  });
+    };
+  };
+  // Every team of the tenant, with a few properties (https://learn.microsoft.com/graph/api/teams-list).
+  router.add('GET', '/teams', { resource: 'directory' as const }, () =>
+    ok({ value: [...context.tenant.teams.keys()].map(renderTeam) }),
+  );
+  router.add('GET', '/teams/:teamId', TEAMS, (request) => ok(renderTeam(teamOf(request).id)));
   router.add('GET', '/teams/:teamId/channels', TEAMS, (request) =>
     ok({ value: teamOf(request).channels.map(renderChannel) }),
   );

@@ -1,0 +1,55 @@
+import { hostname } from 'node:os';
+import type { Db } from 'mongodb';
+import type { Logger } from 'pino';
+import { DomainEvents, Scheduler } from '@custodia/backend';
+import { graphErrorReader, RunEngine } from '@custodia/backend/backup/index';
+import { GraphGateway } from '@custodia/backend/graph/index';
+import type { ContentStore } from '@custodia/backend/store/index';
+import type { Microsoft365 } from './microsoft-365.js';
+
+export interface BackupWorkers {
+  readonly scheduler: Scheduler;
+  readonly events: DomainEvents;
+  readonly engine: RunEngine;
+  /** The Graph gateway of a customer tenant, one per tenant and process. */
+  graphFor(tenantId: string): Promise<GraphGateway>;
+}
+
+/**
+ * The Agenda workers of this process and the backup engine they run. Any number of processes may
+ * run them against one database; units are leased, budgets shared through the database.
+ */
+export async function startBackupWorkers(options: {
+  db: Db;
+  store: ContentStore;
+  microsoft365: Microsoft365;
+  logger: Logger;
+}): Promise<BackupWorkers> {
+  const workerName = `${hostname()}:${process.pid}`;
+  const gateways = new Map<string, Promise<GraphGateway>>();
+  const graphFor = (tenantId: string): Promise<GraphGateway> => {
+    let gateway = gateways.get(tenantId);
+    if (!gateway) {
+      gateway = GraphGateway.open({
+        connection: options.microsoft365.connectionFor(tenantId),
+        db: options.db,
+        logger: options.logger,
+      });
+      gateways.set(tenantId, gateway);
+    }
+    return gateway;
+  };
+  const scheduler = new Scheduler({ db: options.db, workerName });
+  const events = new DomainEvents(options.db);
+  const engine = new RunEngine({
+    db: options.db,
+    scheduler,
+    events,
+    store: options.store,
+    graphFor,
+    graphErrors: graphErrorReader,
+    workerName,
+  });
+  await scheduler.start();
+  return { scheduler, events, engine, graphFor };
+}
