@@ -1,5 +1,7 @@
 import type { Activity } from 'botbuilder';
-import { cardOf, startBotHarness, type BotHarness } from './support/bot-harness.js';
+import { writeLicence } from '../../backend/src/licences/licence-store.js';
+import { restoreRequestsCollection } from '../../backend/src/restore/collections.js';
+import { cardOf, people, startBotHarness, type BotHarness } from './support/bot-harness.js';
 import { checkCard } from './support/card-check.js';
 
 let bot: BotHarness;
@@ -166,4 +168,73 @@ test('a run that ends badly alerts the notification recipient once, with working
   await bot.feed.poll();
   const newCards = [...bot.adapter.shown.values()].slice(before);
   expect(newCards).toEqual([]);
+});
+
+test('licences show usage per profile and tier; an overrun and a finished restore reach the right chats', async () => {
+  const { tenantId, database, events } = bot.backup;
+  await writeLicence(
+    database.db,
+    tenantId,
+    { plans: [{ profile: 'Gold', retentionYears: 1, workloads: ['exchange'], seats: 1 }], storageBytes: 1024 ** 3 },
+    'provider',
+    new Date(),
+  );
+  const usage = seen(cardOf(await bot.say('admin', 'licenze', 'it-IT')));
+  expect(usage).toMatch(/Gold, 1 anno\d+ \/ 1/);
+  expect(usage).toContain('Apri la pagina licenze');
+
+  await bot.say('stranger', 'help');
+  const shownBefore = new Set(bot.adapter.shown.keys());
+  await events.emit(
+    tenantId,
+    'licence.overrun',
+    {
+      plans: [{ profile: 'Gold', retentionYears: 1, seats: 1, used: 2 }],
+      storage: null,
+      remedies: [{ it: 'Modifica il job scegliendo i gruppi.', en: 'Edit the job and choose the groups.' }],
+    },
+    'overrun-test',
+  );
+  await restoreRequestsCollection.scoped(database.db).insertOne(tenantId, {
+    tenantId,
+    restoreId: 'restore-1',
+    requestedBy: `self-service:${people.stranger.aadObjectId}`,
+    selection: { type: 'versions', versionIds: ['v1'] },
+    target: { type: 'newFolder' },
+    conflictPolicy: 'keepBoth',
+    language: 'en',
+    restoreFolderName: 'Restored 2026-11-21 10.00',
+    status: 'completed',
+    progress: { total: 3, restored: 3, skipped: 0, failed: 0, verified: 3, mismatched: 0, exportOnly: 0 },
+    requestedAt: new Date(),
+    startedAt: new Date(),
+    finishedAt: new Date(),
+    error: null,
+  });
+  await events.emit(
+    tenantId,
+    'restore.completed',
+    {
+      restoreId: 'restore-1',
+      requestedBy: `self-service:${people.stranger.aadObjectId}`,
+      restored: 3,
+      skipped: 0,
+      failed: 0,
+      verified: 3,
+      mismatched: 0,
+    },
+    'restore-1',
+  );
+  await bot.feed.poll();
+  const delivered = [...bot.adapter.shown.entries()].filter(([id]) => !shownBefore.has(id)).map(([, a]) => a);
+  const byChat = new Map(delivered.map((activity) => [activity.conversation?.id, seen(cardOf(activity))]));
+  expect([...byChat.keys()].sort()).toEqual(['personal-admin', 'personal-stranger']);
+  // The admin last wrote in Italian: alerts to that chat are in Italian.
+  expect(byChat.get('personal-admin')).toMatch(
+    /Licenze superate.*Gold, 1 anno2 \/ 1 \(oltre il limite\).*Modifica il job scegliendo i gruppi\./s,
+  );
+  expect(byChat.get('personal-stranger')).toMatch(
+    /Restore completed.*in the folder "Restored 2026-11-21 10.00".*Restored3/s,
+  );
+  expect(seen(cardOf(await bot.say('stranger', 'restores')))).toMatch(/completed.*3 \/ 3/s);
 });
