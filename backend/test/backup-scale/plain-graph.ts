@@ -56,6 +56,15 @@ export class PlainGraph {
     });
   }
 
+  /** One request, no retry: its status (429 included), body discarded. */
+  async status(pathOrUrl: string): Promise<number> {
+    this.counts.requests += 1;
+    const response = await fetch(this.urlOf(pathOrUrl), { headers: { Authorization: `Bearer ${this.token}` } });
+    await response.body?.cancel();
+    if (response.status === 429) this.counts.throttled += 1;
+    return response.status;
+  }
+
   /** Every page of a collection or delta round, following `@odata.nextLink`. */
   async *pages<T>(path: string): AsyncGenerator<T[]> {
     for (let link: string | undefined = path; link !== undefined;) {
@@ -65,8 +74,12 @@ export class PlainGraph {
     }
   }
 
+  private urlOf(pathOrUrl: string): string {
+    return pathOrUrl.startsWith('http') ? pathOrUrl : `${this.graphBaseUrl}${pathOrUrl}`;
+  }
+
   private async withRetries<T>(pathOrUrl: string, read: (response: Response) => Promise<T>): Promise<T> {
-    const url = pathOrUrl.startsWith('http') ? pathOrUrl : `${this.graphBaseUrl}${pathOrUrl}`;
+    const url = this.urlOf(pathOrUrl);
     for (let attempt = 1; ; attempt++) {
       try {
         this.counts.requests += 1;
