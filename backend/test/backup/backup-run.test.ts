@@ -87,10 +87,14 @@ test('an incremental run records exactly the adds, edits, moves and deletions ma
   control.deleteMessage(anna!.id, first!.id);
   const movedId = control.moveMessage(anna!.id, second!.id, archive.id);
 
-  const drive = control
+  const drives = control
     .listDrives()
-    .find((candidate) => candidate.driveType === 'business' && control.listDriveFiles(candidate.id).length >= 3)!;
-  const [keep, edit, remove] = control.listDriveFiles(drive.id);
+    .sort((a, b) => control.listDriveFiles(b.id).length - control.listDriveFiles(a.id).length);
+  const [drive, other] = drives as [(typeof drives)[number], (typeof drives)[number]];
+  const driveResource = `${drive.driveType === 'business' ? 'onedrive' : 'sharepoint'}:${drive.id}`;
+  const [edit, remove] = control.listDriveFiles(drive.id);
+  const [keep] = control.listDriveFiles(other.id);
+  const otherResource = `${other.driveType === 'business' ? 'onedrive' : 'sharepoint'}:${other.id}`;
   const newFile = control.addFile(
     drive.id,
     '',
@@ -114,10 +118,10 @@ test('an incremental run records exactly the adds, edits, moves and deletions ma
   const deleted = await catalog.history(`mailbox:${anna!.id}`, first!.id);
   expect(deleted[0]?.deletedAt).toBeInstanceOf(Date);
 
-  const files = await currentById(`onedrive:${drive.id}`);
+  const files = await currentById(driveResource);
   expect(files.get(newFile)?.name).toBe('verbale-riunione.txt');
   expect(files.get(edit!.id)?.content?.sha256).toBe(sha256(Buffer.from('nuovo contenuto del documento')));
-  expect((await catalog.history(`onedrive:${drive.id}`, edit!.id)).length).toBe(2);
+  expect((await catalog.history(driveResource, edit!.id)).length).toBe(2);
   expect(files.has(remove!.id)).toBe(false);
-  expect(files.get(keep!.id)?.lastRunId).not.toBe(run.runId);
+  expect((await currentById(otherResource)).get(keep!.id)?.lastRunId).not.toBe(run.runId);
 }, 300_000);
