@@ -4,6 +4,7 @@ import { openDatabase, type Database, type Scheduler } from '@custodia/backend';
 import { ClientCredentialsConsentProbe, mountApi } from '@custodia/backend/api/index';
 import { graphErrorReader, type RunEngine } from '@custodia/backend/backup/index';
 import { createBackupApiServices } from '@custodia/backend/jobs-api/index';
+import { mountBot } from '@custodia/bot';
 import { startDevDb, type DevDb } from '@custodia/devdb';
 import { startBackupWorkers } from './backup-workers.js';
 import type { AppConfig } from './config.js';
@@ -84,6 +85,15 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     portalUrl: `${config.publicUrl ?? url}/tab`,
     logger,
   });
+  const bot = await mountBot(server, {
+    db: database.db,
+    jobs: backup.jobs,
+    engine: workers.engine,
+    events: workers.events,
+    ...(config.bot && { appId: config.bot.appId, appPassword: config.bot.appPassword }),
+    portalDeepLink: { appId: config.teamsAppId, entityId: 'portal' },
+    onError: (error, what) => logger.error({ err: error, what }, 'bot'),
+  });
   if (microsoft365.demo) await seedDemoTenant(microsoft365.demo, api, backup, logger);
   logger.info({ url }, 'Custodia is serving');
 
@@ -94,6 +104,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     engine: workers.engine,
     microsoft365,
     async stop() {
+      await bot.stop();
       await workers.scheduler.drain(config.shutdownTimeoutMs);
       await closeServer(server);
       await store.close();

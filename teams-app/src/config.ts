@@ -42,6 +42,9 @@ const environmentSchema = z.object({
   PROVIDER_TENANT_ID: z.string().min(1).optional(),
   PROVIDER_NAME: z.string().min(1).default('Custodia'),
   SUPPORT_EMAIL: z.email().default('support@custodia.example'),
+  BOT_APP_ID: z.string().min(1).optional(),
+  BOT_APP_PASSWORD: z.string().min(1).optional(),
+  TEAMS_APP_ID: z.string().min(1).default('5b1e0d7c-6c2f-4a53-9d1e-3c7a2f9b8e41'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
 });
 
@@ -69,6 +72,10 @@ export interface AppConfig {
   readonly apiDomain: string | undefined;
   readonly publicUrl: string | undefined;
   readonly provider: { tenantId: string | undefined; name: string; supportEmail: string };
+  /** The bot's Entra app; absent, the bot accepts unauthenticated local traffic (Agents Playground). */
+  readonly bot: { appId: string; appPassword: string } | undefined;
+  /** The Teams app id of the manifest, for deep links into the portal tab. */
+  readonly teamsAppId: string;
   readonly shutdownTimeoutMs: number;
 }
 
@@ -131,6 +138,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     apiDomain: values.API_DOMAIN,
     publicUrl: values.PUBLIC_URL,
     provider: { tenantId: values.PROVIDER_TENANT_ID, name: values.PROVIDER_NAME, supportEmail: values.SUPPORT_EMAIL },
+    bot:
+      values.BOT_APP_ID && values.BOT_APP_PASSWORD
+        ? { appId: values.BOT_APP_ID, appPassword: values.BOT_APP_PASSWORD }
+        : undefined,
+    teamsAppId: values.TEAMS_APP_ID,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
   };
 }

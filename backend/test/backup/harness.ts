@@ -54,8 +54,8 @@ export async function startBackupHarness(
   const scheduler = new Scheduler({
     db: database.db,
     workerName: 'test-worker',
-    pollIntervalMs: 200,
-    lockLifetimeMs: 30_000,
+    pollIntervalMs: 500,
+    lockLifetimeMs: 40_000,
   });
   const events = new DomainEvents(database.db);
   const engine = new RunEngine({
@@ -66,7 +66,7 @@ export async function startBackupHarness(
     graphFor: async () => gateway,
     graphErrors: graphErrorReader,
     workerName: 'test-worker',
-    unitLeaseMs: 120_000,
+    unitLeaseMs: 40_000,
     retryDelayMs: 200,
   });
   const jobs = new BackupJobs(database.db);
