@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { DomainEvents, Scheduler } from '@custodia/backend';
 import { graphErrorReader, RunEngine } from '@custodia/backend/backup/index';
 import { GraphGateway } from '@custodia/backend/graph/index';
+import { RestoreService } from '@custodia/backend/restore/index';
 import type { ContentStore } from '@custodia/backend/store/index';
 import type { Microsoft365 } from './microsoft-365.js';
 
@@ -11,12 +12,13 @@ export interface BackupWorkers {
   readonly scheduler: Scheduler;
   readonly events: DomainEvents;
   readonly engine: RunEngine;
+  readonly restores: RestoreService;
   /** The Graph gateway of a customer tenant, one per tenant and process. */
   graphFor(tenantId: string): Promise<GraphGateway>;
 }
 
 /**
- * The Agenda workers of this process and the backup engine they run. Any number of processes may
+ * The Agenda workers of this process and the backup and restore engines they run. Any number of processes may
  * run them against one database; units are leased, budgets shared through the database.
  */
 export async function startBackupWorkers(options: {
@@ -50,6 +52,14 @@ export async function startBackupWorkers(options: {
     graphErrors: graphErrorReader,
     workerName,
   });
+  const restores = new RestoreService({
+    db: options.db,
+    scheduler,
+    events,
+    store: options.store,
+    graphFor,
+    workerName,
+  });
   await scheduler.start();
-  return { scheduler, events, engine, graphFor };
+  return { scheduler, events, engine, restores, graphFor };
 }

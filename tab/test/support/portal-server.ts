@@ -109,15 +109,13 @@ export async function startPortalServer(): Promise<PortalServer> {
   const app = await startApp(config, createLogger('silent'));
   const sim = app.microsoft365.demo;
   if (!sim) throw new Error('the product did not start on the tenant simulator');
-  await tenantRecords
-    .scoped(app.database.db)
-    .updateOne(
-      sim.tenantId,
-      {},
-      {
-        $unset: { 'setup.dataLocation': '', 'setup.workloads': '', 'setup.adminConsent': '', 'setup.confirmation': '' },
-      },
-    );
+  await tenantRecords.scoped(app.database.db).updateOne(
+    sim.tenantId,
+    {},
+    {
+      $unset: { 'setup.dataLocation': '', 'setup.workloads': '', 'setup.adminConsent': '', 'setup.confirmation': '' },
+    },
+  );
 
   const server: Server = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0] ?? '/';
