@@ -61,5 +61,6 @@ export async function startBackupWorkers(options: {
     workerName,
   });
   await scheduler.start();
+  await engine.scheduleRecovery();
   return { scheduler, events, engine, restores, graphFor };
 }

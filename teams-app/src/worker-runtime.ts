@@ -71,6 +71,7 @@ export async function startBackupWorker(options: BackupWorkerOptions): Promise<B
     ...(options.unitLeaseMs !== undefined && { unitLeaseMs: options.unitLeaseMs }),
   });
   await scheduler.start();
+  await engine.scheduleRecovery();
   return {
     engine,
     jobs: new BackupJobs(db),

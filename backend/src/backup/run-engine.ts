@@ -11,7 +11,7 @@ import type { BackupJob, BackupRun, RunProgress, RunStatus, RunUnit, RunView } f
 import type { ContentWriter, GraphReader } from './ports.js';
 import { backupResource } from './resource-backup.js';
 import { expandScope, type PlannedResource } from './scope.js';
-import { UnitLeases, type UnitLease } from './unit-lease.js';
+import { LeaseLostError, UnitLeases, type UnitLease } from './unit-lease.js';
 import type { UnitContext, UnitProgress } from './unit-context.js';
 
 /** How the engine reads the Graph layer's errors. */
@@ -39,6 +39,8 @@ export interface RunEngineOptions {
   retryDelayMs?: number;
   /** Least time between two progress checkpoints of a unit (counts persisted, lease renewed). */
   checkpointIntervalMs?: number;
+  /** How often every worker's sweep looks for units nobody is working on (default: the lease, at most 1 min). */
+  recoveryIntervalMs?: number;
 }
 
 interface RunJobData {
@@ -52,6 +54,7 @@ interface UnitJobData extends RunJobData {
 
 export const backupRunJobName = 'backup-run';
 export const backupUnitJobName = 'backup-unit';
+export const backupRecoveryJobName = 'backup-recover-units';
 
 /**
  * Runs backup jobs: a run expands its scope into one unit per resource; each unit is an Agenda
@@ -66,9 +69,12 @@ export class RunEngine {
   private readonly maxUnitAttempts: number;
   private readonly retryDelayMs: number;
   private readonly checkpointIntervalMs: number;
+  private readonly recoveryIntervalMs: number;
+  private readonly unitLeaseMs: number;
 
   constructor(private readonly options: RunEngineOptions) {
     const unitLeaseMs = options.unitLeaseMs ?? 5 * 60_000;
+    this.unitLeaseMs = unitLeaseMs;
     this.jobs = backupJobsCollection.scoped(options.db);
     this.runs = runsCollection.scoped(options.db);
     this.units = runUnitsCollection.scoped(options.db);
@@ -76,6 +82,10 @@ export class RunEngine {
     this.maxUnitAttempts = options.maxUnitAttempts ?? 3;
     this.retryDelayMs = options.retryDelayMs ?? 5_000;
     this.checkpointIntervalMs = options.checkpointIntervalMs ?? 2_000;
+    this.recoveryIntervalMs = options.recoveryIntervalMs ?? Math.min(unitLeaseMs, 60_000);
+    options.scheduler.define(backupRecoveryJobName, () => this.recoverAbandonedUnits().then(() => undefined), {
+      concurrency: 1,
+    });
     // Run and unit records live in their own collections; Agenda's copies go once they have run.
     options.scheduler.define<RunJobData>(backupRunJobName, (data) => this.planRun(data), {
       concurrency: 2,
@@ -86,6 +96,34 @@ export class RunEngine {
       lockLifetimeMs: unitLeaseMs,
       removeOnComplete: true,
     });
+  }
+
+  /** Schedules the recovery sweep; call once the scheduler has started. */
+  async scheduleRecovery(): Promise<void> {
+    await this.options.scheduler.runEvery(this.recoveryIntervalMs, backupRecoveryJobName);
+  }
+
+  /**
+   * Re-queues units of running runs that nobody works on and no Agenda job will pick up: their
+   * worker was killed after a duplicate of their job (Agenda on FerretDB may start one twice) had
+   * already been marked finished. Returns how many units were queued again.
+   */
+  async recoverAbandonedUnits(): Promise<number> {
+    const running = await runsCollection.raw(this.options.db).find({ status: 'running' }).toArray();
+    let requeued = 0;
+    for (const run of running) {
+      const open = await this.units
+        .find(run.tenantId, { runId: run.runId, status: { $in: ['pending', 'running'] } })
+        .toArray();
+      for (const unit of open) {
+        const data = { tenantId: run.tenantId, runId: run.runId, resourceId: unit.resourceId };
+        if (await this.options.scheduler.hasLiveJob(backupUnitJobName, data)) continue;
+        if (!(await this.leases.isAbandoned(run.tenantId, run.runId, unit.resourceId))) continue;
+        await this.options.scheduler.runNow<UnitJobData>(backupUnitJobName, data);
+        requeued += 1;
+      }
+    }
+    return requeued;
   }
 
   /** Queues a run of the job now ("Run this job"). */
@@ -211,15 +249,30 @@ export class RunEngine {
     if (!unit || unit.status === 'done' || unit.status === 'failed') return;
     const lease = await this.leases.acquire(tenantId, runId, resourceId);
     if (!lease) return;
+    // Agenda on FerretDB may start one job twice: the unit may have ended between the read and the lease.
+    const current = await this.units.findOne(tenantId, { runId, resourceId });
+    if (!current || current.status === 'done' || current.status === 'failed') {
+      await lease.finish();
+      return;
+    }
 
-    const attempts = unit.attempts + 1;
+    const attempts = current.attempts + 1;
     await this.units.updateOne(
       tenantId,
       { runId, resourceId },
-      { $set: { status: 'running', attempts, startedAt: unit.startedAt ?? new Date() } },
+      { $set: { status: 'running', attempts, startedAt: current.startedAt ?? new Date() } },
     );
     const catalog = new Catalog(this.options.db, tenantId);
     const progress = this.unitProgress(tenantId, runId, resourceId, lease, job);
+    // A page can take longer than the lease (500 messages on a slow mailbox): a heartbeat keeps the lease
+    // and Agenda's lock alive while this process lives, and stops when it dies.
+    let leaseLost: unknown = null;
+    const heartbeat = setInterval(() => {
+      lease.renew().catch((error: unknown) => {
+        leaseLost = error;
+      });
+      void touchAgendaJob(job);
+    }, this.unitLeaseMs / 3);
     try {
       const resource = await catalog.resource(resourceId);
       if (!resource) throw new Error(`resource ${resourceId} is not in the catalog`);
@@ -235,6 +288,7 @@ export class RunEngine {
         isItemUnreadable: (error) => this.options.graphErrors.isItemUnreadable(error),
       };
       await backupResource(context);
+      if (leaseLost) throw leaseLost;
       await progress.checkpoint(true);
       await catalog.markResourceBackedUp(resourceId, runId, new Date());
       await this.units.updateOne(
@@ -243,6 +297,9 @@ export class RunEngine {
         { $set: { status: 'done', finishedAt: new Date(), error: null } },
       );
     } catch (error) {
+      clearInterval(heartbeat);
+      // The unit is another worker's now: it writes the unit's outcome, not this one.
+      if (error instanceof LeaseLostError) return;
       await progress.checkpoint(true).catch(() => undefined);
       const final = attempts >= this.maxUnitAttempts;
       await this.units.updateOne(
@@ -270,7 +327,8 @@ export class RunEngine {
         return;
       }
     }
-    await lease.release();
+    clearInterval(heartbeat);
+    await lease.finish();
     await this.closeRunIfComplete(tenantId, runId);
   }
 
@@ -309,7 +367,7 @@ export class RunEngine {
             $push: { warnings: { $each: delta.warnings } },
           },
         );
-        await job.touch();
+        await touchAgendaJob(job);
       },
     };
   }
@@ -378,6 +436,14 @@ function summarise(units: readonly RunUnit[]): RunProgress {
     deletions: units.reduce((sum, unit) => sum + unit.deletions, 0),
     warnings: units.reduce((sum, unit) => sum + unit.warnings.length, 0),
   };
+}
+
+/**
+ * Renews Agenda's lock on the job. The unit's lease is what proves ownership; Agenda's record may
+ * already be gone (a duplicate of the job, started by another worker, completed and removed it).
+ */
+async function touchAgendaJob(job: Job<UnitJobData>): Promise<void> {
+  await job.touch().catch(() => undefined);
 }
 
 function message(error: unknown): string {

@@ -3,10 +3,12 @@ import { defineTenantCollection, type TenantCollection } from '../db/index.js';
 
 /**
  * One claim on one unit of a run. Claims are numbered; a worker takes the next number by inserting
- * it, and the unique index lets exactly one worker win. (On FerretDB a conditional update is not
- * atomic across connections, an insert under a unique key is.)
+ * it under `_id` `<tenant>|<run>|<resource>|<epoch>`, and exactly one worker wins. (On FerretDB a
+ * conditional update is not atomic across connections, and neither, measured here, is a secondary
+ * unique index under concurrent inserts; the `_id` primary key is.)
  */
 interface UnitLeaseRecord {
+  _id: string;
   tenantId: string;
   runId: string;
   resourceId: string;
@@ -31,8 +33,14 @@ export interface UnitLease {
   readonly epoch: number;
   /** Extends the lease; throws LeaseLostError when another worker has taken a newer one. */
   renew(): Promise<void>;
+  /** Lets another worker take the unit at once (a retry is due). */
   release(): Promise<void>;
+  /** The unit is final: no worker may take it again, even a late duplicate of its job. */
+  finish(): Promise<void>;
 }
+
+/** A finished unit's lease never expires. */
+const finishedExpiry = new Date('9999-12-31T00:00:00Z');
 
 export class UnitLeases {
   private readonly leases: TenantCollection<UnitLeaseRecord>;
@@ -53,6 +61,7 @@ export class UnitLeases {
     const epoch = (latest?.epoch ?? -1) + 1;
     try {
       await this.leases.insertOne(tenantId, {
+        _id: `${tenantId}|${runId}|${resourceId}|${epoch}`,
         tenantId,
         ...unit,
         epoch,
@@ -77,6 +86,15 @@ export class UnitLeases {
       release: async () => {
         await this.leases.updateOne(tenantId, { ...unit, epoch }, { $set: { expiresAt: new Date(0) } });
       },
+      finish: async () => {
+        await this.leases.updateOne(tenantId, { ...unit, epoch }, { $set: { expiresAt: finishedExpiry } });
+      },
     };
+  }
+
+  /** Whether a unit's latest lease has lapsed (or it never had one): nobody is working on it. */
+  async isAbandoned(tenantId: string, runId: string, resourceId: string): Promise<boolean> {
+    const latest = await this.leases.findOne(tenantId, { runId, resourceId }, { sort: { epoch: -1 } });
+    return !latest || latest.expiresAt.getTime() <= Date.now();
   }
 }

@@ -37,7 +37,10 @@ export class Scheduler {
   readonly agenda: Agenda;
   private currentState: SchedulerState = 'created';
 
+  private readonly db: Db;
+
   constructor(options: SchedulerOptions) {
+    this.db = options.db;
     this.agenda = new Agenda({
       backend: new MongoBackend({ mongo: options.db, collection: 'agendaJobs' }),
       name: options.workerName,
@@ -70,6 +73,18 @@ export class Scheduler {
 
   runAt<TData>(when: Date, name: string, data: TData): Promise<Job<TData>> {
     return this.agenda.schedule<TData>(when, name, data);
+  }
+
+  /** Whether a job of that name and data is still due to run (not finished, not removed). */
+  async hasLiveJob(name: string, data: Record<string, string>): Promise<boolean> {
+    const filter: Record<string, unknown> = { name, nextRunAt: { $ne: null } };
+    for (const [key, value] of Object.entries(data)) filter[`data.${key}`] = value;
+    return (await this.db.collection('agendaJobs').countDocuments(filter)) > 0;
+  }
+
+  /** Runs the job every interval, one schedule for the whole cluster. */
+  async runEvery(intervalMs: number, name: string): Promise<void> {
+    await this.agenda.every(intervalMs, name);
   }
 
   /** Stops taking new jobs and waits (up to the timeout) for running ones to finish. */
