@@ -21,7 +21,7 @@ async function currentById(resourceId: string) {
   return byId;
 }
 
-test('a full backup of the demo tenant holds every message, file and channel post exactly as the simulator serves it', async () => {
+test('a full backup of the demo tenant holds every message, file, channel post, contact and event as the simulator serves them', async () => {
   const control = harness.sim.control;
   const result = await harness.runJob({
     name: 'Nightly',
@@ -38,6 +38,7 @@ test('a full backup of the demo tenant holds every message, file and channel pos
   let messages = 0;
   for (const user of control.listUsers()) {
     const byId = await currentById(`mailbox:${user.id}`);
+    for (const [id, version] of byId) if (version.kind !== 'message') byId.delete(id);
     for (const folder of control.listMailFolders(user.id)) {
       for (const message of control.listMessages(user.id, folder.id)) {
         const version = byId.get(message.id);
@@ -68,7 +69,17 @@ test('a full backup of the demo tenant holds every message, file and channel pos
   let posts = 0;
   for (const team of teams) posts += (await catalog.currentItems(`team:${team.id}`)).length;
   expect(posts).toBeGreaterThan(0);
-  expect(messages + files + posts).toBe(run.progress.items);
+
+  let contacts = 0;
+  let events = 0;
+  for (const user of control.listUsers()) {
+    const items = await catalog.currentItems(`mailbox:${user.id}`);
+    contacts += items.filter((item) => item.kind === 'contact').length;
+    events += items.filter((item) => item.kind === 'event').length;
+  }
+  expect(contacts).toBeGreaterThan(0);
+  expect(events).toBeGreaterThan(0);
+  expect(messages + files + posts + contacts + events).toBe(run.progress.items);
 }, 300_000);
 
 test('an incremental run records exactly the adds, edits, moves and deletions made since', async () => {
@@ -104,10 +115,16 @@ test('an incremental run records exactly the adds, edits, moves and deletions ma
   control.updateFile(drive.id, edit!.id, Buffer.from('nuovo contenuto del documento'));
   control.deleteDriveItem(drive.id, remove!.id);
 
+  const contactId = control.addContact(anna!.id, {
+    givenName: 'Ettore',
+    surname: 'Fieramosca',
+    email: 'ettore@example.it',
+  });
+
   const run = await harness.runAgain(jobId);
   expect(run.status).toBe('succeeded');
-  // New message, moved message (a new id in its new folder), new file, edited file.
-  expect(run.progress.items).toBe(4);
+  // New message, moved message (a new id in its new folder), new file, edited file, new contact.
+  expect(run.progress.items).toBe(5);
   expect(run.progress.deletions).toBe(3);
 
   const mail = await currentById(`mailbox:${anna!.id}`);
@@ -115,6 +132,7 @@ test('an incremental run records exactly the adds, edits, moves and deletions ma
   expect(mail.has(first!.id)).toBe(false);
   expect(mail.has(second!.id)).toBe(false);
   expect(mail.get(movedId)?.containerId).toBe(`mail:${archive.id}`);
+  expect(mail.get(contactId)?.name).toBe('Ettore Fieramosca');
   const deleted = await catalog.history(`mailbox:${anna!.id}`, first!.id);
   expect(deleted[0]?.deletedAt).toBeInstanceOf(Date);
 
