@@ -100,7 +100,7 @@ function parseArticle(slug: string, language: Language, source: string): Article
         line
           .slice(colon + 1)
           .trim()
-          .replace(/^"(.*)"$/, '$1'),
+          .replace(/^(["'])(.*)\1$/, '$2'),
       ];
     }),
   );

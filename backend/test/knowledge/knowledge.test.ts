@@ -28,6 +28,8 @@ test('every article exists in Italian and in English, with the same slug and cat
   for (const category of ['concept', 'how-to', 'error']) {
     expect(italian.filter((a) => a.category === category).length).toBeGreaterThanOrEqual(3);
   }
+  // Titles read as written, without the quotes of their front matter.
+  expect([...italian, ...english].filter((a) => /^['"]|['"]$/.test(a.title)).map((a) => a.title)).toEqual([]);
 });
 
 test('searching finds the FAQ answer in the caller’s language, ignoring accents and case', async () => {
