@@ -21,6 +21,8 @@ const workers: WorkerProcess[] = [];
 beforeAll(async () => {
   sim = await startSimulator({ generate: { users: 5, messagesPerUser: 80, filesPerUser: 3, seed: 12 }, timeScale: 60 });
   removeLargeGeneratedFile(sim.control);
+  // Every answer takes 20 ms more, so no unit ends before the second worker's first poll, however fast the machine.
+  sim.control.setFaults({ slowRate: 1, slowMs: 20 });
   database = await openTestDatabase('worker_sharing');
   await ensureIndexes(database.db);
   storeDir = mkdtempSync(join(tmpdir(), 'custodia-worker-store-'));

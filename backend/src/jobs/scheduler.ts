@@ -55,7 +55,8 @@ export class Scheduler {
 
   define<TData>(name: string, handler: JobHandler<TData>, options: JobDefinitionOptions = {}): void {
     this.agenda.define<TData>(name, (job) => handler(job.attrs.data, job), {
-      ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
+      // A worker locks no more jobs than it can run, so the others in the pool get the rest.
+      ...(options.concurrency !== undefined && { concurrency: options.concurrency, lockLimit: options.concurrency }),
       ...(options.lockLifetimeMs !== undefined && { lockLifetime: options.lockLifetimeMs }),
       ...(options.removeOnComplete !== undefined && { removeOnComplete: options.removeOnComplete }),
     });

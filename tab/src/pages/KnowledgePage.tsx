@@ -38,15 +38,15 @@ export function KnowledgePage() {
   const [words, setWords] = useState('');
   const [query, setQuery] = useState({ q: '', category: '' });
   const [reading, setReading] = useState<string | undefined>(undefined);
-  const articles = useResource(
-    () =>
-      api.get<Page<ArticleSummary>>('/knowledge/articles', {
-        q: query.q || undefined,
-        category: query.category || undefined,
-        limit: 100,
-      }),
-    JSON.stringify(query),
-  );
+  // The answer carries the words it answers, so a list kept on screen while a new search loads is never mislabelled.
+  const articles = useResource(async () => {
+    const found = await api.get<Page<ArticleSummary>>('/knowledge/articles', {
+      q: query.q || undefined,
+      category: query.category || undefined,
+      limit: 100,
+    });
+    return { words: query.q, items: found.items };
+  }, JSON.stringify(query));
 
   if (reading) return <ArticleView slug={reading} onBack={() => setReading(undefined)} />;
   return (
@@ -80,25 +80,30 @@ export function KnowledgePage() {
         </Button>
       </form>
       <Loaded state={articles}>
-        {(page) =>
-          page.items.length === 0 ? (
+        {(found) =>
+          found.items.length === 0 ? (
             <InfoNotice>{t('knowledgeEmpty')}</InfoNotice>
           ) : (
-            <ul className="form" style={{ listStyle: 'none', padding: 0, maxWidth: 'none' }}>
-              {page.items.map((item) => (
-                <li key={item.slug}>
-                  <Card>
-                    <Title3 as="h2">
-                      <Link as="button" onClick={() => setReading(item.slug)}>
-                        {item.title}
-                      </Link>
-                    </Title3>
-                    <Text>{t(keyOf('category', item.category))}</Text>
-                    <Text>{item.excerpt}</Text>
-                  </Card>
-                </li>
-              ))}
-            </ul>
+            <>
+              {found.words && (
+                <Text role="status">{t('knowledgeResults', { count: found.items.length, words: found.words })}</Text>
+              )}
+              <ul className="form" style={{ listStyle: 'none', padding: 0, maxWidth: 'none' }}>
+                {found.items.map((item) => (
+                  <li key={item.slug}>
+                    <Card>
+                      <Title3 as="h2">
+                        <Link as="button" onClick={() => setReading(item.slug)}>
+                          {item.title}
+                        </Link>
+                      </Title3>
+                      <Text>{t(keyOf('category', item.category))}</Text>
+                      <Text>{item.excerpt}</Text>
+                    </Card>
+                  </li>
+                ))}
+              </ul>
+            </>
           )
         }
       </Loaded>
