@@ -159,7 +159,10 @@ test('the knowledge base searches and shows an article as text, never as HTML', 
   await page.getByLabel('Search the knowledge base').fill('support');
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   // The list is replaced when the search answers: read the first title only once it says it has.
-  await page.getByRole('status').getByText(/articles for “support”/).waitFor();
+  await page
+    .getByRole('status')
+    .getByText(/articles for “support”/)
+    .waitFor();
   const first = page.getByRole('heading', { level: 2 }).getByRole('button').first();
   await first.waitFor();
   const title = (await first.textContent()) ?? '';
