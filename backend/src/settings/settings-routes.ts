@@ -3,12 +3,20 @@ import { defineRoute } from '../api/http/route.js';
 import { languageSchema, tenantOf } from '../api/http/schemas.js';
 import { readSettings, writeSettings } from './settings-store.js';
 
+/** A mailbox of the customer's tenant: its user principal name or its Entra object id. */
+const senderMailbox = z.union([z.email().max(254), z.uuid()]).transform((value) => value.toLowerCase());
+
 const settingsSchema = z.strictObject({
   selfServiceRestore: z.boolean().describe('End users may restore their own mail and files'),
   oneDriveSelfServiceNeedsApproval: z
     .boolean()
     .describe('Self-service restores of OneDrive items wait for an administrator'),
   defaultLanguage: languageSchema.describe('Language of letters, and of the API when Accept-Language names neither'),
+  notificationSender: senderMailbox
+    .nullable()
+    .describe(
+      'Mailbox (UPN or object id) of the tenant that sends notification and welcome letters; null: letters wait',
+    ),
 });
 
 export const settingsRoutes = [
@@ -29,7 +37,7 @@ export const settingsRoutes = [
     method: 'PATCH',
     path: '/settings',
     tag: 'settings',
-    summary: 'Changes some of the portal settings (self-service restore, OneDrive approval, default language)',
+    summary: 'Changes some of the portal settings (self-service restore, OneDrive approval, default language, sender)',
     permission: 'settings.manage',
     body: settingsSchema.partial().refine((body) => Object.keys(body).length > 0, { message: 'nothing to change' }),
     response: settingsSchema,

@@ -10,6 +10,11 @@ export interface TenantSettings {
   oneDriveSelfServiceNeedsApproval: boolean;
   /** The language of letters and of the API when the caller's Accept-Language names neither. */
   defaultLanguage: Language;
+  /**
+   * The mailbox of the customer's tenant (UPN or Entra object id) that notification and welcome
+   * letters are sent from through Graph `sendMail`. Until one is set, letters wait in the outbox.
+   */
+  notificationSender: string | null;
 }
 
 interface StoredSettings extends Partial<TenantSettings> {
@@ -21,6 +26,7 @@ export const defaultSettings: TenantSettings = {
   selfServiceRestore: false,
   oneDriveSelfServiceNeedsApproval: true,
   defaultLanguage: 'it',
+  notificationSender: null,
 };
 
 export const tenantSettings = defineTenantCollection<StoredSettings>('tenant_settings', [
@@ -34,6 +40,7 @@ export async function readSettings(db: Db, tenantId: string): Promise<TenantSett
     oneDriveSelfServiceNeedsApproval:
       stored?.oneDriveSelfServiceNeedsApproval ?? defaultSettings.oneDriveSelfServiceNeedsApproval,
     defaultLanguage: stored?.defaultLanguage ?? defaultSettings.defaultLanguage,
+    notificationSender: stored?.notificationSender ?? defaultSettings.notificationSender,
   };
 }
 

@@ -6,6 +6,8 @@ export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
 
 /** A letter waiting in (or gone through) the durable outbox. */
 export interface OutboxLetter extends OutgoingMail {
+  /** `<tenant>|<key>`: FerretDB guarantees uniqueness of `_id` under racing inserts. */
+  _id?: string;
   /** Names the reason for the letter (`welcome:<portal user id>:<n>`); the same key is only ever enqueued once. */
   key: string;
   kind: string;
@@ -25,6 +27,7 @@ export const outboxLetters = defineTenantCollection<OutboxLetter>('mail_outbox',
 
 /** One row per delivery attempt of a letter: the unique index decides which worker makes it. */
 interface OutboxClaim {
+  _id?: string;
   tenantId: string;
   key: string;
   attempt: number;
@@ -59,9 +62,13 @@ export class MailOutbox {
   /** Returns false when a letter with this key was already enqueued. */
   async enqueue(letter: OutgoingMail & { key: string; kind: string }): Promise<boolean> {
     try {
-      await outboxLetters
-        .scoped(this.db)
-        .insertOne(letter.tenantId, { ...letter, status: 'pending', createdAt: this.clock(), attempts: 0 });
+      await outboxLetters.scoped(this.db).insertOne(letter.tenantId, {
+        ...letter,
+        _id: `${letter.tenantId}|${letter.key}`,
+        status: 'pending',
+        createdAt: this.clock(),
+        attempts: 0,
+      });
       return true;
     } catch (error) {
       if (error instanceof MongoServerError && error.code === 11000) return false;
@@ -69,11 +76,15 @@ export class MailOutbox {
     }
   }
 
-  /** Sends every due letter of every tenant through the mailer, one at a time. */
+  /**
+   * Sends every due letter of every tenant through the mailer, one at a time. The letters of a
+   * tenant the mailer holds (`holdReason`) stay pending, marked with the reason.
+   */
   async deliverPending(mailer: Mailer, limit = 100): Promise<DeliveryReport> {
     const report: DeliveryReport = { sent: 0, failed: 0 };
+    const held = new Set<string>();
     for (let i = 0; i < limit; i += 1) {
-      const letter = await this.claimNext();
+      const letter = await this.claimNext(mailer, held);
       if (!letter) break;
       const scoped = outboxLetters.scoped(this.db);
       try {
@@ -87,7 +98,7 @@ export class MailOutbox {
         await scoped.updateOne(
           letter.tenantId,
           { key: letter.key },
-          { $set: { status: 'sent', sentAt: this.clock() }, $unset: { leaseUntil: '' } },
+          { $set: { status: 'sent', sentAt: this.clock() }, $unset: { leaseUntil: '', lastError: '' } },
         );
         report.sent += 1;
       } catch (error) {
@@ -115,23 +126,34 @@ export class MailOutbox {
    * the same attempt exactly one insert succeeds. (A conditional update is not enough: FerretDB
    * over SQLite does not apply filter and update atomically.)
    */
-  private async claimNext(): Promise<OutboxLetter | null> {
+  private async claimNext(mailer: Mailer, held: Set<string>): Promise<OutboxLetter | null> {
     const letters = outboxLetters.raw(this.db);
     for (;;) {
       const now = this.clock();
       const due: Filter<OutboxLetter> = {
         $or: [{ status: 'pending' }, { status: 'sending', leaseUntil: { $lt: now } }],
         attempts: { $lt: maxAttempts },
+        ...(held.size > 0 && { tenantId: { $nin: [...held] } }),
       };
       const [candidate] = await letters
         .find(due, { sort: { createdAt: 1 }, limit: 1, projection: { _id: 0 } })
         .toArray();
       if (!candidate) return null;
+      const holdReason = await mailer.holdReason?.(candidate.tenantId);
+      if (holdReason !== undefined) {
+        held.add(candidate.tenantId);
+        await this.markHeld(candidate.tenantId, holdReason);
+        continue;
+      }
       const attempt = candidate.attempts + 1;
       try {
-        await outboxClaims
-          .scoped(this.db)
-          .insertOne(candidate.tenantId, { tenantId: candidate.tenantId, key: candidate.key, attempt, at: now });
+        await outboxClaims.scoped(this.db).insertOne(candidate.tenantId, {
+          _id: `${candidate.tenantId}|${candidate.key}|${attempt}`,
+          tenantId: candidate.tenantId,
+          key: candidate.key,
+          attempt,
+          at: now,
+        });
       } catch (error) {
         if (error instanceof MongoServerError && error.code === 11000) continue;
         throw error;
@@ -146,5 +168,11 @@ export class MailOutbox {
         );
       return { ...candidate, status: 'sending', leaseUntil, attempts: attempt };
     }
+  }
+
+  private async markHeld(tenantId: string, reason: string): Promise<void> {
+    await outboxLetters
+      .scoped(this.db)
+      .updateMany(tenantId, { status: 'pending', lastError: { $ne: reason } }, { $set: { lastError: reason } });
   }
 }

@@ -8,9 +8,14 @@ export interface OutgoingMail {
 }
 
 /**
- * Sends one letter. The lead wires this to Microsoft Graph `sendMail` (from the tenant's
+ * Sends one letter (`GraphMailer` in `../notifications`: Graph `sendMail` from the tenant's
  * configured sender); the API only ever writes letters to the outbox.
  */
 export interface Mailer {
   send(mail: OutgoingMail): Promise<void>;
+  /**
+   * Why this tenant's letters cannot be sent yet (no sender configured), or undefined when they
+   * can. A held tenant's letters stay pending with this reason and spend none of their attempts.
+   */
+  holdReason?(tenantId: string): Promise<string | undefined>;
 }

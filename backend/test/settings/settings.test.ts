@@ -19,6 +19,7 @@ test('settings default to self-service off, OneDrive approval on, Italian; chang
     selfServiceRestore: false,
     oneDriveSelfServiceNeedsApproval: true,
     defaultLanguage: 'it',
+    notificationSender: null,
   });
   expect((await api.call('PATCH', '/settings', { token, body: {} })).status).toBe(400);
   expect((await api.call('PATCH', '/settings', { token, body: { selfServiceRestore: 'yes' } })).status).toBe(400);
@@ -30,6 +31,7 @@ test('settings default to self-service off, OneDrive approval on, Italian; chang
     selfServiceRestore: true,
     oneDriveSelfServiceNeedsApproval: true,
     defaultLanguage: 'en',
+    notificationSender: null,
   });
 
   const denied = await api.call('PATCH', '/settings', {
@@ -49,6 +51,15 @@ test('settings default to self-service off, OneDrive approval on, Italian; chang
 
   const log = await api.call('GET', '/activity?action=settings.changed', { token });
   expect(log.body).toMatchObject({ items: [{ details: { selfServiceRestore: true, defaultLanguage: 'en' } }] });
+
+  expect((await api.call('PATCH', '/settings', { token, body: { notificationSender: 'not a mailbox' } })).status).toBe(
+    400,
+  );
+  const sender = await api.call('PATCH', '/settings', { token, body: { notificationSender: 'Backup@1111.example' } });
+  expect(sender.body).toMatchObject({ notificationSender: 'backup@1111.example' });
+  expect((await api.call('PATCH', '/settings', { token, body: { notificationSender: null } })).body).toMatchObject({
+    notificationSender: null,
+  });
 });
 
 test('notification recipients choose their events; the notifier finds them per event', async () => {

@@ -1,0 +1,61 @@
+import type { Language } from '../api/http/language.js';
+import type { DomainEvent } from '../events.js';
+import type { NotificationEvent } from '../settings/notification-recipients.js';
+import type { LetterDraft } from './letter-layout.js';
+import { licenceOverrunLetter } from './licence-letter.js';
+import { restoreCompletedLetter, restoreFailedLetter } from './restore-letters.js';
+import { runFailedLetter, runWarningLetter } from './run-letters.js';
+
+/** The domain events that become letters, and the subscription each one needs. */
+export const subscriptionOf = {
+  'run.warning': 'job.warning',
+  'run.failed': 'job.failed',
+  'licence.overrun': 'licence.overrun',
+  'restore.completed': 'restore.finished',
+  'restore.failed': 'restore.finished',
+} as const satisfies Partial<Record<DomainEvent['type'], NotificationEvent>>;
+
+export type NotifiedEventType = keyof typeof subscriptionOf;
+
+export function isNotified(event: DomainEvent): event is DomainEvent<NotifiedEventType> {
+  return event.type in subscriptionOf;
+}
+
+/** The letter an event becomes, in one language. */
+export function draftFor(event: DomainEvent<NotifiedEventType>, language: Language): LetterDraft {
+  const when = event.createdAt;
+  switch (event.type) {
+    case 'run.warning':
+      return runWarningLetter((event as DomainEvent<'run.warning'>).payload, when, language);
+    case 'run.failed':
+      return runFailedLetter((event as DomainEvent<'run.failed'>).payload, when, language);
+    case 'licence.overrun':
+      return licenceOverrunLetter((event as DomainEvent<'licence.overrun'>).payload, language);
+    case 'restore.completed':
+      return restoreCompletedLetter((event as DomainEvent<'restore.completed'>).payload, when, language);
+    case 'restore.failed':
+      return restoreFailedLetter((event as DomainEvent<'restore.failed'>).payload, when, language);
+  }
+}
+
+const subscriptionNames: Record<NotificationEvent, Record<Language, string>> = {
+  'job.warning': { it: 'Job con avvisi', en: 'Jobs with warnings' },
+  'job.failed': { it: 'Job non riusciti', en: 'Failed jobs' },
+  'licence.overrun': { it: 'Licenze superate', en: 'Licences exceeded' },
+  'restore.finished': { it: 'Ripristini terminati', en: 'Finished restores' },
+  'digest.daily': { it: 'Riepilogo giornaliero', en: 'Daily digest' },
+};
+
+/** The footer of a letter sent because of a subscription. */
+export function subscribedBecause(subscription: NotificationEvent, language: Language): string {
+  const name = subscriptionNames[subscription][language];
+  return language === 'it'
+    ? `Ricevi questa e-mail perché sei tra i destinatari delle notifiche "${name}" del tuo tenant; puoi cambiarle nella scheda Portal users.`
+    : `You receive this email because you are a recipient of the "${name}" notifications of your tenant; you can change them in the Portal users tab.`;
+}
+
+export function requestedBecause(language: Language): string {
+  return language === 'it'
+    ? 'Ricevi questa e-mail perché hai richiesto tu questo ripristino.'
+    : 'You receive this email because you asked for this restore.';
+}

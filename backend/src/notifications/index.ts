@@ -1,0 +1,11 @@
+export { GraphMailer, noSenderReason, type GraphMailerOptions } from './graph-mailer.js';
+export { EventNotifier, notifierProgress, type EventNotifierOptions, type NotifyReport } from './event-notifier.js';
+export { DailyDigest, type DailyDigestOptions } from './daily-digest.js';
+export {
+  notificationJobName,
+  startNotificationWorker,
+  type NotificationPassReport,
+  type NotificationWorker,
+  type NotificationWorkerOptions,
+} from './notification-worker.js';
+export { subscriptionOf, type NotifiedEventType } from './event-letters.js';

@@ -1,0 +1,84 @@
+import type { Db } from 'mongodb';
+import type { Logger } from 'pino';
+import type { GraphGateway } from '../graph/index.js';
+import type { Scheduler } from '../jobs/scheduler.js';
+import { MailOutbox, type DeliveryReport } from '../tenants/mail-outbox.js';
+import type { Mailer } from '../tenants/mailer.js';
+import { DailyDigest } from './daily-digest.js';
+import { EventNotifier, type NotifyReport } from './event-notifier.js';
+import { GraphMailer } from './graph-mailer.js';
+
+export const notificationJobName = 'notifications.deliver';
+
+export interface NotificationWorkerOptions {
+  readonly db: Db;
+  readonly scheduler: Scheduler;
+  /** The Graph gateway of a customer tenant: letters go out through it, requesters are looked up in it. */
+  readonly graphFor: (tenantId: string) => Promise<GraphGateway>;
+  /** Letters link to the portal when set. */
+  readonly portalUrl?: string;
+  /** How often a pass runs (default 30 s). */
+  readonly intervalMs?: number;
+  /** Another mailer than Graph `sendMail` from the tenant's sender. */
+  readonly mailer?: Mailer;
+  readonly clock?: () => Date;
+  readonly logger?: Logger;
+}
+
+export interface NotificationPassReport {
+  readonly events: NotifyReport;
+  readonly digests: number;
+  readonly delivery: DeliveryReport;
+}
+
+export interface NotificationWorker {
+  readonly notifier: EventNotifier;
+  readonly digest: DailyDigest;
+  readonly outbox: MailOutbox;
+  readonly mailer: Mailer;
+  /** One pass: new events to letters, the daily digest when due, then every due letter sent. */
+  runPass(): Promise<NotificationPassReport>;
+}
+
+/**
+ * Defines the notification pass as an Agenda job repeated every `intervalMs` (one schedule for the
+ * cluster). A pass is safe to run twice at once, in one process or two: letters are enqueued under
+ * fixed ids and each delivery attempt is claimed through a unique insert.
+ */
+export async function startNotificationWorker(options: NotificationWorkerOptions): Promise<NotificationWorker> {
+  const { db, graphFor, portalUrl, clock, logger } = options;
+  const outbox = new MailOutbox(db, clock);
+  const notifier = new EventNotifier({
+    db,
+    outbox,
+    graphFor,
+    ...(portalUrl !== undefined && { portalUrl }),
+    ...(clock && { clock }),
+    ...(logger && { logger }),
+  });
+  const digest = new DailyDigest({
+    db,
+    outbox,
+    ...(portalUrl !== undefined && { portalUrl }),
+    ...(clock && { clock }),
+  });
+  const mailer = options.mailer ?? new GraphMailer({ db, graphFor });
+  const runPass = async (): Promise<NotificationPassReport> => {
+    const events = await notifier.consumeNewEvents();
+    const digests = await digest.sendDue();
+    const delivery = await outbox.deliverPending(mailer);
+    if (events.letters + digests + delivery.sent + delivery.failed > 0) {
+      logger?.info({ events, digests, delivery }, 'notification pass');
+    }
+    return { events, digests, delivery };
+  };
+  options.scheduler.define(
+    notificationJobName,
+    async () => {
+      await runPass();
+    },
+    { concurrency: 1 },
+  );
+  await options.scheduler.runEvery(options.intervalMs ?? 30_000, notificationJobName);
+  return { notifier, digest, outbox, mailer, runPass };
+}
