@@ -13,6 +13,8 @@ export interface BlobLocation {
   rawLength: number;
   compression: Compression;
   createdAt: Date;
+  /** Set by garbage collection when no catalog version referred to the blob (FORMAT.md, "Garbage collection"). */
+  condemnedAt?: Date;
 }
 
 export const storeBlobs = defineTenantCollection<BlobLocation>('store_blobs', [
@@ -27,7 +29,12 @@ export class BlobIndex {
   private readonly blobs;
   private readonly lookups = new LookupBatcher(async (tenantId, blobIds) => {
     const stored = new Set<string>();
-    const found = this.blobs.find(tenantId, { blobId: { $in: blobIds } }, { projection: { _id: 0, blobId: 1 } });
+    // A condemned copy may be deleted by the next collection: new content never leans on it, it writes a new copy.
+    const found = this.blobs.find(
+      tenantId,
+      { blobId: { $in: blobIds }, condemnedAt: { $exists: false } },
+      { projection: { _id: 0, blobId: 1 } },
+    );
     for await (const location of found) stored.add(location.blobId);
     return stored;
   });
@@ -36,7 +43,7 @@ export class BlobIndex {
     this.blobs = storeBlobs.scoped(db);
   }
 
-  /** Whether any copy of the blob is indexed; concurrent questions share one query. */
+  /** Whether a copy of the blob that garbage collection has not condemned is indexed; concurrent questions share one query. */
   has(tenantId: string, blobId: string): Promise<boolean> {
     return this.lookups.has(tenantId, blobId);
   }
@@ -64,6 +71,11 @@ export class BlobIndex {
 
   inPack(tenantId: string, packId: string) {
     return this.blobs.find(tenantId, { packId });
+  }
+
+  /** Drops every entry of a pack, before garbage collection deletes its file. */
+  async forgetPack(tenantId: string, packId: string): Promise<void> {
+    await this.blobs.deleteMany(tenantId, { packId });
   }
 }
 

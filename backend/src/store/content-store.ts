@@ -48,7 +48,7 @@ const DEFAULT_PACK_TARGET = 16 * 1024 * 1024;
 /** Blobs of one stream compressed and encrypted at once, and packs being written at once: together they bound memory. */
 const CHUNKS_IN_FLIGHT = 6;
 const PACKS_IN_FLIGHT = 1;
-/** Blob ids remembered as already indexed, to spare the database a lookup; cleared when full to bound memory. */
+/** Blob ids remembered as already indexed, to spare the database a lookup; cleared at each flush and when full. */
 const KNOWN_IDS_LIMIT = 100_000;
 
 /** Opens the content store: checks the master key against the store, then accepts writes and reads. */
@@ -118,6 +118,9 @@ class PackedContentStore implements ContentStore {
   }
 
   async flush(): Promise<void> {
+    // A remembered blob may be condemned by garbage collection at any time: a dedup decision must not outlive the
+    // flush that precedes the catalog write it serves (FORMAT.md, "Garbage collection").
+    this.known.clear();
     for (const writer of this.writers.values()) this.track((await writer).seal());
     await Promise.all(this.packWrites);
     const failures = this.failures;

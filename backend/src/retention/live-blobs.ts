@@ -1,0 +1,15 @@
+import type { Db } from 'mongodb';
+import { itemVersionsCollection } from '../catalog/index.js';
+
+/**
+ * Every blob id a version in the tenant's catalog refers to: the mark of garbage collection. One pass over the
+ * versions, reading only their content references; the set is held in memory (about 100 bytes per distinct blob).
+ */
+export async function referencedBlobIds(db: Db, tenantId: string): Promise<Set<string>> {
+  const live = new Set<string>();
+  const versions = itemVersionsCollection
+    .scoped(db)
+    .find(tenantId, { content: { $exists: true } }, { projection: { _id: 0, 'content.blobIds': 1 } });
+  for await (const version of versions) for (const blobId of version.content?.blobIds ?? []) live.add(blobId);
+  return live;
+}

@@ -1,0 +1,67 @@
+import type { Db } from 'mongodb';
+import { itemVersionsCollection } from '../catalog/index.js';
+import { storeBlobs, type PackBackend, type StoreFinding } from '../store/index.js';
+import { referencedBlobIds } from './live-blobs.js';
+
+export interface ReferenceReport {
+  /** Distinct blobs the catalog refers to. */
+  readonly referencedBlobs: number;
+  readonly missingBlobs: number;
+  /** Catalog versions whose content cannot be read back in full. */
+  readonly damagedVersions: number;
+  readonly problems: StoreFinding[];
+}
+
+/** Items named in a report per missing blob; the count says how many more there are. */
+const ITEMS_NAMED = 5;
+
+/**
+ * Checks that every blob a catalog version refers to has an index entry in a pack that exists: what a restore of
+ * every version would need. The packs' own integrity is verifyStore's job.
+ */
+export async function verifyCatalogReferences(
+  db: Db,
+  backend: PackBackend,
+  tenantId: string,
+): Promise<ReferenceReport> {
+  const referenced = await referencedBlobIds(db, tenantId);
+  const present = new Set<string>();
+  for await (const pack of backend.listPacks(`packs/${tenantId}/`))
+    present.add(pack.path.slice(pack.path.lastIndexOf('/') + 1));
+  const resolved = new Set<string>();
+  const entries = storeBlobs.scoped(db).find(tenantId, {}, { projection: { _id: 0, blobId: 1, packId: 1 } });
+  for await (const entry of entries) if (present.has(entry.packId)) resolved.add(entry.blobId);
+  const missing = [...referenced].filter((blobId) => !resolved.has(blobId));
+  const problems: StoreFinding[] = [];
+  let damagedVersions = 0;
+  if (missing.length > 0) {
+    const versions = itemVersionsCollection
+      .scoped(db)
+      .find(
+        tenantId,
+        { 'content.blobIds': { $in: missing } },
+        { projection: { _id: 0, resourceId: 1, containerPath: 1, name: 1, 'content.blobIds': 1 } },
+      );
+    const itemsByBlob = new Map<string, string[]>();
+    for await (const version of versions) {
+      damagedVersions++;
+      const item = [version.resourceId, version.containerPath, version.name].filter(Boolean).join(' / ');
+      for (const blobId of version.content?.blobIds ?? [])
+        itemsByBlob.get(blobId)?.push(item) ?? itemsByBlob.set(blobId, [item]);
+    }
+    for (const blobId of missing) {
+      const items = itemsByBlob.get(blobId) ?? [];
+      const named = items.slice(0, ITEMS_NAMED).join('; ');
+      const more = items.length > ITEMS_NAMED ? ` (+${items.length - ITEMS_NAMED})` : '';
+      problems.push({
+        tenantId,
+        blobId,
+        text: {
+          en: `blob ${blobId} is referred to by the catalog but is not in the store: ${items.length} version(s) cannot be restored: ${named}${more}`,
+          it: `il blob ${blobId} è citato dal catalogo ma non è nell'archivio: ${items.length} versioni non si possono ripristinare: ${named}${more}`,
+        },
+      });
+    }
+  }
+  return { referencedBlobs: referenced.size, missingBlobs: missing.length, damagedVersions, problems };
+}
