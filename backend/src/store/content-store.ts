@@ -48,8 +48,13 @@ const DEFAULT_PACK_TARGET = 16 * 1024 * 1024;
 /** Blobs of one stream compressed and encrypted at once, and packs being written at once: together they bound memory. */
 const CHUNKS_IN_FLIGHT = 6;
 const PACKS_IN_FLIGHT = 1;
-/** Blob ids remembered as already indexed, to spare the database a lookup; cleared at each flush and when full. */
+/** Blob ids remembered as already indexed, to spare the database a lookup; cleared when full to bound memory. */
 const KNOWN_IDS_LIMIT = 100_000;
+/**
+ * How long a remembered id is trusted. Garbage collection may condemn an indexed blob at any time; a write must not
+ * lean on it afterwards for longer than the collection's grace period allows (FORMAT.md, "Garbage collection").
+ */
+const KNOWN_IDS_TTL_MS = 10 * 60_000;
 
 /** Opens the content store: checks the master key against the store, then accepts writes and reads. */
 export async function openContentStore(options: ContentStoreOptions): Promise<ContentStore> {
@@ -67,6 +72,7 @@ class PackedContentStore implements ContentStore {
   /** Blobs accepted since the last durable write of their pack, by tenant then id; settles once the blob is in a pack. */
   private readonly pending = new Map<string, Map<string, Promise<void>>>();
   private readonly known = new Set<string>();
+  private knownSince = Date.now();
   private readonly packWrites = new Set<Promise<PackOutcome>>();
   private failures: unknown[] = [];
   private closed = false;
@@ -118,9 +124,6 @@ class PackedContentStore implements ContentStore {
   }
 
   async flush(): Promise<void> {
-    // A remembered blob may be condemned by garbage collection at any time: a dedup decision must not outlive the
-    // flush that precedes the catalog write it serves (FORMAT.md, "Garbage collection").
-    this.known.clear();
     for (const writer of this.writers.values()) this.track((await writer).seal());
     await Promise.all(this.packWrites);
     const failures = this.failures;
@@ -148,7 +151,7 @@ class PackedContentStore implements ContentStore {
 
   async has(tenantId: string, blobId: string): Promise<boolean> {
     assertTenantId(tenantId);
-    if (this.pending.get(tenantId)?.has(blobId) || this.known.has(knownKey(tenantId, blobId))) return true;
+    if (this.pending.get(tenantId)?.has(blobId) || this.isKnown(tenantId, blobId)) return true;
     return this.index.has(tenantId, blobId);
   }
 
@@ -166,7 +169,7 @@ class PackedContentStore implements ContentStore {
     const pending = this.pendingFor(tenantId);
     const accepted = pending.get(blobId);
     if (accepted) return accepted;
-    if (this.known.has(knownKey(tenantId, blobId))) return;
+    if (this.isKnown(tenantId, blobId)) return;
     const placing = this.place(tenantId, blobId, plaintext);
     pending.set(blobId, placing);
     try {
@@ -202,6 +205,14 @@ class PackedContentStore implements ContentStore {
     for (const blobId of outcome.blobIds) pending?.delete(blobId);
     if (outcome.error === undefined) this.remember(outcome.tenantId, outcome.blobIds);
     else this.failures.push(outcome.error);
+  }
+
+  private isKnown(tenantId: string, blobId: string): boolean {
+    if (Date.now() - this.knownSince > KNOWN_IDS_TTL_MS) {
+      this.known.clear();
+      this.knownSince = Date.now();
+    }
+    return this.known.has(knownKey(tenantId, blobId));
   }
 
   private remember(tenantId: string, blobIds: readonly string[]): void {

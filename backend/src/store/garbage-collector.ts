@@ -1,4 +1,4 @@
-import type { Db, ObjectId, UpdateFilter } from 'mongodb';
+import type { Db, ObjectId, UpdateFilter, WithId } from 'mongodb';
 import type { TenantCollection } from '../db/index.js';
 import { BlobIndex, storeBlobs, type BlobLocation } from './blob-index.js';
 import { KeyRing } from './key-ring.js';
@@ -80,6 +80,8 @@ class TenantCollector {
   private readonly clock: () => Date;
   private readonly cutoff: Date;
   private readonly counters: Counters;
+  /** Index entries (by `_id`) this collection may delete: established by the scan, used by the sweep. */
+  private readonly dead = new Set<string>();
 
   constructor(private readonly options: GarbageCollectionOptions) {
     this.tenantId = options.tenantId;
@@ -147,40 +149,57 @@ class TenantCollector {
     return packs;
   }
 
-  /** One pass over the tenant's index: what each pack holds and wastes, and which entries change state. */
+  /**
+   * One pass over the tenant's index: what each pack holds and wastes, and which entries change state. A condemned
+   * copy of a referenced blob is pardoned, unless an uncondemned copy exists: then it is a spare, and dies with the
+   * grace period like any condemned entry.
+   */
   private async scanIndex(live: ReadonlySet<string>) {
     const tallies = new Map<string, PackTally>();
     const toCondemn: ObjectId[] = [];
     const toPardon: ObjectId[] = [];
+    const keptCopies = new Set<string>();
+    const condemnedCopies: WithId<BlobLocation>[] = [];
     const entries = this.blobs.find(
       this.tenantId,
       {},
       { projection: { _id: 1, blobId: 1, packId: 1, length: 1, createdAt: 1, condemnedAt: 1 } },
     );
     for await (const entry of entries) {
-      const tally = tallies.get(entry.packId) ?? { entries: 0, bytes: 0, deadEntries: 0, deadBytes: 0 };
-      tallies.set(entry.packId, tally);
+      const tally = this.tallyOf(tallies, entry.packId);
       tally.entries++;
       tally.bytes += entry.length;
       if (live.has(entry.blobId)) {
-        if (entry.condemnedAt) toPardon.push(entry._id);
+        if (entry.condemnedAt) condemnedCopies.push(entry);
+        else keptCopies.add(entry.blobId);
       } else if (!entry.condemnedAt) {
         if (entry.createdAt <= this.cutoff) toCondemn.push(entry._id);
       } else if (entry.condemnedAt <= this.cutoff) {
-        tally.deadEntries++;
-        tally.deadBytes += entry.length;
+        this.noteDead(tally, entry);
       }
+    }
+    for (const entry of condemnedCopies) {
+      if (!keptCopies.has(entry.blobId)) toPardon.push(entry._id);
+      else if (entry.condemnedAt! <= this.cutoff) this.noteDead(this.tallyOf(tallies, entry.packId), entry);
     }
     return { tallies, toCondemn, toPardon };
   }
 
-  private isDead(entry: BlobLocation, live: ReadonlySet<string>): boolean {
-    return !live.has(entry.blobId) && entry.condemnedAt !== undefined && entry.condemnedAt <= this.cutoff;
+  private tallyOf(tallies: Map<string, PackTally>, packId: string): PackTally {
+    const tally = tallies.get(packId) ?? { entries: 0, bytes: 0, deadEntries: 0, deadBytes: 0 };
+    tallies.set(packId, tally);
+    return tally;
+  }
+
+  private noteDead(tally: PackTally, entry: WithId<BlobLocation>): void {
+    tally.deadEntries++;
+    tally.deadBytes += entry.length;
+    this.dead.add(entry._id.toHexString());
   }
 
   /**
-   * Copies a pack's kept blobs into a new pack. A referenced blob with another indexed copy in a pack that exists
-   * (for instance the new pack of an earlier, interrupted rewrite) is not copied again.
+   * Copies a pack's kept blobs into a new pack. A referenced blob with another uncondemned indexed copy in a pack that
+   * exists (for instance the new pack of an earlier, interrupted rewrite) is not copied again.
    */
   private async rewrite(
     removal: PackRemoval,
@@ -190,12 +209,12 @@ class TenantCollector {
     listed: Map<string, number>,
   ): Promise<void> {
     const entries = await this.index.inPack(this.tenantId, packId).toArray();
-    const kept = entries.filter((entry) => !this.isDead(entry, live));
+    const kept = entries.filter((entry) => !this.dead.has(entry._id.toHexString()));
     const referenced = kept.filter((entry) => live.has(entry.blobId)).map((entry) => entry.blobId);
     const elsewhere = new Set<string>();
     const copies = this.blobs.find(
       this.tenantId,
-      { blobId: { $in: referenced }, packId: { $ne: packId } },
+      { blobId: { $in: referenced }, packId: { $ne: packId }, condemnedAt: { $exists: false } },
       { projection: { blobId: 1, packId: 1 } },
     );
     for await (const copy of copies) if (listed.has(copy.packId)) elsewhere.add(copy.blobId);
