@@ -46,8 +46,9 @@ export async function verifyCatalogReferences(
     for await (const version of versions) {
       damagedVersions++;
       const item = [version.resourceId, version.containerPath, version.name].filter(Boolean).join(' / ');
-      for (const blobId of version.content?.blobIds ?? [])
-        itemsByBlob.get(blobId)?.push(item) ?? itemsByBlob.set(blobId, [item]);
+      for (const blobId of version.content?.blobIds ?? []) {
+        itemsByBlob.set(blobId, [...(itemsByBlob.get(blobId) ?? []), item]);
+      }
     }
     for (const blobId of missing) {
       const items = itemsByBlob.get(blobId) ?? [];
