@@ -4,6 +4,7 @@ import { openDatabase, type Database, type Scheduler } from '@custodia/backend';
 import { ClientCredentialsConsentProbe, mountApi } from '@custodia/backend/api/index';
 import { graphErrorReader, type RunEngine } from '@custodia/backend/backup/index';
 import { createBackupApiServices } from '@custodia/backend/jobs-api/index';
+import { createRestoreApiServices } from '@custodia/backend/restore-api/index';
 import { mountBot } from '@custodia/bot';
 import { startDevDb, type DevDb } from '@custodia/devdb';
 import { startBackupWorkers } from './backup-workers.js';
@@ -50,7 +51,13 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     database.db,
     resolveMasterKey(config.masterKey, config.dataDir, logger),
   );
-  const workers = await startBackupWorkers({ db: database.db, store, microsoft365, logger });
+  const workers = await startBackupWorkers({
+    db: database.db,
+    store,
+    microsoft365,
+    logger,
+    exportDirectory: join(config.dataDir, 'exports'),
+  });
 
   const server = createHttpServer(logger);
   mountHealth(server, { databaseUp: () => database.ping(), schedulerState: () => workers.scheduler.state });
@@ -68,6 +75,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   });
   const api = await mountApi(server, {
     backup,
+    restore: createRestoreApiServices({ db: database.db, restores: workers.restores, exports: workers.exports }),
     db: database.db,
     identity: {
       authorityHost: microsoft365.authorityHost,

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { DomainEvents, Scheduler } from '@custodia/backend';
 import { graphErrorReader, RunEngine } from '@custodia/backend/backup/index';
 import { GraphGateway } from '@custodia/backend/graph/index';
-import { RestoreService } from '@custodia/backend/restore/index';
+import { ExportService, RestoreService } from '@custodia/backend/restore/index';
 import type { ContentStore } from '@custodia/backend/store/index';
 import type { Microsoft365 } from './microsoft-365.js';
 
@@ -13,6 +13,7 @@ export interface BackupWorkers {
   readonly events: DomainEvents;
   readonly engine: RunEngine;
   readonly restores: RestoreService;
+  readonly exports: ExportService;
   /** The Graph gateway of a customer tenant, one per tenant and process. */
   graphFor(tenantId: string): Promise<GraphGateway>;
 }
@@ -26,6 +27,8 @@ export async function startBackupWorkers(options: {
   store: ContentStore;
   microsoft365: Microsoft365;
   logger: Logger;
+  /** Where background exports write their ZIPs until they are downloaded. */
+  exportDirectory: string;
 }): Promise<BackupWorkers> {
   const workerName = `${hostname()}:${process.pid}`;
   const gateways = new Map<string, Promise<GraphGateway>>();
@@ -60,7 +63,13 @@ export async function startBackupWorkers(options: {
     graphFor,
     workerName,
   });
+  const exports = new ExportService({
+    db: options.db,
+    scheduler,
+    store: options.store,
+    directory: options.exportDirectory,
+  });
   await scheduler.start();
   await engine.scheduleRecovery();
-  return { scheduler, events, engine, restores, graphFor };
+  return { scheduler, events, engine, restores, exports, graphFor };
 }

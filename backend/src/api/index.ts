@@ -6,6 +6,7 @@ import { ActivityLog } from '../audit/activity-log.js';
 import { TokenVerifier, type IdentityConfig } from '../auth/token-verifier.js';
 import { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { BackupApiServices } from '../jobs-api/backup-services.js';
+import type { RestoreApiServices } from '../restore-api/restore-api-services.js';
 import type { AdminConsentProbe } from '../tenants/admin-consent.js';
 import { MailOutbox } from '../tenants/mail-outbox.js';
 import { mountRoutes } from './http/mount.js';
@@ -25,6 +26,8 @@ export interface ApiOptions {
   readonly logger?: Logger;
   /** Built once per process by `createBackupApiServices` (jobs-api). */
   readonly backup?: BackupApiServices;
+  /** Built once per process by `createRestoreApiServices` (restore-api). */
+  readonly restore?: RestoreApiServices;
 }
 
 export interface MountedApi {
@@ -50,6 +53,7 @@ export async function mountApi(server: Server, options: ApiOptions): Promise<Mou
     clock,
     logger: options.logger,
     ...(options.backup && { backup: options.backup }),
+    ...(options.restore && { restore: options.restore }),
   };
   mountRoutes(server, apiPrefix, apiRoutes, services);
   return { services };

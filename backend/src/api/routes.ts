@@ -10,6 +10,7 @@ import { itemRoutes } from '../items/item-routes.js';
 import { jobLogRoutes } from '../jobs-api/job-log-routes.js';
 import { jobRoutes } from '../jobs-api/job-routes.js';
 import { licenceRoutes } from '../licences/licence-routes.js';
+import { restoreApiRoutes } from '../restore-api/index.js';
 import { termsRoutes } from '../tenants/terms-routes.js';
 import { tenantRoutes } from '../tenants/tenant-routes.js';
 import { providerTenantRoutes } from '../tenants/provider-routes.js';
@@ -34,6 +35,7 @@ const featureRoutes: readonly RouteSpec[] = [
   ...jobLogRoutes,
   ...itemRoutes,
   ...licenceRoutes,
+  ...restoreApiRoutes,
 ];
 
 const openApiRoute = defineRoute({

@@ -6,6 +6,7 @@ import type { BackupApiServices } from '../jobs-api/backup-services.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { AdminConsentProbe } from '../tenants/admin-consent.js';
 import type { MailOutbox } from '../tenants/mail-outbox.js';
+import type { RestoreApiServices } from '../restore-api/restore-api-services.js';
 
 export interface ProviderProfile {
   /** The provider's own Entra directory: its operators sign in from there. */
@@ -32,4 +33,6 @@ export interface ApiServices {
   readonly logger: Logger | undefined;
   /** The backup engine, schedules and licence accounting; routes that need them answer 503 without. */
   readonly backup?: BackupApiServices;
+  /** Restores, exports and self-service; routes that need them answer 503 without. */
+  readonly restore?: RestoreApiServices;
 }

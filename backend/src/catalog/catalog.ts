@@ -223,9 +223,19 @@ export class Catalog {
   }
 
   /** The versions visible at a point in time (default: now) in one container. */
-  browse(resourceId: string, containerId: string, at: Date = new Date(), limit = 500): Promise<ItemVersion[]> {
+  browse(
+    resourceId: string,
+    containerId: string,
+    at: Date = new Date(),
+    limit = 500,
+    skip = 0,
+  ): Promise<ItemVersion[]> {
     return this.versions
-      .find(this.tenantId, { resourceId, containerId, ...visibleAt(at) }, { sort: { itemDate: -1 }, limit })
+      .find(
+        this.tenantId,
+        { resourceId, containerId, ...visibleAt(at) },
+        { sort: { itemDate: -1, graphId: 1 }, limit, skip },
+      )
       .toArray();
   }
 
@@ -246,13 +256,20 @@ export class Catalog {
     from?: Date;
     to?: Date;
     limit?: number;
+    skip?: number;
   }): Promise<ItemVersion[]> {
     const filter: Filter<ItemVersion> = { searchTerms: { $all: query.words.map((w) => w.toLocaleLowerCase('it')) } };
     if (query.resourceIds) filter.resourceId = { $in: query.resourceIds };
     if (query.from || query.to) {
       filter.itemDate = { ...(query.from && { $gte: query.from }), ...(query.to && { $lt: query.to }) };
     }
-    return this.versions.find(this.tenantId, filter, { sort: { itemDate: -1 }, limit: query.limit ?? 100 }).toArray();
+    return this.versions
+      .find(this.tenantId, filter, {
+        sort: { itemDate: -1, graphId: 1 },
+        limit: query.limit ?? 100,
+        skip: query.skip ?? 0,
+      })
+      .toArray();
   }
 }
 

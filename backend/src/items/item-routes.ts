@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ApiError, notFound } from '../api/http/api-error.js';
 import { findTenantPage, listQuery, pageOf } from '../api/http/pagination.js';
 import { defineRoute } from '../api/http/route.js';
-import { isoOrNull, tenantOf } from '../api/http/schemas.js';
+import { catalogResourceId, isoOrNull, tenantOf } from '../api/http/schemas.js';
 import { BackupJobs } from '../backup/backup-jobs.js';
 import { resourcesCollection, type ProtectedResource } from '../catalog/index.js';
 import { coverageOf } from '../licences/job-coverage.js';
@@ -11,10 +11,7 @@ import { storedBytesByResource } from './stored-bytes.js';
 import type { Db, Filter } from 'mongodb';
 
 const resourceKinds = ['mailbox', 'onedrive', 'sharepoint', 'team'] as const;
-/** Our resource ids are `<kind>:<Graph id>`; Graph drive ids carry `!`. */
-const resourceParams = z.strictObject({
-  id: z.string().regex(/^(mailbox|onedrive|sharepoint|team):[A-Za-z0-9!_.=-]{1,200}$/),
-});
+const resourceParams = z.strictObject({ id: catalogResourceId });
 
 const itemSchema = z.strictObject({
   id: z.string(),

@@ -85,17 +85,24 @@ export class ExportService {
     return this.exports.findOne(tenantId, { exportId }, { projection: { _id: 0 } });
   }
 
-  /** The ZIP behind a download token, or null when the token is unknown, not ready or expired. */
-  async openDownload(
-    tenantId: string,
-    token: string,
-  ): Promise<{ stream: Readable; fileName: string; bytes: number } | null> {
+  /** The ready export a download token names, or null when the token is unknown, not ready or expired. */
+  async findDownload(tenantId: string, token: string): Promise<(ExportRecord & { filePath: string }) | null> {
     const record = await this.exports.findOne(tenantId, { token });
     if (!record || record.status !== 'ready' || !record.filePath) return null;
     if (record.expiresAt.getTime() <= Date.now()) {
       await rm(record.filePath, { force: true });
       return null;
     }
+    return { ...record, filePath: record.filePath };
+  }
+
+  /** The ZIP behind a download token, or null when the token is unknown, not ready or expired. */
+  async openDownload(
+    tenantId: string,
+    token: string,
+  ): Promise<{ stream: Readable; fileName: string; bytes: number } | null> {
+    const record = await this.findDownload(tenantId, token);
+    if (!record) return null;
     return {
       stream: createReadStream(record.filePath),
       fileName: `custodia-export-${record.exportId}.zip`,

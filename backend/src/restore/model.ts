@@ -18,7 +18,19 @@ export type ConflictPolicy = 'skip' | 'keepBoth' | 'overwrite';
 
 export type RequesterLanguage = 'it' | 'en';
 
-export type RestoreStatus = 'queued' | 'running' | 'completed' | 'failed';
+/** `awaitingApproval`: a self-service restore the tenant wants an administrator to approve first; `rejected`: refused. */
+export type RestoreStatus = 'awaitingApproval' | 'rejected' | 'queued' | 'running' | 'completed' | 'failed';
+
+/** Why a restore waited for an administrator, and what the administrator decided. */
+export interface RestoreApproval {
+  /** The tenant's settings ask an administrator to approve self-service restores of OneDrive items. */
+  reason: 'oneDriveSelfService';
+  decision: 'pending' | 'approved' | 'rejected';
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  /** The administrator's words to the requester when rejecting. */
+  note: string | null;
+}
 
 export interface RestoreProgress {
   total: number;
@@ -53,6 +65,8 @@ export interface RestoreRequest extends NewRestoreRequest {
   finishedAt: Date | null;
   /** A sentence for the requester when the restore as a whole could not proceed. */
   error: string | null;
+  /** Present when the restore had to wait for an administrator's approval. */
+  approval?: RestoreApproval;
 }
 
 export type ItemState = 'pending' | 'writing' | 'restored' | 'skipped' | 'failed' | 'exportOnly';

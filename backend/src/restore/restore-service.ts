@@ -8,7 +8,14 @@ import type { Scheduler } from '../jobs/scheduler.js';
 import type { ContentStore } from '../store/index.js';
 import { UnitLeases } from '../backup/unit-lease.js';
 import { restoreItemsCollection, restoreRequestsCollection } from './collections.js';
-import type { ItemState, NewRestoreRequest, RestoreItem, RestoreProgress, RestoreRequest } from './model.js';
+import type {
+  ItemState,
+  NewRestoreRequest,
+  RestoreApproval,
+  RestoreItem,
+  RestoreProgress,
+  RestoreRequest,
+} from './model.js';
 import { emptyProgress } from './restore-progress.js';
 import { RestoreHalted, runRestoreItems, TargetBusy } from './restore-runner.js';
 import { resolveSelection } from './selection.js';
@@ -63,8 +70,16 @@ export class RestoreService {
     });
   }
 
-  /** Stores the request and queues it; the restore runs in the background. */
-  async request(tenantId: string, requestedBy: string, input: NewRestoreRequest): Promise<RestoreRequest> {
+  /**
+   * Stores the request and queues it; the restore runs in the background. With `awaitApproval` it waits, unqueued,
+   * until an administrator approves it.
+   */
+  async request(
+    tenantId: string,
+    requestedBy: string,
+    input: NewRestoreRequest,
+    options: { awaitApproval?: RestoreApproval['reason'] } = {},
+  ): Promise<RestoreRequest> {
     const requestedAt = new Date();
     const request: RestoreRequest = {
       ...input,
@@ -72,16 +87,49 @@ export class RestoreService {
       restoreId: randomUUID(),
       requestedBy,
       restoreFolderName: restoreFolderName(input.language, requestedAt),
-      status: 'queued',
+      status: options.awaitApproval ? 'awaitingApproval' : 'queued',
       progress: emptyProgress(),
       requestedAt,
       startedAt: null,
       finishedAt: null,
       error: null,
+      ...(options.awaitApproval && {
+        approval: { reason: options.awaitApproval, decision: 'pending', decidedBy: null, decidedAt: null, note: null },
+      }),
     };
     await this.requests.insertOne(tenantId, request);
-    await this.options.scheduler.runNow<RestoreJobData>(restoreRunJobName, { tenantId, restoreId: request.restoreId });
+    if (request.status === 'queued') await this.queue(tenantId, request.restoreId);
     return request;
+  }
+
+  /**
+   * An administrator's decision on a restore awaiting approval: approved restores are queued, rejected ones end with
+   * the administrator's note. Null when there is no such restore waiting.
+   */
+  async decide(
+    tenantId: string,
+    restoreId: string,
+    decision: { approve: boolean; decidedBy: string; note?: string },
+  ): Promise<RestoreRequest | null> {
+    const waiting = await this.requests.findOne(tenantId, { restoreId, status: 'awaitingApproval' });
+    if (!waiting?.approval) return null;
+    const approval: RestoreApproval = {
+      ...waiting.approval,
+      decision: decision.approve ? 'approved' : 'rejected',
+      decidedBy: decision.decidedBy,
+      decidedAt: new Date(),
+      note: decision.note ?? null,
+    };
+    const status = decision.approve ? 'queued' : 'rejected';
+    const finishedAt = decision.approve ? null : approval.decidedAt;
+    await this.requests.updateOne(tenantId, { restoreId }, { $set: { status, approval, finishedAt } });
+    // Queuing twice (two administrators approving at once) is harmless: the restore's lease lets one worker run it.
+    if (decision.approve) await this.queue(tenantId, restoreId);
+    return { ...waiting, status, approval, finishedAt };
+  }
+
+  private async queue(tenantId: string, restoreId: string): Promise<void> {
+    await this.options.scheduler.runNow<RestoreJobData>(restoreRunJobName, { tenantId, restoreId });
   }
 
   get(tenantId: string, restoreId: string): Promise<RestoreRequest | null> {
@@ -113,12 +161,7 @@ export class RestoreService {
    */
   async resumeInterrupted(tenantId: string): Promise<string[]> {
     const running = await this.requests.find(tenantId, { status: { $in: ['queued', 'running'] } }).toArray();
-    for (const request of running) {
-      await this.options.scheduler.runNow<RestoreJobData>(restoreRunJobName, {
-        tenantId,
-        restoreId: request.restoreId,
-      });
-    }
+    for (const request of running) await this.queue(tenantId, request.restoreId);
     return running.map((request) => request.restoreId);
   }
 
@@ -130,7 +173,7 @@ export class RestoreService {
   private async process({ tenantId, restoreId }: RestoreJobData): Promise<void> {
     if (this.halted) return;
     const request = await this.requests.findOne(tenantId, { restoreId });
-    if (!request || request.status === 'completed' || request.status === 'failed') return;
+    if (!request || (request.status !== 'queued' && request.status !== 'running')) return;
     const lease = await this.leases.acquire(tenantId, 'restore', restoreId);
     if (!lease) {
       await this.retryLater(tenantId, restoreId, this.leaseMs / 2);

@@ -5,6 +5,13 @@ import type { RestoreSelection } from './model.js';
 /** More than this many items in one request is refused: split it, or restore the resource. */
 export const maxItemsPerRestore = 100_000;
 
+export class SelectionTooLargeError extends Error {
+  constructor(readonly count: number) {
+    super(`the selection holds ${count} items, more than ${maxItemsPerRestore} in one restore`);
+    this.name = 'SelectionTooLargeError';
+  }
+}
+
 /**
  * The catalog versions a selection names, oldest container path first so folders are created once. Deleted items
  * are included when the point in time sees them: that is what restoring "as of" means.
@@ -46,9 +53,7 @@ export async function resolveSelection(db: Db, catalog: Catalog, selection: Rest
       break;
     }
   }
-  if (found.length > maxItemsPerRestore) {
-    throw new Error(`the selection holds ${found.length} items, more than ${maxItemsPerRestore} in one restore`);
-  }
+  if (found.length > maxItemsPerRestore) throw new SelectionTooLargeError(found.length);
   return found
     .filter((version) => version.content !== undefined)
     .sort((a, b) => a.resourceId.localeCompare(b.resourceId) || a.containerPath.localeCompare(b.containerPath));

@@ -4,6 +4,11 @@ import type { NewRestoreRequest, RestoreRequest, RestoreSelection } from './mode
 import type { RestoreService } from './restore-service.js';
 import { resolveSelection } from './selection.js';
 
+/** How self-service restores name their requester, so a user's own restores can be listed and no one else's. */
+export function selfServiceRequester(userObjectId: string): string {
+  return `self-service:${userObjectId}`;
+}
+
 /** A self-service user asked for something that is not theirs, by whatever id. */
 export class SelfServiceScopeError extends Error {
   readonly messages = {
@@ -66,18 +71,29 @@ export class SelfServiceRestore {
     return new Catalog(this.db, tenantId).browse(resourceId, containerId, at);
   }
 
-  /** Queues a restore of the user's own items; refuses the whole request if any item is someone else's. */
-  async restore(tenantId: string, userObjectId: string, request: SelfServiceRequest): Promise<RestoreRequest> {
+  /**
+   * Queues a restore of the user's own items; refuses the whole request if any item is someone else's. When the
+   * tenant wants OneDrive self-service restores approved and the selection holds OneDrive items, it waits instead.
+   */
+  async restore(
+    tenantId: string,
+    userObjectId: string,
+    request: SelfServiceRequest,
+    policy: { oneDriveNeedsApproval: boolean },
+  ): Promise<RestoreRequest> {
     if (request.target.type !== 'original' && request.target.type !== 'newFolder') throw new SelfServiceScopeError();
     const selection = await this.confined(tenantId, userObjectId, request.selection);
     const versions = await resolveSelection(this.db, new Catalog(this.db, tenantId), selection);
     if (versions.length === 0) throw new SelfServiceScopeError();
-    await this.requireOwn(
+    const resourceIds = new Set(versions.map((version) => version.resourceId));
+    await this.requireOwn(tenantId, userObjectId, [...resourceIds]);
+    const touchesOneDrive = versions.some((version) => version.kind === 'file');
+    return this.restores.request(
       tenantId,
-      userObjectId,
-      versions.map((version) => version.resourceId),
+      selfServiceRequester(userObjectId),
+      { ...request, selection },
+      policy.oneDriveNeedsApproval && touchesOneDrive ? { awaitApproval: 'oneDriveSelfService' } : {},
     );
-    return this.restores.request(tenantId, `self-service:${userObjectId}`, { ...request, selection });
   }
 
   /** Searches are narrowed to the user's resources; every other selection must name only them. */

@@ -9,6 +9,22 @@ import { DomainEvents } from '../../src/events.js';
 import { Scheduler } from '../../src/jobs/scheduler.js';
 import { createBackupApiServices } from '../../src/jobs-api/index.js';
 import { writeLicence } from '../../src/licences/index.js';
+import {
+  ExportService,
+  RestoreService,
+  restoreRequestsCollection,
+  exportsCollection,
+} from '../../src/restore/index.js';
+import type { RestoreRequest } from '../../src/restore/index.js';
+import { createRestoreApiServices } from '../../src/restore-api/index.js';
+import { itemVersionsCollection } from '../../src/catalog/index.js';
+import { writeSettings } from '../../src/settings/settings-store.js';
+import { filesystemBackend, openContentStore, type ContentStore } from '../../src/store/index.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { openTestDatabase } from '../../../test-support/database.js';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import type { Db } from 'mongodb';
 import {
   person,
@@ -40,6 +56,9 @@ const portal: Role[] = ['tenant_admin', 'operator', 'viewer', 'restore_operator'
 const readers: Role[] = ['tenant_admin', 'operator', 'viewer'];
 const writers: Role[] = ['tenant_admin', 'operator', 'restore_operator'];
 const admin: Role[] = ['tenant_admin'];
+const browsers: Role[] = ['tenant_admin', 'operator', 'restore_operator'];
+const approvers: Role[] = ['tenant_admin', 'restore_operator'];
+const tenantPeople: Role[] = ['tenant_admin', 'operator', 'viewer', 'restore_operator', 'self_service'];
 const jobManagers: Role[] = ['tenant_admin', 'operator'];
 const provider: Role[] = ['provider_operator'];
 
@@ -148,6 +167,96 @@ async function freshAccount(): Promise<string> {
   return encodeURIComponent(resourceId);
 }
 
+let store: ContentStore;
+const scratch = mkdtempSync(join(tmpdir(), 'custodia-matrix-'));
+
+/** A backed-up file of an account nobody signs in as: restorable by the portal, never by a self-service user. */
+async function freshVersion(): Promise<string> {
+  const resourceId = `onedrive:b!${randomUUID()}`;
+  await resourcesCollection.scoped(api.database.db).insertOne(tenantA, {
+    tenantId: tenantA,
+    resourceId,
+    kind: 'onedrive',
+    graphId: resourceId.slice(9),
+    displayName: marker,
+    ownerUserId: randomUUID(),
+    firstSeenAt: new Date(),
+  });
+  const content = await store.put(tenantA, Buffer.from('contenuto del file'), 'file');
+  await store.flush();
+  const now = new Date();
+  const inserted = await itemVersionsCollection.raw(api.database.db).insertOne({
+    tenantId: tenantA,
+    resourceId,
+    kind: 'file',
+    graphId: randomUUID(),
+    versionKey: 'v1',
+    containerId: 'root',
+    containerPath: '',
+    name: 'relazione.txt',
+    size: content.size,
+    properties: {},
+    content: { blobIds: [...content.blobIds], size: content.size, sha256: content.sha256 },
+    searchTerms: ['relazione'],
+    firstRunId: 'fixture',
+    lastRunId: 'fixture',
+    lastSeenAt: now,
+    validFrom: now,
+    validTo: null,
+    deletedAt: null,
+  });
+  return inserted.insertedId.toHexString();
+}
+
+async function freshRestore(status: RestoreRequest['status'] = 'completed'): Promise<string> {
+  const restoreId = randomUUID();
+  const progress = { total: 1, restored: 1, skipped: 0, failed: 0, verified: 1, mismatched: 0, exportOnly: 0 };
+  await restoreRequestsCollection.scoped(api.database.db).insertOne(tenantA, {
+    tenantId: tenantA,
+    restoreId,
+    requestedBy: `self-service:${randomUUID()}`,
+    selection: { type: 'versions', versionIds: ['0123456789abcdef01234567'] },
+    target: { type: 'original' },
+    conflictPolicy: 'skip',
+    language: 'it',
+    restoreFolderName: marker,
+    status,
+    progress,
+    requestedAt: new Date(),
+    startedAt: null,
+    finishedAt: null,
+    error: null,
+    ...(status === 'awaitingApproval' && {
+      approval: { reason: 'oneDriveSelfService', decision: 'pending', decidedBy: null, decidedAt: null, note: null },
+    }),
+  });
+  return restoreId;
+}
+
+async function freshExport(ready = false): Promise<{ exportId: string; token: string }> {
+  const exportId = randomUUID();
+  const token = randomBytes(32).toString('base64url');
+  const filePath = join(scratch, `${exportId}.zip`);
+  if (ready) writeFileSync(filePath, Buffer.from('PK\u0005\u0006'.padEnd(22, '\u0000'), 'latin1'));
+  await exportsCollection.scoped(api.database.db).insertOne(tenantA, {
+    tenantId: tenantA,
+    exportId,
+    requestedBy: 'anna@1111.example',
+    status: ready ? 'ready' : 'queued',
+    items: ready ? 1 : 0,
+    bytes: ready ? 22 : 0,
+    token,
+    expiresAt: new Date(Date.now() + 3_600_000),
+    filePath: ready ? filePath : null,
+    requestedAt: new Date(),
+    finishedAt: null,
+    error: null,
+  });
+  return { exportId, token };
+}
+
+const versionSelection = async () => ({ type: 'versions', versionIds: [await freshVersion()] });
+
 const goldLicence = {
   plans: [{ profile: 'Gold', retentionYears: 1 as const, workloads: ['exchange' as const], seats: 1000 }],
   storageBytes: 10_000_000_000,
@@ -167,6 +276,15 @@ function queuedOnlyBackup(db: Db) {
     workerName: 'matrix',
   });
   return createBackupApiServices({ db, scheduler, engine, events, onError: unreachable });
+}
+
+/** The real restore and export services on an Agenda that is never started: requests are queued, none runs. */
+function queuedOnlyRestore(db: Db) {
+  const scheduler = new Scheduler({ db, workerName: 'matrix' });
+  const events = new DomainEvents(db);
+  const restores = new RestoreService({ db, scheduler, events, store, graphFor: unreachable, workerName: 'matrix' });
+  const exports = new ExportService({ db, scheduler, store, directory: scratch });
+  return createRestoreApiServices({ db, restores, exports });
 }
 
 function unreachable(): never {
@@ -370,6 +488,106 @@ const matrix: Record<string, Row> = {
     sample: async () => ({ method: 'DELETE', path: `/items/${await freshAccount()}`, body: { confirm: marker } }),
   },
   'licence.read': { allowed: portal, sample: get('/licence') },
+  'backups.resources': { allowed: browsers, sample: get('/backups/resources') },
+  'backups.folders': {
+    allowed: browsers,
+    sample: async () => ({ method: 'GET', path: `/backups/resources/${await freshAccount()}/folders` }),
+  },
+  'backups.items': {
+    allowed: browsers,
+    sample: async () => ({ method: 'GET', path: `/backups/resources/${await freshAccount()}/items?containerId=inbox` }),
+  },
+  'backups.points': {
+    allowed: browsers,
+    sample: async () => ({ method: 'GET', path: `/backups/resources/${await freshAccount()}/points` }),
+  },
+  'backups.search': { allowed: browsers, sample: get('/backups/search?q=relazione') },
+  'restores.create': {
+    allowed: browsers,
+    allowedStatus: 202,
+    sample: async () => ({
+      method: 'POST',
+      path: '/restores',
+      body: { selection: await versionSelection(), target: { type: 'newFolder' }, conflictPolicy: 'keepBoth' },
+    }),
+  },
+  'restores.list': { allowed: portal, sample: get('/restores') },
+  'restores.read': {
+    allowed: portal,
+    sample: async () => ({ method: 'GET', path: `/restores/${await freshRestore()}` }),
+  },
+  'restores.items': {
+    allowed: browsers,
+    sample: async () => ({ method: 'GET', path: `/restores/${await freshRestore()}/items` }),
+  },
+  'exports.zip': {
+    allowed: browsers,
+    sample: async () => ({ method: 'POST', path: '/exports/zip', body: { selection: await versionSelection() } }),
+  },
+  'exports.create': {
+    allowed: browsers,
+    allowedStatus: 202,
+    sample: async () => ({ method: 'POST', path: '/exports', body: { selection: await versionSelection() } }),
+  },
+  'exports.read': {
+    allowed: browsers,
+    sample: async () => ({ method: 'GET', path: `/exports/${(await freshExport()).exportId}` }),
+  },
+  'exports.download': {
+    allowed: 'public',
+    sample: async () => ({ method: 'GET', path: `/downloads/${tenantA}/${(await freshExport(true)).token}` }),
+  },
+  'approvals.list': { allowed: approvers, sample: get('/approvals') },
+  'approvals.decide': {
+    allowed: approvers,
+    sample: async () => ({
+      method: 'POST',
+      path: `/approvals/${await freshRestore('awaitingApproval')}`,
+      body: { approve: false, note: 'Serve una motivazione' },
+    }),
+  },
+  // "My backups": every person of the tenant may open it, and reaches only their own data: another person's
+  // account, version or restore answers 404 to all of them.
+  'me.backups.resources': { allowed: tenantPeople, sample: get('/me/backups/resources') },
+  'me.backups.folders': {
+    allowed: tenantPeople,
+    allowedStatus: 404,
+    sample: async () => ({ method: 'GET', path: `/me/backups/resources/${await freshAccount()}/folders` }),
+  },
+  'me.backups.items': {
+    allowed: tenantPeople,
+    allowedStatus: 404,
+    sample: async () => ({
+      method: 'GET',
+      path: `/me/backups/resources/${await freshAccount()}/items?containerId=inbox`,
+    }),
+  },
+  'me.backups.points': {
+    allowed: tenantPeople,
+    allowedStatus: 404,
+    sample: async () => ({ method: 'GET', path: `/me/backups/resources/${await freshAccount()}/points` }),
+  },
+  'me.backups.search': { allowed: tenantPeople, sample: get('/me/backups/search?q=relazione') },
+  'me.restores.create': {
+    allowed: tenantPeople,
+    allowedStatus: 404,
+    sample: async () => ({
+      method: 'POST',
+      path: '/me/restores',
+      body: { selection: await versionSelection(), target: { type: 'original' }, conflictPolicy: 'skip' },
+    }),
+  },
+  'me.restores.list': { allowed: tenantPeople, sample: get('/me/restores') },
+  'me.restores.read': {
+    allowed: tenantPeople,
+    allowedStatus: 404,
+    sample: async () => ({ method: 'GET', path: `/me/restores/${await freshRestore()}` }),
+  },
+  'me.exports.zip': {
+    allowed: tenantPeople,
+    allowedStatus: 404,
+    sample: async () => ({ method: 'POST', path: '/me/exports/zip', body: { selection: await versionSelection() } }),
+  },
   'provider.readLicence': { allowed: provider, sample: get(`/provider/tenants/${tenantA}/licence`) },
   'provider.setLicence': {
     allowed: provider,
@@ -388,7 +606,14 @@ const callers: Record<Role, TestPerson> = {
 const otherTenantAdmin = person(tenantB, 'beatrice');
 
 beforeAll(async () => {
-  api = await startHarness({ prefix: 'matrix', backup: queuedOnlyBackup });
+  const database = await openTestDatabase('matrix');
+  store = await openContentStore({
+    db: database.db,
+    backend: filesystemBackend(join(scratch, 'store')),
+    masterKey: randomBytes(32),
+  });
+  api = await startHarness({ database, backup: queuedOnlyBackup, restore: queuedOnlyRestore });
+  await writeSettings(api.database.db, tenantA, { selfServiceRestore: true }, new Date());
   await writeLicence(api.database.db, tenantA, goldLicence, 'fixture', new Date());
   await seedTenant(api.services, tenantA);
   await seedTenant(api.services, tenantB);
@@ -398,7 +623,12 @@ beforeAll(async () => {
   await seedPortalUser(api.services, otherTenantAdmin, 'tenant_admin');
   await seedProviderOperator(api.services, callers.provider_operator);
 });
-afterAll(() => api.close());
+afterAll(async () => {
+  await api.close();
+  await store.close();
+  await api.database.dispose();
+  rmSync(scratch, { recursive: true, force: true });
+});
 
 test('the matrix has exactly one row per route of the route table', () => {
   expect(Object.keys(matrix).sort()).toEqual(apiRoutes.map((route) => route.id).sort());

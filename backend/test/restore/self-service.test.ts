@@ -38,6 +38,8 @@ const asRequest = (selection: SelfServiceRequest['selection']): SelfServiceReque
   language: 'it',
 });
 
+const noApproval = { oneDriveNeedsApproval: false };
+
 test('a self-service user cannot reach another user’s items by version id, folder, resource, search or target', async () => {
   const giuliaMail = await currentVersions(harness, `mailbox:${giuliaId}`);
   const giuliaFiles = await currentVersions(harness, `onedrive:${giuliaDrive}`);
@@ -53,7 +55,7 @@ test('a self-service user cannot reach another user’s items by version id, fol
     { type: 'search', words: ['preventivo'] },
   ];
   for (const selection of attempts) {
-    await expect(selfService.restore(harness.tenantId, marcoId, asRequest(selection))).rejects.toBeInstanceOf(
+    await expect(selfService.restore(harness.tenantId, marcoId, asRequest(selection), noApproval)).rejects.toBeInstanceOf(
       SelfServiceScopeError,
     );
   }
@@ -62,7 +64,7 @@ test('a self-service user cannot reach another user’s items by version id, fol
     target: { type: 'otherUser', userId: giuliaId },
   };
   await expect(
-    selfService.restore(harness.tenantId, marcoId, intoGiulia as unknown as SelfServiceRequest),
+    selfService.restore(harness.tenantId, marcoId, intoGiulia as unknown as SelfServiceRequest, noApproval),
   ).rejects.toBeInstanceOf(SelfServiceScopeError);
   await expect(
     selfService.browse(harness.tenantId, marcoId, `mailbox:${giuliaId}`, giuliaMail[0]!.containerId),
@@ -79,6 +81,7 @@ test('a self-service user restores their own items', async () => {
     harness.tenantId,
     marcoId,
     asRequest({ type: 'resource', resourceId: `mailbox:${marcoId}` }),
+    { oneDriveNeedsApproval: true },
   );
   const done = await waitForRestore(worker.service, harness.tenantId, own.restoreId);
   expect(done).toMatchObject({ status: 'completed', requestedBy: `self-service:${marcoId}` });
@@ -86,3 +89,27 @@ test('a self-service user restores their own items', async () => {
   const results = await worker.service.itemResults(harness.tenantId, own.restoreId);
   expect(results.every((item) => item.targetResource === `mailbox:${marcoId}`)).toBe(true);
 }, 60_000);
+
+test('a self-service OneDrive restore waits for an administrator when the tenant asks, and runs once approved', async () => {
+  const waiting = await selfService.restore(
+    harness.tenantId,
+    giuliaId,
+    { ...asRequest({ type: 'resource', resourceId: `onedrive:${giuliaDrive}` }), target: { type: 'newFolder' } },
+    { oneDriveNeedsApproval: true },
+  );
+  expect(waiting).toMatchObject({ status: 'awaitingApproval', approval: { decision: 'pending' } });
+  expect(await worker.service.get(harness.tenantId, waiting.restoreId)).toMatchObject({ status: 'awaitingApproval' });
+
+  const approved = await worker.service.decide(harness.tenantId, waiting.restoreId, {
+    approve: true,
+    decidedBy: 'admin@contoso.example',
+  });
+  expect(approved).toMatchObject({ status: 'queued', approval: { decision: 'approved' } });
+  expect(await worker.service.decide(harness.tenantId, waiting.restoreId, { approve: false, decidedBy: 'x' })).toBe(
+    null,
+  );
+  const done = await waitForRestore(worker.service, harness.tenantId, waiting.restoreId);
+  expect(done.status).toBe('completed');
+  expect(done.progress.restored).toBeGreaterThan(0);
+  expect(done.progress.verified).toBe(done.progress.restored);
+}, 90_000);

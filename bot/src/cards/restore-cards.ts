@@ -48,6 +48,8 @@ export interface RestoreSummary {
 }
 
 const statusWords: Record<RestoreStatus, { it: string; en: string }> = {
+  awaitingApproval: { it: 'in attesa di approvazione', en: 'awaiting approval' },
+  rejected: { it: 'rifiutato', en: 'rejected' },
   queued: { it: 'in coda', en: 'queued' },
   running: { it: 'in corso', en: 'running' },
   completed: { it: 'completato', en: 'completed' },

@@ -117,6 +117,42 @@ export const errorMessages = {
     it: 'Un backup di questo account è in corso: riprova quando sarà terminato.',
     en: 'A backup of this account is running: try again when it has finished.',
   },
+  point_in_time_ambiguous: {
+    it: 'Indica il momento da ripristinare con «at» oppure con «asOfRun», non con entrambi.',
+    en: 'Give the point in time to restore either as “at” or as “asOfRun”, not both.',
+  },
+  run_not_restorable: {
+    it: 'Questa esecuzione non si è conclusa: scegli un’esecuzione terminata o un istante preciso.',
+    en: 'This run did not finish: choose a finished run or an exact instant.',
+  },
+  selection_empty: {
+    it: 'La selezione non contiene elementi salvati da ripristinare o esportare: controlla la data scelta e la ricerca.',
+    en: 'The selection holds no backed-up items to restore or export: check the chosen date and the search.',
+  },
+  selection_too_large: {
+    it: 'La selezione contiene {count} elementi, più di {limit} in una richiesta: dividila o ripristina l’intero account.',
+    en: 'The selection holds {count} items, more than {limit} in one request: split it or restore the whole account.',
+  },
+  self_service_disabled: {
+    it: 'Il ripristino self-service è disattivato per la tua organizzazione: chiedi all’amministratore di ripristinare i dati o di attivarlo nelle impostazioni.',
+    en: 'Self-service restore is turned off for your organisation: ask your administrator to restore the data or to turn it on in the settings.',
+  },
+  not_yours: {
+    it: 'Puoi vedere e ripristinare solo la tua casella di posta e il tuo OneDrive.',
+    en: 'You can see and restore only your own mailbox and OneDrive.',
+  },
+  restore_not_awaiting_approval: {
+    it: 'Questo ripristino non è in attesa di approvazione (è già stato approvato, rifiutato o non ne aveva bisogno).',
+    en: 'This restore is not awaiting approval (it was already approved, rejected, or never needed it).',
+  },
+  restore_unavailable: {
+    it: 'Il servizio di ripristino non è disponibile in questo momento. Riprova tra poco.',
+    en: 'The restore service is not available right now. Try again shortly.',
+  },
+  download_expired: {
+    it: 'Il link di download non è valido o è scaduto: richiedi di nuovo l’esportazione dal portale.',
+    en: 'The download link is not valid or has expired: request the export again from the portal.',
+  },
   internal_error: {
     it: 'Si è verificato un errore interno. Riprova; se si ripete, apri una segnalazione al supporto.',
     en: 'An internal error occurred. Try again; if it happens again, open a support ticket.',

@@ -54,6 +54,10 @@ async function serve(route: RouteSpec, request: Request, response: Response, ser
         await services.activity.append(tenantId, actorOf(principal as Principal), draft);
       }
     }
+    if (route.stream) {
+      await route.stream(context as never, result);
+      return;
+    }
     if (route.contentType === 'text/csv') {
       response.setHeader('content-type', 'text/csv; charset=utf-8');
       response.sendRaw(route.status ?? 200, result as string);
@@ -100,6 +104,12 @@ function readBody(route: RouteSpec, request: Request): unknown {
 }
 
 function sendError(error: unknown, response: Response, language: Language, services: ApiServices, routeId: string) {
+  if (response.headersSent) {
+    // A streamed body broke halfway: the only honest signal left is a truncated response.
+    services.logger?.error({ err: error, route: routeId }, 'streamed response failed');
+    response.destroy(error instanceof Error ? error : undefined);
+    return;
+  }
   if (error instanceof ApiError) {
     response.send(error.status, error.toBody(language));
     return;

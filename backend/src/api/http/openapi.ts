@@ -47,7 +47,14 @@ function operation(route: RouteSpec): JsonSchema {
     responses: {
       [String(route.status ?? 200)]: {
         description: route.summary,
-        content: { [contentType]: { schema: jsonSchema(route.response, 'output') } },
+        content: {
+          [contentType]: {
+            schema:
+              contentType === 'application/zip'
+                ? { type: 'string', contentMediaType: 'application/zip' }
+                : jsonSchema(route.response, 'output'),
+          },
+        },
       },
       default: {
         description: 'Any failure, in the one error shape',

@@ -111,12 +111,23 @@ export async function findPage<T extends Document>(
 
 /** The same contract over a list held in memory (the knowledge base): the cursor is an offset. */
 export function pageArray<T>(all: readonly T[], request: { limit: number; cursor?: string | undefined }): Page<T> {
-  let offset = 0;
-  if (request.cursor) {
-    offset = Number.parseInt(Buffer.from(request.cursor, 'base64url').toString('utf8'), 10);
-    if (!Number.isSafeInteger(offset) || offset < 0) throw new ApiError(400, 'invalid_cursor');
-  }
-  const items = all.slice(offset, offset + request.limit);
-  const next = offset + request.limit;
-  return { items, nextCursor: next < all.length ? Buffer.from(String(next)).toString('base64url') : null };
+  const offset = offsetOf(request.cursor);
+  return offsetPage(all.slice(offset, offset + request.limit + 1), offset, request.limit);
+}
+
+/** The offset an offset cursor names (0 without one). */
+export function offsetOf(cursor: string | undefined): number {
+  if (!cursor) return 0;
+  const offset = Number.parseInt(Buffer.from(cursor, 'base64url').toString('utf8'), 10);
+  if (!Number.isSafeInteger(offset) || offset < 0) throw new ApiError(400, 'invalid_cursor');
+  return offset;
+}
+
+/** A page from up to `limit + 1` rows read at `offset`: the extra row only says that another page follows. */
+export function offsetPage<T>(rows: readonly T[], offset: number, limit: number): Page<T> {
+  const next = offset + limit;
+  return {
+    items: rows.slice(0, limit),
+    nextCursor: rows.length > limit ? Buffer.from(String(next)).toString('base64url') : null,
+  };
 }

@@ -47,12 +47,21 @@ export interface RouteSpec<
   readonly maxBodyBytes?: number;
   readonly response: R;
   readonly status?: number;
-  readonly contentType?: 'application/json' | 'text/csv';
+  /** `application/zip`: the handler decides what to send, `stream` sends it. */
+  readonly contentType?: 'application/json' | 'text/csv' | 'application/zip';
   /** Portal users may call it before accepting the licence terms (sign-in, terms, help). */
   readonly beforeTerms?: boolean;
   /** Refused with `tenant_setup_incomplete` until the tenant setup is confirmed. */
   readonly requiresSetup?: boolean;
   readonly handler: (context: RouteContext<z.output<P>, z.output<Q>, z.output<B>>) => Promise<z.input<R>>;
+  /**
+   * For streamed bodies: writes the body the handler decided on, after its activity is recorded, so the log holds
+   * every download even if the client stops reading halfway.
+   */
+  readonly stream?: (
+    context: RouteContext<z.output<P>, z.output<Q>, z.output<B>>,
+    result: z.output<R>,
+  ) => Promise<void>;
   /**
    * What a successful mutation writes to the activity log, and of which tenant. Required for
    * every method but GET: the framework refuses to mount a mutation that would leave no trace.
@@ -74,6 +83,9 @@ export function defineRoute<
   B extends z.ZodType,
   R extends z.ZodType,
 >(spec: RouteSpec<P, Q, B, R>): RouteSpec {
+  if ((spec.contentType === 'application/zip') !== (spec.stream !== undefined)) {
+    throw new Error(`route ${spec.id}: a streamed body needs a stream function, and only a streamed body has one`);
+  }
   if (spec.method !== 'GET' && spec.activity === undefined) {
     throw new Error(`route ${spec.id} mutates but writes nothing to the activity log`);
   }

@@ -10,6 +10,8 @@ export const emailAddress = z
   .transform((value) => value.toLowerCase());
 export const resourceId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 export const idParams = z.strictObject({ id: resourceId });
+/** A catalog resource: `<kind>:<Graph id>` (Graph drive ids carry `!`). */
+export const catalogResourceId = z.string().regex(/^(mailbox|onedrive|sharepoint|team):[A-Za-z0-9!_.=-]{1,200}$/);
 export const isoDateTime = z.iso.datetime();
 /** A filter value: a bounded plain string (never an object such as `{ "$ne": null }`). */
 export const filterText = z.string().min(1).max(200);

@@ -4,6 +4,7 @@ import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type CryptoKey,
 import restify, { type Server } from 'restify';
 import { openTestDatabase, type TestDatabase } from '../../../../test-support/database.js';
 import { ensureIndexes } from '../../../src/db/index.js';
+import type { RestoreApiServices } from '../../../src/restore-api/index.js';
 import { mountApi, type ApiServices, type IdentityConfig, type PortalRole } from '../../../src/api/index.js';
 import { addProviderOperator } from '../../../src/auth/provider-operators.js';
 import { currentTermsVersion } from '../../../src/tenants/licence-terms.js';
@@ -69,6 +70,8 @@ export interface HarnessOptions {
   database?: TestDatabase;
   /** The backup engine's services, for the jobs, job log, items and licence routes. */
   backup?: (db: TestDatabase['db']) => BackupApiServices;
+  /** Restores, exports and self-service, for the restore routes. */
+  restore?: (db: TestDatabase['db']) => RestoreApiServices;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -88,6 +91,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     consent: options.consent ?? { isGranted: async () => false },
     portalUrl: 'https://custodia.example/portal',
     ...(options.backup && { backup: options.backup(database.db) }),
+    ...(options.restore && { restore: options.restore(database.db) }),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,0 +1,38 @@
+import type { RouteSpec } from '../api/http/route.js';
+import { approvalRoutes } from './approval-routes.js';
+import { ownScope, tenantScope } from './backup-scope.js';
+import { browseRoutes, type BrowseAudience } from './browse-routes.js';
+import { backgroundExportRoutes, zipExportRoute } from './export-routes.js';
+import { restoreRoutes } from './restore-routes.js';
+import { selfServiceRestoreRoutes } from './self-service-routes.js';
+
+const portal: BrowseAudience = {
+  idPrefix: 'backups',
+  pathPrefix: '/backups',
+  tag: 'backups',
+  permission: 'backups.browse',
+  scopeOf: async (_db, principal) => tenantScope(principal),
+};
+
+const myBackups: BrowseAudience = {
+  idPrefix: 'me.backups',
+  pathPrefix: '/me/backups',
+  tag: 'my-backups',
+  permission: 'self.restore',
+  scopeOf: ownScope,
+};
+
+/** Browse, restore, export, approve, and the same for a person's own data ("My backups"). */
+export const restoreApiRoutes: readonly RouteSpec[] = [
+  ...browseRoutes(portal),
+  ...restoreRoutes,
+  zipExportRoute(portal, { id: 'exports.zip', path: '/exports/zip' }),
+  ...backgroundExportRoutes,
+  ...approvalRoutes,
+  ...browseRoutes(myBackups),
+  ...selfServiceRestoreRoutes,
+  zipExportRoute(myBackups, { id: 'me.exports.zip', path: '/me/exports/zip' }),
+];
+
+export { restoreOf, type RestoreApiServices } from './restore-api-services.js';
+export { createRestoreApiServices } from './create-restore-api-services.js';

@@ -1,0 +1,18 @@
+import { ApiError } from '../api/http/api-error.js';
+import type { ApiServices } from '../api/services.js';
+import type { ExportService } from '../restore/export-service.js';
+import type { RestoreService } from '../restore/restore-service.js';
+import type { SelfServiceRestore } from '../restore/self-service.js';
+
+/** What the restore, export, approval and self-service routes need; the composition root builds it once. */
+export interface RestoreApiServices {
+  readonly restores: RestoreService;
+  readonly exports: ExportService;
+  readonly selfService: SelfServiceRestore;
+}
+
+/** The restore services, or 503 when this process was started without them. */
+export function restoreOf(services: ApiServices): RestoreApiServices {
+  if (!services.restore) throw new ApiError(503, 'restore_unavailable');
+  return services.restore;
+}
