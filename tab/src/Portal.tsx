@@ -8,7 +8,10 @@ import { InfoNotice, Loaded } from './components/messages.js';
 import { useLanguage } from './i18n/language.js';
 import type { MessageKey } from './i18n/messages.js';
 import { ActivityPage } from './pages/ActivityPage.js';
+import { ItemsPage } from './pages/ItemsPage.js';
+import { JobLogPage } from './pages/JobLogPage.js';
 import { KnowledgePage } from './pages/KnowledgePage.js';
+import { LicencePage } from './pages/LicencePage.js';
 import { OverviewPage } from './pages/OverviewPage.js';
 import { PortalUsersPage } from './pages/PortalUsersPage.js';
 import { SettingsPage } from './pages/SettingsPage.js';
@@ -16,12 +19,27 @@ import { SetupPage } from './pages/SetupPage.js';
 import { SupportPage } from './pages/SupportPage.js';
 import { TermsPage } from './pages/TermsPage.js';
 
-const sections = ['overview', 'setup', 'portalUsers', 'settings', 'activity', 'knowledge', 'support'] as const;
+// Restore, approvals and self-service views join this list when they are built.
+const sections = [
+  'overview',
+  'setup',
+  'items',
+  'licence',
+  'jobLog',
+  'portalUsers',
+  'settings',
+  'activity',
+  'knowledge',
+  'support',
+] as const;
 type Section = (typeof sections)[number];
 
 const sectionLabels: Record<Section, MessageKey> = {
   overview: 'tabOverview',
   setup: 'tabSetup',
+  items: 'tabItems',
+  licence: 'tabLicence',
+  jobLog: 'tabJobLog',
   portalUsers: 'tabPortalUsers',
   settings: 'tabSettings',
   activity: 'tabActivity',
@@ -33,6 +51,12 @@ function SectionPage({ section, onOpen }: { section: Section; onOpen: (section: 
   switch (section) {
     case 'setup':
       return <SetupPage onDone={() => onOpen('overview')} />;
+    case 'items':
+      return <ItemsPage />;
+    case 'licence':
+      return <LicencePage />;
+    case 'jobLog':
+      return <JobLogPage />;
     case 'portalUsers':
       return <PortalUsersPage />;
     case 'settings':

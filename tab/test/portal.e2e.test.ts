@@ -1,56 +1,28 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchChromium, seriousViolations } from './support/browser.js';
-import { startPortalServer, tabDist, type PortalServer } from './support/portal-server.js';
+import type { Page } from 'playwright-core';
+import { devSignIn, openPortalSession, type PortalSession } from './support/portal-session.js';
 
-const screenshots = fileURLToPath(new URL('../screenshots/', import.meta.url));
-
-let server: PortalServer;
-let browser: BrowserContext;
+let session: PortalSession;
 let page: Page;
-let admin: { displayName: string; userPrincipalName: string };
+let admin: PortalSession['admin'];
 
 beforeAll(async () => {
-  if (!existsSync(`${tabDist}index.html`)) throw new Error('tab/dist is missing: run `npm run build -w tab` first');
-  mkdirSync(screenshots, { recursive: true });
-  server = await startPortalServer();
-  const [first] = server.sim.control.listUsers();
-  if (!first) throw new Error('the demo tenant has no users');
-  admin = first;
-  browser = await launchChromium();
-  page = await browser.newPage();
-  page.setDefaultTimeout(10_000);
+  session = await openPortalSession({ undoSetup: true });
+  ({ page, admin } = session);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await session?.close();
 });
 
-/** A screenshot for the README, and axe-core's verdict on the same page. */
-async function capture(name: string): Promise<void> {
-  await page.screenshot({ path: `${screenshots}${name}.png`, fullPage: true });
-  expect({ page: name, violations: await seriousViolations(page) }).toEqual({ page: name, violations: [] });
-}
-
-async function openTab(label: string): Promise<void> {
-  await page.getByRole('tab', { name: label }).click();
-}
-
-async function apiAsAdmin<T>(path: string): Promise<T> {
-  const token = await page.evaluate(() => sessionStorage.getItem('custodia.devToken'));
-  const response = await fetch(`${server.url}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
-  return (await response.json()) as T;
-}
+const capture = (name: string) => session.capture(name);
+const openTab = (label: string) => session.openTab(label);
+const apiAsAdmin = <T>(path: string) => session.api<T>(path);
 
 test('outside Teams the development sign-in lists the demo tenant and signs the admin in', async () => {
-  await page.goto(`${server.url}/tab/`);
+  await page.goto(`${session.server.url}/tab/`);
   await expect(page.getByRole('heading', { name: 'Sign in' }).isVisible()).resolves.toBe(true);
   await capture('sign-in-en');
-  await page.getByRole('combobox', { name: 'Person of the demo tenant' }).click();
-  await page.getByRole('option', { name: new RegExp(admin.userPrincipalName) }).click();
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await devSignIn(page, admin.userPrincipalName, { person: 'Person of the demo tenant', button: 'Sign in' });
   await page.getByRole('heading', { name: 'Licence terms' }).waitFor();
 });
 
@@ -150,7 +122,7 @@ test('the activity log lists what happened, filters it and verifies its chain', 
   await page.getByText(/The log is intact/).waitFor();
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
-  expect((await download).suggestedFilename()).toBe(`activity-${server.sim.tenantId}.csv`);
+  expect((await download).suggestedFilename()).toBe(`activity-${session.server.sim.tenantId}.csv`);
   await capture('activity-en');
 });
 
@@ -238,10 +210,8 @@ test('the first-login pages and the dark theme in Italian', async () => {
   await page.getByRole('button', { name: 'Esci' }).click();
   await page.getByRole('heading', { name: 'Accesso' }).waitFor();
   await capture('sign-in-it');
-  await page.goto(`${server.url}/tab/?theme=dark`);
-  await page.getByRole('combobox', { name: 'Persona del tenant demo' }).click();
-  await page.getByRole('option', { name: new RegExp(admin.userPrincipalName) }).click();
-  await page.getByRole('button', { name: 'Accedi' }).click();
+  await page.goto(`${session.server.url}/tab/?theme=dark`);
+  await devSignIn(page, admin.userPrincipalName, { person: 'Persona del tenant demo', button: 'Accedi' });
   await page.getByRole('button', { name: 'Aggiorna lista job' }).waitFor();
   await capture('overview-dark-it');
 });

@@ -121,14 +121,104 @@ export interface Ticket extends TicketSummary {
   comments: Array<{ id: string; side: 'customer' | 'provider'; author: { name: string }; text: string; at: string }>;
 }
 
-export interface JobView {
-  id: string;
+export const jobWorkloads = ['exchange', 'onedrive', 'sharepoint', 'teams'] as const;
+export type JobWorkload = (typeof jobWorkloads)[number];
+export const retentionTiers = [1, 3, 5, 10] as const;
+export type RetentionYears = (typeof retentionTiers)[number];
+
+export type JobScope = { type: 'organisation' } | { type: 'groups'; groupIds: string[] };
+
+/** What a person chooses for a backup job ("Crea job di backup"). */
+export interface JobSettings {
   name: string;
+  scope: JobScope;
+  workloads: JobWorkload[];
   dailyTime: string;
+  timeZone: string;
+  retentionYears: RetentionYears;
+  profile: string;
+}
+
+export const runStatuses = ['queued', 'running', 'succeeded', 'warning', 'failed'] as const;
+export type RunStatus = (typeof runStatuses)[number];
+
+export interface RunSummary {
+  id: string;
+  jobId: string;
+  jobName: string;
+  trigger: 'schedule' | 'manual';
+  requestedBy: string;
+  status: RunStatus;
+  queuedAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  error: string | null;
+}
+
+export interface RunProgress {
+  resourcesTotal: number;
+  resourcesDone: number;
+  resourcesFailed: number;
+  items: number;
+  bytes: number;
+  deletions: number;
+  warnings: number;
+}
+
+export const resourceKinds = ['mailbox', 'onedrive', 'sharepoint', 'team'] as const;
+export type ResourceKind = (typeof resourceKinds)[number];
+
+export interface ResourceOutcome {
+  resourceId: string;
+  kind: ResourceKind;
+  displayName: string;
+  workloads: string[];
+  status: 'pending' | 'running' | 'done' | 'failed';
+  attempts: number;
+  items: number;
+  bytes: number;
+  deletions: number;
+  warnings: Array<{ message: string; itemId?: string }>;
+  error: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface RunDetail extends RunSummary {
+  progress: RunProgress;
+  summary: Record<Language, string>;
+  resources: ResourceOutcome[];
+}
+
+export interface JobView extends JobSettings {
+  id: string;
+  createdAt: string;
+  createdBy: string;
   status: 'stopped' | 'running' | 'succeeded' | 'warning' | 'failed';
-  lastRun: { queuedAt: string; finishedAt: string | null } | null;
+  lastRun: RunSummary | null;
   nextRunAt: string | null;
-  progress: { resourcesTotal: number; resourcesDone: number; resourcesFailed: number } | null;
+  progress: RunProgress | null;
+}
+
+export interface ProtectedItem {
+  id: string;
+  kind: ResourceKind;
+  displayName: string;
+  ownerEmail: string | null;
+  ownerUserId: string | null;
+  protected: boolean;
+  jobs: Array<{ id: string; name: string }>;
+  lastBackupAt: string | null;
+  storedBytes: number;
+}
+
+export interface LicenceUsage {
+  licensed: boolean;
+  plans: Array<{ profile: string; retentionYears: RetentionYears; workloads: string[]; seats: number; used: number }>;
+  unlicensed: Array<{ profile: string; retentionYears: RetentionYears; used: number }>;
+  storage: { purchasedBytes: number; usedBytes: number };
+  overrun: boolean;
+  remedies: Array<Record<Language, string>>;
 }
 
 export interface DemoUser {

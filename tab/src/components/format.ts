@@ -6,3 +6,17 @@ export function formatDateTime(iso: string | null | undefined, language: Languag
   if (!iso) return never;
   return new Date(iso).toLocaleString(locales[language], { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+const byteUnits = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
+
+/** Sizes as people read them (1 KB = 1024 bytes), in the language's number format. */
+export function formatBytes(bytes: number, language: Language): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < byteUnits.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const digits = unit === 0 ? 0 : 1;
+  return `${value.toLocaleString(locales[language], { maximumFractionDigits: digits })} ${byteUnits[unit]}`;
+}

@@ -1,23 +1,13 @@
-import {
-  Button,
-  Field,
-  Input,
-  Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Title2,
-} from '@fluentui/react-components';
+import { Button, Field, Input, Select, Title2 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useSession } from '../api/session.js';
 import type { ActivityEntry, ChainVerification, Page } from '../api/types.js';
 import { useAction } from '../api/use-action.js';
-import { useResource } from '../api/use-resource.js';
+import { usePagedList } from '../api/use-paged-list.js';
+import { dayRangeQuery } from '../components/day-range.js';
 import { formatDateTime } from '../components/format.js';
-import { ActionOutcome, InfoNotice, Loaded, ProblemNotice, SuccessNotice } from '../components/messages.js';
+import { ActionOutcome, ProblemNotice, SuccessNotice } from '../components/messages.js';
+import { PagedTable } from '../components/paged-table.js';
 import { useLanguage } from '../i18n/language.js';
 
 /** The kinds of events the API records (the part of each action before the dot). */
@@ -41,13 +31,11 @@ interface Filters {
 
 const noFilters: Filters = { category: '', person: '', from: '', to: '' };
 
-/** Dates picked in the form become the API's ISO instants, the "to" day included whole. */
 function filterQuery(filters: Filters) {
   return {
     category: filters.category || undefined,
     person: filters.person.trim() || undefined,
-    from: filters.from ? `${filters.from}T00:00:00.000Z` : undefined,
-    to: filters.to ? `${filters.to}T23:59:59.999Z` : undefined,
+    ...dayRangeQuery(filters.from, filters.to),
   };
 }
 
@@ -74,14 +62,10 @@ export function ActivityPage() {
   const { api, tenant } = useSession();
   const [draft, setDraft] = useState<Filters>(noFilters);
   const [applied, setApplied] = useState<Filters>(noFilters);
-  const [more, setMore] = useState<ActivityEntry[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const entries = useResource(async () => {
-    const page = await api.get<Page<ActivityEntry>>('/activity', { ...filterQuery(applied), limit: 50 });
-    setMore([]);
-    setCursor(page.nextCursor);
-    return page.items;
-  }, JSON.stringify(applied));
+  const entries = usePagedList(
+    (cursor) => api.get<Page<ActivityEntry>>('/activity', { ...filterQuery(applied), limit: 50, cursor }),
+    JSON.stringify(applied),
+  );
   const action = useAction();
   const [verification, setVerification] = useState<ChainVerification | undefined>(undefined);
 
@@ -146,56 +130,22 @@ export function ActivityPage() {
       </div>
       <ActionOutcome error={action.error} done={action.done} />
       {verification && <Verification result={verification} />}
-      <Loaded state={entries}>
-        {(first) => {
-          const all = [...first, ...more];
-          if (all.length === 0) return <InfoNotice>{t('activityEmpty')}</InfoNotice>;
-          return (
-            <>
-              <Table aria-labelledby="activity-title">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>{t('activityWhen')}</TableHeaderCell>
-                    <TableHeaderCell>{t('activityWho')}</TableHeaderCell>
-                    <TableHeaderCell>{t('activityWhat')}</TableHeaderCell>
-                    <TableHeaderCell>{t('activityTarget')}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {all.map((entry) => (
-                    <TableRow key={entry.seq}>
-                      <TableCell>{formatDateTime(entry.at, language, '')}</TableCell>
-                      <TableCell>{entry.actor.email || entry.actor.name}</TableCell>
-                      <TableCell>{entry.action}</TableCell>
-                      <TableCell>{entry.target?.label ?? entry.target?.id ?? ''}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-              {cursor && (
-                <div>
-                  <Button
-                    disabled={action.busy}
-                    onClick={() =>
-                      void action.run(async () => {
-                        const page = await api.get<Page<ActivityEntry>>('/activity', {
-                          ...filterQuery(applied),
-                          limit: 50,
-                          cursor,
-                        });
-                        setMore((current) => [...current, ...page.items]);
-                        setCursor(page.nextCursor);
-                      })
-                    }
-                  >
-                    {t('loadMore')}
-                  </Button>
-                </div>
-              )}
-            </>
-          );
-        }}
-      </Loaded>
+      <PagedTable
+        list={entries}
+        labelledBy="activity-title"
+        emptyText={t('activityEmpty')}
+        rowKey={(entry) => String(entry.seq)}
+        columns={[
+          { id: 'when', header: t('activityWhen'), cell: (entry) => formatDateTime(entry.at, language, '') },
+          { id: 'who', header: t('activityWho'), cell: (entry) => entry.actor.email || entry.actor.name },
+          { id: 'what', header: t('activityWhat'), cell: (entry) => entry.action },
+          {
+            id: 'target',
+            header: t('activityTarget'),
+            cell: (entry) => entry.target?.label ?? entry.target?.id ?? '',
+          },
+        ]}
+      />
     </section>
   );
 }

@@ -1,21 +1,13 @@
-import {
-  Button,
-  ProgressBar,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Title3,
-} from '@fluentui/react-components';
+import { Button, ProgressBar, Title3 } from '@fluentui/react-components';
+import { useState } from 'react';
 import { useSession } from '../api/session.js';
 import type { JobView, Page } from '../api/types.js';
 import { useAction } from '../api/use-action.js';
-import { useResource } from '../api/use-resource.js';
+import { usePagedList } from '../api/use-paged-list.js';
 import { ConfirmButton } from '../components/confirm-button.js';
 import { formatDateTime } from '../components/format.js';
-import { ActionOutcome, InfoNotice, Loaded } from '../components/messages.js';
+import { ActionOutcome, SuccessNotice } from '../components/messages.js';
+import { PagedTable } from '../components/paged-table.js';
 import { keyOf, useLanguage } from '../i18n/language.js';
 
 function percentDone(job: JobView): number {
@@ -24,15 +16,24 @@ function percentDone(job: JobView): number {
   return (progress.resourcesDone + progress.resourcesFailed) / progress.resourcesTotal;
 }
 
-/** The Overview's "JOB DI BACKUP": status, last and next run, progress, refresh, run now, delete. */
-export function JobList() {
+interface JobListProps {
+  /** "Crea job di backup": opens the job form. */
+  readonly onCreate: () => void;
+  readonly onEdit: (job: JobView) => void;
+  /** What the job form just saved, said once above the list. */
+  readonly saved: string | undefined;
+}
+
+/** The Overview's "JOB DI BACKUP": status, last and next run, progress, refresh, create, edit, run now, delete. */
+export function JobList({ onCreate, onEdit, saved }: JobListProps) {
   const { t, language } = useLanguage();
   const { api } = useSession();
-  const jobs = useResource(() => api.get<Page<JobView>>('/jobs'), 'jobs');
+  const [sort, setSort] = useState('name');
+  const jobs = usePagedList((cursor) => api.get<Page<JobView>>('/jobs', { sort, cursor }), `jobs-${sort}`);
   const action = useAction();
 
   async function act(run: () => Promise<unknown>, success: string) {
-    if (await action.run(run, success)) jobs.reload();
+    if (await action.run(run, success)) jobs.state.reload();
   }
 
   return (
@@ -40,77 +41,71 @@ export function JobList() {
       <Title3 as="h2" id="jobs-title">
         {t('overviewJobs')}
       </Title3>
-      <div>
-        <Button onClick={jobs.reload}>{t('overviewRefresh')}</Button>
+      <div className="row">
+        <Button onClick={jobs.state.reload}>{t('overviewRefresh')}</Button>
+        <Button appearance="primary" onClick={onCreate}>
+          {t('jobCreate')}
+        </Button>
       </div>
+      {saved && action.done === undefined && action.error === undefined && <SuccessNotice text={saved} />}
       <ActionOutcome error={action.error} done={action.done} />
-      <Loaded state={jobs}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <InfoNotice>{t('overviewNoJobs')}</InfoNotice>
-          ) : (
-            <Table aria-labelledby="jobs-title">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t('jobName')}</TableHeaderCell>
-                  <TableHeaderCell>{t('jobStatus')}</TableHeaderCell>
-                  <TableHeaderCell>{t('jobSchedule')}</TableHeaderCell>
-                  <TableHeaderCell>{t('jobLastRun')}</TableHeaderCell>
-                  <TableHeaderCell>{t('jobNextRun')}</TableHeaderCell>
-                  <TableHeaderCell>{t('jobProgress')}</TableHeaderCell>
-                  <TableHeaderCell>
-                    <span className="visually-hidden">{t('jobRunNow')}</span>
-                  </TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {page.items.map((job) => (
-                  <TableRow key={job.id}>
-                    <TableCell>{job.name}</TableCell>
-                    <TableCell>{t(keyOf('jobStatus', job.status))}</TableCell>
-                    <TableCell>{job.dailyTime}</TableCell>
-                    <TableCell>{formatDateTime(job.lastRun?.queuedAt, language, t('never'))}</TableCell>
-                    <TableCell>{formatDateTime(job.nextRunAt, language, '—')}</TableCell>
-                    <TableCell>
-                      {job.status === 'running' && (
-                        <ProgressBar value={percentDone(job)} aria-label={`${t('jobProgress')} ${job.name}`} />
-                      )}
-                    </TableCell>
-                    <TableCell>
-                      <div className="row">
-                        <Button
-                          disabled={action.busy || job.status === 'running'}
-                          onClick={() =>
-                            void act(
-                              () => api.send('POST', `/jobs/${job.id}/runs`),
-                              t('jobStarted', { name: job.name }),
-                            )
-                          }
-                        >
-                          {t('jobRunNow')}
-                        </Button>
-                        <ConfirmButton
-                          label={t('jobDelete')}
-                          question={t('jobDeleteConfirm', { name: job.name })}
-                          typeToConfirm={job.name}
-                          typeLabel={t('jobName')}
-                          disabled={action.busy}
-                          onConfirm={() =>
-                            void act(
-                              () => api.send('DELETE', `/jobs/${job.id}`, { confirm: job.name }),
-                              t('jobDeleted', { name: job.name }),
-                            )
-                          }
-                        />
-                      </div>
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          )
-        }
-      </Loaded>
+      <PagedTable
+        list={jobs}
+        labelledBy="jobs-title"
+        emptyText={t('overviewNoJobs')}
+        rowKey={(job) => job.id}
+        sort={{ value: sort, onChange: setSort }}
+        columns={[
+          { id: 'name', header: t('jobName'), sortField: 'name', cell: (job) => job.name },
+          { id: 'status', header: t('jobStatus'), cell: (job) => t(keyOf('jobStatus', job.status)) },
+          { id: 'schedule', header: t('jobSchedule'), cell: (job) => job.dailyTime },
+          {
+            id: 'lastRun',
+            header: t('jobLastRun'),
+            cell: (job) => formatDateTime(job.lastRun?.queuedAt, language, t('never')),
+          },
+          { id: 'nextRun', header: t('jobNextRun'), cell: (job) => formatDateTime(job.nextRunAt, language, '—') },
+          {
+            id: 'progress',
+            header: t('jobProgress'),
+            cell: (job) =>
+              job.status === 'running' && (
+                <ProgressBar value={percentDone(job)} aria-label={`${t('jobProgress')} ${job.name}`} />
+              ),
+          },
+          {
+            id: 'actions',
+            header: t('jobActions'),
+            hiddenHeader: true,
+            cell: (job) => (
+              <div className="row">
+                <Button
+                  disabled={action.busy || job.status === 'running'}
+                  onClick={() =>
+                    void act(() => api.send('POST', `/jobs/${job.id}/runs`), t('jobStarted', { name: job.name }))
+                  }
+                >
+                  {t('jobRunNow')}
+                </Button>
+                <Button onClick={() => onEdit(job)}>{t('jobEdit')}</Button>
+                <ConfirmButton
+                  label={t('jobDelete')}
+                  question={t('jobDeleteConfirm', { name: job.name })}
+                  typeToConfirm={job.name}
+                  typeLabel={t('jobName')}
+                  disabled={action.busy}
+                  onConfirm={() =>
+                    void act(
+                      () => api.send('DELETE', `/jobs/${job.id}`, { confirm: job.name }),
+                      t('jobDeleted', { name: job.name }),
+                    )
+                  }
+                />
+              </div>
+            ),
+          },
+        ]}
+      />
     </section>
   );
 }

@@ -1,24 +1,12 @@
-import {
-  Button,
-  Checkbox,
-  Field,
-  Input,
-  Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Title3,
-} from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Select, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useSession } from '../api/session.js';
 import { notificationEvents, type NotificationEvent, type NotificationRecipient, type Page } from '../api/types.js';
 import { useAction } from '../api/use-action.js';
-import { useResource } from '../api/use-resource.js';
+import { usePagedList } from '../api/use-paged-list.js';
 import { ConfirmButton } from '../components/confirm-button.js';
-import { ActionOutcome, InfoNotice, Loaded } from '../components/messages.js';
+import { ActionOutcome } from '../components/messages.js';
+import { PagedTable } from '../components/paged-table.js';
 import { keyOf, useLanguage } from '../i18n/language.js';
 import type { Language } from '../i18n/messages.js';
 
@@ -26,9 +14,10 @@ import type { Language } from '../i18n/messages.js';
 export function NotificationRecipients() {
   const { t, language } = useLanguage();
   const { api } = useSession();
-  const recipients = useResource(
-    () => api.get<Page<NotificationRecipient>>('/notification-recipients', { limit: 200 }),
-    'recipients',
+  const [sort, setSort] = useState('email');
+  const recipients = usePagedList(
+    (cursor) => api.get<Page<NotificationRecipient>>('/notification-recipients', { sort, cursor }),
+    `recipients-${sort}`,
   );
   const change = useAction();
   const [name, setName] = useState('');
@@ -44,7 +33,7 @@ export function NotificationRecipients() {
     if (done) {
       setName('');
       setEmail('');
-      recipients.reload();
+      recipients.state.reload();
     }
   }
 
@@ -54,49 +43,41 @@ export function NotificationRecipients() {
         {t('recipientsTitle')}
       </Title3>
       <p>{t('recipientsHint')}</p>
-      <Loaded state={recipients}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <InfoNotice>{t('recipientsEmpty')}</InfoNotice>
-          ) : (
-            <Table aria-labelledby="recipients-title">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t('userName')}</TableHeaderCell>
-                  <TableHeaderCell>{t('userEmail')}</TableHeaderCell>
-                  <TableHeaderCell>{t('recipientEvents')}</TableHeaderCell>
-                  <TableHeaderCell>
-                    <span className="visually-hidden">{t('recipientRemove')}</span>
-                  </TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {page.items.map((recipient) => (
-                  <TableRow key={recipient.id}>
-                    <TableCell>{recipient.name}</TableCell>
-                    <TableCell>{recipient.email}</TableCell>
-                    <TableCell>{recipient.events.map((e) => t(keyOf('event', e))).join(', ')}</TableCell>
-                    <TableCell>
-                      <ConfirmButton
-                        label={t('recipientRemove')}
-                        question={t('recipientRemoveConfirm', { email: recipient.email })}
-                        disabled={change.busy}
-                        onConfirm={async () => {
-                          const done = await change.run(
-                            () => api.send('DELETE', `/notification-recipients/${recipient.id}`),
-                            t('recipientRemoved', { email: recipient.email }),
-                          );
-                          if (done) recipients.reload();
-                        }}
-                      />
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          )
-        }
-      </Loaded>
+      <PagedTable
+        list={recipients}
+        labelledBy="recipients-title"
+        emptyText={t('recipientsEmpty')}
+        rowKey={(recipient) => recipient.id}
+        sort={{ value: sort, onChange: setSort }}
+        columns={[
+          { id: 'name', header: t('userName'), cell: (recipient) => recipient.name },
+          { id: 'email', header: t('userEmail'), sortField: 'email', cell: (recipient) => recipient.email },
+          {
+            id: 'events',
+            header: t('recipientEvents'),
+            cell: (recipient) => recipient.events.map((e) => t(keyOf('event', e))).join(', '),
+          },
+          {
+            id: 'remove',
+            header: t('recipientRemove'),
+            hiddenHeader: true,
+            cell: (recipient) => (
+              <ConfirmButton
+                label={t('recipientRemove')}
+                question={t('recipientRemoveConfirm', { email: recipient.email })}
+                disabled={change.busy}
+                onConfirm={async () => {
+                  const done = await change.run(
+                    () => api.send('DELETE', `/notification-recipients/${recipient.id}`),
+                    t('recipientRemoved', { email: recipient.email }),
+                  );
+                  if (done) recipients.state.reload();
+                }}
+              />
+            ),
+          },
+        ]}
+      />
       <form
         className="form"
         aria-label={t('recipientAdd')}

@@ -1,14 +1,29 @@
 import { Title2 } from '@fluentui/react-components';
+import { useState } from 'react';
 import { useSession } from '../api/session.js';
+import type { JobView } from '../api/types.js';
 import { formatDateTime } from '../components/format.js';
 import { keyOf, useLanguage } from '../i18n/language.js';
+import { JobForm } from './JobForm.js';
 import { JobList } from './JobList.js';
 
-/** "Overview": the customer and its setup, then the backup jobs. */
+type Editing = { kind: 'list'; saved?: string } | { kind: 'create' } | { kind: 'edit'; job: JobView };
+
+/** "Overview": the customer and its setup, then the backup jobs; the job form opens in its place. */
 export function OverviewPage() {
   const { t, language } = useLanguage();
   const { tenant } = useSession();
   const { setup } = tenant;
+  const [editing, setEditing] = useState<Editing>({ kind: 'list' });
+  if (editing.kind !== 'list') {
+    return (
+      <JobForm
+        {...(editing.kind === 'edit' && { job: editing.job })}
+        onSaved={(text) => setEditing({ kind: 'list', saved: text })}
+        onCancel={() => setEditing({ kind: 'list' })}
+      />
+    );
+  }
   return (
     <section className="page" aria-labelledby="overview-title">
       <Title2 as="h1" id="overview-title">
@@ -25,7 +40,11 @@ export function OverviewPage() {
         <dd>{setup.workloads.map((w) => t(keyOf('workload', w))).join(', ') || '—'}</dd>
       </dl>
       {setup.confirmedAt && <p>{t('overviewSetupDone', { date: formatDateTime(setup.confirmedAt, language, '') })}</p>}
-      <JobList />
+      <JobList
+        saved={editing.saved}
+        onCreate={() => setEditing({ kind: 'create' })}
+        onEdit={(job) => setEditing({ kind: 'edit', job })}
+      />
     </section>
   );
 }

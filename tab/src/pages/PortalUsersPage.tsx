@@ -1,25 +1,13 @@
-import {
-  Button,
-  Field,
-  Input,
-  Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Title2,
-  Title3,
-} from '@fluentui/react-components';
+import { Button, Field, Input, Select, Title2, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useSession } from '../api/session.js';
 import { portalRoles, type Page, type PortalRole, type PortalUser } from '../api/types.js';
+import { usePagedList } from '../api/use-paged-list.js';
 import { useAction } from '../api/use-action.js';
-import { useResource } from '../api/use-resource.js';
 import { ConfirmButton } from '../components/confirm-button.js';
 import { formatDateTime } from '../components/format.js';
-import { ActionOutcome, InfoNotice, Loaded } from '../components/messages.js';
+import { ActionOutcome } from '../components/messages.js';
+import { PagedTable } from '../components/paged-table.js';
 import { keyOf, useLanguage } from '../i18n/language.js';
 import { NotificationRecipients } from './NotificationRecipients.js';
 
@@ -79,11 +67,15 @@ function InviteForm({ onInvited }: { onInvited: () => void }) {
 export function PortalUsersPage() {
   const { t, language } = useLanguage();
   const { api, me } = useSession();
-  const users = useResource(() => api.get<Page<PortalUser>>('/portal-users', { limit: 200 }), 'portal-users');
+  const [sort, setSort] = useState('name');
+  const users = usePagedList(
+    (cursor) => api.get<Page<PortalUser>>('/portal-users', { sort, cursor }),
+    `portal-users-${sort}`,
+  );
   const change = useAction();
 
   async function act(run: () => Promise<unknown>, success: string) {
-    if (await change.run(run, success)) users.reload();
+    if (await change.run(run, success)) users.state.reload();
   }
 
   return (
@@ -92,76 +84,67 @@ export function PortalUsersPage() {
         {t('usersTitle')}
       </Title2>
       <ActionOutcome error={change.error} done={change.done} />
-      <Loaded state={users}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <InfoNotice>{t('usersEmpty')}</InfoNotice>
-          ) : (
-            <Table aria-labelledby="users-title">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t('userName')}</TableHeaderCell>
-                  <TableHeaderCell>{t('userEmail')}</TableHeaderCell>
-                  <TableHeaderCell>{t('userRole')}</TableHeaderCell>
-                  <TableHeaderCell>{t('userState')}</TableHeaderCell>
-                  <TableHeaderCell>{t('userLastSignIn')}</TableHeaderCell>
-                  <TableHeaderCell>
-                    <span className="visually-hidden">{t('userRevoke')}</span>
-                  </TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {page.items.map((user) => {
-                  const revoked = user.status === 'revoked';
-                  return (
-                    <TableRow key={user.id}>
-                      <TableCell>{user.name}</TableCell>
-                      <TableCell>{user.email}</TableCell>
-                      <TableCell>
-                        <Select
-                          aria-label={`${t('userRole')} ${user.email}`}
-                          value={user.role}
-                          disabled={revoked || change.busy || user.email === me.email}
-                          onChange={(_, data) =>
-                            void act(
-                              () => api.send('PATCH', `/portal-users/${user.id}`, { role: data.value }),
-                              t('userRoleChanged', { email: user.email }),
-                            )
-                          }
-                        >
-                          {portalRoles.map((r) => (
-                            <option key={r} value={r}>
-                              {t(keyOf('role', r))}
-                            </option>
-                          ))}
-                        </Select>
-                      </TableCell>
-                      <TableCell>{t(keyOf('state', user.status))}</TableCell>
-                      <TableCell>{formatDateTime(user.lastSignInAt, language, t('never'))}</TableCell>
-                      <TableCell>
-                        {!revoked && user.email !== me.email && (
-                          <ConfirmButton
-                            label={t('userRevoke')}
-                            question={t('userRevokeConfirm', { email: user.email })}
-                            disabled={change.busy}
-                            onConfirm={() =>
-                              void act(
-                                () => api.send('DELETE', `/portal-users/${user.id}`),
-                                t('userRevoked', { email: user.email }),
-                              )
-                            }
-                          />
-                        )}
-                      </TableCell>
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            </Table>
-          )
-        }
-      </Loaded>
-      <InviteForm onInvited={users.reload} />
+      <PagedTable
+        list={users}
+        labelledBy="users-title"
+        emptyText={t('usersEmpty')}
+        rowKey={(user) => user.id}
+        sort={{ value: sort, onChange: setSort }}
+        columns={[
+          { id: 'name', header: t('userName'), sortField: 'name', cell: (user) => user.name },
+          { id: 'email', header: t('userEmail'), sortField: 'email', cell: (user) => user.email },
+          {
+            id: 'role',
+            header: t('userRole'),
+            cell: (user) => (
+              <Select
+                aria-label={`${t('userRole')} ${user.email}`}
+                value={user.role}
+                disabled={user.status === 'revoked' || change.busy || user.email === me.email}
+                onChange={(_, data) =>
+                  void act(
+                    () => api.send('PATCH', `/portal-users/${user.id}`, { role: data.value }),
+                    t('userRoleChanged', { email: user.email }),
+                  )
+                }
+              >
+                {portalRoles.map((r) => (
+                  <option key={r} value={r}>
+                    {t(keyOf('role', r))}
+                  </option>
+                ))}
+              </Select>
+            ),
+          },
+          { id: 'state', header: t('userState'), cell: (user) => t(keyOf('state', user.status)) },
+          {
+            id: 'lastSignIn',
+            header: t('userLastSignIn'),
+            cell: (user) => formatDateTime(user.lastSignInAt, language, t('never')),
+          },
+          {
+            id: 'revoke',
+            header: t('userRevoke'),
+            hiddenHeader: true,
+            cell: (user) =>
+              user.status !== 'revoked' &&
+              user.email !== me.email && (
+                <ConfirmButton
+                  label={t('userRevoke')}
+                  question={t('userRevokeConfirm', { email: user.email })}
+                  disabled={change.busy}
+                  onConfirm={() =>
+                    void act(
+                      () => api.send('DELETE', `/portal-users/${user.id}`),
+                      t('userRevoked', { email: user.email }),
+                    )
+                  }
+                />
+              ),
+          },
+        ]}
+      />
+      <InviteForm onInvited={users.state.reload} />
       <NotificationRecipients />
     </section>
   );

@@ -1,26 +1,13 @@
-import {
-  Button,
-  Field,
-  Input,
-  Link,
-  Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Textarea,
-  Title2,
-  Title3,
-} from '@fluentui/react-components';
+import { Button, Field, Input, Link, Select, Textarea, Title2, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useSession } from '../api/session.js';
 import { ticketSeverities, type Page, type Ticket, type TicketSeverity, type TicketSummary } from '../api/types.js';
 import { useAction } from '../api/use-action.js';
+import { usePagedList } from '../api/use-paged-list.js';
 import { useResource } from '../api/use-resource.js';
 import { formatDateTime } from '../components/format.js';
-import { ActionOutcome, InfoNotice, Loaded } from '../components/messages.js';
+import { ActionOutcome, Loaded } from '../components/messages.js';
+import { PagedTable } from '../components/paged-table.js';
 import { keyOf, useLanguage } from '../i18n/language.js';
 
 function TicketView({ id, onBack }: { id: string; onBack: () => void }) {
@@ -159,7 +146,11 @@ function NewTicketForm({ onOpened }: { onOpened: (ticket: Ticket) => void }) {
 export function SupportPage() {
   const { t, language } = useLanguage();
   const { api } = useSession();
-  const tickets = useResource(() => api.get<Page<TicketSummary>>('/support/tickets', { limit: 100 }), 'tickets');
+  const [sort, setSort] = useState('-createdAt');
+  const tickets = usePagedList(
+    (cursor) => api.get<Page<TicketSummary>>('/support/tickets', { sort, cursor }),
+    `tickets-${sort}`,
+  );
   const [viewing, setViewing] = useState<string | undefined>(undefined);
 
   if (viewing) {
@@ -168,7 +159,7 @@ export function SupportPage() {
         id={viewing}
         onBack={() => {
           setViewing(undefined);
-          tickets.reload();
+          tickets.state.reload();
         }}
       />
     );
@@ -178,40 +169,33 @@ export function SupportPage() {
       <Title2 as="h1" id="support-title">
         {t('supportTitle')}
       </Title2>
-      <Loaded state={tickets}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <InfoNotice>{t('supportEmpty')}</InfoNotice>
-          ) : (
-            <Table aria-labelledby="support-title">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t('ticketSubject')}</TableHeaderCell>
-                  <TableHeaderCell>{t('ticketStatus')}</TableHeaderCell>
-                  <TableHeaderCell>{t('ticketSeverity')}</TableHeaderCell>
-                  <TableHeaderCell>{t('ticketOpened')}</TableHeaderCell>
-                  <TableHeaderCell>{t('ticketComments')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {page.items.map((ticket) => (
-                  <TableRow key={ticket.id}>
-                    <TableCell>
-                      <Link as="button" onClick={() => setViewing(ticket.id)}>
-                        {ticket.subject}
-                      </Link>
-                    </TableCell>
-                    <TableCell>{t(keyOf('ticketStatus', ticket.status))}</TableCell>
-                    <TableCell>{t(keyOf('severity', ticket.severity))}</TableCell>
-                    <TableCell>{formatDateTime(ticket.createdAt, language, '')}</TableCell>
-                    <TableCell>{ticket.commentCount}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          )
-        }
-      </Loaded>
+      <PagedTable
+        list={tickets}
+        labelledBy="support-title"
+        emptyText={t('supportEmpty')}
+        rowKey={(ticket) => ticket.id}
+        sort={{ value: sort, onChange: setSort }}
+        columns={[
+          {
+            id: 'subject',
+            header: t('ticketSubject'),
+            cell: (ticket) => (
+              <Link as="button" onClick={() => setViewing(ticket.id)}>
+                {ticket.subject}
+              </Link>
+            ),
+          },
+          { id: 'status', header: t('ticketStatus'), cell: (ticket) => t(keyOf('ticketStatus', ticket.status)) },
+          { id: 'severity', header: t('ticketSeverity'), cell: (ticket) => t(keyOf('severity', ticket.severity)) },
+          {
+            id: 'opened',
+            header: t('ticketOpened'),
+            sortField: 'createdAt',
+            cell: (ticket) => formatDateTime(ticket.createdAt, language, ''),
+          },
+          { id: 'comments', header: t('ticketComments'), cell: (ticket) => ticket.commentCount },
+        ]}
+      />
       <NewTicketForm onOpened={(ticket) => setViewing(ticket.id)} />
     </section>
   );

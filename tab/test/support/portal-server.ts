@@ -87,12 +87,16 @@ async function devRoutes(sim: RunningSimulator, request: IncomingMessage, respon
   json(response, 404, { error: 'not found' });
 }
 
+export interface PortalServerOptions {
+  /** Undo the demo tenant's setup, so that the portal walks it as a new customer would. */
+  readonly undoSetup: boolean;
+}
+
 /**
- * The real product (`startApp` on the demo tenant) behind one origin that also serves tab/dist and the dev
- * sign-in, until the lead's composition root mounts `/tab` itself. The demo tenant's setup is undone first,
- * so the portal walks it as a new customer would.
+ * The real product (`startApp` on the demo tenant: setup done, a Gold licence, one nightly job) behind one
+ * origin that also serves tab/dist and the dev sign-in, until the lead's composition root mounts `/tab` itself.
  */
-export async function startPortalServer(): Promise<PortalServer> {
+export async function startPortalServer(options: PortalServerOptions): Promise<PortalServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'custodia-tab-'));
   const mongodbUri = process.env.MONGODB_URI;
   if (!mongodbUri) throw new Error('MONGODB_URI is not set: run through jest');
@@ -109,13 +113,15 @@ export async function startPortalServer(): Promise<PortalServer> {
   const app = await startApp(config, createLogger('silent'));
   const sim = app.microsoft365.demo;
   if (!sim) throw new Error('the product did not start on the tenant simulator');
-  await tenantRecords.scoped(app.database.db).updateOne(
-    sim.tenantId,
-    {},
-    {
-      $unset: { 'setup.dataLocation': '', 'setup.workloads': '', 'setup.adminConsent': '', 'setup.confirmation': '' },
-    },
-  );
+  if (options.undoSetup) {
+    await tenantRecords.scoped(app.database.db).updateOne(
+      sim.tenantId,
+      {},
+      {
+        $unset: { 'setup.dataLocation': '', 'setup.workloads': '', 'setup.adminConsent': '', 'setup.confirmation': '' },
+      },
+    );
+  }
 
   const server: Server = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0] ?? '/';

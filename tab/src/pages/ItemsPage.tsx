@@ -1,0 +1,112 @@
+import { Button, Field, Select, Title2 } from '@fluentui/react-components';
+import { useState } from 'react';
+import { useSession } from '../api/session.js';
+import { resourceKinds, type Page, type ProtectedItem, type ResourceKind } from '../api/types.js';
+import { useAction } from '../api/use-action.js';
+import { usePagedList } from '../api/use-paged-list.js';
+import { ConfirmButton } from '../components/confirm-button.js';
+import { formatBytes, formatDateTime } from '../components/format.js';
+import { ActionOutcome } from '../components/messages.js';
+import { PagedTable } from '../components/paged-table.js';
+import { keyOf, useLanguage } from '../i18n/language.js';
+
+type Protection = 'all' | 'protected' | 'unprotected';
+
+function shownBy(protection: Protection): ((item: ProtectedItem) => boolean) | undefined {
+  if (protection === 'all') return undefined;
+  return (item) => item.protected === (protection === 'protected');
+}
+
+/** "Elementi": every account the backups know, its type, the jobs protecting it and what its backup takes. */
+export function ItemsPage() {
+  const { t, language } = useLanguage();
+  const { api } = useSession();
+  const [sort, setSort] = useState('displayName');
+  const [kind, setKind] = useState<ResourceKind | ''>('');
+  const [protection, setProtection] = useState<Protection>('all');
+  const items = usePagedList(
+    (cursor) => api.get<Page<ProtectedItem>>('/items', { sort, cursor, kind: kind || undefined }),
+    `items-${sort}-${kind}`,
+  );
+  const purge = useAction();
+
+  return (
+    <section className="page" aria-labelledby="items-title">
+      <Title2 as="h1" id="items-title">
+        {t('itemsTitle')}
+      </Title2>
+      <p>{t('itemsIntro')}</p>
+      <div className="row" role="group" aria-label={t('itemsFilters')}>
+        <Field label={t('itemsKind')}>
+          <Select value={kind} onChange={(_, data) => setKind(data.value as ResourceKind | '')}>
+            <option value="">{t('itemsKindAll')}</option>
+            {resourceKinds.map((k) => (
+              <option key={k} value={k}>
+                {t(keyOf('resourceKind', k))}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t('itemsProtection')}>
+          <Select value={protection} onChange={(_, data) => setProtection(data.value as Protection)}>
+            <option value="all">{t('itemsProtectionAll')}</option>
+            <option value="protected">{t('itemProtected')}</option>
+            <option value="unprotected">{t('itemUnprotected')}</option>
+          </Select>
+        </Field>
+        <Button onClick={items.state.reload}>{t('refresh')}</Button>
+      </div>
+      <ActionOutcome error={purge.error} done={purge.done} />
+      <PagedTable
+        list={items}
+        labelledBy="items-title"
+        emptyText={protection === 'all' && kind === '' ? t('itemsEmpty') : t('itemsNoneMatch')}
+        rowKey={(item) => item.id}
+        sort={{ value: sort, onChange: setSort }}
+        {...(shownBy(protection) && { show: shownBy(protection) })}
+        columns={[
+          { id: 'name', header: t('itemName'), sortField: 'displayName', cell: (item) => item.displayName },
+          { id: 'account', header: t('itemAccount'), sortField: 'ownerEmail', cell: (item) => item.ownerEmail ?? '—' },
+          { id: 'kind', header: t('itemsKind'), cell: (item) => t(keyOf('resourceKind', item.kind)) },
+          {
+            id: 'protection',
+            header: t('itemsProtection'),
+            cell: (item) => (item.protected ? t('itemProtected') : t('itemUnprotected')),
+          },
+          {
+            id: 'jobs',
+            header: t('itemJobs'),
+            cell: (item) => item.jobs.map((job) => job.name).join(', ') || '—',
+          },
+          {
+            id: 'lastBackup',
+            header: t('itemLastBackup'),
+            cell: (item) => formatDateTime(item.lastBackupAt, language, t('never')),
+          },
+          { id: 'stored', header: t('itemStored'), cell: (item) => formatBytes(item.storedBytes, language) },
+          {
+            id: 'delete',
+            header: t('itemDeleteBackup'),
+            hiddenHeader: true,
+            cell: (item) => (
+              <ConfirmButton
+                label={t('itemDeleteBackup')}
+                question={t('itemDeleteConfirm', { name: item.displayName })}
+                typeToConfirm={item.displayName}
+                typeLabel={t('itemDeleteType')}
+                disabled={purge.busy}
+                onConfirm={async () => {
+                  const done = await purge.run(
+                    () => api.send('DELETE', `/items/${encodeURIComponent(item.id)}`, { confirm: item.displayName }),
+                    t('itemDeleted', { name: item.displayName }),
+                  );
+                  if (done) items.state.reload();
+                }}
+              />
+            ),
+          },
+        ]}
+      />
+    </section>
+  );
+}

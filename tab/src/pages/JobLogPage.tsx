@@ -1,0 +1,128 @@
+import { Button, Field, Input, Link, Select, Title2 } from '@fluentui/react-components';
+import { useState } from 'react';
+import { useSession } from '../api/session.js';
+import { runStatuses, type JobView, type Page, type RunSummary } from '../api/types.js';
+import { usePagedList } from '../api/use-paged-list.js';
+import { useResource } from '../api/use-resource.js';
+import { dayRangeQuery } from '../components/day-range.js';
+import { formatDateTime } from '../components/format.js';
+import { PagedTable } from '../components/paged-table.js';
+import { keyOf, useLanguage } from '../i18n/language.js';
+import { RunDetailView } from './RunDetailView.js';
+
+interface Filters {
+  jobId: string;
+  status: string;
+  from: string;
+  to: string;
+}
+
+const noFilters: Filters = { jobId: '', status: '', from: '', to: '' };
+
+/** "Log": every run of the backup jobs, filtered by job, status and dates; a run opens with its accounts. */
+export function JobLogPage() {
+  const { t, language } = useLanguage();
+  const { api } = useSession();
+  const [draft, setDraft] = useState<Filters>(noFilters);
+  const [applied, setApplied] = useState<Filters>(noFilters);
+  const [sort, setSort] = useState('-queuedAt');
+  const [viewing, setViewing] = useState<string | undefined>(undefined);
+  const jobs = useResource(() => api.get<Page<JobView>>('/jobs', { limit: 200 }), 'jobs');
+  const runs = usePagedList(
+    (cursor) =>
+      api.get<Page<RunSummary>>('/runs', {
+        sort,
+        cursor,
+        jobId: applied.jobId || undefined,
+        status: applied.status || undefined,
+        ...dayRangeQuery(applied.from, applied.to),
+      }),
+    JSON.stringify({ applied, sort }),
+  );
+
+  if (viewing) {
+    return (
+      <RunDetailView
+        runId={viewing}
+        onBack={() => {
+          setViewing(undefined);
+          runs.state.reload();
+        }}
+      />
+    );
+  }
+  return (
+    <section className="page" aria-labelledby="log-title">
+      <Title2 as="h1" id="log-title">
+        {t('logTitle')}
+      </Title2>
+      <form
+        className="row"
+        aria-label={t('logFilters')}
+        onSubmit={(event) => {
+          event.preventDefault();
+          setApplied(draft);
+        }}
+      >
+        <Field label={t('jobName')}>
+          <Select value={draft.jobId} onChange={(_, data) => setDraft({ ...draft, jobId: data.value })}>
+            <option value="">{t('logAllJobs')}</option>
+            {jobs.phase === 'ready' &&
+              jobs.value.items.map((job) => (
+                <option key={job.id} value={job.id}>
+                  {job.name}
+                </option>
+              ))}
+          </Select>
+        </Field>
+        <Field label={t('jobStatus')}>
+          <Select value={draft.status} onChange={(_, data) => setDraft({ ...draft, status: data.value })}>
+            <option value="">{t('logAllStatuses')}</option>
+            {runStatuses.map((status) => (
+              <option key={status} value={status}>
+                {t(keyOf('runStatus', status))}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t('activityFrom')}>
+          <Input type="date" value={draft.from} onChange={(_, data) => setDraft({ ...draft, from: data.value })} />
+        </Field>
+        <Field label={t('activityTo')}>
+          <Input type="date" value={draft.to} onChange={(_, data) => setDraft({ ...draft, to: data.value })} />
+        </Field>
+        <Button type="submit" appearance="primary">
+          {t('activityApply')}
+        </Button>
+        <Button onClick={runs.state.reload}>{t('refresh')}</Button>
+      </form>
+      <PagedTable
+        list={runs}
+        labelledBy="log-title"
+        emptyText={JSON.stringify(applied) === JSON.stringify(noFilters) ? t('logEmpty') : t('logNoneMatch')}
+        rowKey={(run) => run.id}
+        sort={{ value: sort, onChange: setSort }}
+        columns={[
+          {
+            id: 'queued',
+            header: t('logWhen'),
+            sortField: 'queuedAt',
+            cell: (run) => (
+              <Link as="button" onClick={() => setViewing(run.id)}>
+                {formatDateTime(run.queuedAt, language, '')}
+              </Link>
+            ),
+          },
+          { id: 'job', header: t('jobName'), cell: (run) => run.jobName },
+          { id: 'status', header: t('jobStatus'), cell: (run) => t(keyOf('runStatus', run.status)) },
+          {
+            id: 'trigger',
+            header: t('runTrigger'),
+            cell: (run) => t(keyOf('runTrigger', run.trigger), { who: run.requestedBy }),
+          },
+          { id: 'finished', header: t('runFinished'), cell: (run) => formatDateTime(run.finishedAt, language, '—') },
+        ]}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+import type { JobSettings } from '../api/types.js';
+import { keyOf, useLanguage } from '../i18n/language.js';
+
+/** A job's settings in words: the confirmation step of the job form reads them back before saving. */
+export function JobSummary({ settings }: { settings: JobSettings }) {
+  const { t } = useLanguage();
+  const { scope } = settings;
+  return (
+    <dl className="facts">
+      <dt>{t('jobName')}</dt>
+      <dd>{settings.name}</dd>
+      <dt>{t('jobScope')}</dt>
+      <dd>
+        {scope.type === 'organisation'
+          ? t('jobScopeOrganisation')
+          : t('jobScopeGroupsCount', { count: scope.groupIds.length, ids: scope.groupIds.join(', ') })}
+      </dd>
+      <dt>{t('jobWorkloads')}</dt>
+      <dd>{settings.workloads.map((w) => t(keyOf('jobWorkload', w))).join(', ')}</dd>
+      <dt>{t('jobSchedule')}</dt>
+      <dd>{t('jobDailyAt', { time: settings.dailyTime, zone: settings.timeZone })}</dd>
+      <dt>{t('jobRetention')}</dt>
+      <dd>{t('jobRetentionYears', { years: settings.retentionYears })}</dd>
+      <dt>{t('jobProfile')}</dt>
+      <dd>{settings.profile}</dd>
+    </dl>
+  );
+}

@@ -1,0 +1,69 @@
+import type { JobSettings, JobView, JobWorkload, RetentionYears } from '../api/types.js';
+import { jobWorkloads } from '../api/types.js';
+
+/** The job form's fields as typed: group ids are one text, split only when the job is saved. */
+export interface JobDraft {
+  name: string;
+  scopeType: 'organisation' | 'groups';
+  groupIds: string;
+  workloads: JobWorkload[];
+  dailyTime: string;
+  timeZone: string;
+  retentionYears: RetentionYears;
+  profile: string;
+}
+
+/** The seeds' two profiles; a licence may name others, which the form offers too. */
+export const knownProfiles = ['Bronze', 'Gold'] as const;
+
+export function draftOf(job: JobView | undefined): JobDraft {
+  if (!job) {
+    return {
+      name: '',
+      scopeType: 'organisation',
+      groupIds: '',
+      workloads: [...jobWorkloads],
+      dailyTime: '22:00',
+      timeZone: 'Europe/Rome',
+      retentionYears: 1,
+      profile: 'Gold',
+    };
+  }
+  return {
+    name: job.name,
+    scopeType: job.scope.type,
+    groupIds: job.scope.type === 'groups' ? job.scope.groupIds.join('\n') : '',
+    workloads: job.workloads,
+    dailyTime: job.dailyTime,
+    timeZone: job.timeZone,
+    retentionYears: job.retentionYears,
+    profile: job.profile,
+  };
+}
+
+export function groupIdsOf(draft: JobDraft): string[] {
+  return draft.groupIds.split(/[\s,;]+/).filter((id) => id.length > 0);
+}
+
+export function settingsOf(draft: JobDraft): JobSettings {
+  return {
+    name: draft.name.trim(),
+    scope:
+      draft.scopeType === 'organisation' ? { type: 'organisation' } : { type: 'groups', groupIds: groupIdsOf(draft) },
+    workloads: jobWorkloads.filter((workload) => draft.workloads.includes(workload)),
+    dailyTime: draft.dailyTime,
+    timeZone: draft.timeZone,
+    retentionYears: draft.retentionYears,
+    profile: draft.profile,
+  };
+}
+
+/** What the form itself can tell before asking the API: the rest (licence, groups, names) the API answers. */
+export function draftComplete(draft: JobDraft): boolean {
+  return (
+    draft.name.trim().length > 0 &&
+    draft.workloads.length > 0 &&
+    /^([01]\d|2[0-3]):[0-5]\d$/.test(draft.dailyTime) &&
+    (draft.scopeType === 'organisation' || groupIdsOf(draft).length > 0)
+  );
+}

@@ -1,0 +1,247 @@
+import type { Page } from 'playwright-core';
+import { writeLicence } from '@custodia/backend/licences/index';
+import { devSignIn, openPortalSession, type PortalSession } from './support/portal-session.js';
+
+interface ApiJob {
+  id: string;
+  name: string;
+  scope: { type: string };
+  workloads: string[];
+  dailyTime: string;
+  retentionYears: number;
+  profile: string;
+}
+interface ApiRun {
+  id: string;
+  jobId: string;
+  status: string;
+  resources: Array<{ displayName: string; kind: string; status: string; items: number }>;
+}
+interface ApiItem {
+  id: string;
+  displayName: string;
+  kind: string;
+  protected: boolean;
+  jobs: Array<{ name: string }>;
+}
+interface ApiLicence {
+  plans: Array<{ profile: string; retentionYears: number; seats: number; used: number }>;
+  overrun: boolean;
+  remedies: Array<{ it: string; en: string }>;
+}
+interface Listed<T> {
+  items: T[];
+}
+
+/** Exchange only, so that the run backs up the 25 demo mailboxes and nothing else. */
+const jobName = 'Posta ogni notte';
+/** The longest the first backup of the demo tenant's mailboxes may take on a loaded machine. */
+const runTimeoutMs = 150_000;
+
+let session: PortalSession;
+let page: Page;
+let admin: PortalSession['admin'];
+let createdJob: ApiJob;
+
+beforeAll(async () => {
+  session = await openPortalSession({ undoSetup: false });
+  ({ page, admin } = session);
+  await page.goto(`${session.server.url}/tab/`);
+  await devSignIn(page, admin.userPrincipalName, { person: 'Person of the demo tenant', button: 'Sign in' });
+  await page.getByLabel('I have read and accept the licence terms').check();
+  await page.getByRole('button', { name: 'Accept and continue' }).click();
+  await page.getByRole('heading', { name: 'Backup jobs' }).waitFor();
+}, 90_000);
+
+afterAll(async () => {
+  await session?.close();
+});
+
+const jobRow = () => page.getByRole('row').filter({ hasText: jobName });
+
+test('the job form refuses an unknown group and a profile the licence lacks, each with the API’s reason', async () => {
+  await page.getByRole('button', { name: 'Create backup job' }).click();
+  const form = page.getByRole('form', { name: 'Create backup job' });
+  await form.getByLabel(/^Job/).fill(jobName);
+  await form.getByRole('radio', { name: 'Only some Microsoft 365 groups' }).check();
+  await form.getByLabel(/^Microsoft 365 group IDs/).fill('6b1f0c1e-0000-4000-8000-000000000000');
+  await form.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('heading', { name: 'Check the backup job' }).waitFor();
+  await page.getByRole('button', { name: 'Add backup job' }).click();
+  const groupRefusal = page.getByRole('alert');
+  await groupRefusal.waitFor();
+  expect(await groupRefusal.textContent()).toContain('6b1f0c1e-0000-4000-8000-000000000000');
+
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  await form.getByRole('radio', { name: 'The whole organisation' }).check();
+  await form.getByLabel('Profile').selectOption('Bronze');
+  await form.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Add backup job' }).click();
+  const licenceRefusal = page.getByRole('alert');
+  await licenceRefusal.getByText(/Bronze/).waitFor();
+  const jobs = await session.api<Listed<ApiJob>>('/jobs');
+  expect(jobs.items.map((job) => job.name)).not.toContain(jobName);
+});
+
+test('a job created through the form, after its summary is confirmed, is saved as chosen and listed', async () => {
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  const form = page.getByRole('form', { name: 'Create backup job' });
+  await form.getByLabel('Profile').selectOption('Gold');
+  for (const other of ['OneDrive', 'SharePoint', 'Teams']) await form.getByRole('checkbox', { name: other }).uncheck();
+  await form.getByLabel(/^Daily at/).fill('03:30');
+  await form.getByRole('radio', { name: '1 years' }).check();
+  await session.capture('job-form-en');
+  await form.getByRole('button', { name: 'Continue' }).click();
+  const summary = page.locator('dl.facts');
+  await expect(summary.textContent()).resolves.toMatch(/The whole organisation.*Exchange.*03:30.*Gold/);
+  await session.capture('job-confirm-en');
+  await page.getByRole('button', { name: 'Add backup job' }).click();
+  await page.getByText(`The backup job “${jobName}” was added`).waitFor();
+  await jobRow().getByText('Stopped', { exact: true }).waitFor();
+  const jobs = await session.api<Listed<ApiJob>>('/jobs');
+  const job = jobs.items.find((candidate) => candidate.name === jobName);
+  expect(job).toMatchObject({
+    scope: { type: 'organisation' },
+    workloads: ['exchange'],
+    dailyTime: '03:30',
+    retentionYears: 1,
+    profile: 'Gold',
+  });
+  createdJob = job as ApiJob;
+});
+
+test('editing a job changes only what was edited', async () => {
+  await jobRow().getByRole('button', { name: 'Edit', exact: true }).click();
+  const form = page.getByRole('form', { name: `Edit the job “${jobName}”` });
+  await form.getByLabel(/^Daily at/).fill('04:15');
+  await form.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByText(`The changes to “${jobName}” were saved.`).waitFor();
+  const job = await session.api<ApiJob>(`/jobs/${createdJob.id}`);
+  expect(job).toMatchObject({ dailyTime: '04:15', workloads: ['exchange'], profile: 'Gold' });
+});
+
+test(
+  '“Run this job” starts a run whose per-account outcome the job log shows once it finishes',
+  async () => {
+    await jobRow().getByRole('button', { name: 'Run this job' }).click();
+    await page.getByText(`The job “${jobName}” has started.`).waitFor();
+    await session.openTab('Job log');
+    await page.getByRole('combobox', { name: 'Job' }).selectOption({ label: jobName });
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    const runRow = page.getByRole('row').filter({ hasText: jobName });
+    await expect(runRow.count()).resolves.toBeLessThanOrEqual(1);
+    await runRow.getByRole('button').click();
+    await page.getByRole('heading', { name: new RegExp(`${jobName}, run of`) }).waitFor();
+    // The detail reads the run again while it is unfinished: wait for the outcome it reaches.
+    await page
+      .getByText(/^(Backup completed successfully|Backup completed with warnings|Backup failed)/)
+      .waitFor({ timeout: runTimeoutMs });
+    const runs = await session.api<Listed<{ id: string }>>(`/runs?jobId=${createdJob.id}`);
+    expect(runs.items).toHaveLength(1);
+    const run = await session.api<ApiRun>(`/runs/${runs.items[0]?.id}`);
+    expect(run.status).toMatch(/succeeded|warning/);
+    expect(run.resources.length).toBe(session.server.sim.control.listUsers().length);
+    expect(run.resources.every((resource) => resource.kind === 'mailbox')).toBe(true);
+    const adminRow = page.getByRole('row').filter({ hasText: admin.displayName });
+    await adminRow.getByText('Backed up', { exact: true }).waitFor();
+    const adminOutcome = run.resources.find((resource) => resource.displayName.includes(admin.displayName));
+    expect(adminOutcome?.items).toBeGreaterThan(0);
+    await session.capture('job-log-run-en');
+    await page.getByRole('button', { name: 'Back', exact: true }).click();
+    await runRow.getByText(/Completed/).waitFor();
+    await session.capture('job-log-en');
+  },
+  runTimeoutMs + 30_000,
+);
+
+test('the items page lists the demo mailboxes as protected by the job, and deletes one backup after typing its name', async () => {
+  await session.openTab('Items');
+  await page.getByRole('combobox', { name: 'Type' }).selectOption('mailbox');
+  const adminRow = page.getByRole('row').filter({ hasText: admin.userPrincipalName });
+  await adminRow.getByText('Protected', { exact: true }).waitFor();
+  await adminRow.getByText(jobName).waitFor();
+  const items = await session.api<Listed<ApiItem>>('/items?kind=mailbox&limit=200');
+  expect(items.items).toHaveLength(session.server.sim.control.listUsers().length);
+  expect(items.items.every((item) => item.protected && item.jobs.some((job) => job.name === jobName))).toBe(true);
+  await session.capture('items-en');
+
+  const victim = items.items.find((item) => !item.displayName.includes(admin.displayName));
+  if (!victim) throw new Error('the demo tenant has a single mailbox');
+  const victimRow = page.getByRole('row').filter({ hasText: victim.displayName });
+  await victimRow.getByRole('button', { name: 'Delete backup' }).click();
+  const dialog = page.getByRole('alertdialog');
+  await dialog.getByText(/cannot be undone/).waitFor();
+  const confirm = dialog.getByRole('button', { name: 'Confirm' });
+  await expect(confirm.isDisabled()).resolves.toBe(true);
+  await dialog.getByLabel('Type the account name to confirm').fill(victim.displayName);
+  await confirm.click();
+  await page.getByText(`The backup of “${victim.displayName}” was deleted.`).waitFor();
+  const after = await session.api<Listed<ApiItem>>('/items?kind=mailbox&limit=200');
+  expect(after.items.map((item) => item.id)).not.toContain(victim.id);
+});
+
+test('the licence page shows seats bought and used, and the overrun warning with its remedies', async () => {
+  await session.openTab('Licence status');
+  const licence = await session.api<ApiLicence>('/licence');
+  const gold = licence.plans.find((plan) => plan.profile === 'Gold' && plan.retentionYears === 1);
+  expect(gold?.used).toBeGreaterThan(0);
+  const goldRow = page.getByRole('row').filter({ hasText: 'Gold' });
+  await goldRow.getByRole('cell', { name: String(gold?.seats), exact: true }).waitFor();
+  await goldRow.getByRole('cell', { name: String(gold?.used), exact: true }).waitFor();
+  await expect(page.getByText('Your licences are exceeded').count()).resolves.toBe(0);
+  await session.capture('licence-en');
+
+  // The provider sells fewer seats than the jobs now protect.
+  await writeLicence(
+    session.server.app.database.db,
+    session.server.sim.tenantId,
+    {
+      plans: [
+        { profile: 'Gold', retentionYears: 1, workloads: ['exchange', 'onedrive', 'sharepoint', 'teams'], seats: 5 },
+      ],
+      storageBytes: 50 * 1024 ** 3,
+    },
+    'provider',
+    new Date(),
+  );
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  const warning = page.getByRole('alert').filter({ hasText: 'Your licences are exceeded' });
+  await warning.waitFor();
+  const remedies = (await session.api<ApiLicence>('/licence')).remedies;
+  expect(remedies.length).toBeGreaterThan(0);
+  for (const remedy of remedies) await warning.getByText(remedy.en).waitFor();
+  await goldRow.getByText(/over the licence/).waitFor();
+  await session.capture('licence-overrun-en');
+});
+
+test('after the language switch every new page reads in Italian, and passes axe', async () => {
+  await page.getByLabel('Language').selectOption('it');
+  await session.openTab('Overview');
+  await page.getByRole('button', { name: 'Crea job di backup' }).click();
+  await page.getByRole('radio', { name: 'Tutta l’organizzazione' }).waitFor();
+  await session.capture('job-form-it');
+  await page.getByRole('button', { name: 'Annulla' }).click();
+  await jobRow().getByText('Completato', { exact: true }).waitFor();
+  await session.capture('overview-jobs-it');
+
+  await session.openTab('Elementi');
+  await page.getByRole('heading', { name: 'Elementi protetti' }).waitFor();
+  await page.getByText('Protetto', { exact: true }).first().waitFor();
+  await session.capture('items-it');
+
+  await session.openTab('Stato della licenza');
+  const warning = page.getByRole('alert').filter({ hasText: 'Hai superato le licenze disponibili' });
+  await warning.getByText(/modifica il job scegliendo i gruppi Microsoft/).waitFor();
+  await session.capture('licence-it');
+
+  await session.openTab('Log dei job');
+  const runRow = page.getByRole('row').filter({ hasText: jobName });
+  await runRow.getByText(/Completata/).waitFor();
+  await session.capture('job-log-it');
+  await runRow.getByRole('button').click();
+  await page.getByText(/^Backup completato/).waitFor();
+  await page.getByRole('row').filter({ hasText: admin.displayName }).getByText('Salvato', { exact: true }).waitFor();
+  await session.capture('job-log-run-it');
+  await expect(page.getByText('Backed up', { exact: true }).count()).resolves.toBe(0);
+});
