@@ -8,13 +8,16 @@ import { ensureIndexes } from '../../src/db/index.js';
 import { Scheduler } from '../../src/jobs/scheduler.js';
 import { DomainEvents } from '../../src/events.js';
 import { GraphGateway, type GraphLimits } from '../../src/graph/index.js';
-import { filesystemBackend, openContentStore, type ContentStore } from '../../src/store/index.js';
+import { filesystemBackend, openContentStore, type ContentStore, type PackBackend } from '../../src/store/index.js';
 import { BackupJobs, graphErrorReader, RunEngine, type NewBackupJob, type RunView } from '../../src/backup/index.js';
 
 export interface BackupHarness {
   sim: RunningSimulator;
   database: TestDatabase;
   store: ContentStore;
+  /** Where the store's packs live and the key that opens them, for maintenance and verification. */
+  storeBackend: PackBackend;
+  masterKey: Buffer;
   events: DomainEvents;
   engine: RunEngine;
   scheduler: Scheduler;
@@ -35,11 +38,9 @@ export async function startBackupHarness(
   const sim = await startSimulator(simulatorOptions);
   const database = await openTestDatabase('backup');
   await ensureIndexes(database.db);
-  const store = await openContentStore({
-    db: database.db,
-    backend: filesystemBackend(mkdtempSync(join(tmpdir(), 'custodia-store-'))),
-    masterKey: randomBytes(32),
-  });
+  const storeBackend = filesystemBackend(mkdtempSync(join(tmpdir(), 'custodia-store-')));
+  const masterKey = randomBytes(32);
+  const store = await openContentStore({ db: database.db, backend: storeBackend, masterKey });
   const gateway = await GraphGateway.open({
     connection: {
       tenantId: sim.tenantId,
@@ -86,6 +87,8 @@ export async function startBackupHarness(
     sim,
     database,
     store,
+    storeBackend,
+    masterKey,
     events,
     engine,
     scheduler,
