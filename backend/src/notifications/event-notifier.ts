@@ -1,4 +1,4 @@
-import type { Db } from 'mongodb';
+import { MongoServerError, type Db } from 'mongodb';
 import type { Logger } from 'pino';
 import { defineCollection } from '../db/index.js';
 import { eventsCollection, type DomainEvent } from '../events.js';
@@ -86,8 +86,19 @@ export class EventNotifier {
       this.handled.set(event.eventId, event.createdAt);
       if (event.createdAt > through) through = event.createdAt;
     }
-    await progress.updateOne({ _id: progressId }, { $max: { through } }, { upsert: true });
+    await this.advanceMark(through);
     return report;
+  }
+
+  /** Moves the mark forward only; of two workers creating it at once, the loser updates it instead. */
+  private async advanceMark(through: Date): Promise<void> {
+    const progress = notifierProgress.raw(this.options.db);
+    try {
+      await progress.updateOne({ _id: progressId }, { $max: { through } }, { upsert: true });
+    } catch (error) {
+      if (!(error instanceof MongoServerError && error.code === 11000)) throw error;
+      await progress.updateOne({ _id: progressId }, { $max: { through } });
+    }
   }
 
   /** Enqueues the event's letters; returns how many were new. */

@@ -64,8 +64,11 @@ function toHtml(block: LetterBlock, portalUrl: string | undefined): string {
 /** A date and time as people read them in that language, in the given time zone. */
 export function formatWhen(when: Date, language: Language, timeZone = 'Europe/Rome'): string {
   return new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', {
-    dateStyle: 'long',
-    timeStyle: 'short',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
     timeZone,
     timeZoneName: 'short',
   }).format(when);

@@ -77,15 +77,18 @@ export class MailOutbox {
   }
 
   /**
-   * Sends every due letter of every tenant through the mailer, one at a time. The letters of a
-   * tenant the mailer holds (`holdReason`) stay pending, marked with the reason.
+   * Sends every due letter of every tenant through the mailer, one at a time, each at most once
+   * per call (a failed letter waits for the next pass). The letters of a tenant the mailer holds
+   * (`holdReason`) stay pending, marked with the reason.
    */
   async deliverPending(mailer: Mailer, limit = 100): Promise<DeliveryReport> {
     const report: DeliveryReport = { sent: 0, failed: 0 };
     const held = new Set<string>();
+    const tried = new Set<string>();
     for (let i = 0; i < limit; i += 1) {
-      const letter = await this.claimNext(mailer, held);
+      const letter = await this.claimNext(mailer, held, tried);
       if (!letter) break;
+      tried.add(letter.key);
       const scoped = outboxLetters.scoped(this.db);
       try {
         await mailer.send({
@@ -126,7 +129,7 @@ export class MailOutbox {
    * the same attempt exactly one insert succeeds. (A conditional update is not enough: FerretDB
    * over SQLite does not apply filter and update atomically.)
    */
-  private async claimNext(mailer: Mailer, held: Set<string>): Promise<OutboxLetter | null> {
+  private async claimNext(mailer: Mailer, held: Set<string>, tried: Set<string>): Promise<OutboxLetter | null> {
     const letters = outboxLetters.raw(this.db);
     for (;;) {
       const now = this.clock();
@@ -134,6 +137,7 @@ export class MailOutbox {
         $or: [{ status: 'pending' }, { status: 'sending', leaseUntil: { $lt: now } }],
         attempts: { $lt: maxAttempts },
         ...(held.size > 0 && { tenantId: { $nin: [...held] } }),
+        ...(tried.size > 0 && { key: { $nin: [...tried] } }),
       };
       const [candidate] = await letters
         .find(due, { sort: { createdAt: 1 }, limit: 1, projection: { _id: 0 } })
