@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { DomainEvents, Scheduler } from '@custodia/backend';
 import { graphErrorReader, RunEngine } from '@custodia/backend/backup/index';
 import { GraphGateway } from '@custodia/backend/graph/index';
+import { startNotificationWorker } from '@custodia/backend/notifications/index';
 import { ExportService, RestoreService } from '@custodia/backend/restore/index';
 import type { ContentStore } from '@custodia/backend/store/index';
 import type { Microsoft365 } from './microsoft-365.js';
@@ -71,5 +72,7 @@ export async function startBackupWorkers(options: {
   });
   await scheduler.start();
   await engine.scheduleRecovery();
+  // Domain events become letters, and the outbox (welcome letters too) goes out through Graph sendMail.
+  await startNotificationWorker({ db: options.db, scheduler, graphFor, logger: options.logger });
   return { scheduler, events, engine, restores, exports, graphFor };
 }

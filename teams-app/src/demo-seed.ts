@@ -37,7 +37,7 @@ export async function seedDemoTenant(
       confirmation: { at: now, by: itManager.email },
     },
   });
-  await writeSettings(db, sim.tenantId, { defaultLanguage: 'it' }, now);
+  await writeSettings(db, sim.tenantId, { defaultLanguage: 'it', notificationSender: admin.userPrincipalName }, now);
   await invitePortalUser(api.services, sim.tenantId, { ...itManager, role: 'tenant_admin' }, 'demo');
   await writeLicence(
     db,

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { openTestDatabase, type TestDatabase } from '../../../test-support/database.js';
+import { DomainEvents } from '../../src/events.js';
+import { Scheduler } from '../../src/jobs/scheduler.js';
+import { startNotificationWorker } from '../../src/notifications/index.js';
+import { person, seedPortalUser, seedTenant, startHarness, tenantA, type Harness } from '../api/support/harness.js';
+import { addRecipient, sentTo, startTenantSim, type SentMail, type TenantSim } from './notification-setup.js';
+
+let database: TestDatabase;
+let api: Harness;
+let alfa: TenantSim;
+let scheduler: Scheduler;
+const admin = person(tenantA, 'anna');
+
+beforeAll(async () => {
+  database = await openTestDatabase('notifyworker');
+  api = await startHarness({ database });
+  await seedTenant(api.services, tenantA);
+  await seedPortalUser(api.services, admin, 'tenant_admin');
+  alfa = await startTenantSim(database.db, tenantA, 'alfa.onmicrosoft.com');
+  scheduler = new Scheduler({ db: database.db, workerName: 'notify-test', pollIntervalMs: 200, lockLifetimeMs: 40_000 });
+  await scheduler.start();
+  await startNotificationWorker({
+    db: database.db,
+    scheduler,
+    graphFor: async () => alfa.gateway,
+    intervalMs: 500,
+    portalUrl: 'https://custodia.example/tab',
+  });
+});
+
+afterAll(async () => {
+  await scheduler.drain(10_000);
+  await api.close();
+  await database.dispose();
+  await alfa.sim.stop();
+});
+
+/** Polls the simulator's outbox until mail reaches the address (the Agenda loop delivers it). */
+async function waitForMail(email: string, count = 1): Promise<SentMail[]> {
+  const deadline = Date.now() + 25_000;
+  for (;;) {
+    const mail = sentTo(alfa, email);
+    if (mail.length >= count || Date.now() > deadline) return mail;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+test('an invitation made through the API reaches the invitee through Graph sendMail once the sender is set', async () => {
+  const token = await api.token(admin);
+  const invited = await api.call('POST', '/portal-users', {
+    token,
+    body: { name: 'Bruno Rossi', email: 'bruno.rossi@alfa.example', role: 'viewer' },
+  });
+  expect(invited.status).toBe(201);
+  const configured = await api.call('PATCH', '/settings', { token, body: { notificationSender: alfa.sender } });
+  expect(configured.body).toMatchObject({ notificationSender: alfa.sender });
+
+  const [welcome, ...more] = await waitForMail('bruno.rossi@alfa.example');
+  expect(welcome).toMatchObject({ from: alfa.sender, subject: 'Benvenuto in TIM Backup Office 365' });
+  expect(welcome?.body).toContain('https://custodia.example/portal');
+  expect(more).toEqual([]);
+});
+
+test('the scheduled pass turns a run with warnings into a letter without anyone calling it', async () => {
+  await addRecipient(database.db, tenantA, 'it.manager@alfa.example', 'en', ['job.warning']);
+  const runId = randomUUID();
+  await new DomainEvents(database.db).emit(
+    tenantA,
+    'run.warning',
+    { runId, jobId: randomUUID(), jobName: 'Teams', warnings: 3, failedResources: [] },
+    `run:${runId}`,
+  );
+  const [letter, ...more] = await waitForMail('it.manager@alfa.example');
+  expect(letter?.subject).toBe('Backup finished with warnings: job "Teams"');
+  expect(letter?.body).toContain('finished with 3 warnings.');
+  expect(more).toEqual([]);
+});
