@@ -18,7 +18,12 @@ beforeAll(async () => {
   await seedTenant(api.services, tenantA);
   await seedPortalUser(api.services, admin, 'tenant_admin');
   alfa = await startTenantSim(database.db, tenantA, 'alfa.onmicrosoft.com');
-  scheduler = new Scheduler({ db: database.db, workerName: 'notify-test', pollIntervalMs: 200, lockLifetimeMs: 40_000 });
+  scheduler = new Scheduler({
+    db: database.db,
+    workerName: 'notify-test',
+    pollIntervalMs: 200,
+    lockLifetimeMs: 40_000,
+  });
   await scheduler.start();
   await startNotificationWorker({
     db: database.db,
