@@ -127,3 +127,15 @@ test('an outline icon that is not white on transparent, or a colour icon of the 
 test('the committed icons are the ones the drawing code makes', () => {
   for (const [path, png] of drawnIcons()) expect(readFileSync(join(repositoryRoot, path)).equals(png)).toBe(true);
 });
+
+test('each Outlook ribbon icon the manifest names is drawn at the size it declares', async () => {
+  const { manifest } = await buildDevPackage();
+  const icons = JSON.stringify(manifest.extensions).match(/\{"size":\d+,"url":"[^"]+"\}/g)!;
+  expect(icons.length).toBeGreaterThanOrEqual(3);
+  for (const icon of icons) {
+    const { size, url } = JSON.parse(icon) as { size: number; url: string };
+    expect(url).toBe(`${provisionedValues.TAB_ENDPOINT}/tab/icons/custodia-${size}.png`);
+    const png = readFileSync(join(repositoryRoot, `appPackage/ribbon-icons/custodia-${size}.png`));
+    expect(readPngHeader(png)).toMatchObject({ width: size, height: size });
+  }
+});
