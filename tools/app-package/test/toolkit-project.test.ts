@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { parseEnvFile } from '../src/env-file.js';
 import { placeholderNames } from '../src/placeholders.js';
@@ -58,6 +59,25 @@ const actions = (file: ProjectFile): Action[] => [...file.provision, ...file.dep
 
 /** The `output NAME` declarations of the Bicep template, which arm/deploy writes into the environment file. */
 const bicepOutputs = (): string[] => [...read('infra/azure.bicep').matchAll(/^output (\w+) /gm)].map((m) => m[1]!);
+
+/** The toolkit's own schema for these files, vendored from its npm package (see `schemas/README.md`). */
+const yamlSchema = JSON.parse(read('tools/app-package/schemas/teamsapp-yaml-v1.11.schema.json')) as object;
+const validateProjectFile = new Ajv({ allErrors: true, strict: false }).compile(yamlSchema);
+
+test.each(projectFiles)("%s conforms to the toolkit's v1.11 schema, which refuses unknown actions", (path) => {
+  const file = project(path);
+  expect(validateProjectFile(file) ? [] : validateProjectFile.errors).toEqual([]);
+  const broken = project(path);
+  broken.provision[0]!.uses = 'teamsApp/createEverything';
+  expect(validateProjectFile(broken)).toBe(false);
+});
+
+test("the documented action list is the schema's own", () => {
+  const schemaActions = new Set(
+    [...JSON.stringify(yamlSchema).matchAll(/"uses":\{[^}]*?"const":"([^"]+)"/g)].map((match) => match[1]!),
+  );
+  expect([...documentedActions].filter((name) => !schemaActions.has(name))).toEqual([]);
+});
 
 test.each(projectFiles)('%s parses and uses only actions the toolkit documents', (path) => {
   const file = project(path);
