@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { writeLicence } from '@custodia/backend/licences/index';
+import { directoryGroup } from './support/directory.js';
 import { devSignIn, openPortalSession, type PortalSession } from './support/portal-session.js';
 
 interface ApiJob {
@@ -33,19 +34,22 @@ interface Listed<T> {
   items: T[];
 }
 
-/** Exchange only, so that the run backs up the 25 demo mailboxes and nothing else. */
-const jobName = 'Posta ogni notte';
-/** The longest the first backup of the demo tenant's mailboxes may take on a loaded machine. */
-const runTimeoutMs = 150_000;
+/** The mail of the administration group only, so that the run backs up its members' mailboxes and nothing else. */
+const jobName = 'Posta amministrazione';
+const groupName = 'Amministrazione';
+/** The longest the first backup of those mailboxes may take on a loaded machine. */
+const runTimeoutMs = 90_000;
 
 let session: PortalSession;
 let page: Page;
 let admin: PortalSession['admin'];
 let createdJob: ApiJob;
+let group: { id: string; memberIds: string[] };
 
 beforeAll(async () => {
   session = await openPortalSession({ undoSetup: false });
   ({ page, admin } = session);
+  group = await directoryGroup(session.server.sim, groupName);
   await page.goto(`${session.server.url}/tab/`);
   await devSignIn(page, admin.userPrincipalName, { person: 'Person of the demo tenant', button: 'Sign in' });
   await page.getByLabel('I have read and accept the licence terms').check();
@@ -86,6 +90,8 @@ test('the job form refuses an unknown group and a profile the licence lacks, eac
 test('a job created through the form, after its summary is confirmed, is saved as chosen and listed', async () => {
   await page.getByRole('button', { name: 'Back', exact: true }).click();
   const form = page.getByRole('form', { name: 'Create backup job' });
+  await form.getByRole('radio', { name: 'Only some Microsoft 365 groups' }).check();
+  await form.getByLabel(/^Microsoft 365 group IDs/).fill(group.id);
   await form.getByLabel('Profile').selectOption('Gold');
   for (const other of ['OneDrive', 'SharePoint', 'Teams']) await form.getByRole('checkbox', { name: other }).uncheck();
   await form.getByLabel(/^Daily at/).fill('03:30');
@@ -93,7 +99,9 @@ test('a job created through the form, after its summary is confirmed, is saved a
   await session.capture('job-form-en');
   await form.getByRole('button', { name: 'Continue' }).click();
   const summary = page.locator('dl.facts');
-  await expect(summary.textContent()).resolves.toMatch(/The whole organisation.*Exchange.*03:30.*Gold/);
+  await expect(summary.textContent()).resolves.toMatch(
+    new RegExp(`Microsoft 365 groups \\(1\\): ${group.id}.*Exchange.*03:30.*Gold`),
+  );
   await session.capture('job-confirm-en');
   await page.getByRole('button', { name: 'Add backup job' }).click();
   await page.getByText(`The backup job “${jobName}” was added`).waitFor();
@@ -101,7 +109,7 @@ test('a job created through the form, after its summary is confirmed, is saved a
   const jobs = await session.api<Listed<ApiJob>>('/jobs');
   const job = jobs.items.find((candidate) => candidate.name === jobName);
   expect(job).toMatchObject({
-    scope: { type: 'organisation' },
+    scope: { type: 'groups', groupIds: [group.id] },
     workloads: ['exchange'],
     dailyTime: '03:30',
     retentionYears: 1,
@@ -141,7 +149,7 @@ test(
     expect(runs.items).toHaveLength(1);
     const run = await session.api<ApiRun>(`/runs/${runs.items[0]?.id}`);
     expect(run.status).toMatch(/succeeded|warning/);
-    expect(run.resources.length).toBe(session.server.sim.control.listUsers().length);
+    expect(run.resources.length).toBe(group.memberIds.length);
     expect(run.resources.every((resource) => resource.kind === 'mailbox')).toBe(true);
     const adminRow = page.getByRole('row').filter({ hasText: admin.displayName });
     await adminRow.getByText('Backed up', { exact: true }).waitFor();
@@ -155,14 +163,14 @@ test(
   runTimeoutMs + 30_000,
 );
 
-test('the items page lists the demo mailboxes as protected by the job, and deletes one backup after typing its name', async () => {
+test('the items page lists the group’s mailboxes as protected by the job, and deletes one backup after typing its name', async () => {
   await session.openTab('Items');
   await page.getByRole('combobox', { name: 'Type' }).selectOption('mailbox');
   const adminRow = page.getByRole('row').filter({ hasText: admin.userPrincipalName });
   await adminRow.getByText('Protected', { exact: true }).waitFor();
   await adminRow.getByText(jobName).waitFor();
   const items = await session.api<Listed<ApiItem>>('/items?kind=mailbox&limit=200');
-  expect(items.items).toHaveLength(session.server.sim.control.listUsers().length);
+  expect(items.items).toHaveLength(group.memberIds.length);
   expect(items.items.every((item) => item.protected && item.jobs.some((job) => job.name === jobName))).toBe(true);
   await session.capture('items-en');
 
@@ -198,7 +206,7 @@ test('the licence page shows seats bought and used, and the overrun warning with
     session.server.sim.tenantId,
     {
       plans: [
-        { profile: 'Gold', retentionYears: 1, workloads: ['exchange', 'onedrive', 'sharepoint', 'teams'], seats: 5 },
+        { profile: 'Gold', retentionYears: 1, workloads: ['exchange', 'onedrive', 'sharepoint', 'teams'], seats: 2 },
       ],
       storageBytes: 50 * 1024 ** 3,
     },
@@ -227,7 +235,7 @@ test('after the language switch every new page reads in Italian, and passes axe'
 
   await session.openTab('Elementi');
   await page.getByRole('heading', { name: 'Elementi protetti' }).waitFor();
-  await page.getByText('Protetto', { exact: true }).first().waitFor();
+  await page.getByRole('cell', { name: 'Protetto', exact: true }).first().waitFor();
   await session.capture('items-it');
 
   await session.openTab('Stato della licenza');

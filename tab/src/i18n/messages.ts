@@ -192,7 +192,7 @@ const en = {
   jobScope: 'What to back up',
   jobScopeOrganisation: 'The whole organisation',
   jobScopeGroups: 'Only some Microsoft 365 groups',
-  jobScopeGroupsCount: '{count} Microsoft 365 groups: {ids}',
+  jobScopeGroupsCount: 'Microsoft 365 groups ({count}): {ids}',
   jobGroupIds: 'Microsoft 365 group IDs',
   jobGroupIdsHint:
     'One per line: the Object ID of each group (Microsoft 365 admin center or Entra ID, Groups). A group that does not exist yet must be created in Microsoft 365 first.',
@@ -489,7 +489,7 @@ const it: Messages = {
   jobScope: 'Cosa salvare',
   jobScopeOrganisation: 'Tutta l’organizzazione',
   jobScopeGroups: 'Solo alcuni gruppi di Microsoft 365',
-  jobScopeGroupsCount: '{count} gruppi di Microsoft 365: {ids}',
+  jobScopeGroupsCount: 'Gruppi di Microsoft 365 ({count}): {ids}',
   jobGroupIds: 'ID dei gruppi di Microsoft 365',
   jobGroupIdsHint:
     'Uno per riga: l’ID oggetto di ogni gruppo (interfaccia di amministrazione di Microsoft 365 o Entra ID, Gruppi). Se il gruppo non esiste ancora, va creato prima in Microsoft 365.',
