@@ -2,27 +2,30 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, startApp, createLogger, type RunningApp } from '@custodia/teams-app';
+import { openTestDatabase, type TestDatabase } from '../../../test-support/database.js';
 import { buildDevPackage, provisionedValues } from './package-fixture.js';
 
 /**
  * Every address the package hands to Teams and Outlook must be one the product really serves: the manifest is built
  * for a provisioned environment, its URLs are moved onto a locally started product, and each is fetched.
  */
+let database: TestDatabase;
 let app: RunningApp;
 
 beforeAll(async () => {
+  database = await openTestDatabase('app_package_routes');
   const config = loadConfig({
     PORT: '0',
     SIMULATOR_PORT: '0',
-    MONGODB_URI: process.env.MONGODB_URI,
-    MONGODB_DATABASE: `app_package_routes_${process.pid}`,
+    MONGODB_URI: database.uri,
+    MONGODB_DATABASE: database.name,
     DATA_DIR: mkdtempSync(join(tmpdir(), 'custodia-app-package-routes-')),
   });
   app = await startApp(config, createLogger('silent'));
 });
 afterAll(async () => {
   await app?.stop();
-  await app?.database.db.dropDatabase().catch(() => undefined);
+  await database?.dispose();
 });
 
 /** The same path and query on the locally running product. */
