@@ -4,7 +4,8 @@ import { openDatabase, type Database, type Scheduler } from '@custodia/backend';
 import { ClientCredentialsConsentProbe, mountApi } from '@custodia/backend/api/index';
 import { graphErrorReader, type RunEngine } from '@custodia/backend/backup/index';
 import { createBackupApiServices } from '@custodia/backend/jobs-api/index';
-import { createRestoreApiServices } from '@custodia/backend/restore-api/index';
+import { createRestoreApiServices, GraphDelegatedOwnership } from '@custodia/backend/restore-api/index';
+import { OnBehalfOfGraph } from '@custodia/backend/graph/index';
 import { mountBot } from '@custodia/bot';
 import { startDevDb, type DevDb } from '@custodia/devdb';
 import { startBackupWorkers } from './backup-workers.js';
@@ -75,7 +76,12 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   });
   const api = await mountApi(server, {
     backup,
-    restore: createRestoreApiServices({ db: database.db, restores: workers.restores, exports: workers.exports }),
+    restore: createRestoreApiServices({
+      db: database.db,
+      restores: workers.restores,
+      exports: workers.exports,
+      ownership: new GraphDelegatedOwnership(new OnBehalfOfGraph((tenantId) => microsoft365.connectionFor(tenantId))),
+    }),
     db: database.db,
     identity: {
       authorityHost: microsoft365.authorityHost,

@@ -17,3 +17,4 @@ export type { ByteRange, GraphStream } from './download.js';
 export type { GraphCounters, ResourceCounters } from './counters.js';
 export { AppTokenProvider } from './token-provider.js';
 export { graphBudgetPauses, graphBudgetTickets } from './shared-budget.js';
+export { OnBehalfOfGraph, OnBehalfOfRefused } from './on-behalf-of.js';

@@ -1,5 +1,6 @@
-import { ConfidentialClientApplication } from '@azure/msal-node';
+import type { ConfidentialClientApplication } from '@azure/msal-node';
 import type { GraphTenantConnection } from './connection.js';
+import { confidentialClient, graphScope } from './msal-client.js';
 
 /** Renew this long before expiry at most; short-lived tokens renew at `renewAtShare` of their life instead. */
 const renewalMarginMs = 5 * 60_000;
@@ -28,25 +29,7 @@ export class AppTokenProvider {
     private readonly clock: () => number = Date.now,
   ) {
     this.tenantId = connection.tenantId;
-    const authorityHost = new URL(connection.authorityHost);
-    const tenantRoot = `${connection.authorityHost.replace(/\/+$/, '')}/${connection.tenantId}`;
-    this.app = new ConfidentialClientApplication({
-      auth: {
-        clientId: connection.clientId,
-        clientSecret: connection.clientSecret,
-        // MSAL only accepts https authority names; the name is an identifier here, because the
-        // endpoints below come from configuration and are called as written (http on loopback).
-        authority: `https://${authorityHost.host}/${connection.tenantId}`,
-        knownAuthorities: [authorityHost.host],
-        authorityMetadata: JSON.stringify({
-          issuer: `${tenantRoot}/v2.0`,
-          token_endpoint: `${tenantRoot}/oauth2/v2.0/token`,
-          authorization_endpoint: `${tenantRoot}/oauth2/v2.0/authorize`,
-          end_session_endpoint: `${tenantRoot}/oauth2/v2.0/logout`,
-          jwks_uri: `${tenantRoot}/discovery/v2.0/keys`,
-        }),
-      },
-    });
+    this.app = confidentialClient(connection);
     this.scope = graphScope(connection.graphBaseUrl);
   }
 
@@ -78,14 +61,4 @@ export class AppTokenProvider {
     this.held = { accessToken: result.accessToken, renewAt: this.clock() + renewAfter };
     return this.held;
   }
-}
-
-/**
- * Client credentials ask for `{resource}/.default`. Microsoft's clouds name Graph by its https
- * origin (graph.microsoft.com, graph.microsoft.us...); a local stand-in for Graph (the simulator)
- * answers for the public cloud's Graph, as the real one would.
- */
-function graphScope(graphBaseUrl: string): string {
-  const { protocol, origin } = new URL(graphBaseUrl);
-  return protocol === 'https:' ? `${origin}/.default` : 'https://graph.microsoft.com/.default';
 }

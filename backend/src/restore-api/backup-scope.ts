@@ -1,6 +1,8 @@
 import type { Db, Filter } from 'mongodb';
 import { ApiError } from '../api/http/api-error.js';
 import { tenantOf } from '../api/http/schemas.js';
+import type { Request } from 'restify';
+import type { ApiServices } from '../api/services.js';
 import type { Principal } from '../auth/principal.js';
 import { resourcesCollection, type ProtectedResource } from '../catalog/index.js';
 import { readSettings } from '../settings/settings-store.js';
@@ -14,18 +16,35 @@ export interface BackupScope {
   readonly tenantId: string;
   /** Set for self-service: the signed-in person's Entra object id. */
   readonly ownerUserId?: string;
+  /** Self-service: asks Microsoft 365, as the person, to confirm the accounts are theirs before data leaves. */
+  readonly confirmOwnership?: (resources: readonly ProtectedResource[]) => Promise<void>;
 }
 
-export function tenantScope(principal: Principal): BackupScope {
+/** What a scope is decided from: the route's caller and the services. */
+export interface ScopeInput {
+  readonly principal: Principal;
+  readonly services: ApiServices;
+  readonly request: Request;
+}
+
+export function tenantScope({ principal }: { principal: Principal }): BackupScope {
   return { tenantId: tenantOf(principal) };
 }
 
 /** "My backups": the caller's own data, and only while the tenant allows self-service restore. */
-export async function ownScope(db: Db, principal: Principal): Promise<BackupScope> {
+export async function ownScope({ principal, services, request }: ScopeInput): Promise<BackupScope> {
   const tenantId = tenantOf(principal);
-  const settings = await readSettings(db, tenantId);
+  const settings = await readSettings(services.db, tenantId);
   if (!settings.selfServiceRestore) throw new ApiError(403, 'self_service_disabled');
-  return { tenantId, ownerUserId: principal.userId };
+  const ownership = services.restore?.ownership;
+  const assertion = (request.header('authorization') ?? '').replace(/^Bearer\s+/i, '');
+  return {
+    tenantId,
+    ownerUserId: principal.userId,
+    ...(ownership && {
+      confirmOwnership: (resources) => ownership.confirm(tenantId, assertion, principal.userId, resources),
+    }),
+  };
 }
 
 export function resourceFilter(scope: BackupScope): Filter<ProtectedResource> {

@@ -1,14 +1,12 @@
-import type { Db } from 'mongodb';
 import { z } from 'zod';
 import { ApiError } from '../api/http/api-error.js';
 import { maxPageSize, offsetOf, offsetPage, pageOf } from '../api/http/pagination.js';
 import { defineRoute, type RouteSpec } from '../api/http/route.js';
 import { catalogResourceId, isoDateTime } from '../api/http/schemas.js';
 import type { Permission } from '../auth/permissions.js';
-import type { Principal } from '../auth/principal.js';
 import { runUnitsCollection } from '../backup/collections.js';
 import { Catalog } from '../catalog/index.js';
-import { resourceInScope, resourcesInScope, type BackupScope } from './backup-scope.js';
+import { resourceInScope, resourcesInScope, type BackupScope, type ScopeInput } from './backup-scope.js';
 import { containerId } from './request-schemas.js';
 import {
   folderView,
@@ -33,7 +31,7 @@ export interface BrowseAudience {
   readonly pathPrefix: string;
   readonly tag: string;
   readonly permission: Permission;
-  scopeOf(db: Db, principal: Principal): Promise<BackupScope>;
+  scopeOf(input: ScopeInput): Promise<BackupScope>;
 }
 
 /**
@@ -52,8 +50,8 @@ export function browseRoutes(audience: BrowseAudience): RouteSpec[] {
       permission,
       query: z.strictObject({ kind: z.enum(['mailbox', 'onedrive', 'sharepoint', 'team']).optional() }),
       response: z.strictObject({ items: z.array(resourceViewSchema) }),
-      async handler({ principal, query, services }) {
-        const resources = await resourcesInScope(services.db, await audience.scopeOf(services.db, principal));
+      async handler({ principal, query, services, request }) {
+        const resources = await resourcesInScope(services.db, await audience.scopeOf({ principal, services, request }));
         return {
           items: resources.filter((resource) => !query.kind || resource.kind === query.kind).map(resourceView),
         };
@@ -68,8 +66,8 @@ export function browseRoutes(audience: BrowseAudience): RouteSpec[] {
       permission,
       params: resourceParams,
       response: z.strictObject({ items: z.array(folderViewSchema) }),
-      async handler({ principal, params, services }) {
-        const scope = await audience.scopeOf(services.db, principal);
+      async handler({ principal, params, services, request }) {
+        const scope = await audience.scopeOf({ principal, services, request });
         await resourceInScope(services.db, scope, params.resourceId);
         const folders = await new Catalog(services.db, scope.tenantId).listFolders(params.resourceId);
         return { items: folders.sort((a, b) => a.path.localeCompare(b.path)).map(folderView) };
@@ -85,8 +83,8 @@ export function browseRoutes(audience: BrowseAudience): RouteSpec[] {
       params: resourceParams,
       query: z.strictObject({ containerId, at: isoDateTime.optional(), ...pageQuery }),
       response: pageOf(versionViewSchema),
-      async handler({ principal, params, query, services }) {
-        const scope = await audience.scopeOf(services.db, principal);
+      async handler({ principal, params, query, services, request }) {
+        const scope = await audience.scopeOf({ principal, services, request });
         await resourceInScope(services.db, scope, params.resourceId);
         const at = query.at ? new Date(query.at) : new Date();
         const offset = offsetOf(query.cursor);
@@ -112,8 +110,8 @@ export function browseRoutes(audience: BrowseAudience): RouteSpec[] {
       response: z.strictObject({
         items: z.array(z.strictObject({ runId: z.string(), finishedAt: z.string(), items: z.number().int() })),
       }),
-      async handler({ principal, params, services }) {
-        const scope = await audience.scopeOf(services.db, principal);
+      async handler({ principal, params, services, request }) {
+        const scope = await audience.scopeOf({ principal, services, request });
         await resourceInScope(services.db, scope, params.resourceId);
         const units = await runUnitsCollection
           .scoped(services.db)
@@ -146,8 +144,8 @@ export function browseRoutes(audience: BrowseAudience): RouteSpec[] {
         ...pageQuery,
       }),
       response: pageOf(versionViewSchema),
-      async handler({ principal, query, services }) {
-        const scope = await audience.scopeOf(services.db, principal);
+      async handler({ principal, query, services, request }) {
+        const scope = await audience.scopeOf({ principal, services, request });
         const words = query.q.split(/\s+/).filter(Boolean).slice(0, 10);
         if (words.length === 0) throw new ApiError(400, 'invalid_request');
         let resourceIds: string[] | undefined;

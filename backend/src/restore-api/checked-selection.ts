@@ -38,8 +38,10 @@ export async function checkedSelection(
   }
   if (versions.length === 0) throw new ApiError(422, 'selection_empty');
   // Exact versions are checked one by one: an id of someone else's item reads as unknown.
+  const resources = [];
   for (const resourceId of new Set(versions.map((version) => version.resourceId))) {
-    await resourceInScope(db, scope, resourceId);
+    resources.push(await resourceInScope(db, scope, resourceId));
   }
+  await scope.confirmOwnership?.(resources);
   return { selection, versions };
 }

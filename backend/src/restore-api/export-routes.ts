@@ -34,8 +34,8 @@ export function zipExportRoute(audience: BrowseAudience, address: { id: string; 
     maxBodyBytes: 512 * 1024,
     response: zipPlan,
     contentType: 'application/zip',
-    async handler({ principal, body, services }) {
-      const scope = await audience.scopeOf(services.db, principal);
+    async handler({ principal, body, services, request }) {
+      const scope = await audience.scopeOf({ principal, services, request });
       const { versions } = await checkedSelection(services.db, scope, body.selection);
       const versionIds = versions.map((version) => (version as ItemVersion & { _id: ObjectId })._id.toHexString());
       return { items: versionIds.length, versionIds };
@@ -72,7 +72,7 @@ export const backgroundExportRoutes = [
     response: exportViewSchema,
     status: 202,
     async handler({ principal, body, services }) {
-      const { selection } = await checkedSelection(services.db, tenantScope(principal), body.selection);
+      const { selection } = await checkedSelection(services.db, tenantScope({ principal }), body.selection);
       const record = await restoreOf(services).exports.requestExport(tenantOf(principal), principal.email, selection);
       return exportView(record);
     },

@@ -11,7 +11,7 @@ const portal: BrowseAudience = {
   pathPrefix: '/backups',
   tag: 'backups',
   permission: 'backups.browse',
-  scopeOf: async (_db, principal) => tenantScope(principal),
+  scopeOf: async (input) => tenantScope(input),
 };
 
 const myBackups: BrowseAudience = {
@@ -36,3 +36,4 @@ export const restoreApiRoutes: readonly RouteSpec[] = [
 
 export { restoreOf, type RestoreApiServices } from './restore-api-services.js';
 export { createRestoreApiServices } from './create-restore-api-services.js';
+export { GraphDelegatedOwnership, type DelegatedOwnership } from './delegated-ownership.js';

@@ -3,12 +3,15 @@ import type { ApiServices } from '../api/services.js';
 import type { ExportService } from '../restore/export-service.js';
 import type { RestoreService } from '../restore/restore-service.js';
 import type { SelfServiceRestore } from '../restore/self-service.js';
+import type { DelegatedOwnership } from './delegated-ownership.js';
 
 /** What the restore, export, approval and self-service routes need; the composition root builds it once. */
 export interface RestoreApiServices {
   readonly restores: RestoreService;
   readonly exports: ExportService;
   readonly selfService: SelfServiceRestore;
+  /** Microsoft 365's own confirmation, by on-behalf-of, that "My backups" data is the caller's; absent in unit tests. */
+  readonly ownership?: DelegatedOwnership;
 }
 
 /** The restore services, or 503 when this process was started without them. */

@@ -33,7 +33,7 @@ export const restoreRoutes = [
     status: 202,
     async handler({ principal, body, services, language }) {
       const { restores } = restoreOf(services);
-      const { selection } = await checkedSelection(services.db, tenantScope(principal), body.selection);
+      const { selection } = await checkedSelection(services.db, tenantScope({ principal }), body.selection);
       const request = await restores.request(tenantOf(principal), principal.email, {
         selection,
         target: body.target,

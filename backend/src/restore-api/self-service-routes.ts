@@ -31,11 +31,11 @@ export const selfServiceRestoreRoutes = [
     maxBodyBytes: 512 * 1024,
     response: restoreViewSchema,
     status: 202,
-    async handler({ principal, body, services, language }) {
-      const scope = await ownScope(services.db, principal);
+    async handler({ principal, body, services, language, request }) {
+      const scope = await ownScope({ principal, services, request });
       const { selection } = await checkedSelection(services.db, scope, body.selection);
       const settings = await readSettings(services.db, scope.tenantId);
-      const request = await restoreOf(services).selfService.restore(
+      const restore = await restoreOf(services).selfService.restore(
         scope.tenantId,
         principal.userId,
         {
@@ -46,7 +46,7 @@ export const selfServiceRestoreRoutes = [
         },
         { oneDriveNeedsApproval: settings.oneDriveSelfServiceNeedsApproval },
       );
-      return restoreView(request);
+      return restoreView(restore);
     },
     activity: ({ principal, body }, restore) => ({
       tenantId: tenantOf(principal),
@@ -68,8 +68,8 @@ export const selfServiceRestoreRoutes = [
     permission: 'self.restore',
     query: listQuery(['requestedAt'], '-requestedAt', {}),
     response: pageOf(restoreViewSchema),
-    async handler({ principal, query, services }) {
-      const scope = await ownScope(services.db, principal);
+    async handler({ principal, query, services, request }) {
+      const scope = await ownScope({ principal, services, request });
       const page = await findTenantPage(
         restoreRequestsCollection.scoped(services.db),
         scope.tenantId,
@@ -89,13 +89,13 @@ export const selfServiceRestoreRoutes = [
     permission: 'self.restore',
     params: z.strictObject({ id: z.uuid() }),
     response: ownRestoreView,
-    async handler({ principal, params, services }) {
-      const scope = await ownScope(services.db, principal);
+    async handler({ principal, params, services, request }) {
+      const scope = await ownScope({ principal, services, request });
       const { restores } = restoreOf(services);
-      const request = await restores.get(scope.tenantId, params.id);
-      if (!request || request.requestedBy !== selfServiceRequester(principal.userId)) throw notFound('restore');
+      const restore = await restores.get(scope.tenantId, params.id);
+      if (!restore || restore.requestedBy !== selfServiceRequester(principal.userId)) throw notFound('restore');
       const items = await restores.itemResults(scope.tenantId, params.id, { limit: 200 });
-      return { ...restoreView(request), items: items.map(restoreItemView) };
+      return { ...restoreView(restore), items: items.map(restoreItemView) };
     },
   }),
 ];

@@ -141,6 +141,10 @@ export const errorMessages = {
     it: 'Puoi vedere e ripristinare solo la tua casella di posta e il tuo OneDrive.',
     en: 'You can see and restore only your own mailbox and OneDrive.',
   },
+  delegated_access_failed: {
+    it: 'Microsoft 365 non ha confermato il tuo accesso a questi dati: accedi di nuovo a Teams o Outlook; se si ripete, chiedi all’amministratore di concedere il consenso alle autorizzazioni delegate di Custodia.',
+    en: 'Microsoft 365 did not confirm your access to this data: sign in to Teams or Outlook again; if it happens again, ask your administrator to consent to Custodia’s delegated permissions.',
+  },
   restore_not_awaiting_approval: {
     it: 'Questo ripristino non è in attesa di approvazione (è già stato approvato, rifiutato o non ne aveva bisogno).',
     en: 'This restore is not awaiting approval (it was already approved, rejected, or never needed it).',
