@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppPackageError, buildAppPackage } from './build-package.js';
 import { writeIcons } from './draw-icons.js';
+import { manifestVersion } from './manifest-schema.js';
 import { MissingValuesError } from './placeholders.js';
 
 const usage = `Usage: npm run package:app -- [environment] [--root <dir>]
@@ -31,7 +32,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const built = await buildAppPackage({ root, environment: positionals[0] ?? 'dev', overrides: process.env });
-  console.log(`${built.zipPath}: ${built.entries.join(', ')} (manifest valid against schema v1.22)`);
+  console.log(`${built.zipPath}: ${built.entries.join(', ')} (manifest valid against schema v${manifestVersion})`);
   return 0;
 }
 
