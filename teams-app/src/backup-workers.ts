@@ -73,6 +73,6 @@ export async function startBackupWorkers(options: {
   await scheduler.start();
   await engine.scheduleRecovery();
   // Domain events become letters, and the outbox (welcome letters too) goes out through Graph sendMail.
-  await startNotificationWorker({ db: options.db, scheduler, graphFor, logger: options.logger });
+  await startNotificationWorker({ db: options.db, scheduler, events, graphFor, logger: options.logger });
   return { scheduler, events, engine, restores, exports, graphFor };
 }

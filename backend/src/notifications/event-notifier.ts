@@ -130,6 +130,7 @@ export class EventNotifier {
       });
       if (added) enqueued += 1;
     }
+    this.handled.set(event.eventId, event.createdAt);
     return enqueued;
   }
 

@@ -1,6 +1,7 @@
 export { GraphMailer, noSenderReason, type GraphMailerOptions } from './graph-mailer.js';
 export { EventNotifier, notifierProgress, type EventNotifierOptions, type NotifyReport } from './event-notifier.js';
 export { DailyDigest, type DailyDigestOptions } from './daily-digest.js';
+export { pruneSentLetters } from './sent-letter-retention.js';
 export {
   notificationJobName,
   startNotificationWorker,

@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import type { DomainEvents } from '../events.js';
 import type { Logger } from 'pino';
 import type { GraphGateway } from '../graph/index.js';
 import type { Scheduler } from '../jobs/scheduler.js';
@@ -6,7 +7,9 @@ import { MailOutbox, type DeliveryReport } from '../tenants/mail-outbox.js';
 import type { Mailer } from '../tenants/mailer.js';
 import { DailyDigest } from './daily-digest.js';
 import { EventNotifier, type NotifyReport } from './event-notifier.js';
+import { subscriptionOf, type NotifiedEventType } from './event-letters.js';
 import { GraphMailer } from './graph-mailer.js';
+import { pruneSentLetters } from './sent-letter-retention.js';
 
 export const notificationJobName = 'notifications.deliver';
 
@@ -19,6 +22,15 @@ export interface NotificationWorkerOptions {
   readonly portalUrl?: string;
   /** How often a pass runs (default 30 s). */
   readonly intervalMs?: number;
+  /**
+   * The events of this process: each one that concerns recipients becomes letters as it is
+   * emitted. Events of other processes are found by reading `domainEvents`, which then happens
+   * only every `eventScanIntervalMs` (default 5 minutes; every pass without `events`).
+   */
+  readonly events?: DomainEvents;
+  readonly eventScanIntervalMs?: number;
+  /** Sent letters are deleted after this long (default 30 days). */
+  readonly keepSentLettersMs?: number;
   /** Another mailer than Graph `sendMail` from the tenant's sender. */
   readonly mailer?: Mailer;
   readonly clock?: () => Date;
@@ -26,7 +38,8 @@ export interface NotificationWorkerOptions {
 }
 
 export interface NotificationPassReport {
-  readonly events: NotifyReport;
+  /** Absent when this pass did not read the event history. */
+  readonly events: NotifyReport | undefined;
   readonly digests: number;
   readonly delivery: DeliveryReport;
 }
@@ -63,15 +76,38 @@ export async function startNotificationWorker(options: NotificationWorkerOptions
     ...(clock && { clock }),
   });
   const mailer = options.mailer ?? new GraphMailer({ db, graphFor });
+  const now = clock ?? (() => new Date());
+  const scanEveryMs = options.eventScanIntervalMs ?? (options.events ? 5 * 60_000 : 0);
+  const keepSentMs = options.keepSentLettersMs ?? 30 * 24 * 3600_000;
+  let lastScanAt = -Infinity;
+  let lastPruneAt = -Infinity;
   const runPass = async (): Promise<NotificationPassReport> => {
-    const events = await notifier.consumeNewEvents();
+    const at = now().getTime();
+    const scanned = at - lastScanAt >= scanEveryMs;
+    const events = scanned ? await notifier.consumeNewEvents() : undefined;
+    if (scanned) lastScanAt = at;
     const digests = await digest.sendDue();
     const delivery = await outbox.deliverPending(mailer);
-    if (events.letters + digests + delivery.sent + delivery.failed > 0) {
+    if (at - lastPruneAt >= 24 * 3600_000) {
+      await pruneSentLetters(db, new Date(at - keepSentMs));
+      lastPruneAt = at;
+    }
+    if ((events?.letters ?? 0) + digests + delivery.sent + delivery.failed > 0) {
       logger?.info({ events, digests, delivery }, 'notification pass');
     }
     return { events, digests, delivery };
   };
+  for (const type of Object.keys(subscriptionOf) as NotifiedEventType[]) {
+    options.events?.on(type, (event) => {
+      notifier.notify(event).catch((error: unknown) => {
+        // The next scan of the event history writes the letters instead.
+        logger?.warn(
+          { err: error, tenantId: event.tenantId, eventId: event.eventId },
+          'notification letters not written',
+        );
+      });
+    });
+  }
   options.scheduler.define(
     notificationJobName,
     async () => {

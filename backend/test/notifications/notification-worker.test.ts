@@ -10,6 +10,7 @@ let database: TestDatabase;
 let api: Harness;
 let alfa: TenantSim;
 let scheduler: Scheduler;
+let events: DomainEvents;
 const admin = person(tenantA, 'anna');
 
 beforeAll(async () => {
@@ -25,7 +26,11 @@ beforeAll(async () => {
     lockLifetimeMs: 40_000,
   });
   await scheduler.start();
+  events = new DomainEvents(database.db);
   await startNotificationWorker({
+    events,
+    // Long enough that only the subscription to this process's events can write the run's letter.
+    eventScanIntervalMs: 10 * 60_000,
     db: database.db,
     scheduler,
     graphFor: async () => alfa.gateway,
@@ -67,10 +72,10 @@ test('an invitation made through the API reaches the invitee through Graph sendM
   expect(more).toEqual([]);
 });
 
-test('the scheduled pass turns a run with warnings into a letter without anyone calling it', async () => {
+test('a run with warnings emitted in this process becomes a letter at once, sent by the scheduled pass', async () => {
   await addRecipient(database.db, tenantA, 'it.manager@alfa.example', 'en', ['job.warning']);
   const runId = randomUUID();
-  await new DomainEvents(database.db).emit(
+  await events.emit(
     tenantA,
     'run.warning',
     { runId, jobId: randomUUID(), jobName: 'Teams', warnings: 3, failedResources: [] },

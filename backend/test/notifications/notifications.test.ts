@@ -3,7 +3,13 @@ import { openTestDatabase, type TestDatabase } from '../../../test-support/datab
 import { ensureIndexes } from '../../src/db/index.js';
 import { DomainEvents } from '../../src/events.js';
 import { overrunRemedies } from '../../src/licences/remedies.js';
-import { DailyDigest, EventNotifier, GraphMailer, noSenderReason } from '../../src/notifications/index.js';
+import {
+  DailyDigest,
+  EventNotifier,
+  GraphMailer,
+  noSenderReason,
+  pruneSentLetters,
+} from '../../src/notifications/index.js';
 import { writeSettings } from '../../src/settings/settings-store.js';
 import { MailOutbox, outboxLetters } from '../../src/tenants/mail-outbox.js';
 import { tenantA, tenantB } from '../api/support/harness.js';
@@ -206,6 +212,20 @@ test('the daily digest goes once a day to those who asked, with the runs of thei
   expect(digests[0]?.body).toContain('&#34;OneDrive&#34;, ');
   expect(digests[0]?.body).toContain('1200 elementi salvati (3 GB)');
   expect(digests[0]?.body).not.toContain('Archivio Beta');
+});
+
+test('sent letters are deleted once older than the retention, letters still waiting are kept', async () => {
+  await writeSettings(database.db, tenantB, { notificationSender: null }, new Date());
+  const run = failedRun('Magazzino');
+  await events.emit(tenantB, 'run.failed', run.payload, run.dedupKey);
+  await worker().pass();
+  const letters = outboxLetters.raw(database.db);
+  const sent = await letters.countDocuments({ status: 'sent' });
+  expect(sent).toBeGreaterThan(0);
+  expect(await pruneSentLetters(database.db, new Date(Date.now() - 3600_000))).toBe(0);
+  expect(await pruneSentLetters(database.db, new Date(Date.now() + 60_000))).toBe(sent);
+  expect(await letters.countDocuments({})).toBe(1);
+  expect(await letters.findOne({}, { projection: { _id: 0 } })).toMatchObject({ tenantId: tenantB, status: 'pending' });
 });
 
 function escapeHtml(text: string): string {
