@@ -12,7 +12,7 @@ import {
   type MaintenanceReport,
 } from '../../src/retention/index.js';
 import { collectGarbage, type GarbageCollectionReport } from '../../src/store/index.js';
-import { createAndRunJobs, driveFile, FILE_BYTES, runJobsAgain, smallTenant } from './small-tenant.js';
+import { backUpTwiceWithChanges, driveFile, FILE_BYTES, smallTenant } from './small-tenant.js';
 
 let harness: BackupHarness;
 let jobIds: string[];
@@ -25,23 +25,7 @@ const GRACE_MS = 2_000;
 
 beforeAll(async () => {
   harness = await startBackupHarness({ tenant: smallTenant });
-  jobIds = await createAndRunJobs(harness);
-  const control = harness.sim.control;
-  for (const [person, name, seed] of [
-    ['anna', 'a1.bin', 101],
-    ['bruno', 'b1.bin', 111],
-  ] as const) {
-    const { driveId, itemId } = driveFile(harness, person, name);
-    control.updateFile(driveId, itemId, { size: FILE_BYTES, seed });
-  }
-  for (const [person, name] of [
-    ['anna', 'a2.bin'],
-    ['bruno', 'b2.bin'],
-  ] as const) {
-    const { driveId, itemId } = driveFile(harness, person, name);
-    control.deleteDriveItem(driveId, itemId);
-  }
-  await runJobsAgain(harness, jobIds);
+  ({ jobIds } = await backUpTwiceWithChanges(harness));
 }, 120_000);
 afterAll(() => harness?.stop());
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { openTestDatabase, type TestDatabase } from '../../../test-support/database.js';
+import type { BackendUnderTest } from '../store/content-store-suite.js';
 import {
   collectGarbage,
   openContentStore,
@@ -10,11 +11,6 @@ import {
   type ContentStore,
   type PackBackend,
 } from '../../src/store/index.js';
-
-export interface BackendUnderTest {
-  readonly backend: PackBackend;
-  dispose(): Promise<void>;
-}
 
 /** Small packs (about three 20 KiB items each) so that a few items spread over several packs. */
 const PACK_TARGET = 60 * 1024;

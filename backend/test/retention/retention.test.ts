@@ -12,35 +12,17 @@ import {
   type MaintenanceOptions,
 } from '../../src/retention/index.js';
 import { storeBlobs } from '../../src/store/index.js';
-import { createAndRunJobs, driveFile, FILE_BYTES, runJobsAgain, smallTenant, versionsNamed } from './small-tenant.js';
+import { backUpTwiceWithChanges, FILE_BYTES, smallTenant, versionsNamed } from './small-tenant.js';
 
 let harness: BackupHarness;
-let jobIds: string[];
-const originalSha = new Map<string, string>();
+let originalSha: Map<string, string>;
 const YEAR = 365.25 * 24 * 60 * 60 * 1000;
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const yearsFromNow = (years: number) => new Date(Date.now() + years * YEAR);
 
 beforeAll(async () => {
   harness = await startBackupHarness({ tenant: smallTenant });
-  jobIds = await createAndRunJobs(harness);
-  const control = harness.sim.control;
-  for (const [person, name] of [
-    ['anna', 'a1.bin'],
-    ['bruno', 'b1.bin'],
-  ] as const) {
-    const { driveId, itemId } = driveFile(harness, person, name);
-    originalSha.set(name, await control.fileSha256(driveId, itemId));
-    control.updateFile(driveId, itemId, { size: FILE_BYTES, seed: 100 + originalSha.size });
-  }
-  for (const [person, name] of [
-    ['anna', 'a2.bin'],
-    ['bruno', 'b2.bin'],
-  ] as const) {
-    const { driveId, itemId } = driveFile(harness, person, name);
-    control.deleteDriveItem(driveId, itemId);
-  }
-  await runJobsAgain(harness, jobIds);
+  ({ originalSha } = await backUpTwiceWithChanges(harness));
 }, 120_000);
 afterAll(() => harness?.stop());
 

@@ -48,7 +48,7 @@ async function runAndCover(harness: BackupHarness, jobId: string): Promise<void>
 }
 
 /** Creates the three jobs and backs the tenant up once. */
-export async function createAndRunJobs(harness: BackupHarness): Promise<string[]> {
+async function createAndRunJobs(harness: BackupHarness): Promise<string[]> {
   const jobIds: string[] = [];
   for (const job of jobsOfTenant) {
     const created = await harness.jobs.create(
@@ -66,6 +66,33 @@ export async function createAndRunJobs(harness: BackupHarness): Promise<string[]
     await runAndCover(harness, created.jobId);
   }
   return jobIds;
+}
+
+/**
+ * Backs the tenant up, replaces a1 and b1 with new content, deletes a2 and b2, and backs it up again: each person has
+ * one replaced and one deleted version. Answers the jobs and the SHA-256 of the replaced files' first content.
+ */
+export async function backUpTwiceWithChanges(harness: BackupHarness) {
+  const jobIds = await createAndRunJobs(harness);
+  const control = harness.sim.control;
+  const originalSha = new Map<string, string>();
+  for (const [person, name, seed] of [
+    ['anna', 'a1.bin', 101],
+    ['bruno', 'b1.bin', 111],
+  ] as const) {
+    const { driveId, itemId } = driveFile(harness, person, name);
+    originalSha.set(name, await control.fileSha256(driveId, itemId));
+    control.updateFile(driveId, itemId, { size: FILE_BYTES, seed });
+  }
+  for (const [person, name] of [
+    ['anna', 'a2.bin'],
+    ['bruno', 'b2.bin'],
+  ] as const) {
+    const { driveId, itemId } = driveFile(harness, person, name);
+    control.deleteDriveItem(driveId, itemId);
+  }
+  await runJobsAgain(harness, jobIds);
+  return { jobIds, originalSha };
 }
 
 export async function runJobsAgain(harness: BackupHarness, jobIds: readonly string[]): Promise<void> {
