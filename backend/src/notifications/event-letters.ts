@@ -1,7 +1,7 @@
 import type { Language } from '../api/http/language.js';
 import type { DomainEvent } from '../events.js';
 import type { NotificationEvent } from '../settings/notification-recipients.js';
-import type { LetterDraft } from './letter-layout.js';
+import { formatWhen, type LetterDraft } from './letter-layout.js';
 import { licenceOverrunLetter } from './licence-letter.js';
 import { restoreCompletedLetter, restoreFailedLetter } from './restore-letters.js';
 import { runFailedLetter, runWarningLetter } from './run-letters.js';
@@ -21,9 +21,9 @@ export function isNotified(event: DomainEvent): event is DomainEvent<NotifiedEve
   return event.type in subscriptionOf;
 }
 
-/** The letter an event becomes, in one language. */
-export function draftFor(event: DomainEvent<NotifiedEventType>, language: Language): LetterDraft {
-  const when = event.createdAt;
+/** The letter an event becomes, in one language, its time told in the given time zone. */
+export function draftFor(event: DomainEvent<NotifiedEventType>, language: Language, timeZone: string): LetterDraft {
+  const when = formatWhen(event.createdAt, language, timeZone);
   switch (event.type) {
     case 'run.warning':
       return runWarningLetter((event as DomainEvent<'run.warning'>).payload, when, language);

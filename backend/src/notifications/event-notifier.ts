@@ -1,5 +1,6 @@
 import { MongoServerError, type Db } from 'mongodb';
 import type { Logger } from 'pino';
+import { backupJobsCollection } from '../backup/collections.js';
 import { defineCollection } from '../db/index.js';
 import { eventsCollection, type DomainEvent } from '../events.js';
 import type { GraphGateway } from '../graph/index.js';
@@ -13,7 +14,7 @@ import {
   subscriptionOf,
   type NotifiedEventType,
 } from './event-letters.js';
-import { renderLetter } from './letter-layout.js';
+import { defaultTimeZone, renderLetter } from './letter-layout.js';
 import { restoreRequester, type Addressee } from './restore-requester.js';
 
 /** How far the notifier has read the domain events: one record for the whole deployment. */
@@ -110,12 +111,13 @@ export class EventNotifier {
       why: subscribedBecause(subscription, recipient.language),
     }));
     const requester = await this.requesterOf(event);
+    const timeZone = await this.timeZoneOf(event);
     if (requester && !letters.some((letter) => letter.addressee.email === requester.email)) {
       letters.push({ addressee: requester, why: requestedBecause(requester.language) });
     }
     let enqueued = 0;
     for (const { addressee, why } of letters) {
-      const rendered = renderLetter(draftFor(event, addressee.language), {
+      const rendered = renderLetter(draftFor(event, addressee.language, timeZone), {
         language: addressee.language,
         recipientName: addressee.name,
         portalUrl: this.options.portalUrl,
@@ -132,6 +134,16 @@ export class EventNotifier {
     }
     this.handled.set(event.eventId, event.createdAt);
     return enqueued;
+  }
+
+  /** A run's letter tells the time where its job runs; other letters use the product's home time zone. */
+  private async timeZoneOf(event: DomainEvent<NotifiedEventType>): Promise<string> {
+    if (event.type !== 'run.warning' && event.type !== 'run.failed') return defaultTimeZone;
+    const { jobId } = (event as DomainEvent<'run.warning' | 'run.failed'>).payload;
+    const job = await backupJobsCollection
+      .scoped(this.options.db)
+      .findOne(event.tenantId, { jobId }, { projection: { timeZone: 1 } });
+    return job?.timeZone ?? defaultTimeZone;
   }
 
   /** The person who asked for a finished restore; a failed lookup costs them the letter, not the others. */

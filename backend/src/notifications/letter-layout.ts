@@ -61,8 +61,11 @@ function toHtml(block: LetterBlock, portalUrl: string | undefined): string {
   return `<p>${paragraph.replace(url, `<a href="${url}">${url}</a>`)}</p>`;
 }
 
+/** Where the product's customers are, unless a job says otherwise. */
+export const defaultTimeZone = 'Europe/Rome';
+
 /** A date and time as people read them in that language, in the given time zone. */
-export function formatWhen(when: Date, language: Language, timeZone = 'Europe/Rome'): string {
+export function formatWhen(when: Date, language: Language, timeZone = defaultTimeZone): string {
   return new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', {
     day: 'numeric',
     month: 'long',

@@ -1,13 +1,13 @@
 import type { Language } from '../api/http/language.js';
 import type { DomainEventPayloads } from '../events.js';
-import { formatWhen, type LetterDraft } from './letter-layout.js';
+import type { LetterDraft } from './letter-layout.js';
 
 export function restoreCompletedLetter(
   payload: DomainEventPayloads['restore.completed'],
-  endedAt: Date,
+  /** When it ended, as the reader's language writes it. */
+  when: string,
   language: Language,
 ): LetterDraft {
-  const when = formatWhen(endedAt, language);
   const { restored, skipped, failed, verified, mismatched } = payload;
   if (language === 'it') {
     return {
@@ -49,10 +49,10 @@ export function restoreCompletedLetter(
 
 export function restoreFailedLetter(
   payload: DomainEventPayloads['restore.failed'],
-  endedAt: Date,
+  /** When it ended, as the reader's language writes it. */
+  when: string,
   language: Language,
 ): LetterDraft {
-  const when = formatWhen(endedAt, language);
   if (language === 'it') {
     return {
       subject: 'Ripristino non riuscito',

@@ -1,14 +1,14 @@
 import type { Language } from '../api/http/language.js';
 import type { DomainEventPayloads } from '../events.js';
-import { formatWhen, type LetterDraft } from './letter-layout.js';
+import type { LetterDraft } from './letter-layout.js';
 
 /** A run that ended with warnings: some items or accounts were not saved this time. */
 export function runWarningLetter(
   payload: DomainEventPayloads['run.warning'],
-  endedAt: Date,
+  /** When it ended, as the reader's language writes it. */
+  when: string,
   language: Language,
 ): LetterDraft {
-  const when = formatWhen(endedAt, language);
   const accounts = payload.failedResources.length;
   if (language === 'it') {
     return {
@@ -35,10 +35,10 @@ export function runWarningLetter(
 /** A run that failed: nothing, or no account at all, was saved. */
 export function runFailedLetter(
   payload: DomainEventPayloads['run.failed'],
-  endedAt: Date,
+  /** When it ended, as the reader's language writes it. */
+  when: string,
   language: Language,
 ): LetterDraft {
-  const when = formatWhen(endedAt, language);
   const accounts = payload.failedResources.length;
   if (language === 'it') {
     return {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { openTestDatabase, type TestDatabase } from '../../../test-support/database.js';
+import { backupJobsCollection } from '../../src/backup/index.js';
 import { ensureIndexes } from '../../src/db/index.js';
 import { DomainEvents } from '../../src/events.js';
 import { overrunRemedies } from '../../src/licences/remedies.js';
@@ -95,6 +96,7 @@ test('a failed run mails each subscribed recipient once, in their language, from
   expect(italian[0]?.body).toContain('2 of 2 accounts could not be backed up');
   expect(italian[0]?.body).toContain('Marta Neri: access denied');
   expect(italian[0]?.body).toContain('Cosa fare');
+  expect(italian[0]?.body).toMatch(/terminata il \d+ \w+ \d{4} alle ore \d\d:\d\d CES?T/);
   expect(italian[0]?.body).toContain('<a href="https://custodia.example/tab">');
   const english = sentTo(alfa, 'john@alfa.example');
   expect(english).toHaveLength(1);
@@ -104,12 +106,26 @@ test('a failed run mails each subscribed recipient once, in their language, from
   expect(sentMail(beta)).toEqual([]);
 });
 
-test("a tenant's events reach only its own recipients, through its own sender", async () => {
+test("a tenant's events reach only its own recipients, through its own sender, in its job's time zone", async () => {
   const run = failedRun('Archivio Beta');
+  await backupJobsCollection.scoped(database.db).insertOne(tenantB, {
+    tenantId: tenantB,
+    jobId: run.payload.jobId,
+    name: 'Archivio Beta',
+    scope: { type: 'organisation' },
+    workloads: ['exchange'],
+    dailyTime: '22:00',
+    timeZone: 'America/New_York',
+    retentionYears: 1,
+    profile: 'Gold',
+    createdAt: new Date(),
+    createdBy: 'admin@beta.example',
+  });
   await events.emit(tenantB, 'run.failed', run.payload, run.dedupKey);
   const alfaBefore = sentMail(alfa).length;
   await worker().pass();
   expect(sentMail(beta)).toEqual([expect.objectContaining({ from: beta.sender, to: ['bruno@beta.example'] })]);
+  expect(sentMail(beta)[0]?.body).toMatch(/alle ore \d\d:\d\d GMT-[45]/);
   expect(sentMail(alfa)).toHaveLength(alfaBefore);
 });
 
