@@ -95,7 +95,7 @@ test('a job created through the form, after its summary is confirmed, is saved a
   await form.getByLabel('Profile').selectOption('Gold');
   for (const other of ['OneDrive', 'SharePoint', 'Teams']) await form.getByRole('checkbox', { name: other }).uncheck();
   await form.getByLabel(/^Daily at/).fill('03:30');
-  await form.getByRole('radio', { name: '1 years' }).check();
+  await form.getByRole('radio', { name: '1 year', exact: true }).check();
   await session.capture('job-form-en');
   await form.getByRole('button', { name: 'Continue' }).click();
   const summary = page.locator('dl.facts');

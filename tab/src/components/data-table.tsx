@@ -59,7 +59,11 @@ export interface DataTableProps<T> {
 /** A table of rows with typed columns; headers of sortable columns are buttons that announce their order. */
 export function DataTable<T>({ labelledBy, columns, rows, rowKey, sort }: DataTableProps<T>) {
   return (
-    <Table aria-labelledby={labelledBy} sortable={sort !== undefined && columns.some((c) => c.sortField)}>
+    <Table
+      className="data-table"
+      aria-labelledby={labelledBy}
+      sortable={sort !== undefined && columns.some((c) => c.sortField)}
+    >
       <TableHeader>
         <TableRow>
           {columns.map((column) => (

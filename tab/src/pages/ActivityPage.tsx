@@ -5,6 +5,7 @@ import type { ActivityEntry, ChainVerification, Page } from '../api/types.js';
 import { useAction } from '../api/use-action.js';
 import { usePagedList } from '../api/use-paged-list.js';
 import { dayRangeQuery } from '../components/day-range.js';
+import { FilterForm } from '../components/filter-form.js';
 import { formatDateTime } from '../components/format.js';
 import { ActionOutcome, ProblemNotice, SuccessNotice } from '../components/messages.js';
 import { PagedTable } from '../components/paged-table.js';
@@ -74,14 +75,7 @@ export function ActivityPage() {
       <Title2 as="h1" id="activity-title">
         {t('activityTitle')}
       </Title2>
-      <form
-        className="row"
-        aria-label={t('activityApply')}
-        onSubmit={(event) => {
-          event.preventDefault();
-          setApplied(draft);
-        }}
-      >
+      <FilterForm label={t('activityApply')} draft={draft} onDraft={setDraft} onApply={() => setApplied(draft)}>
         <Field label={t('activityCategory')}>
           <Select value={draft.category} onChange={(_, data) => setDraft({ ...draft, category: data.value })}>
             <option value="">{t('activityCategoryAll')}</option>
@@ -95,16 +89,7 @@ export function ActivityPage() {
         <Field label={t('activityPerson')}>
           <Input type="email" value={draft.person} onChange={(_, data) => setDraft({ ...draft, person: data.value })} />
         </Field>
-        <Field label={t('activityFrom')}>
-          <Input type="date" value={draft.from} onChange={(_, data) => setDraft({ ...draft, from: data.value })} />
-        </Field>
-        <Field label={t('activityTo')}>
-          <Input type="date" value={draft.to} onChange={(_, data) => setDraft({ ...draft, to: data.value })} />
-        </Field>
-        <Button type="submit" appearance="primary">
-          {t('activityApply')}
-        </Button>
-      </form>
+      </FilterForm>
       <div className="row">
         <Button
           disabled={action.busy}

@@ -16,6 +16,7 @@ import { jobWorkloads, retentionTiers, type JobView, type LicenceUsage, type Ret
 import { useAction } from '../api/use-action.js';
 import { useResource } from '../api/use-resource.js';
 import { ActionOutcome, InfoNotice } from '../components/messages.js';
+import { retentionLabel } from '../components/retention.js';
 import { keyOf, useLanguage } from '../i18n/language.js';
 import { draftComplete, draftOf, knownProfiles, settingsOf, type JobDraft } from './job-draft.js';
 import { JobSummary } from './JobSummary.js';
@@ -32,7 +33,7 @@ function LicenceHint({ licence }: { licence: LicenceUsage | undefined }) {
           .map((plan) =>
             t('jobLicencePlan', {
               profile: plan.profile,
-              years: plan.retentionYears,
+              retention: retentionLabel(plan.retentionYears, t),
               used: plan.used,
               seats: plan.seats,
             }),
@@ -163,7 +164,7 @@ export function JobForm({ job, onSaved, onCancel }: JobFormProps) {
             onChange={(_, data) => update({ retentionYears: Number(data.value) as RetentionYears })}
           >
             {retentionTiers.map((years) => (
-              <Radio key={years} value={String(years)} label={t('jobRetentionYears', { years })} />
+              <Radio key={years} value={String(years)} label={retentionLabel(years, t)} />
             ))}
           </RadioGroup>
         </Field>

@@ -1,10 +1,11 @@
-import { Button, Field, Input, Link, Select, Title2 } from '@fluentui/react-components';
+import { Button, Field, Link, Select, Title2 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useSession } from '../api/session.js';
 import { runStatuses, type JobView, type Page, type RunSummary } from '../api/types.js';
 import { usePagedList } from '../api/use-paged-list.js';
 import { useResource } from '../api/use-resource.js';
 import { dayRangeQuery } from '../components/day-range.js';
+import { FilterForm } from '../components/filter-form.js';
 import { formatDateTime } from '../components/format.js';
 import { PagedTable } from '../components/paged-table.js';
 import { keyOf, useLanguage } from '../i18n/language.js';
@@ -56,14 +57,7 @@ export function JobLogPage() {
       <Title2 as="h1" id="log-title">
         {t('logTitle')}
       </Title2>
-      <form
-        className="row"
-        aria-label={t('logFilters')}
-        onSubmit={(event) => {
-          event.preventDefault();
-          setApplied(draft);
-        }}
-      >
+      <FilterForm label={t('logFilters')} draft={draft} onDraft={setDraft} onApply={() => setApplied(draft)}>
         <Field label={t('jobName')}>
           <Select value={draft.jobId} onChange={(_, data) => setDraft({ ...draft, jobId: data.value })}>
             <option value="">{t('logAllJobs')}</option>
@@ -85,17 +79,10 @@ export function JobLogPage() {
             ))}
           </Select>
         </Field>
-        <Field label={t('activityFrom')}>
-          <Input type="date" value={draft.from} onChange={(_, data) => setDraft({ ...draft, from: data.value })} />
-        </Field>
-        <Field label={t('activityTo')}>
-          <Input type="date" value={draft.to} onChange={(_, data) => setDraft({ ...draft, to: data.value })} />
-        </Field>
-        <Button type="submit" appearance="primary">
-          {t('activityApply')}
-        </Button>
+      </FilterForm>
+      <div>
         <Button onClick={runs.state.reload}>{t('refresh')}</Button>
-      </form>
+      </div>
       <PagedTable
         list={runs}
         labelledBy="log-title"

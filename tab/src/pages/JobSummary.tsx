@@ -1,4 +1,5 @@
 import type { JobSettings } from '../api/types.js';
+import { retentionLabel } from '../components/retention.js';
 import { keyOf, useLanguage } from '../i18n/language.js';
 
 /** A job's settings in words: the confirmation step of the job form reads them back before saving. */
@@ -20,7 +21,7 @@ export function JobSummary({ settings }: { settings: JobSettings }) {
       <dt>{t('jobSchedule')}</dt>
       <dd>{t('jobDailyAt', { time: settings.dailyTime, zone: settings.timeZone })}</dd>
       <dt>{t('jobRetention')}</dt>
-      <dd>{t('jobRetentionYears', { years: settings.retentionYears })}</dd>
+      <dd>{retentionLabel(settings.retentionYears, t)}</dd>
       <dt>{t('jobProfile')}</dt>
       <dd>{settings.profile}</dd>
     </dl>

@@ -13,6 +13,7 @@ import { useResource } from '../api/use-resource.js';
 import { DataTable } from '../components/data-table.js';
 import { formatBytes } from '../components/format.js';
 import { InfoNotice, Loaded } from '../components/messages.js';
+import { retentionLabel } from '../components/retention.js';
 import { keyOf, useLanguage } from '../i18n/language.js';
 
 type PlanRow = LicenceUsage['plans'][number] | (LicenceUsage['unlicensed'][number] & { seats: 0; workloads: [] });
@@ -79,7 +80,7 @@ function Seats({ usage }: { usage: LicenceUsage }) {
             {
               id: 'retention',
               header: t('jobRetention'),
-              cell: (row) => t('jobRetentionYears', { years: row.retentionYears }),
+              cell: (row) => retentionLabel(row.retentionYears, t),
             },
             {
               id: 'workloads',
