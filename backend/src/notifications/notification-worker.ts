@@ -29,6 +29,8 @@ export interface NotificationWorkerOptions {
    */
   readonly events?: DomainEvents;
   readonly eventScanIntervalMs?: number;
+  /** The pause after a letter's first failed attempt, doubled after each (default 1 minute). */
+  readonly retryBaseMs?: number;
   /** Sent letters are deleted after this long (default 30 days). */
   readonly keepSentLettersMs?: number;
   /** Another mailer than Graph `sendMail` from the tenant's sender. */
@@ -60,7 +62,7 @@ export interface NotificationWorker {
  */
 export async function startNotificationWorker(options: NotificationWorkerOptions): Promise<NotificationWorker> {
   const { db, graphFor, portalUrl, clock, logger } = options;
-  const outbox = new MailOutbox(db, clock);
+  const outbox = new MailOutbox(db, clock, options.retryBaseMs ?? 60_000);
   const notifier = new EventNotifier({
     db,
     outbox,

@@ -16,6 +16,8 @@ export interface OutboxLetter extends OutgoingMail {
   attempts: number;
   /** Until when a worker holds the letter while sending it. */
   leaseUntil?: Date;
+  /** After a failed attempt, not before this. */
+  retryAt?: Date;
   sentAt?: Date;
   lastError?: string;
 }
@@ -54,9 +56,15 @@ const leaseMs = 5 * 60_000;
  * the lease expires that letter is sent a second time (a late duplicate rather than a lost letter).
  */
 export class MailOutbox {
+  /**
+   * `retryBaseMs`: the pause after a failed attempt, doubled after each (at most an hour), so
+   * five attempts outlast an outage of a quarter of an hour with a base of one minute. Zero (the
+   * default) lets the next pass try again at once.
+   */
   constructor(
     private readonly db: Db,
     private readonly clock: () => Date = () => new Date(),
+    private readonly retryBaseMs = 0,
   ) {}
 
   /** Returns false when a letter with this key was already enqueued. */
@@ -106,6 +114,7 @@ export class MailOutbox {
         report.sent += 1;
       } catch (error) {
         const failedForGood = letter.attempts >= maxAttempts;
+        const pauseMs = Math.min(this.retryBaseMs * 2 ** (letter.attempts - 1), 3_600_000);
         await scoped.updateOne(
           letter.tenantId,
           { key: letter.key },
@@ -113,6 +122,7 @@ export class MailOutbox {
             $set: {
               status: failedForGood ? 'failed' : 'pending',
               lastError: error instanceof Error ? error.message : String(error),
+              retryAt: new Date(this.clock().getTime() + pauseMs),
             },
             $unset: { leaseUntil: '' },
           },
@@ -134,7 +144,11 @@ export class MailOutbox {
     for (;;) {
       const now = this.clock();
       const due: Filter<OutboxLetter> = {
-        $or: [{ status: 'pending' }, { status: 'sending', leaseUntil: { $lt: now } }],
+        $or: [
+          { status: 'pending', retryAt: { $exists: false } },
+          { status: 'pending', retryAt: { $lte: now } },
+          { status: 'sending', leaseUntil: { $lt: now } },
+        ],
         attempts: { $lt: maxAttempts },
         ...(held.size > 0 && { tenantId: { $nin: [...held] } }),
         ...(tried.size > 0 && { key: { $nin: [...tried] } }),
