@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { openTestDatabase, type TestDatabase } from '../../../test-support/database.js';
 import type { BackendUnderTest } from '../store/content-store-suite.js';
 import {
@@ -128,6 +128,34 @@ export function garbageCollectionSuite(name: string, start: () => Promise<Backen
       const report = await expectIntact(tenantId);
       expect(report.notices).toEqual([]);
       expect(report.blobs).toBe(7);
+    });
+
+    test('content written within the grace period is not condemned: its catalog version may still be on its way', async () => {
+      const tenantId = 'fresh';
+      const { refs, bytes } = await writeItems(tenantId, 3);
+      expect(await collect(tenantId, [], new Date())).toMatchObject({ blobsCondemned: 0 });
+      expect(await collect(tenantId, [], new Date(Date.now() + 2 * HOUR))).toMatchObject({
+        blobsCondemned: 3,
+        packsDeleted: 0,
+      });
+      await expectReadable(tenantId, refs, bytes);
+    });
+
+    test('a pack nobody indexed is deleted only when a collection a grace period later still finds it unindexed', async () => {
+      const tenantId = 'orphan';
+      await writeItems(tenantId, 1);
+      // What a crash between writing a pack and recording its index leaves behind.
+      const orphan = randomBytes(1000);
+      const orphanId = createHash('sha256').update(orphan).digest('hex');
+      await backend.writePack(`packs/${tenantId}/${orphanId.slice(0, 2)}/${orphanId}`, [orphan]);
+      const now = Date.now();
+      expect(await collect(tenantId, [], new Date(now))).toMatchObject({ orphanPacksDeleted: 0, packsAfter: 2 });
+      expect(await collect(tenantId, [], new Date(now + HOUR / 2))).toMatchObject({ orphanPacksDeleted: 0 });
+      expect(await collect(tenantId, [], new Date(now + 2 * HOUR))).toMatchObject({
+        orphanPacksDeleted: 1,
+        packsAfter: 1,
+      });
+      expect((await packsOf(tenantId)).ids).not.toContain(orphanId);
     });
 
     test('a blob referred to again before the sweep is pardoned and kept', async () => {
