@@ -174,6 +174,14 @@ test('the items page lists the group’s mailboxes as protected by the job, and 
   expect(items.items.every((item) => item.protected && item.jobs.some((job) => job.name === jobName))).toBe(true);
   await session.capture('items-en');
 
+  // The API sorts: the header says the order, and a click reverses it.
+  const accountHeader = page.getByRole('columnheader', { name: /^Account/ });
+  await expect(accountHeader.getAttribute('aria-sort')).resolves.toBe('ascending');
+  const last = items.items.at(-1)?.displayName ?? '';
+  await accountHeader.getByRole('button').click();
+  await page.getByRole('row').nth(1).filter({ hasText: last }).waitFor();
+  await expect(accountHeader.getAttribute('aria-sort')).resolves.toBe('descending');
+
   const victim = items.items.find((item) => !item.displayName.includes(admin.displayName));
   if (!victim) throw new Error('the demo tenant has a single mailbox');
   const victimRow = page.getByRole('row').filter({ hasText: victim.displayName });
@@ -230,6 +238,7 @@ test('after the language switch every new page reads in Italian, and passes axe'
   await page.getByRole('radio', { name: 'Tutta l’organizzazione' }).waitFor();
   await session.capture('job-form-it');
   await page.getByRole('button', { name: 'Annulla' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Hai superato le licenze disponibili' }).waitFor();
   await jobRow().getByText('Completato', { exact: true }).waitFor();
   await session.capture('overview-jobs-it');
 

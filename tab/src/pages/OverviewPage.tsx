@@ -1,11 +1,31 @@
 import { Title2 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useSession } from '../api/session.js';
-import type { JobView } from '../api/types.js';
+import type { JobView, LicenceUsage } from '../api/types.js';
+import { useResource } from '../api/use-resource.js';
 import { formatDateTime } from '../components/format.js';
+import { Loaded } from '../components/messages.js';
 import { keyOf, useLanguage } from '../i18n/language.js';
 import { JobForm } from './JobForm.js';
 import { JobList } from './JobList.js';
+import { LicenceSeats, LicenceStorage, OverrunWarning } from './licence-parts.js';
+
+/** Licences bought and used, with the overrun warning, above the jobs that use them. */
+function LicenceOverview() {
+  const { api } = useSession();
+  const licence = useResource(() => api.get<LicenceUsage>('/licence'), 'licence');
+  return (
+    <Loaded state={licence}>
+      {(usage) => (
+        <>
+          {usage.overrun && <OverrunWarning usage={usage} />}
+          <LicenceSeats usage={usage} />
+          <LicenceStorage usage={usage} />
+        </>
+      )}
+    </Loaded>
+  );
+}
 
 type Editing = { kind: 'list'; saved?: string } | { kind: 'create' } | { kind: 'edit'; job: JobView };
 
@@ -40,6 +60,7 @@ export function OverviewPage() {
         <dd>{setup.workloads.map((w) => t(keyOf('workload', w))).join(', ') || '—'}</dd>
       </dl>
       {setup.confirmedAt && <p>{t('overviewSetupDone', { date: formatDateTime(setup.confirmedAt, language, '') })}</p>}
+      <LicenceOverview />
       <JobList
         saved={editing.saved}
         onCreate={() => setEditing({ kind: 'create' })}
