@@ -20,7 +20,7 @@ import {
 } from './model/mailbox.js';
 import { mimeSource } from './model/message-source.js';
 import { parseMime } from './mime/parse.js';
-import type { DriveRecord, OutboxEntry, UserRecord } from './model/records.js';
+import type { ContactRecord, DriveRecord, EventRecord, OutboxEntry, UserRecord } from './model/records.js';
 import { exchangeIdFrom } from './util/ids.js';
 
 export interface UserSummary {
@@ -286,6 +286,32 @@ export class SimulatorControl {
       createdDateTime: now,
       lastModifiedDateTime: now,
     }).id;
+  }
+
+  /** Every contact of the mailbox, in every contact folder, as stored (extended properties included). */
+  listContacts(user: string): ContactRecord[] {
+    return [...this.mailbox(user).contacts.values()].flatMap((contacts) => [...contacts.values()]);
+  }
+
+  listContactFolders(user: string): Array<{ id: string; displayName: string; parentFolderId: string }> {
+    return [...this.mailbox(user).contactFolders.values()].map((folder) => ({
+      id: folder.id,
+      displayName: folder.displayName,
+      parentFolderId: folder.parentFolderId,
+    }));
+  }
+
+  /** Every event of every calendar (`calendarId` absent for the default one), as stored. */
+  listEvents(user: string): EventRecord[] {
+    return [...this.mailbox(user).events.values()];
+  }
+
+  /** The calendars created beside the default one. */
+  listCalendars(user: string): Array<{ id: string; name: string }> {
+    return [...this.mailbox(user).calendars.values()].map((calendar) => ({
+      id: calendar.id,
+      name: calendar.displayName,
+    }));
   }
 
   deleteContact(user: string, contactId: string): void {

@@ -10,6 +10,7 @@ export {
 export type { FaultSpec } from './faults.js';
 export type { CountersSnapshot, Count } from './limits/counters.js';
 export type * from './model/definition.js';
+export type { ContactRecord, EventRecord, OutboxEntry } from './model/records.js';
 export { demoTenant } from './demo-tenant.js';
 export {
   sharePointResourceUnitsPerMinute,

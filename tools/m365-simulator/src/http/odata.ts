@@ -61,13 +61,22 @@ export function pageOf<T extends object>(
   const size = topParameter(request, preferredPageSize(request, options.defaultSize, options.maxSize), options.maxSize);
   const skipToken = request.query.get('$skiptoken');
   const offset = skipToken ? decodeOffset(skipToken) : 0;
-  const page = items.slice(offset, offset + size).map((item) => applySelect(item, request.query.get('$select')));
+  const page = items.slice(offset, offset + size).map((item) => applySelect(item, selectWithExpanded(request)));
   const body: Record<string, unknown> = {};
   if (options.context) body['@odata.context'] = `${request.graphBaseUrl}/$metadata#${options.context}`;
   body['value'] = page;
   if (offset + size < items.length)
     body['@odata.nextLink'] = linkTo(request, { $skiptoken: encodeOffset(offset + size) });
   return ok(body);
+}
+
+/** `$select` plus the navigation properties named in `$expand`, which Graph returns whatever `$select` says. */
+function selectWithExpanded(request: GraphRequest): string | null {
+  const select = request.query.get('$select');
+  const expand = request.query.get('$expand');
+  if (!select || !expand) return select;
+  const expanded = expand.split(',').map((part) => part.split('(')[0]?.trim() ?? '');
+  return [select, ...expanded].join(',');
 }
 
 function encodeOffset(offset: number): string {

@@ -59,6 +59,8 @@ export interface ContactDefinition {
   email?: string;
   companyName?: string;
   mobilePhone?: string;
+  /** Other contact properties as Graph renders them: `businessPhones`, `jobTitle`, `businessAddress`, `personalNotes`… */
+  details?: Record<string, unknown>;
 }
 
 export interface EventDefinition {
@@ -70,6 +72,12 @@ export interface EventDefinition {
   location?: string;
   isAllDay?: boolean;
   recurrence?: RecurrenceDefinition;
+  /** The zone `start` and `end` are given in (then without `Z`); UTC when absent. */
+  timeZone?: string;
+  /** The body as HTML instead of text. */
+  bodyHtml?: string;
+  showAs?: string;
+  attendees?: Array<{ name: string; address: string; type?: 'required' | 'optional' | 'resource' }>;
 }
 
 /** Graph's patternedRecurrence (https://learn.microsoft.com/graph/api/resources/patternedrecurrence). */

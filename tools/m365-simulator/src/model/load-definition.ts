@@ -246,6 +246,7 @@ function buildMailbox(
       mobilePhone: contact.mobilePhone ?? null,
       createdDateTime: TENANT_EPOCH,
       lastModifiedDateTime: TENANT_EPOCH,
+      ...(contact.details && { details: contact.details }),
     });
   });
   (definition?.events ?? []).forEach((event, index) =>
@@ -259,12 +260,19 @@ export function eventRecord(organizer: UserRecord, event: EventDefinition, id: s
     id,
     seq: 1,
     subject: event.subject,
-    body: { contentType: 'text', content: event.body ?? '' },
-    start: { dateTime: event.start.replace(/Z$/, ''), timeZone: 'UTC' },
-    end: { dateTime: event.end.replace(/Z$/, ''), timeZone: 'UTC' },
+    body:
+      event.bodyHtml !== undefined
+        ? { contentType: 'html', content: event.bodyHtml }
+        : { contentType: 'text', content: event.body ?? '' },
+    start: { dateTime: event.start.replace(/Z$/, ''), timeZone: event.timeZone ?? 'UTC' },
+    end: { dateTime: event.end.replace(/Z$/, ''), timeZone: event.timeZone ?? 'UTC' },
     isAllDay: event.isAllDay ?? false,
     location: { displayName: event.location ?? '' },
-    attendees: [],
+    attendees: (event.attendees ?? []).map((attendee) => ({
+      emailAddress: { name: attendee.name, address: attendee.address },
+      type: attendee.type ?? 'required',
+    })),
+    ...(event.showAs !== undefined && { showAs: event.showAs }),
     organizer: { emailAddress: { name: organizer.displayName, address: organizer.mail } },
     recurrence: event.recurrence ?? null,
     type: event.recurrence ? 'seriesMaster' : 'singleInstance',

@@ -30,6 +30,7 @@ export function createMailbox(clock: ChangeClock, userId: string): Mailbox {
     contactFolders: new DeltaCollection<FolderRecord>(clock, residency),
     contacts: new Map(),
     events: new DeltaCollection(clock, residency),
+    calendars: new DeltaCollection<FolderRecord>(clock, residency),
   };
   for (const [wellKnownName, displayName] of WELL_KNOWN_FOLDERS) {
     addFolder(mailbox, clock, { displayName, parentFolderId: rootFolderId(userId), wellKnownName }, false);

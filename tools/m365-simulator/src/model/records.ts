@@ -86,6 +86,9 @@ export interface ContactRecord {
   mobilePhone: string | null;
   createdDateTime: string;
   lastModifiedDateTime: string;
+  /** Other writable contact properties as posted (phones, job title, addresses, notes…), rendered as they came. */
+  details?: Record<string, unknown>;
+  singleValueExtendedProperties?: Array<{ id: string; value: string }>;
 }
 
 export interface EventRecord {
@@ -103,6 +106,12 @@ export interface EventRecord {
   type: 'singleInstance' | 'seriesMaster';
   createdDateTime: string;
   lastModifiedDateTime: string;
+  /** Absent for the default calendar. */
+  calendarId?: string;
+  showAs?: string;
+  /** Other writable event properties as posted (importance, sensitivity, categories, reminder…). */
+  details?: Record<string, unknown>;
+  singleValueExtendedProperties?: Array<{ id: string; value: string }>;
 }
 
 export interface Mailbox {
@@ -115,6 +124,8 @@ export interface Mailbox {
   contactFolders: DeltaCollection<FolderRecord>;
   contacts: Map<string, DeltaCollection<ContactRecord>>;
   events: DeltaCollection<EventRecord>;
+  /** Calendars other than the default one, which holds every event without a calendarId. */
+  calendars: DeltaCollection<FolderRecord>;
 }
 
 export interface DriveItemVersion {
