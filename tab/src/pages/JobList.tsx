@@ -4,6 +4,7 @@ import { useSession } from '../api/session.js';
 import type { JobView, Page } from '../api/types.js';
 import { useAction } from '../api/use-action.js';
 import { usePagedList } from '../api/use-paged-list.js';
+import { useRefreshWhile } from '../api/use-refresh-while.js';
 import { ConfirmButton } from '../components/confirm-button.js';
 import { formatDateTime } from '../components/format.js';
 import { ActionOutcome, SuccessNotice } from '../components/messages.js';
@@ -31,6 +32,9 @@ export function JobList({ onCreate, onEdit, saved }: JobListProps) {
   const [sort, setSort] = useState('name');
   const jobs = usePagedList((cursor) => api.get<Page<JobView>>('/jobs', { sort, cursor }), `jobs-${sort}`);
   const action = useAction();
+  // Progress bars move while a job runs: the list is read again until no job is running.
+  const running = jobs.state.phase === 'ready' && jobs.state.value.some((job) => job.status === 'running');
+  useRefreshWhile(running, jobs.state, jobs.state.reload);
 
   async function act(run: () => Promise<unknown>, success: string) {
     if (await action.run(run, success)) jobs.state.reload();

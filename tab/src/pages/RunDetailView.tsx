@@ -1,15 +1,12 @@
 import { Button, Title2, Title3 } from '@fluentui/react-components';
-import { useEffect } from 'react';
 import { useSession } from '../api/session.js';
 import type { ResourceOutcome, RunDetail } from '../api/types.js';
+import { useRefreshWhile } from '../api/use-refresh-while.js';
 import { useResource } from '../api/use-resource.js';
 import { DataTable } from '../components/data-table.js';
 import { formatBytes, formatDateTime } from '../components/format.js';
 import { InfoNotice, Loaded, ProblemNotice, SuccessNotice } from '../components/messages.js';
 import { keyOf, useLanguage } from '../i18n/language.js';
-
-/** How often an unfinished run is read again while someone watches it. */
-const refreshMs = 2000;
 
 function isUnfinished(run: RunDetail): boolean {
   return run.status === 'queued' || run.status === 'running';
@@ -48,13 +45,7 @@ export function RunDetailView({ runId, onBack }: { runId: string; onBack: () => 
   const { t, language } = useLanguage();
   const { api } = useSession();
   const run = useResource(() => api.get<RunDetail>(`/runs/${runId}`), runId);
-  const watching = run.phase === 'ready' && isUnfinished(run.value);
-  const { reload } = run;
-  useEffect(() => {
-    if (!watching) return undefined;
-    const timer = setTimeout(reload, refreshMs);
-    return () => clearTimeout(timer);
-  }, [watching, run, reload]);
+  useRefreshWhile(run.phase === 'ready' && isUnfinished(run.value), run, run.reload);
 
   return (
     <section className="page" aria-labelledby="run-title">
