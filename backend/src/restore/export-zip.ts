@@ -4,6 +4,8 @@ import yazl from 'yazl';
 import type { ItemVersion, ProtectedResource } from '../catalog/index.js';
 import type { ContentStore } from '../store/index.js';
 import { emlFileName } from '../workloads/exchange/export-eml.js';
+import { eventToIcs, type IcsEvent } from '../workloads/exchange/export-ics.js';
+import { contactToVcard, type VcardContact } from '../workloads/exchange/export-vcf.js';
 import { channelThreadHtml } from '../workloads/teams/export-channel-message.js';
 
 export interface ZipExportInput {
@@ -17,8 +19,8 @@ const unsafe = /[\\:*?"<>|\p{Cc}]+/gu;
 const safeSegment = (segment: string): string => segment.replace(unsafe, '_').replace(/^\.+$/, '_') || '_';
 
 /**
- * Streams a selection as a ZIP into `output`: mail as EML (the stored MIME), files as themselves, Teams threads as
- * HTML and JSON, under `<resource>/<folder path>/`. Each item is read from the store as the ZIP is written, so the
+ * Streams a selection as a ZIP into `output`: mail as EML (the stored MIME), contacts as VCF, events as ICS, files
+ * as themselves, Teams threads as HTML and JSON, under `<resource>/<folder path>/`. Each item is read from the store as the ZIP is written, so the
  * whole export is never in memory.
  */
 export async function writeSelectionZip(input: ZipExportInput, output: Writable): Promise<{ items: number }> {
@@ -48,6 +50,16 @@ export async function writeSelectionZip(input: ZipExportInput, output: Writable)
       const base = `${folder}/${safeSegment(version.name.slice(0, 60) || 'message')} (${position})`;
       zip.addBuffer(json, unique(`${base}.json`), { mtime });
       zip.addBuffer(Buffer.from(channelThreadHtml(json, version.containerPath), 'utf8'), unique(`${base}.html`), {
+        mtime,
+      });
+    } else if (version.kind === 'contact' || version.kind === 'event') {
+      const json: unknown = JSON.parse((await input.store.read(input.tenantId, version.content)).toString('utf8'));
+      const card =
+        version.kind === 'contact'
+          ? contactToVcard(json as VcardContact)
+          : eventToIcs(json as IcsEvent, version.validFrom);
+      const base = `${folder}/${safeSegment(version.name.slice(0, 100) || version.kind)}`;
+      zip.addBuffer(Buffer.from(card, 'utf8'), unique(`${base}.${version.kind === 'contact' ? 'vcf' : 'ics'}`), {
         mtime,
       });
     } else {

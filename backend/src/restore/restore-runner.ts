@@ -5,6 +5,8 @@ import type { GraphGateway } from '../graph/index.js';
 import type { ContentStore } from '../store/index.js';
 import { FileWriter } from '../workloads/files/restore-file.js';
 import { MailWriter } from '../workloads/exchange/restore-mail.js';
+import { ContactWriter } from '../workloads/exchange/restore-contact.js';
+import { EventWriter } from '../workloads/exchange/restore-event.js';
 import type { UnitLease, UnitLeases } from '../backup/unit-lease.js';
 import type { ItemWriter, RestoreWriteContext } from './item-writer.js';
 import type { RestoreItem, RestoreProgress, RestoreRequest } from './model.js';
@@ -37,6 +39,8 @@ export interface RunnerDependencies {
   fileChunkBytes: number;
   restoreLease: UnitLease;
   mailboxLeases: UnitLeases;
+  /** How often the held leases are renewed while one item is being written (a 30 MB message takes a while). */
+  heartbeatMs: number;
   items: TenantCollection<RestoreItem>;
   saveProgress(progress: RestoreProgress): Promise<void>;
   /** Throws RestoreHalted when the worker is being stopped. */
@@ -44,7 +48,7 @@ export interface RunnerDependencies {
 }
 
 const versionBatch = 200;
-const itemKindsWithWriters = new Set(['message', 'file']);
+const itemKindsWithWriters = new Set(['message', 'file', 'contact', 'event']);
 
 /**
  * Processes a restore's open items in order, one at a time: each item's intent is recorded before Graph is written
@@ -63,10 +67,23 @@ export async function runRestoreItems(request: RestoreRequest, deps: RunnerDepen
     pacer: deps.pacer,
     fileChunkBytes: deps.fileChunkBytes,
   };
-  const writers: Record<string, ItemWriter> = { message: new MailWriter(context), file: new FileWriter(context) };
+  const writers: Record<string, ItemWriter> = {
+    message: new MailWriter(context),
+    file: new FileWriter(context),
+    contact: new ContactWriter(context),
+    event: new EventWriter(context),
+  };
   const resources = new Map<string, ProtectedResource | null>();
   const drives = new Map<string, string>();
   const heldMailboxes = new Map<string, UnitLease>();
+  let leaseLost: unknown = null;
+  const heartbeat = setInterval(() => {
+    for (const lease of [deps.restoreLease, ...heldMailboxes.values()]) {
+      lease.renew().catch((error: unknown) => {
+        leaseLost ??= error;
+      });
+    }
+  }, deps.heartbeatMs);
 
   try {
     const open = await deps.items
@@ -80,11 +97,13 @@ export async function runRestoreItems(request: RestoreRequest, deps: RunnerDepen
         await deps.restoreLease.renew();
         const version = versions.get(item.versionId);
         const finished = await processItem(item, version);
+        if (leaseLost) throw leaseLost;
         countOutcome(progress, finished);
         await deps.saveProgress(progress);
       }
     }
   } finally {
+    clearInterval(heartbeat);
     for (const lease of heldMailboxes.values()) await lease.release().catch(() => undefined);
   }
   return progress;

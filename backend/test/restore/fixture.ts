@@ -1,8 +1,9 @@
-import type { TenantDefinition } from '@custodia/m365-simulator';
+import type { ContactDefinition, EventDefinition, TenantDefinition } from '@custodia/m365-simulator';
 
 const domain = 'restauri.onmicrosoft.com';
 export const giulia = `giulia.rossi@${domain}`;
 export const marco = `marco.bianchi@${domain}`;
+export const elena = `elena.ferre@${domain}`;
 
 /** A PNG-like payload: bytes that are not text, so base64 round trips are exercised. */
 const pixel = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
@@ -52,6 +53,72 @@ function attachment(name: string, type: string, bytes: Buffer, inlineId?: string
     base64Lines(bytes),
   ].join('\r\n');
 }
+
+/** A contact with every field restore and VCF care about, in several scripts, with characters vCard must escape. */
+export const unicodeContact: ContactDefinition = {
+  givenName: 'Zoë',
+  surname: 'Łukasiewicz-Núñez',
+  email: 'zoe.nunez@example.com',
+  companyName: 'Società Ævum; Ricerca, Sviluppo',
+  mobilePhone: '+39 333 123 4567',
+  details: {
+    middleName: 'Анна',
+    jobTitle: 'Direttrice tecnica R&D',
+    businessPhones: ['+39 02 1234 5678'],
+    homePhones: ['+39 035 765 4321'],
+    businessAddress: {
+      street: 'Via Dante, 7',
+      city: 'Milano',
+      state: 'MI',
+      countryOrRegion: 'Italia',
+      postalCode: '20121',
+    },
+    personalNotes:
+      'Allergica ai crostacei.\nPreferisce la posta elettronica: 日本語も話せます。 Una riga lunga abbastanza da dover essere piegata a 75 ottetti nel vCard.',
+  },
+};
+
+export const plainContact: ContactDefinition = {
+  givenName: 'Luca',
+  surname: 'Neri',
+  email: 'luca.neri@example.com',
+  companyName: 'Neri Impianti',
+};
+
+export const seriesSubject = 'Riunione settimanale di cantiere';
+export const singleSubject = 'Consegna chiavi, firma; timbro';
+
+/** A weekly series with attendees in a named time zone, and an all-day single event. */
+export const eventsOfElena: EventDefinition[] = [
+  {
+    subject: seriesSubject,
+    bodyHtml: '<html><body><p>Ordine del giorno: avanzamento lavori &amp; sicurezza</p></body></html>',
+    start: '2026-01-12T09:00:00',
+    end: '2026-01-12T10:00:00',
+    timeZone: 'W. Europe Standard Time',
+    location: 'Cantiere Città Alta',
+    showAs: 'busy',
+    recurrence: {
+      pattern: { type: 'weekly', interval: 1, daysOfWeek: ['monday'] },
+      range: { type: 'numbered', startDate: '2026-01-12', numberOfOccurrences: 10 },
+    },
+    attendees: [
+      { name: 'Giulia Rossi', address: giulia },
+      { name: 'Marco Bianchi', address: marco, type: 'optional' },
+    ],
+  },
+  {
+    subject: singleSubject,
+    body: 'Portare i documenti.\nChiavi al custode.',
+    start: '2026-03-02T00:00:00',
+    end: '2026-03-03T00:00:00',
+    isAllDay: true,
+    showAs: 'free',
+    location: 'Via Dante 7, Milano',
+  },
+];
+
+const contactsOfElena = [unicodeContact, plainContact];
 
 export const subjects = {
   plain: 'Preventivo caldaia',
@@ -136,6 +203,12 @@ export const restoreTenant: TenantDefinition = {
         ],
       },
       drive: { items: [{ name: 'Privato', children: [{ name: 'segreto.txt', content: 'solo Marco' }] }] },
+    },
+    {
+      userPrincipalName: elena,
+      displayName: 'Elena Ferrè',
+      preferredLanguage: 'it-IT',
+      mailbox: { contacts: contactsOfElena, events: eventsOfElena },
     },
   ],
   groups: [{ displayName: 'Cantiere', mailNickname: 'cantiere', members: [giulia, marco] }],

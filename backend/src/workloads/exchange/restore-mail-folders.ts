@@ -6,9 +6,12 @@ interface FolderEntry {
   displayName: string;
 }
 
+/** Mail folders, or contact folders (https://learn.microsoft.com/graph/api/user-post-contactfolders, /graph/api/contactfolder-post-childfolders). */
+export type OutlookFolderCollection = 'mailFolders' | 'contactFolders';
+
 /**
- * Finds or creates mail folders by display-name path (`Posta in arrivo/Progetti/2026`) in one mailbox, remembering
- * what it found so that a restore of many messages lists each level once.
+ * Finds or creates mail (or contact) folders by display-name path (`Posta in arrivo/Progetti/2026`) in one mailbox,
+ * remembering what it found so that a restore of many items lists each level once.
  * https://learn.microsoft.com/graph/api/user-post-mailfolders, /graph/api/mailfolder-post-childfolders
  */
 export class MailFolderPaths {
@@ -17,11 +20,12 @@ export class MailFolderPaths {
   constructor(
     private readonly graph: GraphGateway,
     private readonly userId: string,
+    private readonly collection: OutlookFolderCollection = 'mailFolders',
   ) {}
 
   /** The id of the folder at `path`, created (with its parents) where missing. */
   ensure(path: readonly string[]): Promise<string> {
-    if (path.length === 0) return Promise.resolve('inbox');
+    if (path.length === 0) return Promise.resolve(this.collection === 'mailFolders' ? 'inbox' : 'contacts');
     const key = path.join('/');
     let id = this.known.get(key);
     if (!id) {
@@ -37,8 +41,8 @@ export class MailFolderPaths {
     const parentId = path.length > 1 ? await this.ensure(path.slice(0, -1)) : undefined;
     const user = encodeURIComponent(this.userId);
     const listing = parentId
-      ? `/users/${user}/mailFolders/${encodeURIComponent(parentId)}/childFolders`
-      : `/users/${user}/mailFolders`;
+      ? `/users/${user}/${this.collection}/${encodeURIComponent(parentId)}/childFolders`
+      : `/users/${user}/${this.collection}`;
     const existing = await this.find(listing, name);
     if (existing) return existing;
     try {
@@ -59,7 +63,8 @@ export class MailFolderPaths {
 
   private async find(listing: string, name: string): Promise<string | undefined> {
     const wanted = name.toLocaleLowerCase();
-    const query = `${listing}?$select=id,displayName&includeHiddenFolders=true`;
+    const hidden = this.collection === 'mailFolders' ? '&includeHiddenFolders=true' : '';
+    const query = `${listing}?$select=id,displayName${hidden}`;
     for await (const page of this.graph.pages<FolderEntry>(query, { resource: this.resource, maxPageSize: 100 })) {
       const match = page.find((folder) => folder.displayName.toLocaleLowerCase() === wanted);
       if (match) return match.id;

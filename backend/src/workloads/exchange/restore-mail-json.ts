@@ -141,11 +141,12 @@ const entities: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>'
 
 /** The words of the body: HTML tags and entities out, whitespace collapsed. */
 function normalisedBody(email: Email): string {
-  const source = email.html !== undefined ? stripHtml(email.html) : (email.text ?? '');
+  const source = email.html !== undefined ? htmlToText(email.html) : (email.text ?? '');
   return source.replace(/\s+/g, ' ').trim();
 }
 
-function stripHtml(html: string): string {
+/** The text of an HTML body: scripts, styles and tags out, entities decoded (whitespace left as it is). */
+export function htmlToText(html: string): string {
   return html
     .replace(/<(script|style|head)[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<[^>]+>/g, ' ')

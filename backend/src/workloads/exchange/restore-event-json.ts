@@ -1,0 +1,134 @@
+import {
+  bodyText,
+  canonical,
+  fieldDifferences,
+  writableCopy,
+  type GraphJson,
+  type ItemBody,
+} from './restore-outlook-json.js';
+import type { OutlookJson } from './restore-outlook-writer.js';
+
+export interface GraphDateTimeZone {
+  dateTime?: string;
+  timeZone?: string;
+}
+
+export interface GraphAttendee {
+  emailAddress?: { name?: string; address?: string };
+  type?: string;
+}
+
+/** An event as Graph serves it (learn.microsoft.com/graph/api/resources/event); the rest travels untouched. */
+export interface GraphEvent extends OutlookJson {
+  subject?: string;
+  body?: ItemBody;
+  start?: GraphDateTimeZone;
+  end?: GraphDateTimeZone;
+  location?: { displayName?: string };
+  attendees?: GraphAttendee[];
+  organizer?: { emailAddress?: { name?: string; address?: string } };
+  recurrence?: unknown;
+  isAllDay?: boolean;
+  showAs?: string;
+  type?: string;
+  iCalUId?: string;
+  uid?: string;
+}
+
+/** Set by Exchange, or not accepted by a POST of a new event. */
+const eventReadOnly = [
+  'attendees',
+  'organizer',
+  'webLink',
+  'iCalUId',
+  'uid',
+  'seriesMasterId',
+  'type',
+  'originalStart',
+  'originalStartTimeZone',
+  'originalEndTimeZone',
+  'isOrganizer',
+  'responseStatus',
+  'onlineMeeting',
+  'onlineMeetingUrl',
+  'occurrenceId',
+  'hasAttachments',
+  'isDraft',
+  'isCancelled',
+  'bodyPreview',
+  'cancelledOccurrences',
+  'exceptionOccurrences',
+  'instances',
+  'attachments',
+  'calendar',
+  'extensions',
+  'transactionId',
+];
+
+/** The line that keeps who was invited, since the restored event invites nobody. */
+export const attendeesLabel = 'Partecipanti / Attendees:';
+
+export function attendeeText(attendee: GraphAttendee): string {
+  const { name, address } = attendee.emailAddress ?? {};
+  const who = name && address ? `${name} <${address}>` : (address ?? name ?? '');
+  return attendee.type && attendee.type !== 'required' ? `${who} (${attendee.type})` : who;
+}
+
+const escapeHtml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The body with a line naming the attendees appended (before `</body>` in HTML). */
+function bodyWithAttendees(body: ItemBody | undefined, attendees: readonly GraphAttendee[]): ItemBody | undefined {
+  if (attendees.length === 0) return body;
+  const line = `${attendeesLabel} ${attendees.map(attendeeText).join(', ')}`;
+  const content = body?.content ?? '';
+  if (body?.contentType?.toLowerCase() !== 'html') {
+    return { contentType: 'text', content: content ? `${content}\n\n${line}` : line };
+  }
+  const paragraph = `<p>${escapeHtml(line)}</p>`;
+  const close = content.toLowerCase().lastIndexOf('</body>');
+  return {
+    contentType: 'html',
+    content: close >= 0 ? `${content.slice(0, close)}${paragraph}${content.slice(close)}` : `${content}${paragraph}`,
+  };
+}
+
+/**
+ * The JSON that creates the backed-up event without sending a single invitation: attendees are left out (posting
+ * them makes Exchange invite them, learn.microsoft.com/graph/api/user-post-events) and written into the body instead.
+ * A series master keeps its recurrence, so the series is recreated with its pattern and range.
+ */
+export function eventToCreate(original: GraphEvent, marker: string): GraphJson {
+  const json = writableCopy(original, eventReadOnly, marker);
+  const body = bodyWithAttendees(original.body, original.attendees ?? []);
+  if (body) json.body = body;
+  return json;
+}
+
+const seconds = (value: GraphDateTimeZone | undefined): string =>
+  `${(value?.dateTime ?? '').slice(0, 19)} ${value?.timeZone ?? ''}`;
+
+/** Subject, start and end: what makes two events the same event for the conflict policy. */
+export function eventIdentity(event: GraphEvent): string {
+  return `${(event.subject ?? '').trim()}\n${seconds(event.start)}\n${seconds(event.end)}`;
+}
+
+/**
+ * Where a restored event differs from its backup: subject, start and end with their time zones, location, isAllDay,
+ * showAs, recurrence, the body's words (and the attendees line in it); attendees must be absent.
+ */
+export function eventDifferences(original: GraphEvent, restored: GraphEvent): string[] {
+  const differences = fieldDifferences(original, restored, ['subject', 'isAllDay', 'recurrence']);
+  if (seconds(original.start) !== seconds(restored.start)) differences.push('start');
+  if (seconds(original.end) !== seconds(restored.end)) differences.push('end');
+  if (canonical(original.location?.displayName) !== canonical(restored.location?.displayName))
+    differences.push('location');
+  if (original.showAs !== undefined && original.showAs !== restored.showAs) differences.push('showAs');
+  const restoredText = bodyText(restored.body);
+  if (!restoredText.includes(bodyText(original.body))) differences.push('body');
+  const attendees = original.attendees ?? [];
+  if ((restored.attendees ?? []).length > 0) differences.push('attendees');
+  const listed = attendees.every((attendee) => restoredText.includes(attendeeText(attendee)));
+  if (attendees.length > 0 && (!restoredText.includes(attendeesLabel) || !listed)) differences.push('attendeesInBody');
+  return differences;
+}

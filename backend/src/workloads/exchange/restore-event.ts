@@ -1,0 +1,84 @@
+import { isGraphStatus } from '../../restore/outcome.js';
+import { eventDifferences, eventIdentity, eventToCreate, type GraphEvent } from './restore-event-json.js';
+import type { GraphJson } from './restore-outlook-json.js';
+import { OutlookJsonWriter, type OutlookContainer } from './restore-outlook-writer.js';
+
+interface GraphCalendar {
+  id: string;
+  name: string;
+}
+
+/**
+ * Restores events and series masters without inviting anyone (see eventToCreate): into the default calendar when the
+ * target is the original place, else into a calendar named after the restore (`Ripristino …` / `Restored …`, plus the
+ * source's name for another user's mailbox), created by `POST /users/{id}/calendars` (calendars do not nest).
+ * Two events are the same when subject, start and end match.
+ * https://learn.microsoft.com/graph/api/user-post-events, /graph/api/calendar-post-events
+ */
+export class EventWriter extends OutlookJsonWriter<GraphEvent> {
+  private readonly calendars = new Map<string, Promise<string>>();
+  protected readonly itemSegment = 'events';
+  protected readonly identitySelect = 'id,subject,start,end';
+
+  protected async container(
+    userId: string,
+    folderPath: readonly string[],
+    originalPath: readonly string[],
+  ): Promise<OutlookContainer> {
+    const user = `/users/${encodeURIComponent(userId)}`;
+    if (folderPath.join('/') === originalPath.join('/')) return { itemsPath: `${user}/events` };
+    const name = folderPath.slice(0, Math.max(1, folderPath.length - originalPath.length)).join(' - ');
+    const key = `${userId}/${name}`;
+    let calendarId = this.calendars.get(key);
+    if (!calendarId) {
+      calendarId = this.ensureCalendar(userId, name);
+      this.calendars.set(key, calendarId);
+      calendarId.catch(() => this.calendars.delete(key));
+    }
+    return { itemsPath: `${user}/calendars/${encodeURIComponent(await calendarId)}/events` };
+  }
+
+  protected identityOf(event: GraphEvent): string {
+    return eventIdentity(event);
+  }
+
+  protected toCreate(original: GraphEvent, marker: string): GraphJson {
+    return eventToCreate(original, marker);
+  }
+
+  protected differences(original: GraphEvent, restored: GraphEvent): string[] {
+    return eventDifferences(original, restored);
+  }
+
+  /** Start and end come back in the backup's time zone (learn.microsoft.com/graph/api/event-get, Prefer header). */
+  protected override readBackHeaders(original: GraphEvent): Record<string, string> {
+    const zone = original.start?.timeZone;
+    return zone ? { Prefer: `outlook.timezone="${zone}"` } : {};
+  }
+
+  private async ensureCalendar(userId: string, name: string): Promise<string> {
+    const path = `/users/${encodeURIComponent(userId)}/calendars`;
+    const resource = { kind: 'mailbox', userId } as const;
+    const find = async (): Promise<string | undefined> => {
+      const wanted = name.toLocaleLowerCase();
+      for await (const page of this.context.graph.pages<GraphCalendar>(`${path}?$select=id,name`, {
+        resource,
+        maxPageSize: 100,
+      })) {
+        const match = page.find((calendar) => calendar.name.toLocaleLowerCase() === wanted);
+        if (match) return match.id;
+      }
+      return undefined;
+    };
+    const existing = await find();
+    if (existing) return existing;
+    try {
+      return (await this.context.graph.sendJson<GraphCalendar>('POST', path, { name }, { resource })).id;
+    } catch (error) {
+      // Another writer created it meanwhile: use theirs.
+      const raced = isGraphStatus(error, 409) ? await find() : undefined;
+      if (raced) return raced;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,101 @@
+import type { GraphGateway } from '../../graph/index.js';
+import { isGraphStatus } from '../../restore/outcome.js';
+import { restoreMarkerPropertyId } from './restore-mail-json.js';
+
+export interface MarkedEntity {
+  id: string;
+  singleValueExtendedProperties?: { id: string; value: string }[];
+}
+
+/** Where an index lists its items and what makes two of them the same item for the conflict policy. */
+export interface OutlookListing<T extends MarkedEntity> {
+  userId: string;
+  /** The collection to list, e.g. `/users/{id}/contactFolders/{id}/contacts`. */
+  path: string;
+  /** `$select` for the listing: the properties `identityOf` reads. */
+  select: string;
+  /** Under which a single item is deleted: `messages`, `contacts`, `events`. */
+  itemSegment: string;
+  identityOf(item: T): string | undefined;
+}
+
+/** `$expand` that brings the restore marker along with each item (learn.microsoft.com/graph/api/singlevaluelegacyextendedproperty-get). */
+export const markerExpansion = `$expand=singleValueExtendedProperties($filter=${encodeURIComponent(
+  `id eq '${restoreMarkerPropertyId}'`,
+)})`;
+
+/** The restore marker an item carries, if any. */
+export function markerOf(entity: MarkedEntity): string | undefined {
+  return entity.singleValueExtendedProperties?.find(
+    (property) => property.id.toLowerCase() === restoreMarkerPropertyId.toLowerCase(),
+  )?.value;
+}
+
+/**
+ * The items of one target folder (mail folder, contact folder, calendar) by identity (to apply the conflict policy)
+ * and by restore marker (to find a copy an interrupted attempt left). Listed once per folder and restore, then kept
+ * up to date as we write.
+ */
+export class OutlookItemIndex<T extends MarkedEntity> {
+  private loaded: Promise<void> | undefined;
+  private readonly byIdentity = new Map<string, Set<string>>();
+  private readonly byMarker = new Map<string, string>();
+
+  constructor(
+    private readonly graph: GraphGateway,
+    private readonly listing: OutlookListing<T>,
+  ) {}
+
+  async withIdentity(identity: string): Promise<string[]> {
+    await this.load();
+    return [...(this.byIdentity.get(identity) ?? [])];
+  }
+
+  /** Deletes the copy carrying `marker`, if an earlier attempt created one. */
+  async deleteMarked(marker: string): Promise<void> {
+    await this.load();
+    const id = this.byMarker.get(marker);
+    if (id) await this.delete(id);
+  }
+
+  remember(id: string, identity: string | undefined, marker: string | undefined): void {
+    if (identity !== undefined) {
+      const ids = this.byIdentity.get(identity) ?? new Set<string>();
+      ids.add(id);
+      this.byIdentity.set(identity, ids);
+    }
+    if (marker) this.byMarker.set(marker, id);
+  }
+
+  async delete(id: string): Promise<void> {
+    const { userId, itemSegment } = this.listing;
+    try {
+      await this.graph.sendJson(
+        'DELETE',
+        `/users/${encodeURIComponent(userId)}/${itemSegment}/${encodeURIComponent(id)}`,
+        undefined,
+        { resource: { kind: 'mailbox', userId } },
+      );
+    } catch (error) {
+      if (!isGraphStatus(error, 404)) throw error;
+    }
+    for (const ids of this.byIdentity.values()) ids.delete(id);
+    for (const [marker, markedId] of this.byMarker) if (markedId === id) this.byMarker.delete(marker);
+  }
+
+  private load(): Promise<void> {
+    this.loaded ??= this.list();
+    return this.loaded;
+  }
+
+  private async list(): Promise<void> {
+    const { userId, path, select } = this.listing;
+    const resource = { kind: 'mailbox', userId } as const;
+    for await (const page of this.graph.pages<T>(`${path}?$select=${select}&${markerExpansion}`, {
+      resource,
+      maxPageSize: 500,
+    })) {
+      for (const item of page) this.remember(item.id, this.listing.identityOf(item), markerOf(item));
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import type { ItemVersion } from '../../catalog/index.js';
+import type { RestoreWriteContext } from '../../restore/item-writer.js';
+import { htmlToText, restoreMarkerPropertyId } from './restore-mail-json.js';
+
+/** Set by Exchange on every Outlook item, never posted (learn.microsoft.com/graph/api/resources/outlookitem). */
+const serverSet = ['id', 'changeKey', 'createdDateTime', 'lastModifiedDateTime', 'parentFolderId'];
+
+export type GraphJson = Record<string, unknown>;
+
+/** An item body as Graph gives it. */
+export interface ItemBody {
+  contentType?: string;
+  content?: string;
+}
+
+/** The Graph JSON a contact or event was backed up as. */
+export async function backedUpJson<T extends GraphJson>(
+  context: RestoreWriteContext,
+  version: ItemVersion,
+): Promise<T> {
+  return JSON.parse((await context.store.read(context.tenantId, version.content!)).toString('utf8')) as T;
+}
+
+/**
+ * A copy of `json` that Graph accepts as a new item: OData annotations, server-set and `readOnly` properties and
+ * nulls removed, and the restore marker as the only single-value extended property (so a resumed worker finds it).
+ */
+export function writableCopy(json: GraphJson, readOnly: readonly string[], marker: string): GraphJson {
+  const dropped = new Set([...serverSet, ...readOnly, 'singleValueExtendedProperties', 'multiValueExtendedProperties']);
+  const copy: GraphJson = {};
+  for (const [key, value] of Object.entries(json)) {
+    if (key.includes('@odata') || key.startsWith('@') || dropped.has(key) || value === null) continue;
+    copy[key] = value;
+  }
+  copy.singleValueExtendedProperties = [{ id: restoreMarkerPropertyId, value: marker }];
+  return copy;
+}
+
+/** The words of a body, HTML or text, with whitespace collapsed: what two renderings of one body share. */
+export function bodyText(body: ItemBody | undefined): string {
+  const content = body?.content ?? '';
+  return (body?.contentType?.toLowerCase() === 'html' ? htmlToText(content) : content).replace(/\s+/g, ' ').trim();
+}
+
+/** A value as comparable text: object keys sorted; nulls, empty strings, empty arrays and empty objects left out. */
+export function canonical(value: unknown): string {
+  return JSON.stringify(pruned(value) ?? null);
+}
+
+function pruned(value: unknown): unknown {
+  if (value === null || value === undefined || value === '') return undefined;
+  if (Array.isArray(value)) {
+    const items = value.map(pruned).filter((item) => item !== undefined);
+    return items.length > 0 ? items : undefined;
+  }
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as GraphJson)
+      .filter(([key]) => !key.includes('@odata'))
+      .map(([key, item]) => [key, pruned(item)] as const)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+  }
+  return value;
+}
+
+/** The names of `fields` whose values differ between the backup and the read-back item. */
+export function fieldDifferences(original: GraphJson, restored: GraphJson, fields: readonly string[]): string[] {
+  return fields.filter((field) => canonical(original[field]) !== canonical(restored[field]));
+}

@@ -1,0 +1,107 @@
+import type { ItemVersion } from '../../catalog/index.js';
+import type { ItemWriter, RecordIntent, RestoreWriteContext } from '../../restore/item-writer.js';
+import type { RestoreItem } from '../../restore/model.js';
+import { alreadyThere, type VerifyOutcome, type WriteOutcome } from '../../restore/outcome.js';
+import { splitPath, type TargetLocation } from '../../restore/target-location.js';
+import { OutlookItemIndex, type MarkedEntity } from './restore-outlook-index.js';
+import { backedUpJson, type GraphJson } from './restore-outlook-json.js';
+
+/** Where items of one target folder are listed and created. */
+export interface OutlookContainer {
+  /** Lists the folder's items and creates new ones (`POST`), e.g. `/users/{id}/contactFolders/{id}/contacts`. */
+  itemsPath: string;
+  /** The folder's id, when read-back can check it (`parentFolderId`). */
+  folderId?: string;
+}
+
+export type OutlookJson = GraphJson & MarkedEntity;
+
+/**
+ * Restores Outlook items kept as their Graph JSON (contacts, events) exactly as mail is restored: into their folder
+ * (recreated as needed); the conflict policy applied to items of the same identity in that folder; the intent
+ * recorded before the POST; a restore marker on the created item, so a worker resuming after a crash deletes the copy
+ * an interrupted attempt may have left and writes it again, never leaving two.
+ */
+export abstract class OutlookJsonWriter<T extends OutlookJson> implements ItemWriter {
+  private readonly indexes = new Map<string, OutlookItemIndex<T>>();
+
+  constructor(protected readonly context: RestoreWriteContext) {}
+
+  /** Under which a single item is read and deleted: `contacts`, `events`. */
+  protected abstract readonly itemSegment: string;
+  /** `$select` for listing a folder: what `identityOf` reads. */
+  protected abstract readonly identitySelect: string;
+  /** The folder at `folderPath` (created where missing); `originalPath` is where the item was backed up from. */
+  protected abstract container(
+    userId: string,
+    folderPath: readonly string[],
+    originalPath: readonly string[],
+  ): Promise<OutlookContainer>;
+  /** What makes two items the same item for the conflict policy. */
+  protected abstract identityOf(item: T): string;
+  /** The JSON that creates the backed-up item, marker included. */
+  protected abstract toCreate(original: T, marker: string): GraphJson;
+  /** The fields where the read-back item differs from the backup. */
+  protected abstract differences(original: T, restored: T, container: OutlookContainer): string[];
+  /** Headers for the read-back (events ask for their original time zone). */
+  protected readBackHeaders(_original: T): Record<string, string> {
+    return {};
+  }
+
+  async write(
+    item: RestoreItem,
+    version: ItemVersion,
+    location: TargetLocation,
+    intend: RecordIntent,
+  ): Promise<WriteOutcome> {
+    const userId = location.id;
+    const container = await this.container(userId, location.folderPath, splitPath(version.containerPath));
+    const index = this.index(userId, container);
+    const original = await backedUpJson<T>(this.context, version);
+
+    // An earlier attempt may have created this item before its outcome was recorded: remove that copy.
+    if (item.state === 'writing') await index.deleteMarked(item.marker);
+
+    const identity = this.identityOf(original);
+    const existing = await index.withIdentity(identity);
+    if (existing.length > 0 && this.context.conflictPolicy === 'skip')
+      return { state: 'skipped', reason: alreadyThere };
+    await intend({ targetResource: `mailbox:${userId}`, targetPath: location.folderPath.join('/') });
+    if (this.context.conflictPolicy === 'overwrite') for (const id of existing) await index.delete(id);
+
+    const json = this.toCreate(original, item.marker);
+    await this.context.pacer.take(userId, Buffer.byteLength(JSON.stringify(json)));
+    const created = await this.context.graph.sendJson<{ id: string }>('POST', container.itemsPath, json, {
+      resource: { kind: 'mailbox', userId },
+    });
+    index.remember(created.id, identity, item.marker);
+    return { state: 'restored', createdId: created.id, targetName: version.name };
+  }
+
+  async verify(item: RestoreItem, version: ItemVersion, createdId: string): Promise<VerifyOutcome> {
+    const userId = (item.targetResource ?? '').replace(/^mailbox:/, '');
+    const original = await backedUpJson<T>(this.context, version);
+    const container = await this.container(userId, splitPath(item.targetPath ?? ''), splitPath(version.containerPath));
+    const restored = await this.context.graph.getJson<T>(
+      `/users/${encodeURIComponent(userId)}/${this.itemSegment}/${encodeURIComponent(createdId)}`,
+      { resource: { kind: 'mailbox', userId }, headers: this.readBackHeaders(original) },
+    );
+    const differences = this.differences(original, restored, container);
+    return { verified: differences.length === 0, differences };
+  }
+
+  private index(userId: string, container: OutlookContainer): OutlookItemIndex<T> {
+    let index = this.indexes.get(container.itemsPath);
+    if (!index) {
+      index = new OutlookItemIndex<T>(this.context.graph, {
+        userId,
+        path: container.itemsPath,
+        select: this.identitySelect,
+        itemSegment: this.itemSegment,
+        identityOf: (listed) => this.identityOf(listed),
+      });
+      this.indexes.set(container.itemsPath, index);
+    }
+    return index;
+  }
+}
