@@ -39,6 +39,8 @@ export interface RunnerDependencies {
   fileChunkBytes: number;
   restoreLease: UnitLease;
   mailboxLeases: UnitLeases;
+  /** How often the held leases are renewed while one item is being written (a 30 MB message takes a while). */
+  heartbeatMs: number;
   items: TenantCollection<RestoreItem>;
   saveProgress(progress: RestoreProgress): Promise<void>;
   /** Throws RestoreHalted when the worker is being stopped. */
@@ -74,6 +76,14 @@ export async function runRestoreItems(request: RestoreRequest, deps: RunnerDepen
   const resources = new Map<string, ProtectedResource | null>();
   const drives = new Map<string, string>();
   const heldMailboxes = new Map<string, UnitLease>();
+  let leaseLost: unknown = null;
+  const heartbeat = setInterval(() => {
+    for (const lease of [deps.restoreLease, ...heldMailboxes.values()]) {
+      lease.renew().catch((error: unknown) => {
+        leaseLost ??= error;
+      });
+    }
+  }, deps.heartbeatMs);
 
   try {
     const open = await deps.items
@@ -87,11 +97,13 @@ export async function runRestoreItems(request: RestoreRequest, deps: RunnerDepen
         await deps.restoreLease.renew();
         const version = versions.get(item.versionId);
         const finished = await processItem(item, version);
+        if (leaseLost) throw leaseLost;
         countOutcome(progress, finished);
         await deps.saveProgress(progress);
       }
     }
   } finally {
+    clearInterval(heartbeat);
     for (const lease of heldMailboxes.values()) await lease.release().catch(() => undefined);
   }
   return progress;

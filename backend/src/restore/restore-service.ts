@@ -190,6 +190,7 @@ export class RestoreService {
         fileChunkBytes: this.options.fileChunkBytes ?? 10 * 320 * 1024,
         restoreLease: lease,
         mailboxLeases: this.leases,
+        heartbeatMs: this.leaseMs / 3,
         items: this.items,
         saveProgress: (next) => this.saveProgress(tenantId, restoreId, next),
         checkpoint: () => {

@@ -14,7 +14,7 @@ function base64Lines(bytes: Buffer): string {
   return (bytes.toString('base64').match(/.{1,76}/g) ?? []).join('\r\n');
 }
 
-function message(subject: string, date: string, body: string, parts: string[] = []): string {
+export function message(subject: string, date: string, body: string, parts: string[] = []): string {
   const headers = [
     `Message-ID: <${subject.replace(/\W+/g, '-')}@restauri.example>`,
     `Date: ${new Date(date).toUTCString().replace('GMT', '+0000')}`,
@@ -43,7 +43,7 @@ function message(subject: string, date: string, body: string, parts: string[] = 
   ].join('\r\n');
 }
 
-function attachment(name: string, type: string, bytes: Buffer, inlineId?: string): string {
+export function attachment(name: string, type: string, bytes: Buffer, inlineId?: string): string {
   return [
     `Content-Type: ${type}; name="${name}"`,
     `Content-Disposition: ${inlineId ? 'inline' : 'attachment'}; filename="${name}"`,

@@ -57,14 +57,15 @@ export async function waitForRestore(
   service: RestoreService,
   tenantId: string,
   restoreId: string,
+  withinMs = 60_000,
 ): Promise<RestoreRequest> {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + withinMs;
   while (Date.now() < deadline) {
     const current = await service.get(tenantId, restoreId);
     if (current && (current.status === 'completed' || current.status === 'failed')) return current;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`restore ${restoreId} did not finish within 60 s`);
+  throw new Error(`restore ${restoreId} did not finish within ${withinMs / 1000} s`);
 }
 
 export function currentVersions(harness: BackupHarness, resourceId: string): Promise<ItemVersion[]> {
