@@ -1,5 +1,6 @@
 import { contentLines, escapeText, parameterValue } from './export-content-lines.js';
 import { htmlToText } from './restore-mail-json.js';
+import { ianaZoneOf } from './windows-time-zones.js';
 import type { GraphAttendee, GraphDateTimeZone, GraphEvent } from './restore-event-json.js';
 
 /** Graph's patternedRecurrence (learn.microsoft.com/graph/api/resources/patternedrecurrence). */
@@ -24,32 +25,6 @@ export interface IcsEvent extends GraphEvent {
   attendees?: CalendarAttendee[];
 }
 
-/**
- * Windows time zone names Graph uses, as IANA names calendar programs know (from the Unicode CLDR windowsZones
- * table, most common zones). A zone not listed keeps its Windows name as TZID.
- */
-const ianaZones: Record<string, string> = {
-  UTC: 'UTC',
-  'W. Europe Standard Time': 'Europe/Berlin',
-  'Central Europe Standard Time': 'Europe/Budapest',
-  'Central European Standard Time': 'Europe/Warsaw',
-  'Romance Standard Time': 'Europe/Paris',
-  'GMT Standard Time': 'Europe/London',
-  'Greenwich Standard Time': 'Atlantic/Reykjavik',
-  'GTB Standard Time': 'Europe/Bucharest',
-  'FLE Standard Time': 'Europe/Kiev',
-  'E. Europe Standard Time': 'Europe/Chisinau',
-  'Russian Standard Time': 'Europe/Moscow',
-  'Eastern Standard Time': 'America/New_York',
-  'Central Standard Time': 'America/Chicago',
-  'Mountain Standard Time': 'America/Denver',
-  'Pacific Standard Time': 'America/Los_Angeles',
-  'India Standard Time': 'Asia/Calcutta',
-  'China Standard Time': 'Asia/Shanghai',
-  'Tokyo Standard Time': 'Asia/Tokyo',
-  'AUS Eastern Standard Time': 'Australia/Sydney',
-};
-
 const weekdays: Record<string, string> = {
   sunday: 'SU',
   monday: 'MO',
@@ -72,7 +47,7 @@ function dateProperty(name: string, value: GraphDateTimeZone | undefined, allDay
   if (allDay) return [`${name};VALUE=DATE:${basicDate(value.dateTime)}`];
   const zone = value.timeZone ?? 'UTC';
   if (/^(utc|gmt|etc\/utc)$/i.test(zone)) return [`${name}:${basicDateTime(value.dateTime)}Z`];
-  return [`${name};TZID=${parameterValue(ianaZones[zone] ?? zone)}:${basicDateTime(value.dateTime)}`];
+  return [`${name};TZID=${parameterValue(ianaZoneOf(zone) ?? zone)}:${basicDateTime(value.dateTime)}`];
 }
 
 /** Graph's recurrence as an RRULE (RFC 5545 3.3.10); undefined for a pattern it does not know. */

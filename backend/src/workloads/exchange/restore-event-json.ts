@@ -7,6 +7,7 @@ import {
   type ItemBody,
 } from './restore-outlook-json.js';
 import type { OutlookJson } from './restore-outlook-writer.js';
+import { ianaZoneOf, wallTimeIn } from './windows-time-zones.js';
 
 export interface GraphDateTimeZone {
   dateTime?: string;
@@ -33,6 +34,9 @@ export interface GraphEvent extends OutlookJson {
   type?: string;
   iCalUId?: string;
   uid?: string;
+  /** The zones the event was created in; start and end may come in UTC. */
+  originalStartTimeZone?: string;
+  originalEndTimeZone?: string;
 }
 
 /** Set by Exchange, or not accepted by a POST of a new event. */
@@ -51,6 +55,9 @@ const eventReadOnly = [
   'responseStatus',
   'onlineMeeting',
   'onlineMeetingUrl',
+  // A restored event would get a new Teams meeting: its old join link cannot come back.
+  'isOnlineMeeting',
+  'onlineMeetingProvider',
   'occurrenceId',
   'hasAttachments',
   'isDraft',
@@ -102,7 +109,24 @@ export function eventToCreate(original: GraphEvent, marker: string): GraphJson {
   const json = writableCopy(original, eventReadOnly, marker);
   const body = bodyWithAttendees(original.body, original.attendees ?? []);
   if (body) json.body = body;
+  if (!original.isAllDay) {
+    json.start = inZone(original.start, original.originalStartTimeZone);
+    json.end = inZone(original.end, original.originalEndTimeZone);
+  }
   return json;
+}
+
+/**
+ * Graph lists events in UTC unless asked otherwise (learn.microsoft.com/graph/api/user-list-events), so a backup holds
+ * UTC times and the zone the event was created in apart. Posted back in UTC, a weekly 09:00 meeting in Rome would move
+ * by an hour with daylight saving time: the times go back as wall-clock times in their original zone.
+ */
+function inZone(value: GraphDateTimeZone | undefined, zone: string | undefined): GraphDateTimeZone | undefined {
+  if (!value?.dateTime || value.timeZone?.toUpperCase() !== 'UTC' || !zone || zone.toUpperCase() === 'UTC')
+    return value;
+  const iana = ianaZoneOf(zone);
+  if (!iana) return value;
+  return { dateTime: wallTimeIn(new Date(`${value.dateTime.slice(0, 19)}Z`), iana), timeZone: zone };
 }
 
 const seconds = (value: GraphDateTimeZone | undefined): string =>
