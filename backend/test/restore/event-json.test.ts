@@ -1,5 +1,5 @@
 import { eventToCreate, type GraphEvent } from '../../src/workloads/exchange/restore-event-json.js';
-import { recurrenceRule } from '../../src/workloads/exchange/export-ics.js';
+import { eventToIcs, recurrenceRule } from '../../src/workloads/exchange/export-ics.js';
 import { foldLine } from '../../src/workloads/exchange/export-content-lines.js';
 
 /** An event as Microsoft Graph lists it without a Prefer header: times in UTC, the creation zone beside them. */
@@ -88,4 +88,11 @@ test('lines fold at 75 octets without splitting a UTF-8 character, and unfold to
       .every((physical) => physical.startsWith(' ')),
   ).toBe(true);
   expect(folded.replace(/\r\n /g, '')).toBe(line);
+});
+
+test('an event backed up in UTC exports with its original zone as TZID and its wall-clock time', () => {
+  const ics = eventToIcs(listedByGraph('2026-07-13T07:00:00.0000000', '2026-07-13T08:00:00.0000000'), new Date());
+  expect(ics).toContain('\r\nDTSTART;TZID=Europe/Berlin:20260713T090000\r\n');
+  expect(ics).toContain('\r\nDTEND;TZID=Europe/Berlin:20260713T100000\r\n');
+  expect(ics).toContain('\r\nUID:040000008200E00074C5B7101A82E008\r\n');
 });

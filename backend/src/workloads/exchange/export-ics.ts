@@ -1,7 +1,7 @@
 import { contentLines, escapeText, parameterValue } from './export-content-lines.js';
 import { htmlToText } from './restore-mail-json.js';
 import { ianaZoneOf } from './windows-time-zones.js';
-import type { GraphAttendee, GraphDateTimeZone, GraphEvent } from './restore-event-json.js';
+import { inZone, type GraphAttendee, type GraphDateTimeZone, type GraphEvent } from './restore-event-json.js';
 
 /** Graph's patternedRecurrence (learn.microsoft.com/graph/api/resources/patternedrecurrence). */
 interface GraphRecurrence {
@@ -129,8 +129,9 @@ export function eventToIcs(event: IcsEvent, stampFallback: Date): string {
     'BEGIN:VEVENT',
     `UID:${escapeText(event.iCalUId ?? event.uid ?? event.id)}`,
     `DTSTAMP:${utcStamp(Number.isNaN(modified.getTime()) ? stampFallback : modified)}`,
-    ...dateProperty('DTSTART', event.start, allDay),
-    ...dateProperty('DTEND', event.end, allDay),
+    // In the zone the event was created in, so that a series keeps its local time across daylight-saving changes.
+    ...dateProperty('DTSTART', allDay ? event.start : inZone(event.start, event.originalStartTimeZone), allDay),
+    ...dateProperty('DTEND', allDay ? event.end : inZone(event.end, event.originalEndTimeZone), allDay),
     `SUMMARY:${escapeText(event.subject ?? '')}`,
   ];
   if (event.location?.displayName) lines.push(`LOCATION:${escapeText(event.location.displayName)}`);

@@ -121,7 +121,7 @@ export function eventToCreate(original: GraphEvent, marker: string): GraphJson {
  * UTC times and the zone the event was created in apart. Posted back in UTC, a weekly 09:00 meeting in Rome would move
  * by an hour with daylight saving time: the times go back as wall-clock times in their original zone.
  */
-function inZone(value: GraphDateTimeZone | undefined, zone: string | undefined): GraphDateTimeZone | undefined {
+export function inZone(value: GraphDateTimeZone | undefined, zone: string | undefined): GraphDateTimeZone | undefined {
   if (!value?.dateTime || value.timeZone?.toUpperCase() !== 'UTC' || !zone || zone.toUpperCase() === 'UTC')
     return value;
   const iana = ianaZoneOf(zone);
