@@ -8,7 +8,7 @@ import { createRestoreApiServices, GraphDelegatedOwnership } from '@custodia/bac
 import { OnBehalfOfGraph } from '@custodia/backend/graph/index';
 import { mountBot } from '@custodia/bot';
 import { startDevDb, type DevDb } from '@custodia/devdb';
-import { startBackupWorkers } from './backup-workers.js';
+import { startBackupWorkers, type BackupWorkers } from './backup-workers.js';
 import type { AppConfig } from './config.js';
 import { openConfiguredStore } from './content-store.js';
 import { seedDemoTenant } from './demo-seed.js';
@@ -47,39 +47,47 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
       'Microsoft 365 tenant simulator started (demo tenant)',
     );
   }
-  const store = await openConfiguredStore(
-    config,
-    database.db,
-    resolveMasterKey(config.masterKey, config.dataDir, logger),
-  );
-  const workers = await startBackupWorkers({
-    db: database.db,
-    store,
-    microsoft365,
-    logger,
-    exportDirectory: join(config.dataDir, 'exports'),
-  });
+  const masterKey = resolveMasterKey(config.masterKey, config.dataDir, logger);
+  const { store, backend: storeBackend } = await openConfiguredStore(config, database.db, masterKey);
 
   const server = createHttpServer(logger);
-  mountHealth(server, { databaseUp: () => database.ping(), schedulerState: () => workers.scheduler.state });
+  let workers: BackupWorkers | undefined;
+  mountHealth(server, {
+    databaseUp: () => database.ping(),
+    schedulerState: () => workers?.scheduler.state ?? 'starting',
+  });
   mountTab(server, fileURLToPath(new URL('../../tab/dist', import.meta.url)));
   if (microsoft365.demo) mountDevSignIn(server, microsoft365.demo);
   await listen(server, config.port, config.host);
   const url = `http://${config.host}:${server.address().port}`;
+  const portalUrl = `${config.publicUrl ?? url}/tab`;
+  const running = await startBackupWorkers({
+    db: database.db,
+    store,
+    storeBackend,
+    masterKey,
+    connectionFor: (tenantId) => microsoft365.connectionFor(tenantId),
+    logger,
+    exportDirectory: join(config.dataDir, 'exports'),
+    portalUrl,
+  });
+  workers = running;
+  const exports = running.exports;
+  if (!exports) throw new Error('the product process serves export downloads, so it must build the exports');
   const backup = createBackupApiServices({
     db: database.db,
-    scheduler: workers.scheduler,
-    engine: workers.engine,
-    events: workers.events,
-    directory: { graphFor: workers.graphFor, isNotFound: (error) => graphErrorReader.isNotFound(error) },
+    scheduler: running.scheduler,
+    engine: running.engine,
+    events: running.events,
+    directory: { graphFor: running.graphFor, isNotFound: (error) => graphErrorReader.isNotFound(error) },
     onError: (error) => logger.error({ err: error }, 'licence accounting failed'),
   });
   const api = await mountApi(server, {
     backup,
     restore: createRestoreApiServices({
       db: database.db,
-      restores: workers.restores,
-      exports: workers.exports,
+      restores: running.restores,
+      exports,
       ownership: new GraphDelegatedOwnership(new OnBehalfOfGraph((tenantId) => microsoft365.connectionFor(tenantId))),
     }),
     db: database.db,
@@ -96,14 +104,14 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
       supportEmail: config.provider.supportEmail,
     },
     consent: new ClientCredentialsConsentProbe({ authorityHost: microsoft365.authorityHost, ...microsoft365.app }),
-    portalUrl: `${config.publicUrl ?? url}/tab`,
+    portalUrl,
     logger,
   });
   const bot = await mountBot(server, {
     db: database.db,
     jobs: backup.jobs,
-    engine: workers.engine,
-    events: workers.events,
+    engine: running.engine,
+    events: running.events,
     ...(config.bot && { appId: config.bot.appId, appPassword: config.bot.appPassword }),
     portalDeepLink: { appId: config.teamsAppId, entityId: 'portal' },
     onError: (error, what) => logger.error({ err: error, what }, 'bot'),
@@ -114,12 +122,12 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   return {
     url,
     database,
-    scheduler: workers.scheduler,
-    engine: workers.engine,
+    scheduler: running.scheduler,
+    engine: running.engine,
     microsoft365,
     async stop() {
       await bot.stop();
-      await workers.scheduler.drain(config.shutdownTimeoutMs);
+      await running.scheduler.drain(config.shutdownTimeoutMs);
       await closeServer(server);
       await store.close();
       await microsoft365.stop();

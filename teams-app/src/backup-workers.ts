@@ -2,77 +2,117 @@ import { hostname } from 'node:os';
 import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
 import { DomainEvents, Scheduler } from '@custodia/backend';
-import { graphErrorReader, RunEngine } from '@custodia/backend/backup/index';
-import { GraphGateway } from '@custodia/backend/graph/index';
+import { BackupJobs, graphErrorReader, RunEngine } from '@custodia/backend/backup/index';
+import { GraphGateway, type GraphLimits, type GraphTenantConnection } from '@custodia/backend/graph/index';
 import { startNotificationWorker } from '@custodia/backend/notifications/index';
 import { ExportService, RestoreService } from '@custodia/backend/restore/index';
-import type { ContentStore } from '@custodia/backend/store/index';
-import type { Microsoft365 } from './microsoft-365.js';
+import { RetentionJobs } from '@custodia/backend/retention/index';
+import type { ContentStore, PackBackend } from '@custodia/backend/store/index';
 
 export interface BackupWorkers {
   readonly scheduler: Scheduler;
   readonly events: DomainEvents;
   readonly engine: RunEngine;
+  readonly jobs: BackupJobs;
   readonly restores: RestoreService;
-  readonly exports: ExportService;
+  /** Only in the process that serves the download links (the exports are files of its own). */
+  readonly exports: ExportService | undefined;
   /** The Graph gateway of a customer tenant, one per tenant and process. */
   graphFor(tenantId: string): Promise<GraphGateway>;
+  /** Stops taking jobs and waits up to the timeout for running ones (the store is the caller's to close). */
+  drain(timeoutMs: number): Promise<void>;
+}
+
+export interface BackupWorkersOptions {
+  readonly db: Db;
+  readonly store: ContentStore;
+  /** The store's pack backend and master key, for the daily retention sweep and garbage collection. */
+  readonly storeBackend: PackBackend;
+  readonly masterKey: Buffer;
+  connectionFor(tenantId: string): GraphTenantConnection;
+  readonly logger: Logger;
+  readonly workerName?: string;
+  /** Where background exports write their ZIPs; set only in the process that serves their downloads. */
+  readonly exportDirectory?: string;
+  /** Where letters link to (the portal). */
+  readonly portalUrl?: string;
+  readonly limits?: Partial<GraphLimits>;
+  /** How long a crashed worker's unit stays leased before another worker resumes it. */
+  readonly unitLeaseMs?: number;
+  readonly pollIntervalMs?: number;
 }
 
 /**
- * The Agenda workers of this process and the backup and restore engines they run. Any number of processes may
- * run them against one database; units are leased, budgets shared through the database.
+ * The Agenda workers of a process: backups, restores, notifications, retention and (where downloads are served)
+ * exports. The product's process and any number of worker-only processes run them against one database; units and
+ * restores are leased, Graph budgets shared through the database.
  */
-export async function startBackupWorkers(options: {
-  db: Db;
-  store: ContentStore;
-  microsoft365: Microsoft365;
-  logger: Logger;
-  /** Where background exports write their ZIPs until they are downloaded. */
-  exportDirectory: string;
-}): Promise<BackupWorkers> {
-  const workerName = `${hostname()}:${process.pid}`;
+export async function startBackupWorkers(options: BackupWorkersOptions): Promise<BackupWorkers> {
+  const { db, store, logger } = options;
+  const workerName = options.workerName ?? `${hostname()}:${process.pid}`;
   const gateways = new Map<string, Promise<GraphGateway>>();
   const graphFor = (tenantId: string): Promise<GraphGateway> => {
     let gateway = gateways.get(tenantId);
     if (!gateway) {
       gateway = GraphGateway.open({
-        connection: options.microsoft365.connectionFor(tenantId),
-        db: options.db,
-        logger: options.logger,
+        connection: options.connectionFor(tenantId),
+        db,
+        logger,
+        ...(options.limits && { limits: options.limits }),
       });
       gateways.set(tenantId, gateway);
     }
     return gateway;
   };
-  const scheduler = new Scheduler({ db: options.db, workerName });
-  const events = new DomainEvents(options.db);
+  const scheduler = new Scheduler({
+    db,
+    workerName,
+    ...(options.pollIntervalMs !== undefined && { pollIntervalMs: options.pollIntervalMs }),
+  });
+  const events = new DomainEvents(db);
   const engine = new RunEngine({
-    db: options.db,
+    db,
     scheduler,
     events,
-    store: options.store,
+    store,
     graphFor,
     graphErrors: graphErrorReader,
     workerName,
+    ...(options.unitLeaseMs !== undefined && { unitLeaseMs: options.unitLeaseMs }),
   });
-  const restores = new RestoreService({
-    db: options.db,
+  const restores = new RestoreService({ db, scheduler, events, store, graphFor, workerName });
+  const exports =
+    options.exportDirectory === undefined
+      ? undefined
+      : new ExportService({ db, scheduler, store, directory: options.exportDirectory });
+  const retention = new RetentionJobs({
+    db,
     scheduler,
-    events,
-    store: options.store,
-    graphFor,
+    backend: options.storeBackend,
+    masterKey: options.masterKey,
     workerName,
-  });
-  const exports = new ExportService({
-    db: options.db,
-    scheduler,
-    store: options.store,
-    directory: options.exportDirectory,
+    onReport: (report) => logger.info({ report }, 'retention and garbage collection done'),
   });
   await scheduler.start();
   await engine.scheduleRecovery();
+  await retention.start();
   // Domain events become letters, and the outbox (welcome letters too) goes out through Graph sendMail.
-  await startNotificationWorker({ db: options.db, scheduler, events, graphFor, logger: options.logger });
-  return { scheduler, events, engine, restores, exports, graphFor };
+  await startNotificationWorker({
+    db,
+    scheduler,
+    events,
+    graphFor,
+    logger,
+    ...(options.portalUrl !== undefined && { portalUrl: options.portalUrl }),
+  });
+  return {
+    scheduler,
+    events,
+    engine,
+    jobs: new BackupJobs(db),
+    restores,
+    exports,
+    graphFor,
+    drain: (timeoutMs) => scheduler.drain(timeoutMs),
+  };
 }

@@ -1,10 +1,11 @@
 import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
-import { Scheduler } from '@custodia/backend';
-import { BackupJobs, graphErrorReader, RunEngine } from '@custodia/backend/backup/index';
-import { DomainEvents } from '@custodia/backend/events';
-import { GraphGateway, type GraphLimits, type GraphTenantConnection } from '@custodia/backend/graph/index';
+import type { Scheduler } from '@custodia/backend';
+import type { BackupJobs, RunEngine } from '@custodia/backend/backup/index';
+import type { GraphGateway, GraphLimits, GraphTenantConnection } from '@custodia/backend/graph/index';
 import { filesystemBackend, openContentStore, type ContentStore } from '@custodia/backend/store/index';
+import { startBackupWorkers } from './backup-workers.js';
+import { createLogger } from './logger.js';
 
 export interface BackupWorkerOptions {
   /** The database every worker of the deployment shares (indexes already created). */
@@ -20,6 +21,7 @@ export interface BackupWorkerOptions {
   /** How long a crashed worker's unit stays leased before another worker resumes it. */
   readonly unitLeaseMs?: number;
   readonly pollIntervalMs?: number;
+  /** Silent when absent (benchmarks). */
   readonly logger?: Logger;
 }
 
@@ -29,57 +31,44 @@ export interface BackupWorker {
   readonly scheduler: Scheduler;
   readonly gateway: GraphGateway;
   readonly store: ContentStore;
-  /** Stops taking units, waits up to the timeout for running ones, then makes stored content durable. */
+  /** Stops taking jobs, waits up to the timeout for running ones, then makes stored content durable. */
   stop(timeoutMs: number): Promise<void>;
 }
 
 /**
- * The backup workers alone: Agenda polling for run and unit jobs, the run engine, the Graph layer and
- * the content store. Any number of these, in any number of processes, share one run's units.
+ * A worker-only process's workers: backups, restores, notifications and retention of one customer tenant, with no
+ * HTTP server (so no exports, whose downloads the product's process serves). Any number of these, in any number of
+ * processes, share one run's units.
  */
 export async function startBackupWorker(options: BackupWorkerOptions): Promise<BackupWorker> {
-  const { db, connection, workerName } = options;
-  const store = await openContentStore({
+  const { db, connection } = options;
+  const backend = filesystemBackend(options.storeDir);
+  const store = await openContentStore({ db, backend, masterKey: options.masterKey });
+  const workers = await startBackupWorkers({
     db,
-    backend: filesystemBackend(options.storeDir),
-    masterKey: options.masterKey,
-  });
-  const gateway = await GraphGateway.open({
-    connection,
-    db,
-    ...(options.logger && { logger: options.logger }),
-    ...(options.limits && { limits: options.limits }),
-  });
-  const scheduler = new Scheduler({
-    db,
-    workerName,
-    ...(options.pollIntervalMs !== undefined && { pollIntervalMs: options.pollIntervalMs }),
-  });
-  const engine = new RunEngine({
-    db,
-    scheduler,
-    events: new DomainEvents(db),
     store,
-    graphFor: async (tenantId) => {
+    storeBackend: backend,
+    masterKey: options.masterKey,
+    connectionFor: (tenantId) => {
       if (tenantId !== connection.tenantId) {
         throw new Error(`this worker reads tenant ${connection.tenantId}, not ${tenantId}`);
       }
-      return gateway;
+      return connection;
     },
-    graphErrors: graphErrorReader,
-    workerName,
+    logger: options.logger ?? createLogger('silent'),
+    workerName: options.workerName,
+    ...(options.limits && { limits: options.limits }),
     ...(options.unitLeaseMs !== undefined && { unitLeaseMs: options.unitLeaseMs }),
+    ...(options.pollIntervalMs !== undefined && { pollIntervalMs: options.pollIntervalMs }),
   });
-  await scheduler.start();
-  await engine.scheduleRecovery();
   return {
-    engine,
-    jobs: new BackupJobs(db),
-    scheduler,
-    gateway,
+    engine: workers.engine,
+    jobs: workers.jobs,
+    scheduler: workers.scheduler,
+    gateway: await workers.graphFor(connection.tenantId),
     store,
     async stop(timeoutMs) {
-      await scheduler.drain(timeoutMs);
+      await workers.drain(timeoutMs);
       await store.close();
     },
   };
