@@ -135,7 +135,9 @@ test(
     await jobRow().getByRole('button', { name: 'Run this job' }).click();
     await page.getByText(`The job “${jobName}” has started.`).waitFor();
     // Queued or running, the job shows its progress bar, which the list keeps reading while the job runs.
-    await jobRow().getByRole('progressbar', { name: `Progress ${jobName}` }).waitFor();
+    await jobRow()
+      .getByRole('progressbar', { name: `Progress ${jobName}` })
+      .waitFor();
     await session.capture('overview-running-en');
     await session.openTab('Job log');
     await page.getByRole('combobox', { name: 'Job' }).selectOption({ label: jobName });

@@ -36,6 +36,16 @@ export async function openPortalSession(options: PortalServerOptions): Promise<P
       page,
       admin,
       async capture(name) {
+        // Fluent's buttons fade between colours: judge contrast once the pointer has left and transitions ended.
+        await page.mouse.move(0, 0);
+        await page.evaluate(() =>
+          Promise.all(
+            document
+              .getAnimations()
+              .filter((animation) => 'transitionProperty' in animation)
+              .map((animation) => animation.finished.catch(() => undefined)),
+          ),
+        );
         await page.screenshot({ path: `${screenshots}${name}.png`, fullPage: true });
         expect({ page: name, violations: await seriousViolations(page) }).toEqual({ page: name, violations: [] });
       },
