@@ -51,10 +51,11 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   const { store, backend: storeBackend } = await openConfiguredStore(config, database.db, masterKey);
 
   const server = createHttpServer(logger);
-  let workers: BackupWorkers | undefined;
+  // The workers start once the server knows its address (letters link to the portal); until then health says so.
+  const started: { workers?: BackupWorkers } = {};
   mountHealth(server, {
     databaseUp: () => database.ping(),
-    schedulerState: () => workers?.scheduler.state ?? 'starting',
+    schedulerState: () => started.workers?.scheduler.state ?? 'starting',
   });
   mountTab(server, fileURLToPath(new URL('../../tab/dist', import.meta.url)));
   if (microsoft365.demo) mountDevSignIn(server, microsoft365.demo);
@@ -71,7 +72,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     exportDirectory: join(config.dataDir, 'exports'),
     portalUrl,
   });
-  workers = running;
+  started.workers = running;
   const exports = running.exports;
   if (!exports) throw new Error('the product process serves export downloads, so it must build the exports');
   const backup = createBackupApiServices({
