@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mintUserToken, startSimulator, type RunningSimulator, type UserSummary } from '@custodia/m365-simulator';
 import { ClientCredentialsConsentProbe } from '../../src/tenants/admin-consent.js';
-import { seedPortalUser, seedTenant, startHarness, type Harness } from '../api/support/harness.js';
+import { seedPortalUser, seedTenant, simulatorIdentity, startHarness, type Harness } from '../api/support/harness.js';
 
 let sim: RunningSimulator;
 let api: Harness;
@@ -15,13 +15,7 @@ beforeAll(async () => {
   api = await startHarness({
     prefix: 'simsignin',
     consent,
-    identity: {
-      authorityHost: sim.authorityHost,
-      clientId: sim.app.clientId,
-      apiDomain: 'localhost',
-      jwksUri: `${sim.authorityHost}/${sim.tenantId}/discovery/v2.0/keys`,
-      issuerHost: 'https://login.microsoftonline.com',
-    },
+    identity: simulatorIdentity(sim),
   });
   [itManager, employee] = sim.control.listUsers() as [UserSummary, UserSummary];
   await seedTenant(api.services, sim.tenantId, false);

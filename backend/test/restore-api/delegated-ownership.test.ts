@@ -6,7 +6,7 @@ import { ExportService } from '../../src/restore/index.js';
 import { createRestoreApiServices, GraphDelegatedOwnership } from '../../src/restore-api/index.js';
 import { writeSettings } from '../../src/settings/settings-store.js';
 import type { BackupHarness } from '../backup/harness.js';
-import { seedTenant, startHarness, type Harness } from '../api/support/harness.js';
+import { seedTenant, simulatorIdentity, startHarness, type Harness } from '../api/support/harness.js';
 import { giulia, marco } from '../restore/fixture.js';
 import { startBackedUpTenant, startRestoreWorker, type RestoreWorker } from '../restore/restore-harness.js';
 
@@ -41,13 +41,7 @@ beforeAll(async () => {
   });
   api = await startHarness({
     database: backup.database,
-    identity: {
-      authorityHost: sim.authorityHost,
-      clientId: sim.app.clientId,
-      apiDomain: 'localhost',
-      jwksUri: `${sim.authorityHost}/${sim.tenantId}/discovery/v2.0/keys`,
-      issuerHost: 'https://login.microsoftonline.com',
-    },
+    identity: simulatorIdentity(sim),
     restore: (db) => createRestoreApiServices({ db, restores: worker.service, exports, ownership }),
   });
   await seedTenant(api.services, sim.tenantId);

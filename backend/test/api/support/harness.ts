@@ -149,6 +149,21 @@ async function callApi(url: string, method: string, path: string, call: ApiCall 
   return { status: response.status, body: parsed, text, headers: response.headers };
 }
 
+/** The tenant simulator as the API's authority: its JWKS signs the tokens, with Entra's real issuer. */
+export function simulatorIdentity(sim: {
+  authorityHost: string;
+  tenantId: string;
+  app: { clientId: string };
+}): IdentityConfig {
+  return {
+    authorityHost: sim.authorityHost,
+    clientId: sim.app.clientId,
+    apiDomain: 'localhost',
+    jwksUri: `${sim.authorityHost}/${sim.tenantId}/discovery/v2.0/keys`,
+    issuerHost: 'https://login.microsoftonline.com',
+  };
+}
+
 export function person(tenantId: string, handle: string): TestPerson {
   const domain = tenantId === providerTenant ? 'provider.example' : `${tenantId.slice(0, 4)}.example`;
   return {
