@@ -236,8 +236,27 @@ test('the licence page shows seats bought and used, and the overrun warning with
   await session.capture('licence-overrun-en');
 });
 
+test('a list longer than the API’s page shows “Load more”, which appends the next page', async () => {
+  const pageSize = 50;
+  const addresses = Array.from({ length: pageSize + 3 }, (_, n) => `servizio${String(n).padStart(2, '0')}@example.it`);
+  for (const email of addresses) {
+    await session.api('/notification-recipients', {
+      method: 'POST',
+      body: { name: 'Servizio IT', email, events: ['job.failed'] },
+    });
+  }
+  await session.openTab('Portal users');
+  const table = page.getByRole('table', { name: 'Notification recipients' });
+  await table.getByRole('cell', { name: addresses[pageSize - 1] }).waitFor();
+  await expect(table.getByRole('cell', { name: addresses[pageSize] }).count()).resolves.toBe(0);
+  await page.getByRole('button', { name: 'Load more' }).click();
+  await table.getByRole('cell', { name: addresses.at(-1) }).waitFor();
+  await expect(table.getByRole('row').count()).resolves.toBe(addresses.length + 1);
+  await expect(page.getByRole('button', { name: 'Load more' }).count()).resolves.toBe(0);
+});
+
 test('after the language switch every new page reads in Italian, and passes axe', async () => {
-  await page.getByLabel('Language').selectOption('it');
+  await page.getByLabel('Language', { exact: true }).selectOption('it');
   await session.openTab('Overview');
   await page.getByRole('button', { name: 'Crea job di backup' }).click();
   await page.getByRole('radio', { name: 'Tutta l’organizzazione' }).waitFor();
