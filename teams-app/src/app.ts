@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { openDatabase, type Database, type Scheduler } from '@custodia/backend';
-import { ClientCredentialsConsentProbe, mountApi } from '@custodia/backend/api/index';
+import { activityChainKey, ClientCredentialsConsentProbe, mountApi } from '@custodia/backend/api/index';
 import { graphErrorReader, type RunEngine } from '@custodia/backend/backup/index';
 import { createBackupApiServices } from '@custodia/backend/jobs-api/index';
 import { createRestoreApiServices, GraphDelegatedOwnership } from '@custodia/backend/restore-api/index';
@@ -92,6 +92,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
       ownership: new GraphDelegatedOwnership(new OnBehalfOfGraph((tenantId) => microsoft365.connectionFor(tenantId))),
     }),
     db: database.db,
+    activityKey: activityChainKey(masterKey),
     identity: {
       authorityHost: microsoft365.authorityHost,
       clientId: config.apiClientId ?? microsoft365.app.clientId,

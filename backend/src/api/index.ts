@@ -19,6 +19,8 @@ export interface ApiOptions {
   /** Overrides where signing keys come from (otherwise the authority's JWKS over HTTP). */
   readonly signingKeys?: JWTVerifyGetKey;
   readonly provider: ProviderProfile;
+  /** Seals the activity log (`activityChainKey(masterKey)`), so a row edited in the database cannot be re-sealed. */
+  readonly activityKey: Buffer;
   readonly consent: AdminConsentProbe;
   readonly portalUrl: string;
   readonly knowledgeDir?: string;
@@ -43,7 +45,7 @@ export async function mountApi(server: Server, options: ApiOptions): Promise<Mou
   const services: ApiServices = {
     db: options.db,
     tokens: new TokenVerifier(options.identity, options.signingKeys),
-    activity: new ActivityLog(options.db, clock),
+    activity: new ActivityLog(options.db, options.activityKey, clock),
     outbox: new MailOutbox(options.db, clock),
     knowledge: await KnowledgeBase.load(options.knowledgeDir),
     consent: options.consent,
@@ -73,6 +75,7 @@ export { addProviderOperator } from '../auth/provider-operators.js';
 export { TokenVerifier, type IdentityConfig } from '../auth/token-verifier.js';
 export { ActivityLog, type ActivityDraft } from '../audit/activity-log.js';
 export { verifyActivityChain } from '../audit/verify-chain.js';
+export { activityChainKey } from '../audit/activity-seal.js';
 export { MailOutbox } from '../tenants/mail-outbox.js';
 export type { Mailer, OutgoingMail } from '../tenants/mailer.js';
 export { ClientCredentialsConsentProbe, type AdminConsentProbe } from '../tenants/admin-consent.js';

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { MongoServerError, type Db } from 'mongodb';
-import { canonicalJson } from './canonical-json.js';
+import { genesisHash, sealEntry } from './activity-seal.js';
 import {
   activityEntries,
   activityHeads,
@@ -9,9 +8,7 @@ import {
   type ActivityTarget,
   type Actor,
 } from './activity-store.js';
-
-/** The hash the first row of every tenant's chain points back to. */
-export const genesisHash = '0'.repeat(64);
+import { verifyActivityChain, type ChainVerification } from './verify-chain.js';
 
 export interface ActivityDraft {
   action: string;
@@ -19,25 +16,25 @@ export interface ActivityDraft {
   details?: ActivityDetails;
 }
 
-export function hashEntry(entry: Omit<ActivityEntry, 'hash'>): string {
-  const { tenantId, seq, at, actor, action, category, target, details, prevHash } = entry;
-  return createHash('sha256')
-    .update(canonicalJson({ tenantId, seq, at, actor, action, category, target, details, prevHash }))
-    .digest('hex');
-}
-
 const maxAppendAttempts = 20;
 
 /**
- * Appends to a tenant's hash-chained activity log. Without transactions, concurrent appends race
- * for the next sequence number; the unique (tenantId, seq) index lets exactly one win and the
- * others retry on top of it, so the chain stays a single line.
+ * Appends to a tenant's hash-chained activity log, each row sealed with the chain key. Without transactions,
+ * concurrent appends race for the next sequence number; each row's `_id` is `<tenant>|<seq>`, so exactly one insert
+ * wins (FerretDB guarantees `_id` uniqueness even where a secondary unique index races) and the others retry on top
+ * of it: the chain stays a single line.
  */
 export class ActivityLog {
   constructor(
     private readonly db: Db,
+    private readonly key: Buffer,
     private readonly clock: () => Date = () => new Date(),
   ) {}
+
+  /** Walks the tenant's chain and reports what was edited, deleted or re-linked. */
+  verify(tenantId: string): Promise<ChainVerification> {
+    return verifyActivityChain(this.db, tenantId, this.key);
+  }
 
   async append(tenantId: string, actor: Actor, draft: ActivityDraft): Promise<ActivityEntry> {
     const entries = activityEntries.scoped(this.db);
@@ -54,9 +51,9 @@ export class ActivityLog {
         ...(draft.details && { details: draft.details }),
         prevHash: last?.hash ?? genesisHash,
       };
-      const entry: ActivityEntry = { ...unsealed, hash: hashEntry(unsealed) };
+      const entry: ActivityEntry = { ...unsealed, hash: sealEntry(unsealed, this.key), seal: 'hmac-sha256' };
       try {
-        await entries.insertOne(tenantId, { ...entry });
+        await entries.insertOne(tenantId, { ...entry, _id: `${tenantId}|${entry.seq}` } as ActivityEntry);
       } catch (error) {
         if (error instanceof MongoServerError && error.code === 11000) continue;
         throw error;

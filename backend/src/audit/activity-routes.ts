@@ -5,7 +5,6 @@ import { tenantOf } from '../api/http/schemas.js';
 import { activityCsvHeader, activityCsvRow } from './activity-csv.js';
 import { activityFilter, activityFilters, activityListQuery } from './activity-query.js';
 import { activityEntries, type ActivityEntry } from './activity-store.js';
-import { verifyActivityChain } from './verify-chain.js';
 
 const detailValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
@@ -25,11 +24,12 @@ const activityEntrySchema = z.strictObject({
   details: z.record(z.string(), detailValue).optional(),
   prevHash: z.string(),
   hash: z.string(),
+  seal: z.enum(['hmac-sha256', 'sha256']).describe('How `hash` seals the row: keyed (today) or plain (older rows)'),
 });
 
 function view(entry: ActivityEntry): z.input<typeof activityEntrySchema> {
-  const { tenantId: _tenant, at, ...rest } = entry;
-  return { ...rest, at: at.toISOString() };
+  const { tenantId: _tenant, at, seal, ...rest } = entry;
+  return { ...rest, at: at.toISOString(), seal: seal ?? 'sha256' };
 }
 
 const maxExportRows = 100_000;
@@ -92,7 +92,7 @@ export const activityRoutes = [
       ),
     }),
     async handler({ principal, services }) {
-      return verifyActivityChain(services.db, tenantOf(principal));
+      return services.activity.verify(tenantOf(principal));
     },
   }),
 ];

@@ -33,6 +33,8 @@ export interface ActivityEntry {
   details?: ActivityDetails;
   prevHash: string;
   hash: string;
+  /** `hmac-sha256`: `hash` is keyed (see activity-seal.ts); absent on rows written before rows were sealed. */
+  seal?: 'hmac-sha256';
 }
 
 export const activityEntries = defineTenantCollection<ActivityEntry>('activity_log', [

@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { genesisHash, hashEntry } from './activity-log.js';
+import { genesisHash, sealEntry, unkeyedHash } from './activity-seal.js';
 import { activityEntries, activityHeads, type ActivityEntry } from './activity-store.js';
 
 export type ChainProblemKind = 'edited' | 'missing' | 'relinked' | 'truncated';
@@ -20,11 +20,12 @@ export interface ChainVerification {
 const maxReportedProblems = 100;
 
 /**
- * Walks a tenant's activity log from the first row: each row's hash must match its content, point
- * at the previous row's hash, and follow it without a gap; the last row must reach the head.
- * An edited row, a deleted row (in the middle or at the end) and a re-linked row all show.
+ * Walks a tenant's activity log from the first row: each row's seal must match its content under the chain key,
+ * point at the previous row's hash, and follow it without a gap; the last row must reach the head. An edited row
+ * (even one re-sealed without the key), a deleted row (in the middle or at the end) and a re-linked row all show.
+ * Rows from before sealing carry a plain hash; once a sealed row appears, an unsealed one after it is an edit.
  */
-export async function verifyActivityChain(db: Db, tenantId: string): Promise<ChainVerification> {
+export async function verifyActivityChain(db: Db, tenantId: string, key: Buffer): Promise<ChainVerification> {
   const problems: ChainProblem[] = [];
   const report = (kind: ChainProblemKind, seq: number) => {
     if (problems.length < maxReportedProblems) problems.push({ kind, seq });
@@ -32,14 +33,17 @@ export async function verifyActivityChain(db: Db, tenantId: string): Promise<Cha
   let expectedSeq = 1;
   let previousHash = genesisHash;
   let checked = 0;
+  let sealing = false;
   const cursor = activityEntries.scoped(db).find(tenantId, {}, { sort: { seq: 1 }, projection: { _id: 0 } });
   for await (const row of cursor) {
     const entry = row as unknown as ActivityEntry;
     checked += 1;
     if (entry.seq !== expectedSeq) report('missing', expectedSeq);
     if (entry.prevHash !== previousHash) report('relinked', entry.seq);
-    const { hash, ...unsealed } = entry;
-    if (hashEntry(unsealed) !== hash) report('edited', entry.seq);
+    const { hash, seal, ...unsealed } = entry;
+    sealing ||= seal === 'hmac-sha256';
+    const expected = seal === 'hmac-sha256' ? sealEntry(unsealed, key) : sealing ? null : unkeyedHash(unsealed);
+    if (expected !== hash) report('edited', entry.seq);
     previousHash = hash;
     expectedSeq = entry.seq + 1;
   }

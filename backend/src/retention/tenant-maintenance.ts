@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 import { ActivityLog } from '../audit/activity-log.js';
+import { activityChainKey } from '../audit/activity-seal.js';
 import { UnitLeases } from '../backup/unit-lease.js';
 import { collectGarbage, type GarbageCollectionReport, type PackBackend, type StepHook } from '../store/index.js';
 import { referencedBlobIds } from './live-blobs.js';
@@ -55,7 +56,12 @@ export async function maintainTenant(options: MaintenanceOptions, tenantId: stri
         await lease.renew();
       },
     });
-    await recordActivity(options.db, tenantId, retention, garbage);
+    await recordActivity(
+      new ActivityLog(options.db, activityChainKey(options.masterKey)),
+      tenantId,
+      retention,
+      garbage,
+    );
     return { retention, garbage };
   } finally {
     await lease.release();
@@ -64,7 +70,7 @@ export async function maintainTenant(options: MaintenanceOptions, tenantId: stri
 
 /** One activity entry per maintenance that changed something; quiet days leave the log alone. */
 async function recordActivity(
-  db: Db,
+  activity: ActivityLog,
   tenantId: string,
   retention: RetentionSweepReport,
   garbage: GarbageCollectionReport,
@@ -73,7 +79,7 @@ async function recordActivity(
   if (retention.expired === 0 && garbage.packsDeleted + garbage.packsRewritten + garbage.orphanPacksDeleted === 0) {
     return;
   }
-  await new ActivityLog(db).append(tenantId, systemActor, {
+  await activity.append(tenantId, systemActor, {
     action: 'retention.swept',
     details: {
       versionsExpired: retention.expired,

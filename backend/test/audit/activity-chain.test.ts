@@ -1,4 +1,6 @@
-import { ActivityLog, verifyActivityChain } from '../../src/api/index.js';
+import type { ActivityLog } from '../../src/api/index.js';
+import { randomBytes } from 'node:crypto';
+import { genesisHash, sealEntry, unkeyedHash } from '../../src/audit/activity-seal.js';
 import { activityEntries, activityHeads, type Actor } from '../../src/audit/activity-store.js';
 import { startSeededHarness, tenantA, tenantB, type Harness, type TestPerson } from '../api/support/harness.js';
 
@@ -12,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 async function freshLog(tenantId: string, rows: number): Promise<ActivityLog> {
-  const log = new ActivityLog(api.database.db);
+  const log = api.services.activity;
   for (let i = 0; i < rows; i += 1) {
     await log.append(tenantId, actor, { action: 'test.step', details: { step: i } });
   }
@@ -20,7 +22,7 @@ async function freshLog(tenantId: string, rows: number): Promise<ActivityLog> {
 }
 
 test('concurrent appends form one unbroken chain, numbered without gaps', async () => {
-  const log = new ActivityLog(api.database.db);
+  const log = api.services.activity;
   const tenant = 'concurrent-tenant';
   await Promise.all(
     Array.from({ length: 25 }, (_, i) => log.append(tenant, actor, { action: 'test.parallel', details: { i } })),
@@ -30,7 +32,7 @@ test('concurrent appends form one unbroken chain, numbered without gaps', async 
     .find(tenant, {}, { sort: { seq: 1 } })
     .toArray();
   expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
-  expect(await verifyActivityChain(api.database.db, tenant)).toEqual({
+  expect(await api.services.activity.verify(tenant)).toEqual({
     intact: true,
     entriesChecked: 25,
     lastSeq: 25,
@@ -44,7 +46,7 @@ test('an edited row is detected', async () => {
   await activityEntries
     .scoped(api.database.db)
     .updateOne(tenant, { seq: 3 }, { $set: { 'actor.email': 'someone-else@x.example' } });
-  expect(await verifyActivityChain(api.database.db, tenant)).toMatchObject({
+  expect(await api.services.activity.verify(tenant)).toMatchObject({
     intact: false,
     problems: [{ kind: 'edited', seq: 3 }],
   });
@@ -54,7 +56,7 @@ test('a row deleted from the middle is detected', async () => {
   const tenant = 'deleted-tenant';
   await freshLog(tenant, 5);
   await activityEntries.scoped(api.database.db).deleteOne(tenant, { seq: 2 });
-  const result = await verifyActivityChain(api.database.db, tenant);
+  const result = await api.services.activity.verify(tenant);
   expect(result.intact).toBe(false);
   expect(result.problems).toEqual(
     expect.arrayContaining([
@@ -68,26 +70,64 @@ test('deleting the newest rows is detected through the head', async () => {
   const tenant = 'truncated-tenant';
   await freshLog(tenant, 4);
   await activityEntries.scoped(api.database.db).deleteMany(tenant, { seq: { $gte: 3 } });
-  expect(await verifyActivityChain(api.database.db, tenant)).toMatchObject({
+  expect(await api.services.activity.verify(tenant)).toMatchObject({
     intact: false,
     problems: [{ kind: 'truncated', seq: 3 }],
   });
 });
 
-test('an edited row whose hash was recomputed still breaks the link to the next row', async () => {
+test('an edited row re-sealed without the chain key is detected, as plain or keyed with a guessed key', async () => {
   const tenant = 'rehashed-tenant';
   await freshLog(tenant, 4);
-  const { hashEntry } = await import('../../src/audit/activity-log.js');
   const scoped = activityEntries.scoped(api.database.db);
   const row = await scoped.findOne(tenant, { seq: 2 }, { projection: { _id: 0 } });
   if (!row) throw new Error('row 2 missing');
-  const { hash: _old, ...rest } = row;
+  const { hash: _old, seal: _seal, ...rest } = row;
   const edited = { ...rest, action: 'test.innocent' };
-  await scoped.updateOne(tenant, { seq: 2 }, { $set: { action: 'test.innocent', hash: hashEntry(edited) } });
-  expect(await verifyActivityChain(api.database.db, tenant)).toMatchObject({
+  await scoped.updateOne(
+    tenant,
+    { seq: 2 },
+    { $set: { action: 'test.innocent', hash: unkeyedHash(edited) }, $unset: { seal: '' } },
+  );
+  expect(await api.services.activity.verify(tenant)).toMatchObject({
     intact: false,
-    problems: [{ kind: 'relinked', seq: 3 }],
+    problems: [
+      { kind: 'edited', seq: 2 },
+      { kind: 'relinked', seq: 3 },
+    ],
   });
+  await scoped.updateOne(
+    tenant,
+    { seq: 2 },
+    { $set: { hash: sealEntry(edited, randomBytes(32)), seal: 'hmac-sha256' } },
+  );
+  expect((await api.services.activity.verify(tenant)).problems).toContainEqual({ kind: 'edited', seq: 2 });
+});
+
+test('rows written before sealing still verify, and an unsealed row after a sealed one is an edit', async () => {
+  const tenant = 'legacy-tenant';
+  const scoped = activityEntries.scoped(api.database.db);
+  let prevHash = genesisHash;
+  for (const seq of [1, 2]) {
+    const unsealed = {
+      tenantId: tenant,
+      seq,
+      at: new Date(),
+      actor,
+      action: 'test.legacy',
+      category: 'test',
+      prevHash,
+    };
+    prevHash = unkeyedHash(unsealed);
+    await scoped.insertOne(tenant, { ...unsealed, hash: prevHash });
+  }
+  await api.services.activity.append(tenant, actor, { action: 'test.sealed' });
+  expect(await api.services.activity.verify(tenant)).toMatchObject({ intact: true, entriesChecked: 3 });
+  const sealed = (await scoped.findOne(tenant, { seq: 3 }, { projection: { _id: 0 } }))!;
+  const { hash: _h, seal: _s, ...content } = sealed;
+  const downgraded = { ...content, seq: 4, prevHash: sealed.hash, action: 'test.forged' };
+  await scoped.insertOne(tenant, { ...downgraded, hash: unkeyedHash(downgraded) });
+  expect((await api.services.activity.verify(tenant)).problems).toContainEqual({ kind: 'edited', seq: 4 });
 });
 
 test('the verification endpoint reports tampering to the tenant admin, and one tenant does not see another', async () => {
@@ -109,7 +149,7 @@ test('the verification endpoint reports tampering to the tenant admin, and one t
 
 test('lists filter by type, person and date, page with a cursor, and export as CSV', async () => {
   const tenant = tenantA;
-  const log = new ActivityLog(api.database.db);
+  const log = api.services.activity;
   const other: Actor = { ...actor, email: 'bruno@1111.example', name: '=HYPERLINK("x")' };
   for (let i = 0; i < 7; i += 1)
     await log.append(tenant, i % 2 ? other : actor, { action: i % 2 ? 'portal_user.invited' : 'settings.changed' });

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
 import restify, { type Server } from 'restify';
@@ -88,6 +88,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     identity: options.identity ?? { authorityHost: issuerHost, clientId, apiDomain: 'localhost' },
     ...(!options.identity && { signingKeys: jwks }),
     provider: { tenantId: providerTenant, name: 'TIM', supportEmail: 'supporto@provider.example' },
+    activityKey: randomBytes(32),
     consent: options.consent ?? { isGranted: async () => false },
     portalUrl: 'https://custodia.example/portal',
     ...(options.backup && { backup: options.backup(database.db) }),
