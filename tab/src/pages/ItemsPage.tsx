@@ -29,6 +29,7 @@ export function ItemsPage() {
     `items-${sort}-${kind}`,
   );
   const purge = useAction();
+  const show = shownBy(protection);
 
   return (
     <section className="page" aria-labelledby="items-title">
@@ -63,7 +64,7 @@ export function ItemsPage() {
         emptyText={protection === 'all' && kind === '' ? t('itemsEmpty') : t('itemsNoneMatch')}
         rowKey={(item) => item.id}
         sort={{ value: sort, onChange: setSort }}
-        {...(shownBy(protection) && { show: shownBy(protection) })}
+        {...(show && { show })}
         columns={[
           { id: 'name', header: t('itemName'), sortField: 'displayName', cell: (item) => item.displayName },
           { id: 'account', header: t('itemAccount'), sortField: 'ownerEmail', cell: (item) => item.ownerEmail ?? '—' },
