@@ -1,4 +1,6 @@
 import { localDay, muteJobForDay, recordRunCard } from './alert-store.js';
+import { currentApprovalCard, decideRestore } from './approval-actions.js';
+import type { ApprovalDelivery } from './approval-delivery.js';
 import type { AdaptiveCard } from './cards/card-types.js';
 import { cancelledRunCard } from './cards/confirm-run-card.js';
 import { adaptiveCard, paragraph } from './cards/elements.js';
@@ -22,6 +24,7 @@ export interface CardActionRequest {
 export interface ActionContext {
   services: BotServices;
   progress: RunProgressUpdates;
+  approvals: ApprovalDelivery;
   turn: BotTurn;
 }
 
@@ -30,7 +33,19 @@ export async function answerCardAction(context: ActionContext, action: CardActio
   const { person } = context.turn;
   const jobId = stringField(action.data, 'jobId');
   const runId = stringField(action.data, 'runId');
+  const restoreId = stringField(action.data, 'restoreId');
+  const approvalContext = { services: context.services, approvals: context.approvals, person };
   switch (action.verb) {
+    case verbs.approveRestore:
+    case verbs.rejectRestore:
+      return decideRestore(
+        approvalContext,
+        restoreId,
+        action.verb === verbs.approveRestore,
+        stringField(action.data, 'note'),
+      );
+    case verbs.refreshApproval:
+      return currentApprovalCard(approvalContext, restoreId);
     case verbs.confirmRun:
     case verbs.runAgain:
       if (!may(person, 'jobs.manage')) return refusedCard(context, runId, refusal(person, 'run_jobs'));

@@ -8,6 +8,7 @@ import { licenceCard } from './cards/licence-card.js';
 import { restoreCompletedCard } from './cards/restore-cards.js';
 import { alertCard } from './cards/run-card.js';
 import { conversationsOfTenant, type StoredConversation } from './conversation-store.js';
+import { requesterConversations } from './approvers.js';
 import type { ProactiveChannel } from './proactive.js';
 import { requesterObjectId, restoreWhere } from './restore-where.js';
 import { runCardData } from './run-card-data.js';
@@ -51,11 +52,11 @@ export class AlertDelivery {
   }
 
   private async audience(event: DomainEvent<AlertEventType>): Promise<StoredConversation[]> {
-    const conversations = await conversationsOfTenant(this.services.db, event.tenantId);
     if (event.type === 'restore.completed') {
       const requester = requesterObjectId((event as DomainEvent<'restore.completed'>).payload.requestedBy);
-      return conversations.filter((c) => c.scope === 'personal' && c.userAadObjectId === requester);
+      return requesterConversations(this.services.db, event.tenantId, requester);
     }
+    const conversations = await conversationsOfTenant(this.services.db, event.tenantId);
     const recipients = await recipientsFor(this.services.db, event.tenantId, notificationOf[event.type]);
     const emails = new Set(recipients.map((recipient) => recipient.email));
     return conversations.filter(

@@ -1,5 +1,6 @@
 import { answerCardAction, type CardActionRequest } from './action-handlers.js';
 import { AlertDelivery } from './alert-delivery.js';
+import { ApprovalDelivery } from './approval-delivery.js';
 import type { AdaptiveCard } from './cards/card-types.js';
 import { answerCommand } from './command-handlers.js';
 import { parseCommand } from './commands.js';
@@ -27,6 +28,7 @@ export interface IncomingActivity {
  */
 export class BotCore {
   readonly alerts: AlertDelivery;
+  readonly approvals: ApprovalDelivery;
   readonly progress: RunProgressUpdates;
 
   constructor(
@@ -35,6 +37,7 @@ export class BotCore {
     progressIntervalMs: number,
   ) {
     this.alerts = new AlertDelivery(services, channel);
+    this.approvals = new ApprovalDelivery(services, channel);
     this.progress = new RunProgressUpdates(services, channel, progressIntervalMs);
   }
 
@@ -51,7 +54,10 @@ export class BotCore {
 
   async cardAction(activity: IncomingActivity, action: CardActionRequest): Promise<AdaptiveCard> {
     const turn = await this.begin(activity);
-    return answerCardAction({ services: this.services, progress: this.progress, turn }, action);
+    return answerCardAction(
+      { services: this.services, progress: this.progress, approvals: this.approvals, turn },
+      action,
+    );
   }
 
   private async begin(activity: IncomingActivity): Promise<BotTurn> {

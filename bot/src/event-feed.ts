@@ -12,6 +12,8 @@ export interface EventFeedOptions {
   pollMs: number;
   /** How far back the first read looks, so events raised while the bot was down still arrive. */
   lookbackMs: number;
+  /** Durable state read on the same beat that no event announces (restores awaiting approval). */
+  pollAlso?(): Promise<void>;
 }
 
 /**
@@ -57,6 +59,7 @@ export class EventFeed {
       if (event.createdAt > this.cursor) this.cursor = event.createdAt;
     }
     for (const [eventId, createdAt] of this.handled) if (createdAt < since) this.handled.delete(eventId);
+    await this.options.pollAlso?.();
   }
 
   private async handle(event: DomainEvent): Promise<void> {

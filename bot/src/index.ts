@@ -1,2 +1,3 @@
 export { mountBot, type MountBotOptions, type MountedBot } from './mount.js';
 export type { PortalDeepLink } from './portal-links.js';
+export type { ApprovalServices } from './services.js';

@@ -8,16 +8,23 @@ import {
 import type { DomainEvents } from '@custodia/backend';
 import type { BackupJobs, RunEngine } from '@custodia/backend/backup/index';
 import { botCollections } from './alert-store.js';
+import { approvalCollections } from './approval-store.js';
 import { BotCore } from './bot-core.js';
 import { botbuilderChannel, CustodiaTeamsBot } from './botbuilder-edge.js';
 import { botConversations } from './conversation-store.js';
 import { EventFeed } from './event-feed.js';
 import { portalLinks, type PortalDeepLink } from './portal-links.js';
+import type { ApprovalServices } from './services.js';
 
 export interface MountBotOptions {
   db: Db;
   jobs: BackupJobs;
   engine: RunEngine;
+  /**
+   * Self-service restores awaiting approval are announced in approvers' personal chats in any case; with these
+   * (the restore service and the activity log the API writes to) they can be approved or rejected from the card.
+   */
+  approvals?: ApprovalServices;
   /** This process's events, delivered at once; other processes' events arrive by polling. */
   events?: DomainEvents;
   /** The bot's Entra app; without id and password authentication is off (local development only). */
@@ -43,7 +50,7 @@ export interface MountedBot {
 /** Serves the Teams bot at `POST /api/messages` and starts delivering alerts. */
 export async function mountBot(server: Server, options: MountBotOptions): Promise<MountedBot> {
   const onError = options.onError ?? (() => undefined);
-  for (const definition of [botConversations, ...botCollections]) {
+  for (const definition of [botConversations, ...botCollections, ...approvalCollections]) {
     for (const index of definition.indexes) await definition.raw(options.db).createIndexes([index]);
   }
   const appId = options.appId ?? '';
@@ -66,6 +73,7 @@ export async function mountBot(server: Server, options: MountBotOptions): Promis
     jobs: options.jobs,
     engine: options.engine,
     links: portalLinks(options.portalDeepLink),
+    ...(options.approvals && { approvals: options.approvals }),
   };
   const core = new BotCore(services, channel, options.progressIntervalMs ?? 3_000);
   const bot = new CustodiaTeamsBot(core);
@@ -79,6 +87,7 @@ export async function mountBot(server: Server, options: MountBotOptions): Promis
     onError: (error, event) => onError(error, `alert ${event.type} ${event.eventId}`),
     pollMs: options.eventPollMs ?? 5_000,
     lookbackMs: 60 * 60_000,
+    pollAlso: () => core.approvals.poll().catch((error: unknown) => onError(error, 'approval cards')),
   });
   feed.start();
   return {

@@ -10,13 +10,14 @@ const roleNames: Record<NonNullable<BotPerson['role']>, Bilingual> = {
 };
 
 /** What a refused person may not do, phrased to follow "your role does not allow …". */
-export type RefusedAction = 'see_jobs' | 'run_jobs' | 'mute_jobs' | 'see_licences';
+export type RefusedAction = 'see_jobs' | 'run_jobs' | 'mute_jobs' | 'see_licences' | 'decide_restores';
 
 const actions: Record<RefusedAction, Bilingual> = {
   see_jobs: { it: 'vedere i job di backup', en: 'seeing the backup jobs' },
   run_jobs: { it: 'avviare i job di backup', en: 'running backup jobs' },
   mute_jobs: { it: 'silenziare gli avvisi dei job', en: 'muting job alerts' },
   see_licences: { it: 'vedere le licenze', en: 'seeing the licences' },
+  decide_restores: { it: 'approvare o rifiutare i restore', en: 'approving or rejecting restores' },
 };
 
 /** A polite refusal that says why and who can help. */

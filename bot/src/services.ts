@@ -1,5 +1,7 @@
 import type { Db } from 'mongodb';
 import type { BackupJobs, RunEngine } from '@custodia/backend/backup/index';
+import type { ActivityLog } from '@custodia/backend/audit/activity-log';
+import type { RestoreService } from '@custodia/backend/restore/index';
 import type { PortalLinks } from './portal-links.js';
 
 /** The backend services the bot works with, called directly (not over HTTP). */
@@ -8,4 +10,12 @@ export interface BotServices {
   jobs: BackupJobs;
   engine: RunEngine;
   links: PortalLinks;
+  /** Deciding on restores awaiting approval from Teams; without it the approval cards have no buttons. */
+  approvals?: ApprovalServices;
+}
+
+/** What deciding on a restore needs: the restore service, and the activity log every decision is written to. */
+export interface ApprovalServices {
+  restores: RestoreService;
+  activity: ActivityLog;
 }

@@ -5,6 +5,9 @@ export const verbs = {
   runAgain: 'run.again',
   refreshRun: 'run.refresh',
   muteJob: 'job.mute',
+  approveRestore: 'restore.approve',
+  rejectRestore: 'restore.reject',
+  refreshApproval: 'restore.refresh',
 } as const;
 
 export type Verb = (typeof verbs)[keyof typeof verbs];

@@ -23,7 +23,17 @@ export interface Container {
   style?: 'default' | 'emphasis' | 'good' | 'attention' | 'warning';
 }
 
-export type CardElement = TextBlock | FactSet | Container;
+/** A free-text field; `Action.Execute` sends its value in `data` under its `id`. */
+export interface TextInput {
+  type: 'Input.Text';
+  id: string;
+  label: string;
+  placeholder?: string;
+  isMultiline?: boolean;
+  maxLength?: number;
+}
+
+export type CardElement = TextBlock | FactSet | Container | TextInput;
 
 export interface ExecuteAction {
   type: 'Action.Execute';

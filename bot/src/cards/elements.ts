@@ -6,6 +6,7 @@ import type {
   FactSet,
   OpenUrlAction,
   TextBlock,
+  TextInput,
 } from './card-types.js';
 
 export function adaptiveCard(body: CardElement[], actions: CardAction[] = []): AdaptiveCard {
@@ -28,6 +29,10 @@ export function paragraph(text: string, options: Pick<TextBlock, 'color' | 'isSu
 
 export function facts(entries: readonly (readonly [string, string])[]): FactSet {
   return { type: 'FactSet', facts: entries.map(([factTitle, value]) => ({ title: factTitle, value })) };
+}
+
+export function multilineInput(id: string, label: string, maxLength: number): TextInput {
+  return { type: 'Input.Text', id, label, isMultiline: true, maxLength };
 }
 
 export function execute(

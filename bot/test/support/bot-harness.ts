@@ -5,6 +5,9 @@ import { tenantRecords } from '../../../backend/src/tenants/tenant-store.js';
 import { portalUsers } from '../../../backend/src/portal-users/portal-user-store.js';
 import { notificationRecipients } from '../../../backend/src/settings/notification-recipients.js';
 import type { PortalRole } from '../../../backend/src/auth/principal.js';
+import { ActivityLog } from '../../../backend/src/audit/activity-log.js';
+import { activityChainKey } from '../../../backend/src/audit/activity-seal.js';
+import { RestoreService } from '../../../backend/src/restore/index.js';
 import { BotCore } from '../../src/bot-core.js';
 import { botbuilderChannel, CustodiaTeamsBot } from '../../src/botbuilder-edge.js';
 import { portalLinks } from '../../src/portal-links.js';
@@ -24,6 +27,7 @@ export const smallTenant = {
 export const people = {
   admin: { aadObjectId: 'aad-admin', email: 'admin@officinetest.it', role: 'tenant_admin' },
   viewer: { aadObjectId: 'aad-viewer', email: 'viewer@officinetest.it', role: 'viewer' },
+  restorer: { aadObjectId: 'aad-restorer', email: 'restorer@officinetest.it', role: 'restore_operator' },
   stranger: { aadObjectId: 'aad-stranger', email: 'someone@officinetest.it', role: null },
 } as const satisfies Record<string, { aadObjectId: string; email: string; role: PortalRole | null }>;
 
@@ -50,6 +54,9 @@ export interface BotHarness {
   adapter: RecordingAdapter;
   core: BotCore;
   feed: EventFeed;
+  /** The restore service approvals are decided through, on the harness's scheduler. */
+  restores: RestoreService;
+  activity: ActivityLog;
   /** Sends a message as this person in their personal chat; returns what the bot answered. */
   say(who: Someone, text: string, locale?: string): Promise<Partial<Activity>>;
   /** Presses an `Action.Execute` button of a card; returns the card that replaces it. */
@@ -95,11 +102,21 @@ export async function startBotHarness(): Promise<BotHarness> {
     createdAt: now,
   });
 
+  const restores = new RestoreService({
+    db,
+    scheduler: backup.scheduler,
+    events: backup.events,
+    store: backup.store,
+    graphFor: async () => backup.gateway,
+    workerName: 'test-worker',
+  });
+  const activity = new ActivityLog(db, activityChainKey(backup.masterKey));
   const services = {
     db,
     jobs: backup.jobs,
     engine: backup.engine,
     links: portalLinks({ appId: 'custodia-app', entityId: 'portal' }),
+    approvals: { restores, activity },
   };
   // The adapter calls the bot only when a turn arrives, after everything below exists.
   const adapter: RecordingAdapter = new RecordingAdapter((context) => bot.run(context));
@@ -116,6 +133,7 @@ export async function startBotHarness(): Promise<BotHarness> {
     },
     pollMs: 60_000,
     lookbackMs: 60_000,
+    pollAlso: () => core.approvals.poll(),
   });
 
   const activityOf = (who: Someone, locale: string): Partial<Activity> => ({
@@ -142,6 +160,8 @@ export async function startBotHarness(): Promise<BotHarness> {
     adapter,
     core,
     feed,
+    restores,
+    activity,
     say: (who, text, locale = 'en-US') => exchange({ ...activityOf(who, locale), type: 'message', text }),
     async press(who, { verb, data }, cardActivityId) {
       const reply = await exchange({

@@ -1,0 +1,95 @@
+import { restoreRequestsCollection } from '@custodia/backend/restore/index';
+import { approvalFacts } from './approval-data.js';
+import type { ApprovalDelivery } from './approval-delivery.js';
+import { approvalCard, maxApprovalNoteLength } from './cards/approval-cards.js';
+import type { AdaptiveCard } from './cards/card-types.js';
+import { adaptiveCard, paragraph } from './cards/elements.js';
+import { may, type BotPerson } from './people.js';
+import { refusal } from './refusals.js';
+import type { BotServices } from './services.js';
+
+export interface ApprovalActionContext {
+  services: BotServices;
+  approvals: ApprovalDelivery;
+  person: BotPerson;
+}
+
+/**
+ * "Approve" / "Reject" on an approval card: decided through the restore service with the presser's identity, as the
+ * portal's `POST /approvals/:id` does, and written to the activity log the same way.
+ */
+export async function decideRestore(
+  context: ApprovalActionContext,
+  restoreId: string,
+  approve: boolean,
+  typedNote: string,
+): Promise<AdaptiveCard> {
+  const { services, person } = context;
+  if (!may(person, 'approvals.manage'))
+    return currentApprovalCard(context, restoreId, refusal(person, 'decide_restores'));
+  if (!services.approvals) return unavailableCard(person);
+  const note = typedNote.trim().slice(0, maxApprovalNoteLength);
+  const decidedBy = person.portalEmail ?? person.email ?? person.aadObjectId ?? person.id;
+  const { restores, activity } = services.approvals;
+  const decided = await restores.decide(person.tenantId, restoreId, {
+    approve,
+    decidedBy,
+    ...(note !== '' && { note }),
+  });
+  if (!decided) {
+    const it = person.language === 'it';
+    return currentApprovalCard(
+      context,
+      restoreId,
+      it ? 'Questo restore era già stato deciso.' : 'This restore was already decided.',
+    );
+  }
+  await activity.append(
+    person.tenantId,
+    {
+      kind: 'person',
+      id: person.aadObjectId ?? person.id,
+      name: person.name,
+      email: decidedBy,
+      role: person.role ?? 'none',
+    },
+    {
+      action: approve ? 'restore.approved' : 'restore.rejected',
+      target: { type: 'restore', id: restoreId, label: decided.requestedBy },
+      details: { note: note === '' ? null : note, via: 'teams' },
+    },
+  );
+  await context.approvals.settle(person.tenantId, restoreId);
+  return currentApprovalCard(context, restoreId);
+}
+
+/** The approval card as this reader should see it now: buttons only while it waits and only for approvers. */
+export async function currentApprovalCard(
+  context: ApprovalActionContext,
+  restoreId: string,
+  notice?: string,
+): Promise<AdaptiveCard> {
+  const { services, person } = context;
+  const request = await restoreRequestsCollection
+    .scoped(services.db)
+    .findOne(person.tenantId, { restoreId }, { projection: { _id: 0 } });
+  if (!request?.approval) {
+    return adaptiveCard([
+      paragraph(person.language === 'it' ? 'Questo restore non esiste più.' : 'This restore no longer exists.'),
+    ]);
+  }
+  const facts = await approvalFacts(services.db, request, person.language);
+  const canDecide = may(person, 'approvals.manage') && services.approvals !== undefined;
+  return approvalCard({ ...facts, canDecide, ...(notice !== undefined && { notice }) }, person.language);
+}
+
+function unavailableCard(person: BotPerson): AdaptiveCard {
+  return adaptiveCard([
+    paragraph(
+      person.language === 'it'
+        ? 'Da qui non posso decidere sui restore: decidi dal portale.'
+        : 'I cannot decide on restores from here: decide in the portal.',
+      { color: 'Attention' },
+    ),
+  ]);
+}

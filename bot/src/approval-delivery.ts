@@ -1,0 +1,148 @@
+import type { Db } from 'mongodb';
+import { restoreRequestsCollection } from '@custodia/backend/restore/index';
+import type { RestoreRequest } from '@custodia/backend/restore/model';
+import { claimDelivery, releaseDelivery } from './alert-store.js';
+import { approvalFacts } from './approval-data.js';
+import {
+  approvalCardId,
+  approvalCardsOf,
+  claimApprovalCard,
+  markCardDecided,
+  recordApprovalCard,
+  releaseApprovalCard,
+  settleWatch,
+  unsettledWatches,
+  watchId,
+  watchRestore,
+  type ApprovalCardRecord,
+} from './approval-store.js';
+import { approverConversations, requesterConversations } from './approvers.js';
+import { approvalCard, restoreDecidedCard } from './cards/approval-cards.js';
+import { findConversation, type StoredConversation } from './conversation-store.js';
+import type { ProactiveChannel } from './proactive.js';
+import type { BotServices } from './services.js';
+import { requesterObjectId } from './restore-where.js';
+
+/** How many waiting restores one poll reads: more wait only for the next poll. */
+const waitingPerPoll = 200;
+
+/**
+ * Brings self-service restores awaiting approval to the personal chats of the people who may decide on them, and
+ * their decision (taken in Teams or in the portal) back: every approver's card is replaced by the decision, and
+ * the requester is told. Nothing in the backend announces a waiting restore, so the collection is polled; durable
+ * records in the bot's own collections (inserted under a fixed `_id`) make repeated polls and racing bot processes
+ * post each card once.
+ */
+export class ApprovalDelivery {
+  private readonly db: Db;
+
+  constructor(
+    private readonly services: BotServices,
+    private readonly channel: ProactiveChannel,
+  ) {
+    this.db = services.db;
+  }
+
+  /** One pass: announce what waits, show what was decided. Every conversation is tried before a failure is thrown. */
+  async poll(): Promise<void> {
+    const failures: unknown[] = [];
+    const waiting = await restoreRequestsCollection
+      .raw(this.db)
+      .find({ status: 'awaitingApproval' }, { sort: { requestedAt: 1 }, limit: waitingPerPoll, projection: { _id: 0 } })
+      .toArray();
+    const posted = await approvalCardsOf(
+      this.db,
+      waiting.map((request) => request.restoreId),
+    );
+    const watches = await unsettledWatches(this.db);
+    const watched = new Set(watches.map((watch) => watch._id));
+    for (const request of waiting) {
+      if (!watched.has(watchId(request.tenantId, request.restoreId))) {
+        await watchRestore(this.db, request.tenantId, request.restoreId);
+      }
+      failures.push(...(await this.announce(request, posted)));
+    }
+    const stillWaiting = new Set(waiting.map((request) => watchId(request.tenantId, request.restoreId)));
+    for (const watch of watches) {
+      if (stillWaiting.has(watch._id)) continue;
+      try {
+        await this.settle(watch.tenantId, watch.restoreId);
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+    if (failures.length > 0) throw new AggregateError(failures, `${failures.length} approval cards were not delivered`);
+  }
+
+  /**
+   * Shows a decided restore's outcome: replaces every approver's card and tells the requester (once). Called at once
+   * after a decision taken in Teams, and by the poll for decisions taken in the portal.
+   */
+  async settle(tenantId: string, restoreId: string): Promise<void> {
+    const request = await restoreRequestsCollection
+      .scoped(this.db)
+      .findOne(tenantId, { restoreId }, { projection: { _id: 0 } });
+    if (request?.status === 'awaitingApproval') return;
+    if (request) {
+      const cards = await approvalCardsOf(this.db, [restoreId]);
+      for (const card of cards) if (card.tenantId === tenantId) await this.showDecision(request, card);
+      await this.tellRequester(request);
+    }
+    await settleWatch(this.db, tenantId, restoreId);
+  }
+
+  private async announce(request: RestoreRequest, posted: readonly ApprovalCardRecord[]): Promise<unknown[]> {
+    const { tenantId, restoreId } = request;
+    const failures: unknown[] = [];
+    for (const conversation of await approverConversations(this.db, tenantId)) {
+      const cardId = approvalCardId(tenantId, restoreId, conversation.conversationId);
+      if (posted.some((card) => card._id === cardId)) continue;
+      if (!(await claimApprovalCard(this.db, tenantId, restoreId, conversation.conversationId))) continue;
+      try {
+        const facts = await approvalFacts(this.db, request, conversation.language);
+        const card = approvalCard(
+          { ...facts, canDecide: this.services.approvals !== undefined },
+          conversation.language,
+        );
+        await recordApprovalCard(this.db, cardId, await this.channel.post(conversation.reference, card));
+      } catch (error) {
+        await releaseApprovalCard(this.db, cardId);
+        failures.push(error);
+      }
+    }
+    return failures;
+  }
+
+  private async showDecision(request: RestoreRequest, record: ApprovalCardRecord): Promise<void> {
+    if (record.shows === 'decided' || record.activityId === null) return;
+    const conversation = await findConversation(this.db, record.tenantId, record.conversationId);
+    if (conversation) {
+      const facts = await approvalFacts(this.db, request, conversation.language);
+      const card = approvalCard({ ...facts, canDecide: this.services.approvals !== undefined }, conversation.language);
+      await this.channel.update(conversation.reference, record.activityId, card);
+    }
+    await markCardDecided(this.db, record._id);
+  }
+
+  private async tellRequester(request: RestoreRequest): Promise<void> {
+    const { tenantId, restoreId } = request;
+    const requester = requesterObjectId(request.requestedBy);
+    for (const conversation of await requesterConversations(this.db, tenantId, requester)) {
+      const card = await this.requesterCard(request, conversation);
+      if (!card) return;
+      const claim = `restore.decided:${restoreId}`;
+      if (!(await claimDelivery(this.db, tenantId, claim, conversation.conversationId))) continue;
+      try {
+        await this.channel.post(conversation.reference, card);
+      } catch (error) {
+        await releaseDelivery(this.db, tenantId, claim, conversation.conversationId);
+        throw error;
+      }
+    }
+  }
+
+  private async requesterCard(request: RestoreRequest, conversation: StoredConversation) {
+    const { decision, where, requestedAt } = await approvalFacts(this.db, request, conversation.language);
+    return decision && restoreDecidedCard({ decision, where, requestedAt }, conversation.language);
+  }
+}

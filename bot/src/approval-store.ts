@@ -1,0 +1,113 @@
+import type { Db } from 'mongodb';
+import { defineTenantCollection } from '@custodia/backend';
+
+/**
+ * A restore awaiting approval the bot has seen, until its decision was shown everywhere. `_id` is
+ * `<tenant>|<restore>`: FerretDB keeps `_id` unique under racing inserts, and a filter on `_id` alone is the one
+ * it does not answer by scanning.
+ */
+export interface ApprovalWatch {
+  _id: string;
+  tenantId: string;
+  restoreId: string;
+  settled: boolean;
+  seenAt: Date;
+}
+
+/** The approval card of a restore in one approver's chat. `_id` is `<tenant>|<restore>|<conversation>`. */
+export interface ApprovalCardRecord {
+  _id: string;
+  tenantId: string;
+  restoreId: string;
+  conversationId: string;
+  /** Null while the card is being posted (or when posting it crashed). */
+  activityId: string | null;
+  /** What the card shows: it is replaced once when the restore is decided. */
+  shows: 'pending' | 'decided';
+  postedAt: Date;
+}
+
+export const botApprovalWatches = defineTenantCollection<ApprovalWatch>('botApprovalWatches', [
+  { key: { tenantId: 1, restoreId: 1 }, name: 'tenant_restore' },
+]);
+export const botApprovalCards = defineTenantCollection<ApprovalCardRecord>('botApprovalCards', [
+  { key: { tenantId: 1, restoreId: 1 }, name: 'tenant_restore' },
+]);
+
+export const approvalCollections = [botApprovalWatches, botApprovalCards];
+
+function isDuplicate(error: unknown): boolean {
+  return (error as { code?: number }).code === 11000;
+}
+
+export function watchId(tenantId: string, restoreId: string): string {
+  return `${tenantId}|${restoreId}`;
+}
+
+/** Starts watching a restore; watching it twice (another bot process, a repeated poll) is harmless. */
+export async function watchRestore(db: Db, tenantId: string, restoreId: string): Promise<void> {
+  const watch = { _id: watchId(tenantId, restoreId), tenantId, restoreId, settled: false, seenAt: new Date() };
+  try {
+    await botApprovalWatches.raw(db).insertOne(watch);
+  } catch (error) {
+    if (!isDuplicate(error)) throw error;
+  }
+}
+
+export function unsettledWatches(db: Db): Promise<ApprovalWatch[]> {
+  return botApprovalWatches.raw(db).find({ settled: false }).toArray();
+}
+
+export async function settleWatch(db: Db, tenantId: string, restoreId: string): Promise<void> {
+  await botApprovalWatches.raw(db).updateOne({ _id: watchId(tenantId, restoreId) }, { $set: { settled: true } });
+}
+
+/** The cards already posted (or being posted) for these restores. */
+export function approvalCardsOf(db: Db, restoreIds: readonly string[]): Promise<ApprovalCardRecord[]> {
+  return botApprovalCards
+    .raw(db)
+    .find({ restoreId: { $in: [...restoreIds] } })
+    .toArray();
+}
+
+export function approvalCardId(tenantId: string, restoreId: string, conversationId: string): string {
+  return `${watchId(tenantId, restoreId)}|${conversationId}`;
+}
+
+/** True when this caller posts the card to this conversation: the one whose insert succeeds. */
+export async function claimApprovalCard(
+  db: Db,
+  tenantId: string,
+  restoreId: string,
+  conversationId: string,
+): Promise<boolean> {
+  const record: ApprovalCardRecord = {
+    _id: approvalCardId(tenantId, restoreId, conversationId),
+    tenantId,
+    restoreId,
+    conversationId,
+    activityId: null,
+    shows: 'pending',
+    postedAt: new Date(),
+  };
+  try {
+    await botApprovalCards.raw(db).insertOne(record);
+    return true;
+  } catch (error) {
+    if (isDuplicate(error)) return false;
+    throw error;
+  }
+}
+
+export async function recordApprovalCard(db: Db, cardId: string, activityId: string): Promise<void> {
+  await botApprovalCards.raw(db).updateOne({ _id: cardId }, { $set: { activityId } });
+}
+
+/** Gives a claim back after a failed post, so the next poll tries again. */
+export async function releaseApprovalCard(db: Db, cardId: string): Promise<void> {
+  await botApprovalCards.raw(db).deleteOne({ _id: cardId });
+}
+
+export async function markCardDecided(db: Db, cardId: string): Promise<void> {
+  await botApprovalCards.raw(db).updateOne({ _id: cardId }, { $set: { shows: 'decided' } });
+}
