@@ -1,5 +1,6 @@
 import { restoreRequestsCollection } from '@custodia/backend/restore/index';
 import { approvalFacts } from './approval-data.js';
+import { claimDecision, releaseDecision } from './approval-store.js';
 import type { ApprovalDelivery } from './approval-delivery.js';
 import { approvalCard, maxApprovalNoteLength } from './cards/approval-cards.js';
 import type { AdaptiveCard } from './cards/card-types.js';
@@ -31,19 +32,28 @@ export async function decideRestore(
   const note = typedNote.trim().slice(0, maxApprovalNoteLength);
   const decidedBy = person.portalEmail ?? person.email ?? person.aadObjectId ?? person.id;
   const { restores, activity } = services.approvals;
-  const decided = await restores.decide(person.tenantId, restoreId, {
-    approve,
-    decidedBy,
-    ...(note !== '' && { note }),
-  });
-  if (!decided) {
-    const it = person.language === 'it';
-    return currentApprovalCard(
-      context,
-      restoreId,
-      it ? 'Questo restore era già stato deciso.' : 'This restore was already decided.',
-    );
+  const alreadyDecided =
+    person.language === 'it' ? 'Questo restore era già stato deciso.' : 'This restore was already decided.';
+  if (!(await claimDecision(services.db, person.tenantId, restoreId, decidedBy))) {
+    const stillWaiting = (await restores.get(person.tenantId, restoreId))?.status === 'awaitingApproval';
+    const decidingNow =
+      person.language === 'it'
+        ? 'Un altro approvatore sta decidendo proprio ora: la scheda mostrerà la sua decisione.'
+        : 'Another approver is deciding right now: the card will show their decision.';
+    return currentApprovalCard(context, restoreId, stillWaiting ? decidingNow : alreadyDecided);
   }
+  let decided;
+  try {
+    decided = await restores.decide(person.tenantId, restoreId, {
+      approve,
+      decidedBy,
+      ...(note !== '' && { note }),
+    });
+  } catch (error) {
+    await releaseDecision(services.db, person.tenantId, restoreId);
+    throw error;
+  }
+  if (!decided) return currentApprovalCard(context, restoreId, alreadyDecided);
   await activity.append(
     person.tenantId,
     {

@@ -11,7 +11,7 @@ import {
   recordApprovalCard,
   releaseApprovalCard,
   settleWatch,
-  unsettledWatches,
+  watchesOf,
   watchId,
   watchRestore,
   type ApprovalCardRecord,
@@ -23,8 +23,8 @@ import type { ProactiveChannel } from './proactive.js';
 import type { BotServices } from './services.js';
 import { requesterObjectId } from './restore-where.js';
 
-/** How many waiting restores one poll reads: more wait only for the next poll. */
-const waitingPerPoll = 200;
+/** How many restores (waiting or just decided) one poll reads: more wait for the next poll. */
+const requestsPerPoll = 500;
 
 /**
  * Brings self-service restores awaiting approval to the personal chats of the people who may decide on them, and
@@ -36,37 +36,48 @@ const waitingPerPoll = 200;
 export class ApprovalDelivery {
   private readonly db: Db;
 
+  /** `lookbackMs`: how long after a decision the poll still shows it, if no poll saw the restore waiting. */
   constructor(
     private readonly services: BotServices,
     private readonly channel: ProactiveChannel,
+    private readonly lookbackMs = 60 * 60_000,
   ) {
     this.db = services.db;
   }
 
-  /** One pass: announce what waits, show what was decided. Every conversation is tried before a failure is thrown. */
+  /**
+   * One pass: announce what waits, show what was decided (also restores decided before any poll saw them waiting,
+   * within the look-back). Every conversation is tried before a failure is thrown.
+   */
   async poll(): Promise<void> {
     const failures: unknown[] = [];
-    const waiting = await restoreRequestsCollection
+    const since = new Date(Date.now() - this.lookbackMs);
+    const requests = await restoreRequestsCollection
       .raw(this.db)
-      .find({ status: 'awaitingApproval' }, { sort: { requestedAt: 1 }, limit: waitingPerPoll, projection: { _id: 0 } })
+      .find(
+        { $or: [{ status: 'awaitingApproval' }, { 'approval.decidedAt': { $gte: since } }] },
+        { sort: { requestedAt: 1 }, limit: requestsPerPoll, projection: { _id: 0 } },
+      )
       .toArray();
+    const keyOf = (request: RestoreRequest) => watchId(request.tenantId, request.restoreId);
+    const watches = await watchesOf(this.db, requests.map(keyOf));
+    const known = new Set(watches.map((watch) => watch._id));
+    for (const request of requests)
+      if (!known.has(keyOf(request))) await watchRestore(this.db, request.tenantId, request.restoreId);
+    const waiting = requests.filter((request) => request.status === 'awaitingApproval');
     const posted = await approvalCardsOf(
       this.db,
       waiting.map((request) => request.restoreId),
     );
-    const watches = await unsettledWatches(this.db);
-    const watched = new Set(watches.map((watch) => watch._id));
-    for (const request of waiting) {
-      if (!watched.has(watchId(request.tenantId, request.restoreId))) {
-        await watchRestore(this.db, request.tenantId, request.restoreId);
-      }
-      failures.push(...(await this.announce(request, posted)));
-    }
-    const stillWaiting = new Set(waiting.map((request) => watchId(request.tenantId, request.restoreId)));
-    for (const watch of watches) {
-      if (stillWaiting.has(watch._id)) continue;
+    for (const request of waiting) failures.push(...(await this.announce(request, posted)));
+    const stillWaiting = new Set(waiting.map(keyOf));
+    const decided = [
+      ...watches.filter((watch) => !watch.settled),
+      ...requests.filter((request) => !known.has(keyOf(request))),
+    ].filter((restore) => !stillWaiting.has(watchId(restore.tenantId, restore.restoreId)));
+    for (const restore of decided) {
       try {
-        await this.settle(watch.tenantId, watch.restoreId);
+        await this.settle(restore.tenantId, restore.restoreId);
       } catch (error) {
         failures.push(error);
       }

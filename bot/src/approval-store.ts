@@ -34,7 +34,20 @@ export const botApprovalCards = defineTenantCollection<ApprovalCardRecord>('botA
   { key: { tenantId: 1, restoreId: 1 }, name: 'tenant_restore' },
 ]);
 
-export const approvalCollections = [botApprovalWatches, botApprovalCards];
+/** A decision taken from Teams; `_id` is `<tenant>|<restore>`. */
+interface ApprovalDecisionClaim {
+  _id: string;
+  tenantId: string;
+  restoreId: string;
+  decidedBy: string;
+  at: Date;
+}
+
+const botApprovalDecisions = defineTenantCollection<ApprovalDecisionClaim>('botApprovalDecisions', [
+  { key: { tenantId: 1, restoreId: 1 }, name: 'tenant_restore' },
+]);
+
+export const approvalCollections = [botApprovalWatches, botApprovalCards, botApprovalDecisions];
 
 function isDuplicate(error: unknown): boolean {
   return (error as { code?: number }).code === 11000;
@@ -54,8 +67,12 @@ export async function watchRestore(db: Db, tenantId: string, restoreId: string):
   }
 }
 
-export function unsettledWatches(db: Db): Promise<ApprovalWatch[]> {
-  return botApprovalWatches.raw(db).find({ settled: false }).toArray();
+/** The watches not yet settled, and those of these restores (`watchId`s) whatever their state. */
+export function watchesOf(db: Db, ids: readonly string[]): Promise<ApprovalWatch[]> {
+  return botApprovalWatches
+    .raw(db)
+    .find({ $or: [{ settled: false }, { _id: { $in: [...ids] } }] })
+    .toArray();
 }
 
 export async function settleWatch(db: Db, tenantId: string, restoreId: string): Promise<void> {
@@ -110,4 +127,25 @@ export async function releaseApprovalCard(db: Db, cardId: string): Promise<void>
 
 export async function markCardDecided(db: Db, cardId: string): Promise<void> {
   await botApprovalCards.raw(db).updateOne({ _id: cardId }, { $set: { shows: 'decided' } });
+}
+
+/**
+ * True when this press may decide: `RestoreService.decide` reads, then updates, which FerretDB does not arbitrate,
+ * so two approvers pressing at once could both "win"; the insert under the restore's `_id` lets one through.
+ */
+export async function claimDecision(db: Db, tenantId: string, restoreId: string, decidedBy: string): Promise<boolean> {
+  try {
+    await botApprovalDecisions
+      .raw(db)
+      .insertOne({ _id: watchId(tenantId, restoreId), tenantId, restoreId, decidedBy, at: new Date() });
+    return true;
+  } catch (error) {
+    if (isDuplicate(error)) return false;
+    throw error;
+  }
+}
+
+/** Gives the decision back when deciding failed, so another press can try. */
+export async function releaseDecision(db: Db, tenantId: string, restoreId: string): Promise<void> {
+  await botApprovalDecisions.raw(db).deleteOne({ _id: watchId(tenantId, restoreId) });
 }

@@ -188,3 +188,40 @@ test('a decision taken in the portal replaces the cards at the next poll and tel
   await bot.feed.poll();
   expect(toldRequester(before)).toHaveLength(1);
 });
+
+test('a restore decided in the portal before any poll saw it waiting still reaches its requester, once', async () => {
+  const before = new Set(bot.adapter.shown.keys());
+  const request = await selfServiceRestore({ type: 'resource', resourceId: strangerDrive });
+  await bot.restores.decide(bot.backup.tenantId, request.restoreId, { approve: true, decidedBy: people.admin.email });
+  await bot.feed.poll();
+  await bot.feed.poll();
+  expect(approvalCardsSince(before).size).toBe(0);
+  expect(toldRequester(before)).toEqual([expect.stringContaining('Your restore was approved')]);
+});
+
+test('two approvers pressing at once: one decision, one log entry, the other is told it was already decided', async () => {
+  const { tenantId } = bot.backup;
+  const request = await selfServiceRestore({ type: 'resource', resourceId: strangerDrive });
+  await bot.feed.poll();
+  const pressAs = (who: 'admin' | 'restorer', verb: string) =>
+    bot.core.cardAction(
+      {
+        tenantId,
+        conversationId: `personal-${who}`,
+        scope: 'personal',
+        reference: {},
+        user: { id: `29:${who}`, name: who, aadObjectId: people[who].aadObjectId, email: undefined },
+        locale: 'en-US',
+      },
+      { verb, data: { restoreId: request.restoreId }, cardActivityId: undefined },
+    );
+  const answers = await Promise.all([pressAs('admin', 'restore.approve'), pressAs('restorer', 'restore.reject')]);
+  const texts = answers.map((card) => seen(card));
+  const decided = await bot.restores.get(tenantId, request.restoreId);
+  const winner = decided?.approval?.decision === 'approved' ? 'Approved by admin' : 'Rejected by restorer';
+  // The other press lost and is told so, whether the winner had finished deciding or not.
+  const lost = /already decided|Another approver is deciding right now/;
+  expect(texts.filter((text) => lost.test(text))).toHaveLength(1);
+  expect(texts.find((text) => !lost.test(text))).toMatch(new RegExp(`^${winner}`));
+  expect(await decisionsLogged(request.restoreId)).toHaveLength(1);
+});
