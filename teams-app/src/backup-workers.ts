@@ -37,7 +37,7 @@ export interface BackupWorkersOptions {
   /** Where letters link to (the portal). */
   readonly portalUrl?: string;
   readonly limits?: Partial<GraphLimits>;
-  /** How long a crashed worker's unit stays leased before another worker resumes it. */
+  /** How long a crashed worker's unit or restore stays leased before another worker resumes it. */
   readonly unitLeaseMs?: number;
   readonly pollIntervalMs?: number;
 }
@@ -80,7 +80,16 @@ export async function startBackupWorkers(options: BackupWorkersOptions): Promise
     workerName,
     ...(options.unitLeaseMs !== undefined && { unitLeaseMs: options.unitLeaseMs }),
   });
-  const restores = new RestoreService({ db, scheduler, events, store, graphFor, workerName });
+  const restores = new RestoreService({
+    db,
+    scheduler,
+    events,
+    store,
+    graphFor,
+    workerName,
+    // One lease length for units and restores: how long a killed worker's work waits before another resumes it.
+    ...(options.unitLeaseMs !== undefined && { leaseMs: options.unitLeaseMs, retryDelayMs: options.unitLeaseMs }),
+  });
   const exports =
     options.exportDirectory === undefined
       ? undefined

@@ -6,6 +6,7 @@ import type { RunningSimulator } from '@custodia/m365-simulator';
 import { Scheduler } from '@custodia/backend';
 import { BackupJobs, graphErrorReader, RunEngine, type RunUnit, type RunView } from '@custodia/backend/backup/index';
 import { DomainEvents } from '@custodia/backend/events';
+import { RestoreService, type RestoreItem, type RestoreRequest } from '@custodia/backend/restore/index';
 
 const workerScript = fileURLToPath(new URL('../dist/worker.js', import.meta.url));
 
@@ -133,6 +134,44 @@ export class RunClient {
       (run) => run !== null && run.status !== 'queued' && run.status !== 'running',
       timeoutMs,
     );
+  }
+}
+
+/** Queues restores and reads their state from the test process; the worker processes run them. */
+export class RestoreClient {
+  private readonly service: RestoreService;
+
+  constructor(
+    db: Db,
+    private readonly tenantId: string,
+  ) {
+    const idle = { put: unused, putStream: unused, flush: unused, openStream: unused, read: unused, has: unused };
+    this.service = new RestoreService({
+      db,
+      scheduler: new Scheduler({ db, workerName: 'test-client' }),
+      events: new DomainEvents(db),
+      store: { ...idle, close: unused },
+      graphFor: unused,
+      workerName: 'test-client',
+    });
+  }
+
+  async restoreInPlace(resourceId: string): Promise<string> {
+    const request = await this.service.request(this.tenantId, 'admin@test', {
+      selection: { type: 'resource', resourceId },
+      target: { type: 'original' },
+      conflictPolicy: 'skip',
+      language: 'it',
+    });
+    return request.restoreId;
+  }
+
+  get(restoreId: string): Promise<RestoreRequest | null> {
+    return this.service.get(this.tenantId, restoreId);
+  }
+
+  items(restoreId: string): Promise<RestoreItem[]> {
+    return this.service.itemResults(this.tenantId, restoreId, { limit: 100_000 });
   }
 }
 

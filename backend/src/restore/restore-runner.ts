@@ -48,6 +48,10 @@ export interface RunnerDependencies {
 }
 
 const versionBatch = 200;
+/** Items still to do: not yet written, in doubt, or written by a worker that died before it read them back. */
+const openItems: Filter<RestoreItem> = {
+  $or: [{ state: { $in: ['pending', 'writing'] } }, { state: 'restored', verified: { $exists: false } }],
+};
 const itemKindsWithWriters = new Set(['message', 'file', 'contact', 'event']);
 
 /**
@@ -87,7 +91,7 @@ export async function runRestoreItems(request: RestoreRequest, deps: RunnerDepen
 
   try {
     const open = await deps.items
-      .find(tenantId, { restoreId, state: { $in: ['pending', 'writing'] } }, { sort: { seq: 1 } })
+      .find(tenantId, { restoreId, ...openItems }, { sort: { seq: 1 } })
       .toArray();
     for (let start = 0; start < open.length; start += versionBatch) {
       const batch = open.slice(start, start + versionBatch);
@@ -123,6 +127,7 @@ export async function runRestoreItems(request: RestoreRequest, deps: RunnerDepen
         reason: { en: 'the backup of this item no longer exists', it: 'il backup di questo elemento non esiste più' },
       });
     }
+    if (item.state === 'restored' && item.createdId) return verify(item, version, item.createdId);
     if (!itemKindsWithWriters.has(item.kind)) {
       return finish({
         state: 'exportOnly',
@@ -206,7 +211,7 @@ async function progressSoFar(
 ): Promise<RestoreProgress> {
   const progress = emptyProgress(total);
   const done = await items
-    .find(tenantId, { restoreId, state: { $nin: ['pending', 'writing'] } }, { projection: { state: 1, verified: 1 } })
+    .find(tenantId, { restoreId, $nor: [openItems] }, { projection: { state: 1, verified: 1 } })
     .toArray();
   for (const item of done) countOutcome(progress, item);
   return progress;

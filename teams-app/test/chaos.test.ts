@@ -1,0 +1,161 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSimulator, type RunningSimulator } from '@custodia/m365-simulator';
+import { ensureIndexes } from '@custodia/backend';
+import { itemVersionsCollection } from '@custodia/backend/catalog/index';
+import { verifyTenants } from '@custodia/backend/retention/index';
+import { filesystemBackend } from '@custodia/backend/store/index';
+import { openTestDatabase, type TestDatabase } from '../../test-support/database.js';
+import { PlainGraph } from '../../backend/test/backup-scale/plain-graph.js';
+import {
+  catalogDifferences,
+  removeLargeGeneratedFile,
+  simulatorInventory,
+} from '../../backend/test/backup-scale/inventory.js';
+import { RestoreClient, RunClient, spawnWorker, workerEnvironment, type WorkerProcess } from './worker-support.js';
+
+/**
+ * Chaos: the worker process is killed with SIGKILL at twenty random points of a backup run and twenty of a restore,
+ * and started again each time. Each life is cut after a random amount of progress (new catalog versions, finished
+ * restore items) or a random time, so the kills land at random places whatever the machine's speed. At the end the catalog holds
+ * exactly the simulator's items once each, the store verifies with every blob read, and the restore is complete
+ * without a single duplicate in the mailbox.
+ */
+const kills = 20;
+let seed = 0x5eed;
+const random = (): number => {
+  seed = (seed * 1103515245 + 12345) % 2 ** 31;
+  return seed / 2 ** 31;
+};
+const between = (low: number, high: number): number => low + Math.floor(random() * (high - low + 1));
+
+let sim: RunningSimulator;
+let database: TestDatabase;
+let storeDir: string;
+let environment: Record<string, string>;
+const masterKey = randomBytes(32);
+const workers: WorkerProcess[] = [];
+
+beforeAll(async () => {
+  sim = await startSimulator({
+    generate: { users: 5, messagesPerUser: 240, filesPerUser: 4, seed: 23 },
+    timeScale: 60,
+  });
+  removeLargeGeneratedFile(sim.control);
+  database = await openTestDatabase('chaos');
+  await ensureIndexes(database.db);
+  storeDir = mkdtempSync(join(tmpdir(), 'custodia-chaos-store-'));
+  environment = workerEnvironment(sim, database, storeDir, masterKey, 2_000);
+});
+
+afterAll(async () => {
+  for (const worker of workers) worker.kill('SIGKILL');
+  await Promise.all(workers.map((worker) => worker.exited));
+  await database?.dispose();
+  await sim?.stop();
+  rmSync(storeDir, { recursive: true, force: true });
+});
+
+async function startWorker(): Promise<WorkerProcess> {
+  const worker = spawnWorker(environment, `chaos-${workers.length}`);
+  workers.push(worker);
+  await worker.ready;
+  return worker;
+}
+
+/**
+ * Lets the worker make `amount` more progress or live `lifeMs` (a life may end while it still waits for the dead
+ * worker's lease), then kills it. Returns false when the work ended first.
+ */
+async function killAfterProgress(
+  worker: WorkerProcess,
+  progress: () => Promise<number>,
+  finished: () => Promise<boolean>,
+  amount: number,
+  lifeMs: number,
+): Promise<boolean> {
+  const start = await progress();
+  const deadline = Date.now() + lifeMs;
+  for (;;) {
+    if (await finished()) return false;
+    if ((await progress()) >= start + amount || Date.now() > deadline) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  worker.kill('SIGKILL');
+  await worker.exited;
+  return true;
+}
+
+test('a backup run and a restore survive twenty SIGKILLs each: everything once, nothing lost, the store intact', async () => {
+  const runs = new RunClient(database.db, sim.tenantId);
+  const runId = await runs.startFullBackup();
+  const versions = () => itemVersionsCollection.raw(database.db).countDocuments({ tenantId: sim.tenantId });
+  const runEnded = async () => {
+    const units = await runs.units(runId);
+    return units.length > 0 && units.every((unit) => unit.status === 'done' || unit.status === 'failed');
+  };
+  let backupKills = 0;
+  while (backupKills < kills) {
+    const worker = await startWorker();
+    if (!(await killAfterProgress(worker, versions, runEnded, between(3, 15), between(500, 4_000)))) break;
+    backupKills += 1;
+  }
+  expect(backupKills).toBe(kills);
+  await startWorker();
+  const run = await runs.waitForEnd(runId, 240_000);
+  expect(run?.status).toBe('succeeded');
+  const expected = await simulatorInventory(sim.control, await PlainGraph.connect(sim));
+  expect(await catalogDifferences(database.db, sim.tenantId, expected)).toEqual({
+    current: expected.length,
+    missing: [],
+    unexpected: [],
+    duplicated: [],
+  });
+
+  const user = sim.control.listUsers()[0]!;
+  const inbox = sim.control.listMessages(user.id, 'inbox');
+  const originals = inbox.map((message) => message.subject).sort();
+  for (const message of inbox) sim.control.deleteMessage(user.id, message.id);
+  const restores = new RestoreClient(database.db, sim.tenantId);
+  const restoreId = await restores.restoreInPlace(`mailbox:${user.id}`);
+  const written = async () =>
+    (await restores.items(restoreId)).filter((item) => item.state !== 'pending' && item.state !== 'writing').length;
+  const restoreEnded = async () => {
+    const status = (await restores.get(restoreId))?.status;
+    return status === 'completed' || status === 'failed';
+  };
+  for (const worker of workers) worker.kill('SIGKILL');
+  let restoreKills = 0;
+  while (restoreKills < kills) {
+    const worker = await startWorker();
+    if (!(await killAfterProgress(worker, written, restoreEnded, between(1, 6), between(500, 4_000)))) break;
+    restoreKills += 1;
+  }
+  expect(restoreKills).toBe(kills);
+  await startWorker();
+  await runs.waitFor(
+    () => restoreEnded(),
+    (ended) => ended,
+    300_000,
+  );
+  const restore = await restores.get(restoreId);
+  expect(restore).toMatchObject({ status: 'completed', progress: { failed: 0, mismatched: 0 } });
+  expect(restore!.progress.verified).toBe(restore!.progress.restored);
+  expect(
+    sim.control
+      .listMessages(user.id, 'inbox')
+      .map((message) => message.subject)
+      .sort(),
+  ).toEqual(originals);
+
+  const report = await verifyTenants({
+    db: database.db,
+    backend: filesystemBackend(storeDir),
+    masterKey,
+    tenantId: sim.tenantId,
+  });
+  expect({ problems: report.problems, missing: report.missingBlobs }).toEqual({ problems: [], missing: 0 });
+  expect(report.packsRead).toBe(report.packs);
+}, 900_000);
