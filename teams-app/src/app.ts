@@ -116,6 +116,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     events: running.events,
     ...(config.bot && { appId: config.bot.appId, appPassword: config.bot.appPassword }),
     portalDeepLink: { appId: config.teamsAppId, entityId: 'portal' },
+    approvals: { restores: running.restores, activity: api.services.activity },
     onError: (error, what) => logger.error({ err: error, what }, 'bot'),
   });
   if (microsoft365.demo) await seedDemoTenant(microsoft365.demo, api, backup, logger);

@@ -13,7 +13,7 @@ export function drawnIcons(): Map<string, Buffer> {
     ['appPackage/outline.png', encodePng(drawOutlineIcon())],
   ]);
   for (const size of ribbonIconSizes) {
-    icons.set(`appPackage/ribbon-icons/custodia-${size}.png`, encodePng(drawRibbonIcon(size)));
+    icons.set(`tab/public/icons/custodia-${size}.png`, encodePng(drawRibbonIcon(size)));
   }
   return icons;
 }

@@ -135,7 +135,7 @@ test('each Outlook ribbon icon the manifest names is drawn at the size it declar
   for (const icon of icons) {
     const { size, url } = JSON.parse(icon) as { size: number; url: string };
     expect(url).toBe(`${provisionedValues.TAB_ENDPOINT}/tab/icons/custodia-${size}.png`);
-    const png = readFileSync(join(repositoryRoot, `appPackage/ribbon-icons/custodia-${size}.png`));
+    const png = readFileSync(join(repositoryRoot, `tab/public/icons/custodia-${size}.png`));
     expect(readPngHeader(png)).toMatchObject({ width: size, height: size });
   }
 });

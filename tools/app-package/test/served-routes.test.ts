@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, startApp, createLogger, type RunningApp } from '@custodia/teams-app';
 import { openTestDatabase, type TestDatabase } from '../../../test-support/database.js';
+import { readPngHeader } from '../src/index.js';
 import { buildDevPackage, provisionedValues } from './package-fixture.js';
 
 /**
@@ -59,6 +60,22 @@ test('every tab, the channel tab configuration and content, and the Outlook pane
   const urls = [...staticTabs, ...configurable, ...outlookPages, channelContent];
   expect(urls).toHaveLength(7);
   for (const url of urls) await expectTabPage(url);
+});
+
+test('the Outlook button’s icons are served as PNG images of their sizes', async () => {
+  const { manifest } = await buildDevPackage();
+  const icons = JSON.stringify(manifest.extensions).match(/[^"]*\/tab\/icons\/custodia-\d+\.png/g) ?? [];
+  expect(new Set(icons).size).toBe(3);
+  for (const url of new Set(icons)) {
+    const response = await fetch(onLocalProduct(url));
+    expect({ url, status: response.status, type: response.headers.get('content-type') }).toEqual({
+      url,
+      status: 200,
+      type: 'image/png',
+    });
+    const size = Number(/custodia-(\d+)\.png$/.exec(url)![1]);
+    expect(readPngHeader(Buffer.from(await response.arrayBuffer()))).toMatchObject({ width: size, height: size });
+  }
 });
 
 test('the bot registered in the manifest is answered at /api/messages, where Bot Framework posts', async () => {
