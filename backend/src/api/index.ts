@@ -50,7 +50,11 @@ export async function mountApi(server: Server, options: ApiOptions): Promise<Mou
     knowledge: await KnowledgeBase.load(options.knowledgeDir),
     consent: options.consent,
     provider: options.provider,
-    identity: { authorityHost: options.identity.authorityHost, clientId: options.identity.clientId },
+    identity: {
+      authorityHost: options.identity.authorityHost,
+      clientId: options.identity.clientId,
+      ...(options.identity.apiDomain !== undefined && { apiDomain: options.identity.apiDomain }),
+    },
     portalUrl: options.portalUrl,
     clock,
     logger: options.logger,

@@ -51,5 +51,28 @@ const openApiRoute = defineRoute({
   },
 });
 
+/**
+ * What a client outside Teams needs to sign in by itself (the Outlook pane's nested app authentication): the app's
+ * client id, the authority and the API's scope. Nothing secret.
+ */
+const clientConfigRoute = defineRoute({
+  id: 'meta.clientConfig',
+  method: 'GET',
+  path: '/client-config',
+  tag: 'meta',
+  summary: 'The app registration a client signs in against: client id, authority, and the API scope to ask for',
+  permission: 'public',
+  response: z.strictObject({ clientId: z.string(), authority: z.string(), apiScope: z.string() }),
+  async handler({ services }) {
+    const { clientId, authorityHost, apiDomain } = services.identity;
+    const resource = apiDomain ? `api://${apiDomain}/${clientId}` : `api://${clientId}`;
+    return {
+      clientId,
+      authority: `${authorityHost.replace(/\/+$/, '')}/organizations`,
+      apiScope: `${resource}/access_as_user`,
+    };
+  },
+});
+
 /** Every route of the API: the authorization matrix test enumerates this table. */
-export const apiRoutes: readonly RouteSpec[] = [openApiRoute, ...featureRoutes];
+export const apiRoutes: readonly RouteSpec[] = [openApiRoute, clientConfigRoute, ...featureRoutes];

@@ -26,7 +26,7 @@ export interface ApiServices {
   readonly consent: AdminConsentProbe;
   readonly provider: ProviderProfile;
   /** The authority host and client id, for the admin-consent link. */
-  readonly identity: { readonly authorityHost: string; readonly clientId: string };
+  readonly identity: { readonly authorityHost: string; readonly clientId: string; readonly apiDomain?: string };
   /** Where people open the product (the welcome letter links there). */
   readonly portalUrl: string;
   readonly clock: () => Date;

@@ -295,6 +295,7 @@ const get = (path: string) => async (): Promise<Sample> => ({ method: 'GET', pat
 
 const matrix: Record<string, Row> = {
   'meta.openapi': { allowed: 'public', sample: get('/openapi.json') },
+  'meta.clientConfig': { allowed: 'public', sample: get('/client-config') },
   'me.read': { allowed: everyone, sample: get('/me') },
   'me.signIn': { allowed: everyone, sample: async () => ({ method: 'POST', path: '/me/sign-in' }) },
   'terms.read': { allowed: portal, sample: get('/terms') },

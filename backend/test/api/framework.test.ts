@@ -207,3 +207,12 @@ describe('input validation', () => {
     expect(errorOf(answer.body)).toEqual({ code: 'route_not_found', message: expect.stringContaining('non esiste') });
   });
 });
+
+test('a client outside Teams learns, without signing in, which app and scope to sign in for', async () => {
+  const answer = await api.call('GET', '/client-config');
+  expect(answer.body).toEqual({
+    clientId,
+    authority: 'https://login.microsoftonline.com/organizations',
+    apiScope: `api://localhost/${clientId}/access_as_user`,
+  });
+});
