@@ -96,6 +96,7 @@ test('a backup running while garbage collection deletes and rewrites packs loses
   const code = await runVerifyCommand({ db, backend, masterKey, print: (line) => lines.push(line) }, [
     '--tenant',
     tenantId,
+    '--read-data',
   ]);
   expect({ code, output: lines.join('\n') }).toMatchObject({ code: 0 });
 });

@@ -54,7 +54,7 @@ async function verify(): Promise<{ code: number; output: string }> {
       masterKey: harness.masterKey,
       print: (line) => lines.push(line),
     },
-    ['--tenant', harness.tenantId],
+    ['--tenant', harness.tenantId, '--read-data'],
   );
   return { code, output: lines.join('\n') };
 }
