@@ -11,6 +11,7 @@ import type { BackupJob, BackupRun, RunProgress, RunStatus, RunUnit, RunView } f
 import type { ContentWriter, GraphReader } from './ports.js';
 import { backupResource } from './resource-backup.js';
 import { expandScope, type PlannedResource } from './scope.js';
+import { describeUnitFailure } from './unit-failure.js';
 import { LeaseLostError, UnitLeases, type UnitLease } from './unit-lease.js';
 import type { UnitContext, UnitProgress } from './unit-context.js';
 
@@ -308,7 +309,7 @@ export class RunEngine {
         {
           $set: {
             status: final ? 'failed' : 'pending',
-            error: message(error),
+            error: describeUnitFailure(error),
             ...(final && { finishedAt: new Date() }),
           },
         },

@@ -44,8 +44,13 @@ export class KeyRing {
     }
     const keyId = masterKeyId(masterKey);
     const record: MasterFile = { format: 'custodia-master', version: 1, masterKeyId: keyId };
-    await backend.createKeyFile(MASTER_FILE, Buffer.from(JSON.stringify(record, null, 2)));
-    const stored = parseJson<MasterFile>(await backend.readKeyFile(MASTER_FILE), MASTER_FILE);
+    // Read first: opening an existing store writes nothing (verify must work on a full disk, and read-only copies).
+    let file = await backend.readKeyFile(MASTER_FILE);
+    if (!file) {
+      await backend.createKeyFile(MASTER_FILE, Buffer.from(JSON.stringify(record, null, 2)));
+      file = await backend.readKeyFile(MASTER_FILE);
+    }
+    const stored = parseJson<MasterFile>(file, MASTER_FILE);
     if (stored.masterKeyId !== keyId) throw wrongMasterKey(backend, stored.masterKeyId, keyId);
     return new KeyRing(backend, masterKey, keyId);
   }

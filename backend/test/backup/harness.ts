@@ -34,11 +34,12 @@ export interface BackupHarness {
 export async function startBackupHarness(
   simulatorOptions: StartSimulatorOptions = {},
   limits: Partial<GraphLimits> = {},
+  options: { storeDir?: string; maxUnitAttempts?: number } = {},
 ): Promise<BackupHarness> {
   const sim = await startSimulator(simulatorOptions);
   const database = await openTestDatabase('backup');
   await ensureIndexes(database.db);
-  const storeBackend = filesystemBackend(mkdtempSync(join(tmpdir(), 'custodia-store-')));
+  const storeBackend = filesystemBackend(options.storeDir ?? mkdtempSync(join(tmpdir(), 'custodia-store-')));
   const masterKey = randomBytes(32);
   const store = await openContentStore({ db: database.db, backend: storeBackend, masterKey });
   const gateway = await GraphGateway.open({
@@ -69,6 +70,7 @@ export async function startBackupHarness(
     workerName: 'test-worker',
     unitLeaseMs: 40_000,
     retryDelayMs: 200,
+    ...(options.maxUnitAttempts !== undefined && { maxUnitAttempts: options.maxUnitAttempts }),
   });
   const jobs = new BackupJobs(database.db);
   await scheduler.start();
