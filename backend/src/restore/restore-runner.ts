@@ -90,9 +90,7 @@ export async function runRestoreItems(request: RestoreRequest, deps: RunnerDepen
   }, deps.heartbeatMs);
 
   try {
-    const open = await deps.items
-      .find(tenantId, { restoreId, ...openItems }, { sort: { seq: 1 } })
-      .toArray();
+    const open = await deps.items.find(tenantId, { restoreId, ...openItems }, { sort: { seq: 1 } }).toArray();
     for (let start = 0; start < open.length; start += versionBatch) {
       const batch = open.slice(start, start + versionBatch);
       const versions = await versionsById(deps.db, tenantId, batch);

@@ -55,9 +55,9 @@ test('a self-service user cannot reach another user’s items by version id, fol
     { type: 'search', words: ['preventivo'] },
   ];
   for (const selection of attempts) {
-    await expect(selfService.restore(harness.tenantId, marcoId, asRequest(selection), noApproval)).rejects.toBeInstanceOf(
-      SelfServiceScopeError,
-    );
+    await expect(
+      selfService.restore(harness.tenantId, marcoId, asRequest(selection), noApproval),
+    ).rejects.toBeInstanceOf(SelfServiceScopeError);
   }
   const intoGiulia = {
     ...asRequest({ type: 'resource', resourceId: `mailbox:${marcoId}` }),
