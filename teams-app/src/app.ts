@@ -39,7 +39,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     mongodbUri = devDb.uri;
     logger.info({ uri: devDb.uri, dataDir: devDb.dataDir }, 'embedded database (FerretDB over SQLite) started');
   }
-  const database = await openDatabase(mongodbUri, config.mongodbDatabase);
+  const database = await openDatabase(mongodbUri, config.mongodbDatabase, logger);
   const microsoft365 = await connectMicrosoft365(config);
   if (microsoft365.demo) {
     logger.info(

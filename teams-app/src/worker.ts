@@ -18,7 +18,7 @@ try {
 }
 
 const logger = createLogger(config.logLevel).child({ worker: config.workerName });
-const database = await openDatabase(config.mongodbUri, config.mongodbDatabase);
+const database = await openDatabase(config.mongodbUri, config.mongodbDatabase, logger);
 const worker = await startBackupWorker({
   db: database.db,
   storeDir: config.storeDir,

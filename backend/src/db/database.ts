@@ -1,5 +1,6 @@
 import { MongoClient, type Db } from 'mongodb';
 import { ensureIndexes } from './collections.js';
+import { watchConnectivity, type ConnectivityLog } from './connectivity.js';
 
 export interface Database {
   readonly client: MongoClient;
@@ -13,8 +14,9 @@ export interface Database {
  * Opens the one MongoClient of the process and creates every registered index.
  * Works against MongoDB 6+, Atlas, Cosmos DB for MongoDB vCore and FerretDB: no transactions, no change streams.
  */
-export async function openDatabase(uri: string, databaseName: string): Promise<Database> {
+export async function openDatabase(uri: string, databaseName: string, log?: ConnectivityLog): Promise<Database> {
   const client = new MongoClient(uri, { serverSelectionTimeoutMS: 5_000, appName: 'custodia' });
+  if (log) watchConnectivity(client, log);
   await client.connect();
   const db = client.db(databaseName);
   await ensureIndexes(db);

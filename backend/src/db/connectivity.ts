@@ -1,0 +1,31 @@
+import type { MongoClient } from 'mongodb';
+
+/** Where connectivity changes are told; a pino logger fits. */
+export interface ConnectivityLog {
+  warn(details: object, message: string): void;
+  info(details: object, message: string): void;
+}
+
+/**
+ * Says once when the database stops answering (a connection pool was cleared after a network error, or the monitor's
+ * heartbeat failed) and once when it answers again, so an operator reading the log sees an outage as two lines and
+ * not as a silence. The driver itself retries; nothing here changes what it does.
+ */
+export function watchConnectivity(client: MongoClient, log: ConnectivityLog): void {
+  let down = false;
+  const lost = (address: string, reason: string) => {
+    if (down) return;
+    down = true;
+    log.warn(
+      { address, reason },
+      'database unreachable: work waits and resumes where it stopped when it answers / database non raggiungibile',
+    );
+  };
+  client.on('connectionPoolCleared', (event) => lost(event.address, 'connection pool cleared'));
+  client.on('serverHeartbeatFailed', (event) => lost(event.connectionId, String(event.failure)));
+  client.on('serverHeartbeatSucceeded', (event) => {
+    if (!down) return;
+    down = false;
+    log.info({ address: event.connectionId }, 'database reachable again / database di nuovo raggiungibile');
+  });
+}
