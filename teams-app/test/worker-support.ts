@@ -81,11 +81,11 @@ export function workerEnvironment(
 export class RunClient {
   private readonly engine: RunEngine;
   private readonly jobs: BackupJobs;
+  private readonly tenantId: string;
 
-  constructor(
-    db: Db,
-    private readonly tenantId: string,
-  ) {
+  // No parameter properties: benchmarks import this file with Node's type stripping, which supports none.
+  constructor(db: Db, tenantId: string) {
+    this.tenantId = tenantId;
     const scheduler = new Scheduler({ db, workerName: 'test-client' });
     this.jobs = new BackupJobs(db);
     this.engine = new RunEngine({
@@ -140,11 +140,10 @@ export class RunClient {
 /** Queues restores and reads their state from the test process; the worker processes run them. */
 export class RestoreClient {
   private readonly service: RestoreService;
+  private readonly tenantId: string;
 
-  constructor(
-    db: Db,
-    private readonly tenantId: string,
-  ) {
+  constructor(db: Db, tenantId: string) {
+    this.tenantId = tenantId;
     const idle = { put: unused, putStream: unused, flush: unused, openStream: unused, read: unused, has: unused };
     this.service = new RestoreService({
       db,
