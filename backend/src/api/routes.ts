@@ -9,6 +9,7 @@ import { supportRoutes } from '../support/support-routes.js';
 import { itemRoutes } from '../items/item-routes.js';
 import { jobLogRoutes } from '../jobs-api/job-log-routes.js';
 import { jobRoutes } from '../jobs-api/job-routes.js';
+import { directoryRoutes } from '../jobs-api/directory-routes.js';
 import { licenceRoutes } from '../licences/licence-routes.js';
 import { restoreApiRoutes } from '../restore-api/index.js';
 import { termsRoutes } from '../tenants/terms-routes.js';
@@ -32,6 +33,7 @@ const featureRoutes: readonly RouteSpec[] = [
   ...knowledgeRoutes,
   ...supportRoutes,
   ...jobRoutes,
+  ...directoryRoutes,
   ...jobLogRoutes,
   ...itemRoutes,
   ...licenceRoutes,

@@ -26,6 +26,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Db } from 'mongodb';
+import { startSimulator, type RunningSimulator } from '@custodia/m365-simulator';
+import { GraphGateway } from '../../src/graph/index.js';
 import {
   person,
   providerTenant,
@@ -79,6 +81,7 @@ interface Row {
 }
 
 let api: Harness;
+let sim: RunningSimulator;
 
 async function freshPortalUser(): Promise<string> {
   const user = await seedPortalUser(
@@ -275,7 +278,17 @@ function queuedOnlyBackup(db: Db) {
     graphErrors: graphErrorReader,
     workerName: 'matrix',
   });
-  return createBackupApiServices({ db, scheduler, engine, events, onError: unreachable });
+  // The directory is a real simulated tenant's: the groups route reads it as it would a customer's.
+  const directory = {
+    graphFor: async () => GraphGateway.open({ connection: simulatorConnection(sim), db }),
+    isNotFound: (error: unknown) => graphErrorReader.isNotFound(error),
+  };
+  return createBackupApiServices({ db, scheduler, engine, events, directory, onError: unreachable });
+}
+
+function simulatorConnection(simulator: RunningSimulator) {
+  const { tenantId, graphBaseUrl, authorityHost, app } = simulator;
+  return { tenantId, graphBaseUrl, authorityHost, ...app };
 }
 
 /** The real restore and export services on an Agenda that is never started: requests are queued, none runs. */
@@ -489,6 +502,7 @@ const matrix: Record<string, Row> = {
     sample: async () => ({ method: 'DELETE', path: `/items/${await freshAccount()}`, body: { confirm: marker } }),
   },
   'licence.read': { allowed: portal, sample: get('/licence') },
+  'directory.groups': { allowed: jobManagers, sample: get('/directory/groups') },
   'backups.resources': { allowed: browsers, sample: get('/backups/resources') },
   'backups.folders': {
     allowed: browsers,
@@ -607,6 +621,7 @@ const callers: Record<Role, TestPerson> = {
 const otherTenantAdmin = person(tenantB, 'beatrice');
 
 beforeAll(async () => {
+  sim = await startSimulator();
   const database = await openTestDatabase('matrix');
   store = await openContentStore({
     db: database.db,
@@ -626,6 +641,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await api.close();
+  await sim.stop();
   await store.close();
   await api.database.dispose();
   rmSync(scratch, { recursive: true, force: true });

@@ -94,6 +94,16 @@ const jobInput = (name: string, overrides: Record<string, unknown> = {}) => ({
 
 const errorOf = (body: unknown) => (body as { error: { code: string; message: string } }).error;
 
+test('the Microsoft 365 groups are listed by name from the directory, and filtered by words', async () => {
+  const all = await asAdmin('GET', '/directory/groups');
+  expect(all.body).toEqual({
+    items: [{ id: groupId, displayName: 'Backup group', mail: expect.any(String), description: null, hasTeam: false }],
+    nextCursor: null,
+  });
+  expect((await asAdmin('GET', '/directory/groups?q=BACKUP')).body).toMatchObject({ items: [{ id: groupId }] });
+  expect((await asAdmin('GET', '/directory/groups?q=nessuno')).body).toEqual({ items: [], nextCursor: null });
+});
+
 test('without licences a job is refused, with the reason in the caller’s language', async () => {
   const answer = await asAdmin('POST', '/jobs', jobInput('Notte'), { 'accept-language': 'it' });
   expect(answer.status).toBe(409);

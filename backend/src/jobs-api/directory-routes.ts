@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { ApiError } from '../api/http/api-error.js';
+import { pageArray, pageOf } from '../api/http/pagination.js';
+import { defineRoute } from '../api/http/route.js';
+import { filterText, tenantOf } from '../api/http/schemas.js';
+import { backupOf } from './backup-services.js';
+
+interface GraphGroup {
+  id: string;
+  displayName?: string;
+  mail?: string | null;
+  description?: string | null;
+  groupTypes?: string[];
+  resourceProvisioningOptions?: string[];
+}
+
+const groupSchema = z.strictObject({
+  id: z.string(),
+  displayName: z.string(),
+  mail: z.string().nullable(),
+  description: z.string().nullable(),
+  /** The group has a team (its channels are backed up with the Teams workload). */
+  hasTeam: z.boolean(),
+});
+
+/** The customer's Microsoft 365 groups, for choosing a job's scope by name rather than by object id. */
+export const directoryRoutes = [
+  defineRoute({
+    id: 'directory.groups',
+    method: 'GET',
+    path: '/directory/groups',
+    tag: 'jobs',
+    summary: 'The tenant’s Microsoft 365 groups (name, address, whether it has a team), read from Microsoft 365 now',
+    permission: 'jobs.manage',
+    requiresSetup: true,
+    query: z.strictObject({
+      q: filterText.optional().describe('Words of the name or address'),
+      limit: z.coerce.number().int().min(1).max(200).default(50),
+      cursor: z.string().max(64).optional(),
+    }),
+    response: pageOf(groupSchema),
+    async handler({ principal, query, services }) {
+      const { directory } = backupOf(services);
+      if (!directory) throw new ApiError(503, 'backup_unavailable');
+      const graph = await directory.graphFor(tenantOf(principal));
+      const wanted = query.q?.toLocaleLowerCase('it');
+      const groups: z.input<typeof groupSchema>[] = [];
+      const select = 'id,displayName,mail,description,groupTypes,resourceProvisioningOptions';
+      for await (const page of graph.pages<GraphGroup>(`/groups?$select=${select}`, {
+        resource: { kind: 'directory' },
+        maxPageSize: 999,
+      })) {
+        for (const group of page) {
+          // Microsoft 365 groups only: security and distribution groups have no mailbox or site to back up.
+          if (!group.groupTypes?.includes('Unified')) continue;
+          const name = group.displayName ?? '';
+          const mail = group.mail ?? null;
+          if (wanted && !`${name} ${mail ?? ''}`.toLocaleLowerCase('it').includes(wanted)) continue;
+          groups.push({
+            id: group.id,
+            displayName: name,
+            mail,
+            description: group.description ?? null,
+            hasTeam: group.resourceProvisioningOptions?.includes('Team') ?? false,
+          });
+        }
+      }
+      groups.sort((a, b) => a.displayName.localeCompare(b.displayName, 'it'));
+      return pageArray(groups, query);
+    },
+  }),
+];
