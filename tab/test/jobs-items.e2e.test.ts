@@ -104,7 +104,12 @@ test('a job created through the form, after its summary is confirmed, is saved a
   await page.getByRole('button', { name: 'Back', exact: true }).click();
   const form = page.getByRole('form', { name: 'Create backup job' });
   await form.getByRole('radio', { name: 'Only some Microsoft 365 groups' }).check();
-  await form.getByLabel(/^Microsoft 365 group IDs/).fill(group.id);
+  // The group is ticked by its name in the directory's list; its id lands in the list of ids.
+  const ids = form.getByLabel(/^Microsoft 365 group IDs/);
+  await ids.fill('');
+  await form.getByLabel('Find a group by name or address').fill(groupName.slice(0, 6));
+  await form.getByRole('checkbox', { name: new RegExp(`^${groupName}`) }).check();
+  await expect(ids.inputValue()).resolves.toBe(group.id);
   await form.getByLabel('Profile').selectOption('Gold');
   for (const other of ['OneDrive', 'SharePoint', 'Teams']) await form.getByRole('checkbox', { name: other }).uncheck();
   await form.getByLabel(/^Daily at/).fill(createdTime);

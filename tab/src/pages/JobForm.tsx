@@ -18,7 +18,8 @@ import { useResource } from '../api/use-resource.js';
 import { ActionOutcome, InfoNotice } from '../components/messages.js';
 import { retentionLabel } from '../components/retention.js';
 import { keyOf, useLanguage } from '../i18n/language.js';
-import { draftComplete, draftOf, knownProfiles, settingsOf, type JobDraft } from './job-draft.js';
+import { draftComplete, draftOf, groupIdsOf, knownProfiles, settingsOf, type JobDraft } from './job-draft.js';
+import { GroupPicker } from './GroupPicker.js';
 import { JobSummary } from './JobSummary.js';
 
 /** The profiles and tiers the tenant bought, so that the person picks one the licence allows. */
@@ -131,9 +132,12 @@ export function JobForm({ job, onSaved, onCancel }: JobFormProps) {
           <Radio value="groups" label={t('jobScopeGroups')} />
         </RadioGroup>
         {draft.scopeType === 'groups' && (
-          <Field label={t('jobGroupIds')} hint={t('jobGroupIdsHint')} required>
-            <Textarea value={draft.groupIds} rows={3} onChange={(_, data) => update({ groupIds: data.value })} />
-          </Field>
+          <>
+            <GroupPicker chosen={groupIdsOf(draft)} onChange={(ids) => update({ groupIds: ids.join('\n') })} />
+            <Field label={t('jobGroupIds')} hint={t('jobGroupIdsHint')} required>
+              <Textarea value={draft.groupIds} rows={3} onChange={(_, data) => update({ groupIds: data.value })} />
+            </Field>
+          </>
         )}
         <Title3 as="h2" id="job-workloads-title">
           {t('jobWorkloads')}
