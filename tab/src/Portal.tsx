@@ -8,12 +8,16 @@ import { InfoNotice, Loaded } from './components/messages.js';
 import { useLanguage } from './i18n/language.js';
 import type { MessageKey } from './i18n/messages.js';
 import { ActivityPage } from './pages/ActivityPage.js';
+import { ApprovalsPage } from './pages/ApprovalsPage.js';
 import { ItemsPage } from './pages/ItemsPage.js';
 import { JobLogPage } from './pages/JobLogPage.js';
 import { KnowledgePage } from './pages/KnowledgePage.js';
 import { LicencePage } from './pages/LicencePage.js';
 import { OverviewPage } from './pages/OverviewPage.js';
 import { PortalUsersPage } from './pages/PortalUsersPage.js';
+import { sectionAllowed } from './pages/restore-access.js';
+import { RestorePage } from './pages/RestorePage.js';
+import { RestoresPage } from './pages/RestoresPage.js';
 import { SettingsPage } from './pages/SettingsPage.js';
 import { SetupPage } from './pages/SetupPage.js';
 import { SupportPage } from './pages/SupportPage.js';
@@ -24,6 +28,9 @@ const sections = [
   'overview',
   'setup',
   'items',
+  'restore',
+  'restores',
+  'approvals',
   'licence',
   'jobLog',
   'portalUsers',
@@ -38,6 +45,9 @@ const sectionLabels: Record<Section, MessageKey> = {
   overview: 'tabOverview',
   setup: 'tabSetup',
   items: 'tabItems',
+  restore: 'tabRestore',
+  restores: 'tabRestores',
+  approvals: 'tabApprovals',
   licence: 'tabLicence',
   jobLog: 'tabJobLog',
   portalUsers: 'tabPortalUsers',
@@ -53,6 +63,12 @@ function SectionPage({ section, onOpen }: { section: Section; onOpen: (section: 
       return <SetupPage onDone={() => onOpen('overview')} />;
     case 'items':
       return <ItemsPage />;
+    case 'restore':
+      return <RestorePage />;
+    case 'restores':
+      return <RestoresPage />;
+    case 'approvals':
+      return <ApprovalsPage />;
     case 'licence':
       return <LicencePage />;
     case 'jobLog':
@@ -85,7 +101,7 @@ function TenantPortal({ api, me: person }: { api: ApiClient; me: Me }) {
     <Loaded state={tenant}>
       {(status) => {
         const setupPending = status.setup.missing.length > 0;
-        const visible = sections.filter((s) => s !== 'setup' || setupPending);
+        const visible = sections.filter((s) => (s !== 'setup' || setupPending) && sectionAllowed(s, person.role));
         const current = section && visible.includes(section) ? section : setupPending ? 'setup' : 'overview';
         const session: Session = {
           api,

@@ -20,6 +20,17 @@ export interface ApiClient {
   get<T>(path: string, query?: QueryValues): Promise<T>;
   send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T>;
   download(path: string, query?: QueryValues): Promise<Blob>;
+  /** POSTs `body` and reads the answer as a file, named as the server's `content-disposition` names it. */
+  postForFile(path: string, body: unknown): Promise<DownloadedFile>;
+}
+
+export interface DownloadedFile {
+  readonly blob: Blob;
+  readonly fileName: string | undefined;
+}
+
+function fileNameOf(disposition: string | null): string | undefined {
+  return disposition?.match(/filename="([^"]+)"/)?.[1];
 }
 
 export const apiBase = '/api/v1';
@@ -72,6 +83,10 @@ export function createApiClient(token: string, language: () => Language): ApiCli
     },
     async download(path: string, query?: QueryValues) {
       return (await call('GET', withQuery(path, query))).blob();
+    },
+    async postForFile(path: string, body: unknown) {
+      const response = await call('POST', path, body);
+      return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('content-disposition')) };
     },
   };
 }

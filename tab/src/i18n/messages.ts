@@ -1,5 +1,8 @@
+import * as restoreMessages from './restore-messages.js';
+
 /** Every word the portal shows, in English and Italian (the seeds' own words where they name a tab). */
 const en = {
+  ...restoreMessages.en,
   appName: 'Custodia — Microsoft 365 backup',
   languageSwitch: 'Language',
   loading: 'Loading…',
@@ -296,6 +299,7 @@ export type Messages = typeof en;
 export type MessageKey = keyof Messages;
 
 const it: Messages = {
+  ...restoreMessages.it,
   appName: 'Custodia — backup di Microsoft 365',
   languageSwitch: 'Lingua',
   loading: 'Caricamento…',

@@ -9,6 +9,7 @@ import { FilterForm } from '../components/filter-form.js';
 import { formatDateTime } from '../components/format.js';
 import { ActionOutcome, ProblemNotice, SuccessNotice } from '../components/messages.js';
 import { PagedTable } from '../components/paged-table.js';
+import { saveFile } from '../components/save-file.js';
 import { useLanguage } from '../i18n/language.js';
 
 /** The kinds of events the API records (the part of each action before the dot). */
@@ -38,15 +39,6 @@ function filterQuery(filters: Filters) {
     person: filters.person.trim() || undefined,
     ...dayRangeQuery(filters.from, filters.to),
   };
-}
-
-function saveFile(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = name;
-  anchor.click();
-  URL.revokeObjectURL(url);
 }
 
 function Verification({ result }: { result: ChainVerification }) {
