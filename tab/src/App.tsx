@@ -1,12 +1,14 @@
 import { Button, FluentProvider, Select, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
-import { connectToTeams, type TeamsHost, type TeamsTheme } from './auth/teams-host.js';
+import type { TeamsHost, TeamsTheme } from './auth/teams-host.js';
 import { devTokenStore } from './auth/dev-sign-in.js';
 import { DevSignInPage } from './auth/DevSignInPage.js';
 import { LanguageContext, languageOfLocale, translator } from './i18n/language.js';
 import { languages, type Language } from './i18n/messages.js';
 import { ErrorNotice } from './components/messages.js';
-import { Portal } from './Portal.js';
+import { connectHost } from './outlook/connect-host.js';
+import { SignedInView } from './self-service/SignedInView.js';
+import { currentView } from './self-service/views.js';
 import { browserTheme, fluentThemes } from './theme.js';
 
 const languageKey = 'custodia.language';
@@ -27,7 +29,7 @@ export function App() {
   const [tokenError, setTokenError] = useState<unknown>(undefined);
 
   useEffect(() => {
-    void connectToTeams().then(async (teams) => {
+    void connectHost(currentView()).then(async (teams) => {
       if (!teams) {
         setHost({ kind: 'browser' });
         setToken(devTokenStore.read());
@@ -99,7 +101,7 @@ export function App() {
             )}
             {host.kind === 'teams' && !token && tokenError === undefined && <Spinner label={t('loading')} />}
             {host.kind === 'teams' && tokenError !== undefined && <ErrorNotice error={tokenError} />}
-            {token && <Portal key={token} token={token} />}
+            {token && <SignedInView key={token} view={currentView()} token={token} />}
           </main>
         </div>
       </LanguageContext.Provider>

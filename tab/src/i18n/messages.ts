@@ -1,8 +1,10 @@
 import * as restoreMessages from './restore-messages.js';
+import * as selfService from './self-service-messages.js';
 
 /** Every word the portal shows, in English and Italian (the seeds' own words where they name a tab). */
 const en = {
   ...restoreMessages.en,
+  ...selfService.en,
   appName: 'Custodia — Microsoft 365 backup',
   languageSwitch: 'Language',
   loading: 'Loading…',
@@ -300,6 +302,7 @@ export type MessageKey = keyof Messages;
 
 const it: Messages = {
   ...restoreMessages.it,
+  ...selfService.it,
   appName: 'Custodia — backup di Microsoft 365',
   languageSwitch: 'Lingua',
   loading: 'Caricamento…',

@@ -1,0 +1,116 @@
+import { Button, Text, Title3 } from '@fluentui/react-components';
+import type { ApiClient } from '../api/client.js';
+import type { ItemVersion } from '../api/restore-types.js';
+import { useAction } from '../api/use-action.js';
+import { useResource } from '../api/use-resource.js';
+import { formatDateTime } from '../components/format.js';
+import { ActionOutcome, InfoNotice, Loaded } from '../components/messages.js';
+import { useLanguage } from '../i18n/language.js';
+import { myBackups } from '../self-service/my-backups-paths.js';
+import { useApiClient } from '../self-service/use-api-client.js';
+import { openMessage } from './office-mailbox.js';
+import { loadPaneData } from './pane-data.js';
+
+/** One backed-up message with its one-click restore to where it was. */
+function VersionRow({ api, version, dateText }: { api: ApiClient; version: ItemVersion; dateText: string }) {
+  const { t } = useLanguage();
+  const action = useAction();
+  return (
+    <li className="pane-item">
+      <Text weight="semibold">{version.name}</Text>
+      <Text size={200}>{dateText}</Text>
+      <Button
+        size="small"
+        appearance="primary"
+        aria-label={t('outlookRestoreOne', { name: version.name })}
+        disabled={action.busy || action.done !== undefined}
+        onClick={() =>
+          void action.run(
+            () =>
+              api.send('POST', myBackups.restores, {
+                selection: { type: 'versions', versionIds: [version.id] },
+                target: { type: 'original' },
+                conflictPolicy: 'skip',
+              }),
+            t('outlookRestored', { name: version.name }),
+          )
+        }
+      >
+        {t('outlookRestoreButton')}
+      </Button>
+      <ActionOutcome error={action.error} done={action.done} />
+    </li>
+  );
+}
+
+function VersionList(props: { api: ApiClient; id: string; title: string; empty: string; versions: ItemVersion[] }) {
+  const { api, id, title, empty, versions } = props;
+  const { t, language } = useLanguage();
+  const when = (iso: string) => formatDateTime(iso, language, '');
+  return (
+    <section aria-labelledby={id}>
+      <Title3 as="h2" id={id}>
+        {title}
+      </Title3>
+      {versions.length === 0 ? (
+        <InfoNotice>{empty}</InfoNotice>
+      ) : (
+        <ul className="pane-list" aria-labelledby={id}>
+          {versions.map((version) => (
+            <VersionRow
+              key={version.id}
+              api={api}
+              version={version}
+              dateText={
+                version.deletedAt
+                  ? t('outlookDeletedOn', { date: when(version.deletedAt) })
+                  : t('outlookBackedUp', { date: when(version.backedUpFrom) })
+              }
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/**
+ * The Outlook task pane on a message: earlier backed-up versions of its conversation and the messages deleted from
+ * its folder, each restored in place with one click, from the signed-in person's own mailbox backups only.
+ */
+export function OutlookPane({ token }: { token: string }) {
+  const { t, language } = useLanguage();
+  const api = useApiClient(token);
+  const subject = openMessage()?.subject ?? '';
+  const data = useResource(() => loadPaneData(api, subject), `pane-${subject}-${language}`);
+  return (
+    <div className="page pane">
+      <Title3 as="h1">{t('outlookTitle')}</Title3>
+      {subject ? (
+        <Text as="p">{t('outlookMessage', { subject })}</Text>
+      ) : (
+        <InfoNotice>{t('outlookNoMessage')}</InfoNotice>
+      )}
+      <Loaded state={data}>
+        {(loaded) => (
+          <>
+            <VersionList
+              api={api}
+              id="pane-versions"
+              title={t('outlookVersionsTitle')}
+              empty={t('outlookNoVersions')}
+              versions={loaded.versions}
+            />
+            <VersionList
+              api={api}
+              id="pane-deleted"
+              title={t('outlookDeletedTitle')}
+              empty={t('outlookNoDeleted')}
+              versions={loaded.deleted}
+            />
+          </>
+        )}
+      </Loaded>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { createNestablePublicClientApplication, type IPublicClientApplication } from '@azure/msal-browser';
+import { apiBase } from '../api/client.js';
+
+interface ClientConfig {
+  clientId: string;
+  authority: string;
+  apiScope: string;
+}
+
+async function clientConfig(): Promise<ClientConfig> {
+  const response = await fetch(`${apiBase}/client-config`);
+  if (!response.ok) throw new Error(`client-config ${response.status}`);
+  return (await response.json()) as ClientConfig;
+}
+
+/**
+ * Nested app authentication: Outlook signs the person in and hands MSAL a token for the API's scope, silently when it
+ * can, with Outlook's own prompt when consent or a sign-in is needed.
+ */
+export async function nestedAppTokenSource(): Promise<() => Promise<string>> {
+  const config = await clientConfig();
+  const msal: IPublicClientApplication = await createNestablePublicClientApplication({
+    auth: { clientId: config.clientId, authority: config.authority },
+  });
+  const request = { scopes: [config.apiScope] };
+  return async () => {
+    try {
+      return (await msal.acquireTokenSilent(request)).accessToken;
+    } catch {
+      return (await msal.acquireTokenPopup(request)).accessToken;
+    }
+  };
+}

@@ -1,0 +1,49 @@
+import type { ApiClient } from '../api/client.js';
+import type { BackedUpResource, ItemVersion, RestorePoint } from '../api/restore-types.js';
+import type { Page } from '../api/types.js';
+import { myBackups } from '../self-service/my-backups-paths.js';
+import { conversationVersions, subjectWords } from './conversation.js';
+
+export interface PaneData {
+  /** Backed-up versions of the open message's conversation, newest first. */
+  readonly versions: ItemVersion[];
+  /** Messages the backups saw in the conversation's folder that were deleted since. */
+  readonly deleted: ItemVersion[];
+}
+
+/** How many restore points back the pane looks for deleted items (each is one browse of the folder). */
+const pointsLooked = 5;
+
+async function deletedFromFolder(api: ApiClient, mailbox: string, folderId: string): Promise<ItemVersion[]> {
+  const points = await api.get<{ items: RestorePoint[] }>(myBackups.points(mailbox));
+  const pages = await Promise.all(
+    points.items
+      .slice(0, pointsLooked)
+      .map((point) =>
+        api.get<Page<ItemVersion>>(myBackups.items(mailbox), {
+          containerId: folderId,
+          at: point.finishedAt,
+          limit: 200,
+        }),
+      ),
+  );
+  const byId = new Map<string, ItemVersion>();
+  for (const version of pages.flatMap((page) => page.items)) {
+    if (version.deletedAt) byId.set(version.id, version);
+  }
+  return [...byId.values()];
+}
+
+/** What the pane shows for the open message, from the person's own mailbox backups only. */
+export async function loadPaneData(api: ApiClient, subject: string): Promise<PaneData> {
+  const { items } = await api.get<{ items: BackedUpResource[] }>(myBackups.resources, { kind: 'mailbox' });
+  const mailbox = items[0];
+  const words = subjectWords(subject);
+  if (!mailbox || !words) return { versions: [], deleted: [] };
+  const found = await api.get<Page<ItemVersion>>(myBackups.search, { q: words, resourceId: mailbox.id, limit: 100 });
+  const versions = conversationVersions(subject, found.items);
+  // The folder the open message sits in, as the latest backup of it saw it.
+  const folderId = versions.find((version) => !version.deletedAt)?.containerId ?? versions[0]?.containerId;
+  const deleted = folderId ? await deletedFromFolder(api, mailbox.id, folderId) : [];
+  return { versions, deleted };
+}

@@ -1,0 +1,52 @@
+import { Text, Title2 } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { BackedUpResource, RestoreView } from '../api/restore-types.js';
+import { useResource } from '../api/use-resource.js';
+import { InfoNotice, Loaded, SuccessNotice } from '../components/messages.js';
+import { useLanguage } from '../i18n/language.js';
+import { myBackups } from './my-backups-paths.js';
+import { OwnBackupBrowser } from './OwnBackupBrowser.js';
+import { OwnRequests } from './OwnRequests.js';
+import { useApiClient } from './use-api-client.js';
+
+/**
+ * "My backups" (personal tab): the person's own mailbox and OneDrive as of any backup, and their restore requests.
+ * When the tenant has self-service off, the API's own sentence says so in place of everything else.
+ */
+export function MyBackupsView({ token }: { token: string }) {
+  const { t, language } = useLanguage();
+  const api = useApiClient(token);
+  const resources = useResource(
+    () => api.get<{ items: BackedUpResource[] }>(myBackups.resources),
+    `own-resources-${language}`,
+  );
+  const [latest, setLatest] = useState<RestoreView | undefined>(undefined);
+  const [generation, setGeneration] = useState(0);
+  return (
+    <div className="page">
+      <Title2 as="h1">{t('myBackupsTitle')}</Title2>
+      <Text as="p">{t('myBackupsIntro')}</Text>
+      <Loaded state={resources}>
+        {(loaded) => (
+          <>
+            <OwnBackupBrowser
+              api={api}
+              resources={loaded.items}
+              onRequested={(restore) => {
+                setLatest(restore);
+                setGeneration((g) => g + 1);
+              }}
+            />
+            {latest &&
+              (latest.status === 'awaitingApproval' ? (
+                <InfoNotice>{t('myBackupsRestoreAwaiting')}</InfoNotice>
+              ) : (
+                <SuccessNotice text={t('myBackupsRestoreStarted')} />
+              ))}
+            <OwnRequests key={generation} api={api} generation={generation} opened={latest?.id} />
+          </>
+        )}
+      </Loaded>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { Button, ProgressBar, Title3 } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { ApiClient } from '../api/client.js';
+import { restoreUnfinished, type RestoreView } from '../api/restore-types.js';
+import type { Page } from '../api/types.js';
+import { usePagedList } from '../api/use-paged-list.js';
+import { useRefreshWhile } from '../api/use-refresh-while.js';
+import { formatDateTime } from '../components/format.js';
+import { PagedTable } from '../components/paged-table.js';
+import { keyOf, useLanguage } from '../i18n/language.js';
+import { myBackups } from './my-backups-paths.js';
+import { OwnRequestDetail } from './OwnRequestDetail.js';
+import { describeSelection, handledOf } from './restore-wording.js';
+
+/** The person's restore requests, newest first, read again while one is unfinished; one opens with its items. */
+export function OwnRequests({ api, generation, opened }: { api: ApiClient; generation: number; opened?: string }) {
+  const { t, language } = useLanguage();
+  const [open, setOpen] = useState<string | undefined>(opened);
+  const list = usePagedList(
+    (cursor) => api.get<Page<RestoreView>>(myBackups.restores, { limit: 20, cursor }),
+    `own-restores-${generation}-${language}`,
+  );
+  const rows = list.state.phase === 'ready' ? list.state.value : [];
+  useRefreshWhile(
+    rows.some((restore) => restoreUnfinished(restore.status)),
+    rows,
+    list.state.reload,
+  );
+  return (
+    <section aria-labelledby="own-requests-title">
+      <div className="own-requests-head">
+        <Title3 as="h2" id="own-requests-title">
+          {t('requestsTitle')}
+        </Title3>
+        <Button onClick={list.state.reload}>{t('requestsRefresh')}</Button>
+      </div>
+      <PagedTable
+        list={list}
+        labelledBy="own-requests-title"
+        emptyText={t('requestsEmpty')}
+        rowKey={(restore) => restore.id}
+        columns={[
+          {
+            id: 'asked',
+            header: t('requestsColumnAsked'),
+            cell: (restore) => formatDateTime(restore.requestedAt, language, ''),
+          },
+          { id: 'what', header: t('requestsColumnWhat'), cell: (restore) => describeSelection(restore, t) },
+          {
+            id: 'status',
+            header: t('requestsColumnStatus'),
+            cell: (restore) => t(keyOf('requestStatus', restore.status)),
+          },
+          {
+            id: 'progress',
+            header: t('requestsColumnProgress'),
+            cell: (restore) => {
+              const { done, total } = handledOf(restore);
+              return (
+                <>
+                  <ProgressBar
+                    value={total === 0 ? 0 : done / total}
+                    aria-label={t('requestsProgressLabel', {
+                      date: formatDateTime(restore.requestedAt, language, ''),
+                    })}
+                  />
+                  {t('requestsProgress', { done, total })}
+                </>
+              );
+            },
+          },
+          {
+            id: 'open',
+            header: t('requestsOpen'),
+            hiddenHeader: true,
+            cell: (restore) => <Button onClick={() => setOpen(restore.id)}>{t('requestsOpen')}</Button>,
+          },
+        ]}
+      />
+      {open && <OwnRequestDetail key={open} api={api} id={open} onClose={() => setOpen(undefined)} />}
+    </section>
+  );
+}

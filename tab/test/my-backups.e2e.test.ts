@@ -1,0 +1,159 @@
+import type { Page } from 'playwright-core';
+import { devSignIn, openPortalSession, type PortalSession } from './support/portal-session.js';
+import { personApi, selfServiceTenant, type PersonApi, type SelfServiceTenant } from './support/self-service-backup.js';
+
+/** The longest the backup of the group's mailboxes and drives may take on a loaded machine. */
+const runTimeoutMs = 120_000;
+
+let session: PortalSession;
+let page: Page;
+let tenant: SelfServiceTenant;
+let person: { id: string; displayName: string; userPrincipalName: string };
+let colleague: { id: string; displayName: string };
+let personApiCalls: PersonApi;
+let deleted: { id: string; subject: string };
+
+beforeAll(async () => {
+  session = await openPortalSession({ undoSetup: false });
+  ({ page } = session);
+  tenant = await selfServiceTenant(session.server, runTimeoutMs);
+  const users = session.server.sim.control.listUsers();
+  const members = users.filter((user) => tenant.members.includes(user.id));
+  const [adminUser] = users;
+  const others = members.filter((user) => user.id !== adminUser?.id);
+  if (!others[0] || !others[1]) throw new Error('the administration group has too few people');
+  person = others[0];
+  colleague = others[1];
+  personApiCalls = await personApi(session.server, person.id);
+  const run = await tenant.backUp();
+  expect(run.status).toMatch(/succeeded|warning/);
+  // After the backup the person deletes a message of their inbox, as people do.
+  const inbox = session.server.sim.control.listMessages(person.id, 'inbox');
+  const victim = inbox.find((message) => message.subject.length > 8);
+  if (!victim) throw new Error('the inbox is empty');
+  session.server.sim.control.deleteMessage(person.id, victim.id);
+  deleted = victim;
+}, runTimeoutMs + 60_000);
+
+afterAll(async () => {
+  await session?.close();
+});
+
+test('an ordinary person sees only their own mailbox and OneDrive in “My backups”', async () => {
+  await page.goto(`${session.server.url}/tab/?view=my-backups`);
+  await devSignIn(page, person.userPrincipalName, { person: 'Person of the demo tenant', button: 'Sign in' });
+  await page.getByRole('heading', { name: 'My backups', level: 1 }).waitFor();
+  const accounts = page.getByRole('combobox', { name: 'Mailbox or OneDrive' });
+  await accounts.waitFor();
+  const options = await accounts.locator('option').allTextContents();
+  expect(options).toHaveLength(2);
+  expect(options.every((text) => text.includes(person.displayName))).toBe(true);
+  expect(options.some((text) => text.startsWith('Mailbox'))).toBe(true);
+  expect(options.some((text) => text.startsWith('OneDrive'))).toBe(true);
+  // No admin navigation in the personal view.
+  await expect(page.getByRole('tab').count()).resolves.toBe(0);
+});
+
+test('a message deleted in Microsoft 365 is found in the inbox as backed up, restored in place and verified', async () => {
+  await page.getByRole('combobox', { name: 'Mailbox or OneDrive' }).selectOption({ index: 0 });
+  const mailboxOption = await page.getByRole('combobox', { name: 'Mailbox or OneDrive' }).inputValue();
+  expect(mailboxOption).toMatch(/^mailbox:/);
+  await page.getByRole('combobox', { name: 'Folder' }).selectOption({ label: 'Posta in arrivo' });
+  const row = page.getByRole('row').filter({ hasText: deleted.subject });
+  await row.waitFor();
+  await session.capture('my-backups-en');
+  await row.getByRole('checkbox', { name: `Select ${deleted.subject}` }).check();
+  await page.getByText('1 selected').waitFor();
+  await page.getByRole('radio', { name: 'Where it was (in place)' }).check();
+  await page.getByRole('button', { name: 'Restore selected' }).click();
+  await page.getByText('Your restore has started').waitFor();
+  // The request opens with each item's outcome, read again until it has ended.
+  const itemRow = page
+    .getByRole('table', { name: 'Each item restored and checked against its backup' })
+    .getByRole('row')
+    .filter({ hasText: deleted.subject });
+  await itemRow.getByText('Verified: identical to the backup').waitFor({ timeout: 60_000 });
+  await itemRow.getByText('Restored', { exact: true }).waitFor();
+  await page.getByRole('row').filter({ hasText: '1 items' }).getByText('Done', { exact: true }).waitFor();
+  await session.capture('my-backups-request-en');
+  const back = session.server.sim.control.listMessages(person.id, 'inbox').filter((m) => m.subject === deleted.subject);
+  expect(back).toHaveLength(1);
+  expect(back[0]?.isDraft).toBe(false);
+});
+
+test('a search finds the person’s own messages by a word of the subject', async () => {
+  const word = deleted.subject.split(/\s+/).find((w) => w.length > 4) ?? deleted.subject;
+  await page.getByRole('searchbox', { name: 'Search my backups' }).fill(word);
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await page.getByRole('heading', { name: `Search results for “${word}”` }).waitFor();
+  await page.getByRole('row').filter({ hasText: deleted.subject }).first().waitFor();
+  await page.getByRole('button', { name: 'Back to the folder' }).click();
+  await page.getByRole('heading', { name: 'Items in this folder' }).waitFor();
+});
+
+test('a colleague’s mailbox is out of reach: its id answers “not found”, as if it did not exist', async () => {
+  const resourceId = `mailbox:${colleague.id}`;
+  const folders = await personApiCalls.call<{ error: { code: string; message: string } }>(
+    `/me/backups/resources/${encodeURIComponent(resourceId)}/folders`,
+  );
+  expect(folders.status).toBe(404);
+  expect(folders.body.error.code).toBe('not_found');
+  const items = await personApiCalls.call<{ error: { code: string } }>(
+    `/me/backups/resources/${encodeURIComponent(resourceId)}/items?containerId=inbox`,
+  );
+  expect(items.status).toBe(404);
+  const found = await personApiCalls.call<{ items: Array<{ resourceId: string }> }>(
+    `/me/backups/search?q=${encodeURIComponent('Welcome')}`,
+  );
+  expect(found.body.items.length).toBeGreaterThan(0);
+  expect(
+    found.body.items.every((item) => item.resourceId.endsWith(person.id) || item.resourceId.startsWith('onedrive')),
+  ).toBe(true);
+  const restore = await personApiCalls.call<{ error: { code: string } }>('/me/restores', {
+    method: 'POST',
+    body: { selection: { type: 'resource', resourceId }, target: { type: 'original' }, conflictPolicy: 'skip' },
+  });
+  expect(restore.status).toBe(404);
+});
+
+test('in Italian the view, its requests and its verification read in Italian', async () => {
+  await page.getByLabel('Language', { exact: true }).selectOption('it');
+  await page.getByRole('heading', { name: 'I miei backup', level: 1 }).waitFor();
+  await page.getByRole('heading', { name: 'Le mie richieste' }).waitFor();
+  await page.getByRole('row').filter({ hasText: '1 elementi' }).getByText('Completato', { exact: true }).waitFor();
+  await session.capture('my-backups-it');
+  await page.getByLabel('Lingua', { exact: true }).selectOption('en');
+});
+
+test('with self-service turned off the view says so in the API’s words, and shows no data', async () => {
+  await tenant.setSelfService(false);
+  const refusal = await personApiCalls.call<{ error: { code: string; message: string } }>('/me/backups/resources');
+  expect(refusal.status).toBe(403);
+  expect(refusal.body.error.code).toBe('self_service_disabled');
+  await page.reload();
+  await page.getByRole('alert').getByText(refusal.body.error.message).waitFor();
+  await expect(page.getByRole('combobox', { name: 'Mailbox or OneDrive' }).count()).resolves.toBe(0);
+  await session.capture('my-backups-off-en');
+  await page.getByLabel('Language', { exact: true }).selectOption('it');
+  await expect(page.getByRole('alert').textContent()).resolves.not.toBe(refusal.body.error.message);
+  await session.capture('my-backups-off-it');
+  await page.getByLabel('Lingua', { exact: true }).selectOption('en');
+  await tenant.setSelfService(true);
+});
+
+test('the channel tab shows the tenant’s last backup to an administrator and a clear refusal to anyone else', async () => {
+  await page.goto(`${session.server.url}/tab/?view=channel`);
+  await page.getByRole('heading', { name: 'Backup protection', level: 1 }).waitFor();
+  await page.getByText('Only the backup administrators of your organisation').waitFor();
+  await session.capture('channel-forbidden-en');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  const [adminUser] = session.server.sim.control.listUsers();
+  await devSignIn(page, adminUser?.userPrincipalName ?? '', { person: 'Person of the demo tenant', button: 'Sign in' });
+  const facts = page.locator('dl.facts');
+  await facts.getByText(/Amministrazione: posta e OneDrive/).waitFor();
+  await session.capture('channel-en');
+  await page.getByLabel('Language', { exact: true }).selectOption('it');
+  await page.getByRole('heading', { name: 'Protezione dei backup', level: 1 }).waitFor();
+  await page.getByText('Ultimo backup').waitFor();
+  await session.capture('channel-it');
+});
