@@ -1,0 +1,248 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { directoryGroup } from './support/directory.js';
+import { devSignIn, openPortalSession, type PortalSession } from './support/portal-session.js';
+
+interface Listed<T> {
+  items: T[];
+}
+interface ApiRestore {
+  id: string;
+  status: string;
+  requestedBy: string;
+  progress: { total: number; restored: number; verified: number };
+}
+
+/** The administration group's mail and OneDrive only: four people, so the backup stays short. */
+const groupName = 'Amministrazione';
+/** A message of our own, with words no generated message has, to find by browsing and by search. */
+const subject = 'Preventivo ponteggi Brambilla 4711';
+const searchWords = 'ponteggi 4711';
+/** The longest the backup of those accounts may take on a loaded machine. */
+const runTimeoutMs = 90_000;
+
+let session: PortalSession;
+let page: Page;
+let owner: { id: string; userPrincipalName: string; displayName: string };
+let selfServiceUser: { id: string; userPrincipalName: string };
+let messageId: string;
+
+/** Polls until `read` returns a value, as the product moves on its own time. */
+async function eventually<T>(read: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting for the product');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
+function inboxSubjects(): string[] {
+  return session.server.sim.control.listMessages(owner.id, 'inbox').map((message) => message.subject);
+}
+
+function hoursFromNow(hours: number): string {
+  return `${String((new Date().getUTCHours() + hours) % 24).padStart(2, '0')}:40`;
+}
+
+beforeAll(async () => {
+  session = await openPortalSession({ undoSetup: false });
+  page = session.page;
+  const group = await directoryGroup(session.server.sim, groupName);
+  const users = session.server.sim.control.listUsers();
+  const members = users.filter((user) => group.memberIds.includes(user.id));
+  const [first, second] = members;
+  if (!first || !second) throw new Error(`${groupName} needs two members`);
+  owner = first;
+  selfServiceUser = second;
+  messageId = session.server.sim.control.addMessage(
+    owner.id,
+    'inbox',
+    [
+      `From: fornitore@ponteggi.example`,
+      `To: ${owner.userPrincipalName}`,
+      `Subject: ${subject}`,
+      'Date: Mon, 02 Feb 2026 09:15:00 +0000',
+      'Message-ID: <preventivo-4711@ponteggi.example>',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'In allegato il preventivo richiesto.',
+      '',
+    ].join('\r\n'),
+  );
+
+  await page.goto(`${session.server.url}/tab/`);
+  await devSignIn(page, session.admin.userPrincipalName, { person: 'Person of the demo tenant', button: 'Sign in' });
+  await page.getByLabel('I have read and accept the licence terms').check();
+  await page.getByRole('button', { name: 'Accept and continue' }).click();
+  await page.getByRole('heading', { name: 'Backup jobs' }).waitFor();
+  for (const job of (await session.api<Listed<{ id: string }>>('/jobs')).items) {
+    await session.api(`/jobs/${job.id}`, { method: 'PATCH', body: { dailyTime: hoursFromNow(12) } });
+  }
+  const job = await session.api<{ id: string }>('/jobs', {
+    method: 'POST',
+    body: {
+      name: 'Amministrazione: posta e OneDrive',
+      scope: { type: 'groups', groupIds: [group.id] },
+      workloads: ['exchange', 'onedrive'],
+      dailyTime: hoursFromNow(11),
+      retentionYears: 1,
+      profile: 'Gold',
+      confirm: true,
+    },
+  });
+  await session.api(`/jobs/${job.id}/runs`, { method: 'POST' });
+  await eventually(async () => {
+    const runs = await session.api<Listed<{ status: string }>>(`/runs?jobId=${job.id}`);
+    const status = runs.items[0]?.status;
+    if (status === 'failed') throw new Error('the backup run failed');
+    return status === 'succeeded' || status === 'warning' ? status : undefined;
+  }, runTimeoutMs);
+  // The message is lost after the backup: the restore must bring it back.
+  session.server.sim.control.deleteMessage(owner.id, messageId);
+}, 150_000);
+
+afterAll(async () => {
+  await session?.close();
+});
+
+const itemCheckbox = () => page.getByRole('checkbox', { name: `Select ${subject}` });
+
+test('a deleted message is found as of the backup run by browsing and by search, and downloads as a ZIP', async () => {
+  expect(inboxSubjects()).not.toContain(subject);
+  await page.getByRole('tab', { name: 'Restore', exact: true }).click();
+  await page.getByRole('heading', { name: 'Restore', level: 1 }).waitFor();
+  await page.getByLabel('Type', { exact: true }).selectOption('mailbox');
+  await page
+    .getByLabel('Account', { exact: true })
+    .selectOption({ label: `${owner.displayName} (${owner.userPrincipalName})` });
+  const point = page.getByLabel('As of', { exact: true });
+  await point
+    .locator('option', { hasText: /^Backup of/ })
+    .first()
+    .waitFor({ state: 'attached' });
+  await point.selectOption({ index: 1 });
+  await page.getByRole('list', { name: 'Folders' }).getByRole('button', { name: 'Posta in arrivo' }).click();
+  await itemCheckbox().check();
+  await page.getByRole('radio', { name: 'The selected items (1)' }).waitFor();
+  await session.capture('restore-en');
+
+  await page.getByRole('tab', { name: 'Search' }).click();
+  await page.getByLabel(/^Words/).fill(searchWords);
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await page.getByRole('heading', { name: `Items matching “${searchWords}”` }).waitFor();
+  const results = page.getByRole('table', { name: `Items matching “${searchWords}”` });
+  await results.getByRole('row').filter({ hasText: subject }).waitFor();
+  // The header and the one message: the search is confined to the chosen account.
+  await expect(results.getByRole('row').count()).resolves.toBe(2);
+  await expect(itemCheckbox().isChecked()).resolves.toBe(true);
+  await session.capture('restore-search-en');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download ZIP' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^custodia-export-\d{4}-\d{2}-\d{2}\.zip$/);
+  const zip = await readFile(await download.path());
+  expect(zip.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
+  expect(zip.toString('latin1')).toContain(subject);
+  await page.getByText('The ZIP was downloaded.').waitFor();
+}, 60_000);
+
+test('restored to its original folder, the message is followed to 100 % and verified, and is back in the mailbox', async () => {
+  await page.getByRole('radio', { name: 'The original location' }).check();
+  await page.getByRole('radio', { name: /^Skip/ }).check();
+  await page.getByRole('button', { name: 'Restore…' }).click();
+  const dialog = page.getByRole('alertdialog');
+  await dialog.getByText('1 selected items').waitFor();
+  await dialog.getByText(owner.userPrincipalName, { exact: false }).waitFor();
+  await session.capture('restore-confirm-en');
+  await dialog.getByRole('button', { name: 'Start restore' }).click();
+
+  await page.getByText('Progress: 100 %').waitFor({ timeout: 60_000 });
+  const row = page.getByRole('row').filter({ hasText: subject });
+  await row.getByText('✓ Verified').waitFor();
+  await row.getByText('Restored', { exact: true }).waitFor();
+  await session.capture('restore-progress-en');
+  expect(inboxSubjects().filter((s) => s === subject)).toHaveLength(1);
+  const restores = await session.api<Listed<ApiRestore>>('/restores');
+  expect(restores.items[0]).toMatchObject({ status: 'completed', progress: { total: 1, restored: 1, verified: 1 } });
+
+  await session.openTab('Restores');
+  const listed = page.getByRole('row').filter({ hasText: 'Completed' });
+  await listed.getByText('1 items').waitFor();
+  await session.capture('restores-en');
+  await listed.getByRole('button').click();
+  await page.getByRole('row').filter({ hasText: subject }).getByText('✓ Verified').waitFor();
+  await page.getByRole('button', { name: 'Back' }).click();
+}, 90_000);
+
+test('a self-service OneDrive restore waits in Approvals until approved, then leaves the queue and runs', async () => {
+  await session.openTab('Approvals');
+  await page.getByText(/No request is waiting/).waitFor();
+  await session.capture('approvals-empty-en');
+  await session.api('/settings', {
+    method: 'PATCH',
+    body: { selfServiceRestore: true, oneDriveSelfServiceNeedsApproval: true },
+  });
+  const signIn = await fetch(`${session.server.url}/dev/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userPrincipalName: selfServiceUser.userPrincipalName }),
+  });
+  const { token } = (await signIn.json()) as { token: string };
+  const asUser = async <T>(path: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${session.server.url}/api/v1${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    expect(response.status).toBeLessThan(300);
+    return (await response.json()) as T;
+  };
+  const own = await asUser<Listed<{ id: string; kind: string }>>('/me/backups/resources?kind=onedrive');
+  const drive = own.items[0];
+  if (!drive) throw new Error('the self-service user has no backed-up OneDrive');
+  const waiting = await asUser<ApiRestore>('/me/restores', {
+    selection: { type: 'resource', resourceId: drive.id },
+    target: { type: 'newFolder' },
+    conflictPolicy: 'keepBoth',
+  });
+  expect(waiting.status).toBe('awaitingApproval');
+
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  const row = page.getByRole('row').filter({ hasText: waiting.requestedBy });
+  await row.getByText('A new folder “Restored <date>”').waitFor();
+  await session.capture('approvals-en');
+  await row.getByRole('button', { name: 'Approve' }).click();
+  await page.getByText(`The restore requested by ${waiting.requestedBy} was approved and starts now.`).waitFor();
+  await page.getByText(/No request is waiting/).waitFor();
+  await expect(session.api<Listed<ApiRestore>>('/approvals')).resolves.toMatchObject({ items: [] });
+  // The approved restore runs; the test waits for it so that nothing is left writing when the product stops.
+  await eventually(async () => {
+    const restore = await session.api<ApiRestore>(`/restores/${waiting.id}`);
+    return restore.status === 'completed' || restore.status === 'failed' ? restore.status : undefined;
+  }, 60_000);
+}, 90_000);
+
+test('the restore pages in Italian', async () => {
+  await page.getByLabel('Language', { exact: true }).selectOption('it');
+  await session.openTab('Approvazioni');
+  await page.getByText(/Nessuna richiesta in attesa/).waitFor();
+  await session.capture('approvals-it');
+  await session.openTab('Ripristini');
+  await page.getByRole('row').filter({ hasText: 'Completato' }).first().waitFor();
+  await session.capture('restores-it');
+  await session.openTab('Ripristino');
+  await page
+    .getByLabel('Account', { exact: true })
+    .selectOption({ label: `${owner.displayName} (${owner.userPrincipalName})` });
+  await page.getByRole('list', { name: 'Cartelle' }).getByRole('button', { name: 'Posta in arrivo' }).click();
+  await page.getByRole('checkbox', { name: `Seleziona ${subject}` }).check();
+  await page.getByRole('radio', { name: 'La casella o il OneDrive di un’altra persona' }).check();
+  await page.getByLabel(/^ID utente/).fill('non-un-id');
+  await page.getByText('Un ID utente ha questa forma: 0a1b2c3d-0000-4000-8000-000000000000.').waitFor();
+  await expect(page.getByRole('button', { name: 'Ripristina…' }).isDisabled()).resolves.toBe(true);
+  await session.capture('restore-it');
+}, 60_000);
