@@ -109,7 +109,7 @@ afterAll(async () => {
 
 const itemCheckbox = () => page.getByRole('checkbox', { name: `Select ${subject}` });
 
-test('a deleted message is found as of the backup run by browsing and by search, and downloads as a ZIP', async () => {
+test('a deleted message is found as of the backup run by browsing and by search, and exports as a ZIP now or prepared', async () => {
   expect(inboxSubjects()).not.toContain(subject);
   await page.getByRole('tab', { name: 'Restore', exact: true }).click();
   await page.getByRole('heading', { name: 'Restore', level: 1 }).waitFor();
@@ -148,6 +148,16 @@ test('a deleted message is found as of the backup run by browsing and by search,
   expect(zip.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
   expect(zip.toString('latin1')).toContain(subject);
   await page.getByText('The ZIP was downloaded.').waitFor();
+
+  await page.getByRole('button', { name: 'Prepare a large export' }).click();
+  const link = page.getByRole('link', { name: /^Download the export \(1 items,/ });
+  await link.waitFor({ timeout: 30_000 });
+  await page.getByText(/The link works until/).waitFor();
+  const prepared = await fetch(`${session.server.url}${await link.getAttribute('href')}`);
+  expect(prepared.headers.get('content-type')).toBe('application/zip');
+  const exported = Buffer.from(await prepared.arrayBuffer());
+  expect(exported.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
+  expect(exported.toString('latin1')).toContain(subject);
 }, 60_000);
 
 test('restored to its original folder, the message is followed to 100 % and verified, and is back in the mailbox', async () => {
