@@ -68,7 +68,9 @@ export function ChannelStatus({ token }: { token: string }) {
         ) : (
           <>
             <StatusFacts status={status.value} />
-            <Button onClick={status.reload}>{t('requestsRefresh')}</Button>
+            <Button className="own-refresh" onClick={status.reload}>
+              {t('requestsRefresh')}
+            </Button>
           </>
         ))}
     </div>

@@ -32,13 +32,14 @@ function VersionRow({ api, version, dateText }: { api: ApiClient; version: ItemV
                 target: { type: 'original' },
                 conflictPolicy: 'skip',
               }),
-            t('outlookRestored', { name: version.name }),
+            'requested',
           )
         }
       >
         {t('outlookRestoreButton')}
       </Button>
-      <ActionOutcome error={action.error} done={action.done} />
+      {/* The sentence is built at render time, so it follows a language switch. */}
+      <ActionOutcome error={action.error} done={action.done && t('outlookRestored', { name: version.name })} />
     </li>
   );
 }

@@ -17,15 +17,13 @@ const pointsLooked = 5;
 async function deletedFromFolder(api: ApiClient, mailbox: string, folderId: string): Promise<ItemVersion[]> {
   const points = await api.get<{ items: RestorePoint[] }>(myBackups.points(mailbox));
   const pages = await Promise.all(
-    points.items
-      .slice(0, pointsLooked)
-      .map((point) =>
-        api.get<Page<ItemVersion>>(myBackups.items(mailbox), {
-          containerId: folderId,
-          at: point.finishedAt,
-          limit: 200,
-        }),
-      ),
+    points.items.slice(0, pointsLooked).map((point) =>
+      api.get<Page<ItemVersion>>(myBackups.items(mailbox), {
+        containerId: folderId,
+        at: point.finishedAt,
+        limit: 200,
+      }),
+    ),
   );
   const byId = new Map<string, ItemVersion>();
   for (const version of pages.flatMap((page) => page.items)) {

@@ -18,7 +18,7 @@ export function OwnRequestDetail({ api, id, onClose }: { api: ApiClient; id: str
   const loaded = restore.phase === 'ready' ? restore.value : undefined;
   useRefreshWhile(loaded !== undefined && restoreUnfinished(loaded.status), loaded, restore.reload);
   return (
-    <section aria-labelledby="own-request-title" className="own-request">
+    <section aria-labelledby="own-request-title" className="own-section">
       <Loaded state={restore}>
         {(value) => (
           <>

@@ -27,7 +27,7 @@ export function OwnRequests({ api, generation, opened }: { api: ApiClient; gener
     list.state.reload,
   );
   return (
-    <section aria-labelledby="own-requests-title">
+    <section aria-labelledby="own-requests-title" className="own-section">
       <div className="own-requests-head">
         <Title3 as="h2" id="own-requests-title">
           {t('requestsTitle')}

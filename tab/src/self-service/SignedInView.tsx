@@ -1,3 +1,4 @@
+import './self-service.css';
 import { ChannelConfig } from '../channel/ChannelConfig.js';
 import { ChannelStatus } from '../channel/ChannelStatus.js';
 import { OutlookPane } from '../outlook/OutlookPane.js';
