@@ -141,7 +141,11 @@ test('with self-service turned off the view says so in the API’s words, and sh
   await tenant.setSelfService(true);
 });
 
-test('the channel tab shows the tenant’s last backup to an administrator and a clear refusal to anyone else', async () => {
+test('the channel tab shows the tenant’s last backup and alerts to an administrator, a clear refusal to anyone else', async () => {
+  // The administration group has no team: a job of its Teams data finds nothing to protect and says so.
+  const teamsJob = await tenant.addJob('Amministrazione: Teams', ['teams']);
+  const warned = await tenant.runJob(teamsJob);
+  expect(warned.status).toBe('warning');
   await page.goto(`${session.server.url}/tab/?view=channel`);
   await page.getByRole('heading', { name: 'Backup protection', level: 1 }).waitFor();
   await page.getByText('Only the backup administrators of your organisation').waitFor();
@@ -150,10 +154,15 @@ test('the channel tab shows the tenant’s last backup to an administrator and a
   const [adminUser] = session.server.sim.control.listUsers();
   await devSignIn(page, adminUser?.userPrincipalName ?? '', { person: 'Person of the demo tenant', button: 'Sign in' });
   const facts = page.locator('dl.facts');
-  await facts.getByText(/Amministrazione: posta e OneDrive/).waitFor();
+  // The latest completed run, warnings or not, is the last backup.
+  await facts.getByText(/Amministrazione: Teams/).waitFor();
+  const alerts = page.getByRole('list', { name: 'Alerts' });
+  await alerts.getByText(/^“Amministrazione: Teams” completed with warnings on /).waitFor();
+  await expect(alerts.getByRole('listitem').count()).resolves.toBe(1);
   await session.capture('channel-en');
   await page.getByLabel('Language', { exact: true }).selectOption('it');
   await page.getByRole('heading', { name: 'Protezione dei backup', level: 1 }).waitFor();
   await page.getByText('Ultimo backup').waitFor();
+  await page.getByText(/^“Amministrazione: Teams” è terminato con avvisi il /).waitFor();
   await session.capture('channel-it');
 });

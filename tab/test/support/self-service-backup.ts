@@ -52,6 +52,10 @@ export interface SelfServiceTenant {
   readonly members: string[];
   /** Starts a run of the job and waits until it has finished. */
   backUp(): Promise<RunView>;
+  /** Adds another job over the same group, for these services. */
+  addJob(name: string, workloads: string[]): Promise<string>;
+  /** Starts a run of a job and waits until it has finished. */
+  runJob(jobId: string): Promise<RunView>;
   setSelfService(on: boolean): Promise<void>;
 }
 
@@ -70,26 +74,25 @@ export async function selfServiceTenant(server: PortalServer, runTimeoutMs: numb
     await ok(admin.call(`/jobs/${job.id}`, { method: 'PATCH', body: { dailyTime: farDailyTime() } }));
   }
   const group = await directoryGroup(sim, backedUpGroup);
-  const job = await ok(
-    admin.call<{ id: string }>('/jobs', {
-      method: 'POST',
-      body: {
-        name: 'Amministrazione: posta e OneDrive',
-        scope: { type: 'groups', groupIds: [group.id] },
-        workloads: ['exchange', 'onedrive'],
-        dailyTime: farDailyTime(),
-        retentionYears: 1,
-        profile: 'Gold',
-        confirm: true,
-      },
-    }),
-  );
+  const addJob = async (name: string, workloads: string[]) => {
+    const body = { name, scope: { type: 'groups', groupIds: [group.id] }, workloads, dailyTime: farDailyTime() };
+    const added = await ok(
+      admin.call<{ id: string }>('/jobs', {
+        method: 'POST',
+        body: { ...body, retentionYears: 1, profile: 'Gold', confirm: true },
+      }),
+    );
+    return added.id;
+  };
+  const jobId = await addJob('Amministrazione: posta e OneDrive', ['exchange', 'onedrive']);
   const tenant: SelfServiceTenant = {
     admin,
-    jobId: job.id,
+    jobId,
     members: group.memberIds,
-    async backUp() {
-      const run = await ok(admin.call<RunView>(`/jobs/${job.id}/runs`, { method: 'POST' }));
+    addJob,
+    backUp: () => tenant.runJob(jobId),
+    async runJob(id) {
+      const run = await ok(admin.call<RunView>(`/jobs/${id}/runs`, { method: 'POST' }));
       const deadline = Date.now() + runTimeoutMs;
       for (;;) {
         const current = await ok(admin.call<RunView>(`/runs/${run.id}`));
