@@ -256,3 +256,34 @@ test('the restore pages in Italian', async () => {
   await expect(page.getByRole('button', { name: 'Ripristina…' }).isDisabled()).resolves.toBe(true);
   await session.capture('restore-it');
 }, 60_000);
+
+test('a viewer sees the list of restores, but neither Restore nor Approvals', async () => {
+  const viewer = session.server.sim.control
+    .listUsers()
+    .find(
+      (user) =>
+        user.id !== owner.id &&
+        user.id !== selfServiceUser.id &&
+        user.userPrincipalName !== session.admin.userPrincipalName,
+    );
+  if (!viewer) throw new Error('the demo tenant needs a fourth person');
+  await session.api('/portal-users', {
+    method: 'POST',
+    body: { name: viewer.displayName, email: viewer.userPrincipalName, role: 'viewer' },
+  });
+  // The language chosen last is remembered by the browser: the viewer's tab opens in English again.
+  await page.getByLabel('Lingua', { exact: true }).selectOption('en');
+  const viewerPage = await page.context().newPage();
+  try {
+    await viewerPage.goto(`${session.server.url}/tab/`);
+    await devSignIn(viewerPage, viewer.userPrincipalName, { person: 'Person of the demo tenant', button: 'Sign in' });
+    await viewerPage.getByLabel('I have read and accept the licence terms').check();
+    await viewerPage.getByRole('button', { name: 'Accept and continue' }).click();
+    await viewerPage.getByRole('tab', { name: 'Restores', exact: true }).click();
+    await viewerPage.getByRole('row').filter({ hasText: 'Completed' }).first().waitFor();
+    await expect(viewerPage.getByRole('tab', { name: 'Restore', exact: true }).count()).resolves.toBe(0);
+    await expect(viewerPage.getByRole('tab', { name: 'Approvals', exact: true }).count()).resolves.toBe(0);
+  } finally {
+    await viewerPage.close();
+  }
+}, 60_000);
