@@ -116,11 +116,33 @@ test('a colleague’s mailbox is out of reach: its id answers “not found”, a
   expect(restore.status).toBe(404);
 });
 
+test('a OneDrive restore waits for an administrator when the tenant asks for approval, and says so', async () => {
+  await tenant.setSelfService(true, { oneDriveApproval: true });
+  const accounts = page.getByRole('combobox', { name: 'Mailbox or OneDrive' });
+  const onedrive = (await accounts.locator('option').allTextContents()).find((text) => text.startsWith('OneDrive'));
+  await accounts.selectOption({ label: onedrive ?? '' });
+  const firstFile = page
+    .getByRole('row')
+    .filter({ has: page.getByRole('checkbox') })
+    .first();
+  await firstFile.getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Restore selected' }).click();
+  await page.getByText('Your OneDrive restore waits for an administrator’s approval.').waitFor();
+  await page.getByText('An administrator must approve this restore before it starts.').waitFor();
+  await page.getByRole('row').filter({ hasText: 'Waiting for approval' }).waitFor();
+  const mine = await personApiCalls.call<{ items: Array<{ status: string }> }>('/me/restores');
+  expect(mine.body.items.map((restore) => restore.status)).toContain('awaitingApproval');
+  await session.capture('my-backups-approval-en');
+  await tenant.setSelfService(true);
+  await accounts.selectOption({ index: 0 });
+});
+
 test('in Italian the view, its requests and its verification read in Italian', async () => {
   await page.getByLabel('Language', { exact: true }).selectOption('it');
   await page.getByRole('heading', { name: 'I miei backup', level: 1 }).waitFor();
   await page.getByRole('heading', { name: 'Le mie richieste' }).waitFor();
-  await page.getByRole('row').filter({ hasText: '1 elementi' }).getByText('Completato', { exact: true }).waitFor();
+  await page.getByRole('row').filter({ hasText: 'Completato' }).first().waitFor();
+  await page.getByRole('row').filter({ hasText: 'In attesa di approvazione' }).waitFor();
   await session.capture('my-backups-it');
   await page.getByLabel('Lingua', { exact: true }).selectOption('en');
 });
@@ -165,4 +187,10 @@ test('the channel tab shows the tenant’s last backup and alerts to an administ
   await page.getByText('Ultimo backup').waitFor();
   await page.getByText(/^“Amministrazione: Teams” è terminato con avvisi il /).waitFor();
   await session.capture('channel-it');
+  await page.getByLabel('Lingua', { exact: true }).selectOption('en');
+  // Outside Teams the configuration page explains where it works.
+  await page.goto(`${session.server.url}/tab/?view=channel-config`);
+  await page.getByRole('heading', { name: 'Add Custodia to this channel', level: 1 }).waitFor();
+  await page.getByText('Open this page from Microsoft Teams to add the tab to a channel.').waitFor();
+  await session.capture('channel-config-en');
 });

@@ -120,3 +120,16 @@ test('in Italian the pane reads in Italian and passes axe', async () => {
   await page.getByText(`“${removed}” è in ripristino dov’era.`).waitFor();
   await session.capture('outlook-pane-it');
 });
+
+test('outside Outlook (no Office.js) the pane falls back to the development sign-in', async () => {
+  const plain = await page.context().newPage();
+  try {
+    await plain.goto(`${session.server.url}/tab/?view=outlook-restore`);
+    await plain
+      .getByRole('combobox', { name: 'Persona del tenant demo' })
+      .or(plain.getByRole('combobox', { name: 'Person of the demo tenant' }))
+      .waitFor();
+  } finally {
+    await plain.close();
+  }
+});

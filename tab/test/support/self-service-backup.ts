@@ -56,7 +56,7 @@ export interface SelfServiceTenant {
   addJob(name: string, workloads: string[]): Promise<string>;
   /** Starts a run of a job and waits until it has finished. */
   runJob(jobId: string): Promise<RunView>;
-  setSelfService(on: boolean): Promise<void>;
+  setSelfService(on: boolean, options?: { oneDriveApproval: boolean }): Promise<void>;
 }
 
 /**
@@ -101,11 +101,11 @@ export async function selfServiceTenant(server: PortalServer, runTimeoutMs: numb
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
     },
-    async setSelfService(on) {
+    async setSelfService(on, options = { oneDriveApproval: false }) {
       await ok(
         admin.call('/settings', {
           method: 'PATCH',
-          body: { selfServiceRestore: on, oneDriveSelfServiceNeedsApproval: false },
+          body: { selfServiceRestore: on, oneDriveSelfServiceNeedsApproval: options.oneDriveApproval },
         }),
       );
     },
