@@ -61,7 +61,11 @@ export async function recordDeltaPage<T>(
   });
   const stored = versions.filter((version): version is NewItemVersion => version !== null);
 
-  await context.store.flush();
+  // Named: a pack another unit flushed may have held some of these blobs and failed.
+  await context.store.flush(
+    context.tenantId,
+    stored.flatMap((version) => (version.content ? [version.content] : [])),
+  );
   const capturedAt = new Date();
   await context.catalog.recordVersions(stored, context.runId, capturedAt, new Set(current.keys()));
   if (round === 'resync') await context.catalog.touchVersions(resourceId, unchangedIds, context.runId, capturedAt);

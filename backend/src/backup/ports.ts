@@ -31,5 +31,5 @@ export interface ContentWriter {
   put(tenantId: string, data: Buffer, kind: 'item' | 'file'): Promise<StoredContent>;
   putStream(tenantId: string, stream: Readable, kind: 'item' | 'file'): Promise<StoredContent>;
   /** Makes every content reference returned so far durable. */
-  flush(): Promise<void>;
+  flush(tenantId?: string, refs?: readonly StoredContent[]): Promise<void>;
 }

@@ -24,8 +24,12 @@ export interface ContentStore {
   put(tenantId: string, data: Uint8Array, kind: ContentKind): Promise<ContentRef>;
   /** Stores a stream as it reads it, in bounded memory. It is durable only once a later `flush()` resolves. */
   putStream(tenantId: string, stream: AsyncIterable<Uint8Array | string>, kind: ContentKind): Promise<ContentRef>;
-  /** Writes every open pack and records its index entries; everything put before the call is then durable. */
-  flush(): Promise<void>;
+  /**
+   * Writes every open pack and records its index entries; everything put before the call is then durable. Packs are
+   * shared by every caller of the store, so a pack that fails may hold another caller's blobs: pass the references
+   * you are about to record, and the flush fails if any of their blobs was lost, whoever flushed its pack.
+   */
+  flush(tenantId?: string, refs?: readonly ContentRef[]): Promise<void>;
   /** The plaintext of durable content, verified blob by blob; errors with a StoreError on any damage. */
   openStream(tenantId: string, ref: ContentRef): Readable;
   read(tenantId: string, ref: ContentRef): Promise<Buffer>;
@@ -50,6 +54,8 @@ const CHUNKS_IN_FLIGHT = 6;
 const PACKS_IN_FLIGHT = 1;
 /** Blob ids remembered as already indexed, to spare the database a lookup; cleared when full to bound memory. */
 const KNOWN_IDS_LIMIT = 100_000;
+/** How long a blob lost with its pack is reported to flushes that name it. */
+const LOST_BLOBS_TTL_MS = 60 * 60_000;
 /**
  * How long a remembered id is trusted. Garbage collection may condemn an indexed blob at any time; a write must not
  * lean on it afterwards for longer than the collection's grace period allows (FORMAT.md, "Garbage collection").
@@ -75,6 +81,8 @@ class PackedContentStore implements ContentStore {
   private knownSince = Date.now();
   private readonly packWrites = new Set<Promise<PackOutcome>>();
   private failures: unknown[] = [];
+  /** Blobs whose pack write failed, until they are written again; dropped after an hour (their writers gave up). */
+  private readonly lost = new Map<string, { at: number; error: unknown }>();
   private closed = false;
 
   constructor(
@@ -123,7 +131,7 @@ class PackedContentStore implements ContentStore {
     return { blobIds, size, sha256: whole.digest('hex') };
   }
 
-  async flush(): Promise<void> {
+  async flush(tenantId?: string, refs: readonly ContentRef[] = []): Promise<void> {
     for (const writer of this.writers.values()) this.track((await writer).seal());
     await Promise.all(this.packWrites);
     const failures = this.failures;
@@ -132,6 +140,21 @@ class PackedContentStore implements ContentStore {
       throw new AggregateError(
         failures,
         `${failures.length} pack write(s) failed; the content put since the last flush is not durable`,
+      );
+    }
+    this.forgetOldLosses();
+    const lost =
+      tenantId === undefined
+        ? []
+        : refs.flatMap((ref) => ref.blobIds).flatMap((id) => this.lost.get(knownKey(tenantId, id)) ?? []);
+    if (lost.length > 0) {
+      throw new StoreError(
+        'pack-write-failed',
+        {
+          en: `${lost.length} blob(s) were in a pack that could not be written; put them again`,
+          it: `${lost.length} blob erano in un pack che non è stato possibile scrivere; vanno salvati di nuovo`,
+        },
+        { cause: lost[0]!.error },
       );
     }
   }
@@ -203,8 +226,19 @@ class PackedContentStore implements ContentStore {
   private settle(outcome: PackOutcome): void {
     const pending = this.pending.get(outcome.tenantId);
     for (const blobId of outcome.blobIds) pending?.delete(blobId);
-    if (outcome.error === undefined) this.remember(outcome.tenantId, outcome.blobIds);
-    else this.failures.push(outcome.error);
+    if (outcome.error === undefined) {
+      this.remember(outcome.tenantId, outcome.blobIds);
+      for (const blobId of outcome.blobIds) this.lost.delete(knownKey(outcome.tenantId, blobId));
+    } else {
+      this.failures.push(outcome.error);
+      const loss = { at: Date.now(), error: outcome.error };
+      for (const blobId of outcome.blobIds) this.lost.set(knownKey(outcome.tenantId, blobId), loss);
+    }
+  }
+
+  private forgetOldLosses(): void {
+    const cutoff = Date.now() - LOST_BLOBS_TTL_MS;
+    for (const [key, loss] of this.lost) if (loss.at < cutoff) this.lost.delete(key);
   }
 
   private isKnown(tenantId: string, blobId: string): boolean {

@@ -13,7 +13,8 @@ export type StoreErrorCode =
   | 'corrupt-blob'
   | 'corrupt-pack'
   | 'content-mismatch'
-  | 'store-closed';
+  | 'store-closed'
+  | 'pack-write-failed';
 
 /** Every failure of the content store: a stable code for programs and a clear sentence in English and Italian. */
 export class StoreError extends Error {
