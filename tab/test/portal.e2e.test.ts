@@ -98,16 +98,24 @@ test('revoking a portal user asks for confirmation, and Cancel changes nothing',
   await row.getByText('Revoked', { exact: true }).waitFor();
 });
 
-test('settings: turning on self-service restore is saved', async () => {
+test('settings: self-service restore and the letters’ sender are saved; a sender that is not a mailbox is refused', async () => {
   await openTab('Settings');
   const selfService = page.getByRole('switch', { name: /Self-service restore/ });
   await selfService.waitFor();
   const before = await apiAsAdmin<{ selfServiceRestore: boolean }>('/settings');
+  const sender = page.getByLabel('Sender of notification emails');
+  await sender.fill('non è una casella');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('alert').waitFor();
   await selfService.setChecked(!before.selfServiceRestore);
+  await sender.fill('Backup@Contoso.example');
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByText('Saved.').waitFor();
-  const after = await apiAsAdmin<{ selfServiceRestore: boolean }>('/settings');
-  expect(after.selfServiceRestore).toBe(!before.selfServiceRestore);
+  const after = await apiAsAdmin<{ selfServiceRestore: boolean; notificationSender: string | null }>('/settings');
+  expect(after).toMatchObject({
+    selfServiceRestore: !before.selfServiceRestore,
+    notificationSender: 'backup@contoso.example',
+  });
   await capture('settings-en');
 });
 

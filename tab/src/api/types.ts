@@ -69,6 +69,8 @@ export interface Settings {
   selfServiceRestore: boolean;
   oneDriveSelfServiceNeedsApproval: boolean;
   defaultLanguage: Language;
+  /** The tenant's mailbox (UPN or object id) that sends the letters; null: letters wait until one is set. */
+  notificationSender: string | null;
 }
 
 export interface ActivityEntry {

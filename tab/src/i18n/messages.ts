@@ -130,6 +130,9 @@ const en = {
   settingsTitle: 'Portal settings',
   settingsSelfService: 'Self-service restore: end users may restore their own mail and files',
   settingsOneDriveApproval: 'OneDrive self-service restores wait for an administrator’s approval',
+  settingsSender: 'Sender of notification emails',
+  settingsSenderHint:
+    'A mailbox of your organisation (for example backup@contoso.com) that sends job alerts and welcome letters through Microsoft 365. Until it is set, letters wait.',
   settingsDefaultLanguage: 'Default language of letters and messages',
   activityTitle: 'Activity log',
   activityCategory: 'Type of event',
@@ -432,6 +435,9 @@ const it: Messages = {
   settingsTitle: 'Impostazioni del portale',
   settingsSelfService: 'Self service restore: gli utenti possono ripristinare da soli la propria posta e i propri file',
   settingsOneDriveApproval: 'I restore self-service di OneDrive attendono l’approvazione di un amministratore',
+  settingsSender: 'Mittente delle email di notifica',
+  settingsSenderHint:
+    'Una casella della tua organizzazione (per esempio backup@contoso.com) che invia gli avvisi sui job e le lettere di benvenuto tramite Microsoft 365. Finché non è impostata, le lettere restano in attesa.',
   settingsDefaultLanguage: 'Lingua predefinita di lettere e messaggi',
   activityTitle: 'Activity log',
   activityCategory: 'Tipo di evento',

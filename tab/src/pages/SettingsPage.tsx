@@ -1,4 +1,4 @@
-import { Button, Field, Radio, RadioGroup, Switch, Title2 } from '@fluentui/react-components';
+import { Button, Field, Input, Radio, RadioGroup, Switch, Title2 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useSession } from '../api/session.js';
 import type { Settings } from '../api/types.js';
@@ -41,6 +41,12 @@ function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved: () => 
           <Radio value="en" label={t('languageEn')} />
         </RadioGroup>
       </Field>
+      <Field label={t('settingsSender')} hint={t('settingsSenderHint')}>
+        <Input
+          value={settings.notificationSender ?? ''}
+          onChange={(_, data) => setSettings({ ...settings, notificationSender: data.value.trim() || null })}
+        />
+      </Field>
       <ActionOutcome error={save.error} done={save.done} />
       <div>
         <Button type="submit" appearance="primary" disabled={save.busy}>
@@ -51,7 +57,7 @@ function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved: () => 
   );
 }
 
-/** "Settings": self-service restore, OneDrive approval, the tenant's default language. */
+/** "Settings": self-service restore, OneDrive approval, the tenant's default language, the letters' sender. */
 export function SettingsPage() {
   const { t } = useLanguage();
   const { api } = useSession();
