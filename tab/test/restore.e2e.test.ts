@@ -9,6 +9,7 @@ interface Listed<T> {
 interface ApiRestore {
   id: string;
   status: string;
+  approval: { decision: string; note: string | null } | null;
   requestedBy: string;
   progress: { total: number; restored: number; verified: number };
 }
@@ -44,6 +45,33 @@ function inboxSubjects(): string[] {
 
 function hoursFromNow(hours: number): string {
   return `${String((new Date().getUTCHours() + hours) % 24).padStart(2, '0')}:40`;
+}
+
+/** A group member asks, in "My backups", for their whole OneDrive back in a new folder (through the API). */
+async function requestOwnOneDriveRestore(): Promise<ApiRestore> {
+  const signIn = await fetch(`${session.server.url}/dev/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userPrincipalName: selfServiceUser.userPrincipalName }),
+  });
+  const { token } = (await signIn.json()) as { token: string };
+  const asUser = async <T>(path: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${session.server.url}/api/v1${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    expect(response.status).toBeLessThan(300);
+    return (await response.json()) as T;
+  };
+  const own = await asUser<Listed<{ id: string; kind: string }>>('/me/backups/resources?kind=onedrive');
+  const drive = own.items[0];
+  if (!drive) throw new Error('the self-service user has no backed-up OneDrive');
+  return asUser<ApiRestore>('/me/restores', {
+    selection: { type: 'resource', resourceId: drive.id },
+    target: { type: 'newFolder' },
+    conflictPolicy: 'keepBoth',
+  });
 }
 
 beforeAll(async () => {
@@ -150,7 +178,7 @@ test('a deleted message is found as of the backup run by browsing and by search,
   await page.getByText('The ZIP was downloaded.').waitFor();
 
   await page.getByRole('button', { name: 'Prepare a large export' }).click();
-  const link = page.getByRole('link', { name: /^Download the export \(1 items,/ });
+  const link = page.getByRole('link', { name: /^Download the export \(items: 1,/ });
   await link.waitFor({ timeout: 30_000 });
   await page.getByText(/The link works until/).waitFor();
   const prepared = await fetch(`${session.server.url}${await link.getAttribute('href')}`);
@@ -165,7 +193,7 @@ test('restored to its original folder, the message is followed to 100 % and veri
   await page.getByRole('radio', { name: /^Skip/ }).check();
   await page.getByRole('button', { name: 'Restore…' }).click();
   const dialog = page.getByRole('alertdialog');
-  await dialog.getByText('1 selected items').waitFor();
+  await dialog.getByText('Selected items: 1').waitFor();
   await dialog.getByText(owner.userPrincipalName, { exact: false }).waitFor();
   await session.capture('restore-confirm-en');
   await dialog.getByRole('button', { name: 'Start restore' }).click();
@@ -181,7 +209,7 @@ test('restored to its original folder, the message is followed to 100 % and veri
 
   await session.openTab('Restores');
   const listed = page.getByRole('row').filter({ hasText: 'Completed' });
-  await listed.getByText('1 items').waitFor();
+  await listed.getByText('Items: 1', { exact: true }).waitFor();
   await session.capture('restores-en');
   await listed.getByRole('button').click();
   await page.getByRole('row').filter({ hasText: subject }).getByText('✓ Verified').waitFor();
@@ -196,29 +224,7 @@ test('a self-service OneDrive restore waits in Approvals until approved, then le
     method: 'PATCH',
     body: { selfServiceRestore: true, oneDriveSelfServiceNeedsApproval: true },
   });
-  const signIn = await fetch(`${session.server.url}/dev/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userPrincipalName: selfServiceUser.userPrincipalName }),
-  });
-  const { token } = (await signIn.json()) as { token: string };
-  const asUser = async <T>(path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${session.server.url}/api/v1${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
-    expect(response.status).toBeLessThan(300);
-    return (await response.json()) as T;
-  };
-  const own = await asUser<Listed<{ id: string; kind: string }>>('/me/backups/resources?kind=onedrive');
-  const drive = own.items[0];
-  if (!drive) throw new Error('the self-service user has no backed-up OneDrive');
-  const waiting = await asUser<ApiRestore>('/me/restores', {
-    selection: { type: 'resource', resourceId: drive.id },
-    target: { type: 'newFolder' },
-    conflictPolicy: 'keepBoth',
-  });
+  const waiting = await requestOwnOneDriveRestore();
   expect(waiting.status).toBe('awaitingApproval');
 
   await page.getByRole('button', { name: 'Refresh' }).click();
@@ -235,6 +241,28 @@ test('a self-service OneDrive restore waits in Approvals until approved, then le
     return restore.status === 'completed' || restore.status === 'failed' ? restore.status : undefined;
   }, 60_000);
 }, 90_000);
+
+test('a rejected request asks for a note and a confirmation, then leaves the queue with the note kept', async () => {
+  const waiting = await requestOwnOneDriveRestore();
+  expect(waiting.status).toBe('awaitingApproval');
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await page.getByRole('row').filter({ hasText: waiting.requestedBy }).getByRole('button', { name: 'Reject' }).click();
+  const dialog = page.getByRole('alertdialog');
+  await dialog.getByLabel('Note for the requester').fill('Ripristino già fatto ieri / restored yesterday');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(session.api<ApiRestore>(`/restores/${waiting.id}`)).resolves.toMatchObject({
+    status: 'awaitingApproval',
+  });
+  await page.getByRole('row').filter({ hasText: waiting.requestedBy }).getByRole('button', { name: 'Reject' }).click();
+  await dialog.getByLabel('Note for the requester').fill('Ripristino già fatto ieri / restored yesterday');
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await page.getByText(`The restore requested by ${waiting.requestedBy} was rejected.`).waitFor();
+  await page.getByText(/No request is waiting/).waitFor();
+  await expect(session.api<ApiRestore>(`/restores/${waiting.id}`)).resolves.toMatchObject({
+    status: 'rejected',
+    approval: { decision: 'rejected', note: 'Ripristino già fatto ieri / restored yesterday' },
+  });
+}, 60_000);
 
 test('the restore pages in Italian', async () => {
   await page.getByLabel('Language', { exact: true }).selectOption('it');
