@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { directoryGroup } from './support/directory.js';
 import { devSignIn, openPortalSession, type PortalSession } from './support/portal-session.js';
+import { downloadZip, expectZipNaming } from './support/zip-download.js';
 
 interface Listed<T> {
   items: T[];
@@ -167,14 +167,7 @@ test('a deleted message is found as of the backup run by browsing and by search,
   await expect(itemCheckbox().isChecked()).resolves.toBe(true);
   await session.capture('restore-search-en');
 
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download ZIP' }).click(),
-  ]);
-  expect(download.suggestedFilename()).toMatch(/^custodia-export-\d{4}-\d{2}-\d{2}\.zip$/);
-  const zip = await readFile(await download.path());
-  expect(zip.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
-  expect(zip.toString('latin1')).toContain(subject);
+  expectZipNaming(await downloadZip(page, 'Download ZIP'), subject);
   await page.getByText('The ZIP was downloaded.').waitFor();
 
   await page.getByRole('button', { name: 'Prepare a large export' }).click();
@@ -183,9 +176,7 @@ test('a deleted message is found as of the backup run by browsing and by search,
   await page.getByText(/The link works until/).waitFor();
   const prepared = await fetch(`${session.server.url}${await link.getAttribute('href')}`);
   expect(prepared.headers.get('content-type')).toBe('application/zip');
-  const exported = Buffer.from(await prepared.arrayBuffer());
-  expect(exported.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
-  expect(exported.toString('latin1')).toContain(subject);
+  expectZipNaming(Buffer.from(await prepared.arrayBuffer()), subject);
 }, 60_000);
 
 test('restored to its original folder, the message is followed to 100 % and verified, and is back in the mailbox', async () => {
