@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { devSignIn, openPortalSession, type PortalSession } from './support/portal-session.js';
 import { personApi, selfServiceTenant, type PersonApi, type SelfServiceTenant } from './support/self-service-backup.js';
@@ -81,12 +82,24 @@ test('a message deleted in Microsoft 365 is found in the inbox as backed up, res
   expect(back[0]?.isDraft).toBe(false);
 });
 
-test('a search finds the person’s own messages by a word of the subject', async () => {
-  const word = deleted.subject.split(/\s+/).find((w) => w.length > 4) ?? deleted.subject;
+test('a search finds the person’s own messages by a word of the subject, and they download as a ZIP', async () => {
+  // An ASCII word: it shows in the ZIP's entry names whatever their encoding.
+  const word = deleted.subject.split(/\s+/).find((w) => /^[A-Za-z]{5,}$/.test(w)) ?? deleted.subject;
   await page.getByRole('searchbox', { name: 'Search my backups' }).fill(word);
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await page.getByRole('heading', { name: `Search results for “${word}”` }).waitFor();
-  await page.getByRole('row').filter({ hasText: deleted.subject }).first().waitFor();
+  const found = page.getByRole('row').filter({ hasText: deleted.subject }).first();
+  await found.getByRole('checkbox').check();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download selected as ZIP' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^custodia-export-\d{4}-\d{2}-\d{2}\.zip$/);
+  const zip = await readFile(await download.path());
+  expect(zip.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
+  expect(zip.toString('latin1')).toContain(word);
+  await page.getByText('The ZIP file has been downloaded.').waitFor();
+  await found.getByRole('checkbox').uncheck();
   await page.getByRole('button', { name: 'Back to the folder' }).click();
   await page.getByRole('heading', { name: 'Items in this folder' }).waitFor();
 });

@@ -43,7 +43,7 @@ export function OwnRestoreActions(props: {
     await action.run(async () => {
       const file = await api.postForFile(myBackups.zip, { selection });
       saveFile(file.blob, file.fileName ?? 'custodia-export.zip');
-    }, t('myBackupsDownloaded'));
+    }, 'downloaded');
   }
 
   return (
@@ -66,7 +66,8 @@ export function OwnRestoreActions(props: {
           {t('myBackupsDownload')}
         </Button>
       </div>
-      <ActionOutcome error={action.error} done={action.done} />
+      {/* Worded at render time, so the sentence follows a language switch. */}
+      <ActionOutcome error={action.error} done={action.done && t('myBackupsDownloaded')} />
     </div>
   );
 }
