@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { devSignIn, openPortalSession, type PortalSession } from './support/portal-session.js';
+import { downloadZip, expectZipNaming } from './support/zip-download.js';
 import { personApi, selfServiceTenant, type PersonApi, type SelfServiceTenant } from './support/self-service-backup.js';
 
 /** The longest the backup of the group's mailboxes and drives may take on a loaded machine. */
@@ -90,14 +90,7 @@ test('a search finds the person’s own messages by a word of the subject, and t
   await page.getByRole('heading', { name: `Search results for “${word}”` }).waitFor();
   const found = page.getByRole('row').filter({ hasText: deleted.subject }).first();
   await found.getByRole('checkbox').check();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download selected as ZIP' }).click(),
-  ]);
-  expect(download.suggestedFilename()).toMatch(/^custodia-export-\d{4}-\d{2}-\d{2}\.zip$/);
-  const zip = await readFile(await download.path());
-  expect(zip.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
-  expect(zip.toString('latin1')).toContain(word);
+  expectZipNaming(await downloadZip(page, 'Download selected as ZIP'), word);
   await page.getByText('The ZIP file has been downloaded.').waitFor();
   await found.getByRole('checkbox').uncheck();
   await page.getByRole('button', { name: 'Back to the folder' }).click();
