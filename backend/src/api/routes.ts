@@ -12,6 +12,7 @@ import { jobRoutes } from '../jobs-api/job-routes.js';
 import { directoryRoutes } from '../jobs-api/directory-routes.js';
 import { licenceRoutes } from '../licences/licence-routes.js';
 import { restoreApiRoutes } from '../restore-api/index.js';
+import { reportRoutes } from '../reports/report-routes.js';
 import { termsRoutes } from '../tenants/terms-routes.js';
 import { tenantRoutes } from '../tenants/tenant-routes.js';
 import { providerTenantRoutes } from '../tenants/provider-routes.js';
@@ -38,6 +39,7 @@ const featureRoutes: readonly RouteSpec[] = [
   ...itemRoutes,
   ...licenceRoutes,
   ...restoreApiRoutes,
+  ...reportRoutes,
 ];
 
 const openApiRoute = defineRoute({

@@ -502,6 +502,8 @@ const matrix: Record<string, Row> = {
     sample: async () => ({ method: 'DELETE', path: `/items/${await freshAccount()}`, body: { confirm: marker } }),
   },
   'licence.read': { allowed: portal, sample: get('/licence') },
+  'reports.usage': { allowed: portal, sample: get('/reports/usage') },
+  'reports.coverage': { allowed: portal, sample: get('/reports/coverage') },
   'directory.groups': { allowed: jobManagers, sample: get('/directory/groups') },
   'backups.resources': { allowed: browsers, sample: get('/backups/resources') },
   'backups.folders': {
