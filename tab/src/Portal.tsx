@@ -15,6 +15,7 @@ import { KnowledgePage } from './pages/KnowledgePage.js';
 import { LicencePage } from './pages/LicencePage.js';
 import { OverviewPage } from './pages/OverviewPage.js';
 import { PortalUsersPage } from './pages/PortalUsersPage.js';
+import { ReportsPage } from './pages/ReportsPage.js';
 import { sectionAllowed } from './pages/restore-access.js';
 import { RestorePage } from './pages/RestorePage.js';
 import { RestoresPage } from './pages/RestoresPage.js';
@@ -32,6 +33,7 @@ const sections = [
   'restores',
   'approvals',
   'licence',
+  'reports',
   'jobLog',
   'portalUsers',
   'settings',
@@ -49,6 +51,7 @@ const sectionLabels: Record<Section, MessageKey> = {
   restores: 'tabRestores',
   approvals: 'tabApprovals',
   licence: 'tabLicence',
+  reports: 'tabReports',
   jobLog: 'tabJobLog',
   portalUsers: 'tabPortalUsers',
   settings: 'tabSettings',
@@ -71,6 +74,8 @@ function SectionPage({ section, onOpen }: { section: Section; onOpen: (section: 
       return <ApprovalsPage />;
     case 'licence':
       return <LicencePage />;
+    case 'reports':
+      return <ReportsPage />;
     case 'jobLog':
       return <JobLogPage />;
     case 'portalUsers':

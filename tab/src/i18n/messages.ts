@@ -1,10 +1,12 @@
 import * as restoreMessages from './restore-messages.js';
 import * as selfService from './self-service-messages.js';
+import * as reportsMessages from './reports-messages.js';
 
 /** Every word the portal shows, in English and Italian (the seeds' own words where they name a tab). */
 const en = {
   ...restoreMessages.en,
   ...selfService.en,
+  ...reportsMessages.en,
   appName: 'Custodia — Microsoft 365 backup',
   languageSwitch: 'Language',
   loading: 'Loading…',
@@ -306,6 +308,7 @@ export type MessageKey = keyof Messages;
 const it: Messages = {
   ...restoreMessages.it,
   ...selfService.it,
+  ...reportsMessages.it,
   appName: 'Custodia — backup di Microsoft 365',
   languageSwitch: 'Lingua',
   loading: 'Caricamento…',
