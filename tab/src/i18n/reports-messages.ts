@@ -11,6 +11,7 @@ export const en = {
   reportsNoPoints:
     'No consumption has been recorded in this period yet. A point is recorded at the end of every backup: run a job from the Overview, then come back here.',
   reportsDay: 'Day',
+  reportsOverTime: 'Consumption over time',
   reportsStorageTitle: 'Storage used over time',
   reportsStorageDescription: 'Bytes held by the backups each day, against the storage bought.',
   reportsStorageAxis: 'Storage',
@@ -21,7 +22,7 @@ export const en = {
   reportsSeatsAxis: 'Seats',
   reportsSeatsUsed: 'Used',
   reportsSeatsBought: 'Bought',
-  reportsPlan: '{profile}, {years} years',
+  reportsPlan: '{profile}, {retention}',
   reportsCoverageTitle: 'Protection coverage',
   reportsCoverageIntro: 'Accounts of your Microsoft 365 directory, read now, and whether a backup job covers them.',
   reportsKind: 'Kind',
@@ -55,6 +56,7 @@ export const it: typeof en = {
   reportsNoPoints:
     'In questo periodo non è ancora stato registrato alcun consumo. Un punto è registrato alla fine di ogni backup: avvia un job dalla scheda Overview, poi torna qui.',
   reportsDay: 'Giorno',
+  reportsOverTime: 'Consumi nel tempo',
   reportsStorageTitle: 'Spazio usato nel tempo',
   reportsStorageDescription: 'Byte conservati dai backup ogni giorno, rispetto allo spazio acquistato.',
   reportsStorageAxis: 'Spazio',
@@ -65,7 +67,7 @@ export const it: typeof en = {
   reportsSeatsAxis: 'Licenze',
   reportsSeatsUsed: 'Usate',
   reportsSeatsBought: 'Acquistate',
-  reportsPlan: '{profile}, {years} anni',
+  reportsPlan: '{profile}, {retention}',
   reportsCoverageTitle: 'Copertura della protezione',
   reportsCoverageIntro: 'Gli account della directory Microsoft 365, letti ora, e se un job di backup li copre.',
   reportsKind: 'Tipo',

@@ -45,7 +45,7 @@ export function ReportsPage() {
           {t('refresh')}
         </Button>
       </div>
-      <Title3 as="h2">{t('reportsStorageTitle')}</Title3>
+      <Title3 as="h2">{t('reportsOverTime')}</Title3>
       <Loaded state={usage}>
         {(report) =>
           report.points.length === 0 ? (

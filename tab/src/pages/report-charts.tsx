@@ -1,5 +1,7 @@
 import { formatBytes } from '../components/format.js';
 import { LineChart } from '../components/charts/LineChart.js';
+import { byteAxisMaximum } from '../components/charts/chart-scale.js';
+import { retentionLabel } from '../components/retention.js';
 import type { UsagePoint } from '../api/report-types.js';
 import { useLanguage } from '../i18n/language.js';
 
@@ -28,6 +30,7 @@ export function StorageChart({ points }: { points: readonly UsagePoint[] }) {
       valueLabel={t('reportsStorageAxis')}
       formatCategory={formatDay}
       formatValue={(value) => formatBytes(value, language)}
+      axisMaximum={byteAxisMaximum}
       series={[
         { label: t('reportsStored'), values: points.map((point) => point.storedBytes) },
         { label: t('reportsPurchased'), values: points.map((point) => point.purchasedBytes), dashed: true },
@@ -49,7 +52,7 @@ export function SeatCharts({ points }: { points: readonly UsagePoint[] }) {
     <>
       {[...plans.entries()].map(([key, plan]) => {
         const ofDay = (point: UsagePoint) => point.plans.find((candidate) => planKey(candidate) === key);
-        const name = t('reportsPlan', { profile: plan.profile, years: plan.retentionYears });
+        const name = t('reportsPlan', { profile: plan.profile, retention: retentionLabel(plan.retentionYears, t) });
         return (
           <LineChart
             key={key}

@@ -21,6 +21,8 @@ export interface LineChartProps {
   readonly valueLabel: string;
   readonly formatValue: (value: number) => string;
   readonly formatCategory: (category: string) => string;
+  /** The top of the value axis for the largest value (default: 1, 2 or 5 times a power of ten). */
+  readonly axisMaximum?: (largest: number) => number;
 }
 
 const width = 640;
@@ -44,7 +46,9 @@ interface Row {
 export function LineChart(props: LineChartProps) {
   const id = useId();
   const { categories, series } = props;
-  const max = niceMaximum(Math.max(0, ...series.flatMap((line) => line.values.filter((v): v is number => v !== null))));
+  const max = (props.axisMaximum ?? niceMaximum)(
+    Math.max(0, ...series.flatMap((line) => line.values.filter((v): v is number => v !== null))),
+  );
   const plotWidth = width - margin.left - margin.right;
   const plotBottom = height - margin.bottom;
   const x = (index: number) =>

@@ -16,3 +16,10 @@ export function spreadIndexes(length: number, count: number): number[] {
   const step = (length - 1) / (count - 1);
   return Array.from({ length: count }, (_, index) => Math.round(index * step));
 }
+
+/** The same for bytes, in the 1024-based units the labels use (so the top reads "2 GB", not "1.9 GB"). */
+export function byteAxisMaximum(bytes: number): number {
+  if (bytes <= 0) return 1;
+  const unit = 1024 ** Math.floor(Math.log(bytes) / Math.log(1024));
+  return niceMaximum(bytes / unit) * unit;
+}
