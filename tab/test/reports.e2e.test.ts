@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { GraphGateway } from '@custodia/backend/graph/index';
 import { takeUsageSnapshot } from '@custodia/backend/reports/index';
+import { formatBytes } from '../src/components/format.js';
 import { directoryGroup } from './support/directory.js';
 import { devSignIn, openPortalSession, type PortalSession } from './support/portal-session.js';
 
@@ -83,16 +84,6 @@ afterAll(async () => {
   await session?.close();
 });
 
-const formatBytes = (bytes: number) => {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < 4) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value.toLocaleString('en-GB', { maximumFractionDigits: unit === 0 ? 0 : 1 })} ${['B', 'KB', 'MB', 'GB', 'TB'][unit]}`;
-};
-
 test('the Reports page shows today’s stored bytes as the API reports them, and the coverage with an unprotected account', async () => {
   const usage = await session.api<UsageReport>('/reports/usage');
   const today = new Date().toISOString().slice(0, 10);
@@ -113,7 +104,7 @@ test('the Reports page shows today’s stored bytes as the API reports them, and
   await storageTable
     .getByRole('row')
     .filter({ hasText: todayLabel })
-    .getByText(formatBytes(point!.storedBytes))
+    .getByText(formatBytes(point!.storedBytes, 'en'))
     .waitFor();
   await page.getByRole('img', { name: 'Seats of Gold, 1 year over time' }).waitFor();
 
