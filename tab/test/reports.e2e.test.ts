@@ -1,6 +1,4 @@
 import type { Page } from 'playwright-core';
-import { GraphGateway } from '@custodia/backend/graph/index';
-import { takeUsageSnapshot } from '@custodia/backend/reports/index';
 import { formatBytes } from '../src/components/format.js';
 import { directoryGroup } from './support/directory.js';
 import { devSignIn, openPortalSession, type PortalSession } from './support/portal-session.js';
@@ -64,20 +62,13 @@ beforeAll(async () => {
   });
   await session.api(`/jobs/${job.id}/runs`, { method: 'POST' });
   await waitForRunEnd(job.id);
-  // The product's process takes this snapshot when the run ends once UsageReports is wired into its workers;
-  // until then the test takes it through the same function, on the product's database and directory.
-  const sim = session.server.sim;
-  const graph = await GraphGateway.open({
-    connection: {
-      tenantId: sim.tenantId,
-      clientId: sim.app.clientId,
-      clientSecret: sim.app.clientSecret,
-      graphBaseUrl: sim.graphBaseUrl,
-      authorityHost: sim.authorityHost,
-    },
-    db: session.server.app.database.db,
-  });
-  await takeUsageSnapshot(session.server.app.database.db, sim.tenantId, { now: new Date(), graph });
+  // The product takes the day's usage point when a run ends: wait until it shows the run.
+  const today = new Date().toISOString().slice(0, 10);
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const usage = await session.api<UsageReport>('/reports/usage');
+    if (usage.points.some((point) => point.day === today && point.runs.succeeded > 0)) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }, 150_000);
 
 afterAll(async () => {

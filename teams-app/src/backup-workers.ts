@@ -6,6 +6,7 @@ import { BackupJobs, graphErrorReader, RunEngine } from '@custodia/backend/backu
 import { GraphGateway, type GraphLimits, type GraphTenantConnection } from '@custodia/backend/graph/index';
 import { startNotificationWorker } from '@custodia/backend/notifications/index';
 import { ExportService, RestoreService } from '@custodia/backend/restore/index';
+import { UsageReports } from '@custodia/backend/reports/index';
 import { RetentionJobs } from '@custodia/backend/retention/index';
 import type { ContentStore, PackBackend } from '@custodia/backend/store/index';
 
@@ -102,9 +103,19 @@ export async function startBackupWorkers(options: BackupWorkersOptions): Promise
     workerName,
     onReport: (report) => logger.info({ report }, 'retention and garbage collection done'),
   });
+  // A usage point per tenant and day, after every run and daily: the Reports page's history.
+  const reports = new UsageReports({
+    db,
+    scheduler,
+    events,
+    graphFor,
+    onError: (error) => logger.error({ err: error }, 'usage snapshot failed'),
+  });
+  reports.watchRuns();
   await scheduler.start();
   await engine.scheduleRecovery();
   await retention.start();
+  await reports.start();
   // Domain events become letters, and the outbox (welcome letters too) goes out through Graph sendMail.
   await startNotificationWorker({
     db,
