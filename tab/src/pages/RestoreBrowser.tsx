@@ -44,7 +44,7 @@ function FolderItems({ resourceId, at, folder, picked, onToggle }: RestoreBrowse
         labelledBy="restore-items-title"
         list={items}
         emptyText={t('restoreFolderEmpty')}
-        picked={picked}
+        picked={new Set(picked.map((version) => version.id))}
         onToggle={onToggle}
       />
     </>
@@ -67,7 +67,7 @@ function SearchResults({ resourceId, words, picked, onToggle }: RestoreBrowserPr
         labelledBy="restore-results-title"
         list={results}
         emptyText={t('restoreSearchEmpty')}
-        picked={picked}
+        picked={new Set(picked.map((version) => version.id))}
         onToggle={onToggle}
       />
     </>

@@ -9,14 +9,26 @@ interface RestoreItemTableProps {
   readonly labelledBy: string;
   readonly list: PagedList<ItemVersion>;
   readonly emptyText: string;
-  readonly picked: readonly ItemVersion[];
+  /** Ids of the versions ticked. */
+  readonly picked: ReadonlySet<string>;
   readonly onToggle: (version: ItemVersion, on: boolean) => void;
+  /** The folder column: the portal's search spans folders; "My backups" lists one folder's items. */
+  readonly withFolder?: boolean;
 }
 
-/** Backed-up items with a checkbox each; Teams channel messages say that they come back as an export only. */
-export function RestoreItemTable({ labelledBy, list, emptyText, picked, onToggle }: RestoreItemTableProps) {
+/**
+ * Backed-up items with a checkbox each and what has become of them since; Teams channel messages say that they come
+ * back as an export only. Used by the portal's Restore page and by "My backups".
+ */
+export function RestoreItemTable({
+  labelledBy,
+  list,
+  emptyText,
+  picked,
+  onToggle,
+  withFolder = true,
+}: RestoreItemTableProps) {
   const { t, language } = useLanguage();
-  const pickedIds = new Set(picked.map((version) => version.id));
   return (
     <PagedTable
       list={list}
@@ -31,7 +43,7 @@ export function RestoreItemTable({ labelledBy, list, emptyText, picked, onToggle
           cell: (version) => (
             <Checkbox
               aria-label={t('restorePickItem', { name: version.name })}
-              checked={pickedIds.has(version.id)}
+              checked={picked.has(version.id)}
               onChange={(_, data) => onToggle(version, data.checked === true)}
             />
           ),
@@ -45,7 +57,9 @@ export function RestoreItemTable({ labelledBy, list, emptyText, picked, onToggle
               ? `${t('itemKind_channelMessage')} — ${t('restoreExportOnly')}`
               : t(keyOf('itemKind', version.kind)),
         },
-        { id: 'folder', header: t('restoreItemFolder'), cell: (version) => version.containerPath },
+        ...(withFolder
+          ? [{ id: 'folder', header: t('restoreItemFolder'), cell: (version: ItemVersion) => version.containerPath }]
+          : []),
         { id: 'from', header: t('restoreItemFrom'), cell: (version) => version.from ?? '—' },
         {
           id: 'date',

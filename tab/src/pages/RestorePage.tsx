@@ -60,7 +60,8 @@ function AccountRestore({
     <>
       <div className="row">
         <RestorePointPicker
-          resourceId={account.id}
+          api={api}
+          pointsPath={`/backups/resources/${encodeURIComponent(account.id)}/points`}
           point={choice.point}
           onPoint={(point: PointChoice) => update({ point, picked: [] })}
         />

@@ -1,27 +1,28 @@
 import { Field, Input, Select } from '@fluentui/react-components';
-import { useSession } from '../api/session.js';
+import type { ApiClient } from '../api/client.js';
 import type { RestorePoint } from '../api/restore-types.js';
 import { useResource } from '../api/use-resource.js';
 import { formatDateTime } from '../components/format.js';
 import { useLanguage } from '../i18n/language.js';
 import type { PointChoice } from './restore-choice.js';
 
-/** "As of": the latest backup, one of the account's restore points (finished runs), or a date and time. */
+/**
+ * "As of": the latest backup, one of the account's restore points (finished runs), or a date and time. The portal
+ * reads the points from `/backups/...`, "My backups" from `/me/backups/...`.
+ */
 export function RestorePointPicker({
-  resourceId,
+  api,
+  pointsPath,
   point,
   onPoint,
 }: {
-  resourceId: string;
+  api: ApiClient;
+  pointsPath: string;
   point: PointChoice;
   onPoint: (point: PointChoice) => void;
 }) {
   const { t, language } = useLanguage();
-  const { api } = useSession();
-  const points = useResource(
-    () => api.get<{ items: RestorePoint[] }>(`/backups/resources/${encodeURIComponent(resourceId)}/points`),
-    `points-${resourceId}`,
-  );
+  const points = useResource(() => api.get<{ items: RestorePoint[] }>(pointsPath), pointsPath);
   const listed = points.phase === 'ready' ? points.value.items : [];
   const selected = point.kind === 'run' ? `run:${point.point.runId}` : point.kind;
   return (

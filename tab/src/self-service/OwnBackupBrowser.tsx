@@ -9,8 +9,8 @@ import { InfoNotice, Loaded } from '../components/messages.js';
 import { keyOf, useLanguage } from '../i18n/language.js';
 import { browseInstant, type PointChoice } from '../pages/restore-choice.js';
 import { myBackups } from './my-backups-paths.js';
-import { OwnItemTable } from './OwnItemTable.js';
-import { OwnPointPicker } from './OwnPointPicker.js';
+import { RestoreItemTable } from '../pages/RestoreItemTable.js';
+import { RestorePointPicker } from '../pages/RestorePointPicker.js';
 import { OwnRestoreActions } from './OwnRestoreActions.js';
 
 const pageSize = 50;
@@ -62,7 +62,7 @@ function AccountBrowser(props: {
   return (
     <>
       <div className="own-filters">
-        <OwnPointPicker api={api} resourceId={resource.id} point={point} onPoint={setPoint} />
+        <RestorePointPicker api={api} pointsPath={myBackups.points(resource.id)} point={point} onPoint={setPoint} />
         <Loaded state={folders}>
           {(loaded) =>
             loaded.items.length === 0 ? (
@@ -109,7 +109,8 @@ function AccountBrowser(props: {
       <Title3 as="h2" id="own-items-title">
         {words ? t('myBackupsSearchTitle', { words }) : t('myBackupsItemsTitle')}
       </Title3>
-      <OwnItemTable
+      <RestoreItemTable
+        withFolder={false}
         labelledBy="own-items-title"
         list={list}
         emptyText={words ? t('myBackupsNoMatches') : t('myBackupsNoItems')}
