@@ -31,6 +31,8 @@ const workerEnvironmentSchema = z.object({
   /** Only for the tenant simulator, whose throttling windows shrink by this factor; 1 against Microsoft. */
   GRAPH_TIME_SCALE: z.coerce.number({ error: 'must be a number' }).positive().default(1),
   UNIT_LEASE_MS: positiveInteger.default(5 * 60_000),
+  /** The worker exits (for its supervisor to restart it) when the database or its scheduler stalls this long. */
+  DATABASE_LOST_EXIT_MS: positiveInteger.default(180_000),
   SCHEDULER_POLL_MS: positiveInteger.default(1_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
 });
@@ -46,6 +48,7 @@ export interface WorkerConfig {
   readonly workerName: string;
   readonly graphTimeScale: number;
   readonly unitLeaseMs: number;
+  readonly databaseLostExitMs: number;
   readonly pollIntervalMs: number;
   readonly shutdownTimeoutMs: number;
 }
@@ -82,6 +85,7 @@ export function loadWorkerConfig(environment: NodeJS.ProcessEnv = process.env): 
     workerName: values.WORKER_NAME ?? `${hostname()}:${process.pid}`,
     graphTimeScale: values.GRAPH_TIME_SCALE,
     unitLeaseMs: values.UNIT_LEASE_MS,
+    databaseLostExitMs: values.DATABASE_LOST_EXIT_MS,
     pollIntervalMs: values.SCHEDULER_POLL_MS,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
   };

@@ -1,6 +1,6 @@
 // A backup-worker-only process: no HTTP server, no bot. Start as many as the database and Graph's
 // limits allow; they share every run's units. SIGTERM (or SIGINT) drains running units first.
-import { openDatabase } from '@custodia/backend';
+import { openDatabase, watchDatabase } from '@custodia/backend';
 import { ConfigError } from './config.js';
 import { createLogger } from './logger.js';
 import { loadWorkerConfig, type WorkerConfig } from './worker-config.js';
@@ -31,6 +31,21 @@ const worker = await startBackupWorker({
   logger,
 });
 logger.info({ tenantId: config.connection.tenantId, storeDir: config.storeDir }, 'backup worker ready');
+
+// A connection that never comes back after an outage, or a scheduler that stopped taking jobs after one (its recurring
+// recovery job runs at least every minute), would leave this worker idle for good: exit instead, so the supervisor
+// starts a fresh process; every unit and restore resumes where it stopped.
+const stalledFor = () => Date.now() - worker.scheduler.lastActivityAt;
+watchDatabase(async (timeoutMs) => stalledFor() < config.databaseLostExitMs && (await database.ping(timeoutMs)), {
+  unreachableForMs: config.databaseLostExitMs,
+  onLost: () => {
+    logger.fatal(
+      { unreachableForMs: config.databaseLostExitMs },
+      'database unreachable or scheduler stalled for too long: exiting to be restarted / database o scheduler fermi: riavvio',
+    );
+    process.exit(75);
+  },
+});
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

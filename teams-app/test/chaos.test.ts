@@ -1,20 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startSimulator, type RunningSimulator } from '@custodia/m365-simulator';
-import { ensureIndexes } from '@custodia/backend';
 import { itemVersionsCollection } from '@custodia/backend/catalog/index';
 import { verifyTenants } from '@custodia/backend/retention/index';
 import { filesystemBackend } from '@custodia/backend/store/index';
-import { openTestDatabase, type TestDatabase } from '../../test-support/database.js';
-import { PlainGraph } from '../../backend/test/backup-scale/plain-graph.js';
-import {
-  catalogDifferences,
-  removeLargeGeneratedFile,
-  simulatorInventory,
-} from '../../backend/test/backup-scale/inventory.js';
-import { RestoreClient, RunClient, spawnWorker, workerEnvironment, type WorkerProcess } from './worker-support.js';
+import { RestoreClient, RunClient, workerEnvironment, type WorkerProcess } from './worker-support.js';
+import { startWorkerTestBed, type WorkerTestBed } from './worker-test-bed.js';
 
 /**
  * Chaos: the worker process is killed with SIGKILL at twenty random points of a backup run and twenty of a restore,
@@ -31,36 +20,19 @@ const random = (): number => {
 };
 const between = (low: number, high: number): number => low + Math.floor(random() * (high - low + 1));
 
-let sim: RunningSimulator;
-let database: TestDatabase;
-let storeDir: string;
+let bed: WorkerTestBed;
 let environment: Record<string, string>;
 const masterKey = randomBytes(32);
-const workers: WorkerProcess[] = [];
 
 beforeAll(async () => {
-  sim = await startSimulator({
-    generate: { users: 5, messagesPerUser: 240, filesPerUser: 4, seed: 23 },
-    timeScale: 60,
-  });
-  removeLargeGeneratedFile(sim.control);
-  database = await openTestDatabase('chaos');
-  await ensureIndexes(database.db);
-  storeDir = mkdtempSync(join(tmpdir(), 'custodia-chaos-store-'));
-  environment = workerEnvironment(sim, database, storeDir, masterKey, 2_000);
+  bed = await startWorkerTestBed('chaos', { users: 5, messagesPerUser: 240, filesPerUser: 4, seed: 23 });
+  environment = workerEnvironment(bed.sim, bed.database, bed.storeDir, masterKey, 2_000);
 });
 
-afterAll(async () => {
-  for (const worker of workers) worker.kill('SIGKILL');
-  await Promise.all(workers.map((worker) => worker.exited));
-  await database?.dispose();
-  await sim?.stop();
-  rmSync(storeDir, { recursive: true, force: true });
-});
+afterAll(() => bed?.dispose());
 
 async function startWorker(): Promise<WorkerProcess> {
-  const worker = spawnWorker(environment, `chaos-${workers.length}`);
-  workers.push(worker);
+  const worker = bed.spawn(environment, `chaos-${bed.workers.length}`);
   await worker.ready;
   return worker;
 }
@@ -89,6 +61,7 @@ async function killAfterProgress(
 }
 
 test('a backup run and a restore survive twenty SIGKILLs each: everything once, nothing lost, the store intact', async () => {
+  const { sim, database } = bed;
   const runs = new RunClient(database.db, sim.tenantId);
   const runId = await runs.startFullBackup();
   const versions = () => itemVersionsCollection.raw(database.db).countDocuments({ tenantId: sim.tenantId });
@@ -106,13 +79,8 @@ test('a backup run and a restore survive twenty SIGKILLs each: everything once, 
   await startWorker();
   const run = await runs.waitForEnd(runId, 240_000);
   expect(run?.status).toBe('succeeded');
-  const expected = await simulatorInventory(sim.control, await PlainGraph.connect(sim));
-  expect(await catalogDifferences(database.db, sim.tenantId, expected)).toEqual({
-    current: expected.length,
-    missing: [],
-    unexpected: [],
-    duplicated: [],
-  });
+  const { difference, exact } = await bed.catalogDifference();
+  expect(difference).toEqual(exact);
 
   const user = sim.control.listUsers()[0]!;
   const inbox = sim.control.listMessages(user.id, 'inbox');
@@ -126,7 +94,7 @@ test('a backup run and a restore survive twenty SIGKILLs each: everything once, 
     const status = (await restores.get(restoreId))?.status;
     return status === 'completed' || status === 'failed';
   };
-  for (const worker of workers) worker.kill('SIGKILL');
+  for (const worker of bed.workers) worker.kill('SIGKILL');
   let restoreKills = 0;
   while (restoreKills < kills) {
     const worker = await startWorker();
@@ -152,7 +120,7 @@ test('a backup run and a restore survive twenty SIGKILLs each: everything once, 
 
   const report = await verifyTenants({
     db: database.db,
-    backend: filesystemBackend(storeDir),
+    backend: filesystemBackend(bed.storeDir),
     masterKey,
     tenantId: sim.tenantId,
   });

@@ -1,40 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startSimulator, type RunningSimulator } from '@custodia/m365-simulator';
-import { ensureIndexes } from '@custodia/backend';
-import { openTestDatabase, type TestDatabase } from '../../test-support/database.js';
-import { PlainGraph } from '../../backend/test/backup-scale/plain-graph.js';
-import {
-  catalogDifferences,
-  removeLargeGeneratedFile,
-  simulatorInventory,
-} from '../../backend/test/backup-scale/inventory.js';
-import { RunClient, spawnWorker, workerEnvironment, type WorkerProcess } from './worker-support.js';
+import { RunClient, workerEnvironment } from './worker-support.js';
+import { startWorkerTestBed, type WorkerTestBed } from './worker-test-bed.js';
 
-let sim: RunningSimulator;
-let database: TestDatabase;
-let storeDir: string;
-const workers: WorkerProcess[] = [];
+let bed: WorkerTestBed;
 
 beforeAll(async () => {
-  sim = await startSimulator({ generate: { users: 5, messagesPerUser: 80, filesPerUser: 3, seed: 12 }, timeScale: 60 });
-  removeLargeGeneratedFile(sim.control);
+  bed = await startWorkerTestBed('worker_sharing', { users: 5, messagesPerUser: 80, filesPerUser: 3, seed: 12 });
   // Every answer takes 20 ms more, so no unit ends before the second worker's first poll, however fast the machine.
-  sim.control.setFaults({ slowRate: 1, slowMs: 20 });
-  database = await openTestDatabase('worker_sharing');
-  await ensureIndexes(database.db);
-  storeDir = mkdtempSync(join(tmpdir(), 'custodia-worker-store-'));
+  bed.sim.control.setFaults({ slowRate: 1, slowMs: 20 });
 });
 
-afterAll(async () => {
-  for (const worker of workers) worker.kill('SIGKILL');
-  await Promise.all(workers.map((worker) => worker.exited));
-  await database?.dispose();
-  await sim?.stop();
-  rmSync(storeDir, { recursive: true, force: true });
-});
+afterAll(() => bed?.dispose());
 
 interface LeaseRecord {
   resourceId: string;
@@ -43,8 +19,9 @@ interface LeaseRecord {
 }
 
 test('two worker processes on one database share a run’s units, and no unit is processed by both', async () => {
-  const environment = workerEnvironment(sim, database, storeDir, randomBytes(32), 20_000);
-  workers.push(spawnWorker(environment, 'worker-a'), spawnWorker(environment, 'worker-b'));
+  const { sim, database } = bed;
+  const environment = workerEnvironment(sim, database, bed.storeDir, randomBytes(32), 20_000);
+  const workers = [bed.spawn(environment, 'worker-a'), bed.spawn(environment, 'worker-b')];
   await Promise.all(workers.map((worker) => worker.ready));
 
   const client = new RunClient(database.db, sim.tenantId);
@@ -63,7 +40,6 @@ test('two worker processes on one database share a run’s units, and no unit is
   expect(leases.every((lease) => lease.epoch === 0)).toBe(true);
   expect(new Set(leases.map((lease) => lease.owner))).toEqual(new Set(['worker-a', 'worker-b']));
 
-  const expected = await simulatorInventory(sim.control, await PlainGraph.connect(sim));
-  const difference = await catalogDifferences(database.db, sim.tenantId, expected);
-  expect(difference).toEqual({ current: expected.length, missing: [], unexpected: [], duplicated: [] });
+  const { difference, exact } = await bed.catalogDifference();
+  expect(difference).toEqual(exact);
 }, 170_000);

@@ -29,3 +29,27 @@ export function watchConnectivity(client: MongoClient, log: ConnectivityLog): vo
     log.info({ address: event.connectionId }, 'database reachable again / database di nuovo raggiungibile');
   });
 }
+
+/**
+ * Calls `onLost` once when the database has not answered a ping for `unreachableForMs`. A worker process uses it to
+ * exit and be restarted by its supervisor: every unit and restore resumes where it stopped, and a fresh process gets a
+ * fresh connection even if the old one never recovers from the outage. Returns a function that stops watching.
+ */
+export function watchDatabase(
+  ping: (timeoutMs: number) => Promise<boolean>,
+  options: { unreachableForMs: number; everyMs?: number; onLost: () => void },
+): () => void {
+  let lastAnswer = Date.now();
+  let lost = false;
+  const timer = setInterval(() => {
+    void ping(2_000).then((answered) => {
+      if (answered) lastAnswer = Date.now();
+      else if (!lost && Date.now() - lastAnswer > options.unreachableForMs) {
+        lost = true;
+        options.onLost();
+      }
+    });
+  }, options.everyMs ?? 5_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}

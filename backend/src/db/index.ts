@@ -1,4 +1,5 @@
 export { openDatabase, type Database } from './database.js';
+export { watchDatabase, type ConnectivityLog } from './connectivity.js';
 export {
   defineCollection,
   defineTenantCollection,

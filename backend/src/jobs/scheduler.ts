@@ -38,6 +38,7 @@ export class Scheduler {
   private currentState: SchedulerState = 'created';
 
   private readonly db: Db;
+  private lastActivity = Date.now();
 
   constructor(options: SchedulerOptions) {
     this.db = options.db;
@@ -47,6 +48,13 @@ export class Scheduler {
       processEvery: options.pollIntervalMs ?? 1_000,
       defaultLockLifetime: options.lockLifetimeMs ?? 10 * 60_000,
     });
+    this.agenda.on('start', () => (this.lastActivity = Date.now()));
+    this.agenda.on('complete', () => (this.lastActivity = Date.now()));
+  }
+
+  /** When this process last started or finished a job (its recurring jobs make this advance while it is healthy). */
+  get lastActivityAt(): number {
+    return this.lastActivity;
   }
 
   get state(): SchedulerState {
