@@ -1,7 +1,12 @@
 import type { Page } from 'playwright-core';
 import { writeLicence } from '@custodia/backend/licences/index';
 import { directoryGroup } from './support/directory.js';
-import { devSignIn, openPortalSession, type PortalSession } from './support/portal-session.js';
+import {
+  dailyTimeIn,
+  openPortalSession,
+  signInAdminWithJobsAside,
+  type PortalSession,
+} from './support/portal-session.js';
 
 interface ApiJob {
   id: string;
@@ -41,9 +46,6 @@ const groupName = 'Amministrazione';
 const runTimeoutMs = 90_000;
 
 /** A daily time about `hours` from now: the schedule must not start a second run while the test runs. */
-function dailyTimeIn(hours: number, minutes: string): string {
-  return `${String((new Date().getUTCHours() + hours) % 24).padStart(2, '0')}:${minutes}`;
-}
 const createdTime = dailyTimeIn(11, '30');
 const editedTime = dailyTimeIn(12, '15');
 
@@ -57,16 +59,7 @@ beforeAll(async () => {
   session = await openPortalSession({ undoSetup: false });
   ({ page, admin } = session);
   group = await directoryGroup(session.server.sim, groupName);
-  await page.goto(`${session.server.url}/tab/`);
-  await devSignIn(page, admin.userPrincipalName, { person: 'Person of the demo tenant', button: 'Sign in' });
-  await page.getByLabel('I have read and accept the licence terms').check();
-  await page.getByRole('button', { name: 'Accept and continue' }).click();
-  await page.getByRole('heading', { name: 'Backup jobs' }).waitFor();
-  // The demo's nightly job covers the whole organisation: keep its schedule away from this test's minutes.
-  const seeded = await session.api<Listed<ApiJob>>('/jobs');
-  for (const job of seeded.items) {
-    await session.api(`/jobs/${job.id}`, { method: 'PATCH', body: { dailyTime: dailyTimeIn(12, '45') } });
-  }
+  await signInAdminWithJobsAside(session, '45');
   await page.getByRole('button', { name: 'Update job list' }).click();
 }, 90_000);
 

@@ -1,11 +1,14 @@
 import type { Page } from 'playwright-core';
 import { formatBytes } from '../src/components/format.js';
 import { directoryGroup } from './support/directory.js';
-import { devSignIn, openPortalSession, type PortalSession } from './support/portal-session.js';
+import {
+  dailyTimeIn,
+  openPortalSession,
+  signInAdminWithJobsAside,
+  waitForJobRun,
+  type PortalSession,
+} from './support/portal-session.js';
 
-interface Listed<T> {
-  items: T[];
-}
 interface UsageReport {
   points: Array<{ day: string; storedBytes: number; runs: { succeeded: number } }>;
 }
@@ -20,48 +23,25 @@ const runTimeoutMs = 90_000;
 let session: PortalSession;
 let page: Page;
 
-/** A daily time `hours` from now, so that no schedule starts a run while the test runs. */
-const hoursAhead = (hours: number) => `${String((new Date().getUTCHours() + hours) % 24).padStart(2, '0')}:20`;
-
-async function waitForRunEnd(jobId: string): Promise<void> {
-  const deadline = Date.now() + runTimeoutMs;
-  while (Date.now() < deadline) {
-    const runs = await session.api<Listed<{ status: string }>>(`/runs?jobId=${jobId}`);
-    const status = runs.items[0]?.status;
-    if (status === 'failed') throw new Error('the backup run failed');
-    if (status === 'succeeded' || status === 'warning') return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error('the backup run did not end');
-}
-
 beforeAll(async () => {
   session = await openPortalSession({ undoSetup: false });
   page = session.page;
   const group = await directoryGroup(session.server.sim, groupName);
-  await page.goto(`${session.server.url}/tab/`);
-  await devSignIn(page, session.admin.userPrincipalName, { person: 'Person of the demo tenant', button: 'Sign in' });
-  await page.getByLabel('I have read and accept the licence terms').check();
-  await page.getByRole('button', { name: 'Accept and continue' }).click();
-  await page.getByRole('heading', { name: 'Backup jobs' }).waitFor();
-  // The demo's nightly job covers the whole organisation: it must not start while the test runs.
-  for (const job of (await session.api<Listed<{ id: string }>>('/jobs')).items) {
-    await session.api(`/jobs/${job.id}`, { method: 'PATCH', body: { dailyTime: hoursAhead(12) } });
-  }
+  await signInAdminWithJobsAside(session, '20');
   const job = await session.api<{ id: string }>('/jobs', {
     method: 'POST',
     body: {
       name: 'Amministrazione: posta',
       scope: { type: 'groups', groupIds: [group.id] },
       workloads: ['exchange'],
-      dailyTime: hoursAhead(11),
+      dailyTime: dailyTimeIn(11, '20'),
       retentionYears: 1,
       profile: 'Gold',
       confirm: true,
     },
   });
   await session.api(`/jobs/${job.id}/runs`, { method: 'POST' });
-  await waitForRunEnd(job.id);
+  await waitForJobRun(session, job.id, runTimeoutMs);
   // The product takes the day's usage point when a run ends: wait until it shows the run.
   const today = new Date().toISOString().slice(0, 10);
   for (let attempt = 0; attempt < 200; attempt++) {

@@ -1,6 +1,13 @@
 import type { Page } from 'playwright-core';
 import { directoryGroup } from './support/directory.js';
-import { devSignIn, openPortalSession, type PortalSession } from './support/portal-session.js';
+import {
+  dailyTimeIn,
+  devSignIn,
+  openPortalSession,
+  signInAdminWithJobsAside,
+  waitForJobRun,
+  type PortalSession,
+} from './support/portal-session.js';
 import { downloadZip, expectZipNaming } from './support/zip-download.js';
 
 interface Listed<T> {
@@ -41,10 +48,6 @@ async function eventually<T>(read: () => Promise<T | undefined>, timeoutMs: numb
 
 function inboxSubjects(): string[] {
   return session.server.sim.control.listMessages(owner.id, 'inbox').map((message) => message.subject);
-}
-
-function hoursFromNow(hours: number): string {
-  return `${String((new Date().getUTCHours() + hours) % 24).padStart(2, '0')}:40`;
 }
 
 /** A group member asks, in "My backups", for their whole OneDrive back in a new folder (through the API). */
@@ -100,33 +103,21 @@ beforeAll(async () => {
     ].join('\r\n'),
   );
 
-  await page.goto(`${session.server.url}/tab/`);
-  await devSignIn(page, session.admin.userPrincipalName, { person: 'Person of the demo tenant', button: 'Sign in' });
-  await page.getByLabel('I have read and accept the licence terms').check();
-  await page.getByRole('button', { name: 'Accept and continue' }).click();
-  await page.getByRole('heading', { name: 'Backup jobs' }).waitFor();
-  for (const job of (await session.api<Listed<{ id: string }>>('/jobs')).items) {
-    await session.api(`/jobs/${job.id}`, { method: 'PATCH', body: { dailyTime: hoursFromNow(12) } });
-  }
+  await signInAdminWithJobsAside(session, '40');
   const job = await session.api<{ id: string }>('/jobs', {
     method: 'POST',
     body: {
       name: 'Amministrazione: posta e OneDrive',
       scope: { type: 'groups', groupIds: [group.id] },
       workloads: ['exchange', 'onedrive'],
-      dailyTime: hoursFromNow(11),
+      dailyTime: dailyTimeIn(11, '40'),
       retentionYears: 1,
       profile: 'Gold',
       confirm: true,
     },
   });
   await session.api(`/jobs/${job.id}/runs`, { method: 'POST' });
-  await eventually(async () => {
-    const runs = await session.api<Listed<{ status: string }>>(`/runs?jobId=${job.id}`);
-    const status = runs.items[0]?.status;
-    if (status === 'failed') throw new Error('the backup run failed');
-    return status === 'succeeded' || status === 'warning' ? status : undefined;
-  }, runTimeoutMs);
+  await waitForJobRun(session, job.id, runTimeoutMs);
   // The message is lost after the backup: the restore must bring it back.
   session.server.sim.control.deleteMessage(owner.id, messageId);
 }, 150_000);

@@ -81,3 +81,37 @@ export async function devSignIn(page: Page, userPrincipalName: string, labels: {
   await page.getByRole('option', { name: new RegExp(userPrincipalName) }).click();
   await page.getByRole('button', { name: labels.button }).click();
 }
+
+/** A daily time `hours` from now at `minutes` past the hour: far enough that no schedule starts a run during a test. */
+export function dailyTimeIn(hours: number, minutes: string): string {
+  return `${String((new Date().getUTCHours() + hours) % 24).padStart(2, '0')}:${minutes}`;
+}
+
+/**
+ * The demo admin signs in through the development sign-in and accepts the licence terms; the demo's seeded jobs (its
+ * nightly job covers the whole organisation) are moved twelve hours away so none of them runs during the test.
+ */
+export async function signInAdminWithJobsAside(session: PortalSession, minutes: string): Promise<void> {
+  const { page } = session;
+  await page.goto(`${session.server.url}/tab/`);
+  await devSignIn(page, session.admin.userPrincipalName, { person: 'Person of the demo tenant', button: 'Sign in' });
+  await page.getByLabel('I have read and accept the licence terms').check();
+  await page.getByRole('button', { name: 'Accept and continue' }).click();
+  await page.getByRole('heading', { name: 'Backup jobs' }).waitFor();
+  for (const job of (await session.api<{ items: { id: string }[] }>('/jobs')).items) {
+    await session.api(`/jobs/${job.id}`, { method: 'PATCH', body: { dailyTime: dailyTimeIn(12, minutes) } });
+  }
+}
+
+/** Waits until the job's latest run ends with or without warnings; a failed run fails the test. */
+export async function waitForJobRun(session: PortalSession, jobId: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const runs = await session.api<{ items: { status: string }[] }>(`/runs?jobId=${jobId}`);
+    const status = runs.items[0]?.status;
+    if (status === 'failed') throw new Error('the backup run failed');
+    if (status === 'succeeded' || status === 'warning') return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`the backup run did not end within ${timeoutMs / 1000} s`);
+}
