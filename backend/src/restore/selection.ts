@@ -71,7 +71,18 @@ async function subfolderIds(
   const root = folders.find((folder) => folder.folderId === selection.containerId);
   if (!root) return [];
   const prefix = root.path === '' ? '' : `${root.path}/`;
+  // Mail and contact folders share a resource and may share names: a subfolder is of the root's kind.
+  const kind = kindOf(root.folderId);
   return folders
-    .filter((folder) => folder.folderId !== root.folderId && folder.path.startsWith(prefix))
+    .filter(
+      (folder) =>
+        folder.folderId !== root.folderId && kindOf(folder.folderId) === kind && folder.path.startsWith(prefix),
+    )
     .map((folder) => folder.folderId);
+}
+
+/** `mail`, `contacts`…: the catalog folder id's prefix before its first `:` (empty for ids without one). */
+function kindOf(folderId: string): string {
+  const colon = folderId.indexOf(':');
+  return colon < 0 ? '' : folderId.slice(0, colon);
 }

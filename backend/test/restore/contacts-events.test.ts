@@ -159,12 +159,12 @@ test('deleted contacts and events return to their folder and calendar as they we
   expect(invitations()).toBe(invitationsBefore);
 }, 60_000);
 
-test('into a new folder and calendar with keep-both: a copy of every item beside the untouched originals', async () => {
+test('into a new folder and calendar with keep-both: a copy of every item beside the untouched originals (the contacts in a folder inside the default one)', async () => {
   const done = await restore({ target: { type: 'newFolder' }, conflictPolicy: 'keepBoth', language: 'en' });
   expect(done.restoreFolderName).toMatch(/^Restored /);
   expect(done.progress).toMatchObject({ total: 4, restored: 4, verified: 4, mismatched: 0 });
   expectOriginals(
-    await contactsIn(elenaId, [done.restoreFolderName, 'Contatti']),
+    await contactsIn(elenaId, ['Contatti', done.restoreFolderName]),
     await eventsIn(elenaId, done.restoreFolderName),
   );
   expect(await contactsIn(elenaId, ['Contatti'])).toHaveLength(2);
@@ -188,7 +188,7 @@ test("into another user's mailbox: a folder and a calendar named after the resto
   const done = await restore({ target: { type: 'otherUser', userId: marcoId }, conflictPolicy: 'skip' });
   expect(done.progress).toMatchObject({ total: 4, restored: 4, verified: 4, mismatched: 0 });
   const name = `${done.restoreFolderName} - Elena Ferrè`;
-  expectOriginals(await contactsIn(marcoId, [name, 'Contatti']), await eventsIn(marcoId, name));
+  expectOriginals(await contactsIn(marcoId, ['Contatti', name]), await eventsIn(marcoId, name));
   expect(invitations()).toBe(invitationsBefore);
 }, 60_000);
 
@@ -215,7 +215,7 @@ test('a worker stopped mid-restore is resumed by another without duplicating any
   expect(done.progress).toMatchObject({ total: 4, restored: 4, failed: 0, verified: 4, mismatched: 0 });
   expect(done.restoreFolderName).toMatch(/^Ripristino /);
   expectOriginals(
-    await contactsIn(elenaId, [done.restoreFolderName, 'Contatti']),
+    await contactsIn(elenaId, ['Contatti', done.restoreFolderName]),
     await eventsIn(elenaId, done.restoreFolderName),
   );
   expect(invitations()).toBe(invitationsBefore);

@@ -1,3 +1,4 @@
+import { defaultContactFolderId, defaultContactFolderName } from './contact-folders.js';
 import { MailFolderPaths } from './restore-mail-folders.js';
 import { fieldDifferences, writableCopy, type GraphJson } from './restore-outlook-json.js';
 import { OutlookJsonWriter, type OutlookContainer, type OutlookJson } from './restore-outlook-writer.js';
@@ -45,23 +46,42 @@ const verifiedContactFields = [
 ];
 
 /**
- * Restores contacts into their contact folder (created by `POST /users/{id}/contactFolders`, or as a child folder
- * under a restore folder). Two contacts are the same when display name and first email address match.
- * https://learn.microsoft.com/graph/api/contactfolder-post-contacts
+ * Restores contacts into their contact folder. A contact's backed-up path starts with the default Contacts folder
+ * (`Contatti/Fornitori/Italia`): in place, the path below it is recreated inside the target mailbox's default folder;
+ * into a new folder or another user's mailbox, the restore's folder is created inside the default folder and the
+ * path below the original default folder beneath it (`Contatti/Ripristino …/Fornitori/Italia`). Two contacts are the
+ * same when display name and first email address match.
+ * https://learn.microsoft.com/graph/api/contactfolder-post-contacts, /graph/api/contactfolder-post-childfolders
  */
 export class ContactWriter extends OutlookJsonWriter<GraphContact> {
   private readonly folders = new Map<string, MailFolderPaths>();
+  private readonly defaultFolderIds = new Map<string, string>();
   protected readonly itemSegment = 'contacts';
   protected readonly identitySelect = 'id,displayName,emailAddresses';
 
-  protected async container(userId: string, folderPath: readonly string[]): Promise<OutlookContainer> {
+  protected async container(
+    userId: string,
+    folderPath: readonly string[],
+    originalPath: readonly string[],
+  ): Promise<OutlookContainer> {
     let paths = this.folders.get(userId);
     if (!paths) this.folders.set(userId, (paths = new MailFolderPaths(this.context.graph, userId, 'contactFolders')));
-    const folderId = await paths.ensure(folderPath);
+    const folderId = await paths.ensure(contactFolderBelowDefault(folderPath, originalPath));
+    const checkedId = folderId === defaultContactFolderName ? await this.defaultFolderId(userId) : folderId;
     return {
       itemsPath: `/users/${encodeURIComponent(userId)}/contactFolders/${encodeURIComponent(folderId)}/contacts`,
-      folderId,
+      ...(checkedId !== undefined && { folderId: checkedId }),
     };
+  }
+
+  /** The default folder's real id, which read-back compares with `parentFolderId`; kept once known. */
+  private async defaultFolderId(userId: string): Promise<string | undefined> {
+    let id = this.defaultFolderIds.get(userId);
+    if (id === undefined) {
+      id = await defaultContactFolderId(this.context.graph, userId);
+      if (id !== undefined) this.defaultFolderIds.set(userId, id);
+    }
+    return id;
   }
 
   protected identityOf(contact: GraphContact): string {
@@ -75,7 +95,17 @@ export class ContactWriter extends OutlookJsonWriter<GraphContact> {
 
   protected differences(original: GraphContact, restored: GraphContact, container: OutlookContainer): string[] {
     const differences = fieldDifferences(original, restored, verifiedContactFields);
+    // Unknown only while the default folder holds no contact: then the restored one is not there.
     if (restored.parentFolderId !== container.folderId) differences.push('folder');
     return differences;
   }
+}
+
+/**
+ * Where a contact goes inside the target mailbox's default Contacts folder: the segments `targetLocation` put before
+ * the original path (a restore folder), then the original path without its first segment, the default folder.
+ */
+export function contactFolderBelowDefault(folderPath: readonly string[], originalPath: readonly string[]): string[] {
+  const prefix = folderPath.slice(0, Math.max(0, folderPath.length - originalPath.length));
+  return [...prefix, ...originalPath.slice(1)];
 }

@@ -1,5 +1,6 @@
 import type { GraphGateway } from '../../graph/index.js';
 import { isGraphStatus } from '../../restore/outcome.js';
+import { defaultContactFolderName } from './contact-folders.js';
 
 interface FolderEntry {
   id: string;
@@ -11,7 +12,9 @@ export type OutlookFolderCollection = 'mailFolders' | 'contactFolders';
 
 /**
  * Finds or creates mail (or contact) folders by display-name path (`Posta in arrivo/Progetti/2026`) in one mailbox,
- * remembering what it found so that a restore of many items lists each level once.
+ * remembering what it found so that a restore of many items lists each level once. Mail paths start at the top of
+ * the mailbox; contact paths start inside the default Contacts folder (the empty path), where every contact folder
+ * Graph exposes lives: their first level is created as its child folders.
  * https://learn.microsoft.com/graph/api/user-post-mailfolders, /graph/api/mailfolder-post-childfolders
  */
 export class MailFolderPaths {
@@ -25,7 +28,8 @@ export class MailFolderPaths {
 
   /** The id of the folder at `path`, created (with its parents) where missing. */
   ensure(path: readonly string[]): Promise<string> {
-    if (path.length === 0) return Promise.resolve(this.collection === 'mailFolders' ? 'inbox' : 'contacts');
+    if (path.length === 0)
+      return Promise.resolve(this.collection === 'mailFolders' ? 'inbox' : defaultContactFolderName);
     const key = path.join('/');
     let id = this.known.get(key);
     if (!id) {
@@ -38,7 +42,8 @@ export class MailFolderPaths {
 
   private async create(path: readonly string[]): Promise<string> {
     const name = path[path.length - 1] as string;
-    const parentId = path.length > 1 ? await this.ensure(path.slice(0, -1)) : undefined;
+    const parentId =
+      path.length > 1 || this.collection === 'contactFolders' ? await this.ensure(path.slice(0, -1)) : undefined;
     const user = encodeURIComponent(this.userId);
     const listing = parentId
       ? `/users/${user}/${this.collection}/${encodeURIComponent(parentId)}/childFolders`
