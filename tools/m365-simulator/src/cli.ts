@@ -2,10 +2,12 @@
 import { parseArgs } from 'node:util';
 import { parseFaultSpec } from './faults.js';
 import { startSimulator, type StartSimulatorOptions } from './simulator.js';
+import { APP_ROLES } from './identity/token-endpoint.js';
 
 const USAGE = `Uso / usage: npm run simulator -- [--port 5080] [--tenant demo|FILE.json] [--time-scale 60] [--enforce-limits]
        [--faults rate503=0.1,resetRate=0.02,slowMs=200,slowRate=0.1,seed=7,forceResync=true]
-       [--users 1000 --messages 1000 --files 200 --seed 7]`;
+       [--users 1000 --messages 1000 --files 200 --seed 7]
+       [--without-mailbox-api]   (app tokens without the MailboxFolder/MailboxItem permissions: a tenant that did not consent)`;
 
 function numberOption(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
@@ -28,6 +30,7 @@ const { values } = parseArgs({
     messages: { type: 'string' },
     files: { type: 'string' },
     seed: { type: 'string' },
+    'without-mailbox-api': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -45,6 +48,7 @@ const options: StartSimulatorOptions = {
   enforceLimits: values['enforce-limits'] || timeScale !== undefined,
   ...(timeScale !== undefined ? { timeScale } : {}),
   ...(values.faults ? { faults: parseFaultSpec(values.faults) } : {}),
+  ...(values['without-mailbox-api'] ? { appRoles: APP_ROLES.filter((role) => !role.startsWith('Mailbox')) } : {}),
   ...(users !== undefined
     ? {
         generate: {

@@ -5,6 +5,7 @@ import type { Limits } from './limits/limits.js';
 import type { RequestCounters } from './limits/counters.js';
 import type { UploadSessions } from './routes/upload-sessions.js';
 import type { DownloadLinks } from './routes/download-links.js';
+import type { ImportSessions } from './routes/import-sessions.js';
 
 /** Everything a route needs, created once per simulator. */
 export interface SimulatorContext {
@@ -20,4 +21,8 @@ export interface SimulatorContext {
   /** Token ids (`uti`) issued so far, and those revoked through the control API. */
   issuedTokenIds: Set<string>;
   revokedTokenIds: Set<string>;
+  /** Application permissions put in app-only tokens issued from now on (the tenant's admin consent). */
+  appRoles: string[];
+  /** Pre-authenticated import sessions of the mailbox import/export API. */
+  importSessions: ImportSessions;
 }

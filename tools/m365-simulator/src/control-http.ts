@@ -134,6 +134,22 @@ export class ControlApi {
         control.expireTokens();
         return done();
       }),
+      at('GET', /^\/_sim\/app-roles$/, () => json({ roles: control.appRoles() })),
+      at('PUT', /^\/_sim\/app-roles$/, (_match, body) => {
+        control.setAppRoles(Array.isArray(body['roles']) ? body['roles'].map(String) : []);
+        return done();
+      }),
+      at('PUT', /^\/_sim\/import-sessions\/lifetime$/, (_match, body) => {
+        control.setImportSessionLifetime(Number(body['seconds']));
+        return done();
+      }),
+      at('POST', /^\/_sim\/import-sessions\/expire$/, () => {
+        control.expireImportSessions();
+        return done();
+      }),
+      at('GET', /^\/_sim\/users\/([^/]+)\/mailbox-id$/, ([user]) =>
+        json({ mailboxId: control.mailboxId(user as string) }),
+      ),
       at('GET', /^\/_sim\/faults$/, () => json(control.faults())),
       at('PUT', /^\/_sim\/faults$/, (_match, body) => {
         control.setFaults(body as FaultSpec);

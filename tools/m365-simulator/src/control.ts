@@ -12,6 +12,7 @@ import {
   deleteMessage,
   findFolder,
   findMessage,
+  isVisibleMailFolder,
   messageRecord,
   moveMessage,
   rootFolderId,
@@ -22,6 +23,7 @@ import { mimeSource } from './model/message-source.js';
 import { parseMime } from './mime/parse.js';
 import type { ContactRecord, DriveRecord, EventRecord, OutboxEntry, UserRecord } from './model/records.js';
 import { exchangeIdFrom } from './util/ids.js';
+import { primaryMailboxIdOf } from './model/mailbox-ids.js';
 
 export interface UserSummary {
   id: string;
@@ -83,7 +85,7 @@ export class SimulatorControl {
 
   listMailFolders(user: string): FolderSummary[] {
     const mailbox = this.mailbox(user);
-    return [...mailbox.folders.values()].map((folder) => ({
+    return [...mailbox.folders.values()].filter(isVisibleMailFolder).map((folder) => ({
       id: folder.id,
       displayName: folder.displayName,
       parentFolderId: folder.parentFolderId,
@@ -369,6 +371,34 @@ export class SimulatorControl {
   expireTokens(): void {
     for (const id of this.context.issuedTokenIds) this.context.revokedTokenIds.add(id);
     this.context.issuedTokenIds.clear();
+  }
+
+  /**
+   * The application permissions the tenant's admin has consented to: app-only tokens issued from now on carry exactly
+   * these `roles` (tokens already issued keep theirs, as in Entra; call `expireTokens()` to force new ones).
+   */
+  setAppRoles(roles: readonly string[]): void {
+    this.context.appRoles = [...roles];
+  }
+
+  appRoles(): string[] {
+    return [...this.context.appRoles];
+  }
+
+  /** Lifetime of mailbox import sessions created from now on. */
+  setImportSessionLifetime(seconds: number): void {
+    if (!(seconds > 0)) throw new Error('the import session lifetime must be positive');
+    this.context.importSessions.lifetimeSeconds = seconds;
+  }
+
+  /** Every mailbox import session created so far expires now: its importUrl answers 401. */
+  expireImportSessions(): void {
+    this.context.importSessions.expireAll();
+  }
+
+  /** The primary mailbox id `GET /users/{id}/settings/exchange` gives for a user. */
+  mailboxId(user: string): string {
+    return primaryMailboxIdOf(this.context.tenant, this.user(user));
   }
 
   setFaults(spec: FaultSpec): void {

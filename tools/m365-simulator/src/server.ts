@@ -10,6 +10,7 @@ import type { GraphResponse } from './http/types.js';
 import { newRequestId } from './util/ids.js';
 import { serveDownload } from './routes/files-download.js';
 import type { ControlApi } from './control-http.js';
+import { importItem } from './routes/import-item.js';
 
 /** Largest request body read (simple upload allows 250 MB; https://learn.microsoft.com/graph/api/driveitem-put-content). */
 const MAX_BODY_BYTES = 250 * 1024 * 1024 + 1024;
@@ -90,6 +91,18 @@ export function createSimulatorServer(context: SimulatorContext, router: Router,
       if (/^\/v1\.0(\/|$)/i.test(path)) return handleGraph(context, router, req, res, requestId);
       if (path.startsWith('/_download/'))
         return writeResponse(res, serveDownload(context, path.slice('/_download/'.length), req));
+      // Pre-authenticated import URLs of mailbox import sessions (https://learn.microsoft.com/graph/import-exchange-mailbox-item).
+      if (/^\/api\/gv1\.0\//i.test(path))
+        return writeResponse(
+          res,
+          await importItem(
+            context,
+            req.method ?? 'GET',
+            path,
+            new URL(req.url ?? '/', 'http://sim.invalid').searchParams,
+            await readBody(req),
+          ),
+        );
       if (path.startsWith('/_upload/'))
         return writeResponse(res, await uploadChunk(context, path.slice('/_upload/'.length), req));
       if (path.startsWith('/_sim/'))

@@ -24,6 +24,9 @@ import { registerFileRoutes } from './routes/files.js';
 import { registerMailRoutes } from './routes/mail.js';
 import { registerTeamsRoutes } from './routes/teams.js';
 import { UploadSessions } from './routes/upload-sessions.js';
+import { ImportSessions } from './routes/import-sessions.js';
+import { registerMailboxApiRoutes } from './routes/mailbox-api.js';
+import { APP_ROLES } from './identity/token-endpoint.js';
 import { createSimulatorServer } from './server.js';
 
 export interface StartSimulatorOptions {
@@ -38,6 +41,13 @@ export interface StartSimulatorOptions {
   /** Apply the documented Graph limits (default false). */
   enforceLimits?: boolean;
   faults?: FaultSpec;
+  /**
+   * Application permissions in app-only tokens (default `APP_ROLES`, which includes the mailbox import/export
+   * permissions). Give a smaller list to simulate a tenant whose admin did not consent to some of them.
+   */
+  appRoles?: readonly string[];
+  /** Lifetime of mailbox import sessions (default 3600 s); `control.setImportSessionLifetime` changes it later. */
+  importSessionLifetimeSeconds?: number;
 }
 
 export interface RunningSimulator {
@@ -81,12 +91,15 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     downloads: new DownloadLinks(() => url),
     issuedTokenIds: new Set(),
     revokedTokenIds: new Set(),
+    appRoles: [...(options.appRoles ?? APP_ROLES)],
+    importSessions: new ImportSessions(() => url, options.importSessionLifetimeSeconds),
   };
   const router = new Router();
   registerDirectoryRoutes(router, context);
   registerMailRoutes(router, context);
   registerContactRoutes(router, context);
   registerCalendarRoutes(router, context);
+  registerMailboxApiRoutes(router, context);
   registerFileRoutes(router, context);
   registerTeamsRoutes(router, context);
   registerBatchRoute(router, context);

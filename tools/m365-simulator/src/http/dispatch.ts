@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { SimulatorContext } from '../context.js';
 import { errorResponse, GraphError } from './errors.js';
+import { userOfMailbox } from '../model/mailbox-ids.js';
 import type { Router } from './router.js';
 import type { Caller, GraphRequest, GraphResponse, RouteMeta } from './types.js';
 
@@ -27,6 +28,13 @@ export function normalisePath(path: string, caller: Caller): string {
       throw new GraphError(400, 'BadRequest', '/me request is only valid with delegated authentication flow.');
     normal = `/users/${caller.userId}${normal.slice(3)}`;
   }
+  // OData keys in parentheses (`folders('AAMk…')/items`, `mailboxes('MBX%3A…')`) address the same entity as a key
+  // segment; the mailbox API's own nextLinks use them (https://learn.microsoft.com/graph/api/mailboxfolder-list-items).
+  if (!normal.includes(':/'))
+    normal = normal.replace(
+      /\/(mailboxes|folders|childFolders|items|users|mailFolders|messages|contactFolders|contacts|calendars|events)\((?:'|%27)([^/]*?)(?:'|%27)\)(?=\/|$)/gi,
+      '/$1/$2',
+    );
   const addressed = /^(.*\/(?:root|items\/[^/]+)):(\/[^:]*):?(\/.*)?$/.exec(normal);
   if (addressed) {
     const [, base, itemPath, rest] = addressed;
@@ -41,6 +49,10 @@ function resourceKey(context: SimulatorContext, meta: RouteMeta, params: Record<
     const user = context.tenant.findUser(params['userId']);
     const id = user?.id ?? params['userId'];
     return meta.resource === 'mailbox' ? `mailbox:${id}` : `user:${id}`;
+  }
+  if (params['mailboxId']) {
+    const user = userOfMailbox(context.tenant, params['mailboxId']);
+    return `mailbox:${user?.id ?? params['mailboxId']}`;
   }
   if (params['driveId']) return `drive:${params['driveId']}`;
   if (params['siteId']) return `site:${params['siteId']}`;

@@ -5,9 +5,25 @@ export type ExtendedProperty = { id: string; value: string };
 const expandPattern = /singleValueExtendedProperties(?:\(\$filter=id eq '([^']*)'\))?/i;
 
 /**
+ * Whether two extended property ids name the same property: the type, the property set GUID and a tag or `Id` compare
+ * without case, a string `Name` with case ("Filtering the string name (Name) in the id of an extended property is
+ * case-sensitive", https://learn.microsoft.com/graph/api/singlevaluelegacyextendedproperty-get).
+ */
+export function sameExtendedPropertyId(left: string, right: string): boolean {
+  const split = (id: string) => {
+    const match = /^(.*?\sName\s)(.*)$/is.exec(id.trim());
+    return match ? { prefix: (match[1] ?? '').toLowerCase().replace(/\s+/g, ' '), name: match[2] ?? '' } : undefined;
+  };
+  const a = split(left);
+  const b = split(right);
+  if (!a || !b) return !a && !b && left.trim().toLowerCase() === right.trim().toLowerCase();
+  return a.prefix === b.prefix && a.name === b.name;
+}
+
+/**
  * The single-value extended properties a request asks for with
  * `$expand=singleValueExtendedProperties($filter=id eq '{id}')`, or undefined when it does not expand them
- * (https://learn.microsoft.com/graph/api/singlevaluelegacyextendedproperty-get). Property ids compare without case.
+ * (https://learn.microsoft.com/graph/api/singlevaluelegacyextendedproperty-get).
  */
 export function expandedExtendedProperties(
   request: GraphRequest,
@@ -15,8 +31,8 @@ export function expandedExtendedProperties(
 ): ExtendedProperty[] | undefined {
   const match = expandPattern.exec(request.query.get('$expand') ?? '');
   if (!match) return undefined;
-  const wanted = match[1]?.toLowerCase();
-  return properties.filter((property) => wanted === undefined || property.id.toLowerCase() === wanted);
+  const wanted = match[1];
+  return properties.filter((property) => wanted === undefined || sameExtendedPropertyId(property.id, wanted));
 }
 
 /** Renders an entity with its extended properties when the request expands them. */

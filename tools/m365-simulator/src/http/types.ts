@@ -7,6 +7,8 @@ export interface Caller {
   tenantId: string;
   kind: 'app' | 'delegated';
   userId?: string;
+  /** The token's `roles` (application permissions) or `scp` (delegated scopes), as Graph authorises by them. */
+  permissions: string[];
 }
 
 export interface GraphRequest {

@@ -31,10 +31,13 @@ export async function authenticate(context: SimulatorContext, authorization: str
     throw unauthorized('Access token has expired or is not yet valid.');
   }
   const kind = claims['idtyp'] === 'app' ? 'app' : 'delegated';
+  const roles = Array.isArray(claims['roles']) ? claims['roles'].map(String) : [];
+  const scopes = typeof claims['scp'] === 'string' ? claims['scp'].split(' ').filter(Boolean) : [];
   return {
     appId: String(claims['appid'] ?? ''),
     tenantId: String(claims['tid'] ?? ''),
     kind,
+    permissions: kind === 'app' ? roles : scopes,
     ...(kind === 'delegated' ? { userId: String(claims['oid'] ?? '') } : {}),
   };
 }

@@ -7,8 +7,13 @@ import { signAppToken, signDelegatedGraphToken, v2Issuer, verifyToken } from './
 
 const TOKEN_LIFETIME_SECONDS = 3599;
 
-/** Application permissions the simulated app registration holds (a backup app's admin-consented roles). */
-export const APP_ROLES = [
+/**
+ * Application permissions the simulated app registration holds by default (a backup app's admin-consented roles).
+ * The mailbox import/export API needs its own permissions
+ * (https://learn.microsoft.com/graph/api/resources/mailbox-import-export-api-overview); a tenant that did not consent
+ * to them is started with `appRoles` or changed with `control.setAppRoles`.
+ */
+export const APP_ROLES: readonly string[] = [
   'User.Read.All',
   'Group.Read.All',
   'Mail.ReadWrite',
@@ -19,6 +24,9 @@ export const APP_ROLES = [
   'Sites.ReadWrite.All',
   'ChannelMessage.Read.All',
   'Team.ReadBasic.All',
+  'MailboxFolder.ReadWrite.All',
+  'MailboxItem.Read.All',
+  'MailboxItem.ImportExport.All',
 ];
 
 const DELEGATED_SCOPES = [
@@ -130,7 +138,8 @@ export async function issueToken(
         tenantId: tenant.id,
         appId: clientId,
         servicePrincipalId: guidFrom(tenant.id, 'servicePrincipal', clientId),
-        roles: APP_ROLES,
+        // The roles consented at the time the token is issued: a consent change reaches tokens issued afterwards.
+        roles: [...context.appRoles],
         lifetimeSeconds: TOKEN_LIFETIME_SECONDS,
       }),
     );

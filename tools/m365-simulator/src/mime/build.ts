@@ -32,6 +32,17 @@ function bodyPart(content: MessageContent): string {
 function attachmentPart(attachment: AttachmentContent): string {
   const disposition = attachment.isInline ? 'inline' : 'attachment';
   const name = encodeHeaderText(attachment.name);
+  if (attachment.contentType.toLowerCase() === 'message/rfc822') {
+    // An attached message is embedded as it is: RFC 2046 section 5.2.1 allows no base64 for message/rfc822.
+    const eightBit = attachment.bytes.some((byte) => byte > 0x7e);
+    return [
+      `Content-Type: message/rfc822; name="${name}"`,
+      `Content-Disposition: ${disposition}; filename="${name}"`,
+      `Content-Transfer-Encoding: ${eightBit ? '8bit' : '7bit'}`,
+      '',
+      attachment.bytes.toString('latin1'),
+    ].join('\r\n');
+  }
   return [
     `Content-Type: ${attachment.contentType}; name="${name}"`,
     `Content-Disposition: ${disposition}; filename="${name}"`,
@@ -63,8 +74,9 @@ export function buildMime(content: MessageContent): Buffer {
     ...(content.from ? [`From: ${formatAddress(content.from)}`] : []),
     ...(content.to.length ? [`To: ${content.to.map(formatAddress).join(', ')}`] : []),
     ...(content.cc.length ? [`Cc: ${content.cc.map(formatAddress).join(', ')}`] : []),
+    ...(content.bcc?.length ? [`Bcc: ${content.bcc.map(formatAddress).join(', ')}`] : []),
     `Subject: ${encodeHeaderText(content.subject)}`,
-    ...(content.headers ?? []).map(([name, value]) => `${name}: ${value}`),
+    ...(content.headers ?? []).map(([name, value]) => `${name}: ${encodeHeaderText(value)}`),
     'MIME-Version: 1.0',
   ];
   const inline = content.attachments.filter((attachment) => attachment.isInline);
@@ -74,5 +86,6 @@ export function buildMime(content: MessageContent): Buffer {
     entity = multipart('related', boundaryFor(content, 'rel'), [entity, ...inline.map(attachmentPart)]);
   if (attached.length)
     entity = multipart('mixed', boundaryFor(content, 'mix'), [entity, ...attached.map(attachmentPart)]);
-  return Buffer.from(`${headers.join('\r\n')}\r\n${entity}`, 'utf8');
+  // Parts are ASCII except an embedded message, which keeps its own bytes: the entity is written byte for byte.
+  return Buffer.concat([Buffer.from(`${headers.join('\r\n')}\r\n`, 'utf8'), Buffer.from(entity, 'latin1')]);
 }

@@ -108,15 +108,18 @@ function collect(entity: Entity, into: Collected): void {
   const disposition = entity.headers.get('content-disposition');
   const name = parameter(disposition, 'filename') ?? parameter(contentType, 'name');
   const isAttachment =
-    disposition?.toLowerCase().startsWith('attachment') || (name !== undefined && !mediaType.startsWith('text/'));
+    disposition?.toLowerCase().startsWith('attachment') ||
+    (name !== undefined && !mediaType.startsWith('text/')) ||
+    mediaType === 'message/rfc822';
   const bytes = decodeBody(entity);
   if (!isAttachment && mediaType === 'text/html' && into.html === undefined) into.html = decodeText(bytes, contentType);
   else if (!isAttachment && mediaType === 'text/plain' && into.text === undefined)
     into.text = decodeText(bytes, contentType);
   else {
     const contentId = entity.headers.get('content-id')?.replace(/^<|>$/g, '');
+    const subject = mediaType === 'message/rfc822' ? splitEntity(bytes).headers.get('subject') : undefined;
     into.attachments.push({
-      name: name ?? 'attachment',
+      name: name ?? (subject !== undefined ? decodeHeaderText(subject) : 'attachment'),
       contentType: mediaType,
       isInline: disposition?.toLowerCase().startsWith('inline') ?? false,
       ...(contentId ? { contentId } : {}),
@@ -128,6 +131,23 @@ function collect(entity: Entity, into: Collected): void {
 function decodeText(bytes: Buffer, contentType: string): string {
   const charset = (parameter(contentType, 'charset') ?? 'utf-8').toLowerCase();
   return new TextDecoder(charset === 'us-ascii' ? 'utf-8' : charset, { fatal: false }).decode(bytes);
+}
+
+/** The top-level header fields of an internet message, unfolded, in order (what `internetMessageHeaders` lists). */
+export function topLevelHeaders(raw: Buffer): Array<{ name: string; value: string }> {
+  const text = raw.toString('latin1');
+  const match = /\r?\n\r?\n/.exec(text);
+  const headerText = match ? text.slice(0, match.index) : text;
+  const fields: Array<{ name: string; value: string }> = [];
+  for (const line of headerText.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
+    const colon = line.indexOf(':');
+    if (colon > 0)
+      fields.push({
+        name: line.slice(0, colon).trim(),
+        value: Buffer.from(line.slice(colon + 1).trim(), 'latin1').toString('utf8'),
+      });
+  }
+  return fields;
 }
 
 /** Reads what Graph shows as JSON out of an internet message: addresses, subject, date, body and attachments. */
@@ -143,6 +163,7 @@ export function parseMime(raw: Buffer): MessageContent {
     ...(from ? { from } : {}),
     to: parseAddresses(entity.headers.get('to')),
     cc: parseAddresses(entity.headers.get('cc')),
+    bcc: parseAddresses(entity.headers.get('bcc')),
     date: Number.isNaN(parsedDate.getTime()) ? new Date(0) : parsedDate,
     messageId: (entity.headers.get('message-id') ?? '').replace(/^<|>$/g, ''),
     body:

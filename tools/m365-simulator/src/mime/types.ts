@@ -9,6 +9,7 @@ export interface AttachmentContent {
   contentType: string;
   isInline: boolean;
   contentId?: string;
+  /** The attachment's bytes; for an item attachment (`message/rfc822`), the attached message's MIME. */
   bytes: Buffer;
 }
 
@@ -17,9 +18,12 @@ export interface MessageContent {
   from?: Address;
   to: Address[];
   cc: Address[];
+  /** Bcc recipients: kept in a draft's or a sent copy's MIME, as Exchange keeps them. */
+  bcc?: Address[];
   date: Date;
   messageId: string;
   body: { contentType: 'text' | 'html'; content: string };
   attachments: AttachmentContent[];
+  /** Custom (`x-`) internet message headers written into the built MIME. */
   headers?: Array<[string, string]>;
 }

@@ -19,6 +19,23 @@ export function rootFolderId(userId: string): string {
   return exchangeIdFrom('AAMkAGI2', userId, 'msgfolderroot');
 }
 
+/** The default calendar, which holds every event without a calendarId. */
+export function defaultCalendarId(userId: string): string {
+  return exchangeIdFrom('AAMkAGI2', userId, 'calendar');
+}
+
+/**
+ * Soft-deleted items live in the Recoverable Items folder, outside the folders mail clients show ("Top of Information
+ * Store"): reachable by its well-known name `recoverableitemsdeletions`, never listed by mailFolders or their delta
+ * (https://learn.microsoft.com/graph/api/resources/mailfolder#well-known-folder-names).
+ */
+export const RECOVERABLE_ITEMS_DELETIONS = 'recoverableitemsdeletions';
+
+/** Whether a mail folder is one of the user's visible folders (under Top of Information Store). */
+export function isVisibleMailFolder(folder: FolderRecord): boolean {
+  return folder.wellKnownName !== RECOVERABLE_ITEMS_DELETIONS;
+}
+
 export function createMailbox(clock: ChangeClock, userId: string): Mailbox {
   const residency = new Residency();
   const mailbox: Mailbox = {
@@ -35,6 +52,16 @@ export function createMailbox(clock: ChangeClock, userId: string): Mailbox {
   for (const [wellKnownName, displayName] of WELL_KNOWN_FOLDERS) {
     addFolder(mailbox, clock, { displayName, parentFolderId: rootFolderId(userId), wellKnownName }, false);
   }
+  addFolder(
+    mailbox,
+    clock,
+    {
+      displayName: 'Deletions',
+      parentFolderId: exchangeIdFrom('AAMkAGI2', userId, 'recoverableitemsroot'),
+      wellKnownName: RECOVERABLE_ITEMS_DELETIONS,
+    },
+    false,
+  );
   const contacts: FolderRecord = {
     id: exchangeIdFrom('AAMkAGI2', userId, 'contacts'),
     seq: 1,
@@ -120,6 +147,7 @@ export function messageRecord(input: NewMessage): MessageRecord {
     ...(content.from ? { from: content.from } : {}),
     to: content.to,
     cc: content.cc,
+    bcc: content.bcc ?? [],
     hasAttachments: content.attachments.some((attachment) => !attachment.isInline),
     internetMessageId: `<${content.messageId}>`,
     conversationId: exchangeIdFrom('AAQkAGI2', content.subject.replace(/^(re|fw|fwd|r|i):\s*/i, '')),
@@ -156,4 +184,15 @@ export function moveMessage(mailbox: Mailbox, record: MessageRecord, destination
     parentFolderId: destinationId,
   };
   return touchMessage(mailbox, moved);
+}
+
+/**
+ * `DELETE .../messages/{id}` is a soft delete: the message leaves its folder (delta reports it removed) and goes to
+ * Recoverable Items Deletions with a new id, where clients no longer see it but the user can still recover it
+ * (https://learn.microsoft.com/graph/api/message-delete, /graph/api/resources/mailfolder#well-known-folder-names).
+ */
+export function softDeleteMessage(mailbox: Mailbox, record: MessageRecord): MessageRecord {
+  const deletions = findFolder(mailbox, RECOVERABLE_ITEMS_DELETIONS);
+  if (!deletions) throw new Error(`mailbox ${mailbox.userId} has no ${RECOVERABLE_ITEMS_DELETIONS} folder`);
+  return moveMessage(mailbox, record, deletions.id);
 }

@@ -35,6 +35,8 @@ export interface FolderRecord {
   displayName: string;
   parentFolderId: string;
   wellKnownName?: string;
+  /** Set when the folder was created with extended properties (mailboxFolder create accepts them). */
+  singleValueExtendedProperties?: Array<{ id: string; value: string }>;
 }
 
 /** Where a message's bytes come from: the MIME it was stored as, or content it was created from or generated. */
@@ -60,6 +62,7 @@ export interface MessageRecord {
   from?: { name: string; address: string };
   to: Array<{ name: string; address: string }>;
   cc: Array<{ name: string; address: string }>;
+  bcc: Array<{ name: string; address: string }>;
   hasAttachments: boolean;
   internetMessageId: string;
   conversationId: string;

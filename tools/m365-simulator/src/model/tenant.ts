@@ -75,6 +75,11 @@ export class Tenant {
     return this.usersByKey.get(idOrUpn) ?? this.usersByKey.get(idOrUpn.toLowerCase());
   }
 
+  /** Users whose mailbox is built and in memory right now (nothing is built to answer). */
+  residentUsers(): UserRecord[] {
+    return [...this.mailboxes.keys()].map((id) => this.usersByKey.get(id)).filter((user) => user !== undefined);
+  }
+
   mailbox(user: UserRecord): Mailbox {
     return residentOrBuilt(this.mailboxes, user.id, () => this.lazy.mailbox(user, this.clock));
   }

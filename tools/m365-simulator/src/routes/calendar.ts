@@ -10,10 +10,11 @@ import type { RecurrenceDefinition } from '../model/definition.js';
 import { eventRecord } from '../model/load-definition.js';
 import type { EventRecord, Mailbox } from '../model/records.js';
 import { occurrenceStarts } from '../model/recurrence.js';
+import { defaultCalendarId as defaultCalendarIdOf } from '../model/mailbox.js';
 import { exchangeIdFrom } from '../util/ids.js';
 import { mailboxTarget } from './targets.js';
 
-const defaultCalendarId = (mailbox: Mailbox) => exchangeIdFrom('AAMkAGI2', mailbox.userId, 'calendar');
+const defaultCalendarId = (mailbox: Mailbox) => defaultCalendarIdOf(mailbox.userId);
 
 const MAILBOX = { resource: 'mailbox' as const };
 

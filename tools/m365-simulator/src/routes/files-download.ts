@@ -22,7 +22,7 @@ export function serveDownload(context: SimulatorContext, token: string, req: Inc
   try {
     // A file download costs 1 resource unit (SharePoint throttling guidance).
     context.limits.admit(
-      { appId: link.appId, tenantId: context.tenant.id, kind: 'app' },
+      { appId: link.appId, tenantId: context.tenant.id, kind: 'app', permissions: [] },
       { resource: 'sharepoint', resourceUnits: 1 },
       link.resource,
     );

@@ -8,6 +8,7 @@ import { contentSource, mimeSource } from '../model/message-source.js';
 import type { MessageRecord, UserRecord } from '../model/records.js';
 import { exchangeIdFrom } from '../util/ids.js';
 import { jsonBody } from '../http/odata.js';
+import { buildMime } from '../mime/build.js';
 
 interface RecipientJson {
   emailAddress?: { name?: string; address?: string };
@@ -20,6 +21,8 @@ interface AttachmentJson {
   contentBytes?: string;
   isInline?: boolean;
   contentId?: string;
+  /** The attached Outlook item of an itemAttachment. */
+  item?: MessageJson & { '@odata.type'?: string };
 }
 
 export interface MessageJson {
@@ -29,6 +32,8 @@ export interface MessageJson {
   sender?: RecipientJson;
   toRecipients?: RecipientJson[];
   ccRecipients?: RecipientJson[];
+  bccRecipients?: RecipientJson[];
+  internetMessageHeaders?: Array<{ name?: string; value?: string }>;
   isRead?: boolean;
   internetMessageId?: string;
   attachments?: AttachmentJson[];
@@ -44,9 +49,34 @@ function address(recipient: RecipientJson | undefined): Address | undefined {
   return value?.address ? { name: value.name ?? '', address: value.address } : undefined;
 }
 
-export function attachmentFromJson(json: AttachmentJson): AttachmentContent {
-  if (json['@odata.type'] && json['@odata.type'] !== '#microsoft.graph.fileAttachment') {
-    throw badRequest(`Only file attachments are supported by the simulator, not ${json['@odata.type']}.`);
+/** Item attachments nest (https://learn.microsoft.com/graph/api/attachment-get: "nested attachments up to 30 levels"). */
+const MAX_ITEM_NESTING = 30;
+
+/**
+ * A file attachment, or an item attachment carrying a message (https://learn.microsoft.com/graph/api/message-post-attachments),
+ * which the MIME holds as a `message/rfc822` part (https://learn.microsoft.com/graph/outlook-get-mime-message).
+ */
+export function attachmentFromJson(json: AttachmentJson, depth = 0): AttachmentContent {
+  const type = json['@odata.type']?.replace(/^#/, '').toLowerCase();
+  if (type === 'microsoft.graph.itemattachment') {
+    const item = json.item;
+    const itemType = item?.['@odata.type']?.replace(/^#/, '').toLowerCase() ?? 'microsoft.graph.message';
+    if (!item || itemType !== 'microsoft.graph.message')
+      throw badRequest(
+        'The simulator supports item attachments that carry a message (microsoft.graph.message) only.',
+        'ErrorInvalidRequest',
+      );
+    if (depth >= MAX_ITEM_NESTING) throw badRequest('Item attachments nest at most 30 levels.', 'ErrorInvalidRequest');
+    const content = contentFromJson(item, undefined, new Date(), depth + 1);
+    return {
+      name: json.name ?? content.subject,
+      contentType: 'message/rfc822',
+      isInline: json.isInline ?? false,
+      bytes: buildMime(content),
+    };
+  }
+  if (type && type !== 'microsoft.graph.fileattachment') {
+    throw badRequest(`Only file and item attachments are supported by the simulator, not ${json['@odata.type']}.`);
   }
   if (!json.name || json.contentBytes === undefined)
     throw badRequest('A file attachment needs name and contentBytes.', 'ErrorInvalidRequest');
@@ -59,22 +89,76 @@ export function attachmentFromJson(json: AttachmentJson): AttachmentContent {
   };
 }
 
-export function contentFromJson(json: MessageJson, fallbackFrom: UserRecord, date: Date): MessageContent {
-  const from = address(json.from) ??
-    address(json.sender) ?? { name: fallbackFrom.displayName, address: fallbackFrom.mail };
+const addresses = (recipients: RecipientJson[] | undefined): Address[] =>
+  (recipients ?? []).map(address).filter((value): value is Address => value !== undefined);
+
+/** Exchange keeps at most five custom headers on a message (Microsoft Q&A 762243, the error Graph answers). */
+const MAX_CUSTOM_HEADERS = 5;
+
+/**
+ * Custom internet message headers: "Add custom headers only when creating a message, and name them starting with
+ * 'x-'" (https://learn.microsoft.com/graph/api/resources/message). Graph refuses other names with 400
+ * InvalidInternetMessageHeader and more than five with 400 InvalidInternetMessageHeaderCollection
+ * (https://learn.microsoft.com/answers/questions/762243/is-there-a-way-to-bypass-the-limit-of-internetmess).
+ */
+export function customHeadersFromJson(headers: MessageJson['internetMessageHeaders']): Array<[string, string]> {
+  if (!headers) return [];
+  if (headers.length > MAX_CUSTOM_HEADERS)
+    throw badRequest(
+      `Maximum number of headers in one message should be less than or equal to ${MAX_CUSTOM_HEADERS}.`,
+      'InvalidInternetMessageHeaderCollection',
+    );
+  return headers.map((header) => {
+    const name = header.name ?? '';
+    if (!/^x-[\x21-\x39\x3b-\x7e]+$/i.test(name))
+      throw badRequest(
+        `The internet message header name '${name}' should start with 'x-' or 'X-'.`,
+        'InvalidInternetMessageHeader',
+      );
+    return [name, (header.value ?? '').replace(/[\r\n]+/g, ' ')];
+  });
+}
+
+export function contentFromJson(
+  json: MessageJson,
+  fallbackFrom: UserRecord | undefined,
+  date: Date,
+  depth = 0,
+): MessageContent {
+  const from =
+    address(json.from) ??
+    address(json.sender) ??
+    (fallbackFrom ? { name: fallbackFrom.displayName, address: fallbackFrom.mail } : undefined);
+  const headers = customHeadersFromJson(json.internetMessageHeaders);
+  const bcc = addresses(json.bccRecipients);
   return {
     subject: json.subject ?? '',
-    from,
-    to: (json.toRecipients ?? []).map(address).filter((value): value is Address => value !== undefined),
-    cc: (json.ccRecipients ?? []).map(address).filter((value): value is Address => value !== undefined),
+    ...(from ? { from } : {}),
+    to: addresses(json.toRecipients),
+    cc: addresses(json.ccRecipients),
+    ...(bcc.length ? { bcc } : {}),
+    ...(headers.length ? { headers } : {}),
     date,
     messageId: json.internetMessageId?.replace(/^<|>$/g, '') ?? `${randomUUID()}@custodia.sim`,
     body: {
       contentType: json.body?.contentType?.toLowerCase() === 'html' ? 'html' : 'text',
       content: json.body?.content ?? '',
     },
-    attachments: (json.attachments ?? []).map(attachmentFromJson),
+    attachments: (json.attachments ?? []).map((attachment) => attachmentFromJson(attachment, depth)),
   };
+}
+
+/**
+ * MIME posted as text/plain must be base64; "If the request body includes malformed MIME content, this method returns
+ * 400 Bad request" with `ErrorMimeContentInvalidBase64String` (https://learn.microsoft.com/graph/api/user-post-messages).
+ * Line breaks are allowed between groups of four characters, anything else outside the base64 alphabet is not.
+ */
+function strictBase64(text: string): Buffer {
+  const compact = text.replace(/[\r\n\t ]+/g, '');
+  const valid = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(compact);
+  if (!valid || compact.length === 0)
+    throw badRequest('Invalid base64 string for MIME content.', 'ErrorMimeContentInvalidBase64String');
+  return Buffer.from(compact, 'base64');
 }
 
 function extendedProperty(json: MessageJson, id: string): string | undefined {
@@ -91,9 +175,7 @@ export function messageFromRequest(request: GraphRequest, user: UserRecord, fold
   const id = exchangeIdFrom('AAMkAGI2', user.id, 'created', randomUUID());
   const contentType = String(request.headers['content-type'] ?? '').toLowerCase();
   if (contentType.startsWith('text/plain')) {
-    const mime = Buffer.from(request.body.toString('latin1').replace(/\s+/g, ''), 'base64');
-    if (mime.length === 0)
-      throw badRequest('The MIME content is empty or not base64.', 'ErrorMimeContentInvalidBase64String');
+    const mime = strictBase64(request.body.toString('latin1'));
     const content = parseMime(mime);
     const date = content.date.getTime() > 0 ? content.date.toISOString() : now;
     return messageRecord({

@@ -3,6 +3,9 @@ import type { AttachmentContent } from '../mime/types.js';
 import type { FolderRecord, Mailbox, MessageRecord } from '../model/records.js';
 import { applySelect } from '../http/odata.js';
 import { removedEntry } from '../http/delta.js';
+import { withExtendedProperties } from '../http/extended-properties.js';
+import type { GraphRequest } from '../http/types.js';
+import { parseMime, topLevelHeaders } from '../mime/parse.js';
 
 /** Outlook's change key: changes whenever the item changes, as `@odata.etag` does. */
 export function changeKeyOf(seq: number, id: string): string {
@@ -20,8 +23,17 @@ function previewOf(content: string, contentType: 'text' | 'html'): string {
 
 const BODY_PROPERTIES = ['body', 'bodypreview', 'uniquebody'];
 
-/** The message resource (https://learn.microsoft.com/graph/api/resources/message); the body is read only when selected. */
-export function renderMessage(message: MessageRecord, select: string | null): Record<string, unknown> {
+/**
+ * The message resource (https://learn.microsoft.com/graph/api/resources/message); the body is read only when selected.
+ * `internetMessageHeaders` is "returned only on applying a $select query option"; single-value extended properties
+ * only with `$expand=singleValueExtendedProperties($filter=id eq '…')`
+ * (https://learn.microsoft.com/graph/api/singlevaluelegacyextendedproperty-get), which `request` carries.
+ */
+export function renderMessage(
+  message: MessageRecord,
+  select: string | null,
+  request?: GraphRequest,
+): Record<string, unknown> {
   const selected = select
     ?.toLowerCase()
     .split(',')
@@ -52,7 +64,7 @@ export function renderMessage(message: MessageRecord, select: string | null): Re
     from: message.from ? recipient(message.from) : null,
     toRecipients: message.to.map(recipient),
     ccRecipients: message.cc.map(recipient),
-    bccRecipients: [],
+    bccRecipients: message.bcc.map(recipient),
     replyTo: [],
     flag: message.flag,
   };
@@ -61,10 +73,11 @@ export function renderMessage(message: MessageRecord, select: string | null): Re
     entity['bodyPreview'] = previewOf(body.content, body.contentType);
     entity['body'] = body;
   }
-  if (message.singleValueExtendedProperties.length && selected?.includes('singlevalueextendedproperties')) {
-    entity['singleValueExtendedProperties'] = message.singleValueExtendedProperties;
+  if (selected?.includes('internetmessageheaders')) {
+    entity['internetMessageHeaders'] = topLevelHeaders(message.source.mime());
   }
-  return applySelect(entity, select);
+  const rendered = applySelect(entity, select);
+  return request ? withExtendedProperties(request, rendered, message.singleValueExtendedProperties) : rendered;
 }
 
 /** A deleted or moved-out message in a delta response (https://learn.microsoft.com/graph/delta-query-messages). */
@@ -74,13 +87,53 @@ export function attachmentId(messageId: string, index: number): string {
   return exchangeIdFrom('AAMkAGI2att', messageId, index);
 }
 
+/** An attached message (`message/rfc822`) is an itemAttachment (https://learn.microsoft.com/graph/api/resources/itemattachment). */
+export function isItemAttachment(attachment: AttachmentContent): boolean {
+  return attachment.contentType.toLowerCase() === 'message/rfc822';
+}
+
+/**
+ * A file or item attachment (https://learn.microsoft.com/graph/api/attachment-get): an item attachment has no
+ * contentBytes; `$expand=microsoft.graph.itemattachment/item` adds the attached message's properties.
+ */
 export function renderAttachment(
   messageId: string,
   index: number,
   attachment: AttachmentContent,
   modified: string,
   withBytes: boolean,
-) {
+  expandItem = false,
+): Record<string, unknown> {
+  if (isItemAttachment(attachment)) {
+    const rendered: Record<string, unknown> = {
+      '@odata.type': '#microsoft.graph.itemAttachment',
+      id: attachmentId(messageId, index),
+      lastModifiedDateTime: modified,
+      name: attachment.name,
+      contentType: null,
+      size: attachment.bytes.length,
+      isInline: attachment.isInline,
+    };
+    if (expandItem) {
+      const item = parseMime(attachment.bytes);
+      const address = (value: { name: string; address: string }) => recipient(value);
+      rendered['item'] = {
+        '@odata.type': '#microsoft.graph.message',
+        id: '',
+        sentDateTime: item.date.toISOString(),
+        hasAttachments: item.attachments.some((candidate) => !candidate.isInline),
+        internetMessageId: item.messageId ? `<${item.messageId}>` : null,
+        subject: item.subject,
+        body: item.body,
+        sender: item.from ? address(item.from) : null,
+        from: item.from ? address(item.from) : null,
+        toRecipients: item.to.map(address),
+        ccRecipients: item.cc.map(address),
+        bccRecipients: (item.bcc ?? []).map(address),
+      };
+    }
+    return rendered;
+  }
   return {
     '@odata.type': '#microsoft.graph.fileAttachment',
     '@odata.mediaContentType': attachment.contentType,

@@ -10,8 +10,11 @@ import {
   findFolder,
   findMessage,
   folderMessages,
+  isVisibleMailFolder,
   moveMessage,
+  RECOVERABLE_ITEMS_DELETIONS,
   rootFolderId,
+  softDeleteMessage,
   storeMessage,
   touchMessage,
 } from '../model/mailbox.js';
@@ -20,8 +23,15 @@ import { readAll } from '../model/content.js';
 import type { Mailbox, MessageRecord, UserRecord } from '../model/records.js';
 import { mailboxTarget } from './targets.js';
 import { receivedDateTimeFilter } from './received-filter.js';
-import { attachmentFromJson, contentFromJson, messageFromRequest, type MessageJson } from './mail-create.js';
+import {
+  attachmentFromJson,
+  contentFromJson,
+  customHeadersFromJson,
+  messageFromRequest,
+  type MessageJson,
+} from './mail-create.js';
 import { attachmentId, renderAttachment, renderFolder, renderMessage, renderRemoved } from './mail-render.js';
+import { sameExtendedPropertyId } from '../http/extended-properties.js';
 import { messageRecord } from '../model/mailbox.js';
 import { exchangeIdFrom } from '../util/ids.js';
 
@@ -63,6 +73,7 @@ export function registerMailRoutes(router: Router, context: SimulatorContext): v
       collections: [mailbox.folders],
       render: (folder) => renderFolder(mailbox, folder),
       renderRemoved: removedEntry('#microsoft.graph.mailFolder'),
+      include: isVisibleMailFolder,
       ...OUTLOOK_DELTA,
       forceResync: (scope) => context.faults.forceResync(scope),
     });
@@ -115,7 +126,7 @@ export function registerMailRoutes(router: Router, context: SimulatorContext): v
     );
     return pageOf(
       request,
-      messages.map((message) => renderMessage(message, request.query.get('$select'))),
+      messages.map((message) => renderMessage(message, request.query.get('$select'), request)),
       { defaultSize: 10, maxSize: 1000 },
     );
   });
@@ -130,7 +141,7 @@ export function registerMailRoutes(router: Router, context: SimulatorContext): v
       scope: `messages:${user.id}:${folder.id}`,
       clock: tenant.clock,
       collections: [folderMessages(mailbox, folder.id)],
-      render: (message) => renderMessage(message, select),
+      render: (message) => renderMessage(message, select, request),
       renderRemoved,
       ...(received ? { include: received } : {}),
       ...OUTLOOK_DELTA,
@@ -164,7 +175,9 @@ export function registerMailRoutes(router: Router, context: SimulatorContext): v
   ]) {
     router.add('GET', prefix, MAILBOX, (request) => {
       const { mailbox } = mailboxTarget(context, request);
-      return ok(renderMessage(messageOf(mailbox, request.params['messageId'] as string), request.query.get('$select')));
+      return ok(
+        renderMessage(messageOf(mailbox, request.params['messageId'] as string), request.query.get('$select'), request),
+      );
     });
     // MIME of a message (https://learn.microsoft.com/graph/outlook-get-mime-message).
     router.add('GET', `${prefix}/$value`, MAILBOX, (request) => {
@@ -176,7 +189,20 @@ export function registerMailRoutes(router: Router, context: SimulatorContext): v
       };
     });
     router.add('PATCH', prefix, MAILBOX, (request) => patchMessage(request, mailboxTarget(context, request).mailbox));
+    // A soft delete into Recoverable Items Deletions (https://learn.microsoft.com/graph/api/message-delete). Items
+    // already there "may not be able to" be deleted: Exchange refuses with ErrorCannotDeleteObject
+    // (https://github.com/microsoftgraph/microsoft-graph-docs-contrib/issues/7764); permanentDelete purges them.
     router.add('DELETE', prefix, MAILBOX, (request) => {
+      const { mailbox } = mailboxTarget(context, request);
+      const message = messageOf(mailbox, request.params['messageId'] as string);
+      if (findFolder(mailbox, RECOVERABLE_ITEMS_DELETIONS)?.id === message.parentFolderId)
+        throw badRequest('Object cannot be deleted.', 'ErrorCannotDeleteObject');
+      softDeleteMessage(mailbox, message);
+      return { status: 204 };
+    });
+    // "Permanently delete a message and place it in the purges folder in the dumpster", where no client reaches it
+    // (https://learn.microsoft.com/graph/api/message-permanentdelete): gone for every API, 204 without a body.
+    router.add('POST', `${prefix}/permanentDelete`, MAILBOX, (request) => {
       const { mailbox } = mailboxTarget(context, request);
       deleteMessage(mailbox, messageOf(mailbox, request.params['messageId'] as string));
       return { status: 204 };
@@ -225,7 +251,12 @@ export function registerMailRoutes(router: Router, context: SimulatorContext): v
   });
 }
 
-/** PATCH of a message: isRead, flag, categories, importance for any message; subject and body only for drafts. */
+/**
+ * PATCH of a message (https://learn.microsoft.com/graph/api/message-update): isRead, flag, categories, importance and
+ * single-value extended properties (set or changed by id, https://learn.microsoft.com/graph/api/singlevaluelegacyextendedproperty-post-singlevalueextendedproperties)
+ * for any message; subject, body and custom headers only for drafts ("After the message is sent, you cannot modify
+ * the headers", https://learn.microsoft.com/graph/api/resources/message).
+ */
 function patchMessage(request: GraphRequest, mailbox: Mailbox): GraphResponse {
   const message = messageOf(mailbox, request.params['messageId'] as string);
   const patch = jsonBody<{
@@ -235,7 +266,25 @@ function patchMessage(request: GraphRequest, mailbox: Mailbox): GraphResponse {
     importance?: string;
     subject?: string;
     body?: { contentType?: string; content?: string };
+    singleValueExtendedProperties?: Array<{ id?: string; value?: string }>;
+    internetMessageHeaders?: Array<{ name?: string; value?: string }>;
   }>(request);
+  if (patch.internetMessageHeaders !== undefined && !message.isDraft)
+    throw badRequest(
+      'The internet message headers of a sent message cannot be changed.',
+      'ErrorInvalidPropertyUpdateSentMessage',
+    );
+  const headers =
+    patch.internetMessageHeaders === undefined ? undefined : customHeadersFromJson(patch.internetMessageHeaders);
+  for (const property of patch.singleValueExtendedProperties ?? []) {
+    if (!property.id || property.value === undefined)
+      throw badRequest('Each extended property needs an id and a value.', 'ErrorInvalidExtendedProperty');
+    const existing = message.singleValueExtendedProperties.find((candidate) =>
+      sameExtendedPropertyId(candidate.id, property.id as string),
+    );
+    if (existing) existing.value = property.value;
+    else message.singleValueExtendedProperties.push({ id: property.id, value: property.value });
+  }
   if (patch.isRead !== undefined) message.isRead = patch.isRead;
   if (patch.flag?.flagStatus) {
     if (!['notFlagged', 'flagged', 'complete'].includes(patch.flag.flagStatus))
@@ -244,10 +293,11 @@ function patchMessage(request: GraphRequest, mailbox: Mailbox): GraphResponse {
   }
   if (patch.categories) message.categories = patch.categories;
   if (patch.importance) message.importance = patch.importance as MessageRecord['importance'];
-  if ((patch.subject !== undefined || patch.body !== undefined) && message.isDraft) {
+  if ((patch.subject !== undefined || patch.body !== undefined || headers !== undefined) && message.isDraft) {
     const content = message.source.content();
     const updated = {
       ...content,
+      ...(headers !== undefined ? { headers } : {}),
       subject: patch.subject ?? content.subject,
       body: patch.body
         ? {
@@ -260,6 +310,11 @@ function patchMessage(request: GraphRequest, mailbox: Mailbox): GraphResponse {
     message.subject = updated.subject;
   }
   return ok(renderMessage(touchMessage(mailbox, message), null));
+}
+
+/** `$expand=microsoft.graph.itemattachment/item` (https://learn.microsoft.com/graph/api/attachment-get, example 3). */
+function expandsItem(request: GraphRequest): boolean {
+  return /itemattachment\/item/i.test(request.query.get('$expand') ?? '');
 }
 
 /** Outlook attachment limits (https://learn.microsoft.com/graph/outlook-large-attachments): POST under 3 MB, sessions up to 150 MB in chunks of at most 4 MB. */
@@ -280,7 +335,7 @@ function registerAttachmentRoutes(router: Router, context: SimulatorContext, pre
   router.add('GET', `${prefix}/attachments`, MAILBOX, (request) => {
     const { message, attachments } = attachmentsOf(request);
     const value = attachments.map((attachment, index) =>
-      renderAttachment(message.id, index, attachment, message.lastModifiedDateTime, true),
+      renderAttachment(message.id, index, attachment, message.lastModifiedDateTime, true, expandsItem(request)),
     );
     return ok({ value });
   });
@@ -294,6 +349,7 @@ function registerAttachmentRoutes(router: Router, context: SimulatorContext, pre
         attachments[index] as (typeof attachments)[number],
         message.lastModifiedDateTime,
         true,
+        expandsItem(request),
       ),
     );
   });
