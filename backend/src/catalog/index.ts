@@ -7,3 +7,4 @@ export {
   resourcesCollection,
 } from './collections.js';
 export { searchTermsOf } from './search-terms.js';
+export { childFolderPath, displayFolderPath, joinFolderPath, splitFolderPath } from './folder-path.js';

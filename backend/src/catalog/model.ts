@@ -43,7 +43,7 @@ export interface ItemVersion {
   /** changeKey (Outlook), eTag/cTag (drive items) — what identifies this version at Graph. */
   versionKey: string;
   containerId: string;
-  /** Human path of the folder, e.g. `Inbox/Progetti/2026`. */
+  /** Path of the folder, e.g. `Inbox/Progetti/2026`, names escaped as folder-path.ts says. */
   containerPath: string;
   name: string;
   from?: string;
@@ -73,6 +73,7 @@ export interface CatalogFolder {
   folderId: string;
   parentId: string | null;
   displayName: string;
+  /** The names from the top down, escaped as folder-path.ts says. */
   path: string;
   wellKnownName?: string;
   deletedAt: Date | null;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { iso, isoOrNull } from '../api/http/schemas.js';
-import type { CatalogFolder, ItemVersion, ProtectedResource } from '../catalog/index.js';
+import { displayFolderPath, type CatalogFolder, type ItemVersion, type ProtectedResource } from '../catalog/index.js';
 import type { RestoreItem, RestoreRequest, RestoreSelection } from '../restore/model.js';
 import type { ExportRecord } from '../restore/export-model.js';
 import { conflictPolicySchema, targetSchema } from './request-schemas.js';
@@ -25,11 +25,14 @@ export function resourceView(resource: ProtectedResource): z.input<typeof resour
   };
 }
 
+const displayPathNote =
+  'The folder names from the top down joined by "/", for people to read; a mail or contact folder name may itself hold "/", so a folder is identified by its id';
+
 export const folderViewSchema = z.strictObject({
   id: z.string(),
   parentId: z.string().nullable(),
   displayName: z.string(),
-  path: z.string(),
+  path: z.string().describe(displayPathNote),
   deleted: z.boolean(),
 });
 
@@ -38,7 +41,7 @@ export function folderView(folder: CatalogFolder): z.input<typeof folderViewSche
     id: folder.folderId,
     parentId: folder.parentId,
     displayName: folder.displayName,
-    path: folder.path,
+    path: displayFolderPath(folder.path),
     deleted: folder.deletedAt !== null,
   };
 }
@@ -49,7 +52,7 @@ export const versionViewSchema = z.strictObject({
   kind: z.enum(['message', 'contact', 'event', 'file', 'channelMessage']),
   name: z.string(),
   containerId: z.string(),
-  containerPath: z.string(),
+  containerPath: z.string().describe(displayPathNote),
   from: z.string().nullable(),
   to: z.array(z.string()),
   size: z.number().int(),
@@ -67,7 +70,7 @@ export function versionView(version: ItemVersion): z.input<typeof versionViewSch
     kind: version.kind,
     name: version.name,
     containerId: version.containerId,
-    containerPath: version.containerPath,
+    containerPath: displayFolderPath(version.containerPath),
     from: version.from ?? null,
     to: version.to ?? [],
     size: version.size,
@@ -179,10 +182,14 @@ export function restoreItemView(item: RestoreItem): z.input<typeof restoreItemVi
     seq: item.seq,
     kind: item.kind,
     name: item.name,
-    containerPath: item.containerPath,
+    containerPath: displayFolderPath(item.containerPath),
     state: item.state,
     target: item.targetResource
-      ? { resourceId: item.targetResource, path: item.targetPath ?? '', name: item.targetName ?? item.name }
+      ? {
+          resourceId: item.targetResource,
+          path: displayFolderPath(item.targetPath ?? ''),
+          name: item.targetName ?? item.name,
+        }
       : null,
     verified: item.verified ?? null,
     differences: item.differences ?? [],

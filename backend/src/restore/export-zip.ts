@@ -1,7 +1,7 @@
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
-import type { ItemVersion, ProtectedResource } from '../catalog/index.js';
+import { displayFolderPath, splitFolderPath, type ItemVersion, type ProtectedResource } from '../catalog/index.js';
 import type { ContentStore } from '../store/index.js';
 import { emlFileName } from '../workloads/exchange/export-eml.js';
 import { eventToIcs, type IcsEvent } from '../workloads/exchange/export-ics.js';
@@ -15,7 +15,8 @@ export interface ZipExportInput {
   resources: ReadonlyMap<string, ProtectedResource>;
 }
 
-const unsafe = /[\\:*?"<>|\p{Cc}]+/gu;
+/** Not allowed in a ZIP entry's name on Windows, or a separator inside a folder's name (`Amministrazione / Fatture`). */
+const unsafe = /[\\/:*?"<>|\p{Cc}]+/gu;
 const safeSegment = (segment: string): string => segment.replace(unsafe, '_').replace(/^\.+$/, '_') || '_';
 
 /**
@@ -41,7 +42,7 @@ export async function writeSelectionZip(input: ZipExportInput, output: Writable)
   for (const [position, version] of input.versions.entries()) {
     if (!version.content) continue;
     const resource = input.resources.get(version.resourceId);
-    const folder = [resource?.displayName ?? version.resourceId, ...version.containerPath.split('/').filter(Boolean)]
+    const folder = [resource?.displayName ?? version.resourceId, ...splitFolderPath(version.containerPath)]
       .map(safeSegment)
       .join('/');
     const mtime = version.itemDate ?? version.validFrom;
@@ -49,9 +50,13 @@ export async function writeSelectionZip(input: ZipExportInput, output: Writable)
       const json = await input.store.read(input.tenantId, version.content);
       const base = `${folder}/${safeSegment(version.name.slice(0, 60) || 'message')} (${position})`;
       zip.addBuffer(json, unique(`${base}.json`), { mtime });
-      zip.addBuffer(Buffer.from(channelThreadHtml(json, version.containerPath), 'utf8'), unique(`${base}.html`), {
-        mtime,
-      });
+      zip.addBuffer(
+        Buffer.from(channelThreadHtml(json, displayFolderPath(version.containerPath)), 'utf8'),
+        unique(`${base}.html`),
+        {
+          mtime,
+        },
+      );
     } else if (version.kind === 'contact' || version.kind === 'event') {
       const json: unknown = JSON.parse((await input.store.read(input.tenantId, version.content)).toString('utf8'));
       const card =

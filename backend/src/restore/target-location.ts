@@ -1,4 +1,4 @@
-import type { ProtectedResource } from '../catalog/index.js';
+import { splitFolderPath, type ProtectedResource } from '../catalog/index.js';
 import type { RequesterLanguage, RestoreTarget } from './model.js';
 
 /** Where a restored item lands: a mailbox (user id) or a drive, and the folder path segments inside it. */
@@ -18,10 +18,6 @@ export function restoreFolderName(language: RequesterLanguage, at: Date): string
   return `${language === 'it' ? 'Ripristino' : 'Restored'} ${stamp}`;
 }
 
-export function splitPath(path: string): string[] {
-  return path.split('/').filter((segment) => segment !== '');
-}
-
 /**
  * The target of an item backed up from `source` at `containerPath`. A new folder keeps the original path beneath
  * it; another user's mailbox or drive gets a folder named after the restore and the original owner.
@@ -32,7 +28,7 @@ export function targetLocation(
   target: RestoreTarget,
   folderName: string,
 ): TargetLocation {
-  const original = splitPath(containerPath);
+  const original = splitFolderPath(containerPath);
   const kind = source.kind === 'mailbox' ? 'mailbox' : 'drive';
   const sourceId = kind === 'mailbox' ? source.graphId : (source.driveId ?? source.graphId);
   switch (target.type) {

@@ -1,4 +1,5 @@
 import type { GraphReader, GraphResource } from '../../backup/ports.js';
+import { childFolderPath } from '../../catalog/index.js';
 import { GraphRequestError } from '../../graph/index.js';
 
 /** The fields of a Graph contactFolder we use (learn.microsoft.com/graph/api/resources/contactfolder). */
@@ -10,6 +11,7 @@ export interface GraphContactFolder {
 
 /** A contact folder of the mailbox with its display-name path from the default Contacts folder down. */
 export interface ContactFolderNode extends GraphContactFolder {
+  /** As the catalog stores it (folder-path.ts). */
   path: string;
   /** The folder's parent when the parent is itself a backed-up contact folder. */
   parentId: string | null;
@@ -84,7 +86,7 @@ export async function listContactFolders(graph: FolderReader, userId: string): P
       id: folder.id,
       displayName: folder.displayName,
       ...(folder.parentFolderId !== undefined && { parentFolderId: folder.parentFolderId }),
-      path: parent ? `${parent.path}/${folder.displayName}` : folder.displayName,
+      path: childFolderPath(parent?.path ?? '', folder.displayName),
       parentId: parent?.id ?? null,
       ...(wellKnownName !== undefined && { wellKnownName }),
     });

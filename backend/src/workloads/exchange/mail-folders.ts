@@ -1,4 +1,5 @@
 import type { UnitContext } from '../../backup/unit-context.js';
+import { childFolderPath } from '../../catalog/index.js';
 
 /** The fields of a Graph mailFolder we use. */
 export interface GraphMailFolder {
@@ -10,6 +11,7 @@ export interface GraphMailFolder {
 }
 
 export interface MailFolderNode extends GraphMailFolder {
+  /** From the top of the mailbox, as the catalog stores it (folder-path.ts). */
   path: string;
 }
 
@@ -30,7 +32,7 @@ export async function listMailFolders(context: UnitContext, userId: string): Pro
     const { listing, parentPath } = pending.shift()!;
     for await (const page of context.graph.pages<GraphMailFolder>(listing, { resource, maxPageSize: 100 })) {
       for (const folder of page) {
-        const path = parentPath ? `${parentPath}/${folder.displayName}` : folder.displayName;
+        const path = childFolderPath(parentPath, folder.displayName);
         result.push({ ...folder, path });
         if ((folder.childFolderCount ?? 0) > 0) {
           pending.push({

@@ -1,3 +1,4 @@
+import { joinFolderPath } from '../../catalog/index.js';
 import type { GraphGateway } from '../../graph/index.js';
 import { isGraphStatus } from '../../restore/outcome.js';
 import { defaultContactFolderName } from './contact-folders.js';
@@ -30,7 +31,7 @@ export class MailFolderPaths {
   ensure(path: readonly string[]): Promise<string> {
     if (path.length === 0)
       return Promise.resolve(this.collection === 'mailFolders' ? 'inbox' : defaultContactFolderName);
-    const key = path.join('/');
+    const key = joinFolderPath(path);
     let id = this.known.get(key);
     if (!id) {
       id = this.create(path);

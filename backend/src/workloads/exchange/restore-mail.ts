@@ -1,4 +1,4 @@
-import type { ItemVersion } from '../../catalog/index.js';
+import { joinFolderPath, splitFolderPath, type ItemVersion } from '../../catalog/index.js';
 import type { ItemWriter, RecordIntent, RestoreWriteContext } from '../../restore/item-writer.js';
 import type { RestoreItem } from '../../restore/model.js';
 import { alreadyThere, type VerifyOutcome, type WriteOutcome } from '../../restore/outcome.js';
@@ -48,7 +48,7 @@ export class MailWriter implements ItemWriter {
     const existing = state.internetMessageId ? await index.withMessageId(state.internetMessageId) : [];
     if (existing.length > 0 && this.context.conflictPolicy === 'skip')
       return { state: 'skipped', reason: alreadyThere };
-    await intend({ targetResource: `mailbox:${userId}`, targetPath: location.folderPath.join('/') });
+    await intend({ targetResource: `mailbox:${userId}`, targetPath: joinFolderPath(location.folderPath) });
     if (this.context.conflictPolicy === 'overwrite') for (const id of existing) await index.delete(id);
 
     const email = await parseMime(await this.context.store.read(this.context.tenantId, version.content!));
@@ -80,7 +80,7 @@ export class MailWriter implements ItemWriter {
       userId,
       createdId,
       version,
-      expectedFolderId: this.folderPaths(userId).ensure((item.targetPath ?? '').split('/').filter(Boolean)),
+      expectedFolderId: this.folderPaths(userId).ensure(splitFolderPath(item.targetPath ?? '')),
     });
   }
 

@@ -1,8 +1,8 @@
-import type { ItemVersion } from '../../catalog/index.js';
+import { joinFolderPath, splitFolderPath, type ItemVersion } from '../../catalog/index.js';
 import type { ItemWriter, RecordIntent, RestoreWriteContext } from '../../restore/item-writer.js';
 import type { RestoreItem } from '../../restore/model.js';
 import { alreadyThere, type VerifyOutcome, type WriteOutcome } from '../../restore/outcome.js';
-import { splitPath, type TargetLocation } from '../../restore/target-location.js';
+import type { TargetLocation } from '../../restore/target-location.js';
 import { OutlookItemIndex, type MarkedEntity } from './restore-outlook-index.js';
 import { backedUpJson, type GraphJson } from './restore-outlook-json.js';
 
@@ -55,7 +55,7 @@ export abstract class OutlookJsonWriter<T extends OutlookJson> implements ItemWr
     intend: RecordIntent,
   ): Promise<WriteOutcome> {
     const userId = location.id;
-    const container = await this.container(userId, location.folderPath, splitPath(version.containerPath));
+    const container = await this.container(userId, location.folderPath, splitFolderPath(version.containerPath));
     const index = this.index(userId, container);
     const original = await backedUpJson<T>(this.context, version);
 
@@ -66,7 +66,7 @@ export abstract class OutlookJsonWriter<T extends OutlookJson> implements ItemWr
     const existing = await index.withIdentity(identity);
     if (existing.length > 0 && this.context.conflictPolicy === 'skip')
       return { state: 'skipped', reason: alreadyThere };
-    await intend({ targetResource: `mailbox:${userId}`, targetPath: location.folderPath.join('/') });
+    await intend({ targetResource: `mailbox:${userId}`, targetPath: joinFolderPath(location.folderPath) });
     if (this.context.conflictPolicy === 'overwrite') for (const id of existing) await index.delete(id);
 
     const json = this.toCreate(original, item.marker);
@@ -81,7 +81,11 @@ export abstract class OutlookJsonWriter<T extends OutlookJson> implements ItemWr
   async verify(item: RestoreItem, version: ItemVersion, createdId: string): Promise<VerifyOutcome> {
     const userId = (item.targetResource ?? '').replace(/^mailbox:/, '');
     const original = await backedUpJson<T>(this.context, version);
-    const container = await this.container(userId, splitPath(item.targetPath ?? ''), splitPath(version.containerPath));
+    const container = await this.container(
+      userId,
+      splitFolderPath(item.targetPath ?? ''),
+      splitFolderPath(version.containerPath),
+    );
     const restored = await this.context.graph.getJson<T>(
       `/users/${encodeURIComponent(userId)}/${this.itemSegment}/${encodeURIComponent(createdId)}`,
       { resource: { kind: 'mailbox', userId }, headers: this.readBackHeaders(original) },

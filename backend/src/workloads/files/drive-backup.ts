@@ -1,4 +1,4 @@
-import { searchTermsOf, type NewItemVersion, type StoredContent } from '../../catalog/index.js';
+import { childFolderPath, searchTermsOf, type NewItemVersion, type StoredContent } from '../../catalog/index.js';
 import { syncDeltaStream } from '../../backup/delta-stream.js';
 import { recordDeltaPage, type PageRecipe } from '../../backup/page-recorder.js';
 import type { UnitContext } from '../../backup/unit-context.js';
@@ -80,7 +80,7 @@ export async function backupDrive(context: UnitContext, driveId: string): Promis
           continue;
         }
         const parentPath = item.root ? '' : (folderPaths.get(containerOf(item)) ?? '');
-        const path = item.root ? '' : parentPath ? `${parentPath}/${item.name ?? ''}` : (item.name ?? '');
+        const path = item.root ? '' : childFolderPath(parentPath, item.name ?? '');
         folderPaths.set(folderId, path);
         await context.catalog.upsertFolder({
           resourceId,

@@ -1,3 +1,4 @@
+import { joinFolderPath } from '../../catalog/index.js';
 import type { GraphGateway } from '../../graph/index.js';
 import { isGraphStatus } from '../../restore/outcome.js';
 
@@ -25,7 +26,7 @@ export class DriveFolderPaths {
 
   /** The item id of the folder at `path` (the root for an empty path), created with its parents where missing. */
   ensure(path: readonly string[]): Promise<string> {
-    const key = path.join('/');
+    const key = joinFolderPath(path);
     let id = this.known.get(key);
     if (!id) {
       id = this.create(path);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ItemVersion } from '../../catalog/index.js';
+import { joinFolderPath, type ItemVersion } from '../../catalog/index.js';
 import type { ItemWriter, RecordIntent, RestoreWriteContext } from '../../restore/item-writer.js';
 import type { RestoreItem } from '../../restore/model.js';
 import { alreadyThere, isGraphStatus, type VerifyOutcome, type WriteOutcome } from '../../restore/outcome.js';
@@ -31,7 +31,7 @@ export class FileWriter implements ItemWriter {
   ): Promise<WriteOutcome> {
     const driveId = location.id;
     const parentId = await this.folderPaths(driveId).ensure(location.folderPath);
-    const targetPath = location.folderPath.join('/');
+    const targetPath = joinFolderPath(location.folderPath);
 
     // An earlier attempt chose a name and may have finished: if that file holds exactly the backup, it is done.
     if (item.state === 'writing' && item.targetName && item.targetPath === targetPath) {
