@@ -14,6 +14,8 @@ export interface PageRecipe<T> {
   toVersion(item: T, content: StoredContent): NewItemVersion;
   /** How many content reads to keep in flight (the Graph layer enforces the per-mailbox limit). */
   concurrency: number;
+  /** Exchange items: adds each new version's full-fidelity export stream before anything is made durable. */
+  addFullFidelity?(versions: readonly NewItemVersion[]): Promise<void>;
 }
 
 export interface PageOutcome {
@@ -60,11 +62,12 @@ export async function recordDeltaPage<T>(
     }
   });
   const stored = versions.filter((version): version is NewItemVersion => version !== null);
+  await recipe.addFullFidelity?.(stored);
 
   // Named: a pack another unit flushed may have held some of these blobs and failed.
   await context.store.flush(
     context.tenantId,
-    stored.flatMap((version) => (version.content ? [version.content] : [])),
+    stored.flatMap((version) => [version.content, version.fullFidelity].filter((ref) => ref !== undefined)),
   );
   const capturedAt = new Date();
   await context.catalog.recordVersions(stored, context.runId, capturedAt, new Set(current.keys()));

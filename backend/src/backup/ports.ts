@@ -25,6 +25,13 @@ export interface GraphReader {
     options: { resource: GraphResource; maxPageSize?: number },
   ): AsyncIterable<GraphDeltaPage<T>>;
   getStream(path: string, options: { resource: GraphResource }): Promise<{ stream: Readable; size?: number }>;
+  /** A POST that only reads (`exportItems`): `idempotent` lets it be repeated after a 5xx or a reset. */
+  sendJson<T>(
+    method: 'POST',
+    path: string,
+    body: unknown,
+    options: { resource: GraphResource; idempotent?: boolean },
+  ): Promise<T>;
 }
 
 export interface ContentWriter {

@@ -55,6 +55,12 @@ export interface ItemVersion {
   /** Workload-specific fields a restore needs (flags, read state, importance, categories, ...). */
   properties: Record<string, unknown>;
   content?: StoredContent;
+  /**
+   * Exchange items only: the item as Exchange exported it through the mailbox import/export API (`exportItems`), an
+   * opaque full-fidelity stream that Exchange re-imports with nothing lost. Absent when the tenant has not consented
+   * to that API (restores then use JSON creation, the fallback) or when Exchange refused to export this item.
+   */
+  fullFidelity?: StoredContent;
   /** Lowercased words of name, sender, recipients and attachment names, for search without $text. */
   searchTerms: string[];
   firstRunId: string;

@@ -44,6 +44,8 @@ export type WriteMethod = 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 export interface SendJsonOptions extends GraphRequestOptions {
   /** Declares a POST safe to repeat after a 5xx or a reset (PATCH, PUT and DELETE always are). */
   readonly idempotent?: boolean;
+  /** No Authorization header: the URL is pre-authenticated (an import session's `importUrl`). */
+  readonly anonymous?: boolean;
 }
 
 export interface PutBytesOptions extends GraphRequestOptions {

@@ -18,3 +18,13 @@ export type { GraphCounters, ResourceCounters } from './counters.js';
 export { AppTokenProvider } from './token-provider.js';
 export { graphBudgetPauses, graphBudgetTickets } from './shared-budget.js';
 export { OnBehalfOfGraph, OnBehalfOfRefused } from './on-behalf-of.js';
+export {
+  exportItems,
+  exportItemsLimit,
+  importExportPermission,
+  isPermissionMissing,
+  MailboxImporter,
+  primaryMailboxId,
+  type ExportedItem,
+  type MailboxApiClient,
+} from './mailbox-import-export.js';

@@ -1,6 +1,7 @@
 import type { ItemVersion } from '../catalog/index.js';
 import type { GraphGateway } from '../graph/index.js';
 import type { ContentStore } from '../store/index.js';
+import type { FullFidelityImport } from '../workloads/exchange/restore-import.js';
 import type { ConflictPolicy, RestoreItem } from './model.js';
 import type { VerifyOutcome, WriteOutcome } from './outcome.js';
 import type { TargetLocation } from './target-location.js';
@@ -15,10 +16,14 @@ export interface RestoreWriteContext {
   readonly pacer: UploadPacer;
   /** Upload-session chunk size for files: a multiple of 320 KiB. */
   readonly fileChunkBytes: number;
+  /** Exchange items with a full-fidelity export stream are imported through it while the tenant allows it. */
+  readonly fullFidelity: FullFidelityImport;
 }
 
 /** Durably records what the writer is about to do, before it does it (see RestoreItem). */
-export type RecordIntent = (intent: Pick<RestoreItem, 'targetResource' | 'targetPath' | 'targetName'>) => Promise<void>;
+export type RecordIntent = (
+  intent: Pick<RestoreItem, 'targetResource' | 'targetPath' | 'targetName' | 'preexistingIds'>,
+) => Promise<void>;
 
 /** Writes one kind of item back to Graph and reads it back to verify it. */
 export interface ItemWriter {

@@ -72,6 +72,13 @@ export interface RestoreRequest extends NewRestoreRequest {
 export type ItemState = 'pending' | 'writing' | 'restored' | 'skipped' | 'failed' | 'exportOnly';
 
 /**
+ * How an Exchange item went back: imported from Exchange's full-fidelity export stream (nothing lost), or recreated
+ * through JSON (the fallback when the tenant has not consented to the import/export API; it loses MIME structure,
+ * trace headers and signatures, so such an item is never reported as verified).
+ */
+export type RestoreMethod = 'import' | 'json';
+
+/**
  * One item of a restore and its outcome. Written only by the worker holding the restore's lease; the state moves to
  * `writing` (durably, with the marker and target) before anything is written to Graph, so a worker that resumes after
  * a crash knows which item may already exist at Graph and looks for it instead of creating it twice.
@@ -93,7 +100,13 @@ export interface RestoreItem {
   targetResource?: string;
   targetPath?: string;
   targetName?: string;
+  /**
+   * Copies with the same identity (internetMessageId) already in the target folder when the item was about to be
+   * written: after a crash, any other copy is the one this item's interrupted attempt left.
+   */
+  preexistingIds?: string[];
   createdId?: string;
+  restoredBy?: RestoreMethod;
   /** Why it failed or was skipped, in English and Italian. */
   reason?: { en: string; it: string };
   verified?: boolean;

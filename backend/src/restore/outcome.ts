@@ -1,8 +1,9 @@
 import { GraphRequestError } from '../graph/index.js';
+import type { RestoreMethod } from './model.js';
 
 /** What writing one item achieved; the runner records it and then verifies restored items. */
 export type WriteOutcome =
-  | { state: 'restored'; createdId: string; targetName: string }
+  | { state: 'restored'; createdId: string; targetName: string; restoredBy?: RestoreMethod }
   | { state: 'skipped'; reason: { en: string; it: string } };
 
 export interface VerifyOutcome {

@@ -5,6 +5,7 @@ import type { GraphGateway } from '../graph/index.js';
 import type { ContentStore } from '../store/index.js';
 import { FileWriter } from '../workloads/files/restore-file.js';
 import { MailWriter } from '../workloads/exchange/restore-mail.js';
+import { FullFidelityImport } from '../workloads/exchange/restore-import.js';
 import { ContactWriter } from '../workloads/exchange/restore-contact.js';
 import { EventWriter } from '../workloads/exchange/restore-event.js';
 import type { UnitLease, UnitLeases } from '../backup/unit-lease.js';
@@ -70,6 +71,7 @@ export async function runRestoreItems(request: RestoreRequest, deps: RunnerDepen
     conflictPolicy: request.conflictPolicy,
     pacer: deps.pacer,
     fileChunkBytes: deps.fileChunkBytes,
+    fullFidelity: new FullFidelityImport(deps.graph),
   };
   const writers: Record<string, ItemWriter> = {
     message: new MailWriter(context),
@@ -149,6 +151,7 @@ export async function runRestoreItems(request: RestoreRequest, deps: RunnerDepen
         state: 'restored',
         createdId: outcome.createdId,
         targetName: outcome.targetName,
+        ...(outcome.restoredBy && { restoredBy: outcome.restoredBy }),
       });
       return verify(restored, version, outcome.createdId);
     } catch (error) {

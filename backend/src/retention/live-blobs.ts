@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { itemVersionsCollection } from '../catalog/index.js';
+import { itemVersionsCollection, type ItemVersion } from '../catalog/index.js';
 
 /**
  * Every blob id a version in the tenant's catalog refers to: the mark of garbage collection. One pass over the
@@ -9,7 +9,16 @@ export async function referencedBlobIds(db: Db, tenantId: string): Promise<Set<s
   const live = new Set<string>();
   const versions = itemVersionsCollection
     .scoped(db)
-    .find(tenantId, { content: { $exists: true } }, { projection: { _id: 0, 'content.blobIds': 1 } });
-  for await (const version of versions) for (const blobId of version.content?.blobIds ?? []) live.add(blobId);
+    .find(
+      tenantId,
+      { content: { $exists: true } },
+      { projection: { _id: 0, 'content.blobIds': 1, 'fullFidelity.blobIds': 1 } },
+    );
+  for await (const version of versions) for (const blobId of blobIdsOf(version)) live.add(blobId);
   return live;
+}
+
+/** Every blob a version refers to: its content and, for Exchange items, its full-fidelity export stream. */
+export function blobIdsOf(version: Pick<ItemVersion, 'content' | 'fullFidelity'>): string[] {
+  return [...(version.content?.blobIds ?? []), ...(version.fullFidelity?.blobIds ?? [])];
 }

@@ -1,7 +1,7 @@
 import type { Db } from 'mongodb';
 import { itemVersionsCollection } from '../catalog/index.js';
 import { storeBlobs, type PackBackend, type StoreFinding } from '../store/index.js';
-import { referencedBlobIds } from './live-blobs.js';
+import { blobIdsOf, referencedBlobIds } from './live-blobs.js';
 
 export interface ReferenceReport {
   /** Distinct blobs the catalog refers to. */
@@ -35,18 +35,25 @@ export async function verifyCatalogReferences(
   const problems: StoreFinding[] = [];
   let damagedVersions = 0;
   if (missing.length > 0) {
-    const versions = itemVersionsCollection
-      .scoped(db)
-      .find(
-        tenantId,
-        { 'content.blobIds': { $in: missing } },
-        { projection: { _id: 0, resourceId: 1, containerPath: 1, name: 1, 'content.blobIds': 1 } },
-      );
+    const versions = itemVersionsCollection.scoped(db).find(
+      tenantId,
+      { $or: [{ 'content.blobIds': { $in: missing } }, { 'fullFidelity.blobIds': { $in: missing } }] },
+      {
+        projection: {
+          _id: 0,
+          resourceId: 1,
+          containerPath: 1,
+          name: 1,
+          'content.blobIds': 1,
+          'fullFidelity.blobIds': 1,
+        },
+      },
+    );
     const itemsByBlob = new Map<string, string[]>();
     for await (const version of versions) {
       damagedVersions++;
       const item = [version.resourceId, version.containerPath, version.name].filter(Boolean).join(' / ');
-      for (const blobId of version.content?.blobIds ?? []) {
+      for (const blobId of blobIdsOf(version)) {
         itemsByBlob.set(blobId, [...(itemsByBlob.get(blobId) ?? []), item]);
       }
     }

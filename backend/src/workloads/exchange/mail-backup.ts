@@ -2,6 +2,7 @@ import { searchTermsOf, type DeltaCursor, type NewItemVersion, type StoredConten
 import { syncDeltaStream } from '../../backup/delta-stream.js';
 import { recordDeltaPage, type PageRecipe } from '../../backup/page-recorder.js';
 import type { UnitContext } from '../../backup/unit-context.js';
+import { fullFidelityExporter } from './full-fidelity-export.js';
 import { listMailFolders, type MailFolderNode } from './mail-folders.js';
 
 interface Recipient {
@@ -115,6 +116,7 @@ async function backupMailFolder(
       return context.store.putStream(context.tenantId, stream, 'item');
     },
     toVersion: (message, content) => messageVersion(context, message, content, containerId, folder.path),
+    addFullFidelity: (versions) => fullFidelityExporter(context, userId).addStreams(versions),
   };
 
   await syncDeltaStream<GraphMessage>({

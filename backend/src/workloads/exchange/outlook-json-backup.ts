@@ -2,6 +2,7 @@ import { searchTermsOf, type DeltaCursor, type ItemKind, type NewItemVersion } f
 import { syncDeltaStream } from '../../backup/delta-stream.js';
 import { recordDeltaPage, type PageRecipe } from '../../backup/page-recorder.js';
 import type { UnitContext } from '../../backup/unit-context.js';
+import { fullFidelityExporter } from './full-fidelity-export.js';
 
 /** An Outlook item that Graph serves as JSON and delta reports with `changeKey` and `@removed`. */
 export interface OutlookJsonItem {
@@ -53,6 +54,7 @@ export async function backupOutlookJsonStream<T extends OutlookJsonItem>(
         ...description,
       };
     },
+    addFullFidelity: (versions) => fullFidelityExporter(context, stream.userId).addStreams(versions),
   };
   await syncDeltaStream<T>({
     catalog: context.catalog,

@@ -26,7 +26,8 @@ export class EventWriter extends OutlookJsonWriter<GraphEvent> {
     originalPath: readonly string[],
   ): Promise<OutlookContainer> {
     const user = `/users/${encodeURIComponent(userId)}`;
-    if (folderPath.join('/') === originalPath.join('/')) return { itemsPath: `${user}/events` };
+    if (folderPath.join('/') === originalPath.join('/'))
+      return { itemsPath: `${user}/events`, importFolderId: await this.defaultCalendar(userId) };
     const name = folderPath.slice(0, Math.max(1, folderPath.length - originalPath.length)).join(' - ');
     const key = `${userId}/${name}`;
     let calendarId = this.calendars.get(key);
@@ -35,7 +36,24 @@ export class EventWriter extends OutlookJsonWriter<GraphEvent> {
       this.calendars.set(key, calendarId);
       calendarId.catch(() => this.calendars.delete(key));
     }
-    return { itemsPath: `${user}/calendars/${encodeURIComponent(await calendarId)}/events` };
+    const id = await calendarId;
+    return { itemsPath: `${user}/calendars/${encodeURIComponent(id)}/events`, importFolderId: id };
+  }
+
+  /** The user's default calendar, asked once (learn.microsoft.com/graph/api/calendar-get). */
+  private defaultCalendar(userId: string): Promise<string> {
+    const key = `${userId}/`;
+    let id = this.calendars.get(key);
+    if (!id) {
+      id = this.context.graph
+        .getJson<GraphCalendar>(`/users/${encodeURIComponent(userId)}/calendar?$select=id,name`, {
+          resource: { kind: 'mailbox', userId },
+        })
+        .then((calendar) => calendar.id);
+      this.calendars.set(key, id);
+      id.catch(() => this.calendars.delete(key));
+    }
+    return id;
   }
 
   protected identityOf(event: GraphEvent): string {

@@ -11,7 +11,7 @@ export class FolderMessageIndex extends OutlookItemIndex<ListedMessage> {
     super(graph, {
       userId,
       path: `/users/${encodeURIComponent(userId)}/mailFolders/${encodeURIComponent(folderId)}/messages`,
-      select: 'id,internetMessageId,singleValueExtendedProperties',
+      select: 'id,internetMessageId',
       itemSegment: 'messages',
       identityOf: (message) => message.internetMessageId,
     });

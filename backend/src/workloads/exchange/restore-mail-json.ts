@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import PostalMime, { type Address, type Email } from 'postal-mime';
+import type { MailPart, MailParts } from './restore-mail-parts.js';
 
 /** PidTagMessageFlags bits (learn.microsoft.com/openspecs/exchange_server_protocols/ms-oxcmsg, section 2.2.1.6). */
 const mfRead = 0x1;
@@ -10,14 +10,6 @@ export const restoreMarkerPropertyId = 'String {6e1f3c52-9b8d-4a27-8f3e-2d1c0b9a
 
 interface GraphRecipient {
   emailAddress: { name?: string; address: string };
-}
-
-export interface MailAttachment {
-  name: string;
-  contentType: string;
-  isInline: boolean;
-  contentId?: string;
-  bytes: Buffer;
 }
 
 /** The catalog's record of a message's Outlook state at backup time. */
@@ -34,8 +26,14 @@ export interface BackedUpMailState {
 export interface MessageToCreate {
   /** JSON for `POST /users/{id}/mailFolders/{id}/messages`, attachments excluded (they follow one by one). */
   json: Record<string, unknown>;
-  attachments: MailAttachment[];
+  attachments: MailPart[];
 }
+
+/**
+ * Exchange keeps at most five custom headers on a message, each named `x-…`; Graph refuses more with 400
+ * InvalidInternetMessageHeaderCollection (learn.microsoft.com/graph/api/resources/message, internetMessageHeaders).
+ */
+const maxCustomHeaders = 5;
 
 export function parseMime(mime: Buffer): Promise<Email> {
   return PostalMime.parse(mime, { attachmentEncoding: 'arraybuffer' });
@@ -50,22 +48,17 @@ function recipients(addresses: readonly Address[] | undefined): GraphRecipient[]
     }));
 }
 
-export function attachmentsOf(email: Email): MailAttachment[] {
-  return email.attachments.map((attachment, index) => ({
-    name: attachment.filename ?? `attachment-${index + 1}`,
-    contentType: attachment.mimeType,
-    isInline: attachment.disposition === 'inline' || (attachment.related === true && !!attachment.contentId),
-    ...(attachment.contentId && { contentId: attachment.contentId.replace(/^<|>$/g, '') }),
-    bytes: Buffer.from(attachment.content as ArrayBuffer),
-  }));
-}
-
 /**
  * The JSON that creates the backed-up message as a received (not draft) message: PidTagMessageFlags without the
  * unsent bit, the original submit and delivery times, read state, flag, importance and categories. Creating from
  * base64 MIME would make a draft whose flag cannot be cleared (learn.microsoft.com/graph/api/user-post-messages).
  */
-export function messageToCreate(email: Email, state: BackedUpMailState, marker: string): MessageToCreate {
+export function messageToCreate(
+  email: Email,
+  parts: MailParts,
+  state: BackedUpMailState,
+  marker: string | undefined,
+): MessageToCreate {
   const sent = state.sentDateTime ?? (email.date ? new Date(email.date).toISOString() : undefined);
   const received = state.receivedDateTime ?? sent;
   const flags = mfSubmitted | (state.isRead === false ? 0 : mfRead);
@@ -73,21 +66,20 @@ export function messageToCreate(email: Email, state: BackedUpMailState, marker: 
     { id: 'Integer 0x0E07', value: String(flags) },
     ...(sent ? [{ id: 'SystemTime 0x0039', value: sent }] : []),
     ...(received ? [{ id: 'SystemTime 0x0E06', value: received }] : []),
-    { id: restoreMarkerPropertyId, value: marker },
+    ...(marker ? [{ id: restoreMarkerPropertyId, value: marker }] : []),
   ];
   const from = recipients(email.from ? [email.from] : undefined)[0];
   const internetMessageId = state.internetMessageId ?? (email.messageId || undefined);
+  const headers = customHeaders(email);
   const json: Record<string, unknown> = {
-    subject: email.subject ?? '',
-    body:
-      email.html !== undefined
-        ? { contentType: 'html', content: email.html }
-        : { contentType: 'text', content: email.text ?? '' },
+    subject: parts.subject ?? email.subject ?? '',
+    body: parts.body,
     ...(from && { from, sender: from }),
     toRecipients: recipients(email.to),
     ccRecipients: recipients(email.cc),
     bccRecipients: recipients(email.bcc),
     replyTo: recipients(email.replyTo),
+    ...(headers.length > 0 && { internetMessageHeaders: headers }),
     ...(internetMessageId && { internetMessageId }),
     isRead: state.isRead ?? true,
     ...(state.importance && { importance: state.importance }),
@@ -95,7 +87,15 @@ export function messageToCreate(email: Email, state: BackedUpMailState, marker: 
     ...(isFlag(state.flag) && { flag: state.flag }),
     singleValueExtendedProperties: extended,
   };
-  return { json, attachments: attachmentsOf(email) };
+  return { json, attachments: parts.attachments };
+}
+
+/** The message's own `x-` headers Exchange can keep (the first five, Exchange's own `x-ms-` ones left out). */
+function customHeaders(email: Email): Array<{ name: string; value: string }> {
+  return email.headers
+    .filter((header) => /^x-/i.test(header.key) && !/^x-ms-/i.test(header.key))
+    .slice(0, maxCustomHeaders)
+    .map((header) => ({ name: header.originalKey, value: header.value.replace(/\s*\r?\n\s*/g, ' ') }));
 }
 
 function isFlag(value: unknown): value is { flagStatus: string } {
@@ -104,46 +104,7 @@ function isFlag(value: unknown): value is { flagStatus: string } {
   );
 }
 
-/**
- * What two MIME renderings of one message must share to count as the same message. Graph regenerates headers and
- * boundaries, so raw bytes are not compared: the subject, addresses, body text and each attachment's bytes are.
- */
-export interface MessageDigest {
-  subject: string;
-  from: string;
-  to: string[];
-  cc: string[];
-  body: string;
-  attachments: string[];
-}
-
-export function digestOf(email: Email): MessageDigest {
-  const addresses = (list: readonly Address[] | undefined): string[] =>
-    recipients(list)
-      .map((recipient) => recipient.emailAddress.address.toLowerCase())
-      .sort();
-  return {
-    subject: (email.subject ?? '').trim(),
-    from: addresses(email.from ? [email.from] : undefined).join(','),
-    to: addresses(email.to),
-    cc: addresses(email.cc),
-    body: normalisedBody(email),
-    attachments: attachmentsOf(email)
-      .map((attachment) => {
-        const sha = createHash('sha256').update(attachment.bytes).digest('hex');
-        return `${attachment.name}|${sha}|${attachment.isInline ? (attachment.contentId ?? 'inline') : ''}`;
-      })
-      .sort(),
-  };
-}
-
 const entities: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** The words of the body: HTML tags and entities out, whitespace collapsed. */
-function normalisedBody(email: Email): string {
-  const source = email.html !== undefined ? htmlToText(email.html) : (email.text ?? '');
-  return source.replace(/\s+/g, ' ').trim();
-}
 
 /** The text of an HTML body: scripts, styles and tags out, entities decoded (whitespace left as it is). */
 export function htmlToText(html: string): string {
@@ -153,16 +114,4 @@ export function htmlToText(html: string): string {
     .replace(/&(#\d+|[a-z]+);/gi, (whole, name: string) =>
       name.startsWith('#') ? String.fromCodePoint(Number(name.slice(1))) : (entities[name.toLowerCase()] ?? whole),
     );
-}
-
-/** The fields where `restored` differs from `original`, by name. */
-export function digestDifferences(original: MessageDigest, restored: MessageDigest): string[] {
-  const differences: string[] = [];
-  for (const field of ['subject', 'from', 'body'] as const) {
-    if (original[field] !== restored[field]) differences.push(field);
-  }
-  for (const field of ['to', 'cc', 'attachments'] as const) {
-    if (original[field].join('\n') !== restored[field].join('\n')) differences.push(field);
-  }
-  return differences;
 }

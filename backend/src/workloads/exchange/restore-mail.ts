@@ -5,7 +5,8 @@ import { alreadyThere, type VerifyOutcome, type WriteOutcome } from '../../resto
 import type { TargetLocation } from '../../restore/target-location.js';
 import { MailFolderPaths } from './restore-mail-folders.js';
 import { FolderMessageIndex } from './restore-mail-index.js';
-import { messageToCreate, parseMime, type BackedUpMailState, type MailAttachment } from './restore-mail-json.js';
+import { messageToCreate, parseMime, type BackedUpMailState } from './restore-mail-json.js';
+import { mailPartsOf, type FilePart, type MailPart, type MessagePart } from './restore-mail-parts.js';
 import { verifyRestoredMessage } from './restore-mail-verify.js';
 
 /** Attachments under this size are POSTed whole; larger ones go through an upload session. */
@@ -41,18 +42,52 @@ export class MailWriter implements ItemWriter {
     const folderId = await this.folderPaths(userId).ensure(location.folderPath);
     const index = this.index(userId, folderId);
     const state = version.properties as BackedUpMailState;
+    const identity = state.internetMessageId;
 
-    // An earlier attempt may have created this message, maybe without all its attachments: remove that copy.
-    if (item.state === 'writing') await index.deleteMarked(item.marker);
+    // An earlier attempt may have created this message (maybe without all its attachments): remove that copy.
+    if (item.state === 'writing') await this.removeEarlierAttempt(item, index, identity);
 
-    const existing = state.internetMessageId ? await index.withMessageId(state.internetMessageId) : [];
+    const existing = identity ? await index.withMessageId(identity) : [];
     if (existing.length > 0 && this.context.conflictPolicy === 'skip')
       return { state: 'skipped', reason: alreadyThere };
-    await intend({ targetResource: `mailbox:${userId}`, targetPath: joinFolderPath(location.folderPath) });
+    await intend({
+      targetResource: `mailbox:${userId}`,
+      targetPath: joinFolderPath(location.folderPath),
+      preexistingIds: existing,
+    });
     if (this.context.conflictPolicy === 'overwrite') for (const id of existing) await index.delete(id);
 
-    const email = await parseMime(await this.context.store.read(this.context.tenantId, version.content!));
-    const { json, attachments } = messageToCreate(email, state, item.marker);
+    const imported = await this.importStream(userId, folderId, version);
+    if (imported) {
+      index.remember(imported, identity, undefined);
+      return { state: 'restored', createdId: imported, targetName: version.name, restoredBy: 'import' };
+    }
+    const createdId = await this.createFromJson(userId, folderId, version, item.marker, index);
+    return { state: 'restored', createdId, targetName: version.name, restoredBy: 'json' };
+  }
+
+  /**
+   * Full fidelity: Exchange re-creates the message from its export stream with every header, part and property
+   * (https://learn.microsoft.com/graph/import-exchange-mailbox-item). Null when there is no stream or no consent.
+   */
+  private async importStream(userId: string, folderId: string, version: ItemVersion): Promise<string | null> {
+    if (!version.fullFidelity || !this.context.fullFidelity.available) return null;
+    const stream = await this.context.store.read(this.context.tenantId, version.fullFidelity);
+    await this.context.pacer.take(userId, Math.ceil((stream.length * 4) / 3));
+    return this.context.fullFidelity.importInto(userId, folderId, stream);
+  }
+
+  /** The fallback: the message recreated from its MIME as JSON, then its attachments and state. */
+  private async createFromJson(
+    userId: string,
+    folderId: string,
+    version: ItemVersion,
+    marker: string,
+    index: FolderMessageIndex,
+  ): Promise<string> {
+    const state = version.properties as BackedUpMailState;
+    const mime = await this.context.store.read(this.context.tenantId, version.content!);
+    const { json, attachments } = messageToCreate(await parseMime(mime), await mailPartsOf(mime), state, marker);
     const user = encodeURIComponent(userId);
     const body = Buffer.byteLength(JSON.stringify(json));
     await this.context.pacer.take(userId, body);
@@ -62,7 +97,7 @@ export class MailWriter implements ItemWriter {
       json,
       { resource: this.resource(userId) },
     );
-    index.remember(created.id, state.internetMessageId, item.marker);
+    index.remember(created.id, state.internetMessageId, marker);
     try {
       for (const attachment of attachments) await this.attach(userId, created.id, attachment);
       await this.restoreState(userId, created, json);
@@ -71,7 +106,22 @@ export class MailWriter implements ItemWriter {
       await index.delete(created.id).catch(() => undefined);
       throw error;
     }
-    return { state: 'restored', createdId: created.id, targetName: version.name };
+    return created.id;
+  }
+
+  /**
+   * The copy an interrupted attempt left: the JSON path tags it with the item's marker; an imported copy carries
+   * nothing of ours, so it is the copy with the message's identity that was not in the folder before the attempt.
+   */
+  private async removeEarlierAttempt(
+    item: RestoreItem,
+    index: FolderMessageIndex,
+    identity: string | undefined,
+  ): Promise<void> {
+    await index.deleteMarked(item.marker);
+    if (!identity || !item.preexistingIds) return;
+    const before = new Set(item.preexistingIds);
+    for (const id of await index.withMessageId(identity)) if (!before.has(id)) await index.delete(id);
   }
 
   verify(item: RestoreItem, version: ItemVersion, createdId: string): Promise<VerifyOutcome> {
@@ -81,43 +131,86 @@ export class MailWriter implements ItemWriter {
       createdId,
       version,
       expectedFolderId: this.folderPaths(userId).ensure(splitFolderPath(item.targetPath ?? '')),
+      restoredBy: item.restoredBy ?? 'json',
     });
   }
 
-  private async attach(userId: string, messageId: string, attachment: MailAttachment): Promise<void> {
+  private async attach(userId: string, messageId: string, attachment: MailPart): Promise<void> {
     const path = `/users/${encodeURIComponent(userId)}/messages/${encodeURIComponent(messageId)}/attachments`;
+    const file = attachment.kind === 'file' ? attachment : await this.forwarded(userId, path, attachment);
+    if (!file) return;
     const resource = this.resource(userId);
     const described = {
-      name: attachment.name,
-      contentType: attachment.contentType,
-      isInline: attachment.isInline,
-      ...(attachment.contentId && { contentId: attachment.contentId }),
+      name: file.name,
+      contentType: file.contentType,
+      isInline: file.isInline,
+      ...(file.contentId && { contentId: file.contentId }),
     };
-    if (attachment.bytes.length < inlineAttachmentLimit) {
+    if (file.bytes.length < inlineAttachmentLimit) {
       const json = {
         '@odata.type': '#microsoft.graph.fileAttachment',
         ...described,
-        contentBytes: attachment.bytes.toString('base64'),
+        contentBytes: file.bytes.toString('base64'),
       };
-      await this.context.pacer.take(userId, Math.ceil((attachment.bytes.length * 4) / 3));
+      await this.context.pacer.take(userId, Math.ceil((file.bytes.length * 4) / 3));
       await this.context.graph.sendJson('POST', path, json, { resource });
       return;
     }
     const session = await this.context.graph.sendJson<{ uploadUrl: string }>(
       'POST',
       `${path}/createUploadSession`,
-      { AttachmentItem: { attachmentType: 'file', size: attachment.bytes.length, ...described } },
+      { AttachmentItem: { attachmentType: 'file', size: file.bytes.length, ...described } },
       { resource },
     );
-    for (let start = 0; start < attachment.bytes.length; start += attachmentChunkBytes) {
-      const chunk = attachment.bytes.subarray(start, start + attachmentChunkBytes);
+    for (let start = 0; start < file.bytes.length; start += attachmentChunkBytes) {
+      const chunk = file.bytes.subarray(start, start + attachmentChunkBytes);
       await this.context.pacer.take(userId, chunk.length);
       await this.context.graph.putBytes(session.uploadUrl, chunk, {
         resource,
         anonymous: true,
-        headers: { 'Content-Range': `bytes ${start}-${start + chunk.length - 1}/${attachment.bytes.length}` },
+        headers: { 'Content-Range': `bytes ${start}-${start + chunk.length - 1}/${file.bytes.length}` },
       });
     }
+  }
+
+  /**
+   * A forwarded message goes back as an item attachment, itself a message with its own attachments
+   * (learn.microsoft.com/graph/api/message-post-attachments, item attachment). One over the 3 MB a POST takes goes
+   * as a message/rfc822 file through an upload session instead (upload sessions take file attachments only).
+   */
+  private async forwarded(userId: string, path: string, part: MessagePart): Promise<FilePart | null> {
+    const asFile: FilePart = {
+      kind: 'file',
+      name: part.name,
+      contentType: 'message/rfc822',
+      isInline: false,
+      bytes: part.mime,
+    };
+    if (part.mime.length >= inlineAttachmentLimit) return asFile;
+    const parts = await mailPartsOf(part.mime);
+    const { json } = messageToCreate(await parseMime(part.mime), parts, {}, undefined);
+    const files = parts.attachments.map((inner) =>
+      inner.kind === 'file' ? inner : { ...asFile, name: inner.name, bytes: inner.mime },
+    );
+    const item = {
+      '@odata.type': '#microsoft.graph.message',
+      ...json,
+      attachments: files.map((inner) => ({
+        '@odata.type': '#microsoft.graph.fileAttachment',
+        name: inner.name,
+        contentType: inner.contentType,
+        isInline: inner.isInline,
+        ...(inner.contentId && { contentId: inner.contentId }),
+        contentBytes: inner.bytes.toString('base64'),
+      })),
+    };
+    const name = part.named ? part.name : (json.subject as string) || part.name;
+    const body = { '@odata.type': '#microsoft.graph.itemAttachment', name, item };
+    const size = Buffer.byteLength(JSON.stringify(body));
+    if (size >= inlineAttachmentLimit) return asFile;
+    await this.context.pacer.take(userId, size);
+    await this.context.graph.sendJson('POST', path, body, { resource: this.resource(userId) });
+    return null;
   }
 
   /** Read state, flag, importance and categories: PATCHed when creation did not keep them (they apply to sent mail). */

@@ -68,3 +68,26 @@ function pruned(value: unknown): unknown {
 export function fieldDifferences(original: GraphJson, restored: GraphJson, fields: readonly string[]): string[] {
   return fields.filter((field) => canonical(original[field]) !== canonical(restored[field]));
 }
+
+/**
+ * What Exchange assigns anew to every item it creates, imported or not, and so never compares: ids, change keys and
+ * ETags, creation and modification times, the folder (checked against the target instead), the links and the
+ * calendar ids that contain the item's id. https://learn.microsoft.com/graph/api/resources/outlookitem,
+ * /graph/api/resources/event (webLink, iCalUId is kept by import), /graph/api/resources/contact
+ */
+const assignedOnCreate = new Set([
+  ...serverSet,
+  'webLink',
+  'transactionId',
+  'calendar',
+  'singleValueExtendedProperties',
+]);
+
+/** Every property of an imported item that differs from the backed-up one, by name (full fidelity: all must match). */
+export function importedItemDifferences(original: GraphJson, restored: GraphJson): string[] {
+  const names = new Set([...Object.keys(original), ...Object.keys(restored)]);
+  return [...names]
+    .filter((name) => !name.startsWith('@') && !name.includes('@odata') && !assignedOnCreate.has(name))
+    .filter((name) => canonical(original[name]) !== canonical(restored[name]))
+    .sort();
+}

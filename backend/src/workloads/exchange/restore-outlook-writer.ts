@@ -4,7 +4,8 @@ import type { RestoreItem } from '../../restore/model.js';
 import { alreadyThere, type VerifyOutcome, type WriteOutcome } from '../../restore/outcome.js';
 import type { TargetLocation } from '../../restore/target-location.js';
 import { OutlookItemIndex, type MarkedEntity } from './restore-outlook-index.js';
-import { backedUpJson, type GraphJson } from './restore-outlook-json.js';
+import { backedUpJson, importedItemDifferences, type GraphJson } from './restore-outlook-json.js';
+import { jsonFallbackDifference } from './restore-mail-verify.js';
 
 /** Where items of one target folder are listed and created. */
 export interface OutlookContainer {
@@ -12,6 +13,8 @@ export interface OutlookContainer {
   itemsPath: string;
   /** The folder's id, when read-back can check it (`parentFolderId`). */
   folderId?: string;
+  /** The folder an import writes into when read-back cannot check it (a calendar: events have no parentFolderId). */
+  importFolderId?: string;
 }
 
 export type OutlookJson = GraphJson & MarkedEntity;
@@ -59,23 +62,58 @@ export abstract class OutlookJsonWriter<T extends OutlookJson> implements ItemWr
     const index = this.index(userId, container);
     const original = await backedUpJson<T>(this.context, version);
 
-    // An earlier attempt may have created this item before its outcome was recorded: remove that copy.
-    if (item.state === 'writing') await index.deleteMarked(item.marker);
+    // An earlier attempt may have created this item before its outcome was recorded: remove that copy (JSON copies
+    // carry the item's marker; an imported copy is the one with its identity that was not there before the attempt).
+    if (item.state === 'writing') {
+      await index.deleteMarked(item.marker);
+      const before = new Set(item.preexistingIds ?? []);
+      if (item.preexistingIds)
+        for (const id of await index.withIdentity(this.identityOf(original)))
+          if (!before.has(id)) await index.delete(id);
+    }
 
     const identity = this.identityOf(original);
     const existing = await index.withIdentity(identity);
     if (existing.length > 0 && this.context.conflictPolicy === 'skip')
       return { state: 'skipped', reason: alreadyThere };
-    await intend({ targetResource: `mailbox:${userId}`, targetPath: joinFolderPath(location.folderPath) });
+    await intend({
+      targetResource: `mailbox:${userId}`,
+      targetPath: joinFolderPath(location.folderPath),
+      preexistingIds: existing,
+    });
     if (this.context.conflictPolicy === 'overwrite') for (const id of existing) await index.delete(id);
 
+    const imported = await this.importStream(userId, container, version);
+    if (imported) {
+      index.remember(imported, identity, undefined);
+      return { state: 'restored', createdId: imported, targetName: version.name, restoredBy: 'import' };
+    }
     const json = this.toCreate(original, item.marker);
     await this.context.pacer.take(userId, Buffer.byteLength(JSON.stringify(json)));
     const created = await this.context.graph.sendJson<{ id: string }>('POST', container.itemsPath, json, {
       resource: { kind: 'mailbox', userId },
     });
     index.remember(created.id, identity, item.marker);
-    return { state: 'restored', createdId: created.id, targetName: version.name };
+    return { state: 'restored', createdId: created.id, targetName: version.name, restoredBy: 'json' };
+  }
+
+  /** Full fidelity: Exchange re-creates the item from its export stream, every property as it was. */
+  private async importStream(
+    userId: string,
+    container: OutlookContainer,
+    version: ItemVersion,
+  ): Promise<string | null> {
+    if (!version.fullFidelity || !this.context.fullFidelity.available) return null;
+    const stream = await this.context.store.read(this.context.tenantId, version.fullFidelity);
+    await this.context.pacer.take(userId, Math.ceil((stream.length * 4) / 3));
+    return this.context.fullFidelity.importInto(userId, await this.folderIdOf(container), stream);
+  }
+
+  /** The id of the folder (contact folder, calendar) an import writes into. */
+  private async folderIdOf(container: OutlookContainer): Promise<string> {
+    const folderId = container.importFolderId ?? container.folderId;
+    if (!folderId) throw new Error(`no folder id for ${container.itemsPath}`);
+    return folderId;
   }
 
   async verify(item: RestoreItem, version: ItemVersion, createdId: string): Promise<VerifyOutcome> {
@@ -90,8 +128,15 @@ export abstract class OutlookJsonWriter<T extends OutlookJson> implements ItemWr
       `/users/${encodeURIComponent(userId)}/${this.itemSegment}/${encodeURIComponent(createdId)}`,
       { resource: { kind: 'mailbox', userId }, headers: this.readBackHeaders(original) },
     );
-    const differences = this.differences(original, restored, container);
-    return { verified: differences.length === 0, differences };
+    if (item.restoredBy === 'import') {
+      const differences = importedItemDifferences(original, restored);
+      if (container.folderId && restored.parentFolderId !== container.folderId) differences.push('folder');
+      return { verified: differences.length === 0, differences };
+    }
+    return {
+      verified: false,
+      differences: [jsonFallbackDifference, ...this.differences(original, restored, container)],
+    };
   }
 
   private index(userId: string, container: OutlookContainer): OutlookItemIndex<T> {

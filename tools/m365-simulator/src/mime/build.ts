@@ -75,6 +75,7 @@ export function buildMime(content: MessageContent): Buffer {
     ...(content.to.length ? [`To: ${content.to.map(formatAddress).join(', ')}`] : []),
     ...(content.cc.length ? [`Cc: ${content.cc.map(formatAddress).join(', ')}`] : []),
     ...(content.bcc?.length ? [`Bcc: ${content.bcc.map(formatAddress).join(', ')}`] : []),
+    ...(content.replyTo?.length ? [`Reply-To: ${content.replyTo.map(formatAddress).join(', ')}`] : []),
     `Subject: ${encodeHeaderText(content.subject)}`,
     ...(content.headers ?? []).map(([name, value]) => `${name}: ${encodeHeaderText(value)}`),
     'MIME-Version: 1.0',

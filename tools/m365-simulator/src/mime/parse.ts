@@ -16,7 +16,7 @@ function splitEntity(raw: Buffer): Entity {
     const colon = line.indexOf(':');
     if (colon > 0) {
       const name = line.slice(0, colon).trim().toLowerCase();
-      if (!headers.has(name)) headers.set(name, Buffer.from(line.slice(colon + 1).trim(), 'latin1').toString('utf8'));
+      if (!headers.has(name)) headers.set(name, undeclaredText(Buffer.from(line.slice(colon + 1).trim(), 'latin1')));
     }
   }
   return { headers, body: raw.subarray(bodyStart) };
@@ -129,8 +129,23 @@ function collect(entity: Entity, into: Collected): void {
 }
 
 function decodeText(bytes: Buffer, contentType: string): string {
-  const charset = (parameter(contentType, 'charset') ?? 'utf-8').toLowerCase();
-  return new TextDecoder(charset === 'us-ascii' ? 'utf-8' : charset, { fatal: false }).decode(bytes);
+  const charset = parameter(contentType, 'charset')?.toLowerCase();
+  if (charset === undefined || charset === 'us-ascii') return undeclaredText(bytes);
+  return new TextDecoder(charset, { fatal: false }).decode(bytes);
+}
+
+/**
+ * Bytes in no declared charset (a raw 8-bit header, a pre-MIME body): UTF-8 when they are valid UTF-8, else
+ * windows-1252, the Western code page (and what the WHATWG Encoding Standard reads the us-ascii and latin1 labels
+ * as). Microsoft documents no rule for such mail; this is the simulator's choice for a Western-locale mailbox, made so
+ * that an è is shown as è rather than U+FFFD.
+ */
+function undeclaredText(bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
 }
 
 /** The top-level header fields of an internet message, unfolded, in order (what `internetMessageHeaders` lists). */
@@ -164,6 +179,7 @@ export function parseMime(raw: Buffer): MessageContent {
     to: parseAddresses(entity.headers.get('to')),
     cc: parseAddresses(entity.headers.get('cc')),
     bcc: parseAddresses(entity.headers.get('bcc')),
+    replyTo: parseAddresses(entity.headers.get('reply-to')),
     date: Number.isNaN(parsedDate.getTime()) ? new Date(0) : parsedDate,
     messageId: (entity.headers.get('message-id') ?? '').replace(/^<|>$/g, ''),
     body:

@@ -20,6 +20,8 @@ export interface MessageContent {
   cc: Address[];
   /** Bcc recipients: kept in a draft's or a sent copy's MIME, as Exchange keeps them. */
   bcc?: Address[];
+  /** Where replies go (the message's `replyTo`, the Reply-To header). */
+  replyTo?: Address[];
   date: Date;
   messageId: string;
   body: { contentType: 'text' | 'html'; content: string };

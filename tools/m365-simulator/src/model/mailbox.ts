@@ -148,6 +148,7 @@ export function messageRecord(input: NewMessage): MessageRecord {
     to: content.to,
     cc: content.cc,
     bcc: content.bcc ?? [],
+    replyTo: content.replyTo ?? [],
     hasAttachments: content.attachments.some((attachment) => !attachment.isInline),
     internetMessageId: `<${content.messageId}>`,
     conversationId: exchangeIdFrom('AAQkAGI2', content.subject.replace(/^(re|fw|fwd|r|i):\s*/i, '')),

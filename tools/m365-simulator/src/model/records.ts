@@ -63,6 +63,7 @@ export interface MessageRecord {
   to: Array<{ name: string; address: string }>;
   cc: Array<{ name: string; address: string }>;
   bcc: Array<{ name: string; address: string }>;
+  replyTo: Array<{ name: string; address: string }>;
   hasAttachments: boolean;
   internetMessageId: string;
   conversationId: string;

@@ -33,6 +33,7 @@ export interface MessageJson {
   toRecipients?: RecipientJson[];
   ccRecipients?: RecipientJson[];
   bccRecipients?: RecipientJson[];
+  replyTo?: RecipientJson[];
   internetMessageHeaders?: Array<{ name?: string; value?: string }>;
   isRead?: boolean;
   internetMessageId?: string;
@@ -131,12 +132,14 @@ export function contentFromJson(
     (fallbackFrom ? { name: fallbackFrom.displayName, address: fallbackFrom.mail } : undefined);
   const headers = customHeadersFromJson(json.internetMessageHeaders);
   const bcc = addresses(json.bccRecipients);
+  const replyTo = addresses(json.replyTo);
   return {
     subject: json.subject ?? '',
     ...(from ? { from } : {}),
     to: addresses(json.toRecipients),
     cc: addresses(json.ccRecipients),
     ...(bcc.length ? { bcc } : {}),
+    ...(replyTo.length ? { replyTo } : {}),
     ...(headers.length ? { headers } : {}),
     date,
     messageId: json.internetMessageId?.replace(/^<|>$/g, '') ?? `${randomUUID()}@custodia.sim`,

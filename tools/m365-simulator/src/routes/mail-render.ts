@@ -65,7 +65,7 @@ export function renderMessage(
     toRecipients: message.to.map(recipient),
     ccRecipients: message.cc.map(recipient),
     bccRecipients: message.bcc.map(recipient),
-    replyTo: [],
+    replyTo: message.replyTo.map(recipient),
     flag: message.flag,
   };
   if (needsBody) {

@@ -1,0 +1,98 @@
+import type { NewItemVersion } from '../../catalog/index.js';
+import { mapWithConcurrency } from '../../backup/concurrency.js';
+import type { UnitContext } from '../../backup/unit-context.js';
+import { exportItems, exportItemsLimit, isPermissionMissing, primaryMailboxId } from '../../graph/index.js';
+
+/**
+ * Items per export request are also bounded by their size, so that one answer (base64 inside JSON) stays small:
+ * a 30 MB message is exported alone.
+ */
+const exportBatchBytes = 16 * 1024 * 1024;
+/** Export requests in flight per mailbox, beside the content reads (Graph allows four per app and mailbox). */
+const exportConcurrency = 2;
+
+/**
+ * Adds Exchange's full-fidelity export stream to each new Exchange version of one mailbox (`exportItems`, 20 ids per
+ * request), stored beside the MIME or JSON that browse, search and export read. When the tenant has not consented to
+ * the mailbox import/export API, the unit says so once and backs up without it (restores then use JSON creation).
+ * Assumes, as Microsoft's examples show, that mailboxItem ids are the Outlook item ids of the same mailbox; an item
+ * Exchange does not export is reported and keeps only its MIME or JSON.
+ */
+export class FullFidelityExporter {
+  private mailboxId: Promise<string> | undefined;
+  private refused = false;
+
+  constructor(
+    private readonly context: UnitContext,
+    private readonly userId: string,
+  ) {}
+
+  /** Sets `fullFidelity` on the versions Exchange exported; the rest are left as they are (and reported). */
+  async addStreams(versions: readonly NewItemVersion[]): Promise<void> {
+    if (this.refused || versions.length === 0) return;
+    try {
+      const mailboxId = await this.mailbox();
+      await mapWithConcurrency(batchesOf(versions), exportConcurrency, (batch) => this.exportBatch(mailboxId, batch));
+    } catch (error) {
+      if (!isPermissionMissing(error)) throw error;
+      this.refused = true;
+      this.context.progress.warn(
+        'Exchange full-fidelity export is not permitted (the MailboxItem.ImportExport.All permission is not consented): ' +
+          'mail, contacts and events are backed up without it, and restores recreate them through JSON, which loses ' +
+          'MIME structure, trace headers and signatures / esportazione completa di Exchange non consentita (manca il ' +
+          'consenso a MailboxItem.ImportExport.All): i ripristini ricreano gli elementi via JSON, con perdite',
+      );
+    }
+  }
+
+  private async exportBatch(mailboxId: string, batch: readonly NewItemVersion[]): Promise<void> {
+    const byId = new Map(batch.map((version) => [version.graphId, version]));
+    const exported = await exportItems(this.context.graph, { mailboxId, userId: this.userId }, [...byId.keys()]);
+    for (const item of exported) {
+      const version = byId.get(item.itemId);
+      if (!version) continue;
+      if ('error' in item) {
+        this.context.progress.warn(
+          `Exchange did not export "${version.name}" in full fidelity (${item.error.code}): a restore of this version ` +
+            `will recreate it through JSON / Exchange non ha esportato "${version.name}" in forma completa`,
+          version.graphId,
+        );
+        continue;
+      }
+      version.fullFidelity = await this.context.store.put(this.context.tenantId, item.data, 'item');
+    }
+  }
+
+  private mailbox(): Promise<string> {
+    this.mailboxId ??= primaryMailboxId(this.context.graph, this.userId);
+    this.mailboxId.catch(() => (this.mailboxId = undefined));
+    return this.mailboxId;
+  }
+}
+
+/** Consecutive versions, at most 20 per request and about 16 MB of content (one larger item goes alone). */
+function batchesOf(versions: readonly NewItemVersion[]): NewItemVersion[][] {
+  const batches: NewItemVersion[][] = [];
+  let current: NewItemVersion[] = [];
+  let bytes = 0;
+  for (const version of versions) {
+    if (current.length === exportItemsLimit || (current.length > 0 && bytes + version.size > exportBatchBytes)) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(version);
+    bytes += version.size;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+const exporters = new WeakMap<UnitContext, FullFidelityExporter>();
+
+/** The unit's one exporter: mail, contacts and calendar of a mailbox share its mailbox id and its consent answer. */
+export function fullFidelityExporter(context: UnitContext, userId: string): FullFidelityExporter {
+  let exporter = exporters.get(context);
+  if (!exporter) exporters.set(context, (exporter = new FullFidelityExporter(context, userId)));
+  return exporter;
+}
