@@ -121,6 +121,23 @@ export class MailboxImporter {
     return { itemId: created.itemId, ...(created.changeKey && { changeKey: created.changeKey }) };
   }
 
+  /**
+   * A well-known folder's id (`contacts`, `calendar`, `inbox`...) from the mailbox's folder list, where Graph's other
+   * APIs cannot tell it: the default Contacts folder's id is not listed by `/contactFolders`, and read from a contact
+   * only while the folder holds one. https://learn.microsoft.com/graph/api/mailbox-list-folders (wellKnownName)
+   */
+  async wellKnownFolderId(userId: string, wellKnownName: string): Promise<string> {
+    const mailboxId = await this.mailboxOf(userId);
+    const filter = encodeURIComponent(`wellKnownName eq '${wellKnownName}'`);
+    const folders = await this.graph.getJson<{ value?: { id: string }[] }>(
+      `/admin/exchange/mailboxes/${encodeURIComponent(mailboxId)}/folders?$filter=${filter}&$select=id,wellKnownName`,
+      { resource: { kind: 'mailbox', userId } },
+    );
+    const id = folders.value?.[0]?.id;
+    if (!id) throw new Error(`the mailbox of ${userId} lists no folder named ${wellKnownName}`);
+    return id;
+  }
+
   /** The user's primary mailbox id, asked once per importer. */
   mailboxOf(userId: string): Promise<string> {
     let id = this.mailboxIds.get(userId);

@@ -1,3 +1,4 @@
+import type { StartSimulatorOptions } from '@custodia/m365-simulator';
 import { Scheduler } from '../../src/jobs/scheduler.js';
 import { RestoreService, type NewRestoreRequest, type RestoreRequest } from '../../src/restore/index.js';
 import { Catalog, type ItemVersion } from '../../src/catalog/index.js';
@@ -11,8 +12,8 @@ export interface RestoreWorker {
 }
 
 /** The small fixture tenant, backed up once (mail and OneDrive) by the real engine. */
-export async function startBackedUpTenant(): Promise<BackupHarness> {
-  const harness = await startBackupHarness({ tenant: restoreTenant, timeScale: 60, enforceLimits: true });
+export async function startBackedUpTenant(simulator: Partial<StartSimulatorOptions> = {}): Promise<BackupHarness> {
+  const harness = await startBackupHarness({ tenant: restoreTenant, timeScale: 60, enforceLimits: true, ...simulator });
   const { run } = await harness.runJob({
     name: 'Restore fixture',
     scope: { type: 'organisation' },
@@ -20,7 +21,9 @@ export async function startBackedUpTenant(): Promise<BackupHarness> {
     dailyTime: '22:00',
     retentionYears: 1,
   });
-  if (run.status !== 'succeeded') throw new Error(`fixture backup ended ${run.status}: ${run.error ?? ''}`);
+  // Without the mailbox import/export API every mailbox warns that it is backed up without full fidelity.
+  const expected = simulator.appRoles ? ['succeeded', 'warning'] : ['succeeded'];
+  if (!expected.includes(run.status)) throw new Error(`fixture backup ended ${run.status}: ${run.error ?? ''}`);
   return harness;
 }
 

@@ -1,6 +1,7 @@
 import { searchTermsOf, type NewItemVersion, type StoredContent } from '../../catalog/index.js';
 import { recordDeltaPage, type PageRecipe } from '../../backup/page-recorder.js';
 import type { UnitContext } from '../../backup/unit-context.js';
+import { fullFidelityExporter } from './full-fidelity-export.js';
 
 interface GraphEvent {
   id: string;
@@ -33,6 +34,7 @@ export async function backupCalendar(context: UnitContext, userId: string): Prom
     concurrency: 1,
     fetchContent: (event) => context.store.put(context.tenantId, Buffer.from(JSON.stringify(event), 'utf8'), 'item'),
     toVersion: (event, content) => eventVersion(context, event, content),
+    addFullFidelity: (versions) => fullFidelityExporter(context, userId).addStreams(versions),
   };
   for await (const events of context.graph.pages<GraphEvent>(`/users/${encodeURIComponent(userId)}/events`, {
     resource,

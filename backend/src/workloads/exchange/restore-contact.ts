@@ -71,6 +71,7 @@ export class ContactWriter extends OutlookJsonWriter<GraphContact> {
     return {
       itemsPath: `/users/${encodeURIComponent(userId)}/contactFolders/${encodeURIComponent(folderId)}/contacts`,
       ...(checkedId !== undefined && { folderId: checkedId }),
+      ...(folderId === defaultContactFolderName && { wellKnownName: defaultContactFolderName }),
     };
   }
 

@@ -17,6 +17,11 @@ export class FullFidelityImport {
     return !this.refused;
   }
 
+  /** A well-known folder's id from the mailbox's folder list (the default Contacts folder, which nothing else names). */
+  wellKnownFolderId(userId: string, wellKnownName: string): Promise<string> {
+    return this.importer.wellKnownFolderId(userId, wellKnownName);
+  }
+
   /** Imports the stream into the folder as a normal item: its new id, or null when the tenant has not consented. */
   async importInto(userId: string, folderId: string, stream: Buffer): Promise<string | null> {
     if (this.refused) return null;

@@ -5,7 +5,12 @@ import { alreadyThere, type VerifyOutcome, type WriteOutcome } from '../../resto
 import type { TargetLocation } from '../../restore/target-location.js';
 import { OutlookItemIndex, type MarkedEntity } from './restore-outlook-index.js';
 import { backedUpJson, importedItemDifferences, type GraphJson } from './restore-outlook-json.js';
-import { jsonFallbackDifference } from './restore-mail-verify.js';
+
+/** Why a contact or event recreated through JSON is never reported as verified, whatever its read-back shows. */
+export const outlookJsonFallbackDifference =
+  'recreated through JSON (the tenant has not consented to the mailbox import/export API, or the backup has no ' +
+  "full-fidelity stream): what Graph does not let a client write (organizer, attendees' responses, online meeting, " +
+  'photo) is not carried, and attendees are named in the body instead of invited';
 
 /** Where items of one target folder are listed and created. */
 export interface OutlookContainer {
@@ -15,6 +20,8 @@ export interface OutlookContainer {
   folderId?: string;
   /** The folder an import writes into when read-back cannot check it (a calendar: events have no parentFolderId). */
   importFolderId?: string;
+  /** The folder's well-known name when its id is not known otherwise (an empty default Contacts folder). */
+  wellKnownName?: string;
 }
 
 export type OutlookJson = GraphJson & MarkedEntity;
@@ -106,14 +113,15 @@ export abstract class OutlookJsonWriter<T extends OutlookJson> implements ItemWr
     if (!version.fullFidelity || !this.context.fullFidelity.available) return null;
     const stream = await this.context.store.read(this.context.tenantId, version.fullFidelity);
     await this.context.pacer.take(userId, Math.ceil((stream.length * 4) / 3));
-    return this.context.fullFidelity.importInto(userId, await this.folderIdOf(container), stream);
+    return this.context.fullFidelity.importInto(userId, await this.folderIdOf(userId, container), stream);
   }
 
   /** The id of the folder (contact folder, calendar) an import writes into. */
-  private async folderIdOf(container: OutlookContainer): Promise<string> {
+  private async folderIdOf(userId: string, container: OutlookContainer): Promise<string> {
     const folderId = container.importFolderId ?? container.folderId;
-    if (!folderId) throw new Error(`no folder id for ${container.itemsPath}`);
-    return folderId;
+    if (folderId) return folderId;
+    if (container.wellKnownName) return this.context.fullFidelity.wellKnownFolderId(userId, container.wellKnownName);
+    throw new Error(`no folder id for ${container.itemsPath}`);
   }
 
   async verify(item: RestoreItem, version: ItemVersion, createdId: string): Promise<VerifyOutcome> {
@@ -135,7 +143,7 @@ export abstract class OutlookJsonWriter<T extends OutlookJson> implements ItemWr
     }
     return {
       verified: false,
-      differences: [jsonFallbackDifference, ...this.differences(original, restored, container)],
+      differences: [outlookJsonFallbackDifference, ...this.differences(original, restored, container)],
     };
   }
 

@@ -3,7 +3,7 @@ import type { SimulatorContext } from '../context.js';
 import { deltaPage, OUTLOOK_DELTA, removedEntry } from '../http/delta.js';
 import { badRequest, GraphError, notFound } from '../http/errors.js';
 import { withExtendedProperties, type ExtendedProperty } from '../http/extended-properties.js';
-import { jsonBody, ok, pageOf } from '../http/odata.js';
+import { applySelect, jsonBody, ok, pageOf } from '../http/odata.js';
 import type { Router } from '../http/router.js';
 import type { GraphRequest } from '../http/types.js';
 import type { RecurrenceDefinition } from '../model/definition.js';
@@ -135,6 +135,12 @@ export function registerCalendarRoutes(router: Router, context: SimulatorContext
   router.add('GET', '/users/:userId/events/:eventId', MAILBOX, (request) =>
     ok(renderFor(request)(eventOf(target(request).mailbox, request.params['eventId'] as string))),
   );
+  // The user's primary calendar (https://learn.microsoft.com/graph/api/calendar-get: GET /users/{id}/calendar).
+  router.add('GET', '/users/:userId/calendar', MAILBOX, (request) => {
+    const { mailbox } = target(request);
+    const calendar = { id: defaultCalendarId(mailbox), name: 'Calendario', color: 'auto', isDefaultCalendar: true };
+    return ok(applySelect(calendar, request.query.get('$select')));
+  });
   // Calendars: the default one and those created (https://learn.microsoft.com/graph/api/user-list-calendars).
   router.add('GET', '/users/:userId/calendars', MAILBOX, (request) => {
     const { mailbox } = target(request);
