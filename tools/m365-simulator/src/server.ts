@@ -83,8 +83,18 @@ async function handleIdentity(
   return undefined;
 }
 
+/**
+ * How long an idle keep-alive connection stays open. Node's default (5 s, advertised as `Keep-Alive: timeout=5`) lets
+ * the server close a connection at the moment a client reuses it: a client's fetch honours the hint less a margin of a
+ * second or two, and when the process is busy (a test generating a large tenant blocks its event loop for seconds)
+ * both timers are late, the client writes its request on the socket and the server destroys it with the request
+ * unread, which the client sees as ECONNRESET (MSAL then reports only `endpoints_resolution_error`). Past undici's
+ * ten-minute cap on idle sockets, the client is always the side that closes.
+ */
+const idleConnectionMs = 15 * 60_000;
+
 export function createSimulatorServer(context: SimulatorContext, router: Router, control: ControlApi): Server {
-  return createServer((req, res) => {
+  const server = createServer({ keepAliveTimeout: idleConnectionMs }, (req, res) => {
     const requestId = newRequestId();
     const path = new URL(req.url ?? '/', 'http://sim.invalid').pathname;
     const work = async () => {
@@ -134,6 +144,7 @@ export function createSimulatorServer(context: SimulatorContext, router: Router,
       else res.destroy();
     });
   });
+  return server;
 }
 
 async function uploadChunk(context: SimulatorContext, id: string, req: IncomingMessage): Promise<GraphResponse> {
