@@ -47,6 +47,7 @@ test('the setup wizard sets Milan and every service, checks consent and confirms
   await page.getByRole('form', { name: '2. Services to protect' }).getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('button', { name: 'I have granted them: check' }).click();
   await page.getByText(/Permissions granted on/).waitFor();
+  await page.getByText(/restored in full fidelity, exactly as they were/).waitFor();
   await page.getByRole('button', { name: 'Confirm the setup' }).click();
   await expect(page.getByRole('alertdialog').textContent()).resolves.toContain('Italy (Milan)');
   await page.getByRole('alertdialog').getByRole('button', { name: 'Confirm' }).click();

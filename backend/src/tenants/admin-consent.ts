@@ -1,9 +1,12 @@
+import { decodeJwt } from 'jose';
+
 /**
  * Finds out whether a tenant's administrator has granted our application its permissions
- * (admin consent): in production by asking Entra for an app-only token for that tenant.
+ * (admin consent), and which: in production by asking Entra for an app-only token for that tenant.
  */
 export interface AdminConsentProbe {
-  isGranted(tenantId: string): Promise<boolean>;
+  /** The application permissions granted in the tenant, or null when nothing was consented. */
+  grantedPermissions(tenantId: string): Promise<readonly string[] | null>;
 }
 
 /** The address an administrator follows to grant consent, on the configured authority. */
@@ -33,7 +36,7 @@ const notConsentedCodes = new Set([700016, 7000229, 65001, 90002]);
 export class ClientCredentialsConsentProbe implements AdminConsentProbe {
   constructor(private readonly app: { authorityHost: string; clientId: string; clientSecret: string }) {}
 
-  async isGranted(tenantId: string): Promise<boolean> {
+  async grantedPermissions(tenantId: string): Promise<readonly string[] | null> {
     const endpoint = `${this.app.authorityHost.replace(/\/+$/, '')}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`;
     const response = await fetch(endpoint, {
       method: 'POST',
@@ -45,10 +48,21 @@ export class ClientCredentialsConsentProbe implements AdminConsentProbe {
         grant_type: 'client_credentials',
       }),
     });
-    if (response.ok) return true;
-    const body = (await response.json().catch(() => ({}))) as { error_codes?: unknown };
+    const body = (await response.json().catch(() => ({}))) as { error_codes?: unknown; access_token?: unknown };
+    if (response.ok) return rolesOf(body.access_token);
     const codes = Array.isArray(body.error_codes) ? body.error_codes : [];
-    if (codes.some((code) => notConsentedCodes.has(Number(code)))) return false;
+    if (codes.some((code) => notConsentedCodes.has(Number(code)))) return null;
     throw new Error(`admin consent check for tenant ${tenantId}: token endpoint answered ${response.status}`);
   }
+}
+
+/**
+ * The application permissions in an app-only token: its `roles` claim, which lists exactly what the tenant's
+ * administrator granted (learn.microsoft.com/entra/identity-platform/access-token-claims-reference, roles). Read from
+ * our own token only to tell the administrator what is missing; Graph itself enforces them.
+ */
+function rolesOf(token: unknown): string[] {
+  if (typeof token !== 'string') return [];
+  const roles = decodeJwt(token)['roles'];
+  return Array.isArray(roles) ? roles.filter((role): role is string => typeof role === 'string') : [];
 }

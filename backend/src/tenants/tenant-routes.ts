@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ApiError, notFound } from '../api/http/api-error.js';
 import { defineRoute } from '../api/http/route.js';
 import { tenantOf } from '../api/http/schemas.js';
+import { importExportPermission } from '../graph/index.js';
 import { adminConsentUrl } from './admin-consent.js';
 import { missingSetupSteps } from './setup-status.js';
 import {
@@ -103,17 +104,25 @@ export const tenantRoutes = [
     method: 'POST',
     path: '/tenant/setup/admin-consent/check',
     tag: 'tenant',
-    summary: 'Checks with Microsoft that admin consent was granted, and records it',
+    summary:
+      'Checks with Microsoft that admin consent was granted, and whether it includes full-fidelity Exchange restore; records it (again after a later grant)',
     permission: 'tenant.setup',
     response: tenantStatusSchema,
     async handler({ principal, services }) {
       const tenantId = tenantOf(principal);
-      if (!(await services.consent.isGranted(tenantId))) throw new ApiError(409, 'consent_missing');
+      const granted = await services.consent.grantedPermissions(tenantId);
+      if (!granted) throw new ApiError(409, 'consent_missing');
+      const fullFidelity = granted.includes(importExportPermission);
       const tenant = await requireTenant(services.db, tenantId);
-      if (tenant.setup.adminConsent) return tenantStatus(tenant);
+      const recorded = tenant.setup.adminConsent;
+      if (recorded && recorded.fullFidelity === fullFidelity) return tenantStatus(tenant);
       return tenantStatus(
         await changeSetup(services.db, tenantId, {
-          adminConsent: { grantedAt: services.clock(), checkedBy: principal.email },
+          adminConsent: {
+            grantedAt: recorded?.grantedAt ?? services.clock(),
+            checkedBy: principal.email,
+            fullFidelity,
+          },
         }),
       );
     },

@@ -10,7 +10,11 @@ export type Workload = (typeof workloads)[number];
 export interface TenantSetup {
   dataLocation?: DataLocation;
   workloads?: Workload[];
-  adminConsent?: { grantedAt: Date; checkedBy: string };
+  /**
+   * `fullFidelity`: whether the consent includes the mailbox import/export API (MailboxItem.ImportExport.All), without
+   * which Exchange items are restored through JSON with losses; absent on records checked before it was asked.
+   */
+  adminConsent?: { grantedAt: Date; checkedBy: string; fullFidelity?: boolean };
   confirmation?: { at: Date; by: string };
 }
 

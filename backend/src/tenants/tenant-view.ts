@@ -13,6 +13,10 @@ export const tenantStatusSchema = z.strictObject({
     dataLocation: z.enum(dataLocations).nullable(),
     workloads: z.array(z.enum(workloads)),
     adminConsentGrantedAt: z.iso.datetime().nullable(),
+    fullFidelityRestore: z
+      .boolean()
+      .nullable()
+      .describe('Whether the consent includes MailboxItem.ImportExport.All (null until checked)'),
     confirmedAt: z.iso.datetime().nullable(),
     missing: z.array(z.enum(setupSteps)).describe('Empty once the tenant is set up'),
   }),
@@ -28,6 +32,7 @@ export function tenantStatus(tenant: TenantRecord): z.infer<typeof tenantStatusS
       dataLocation: tenant.setup.dataLocation ?? null,
       workloads: tenant.setup.workloads ?? [],
       adminConsentGrantedAt: isoOrNull(tenant.setup.adminConsent?.grantedAt),
+      fullFidelityRestore: tenant.setup.adminConsent?.fullFidelity ?? null,
       confirmedAt: isoOrNull(tenant.setup.confirmation?.at),
       missing: missingSetupSteps(tenant),
     },

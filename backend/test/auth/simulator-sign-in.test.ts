@@ -64,20 +64,38 @@ test('expired, foreign-audience and unscoped simulator tokens are refused', asyn
   expect({ status: unscoped.status, code: code(unscoped.body) }).toEqual({ status: 401, code: 'token_invalid' });
 });
 
-test('admin consent is checked against the authority’s token endpoint and recorded in the setup', async () => {
-  expect(await consent.isGranted(sim.tenantId)).toBe(true);
-  expect(await consent.isGranted(randomUUID())).toBe(false);
+test('admin consent is checked against the authority’s token endpoint and recorded in the setup, with whether it allows full-fidelity Exchange restores', async () => {
+  expect(await consent.grantedPermissions(sim.tenantId)).toContain('MailboxItem.ImportExport.All');
+  expect(await consent.grantedPermissions(randomUUID())).toBeNull();
   const wrongSecret = new ClientCredentialsConsentProbe({
     authorityHost: sim.authorityHost,
     clientId: sim.app.clientId,
     clientSecret: 'wrong',
   });
-  await expect(wrongSecret.isGranted(sim.tenantId)).rejects.toThrow(/answered 401/);
+  await expect(wrongSecret.grantedPermissions(sim.tenantId)).rejects.toThrow(/answered 401/);
 
   const token = await mintUserToken(sim, itManager);
   const checked = await api.call('POST', '/tenant/setup/admin-consent/check', { token });
   expect(checked.status).toBe(200);
   expect(checked.body).toMatchObject({
-    setup: { adminConsentGrantedAt: expect.any(String), missing: ['data_location', 'workloads', 'confirmation'] },
+    setup: {
+      adminConsentGrantedAt: expect.any(String),
+      fullFidelityRestore: true,
+      missing: ['data_location', 'workloads', 'confirmation'],
+    },
+  });
+
+  // An administrator who consented without the mailbox import/export API is told so; a later grant is picked up.
+  const allRoles = sim.control.appRoles();
+  sim.control.setAppRoles(allRoles.filter((role) => role !== 'MailboxItem.ImportExport.All'));
+  const without = await api.call('POST', '/tenant/setup/admin-consent/check', { token });
+  expect(without.body).toMatchObject({ setup: { fullFidelityRestore: false } });
+  sim.control.setAppRoles(allRoles);
+  const regranted = await api.call('POST', '/tenant/setup/admin-consent/check', { token });
+  expect(regranted.body).toMatchObject({
+    setup: {
+      adminConsentGrantedAt: (checked.body as { setup: { adminConsentGrantedAt: string } }).setup.adminConsentGrantedAt,
+      fullFidelityRestore: true,
+    },
   });
 });

@@ -36,6 +36,8 @@ export interface TenantStatus {
     dataLocation: DataLocation | null;
     workloads: SetupWorkload[];
     adminConsentGrantedAt: string | null;
+    /** Whether the consent includes MailboxItem.ImportExport.All (full-fidelity Exchange restore); null until checked. */
+    fullFidelityRestore: boolean | null;
     confirmedAt: string | null;
     missing: Array<'data_location' | 'workloads' | 'admin_consent' | 'confirmation'>;
   };

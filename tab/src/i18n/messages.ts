@@ -86,6 +86,10 @@ const en = {
   setupConsentLink: 'Grant permissions in Microsoft 365 (opens a new window)',
   setupConsentCheck: 'I have granted them: check',
   setupConsentGranted: 'Permissions granted on {date}.',
+  setupFullFidelityGranted:
+    'Mail, contacts and calendars are restored in full fidelity, exactly as they were (Exchange import, MailboxItem.ImportExport.All).',
+  setupFullFidelityMissing:
+    'The permission MailboxItem.ImportExport.All was not granted: backups run, but Exchange items are restored by recreating them, which loses the MIME structure, trace headers and digital signatures of messages. Grant it with the same link, then check again.',
   setupStepConfirm: '4. Confirmation',
   setupConfirmHint: 'Once confirmed, the data location can no longer be changed.',
   setupConfirmButton: 'Confirm the setup',
@@ -391,6 +395,10 @@ const it: Messages = {
   setupConsentLink: 'Concedi le autorizzazioni in Microsoft 365 (si apre una nuova finestra)',
   setupConsentCheck: 'Le ho concesse: verifica',
   setupConsentGranted: 'Autorizzazioni concesse il {date}.',
+  setupFullFidelityGranted:
+    'Posta, contatti e calendari si ripristinano in modo completo, esattamente com’erano (importazione Exchange, MailboxItem.ImportExport.All).',
+  setupFullFidelityMissing:
+    'L’autorizzazione MailboxItem.ImportExport.All non è stata concessa: i backup funzionano, ma gli elementi di Exchange si ripristinano ricreandoli, perdendo la struttura MIME, le intestazioni di transito e le firme digitali dei messaggi. Concedila con lo stesso collegamento, poi verifica di nuovo.',
   setupStepConfirm: '4. Conferma',
   setupConfirmHint: 'Dopo la conferma non sarà più possibile cambiare dove sono salvati i dati.',
   setupConfirmButton: 'Conferma il setup',

@@ -12,7 +12,7 @@ import { useAction } from '../api/use-action.js';
 import { useResource } from '../api/use-resource.js';
 import { ConfirmButton } from '../components/confirm-button.js';
 import { formatDateTime } from '../components/format.js';
-import { ActionOutcome, InfoNotice, Loaded } from '../components/messages.js';
+import { ActionOutcome, InfoNotice, Loaded, ProblemNotice } from '../components/messages.js';
 import { keyOf, useLanguage } from '../i18n/language.js';
 
 /** The tenant setup wizard of the seeds: data location (Italy, Milan), services, Microsoft consent, confirmation. */
@@ -112,13 +112,16 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
         <Title3 as="h2" id="setup-consent">
           {t('setupStepConsent')}
         </Title3>
-        {tenant.setup.adminConsentGrantedAt ? (
+        {tenant.setup.adminConsentGrantedAt && (
           <InfoNotice>
-            {t('setupConsentGranted', { date: formatDateTime(tenant.setup.adminConsentGrantedAt, language, '') })}
+            {t('setupConsentGranted', { date: formatDateTime(tenant.setup.adminConsentGrantedAt, language, '') })}{' '}
+            {tenant.setup.fullFidelityRestore === true && t('setupFullFidelityGranted')}
           </InfoNotice>
-        ) : (
+        )}
+        {tenant.setup.fullFidelityRestore === false && <ProblemNotice text={t('setupFullFidelityMissing')} />}
+        {(!tenant.setup.adminConsentGrantedAt || tenant.setup.fullFidelityRestore !== true) && (
           <>
-            <p>{t('setupConsentHint')}</p>
+            {!tenant.setup.adminConsentGrantedAt && <p>{t('setupConsentHint')}</p>}
             <Loaded state={consentLink}>
               {(link) => (
                 <Link href={link.url} target="_blank" rel="noopener noreferrer">

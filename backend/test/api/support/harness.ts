@@ -89,7 +89,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(!options.identity && { signingKeys: jwks }),
     provider: { tenantId: providerTenant, name: 'TIM', supportEmail: 'supporto@provider.example' },
     activityKey: randomBytes(32),
-    consent: options.consent ?? { isGranted: async () => false },
+    consent: options.consent ?? { grantedPermissions: async () => null },
     portalUrl: 'https://custodia.example/portal',
     ...(options.backup && { backup: options.backup(database.db) }),
     ...(options.restore && { restore: options.restore(database.db) }),
