@@ -51,6 +51,7 @@ export interface ItemVersion {
   size: number;
   /** Received (mail), modified (files), start (events), created (channel messages). */
   itemDate?: Date;
+  /** Messages: what a mail client lists as attachments, read from the MIME as it is backed up (mime-attachment-names.ts). */
   attachmentNames?: string[];
   /** Workload-specific fields a restore needs (flags, read state, importance, categories, ...). */
   properties: Record<string, unknown>;

@@ -173,6 +173,26 @@ test('a message deleted after a backup is found as of the earlier run and restor
   expect(items.body.items).toEqual([expect.objectContaining({ name: subjects.plain, verified: true })]);
 }, 120_000);
 
+test("browse and search list each message's attachment names, read from its MIME at backup time, and find it by them", async () => {
+  const mailbox = `mailbox:${giuliaId}`;
+  type Listed = VersionView & { attachmentNames: string[] };
+  const found = await call<Page<Listed>>(admin, 'GET', '/backups/search?q=nota');
+  expect(found.body.items.map((item) => [item.name, item.attachmentNames])).toEqual([
+    [subjects.large, ['capitolato.bin', 'nota.txt']],
+  ]);
+
+  const inbox = found.body.items[0]!.containerId;
+  const listed = await call<Page<Listed>>(
+    admin,
+    'GET',
+    `/backups/resources/${mailbox}/items?containerId=${encodeURIComponent(inbox)}`,
+  );
+  const namesOf = (subject: string) => listed.body.items.find((item) => item.name === subject)?.attachmentNames;
+  expect(namesOf(subjects.large)).toEqual(['capitolato.bin', 'nota.txt']);
+  // The picture the body shows by cid: is no attachment in Outlook's eyes.
+  expect(namesOf(subjects.inline)).toEqual([]);
+});
+
 test('search results, deleted ones included, download as a ZIP streamed now, and as a background export behind an expiring link', async () => {
   const found = await call<Page<VersionView>>(admin, 'GET', '/backups/search?q=preventivo');
   expect(found.body.items.map((item) => item.name)).toContain(subjects.plain);

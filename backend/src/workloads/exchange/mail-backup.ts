@@ -4,6 +4,7 @@ import { recordDeltaPage, type PageRecipe } from '../../backup/page-recorder.js'
 import type { UnitContext } from '../../backup/unit-context.js';
 import { fullFidelityExporter } from './full-fidelity-export.js';
 import { listMailFolders, type MailFolderNode } from './mail-folders.js';
+import { MessageAttachmentNames } from './mime-attachment-names.js';
 
 interface Recipient {
   emailAddress?: { name?: string; address?: string };
@@ -100,6 +101,7 @@ async function backupMailFolder(
   const resource = { kind: 'mailbox', userId } as const;
   const containerId = `mail:${folder.id}`;
   const user = encodeURIComponent(userId);
+  const attachmentNames = new MessageAttachmentNames();
   const recipe: PageRecipe<GraphMessage> = {
     idOf: (message) => message.id,
     isRemoved: (message) => message['@removed'] !== undefined,
@@ -113,9 +115,10 @@ async function backupMailFolder(
           resource,
         },
       );
-      return context.store.putStream(context.tenantId, stream, 'item');
+      return context.store.putStream(context.tenantId, attachmentNames.watch(message.id, stream), 'item');
     },
-    toVersion: (message, content) => messageVersion(context, message, content, containerId, folder.path),
+    toVersion: (message, content) =>
+      attachmentNames.addTo(messageVersion(context, message, content, containerId, folder.path)),
     addFullFidelity: (versions) => fullFidelityExporter(context, userId).addStreams(versions),
   };
 
