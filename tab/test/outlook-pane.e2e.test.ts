@@ -23,10 +23,35 @@ function mime(subject: string, date: string, to: string): string {
   ].join('\r\n');
 }
 
+/** The conversation Outlook shows a message in: Graph's conversationId, read from the simulator as Outlook would. */
+async function conversationIdOf(userId: string, subject: string): Promise<string> {
+  const { sim } = session.server;
+  const granted = await fetch(`${sim.authorityHost}/${sim.tenantId}/oauth2/v2.0/token`, {
+    method: 'POST',
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: sim.app.clientId,
+      client_secret: sim.app.clientSecret,
+      scope: 'https://graph.microsoft.com/.default',
+    }),
+  });
+  const { access_token: token } = (await granted.json()) as { access_token: string };
+  const listed = await fetch(
+    `${sim.graphBaseUrl}/users/${userId}/mailFolders/inbox/messages?$select=subject,conversationId&$top=100`,
+    { headers: { authorization: `Bearer ${token}` } },
+  );
+  const { value } = (await listed.json()) as { value: Array<{ subject: string; conversationId: string }> };
+  const found = value.find((message) => message.subject === subject);
+  if (!found) throw new Error(`no message ${subject} in the inbox`);
+  return found.conversationId;
+}
+
 let session: PortalSession;
 let page: Page;
 let tenant: SelfServiceTenant;
 let person: { id: string; userPrincipalName: string };
+let token: string;
+let threadConversation: string;
 
 beforeAll(
   async () => {
@@ -49,15 +74,16 @@ beforeAll(
       'inbox',
       mime(removed, '2026-03-04T08:00:00Z', person.userPrincipalName),
     );
+    threadConversation = await conversationIdOf(person.id, `RE: ${thread}`);
     expect((await tenant.backUp()).status).toMatch(/succeeded|warning/);
     // The first message of the thread and another one are deleted; the next backup sees them gone.
     control.deleteMessage(person.id, first);
     control.deleteMessage(person.id, other);
     expect((await tenant.backUp()).status).toMatch(/succeeded|warning/);
-    const token = await mintUserToken(session.server.sim, { id: person.id });
+    token = await mintUserToken(session.server.sim, { id: person.id });
     const surface = officeSurface('en-GB', {
       subject: `RE: ${thread}`,
-      conversationId: 'AAQkAGI2-conversation-4711',
+      conversationId: threadConversation,
       internetMessageId: `<RE.${thread.replace(/\W+/g, '.')}@fornitore.example>`,
     });
     await page.addInitScript(outlookInitScript(surface, token, { id: person.id, upn: person.userPrincipalName }));
@@ -91,6 +117,27 @@ test('the pane lists the conversation’s backed-up versions and the messages de
   await deleted.getByText(thread, { exact: true }).waitFor();
   await expect(deleted.getByText(`RE: ${thread}`, { exact: true }).count()).resolves.toBe(0);
   await session.capture('outlook-pane-en');
+});
+
+test('the conversation is the one Outlook names, not a subject: a reply whose subject was changed still shows its thread', async () => {
+  const renamed = await page.context().newPage();
+  try {
+    const surface = officeSurface('en-GB', {
+      subject: 'Nuovi prezzi dei bulloni',
+      conversationId: threadConversation,
+      internetMessageId: '<nuovi.prezzi@fornitore.example>',
+    });
+    await renamed.addInitScript(outlookInitScript(surface, token, { id: person.id, upn: person.userPrincipalName }));
+    await renamed.setViewportSize({ width: 400, height: 900 });
+    await renamed.goto(`${session.server.url}/tab/?view=outlook-restore`);
+    await renamed.getByText('Message: Nuovi prezzi dei bulloni').waitFor();
+    const versions = renamed.getByRole('list', { name: 'Earlier versions of this conversation' });
+    await versions.getByText(thread, { exact: true }).waitFor();
+    await versions.getByText(`RE: ${thread}`, { exact: true }).waitFor();
+    await expect(versions.getByText(removed).count()).resolves.toBe(0);
+  } finally {
+    await renamed.close();
+  }
 });
 
 test('one click restores a deleted message to its folder, and Outlook’s mailbox has it again', async () => {

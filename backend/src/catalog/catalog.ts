@@ -249,6 +249,28 @@ export class Catalog {
     return this.versions.find(this.tenantId, { resourceId, validTo: null }).toArray();
   }
 
+  /**
+   * Every version of the messages of one conversation in one mailbox, deleted ones included, newest first. Office.js
+   * may give the id with the URL-safe base64 alphabet where Graph gave the standard one, or the other way round, so
+   * both spellings are looked up.
+   */
+  conversation(resourceId: string, conversationId: string, limit = 100, skip = 0): Promise<ItemVersion[]> {
+    const spellings = [
+      ...new Set([
+        conversationId,
+        conversationId.replace(/-/g, '+').replace(/_/g, '/'),
+        conversationId.replace(/\+/g, '-').replace(/\//g, '_'),
+      ]),
+    ];
+    return this.versions
+      .find(
+        this.tenantId,
+        { resourceId, 'properties.conversationId': { $in: spellings }, kind: 'message' },
+        { sort: { itemDate: -1, graphId: 1, validFrom: -1 }, limit, skip },
+      )
+      .toArray();
+  }
+
   /** Search by words of subject/name, sender, recipients or attachment names; every word must match. */
   search(query: {
     words: string[];

@@ -17,6 +17,8 @@ export const itemVersionsCollection = defineTenantCollection<ItemVersion>('itemV
   { key: { tenantId: 1, searchTerms: 1 }, name: 'search_terms' },
   { key: { tenantId: 1, from: 1, itemDate: -1 }, name: 'search_sender' },
   { key: { tenantId: 1, resourceId: 1, itemDate: -1 }, name: 'resource_date' },
+  // The messages of one Outlook conversation (the Outlook pane).
+  { key: { tenantId: 1, resourceId: 1, 'properties.conversationId': 1 }, name: 'resource_conversation' },
 ]);
 
 export const foldersCollection = defineTenantCollection<CatalogFolder>('catalogFolders', [

@@ -36,7 +36,7 @@ export interface BrowseAudience {
 
 /**
  * Browsing backups: the accounts, their folders, the items of a folder as of any instant, the runs that are restore
- * points, and a search by words. The same routes serve the portal (every account) and "My backups" (own data only).
+ * points, the messages of one conversation, and a search by words. The same routes serve the portal (every account) and "My backups" (own data only).
  */
 export function browseRoutes(audience: BrowseAudience): RouteSpec[] {
   const { idPrefix, pathPrefix, tag, permission } = audience;
@@ -126,6 +126,31 @@ export function browseRoutes(audience: BrowseAudience): RouteSpec[] {
             .filter((unit) => unit.finishedAt !== null)
             .map((unit) => ({ runId: unit.runId, finishedAt: unit.finishedAt!.toISOString(), items: unit.items })),
         };
+      },
+    }),
+    defineRoute({
+      id: `${idPrefix}.conversation`,
+      method: 'GET',
+      path: `${pathPrefix}/resources/:resourceId/conversation`,
+      tag,
+      summary:
+        'The backed-up messages of one Outlook conversation (Graph conversationId, Office.js item.conversationId), every version and deleted ones included, newest first',
+      permission,
+      params: resourceParams,
+      query: z.strictObject({ conversationId: z.string().trim().min(1).max(1024), ...pageQuery }),
+      response: pageOf(versionViewSchema),
+      async handler({ principal, params, query, services, request }) {
+        const scope = await audience.scopeOf({ principal, services, request });
+        await resourceInScope(services.db, scope, params.resourceId);
+        const offset = offsetOf(query.cursor);
+        const versions = await new Catalog(services.db, scope.tenantId).conversation(
+          params.resourceId,
+          query.conversationId,
+          query.limit + 1,
+          offset,
+        );
+        const page = offsetPage(versions, offset, query.limit);
+        return { items: page.items.map(versionView), nextCursor: page.nextCursor };
       },
     }),
     defineRoute({

@@ -518,6 +518,13 @@ const matrix: Record<string, Row> = {
     allowed: browsers,
     sample: async () => ({ method: 'GET', path: `/backups/resources/${await freshAccount()}/points` }),
   },
+  'backups.conversation': {
+    allowed: browsers,
+    sample: async () => ({
+      method: 'GET',
+      path: `/backups/resources/${await freshAccount()}/conversation?conversationId=AAQkAGI2conversation`,
+    }),
+  },
   'backups.search': { allowed: browsers, sample: get('/backups/search?q=relazione') },
   'restores.create': {
     allowed: browsers,
@@ -583,6 +590,14 @@ const matrix: Record<string, Row> = {
     allowed: tenantPeople,
     allowedStatus: 404,
     sample: async () => ({ method: 'GET', path: `/me/backups/resources/${await freshAccount()}/points` }),
+  },
+  'me.backups.conversation': {
+    allowed: tenantPeople,
+    allowedStatus: 404,
+    sample: async () => ({
+      method: 'GET',
+      path: `/me/backups/resources/${await freshAccount()}/conversation?conversationId=AAQkAGI2conversation`,
+    }),
   },
   'me.backups.search': { allowed: tenantPeople, sample: get('/me/backups/search?q=relazione') },
   'me.restores.create': {

@@ -193,6 +193,35 @@ test("browse and search list each message's attachment names, read from its MIME
   expect(namesOf(subjects.inline)).toEqual([]);
 });
 
+test('the messages of one conversation are found by its id, whichever base64 alphabet Outlook spells it in', async () => {
+  const mailbox = `mailbox:${giuliaId}`;
+  const large = await backup.database.db
+    .collection('itemVersions')
+    .findOne({ tenantId: backup.tenantId, resourceId: mailbox, name: subjects.large });
+  const conversationId = (large?.['properties'] as { conversationId: string }).conversationId;
+  // Graph's ids may hold either alphabet's characters; Office.js may spell them with the other one.
+  const spellings = new Set([
+    conversationId,
+    conversationId.replace(/\+/g, '-').replace(/\//g, '_'),
+    conversationId.replace(/-/g, '+').replace(/_/g, '/'),
+  ]);
+  // (The person's own route, /me/backups/…/conversation, is the Outlook pane's: its end-to-end test covers it.)
+  for (const spelling of spellings) {
+    const found = await call<Page<VersionView>>(
+      admin,
+      'GET',
+      `/backups/resources/${mailbox}/conversation?conversationId=${encodeURIComponent(spelling)}`,
+    );
+    expect(found.body.items.map((item) => item.name)).toEqual([subjects.large]);
+  }
+  const none = await call<Page<VersionView>>(
+    admin,
+    'GET',
+    `/backups/resources/${mailbox}/conversation?conversationId=AAQk-none`,
+  );
+  expect(none.body.items).toEqual([]);
+});
+
 test('search results, deleted ones included, download as a ZIP streamed now, and as a background export behind an expiring link', async () => {
   const found = await call<Page<VersionView>>(admin, 'GET', '/backups/search?q=preventivo');
   expect(found.body.items.map((item) => item.name)).toContain(subjects.plain);

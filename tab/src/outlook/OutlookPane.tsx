@@ -82,8 +82,10 @@ function VersionList(props: { api: ApiClient; id: string; title: string; empty: 
 export function OutlookPane({ token }: { token: string }) {
   const { t, language } = useLanguage();
   const api = useApiClient(token);
-  const subject = openMessage()?.subject ?? '';
-  const data = useResource(() => loadPaneData(api, subject), `pane-${subject}-${language}`);
+  const message = openMessage();
+  const subject = message?.subject ?? '';
+  const conversationId = message?.conversationId;
+  const data = useResource(() => loadPaneData(api, conversationId), `pane-${conversationId ?? ''}-${language}`);
   return (
     <div className="page pane">
       <Title3 as="h1">{t('outlookTitle')}</Title3>

@@ -2,7 +2,6 @@ import type { ApiClient } from '../api/client.js';
 import type { BackedUpResource, ItemVersion, RestorePoint } from '../api/restore-types.js';
 import type { Page } from '../api/types.js';
 import { myBackups } from '../self-service/my-backups-paths.js';
-import { conversationVersions, subjectWords } from './conversation.js';
 
 export interface PaneData {
   /** Backed-up versions of the open message's conversation, newest first. */
@@ -32,14 +31,18 @@ async function deletedFromFolder(api: ApiClient, mailbox: string, folderId: stri
   return [...byId.values()];
 }
 
-/** What the pane shows for the open message, from the person's own mailbox backups only. */
-export async function loadPaneData(api: ApiClient, subject: string): Promise<PaneData> {
+/**
+ * What the pane shows for the open message, from the person's own mailbox backups only. The conversation is the one
+ * Outlook says the message belongs to (Office.js `item.conversationId`, which the backup keeps from Graph's message):
+ * a reply whose subject was changed stays in it, and another thread that happens to share the subject does not.
+ */
+export async function loadPaneData(api: ApiClient, conversationId: string | undefined): Promise<PaneData> {
+  if (!conversationId) return { versions: [], deleted: [] };
   const { items } = await api.get<{ items: BackedUpResource[] }>(myBackups.resources, { kind: 'mailbox' });
   const mailbox = items[0];
-  const words = subjectWords(subject);
-  if (!mailbox || !words) return { versions: [], deleted: [] };
-  const found = await api.get<Page<ItemVersion>>(myBackups.search, { q: words, resourceId: mailbox.id, limit: 100 });
-  const versions = conversationVersions(subject, found.items);
+  if (!mailbox) return { versions: [], deleted: [] };
+  const found = await api.get<Page<ItemVersion>>(myBackups.conversation(mailbox.id), { conversationId, limit: 100 });
+  const versions = found.items;
   // The folder the open message sits in, as the latest backup of it saw it.
   const folderId = versions.find((version) => !version.deletedAt)?.containerId ?? versions[0]?.containerId;
   const deleted = folderId ? await deletedFromFolder(api, mailbox.id, folderId) : [];

@@ -4,6 +4,7 @@ export const myBackups = {
   folders: (resourceId: string) => `/me/backups/resources/${encodeURIComponent(resourceId)}/folders`,
   items: (resourceId: string) => `/me/backups/resources/${encodeURIComponent(resourceId)}/items`,
   points: (resourceId: string) => `/me/backups/resources/${encodeURIComponent(resourceId)}/points`,
+  conversation: (resourceId: string) => `/me/backups/resources/${encodeURIComponent(resourceId)}/conversation`,
   search: '/me/backups/search',
   restores: '/me/restores',
   restore: (id: string) => `/me/restores/${encodeURIComponent(id)}`,
