@@ -1,5 +1,7 @@
 // Backup benchmark: `npm run bench -- backup [--users N --messages N --files N --seed N]
-//   [--time-scale N --enforce-limits] [--change-share 0.01] [--large-file] [--json]`.
+//   [--time-scale N --enforce-limits] [--change-share 0.01] [--large-file] [--without-mailbox-api] [--json]`.
+// `--without-mailbox-api` starts the tenant without consent to the mailbox import/export API: Exchange items are then
+// backed up without their full-fidelity export streams (as for a tenant that did not grant MailboxItem.ImportExport.All).
 // Starts the tenant simulator with a generated tenant, devdb, a filesystem content store and the backup worker (Graph
 // layer + RunEngine) in this process; runs a full backup, measures the raw-fetch ceiling of the same bytes, changes a
 // share of the items and runs an incremental. Prints one line per phase (items/s, MB/s, Graph requests per item,
@@ -12,7 +14,12 @@ import { parseArgs } from 'node:util';
 import { MongoClient, type Db } from 'mongodb';
 import { ensureIndexes } from '../backend/dist/db/index.js';
 import { startDevDb } from '../tools/devdb/dist/index.js';
-import { startSimulator, type CountersSnapshot, type RunningSimulator } from '../tools/m365-simulator/dist/index.js';
+import {
+  APP_ROLES,
+  startSimulator,
+  type CountersSnapshot,
+  type RunningSimulator,
+} from '../tools/m365-simulator/dist/index.js';
 import { startBackupWorker, type BackupWorker } from '../teams-app/dist/worker-runtime.js';
 import { PlainGraph } from '../backend/test/backup-scale/plain-graph.ts';
 import {
@@ -41,6 +48,7 @@ const { values } = parseArgs({
     'enforce-limits': { type: 'boolean', default: false },
     'change-share': { type: 'string', default: '0.01' },
     'large-file': { type: 'boolean', default: false },
+    'without-mailbox-api': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   },
 });
@@ -67,7 +75,12 @@ const scratch = await mkdtemp(join(tmpdir(), 'custodia-bench-backup-'));
 const devDb = process.env.MONGODB_URI ? undefined : await startDevDb({ dataDir: join(scratch, 'db') });
 const client = await MongoClient.connect(process.env.MONGODB_URI ?? devDb!.uri);
 const db = client.db(`bench_backup_${Date.now()}`);
-const sim = await startSimulator({ generate: spec, enforceLimits, timeScale });
+const sim = await startSimulator({
+  generate: spec,
+  enforceLimits,
+  timeScale,
+  ...(values['without-mailbox-api'] && { appRoles: APP_ROLES.filter((role) => !role.startsWith('Mailbox')) }),
+});
 let worker: BackupWorker | undefined;
 
 try {

@@ -9,7 +9,7 @@ import { exportItems, exportItemsLimit, isPermissionMissing, primaryMailboxId } 
  */
 const exportBatchBytes = 16 * 1024 * 1024;
 /** Export requests in flight per mailbox, beside the content reads (Graph allows four per app and mailbox). */
-const exportConcurrency = 2;
+const exportConcurrency = 4;
 
 /**
  * Adds Exchange's full-fidelity export stream to each new Exchange version of one mailbox (`exportItems`, 20 ids per
@@ -48,19 +48,22 @@ export class FullFidelityExporter {
   private async exportBatch(mailboxId: string, batch: readonly NewItemVersion[]): Promise<void> {
     const byId = new Map(batch.map((version) => [version.graphId, version]));
     const exported = await exportItems(this.context.graph, { mailboxId, userId: this.userId }, [...byId.keys()]);
-    for (const item of exported) {
-      const version = byId.get(item.itemId);
-      if (!version) continue;
-      if ('error' in item) {
-        this.context.progress.warn(
-          `Exchange did not export "${version.name}" in full fidelity (${item.error.code}): a restore of this version ` +
-            `will recreate it through JSON / Exchange non ha esportato "${version.name}" in forma completa`,
-          version.graphId,
-        );
-        continue;
-      }
-      version.fullFidelity = await this.context.store.put(this.context.tenantId, item.data, 'item');
-    }
+    // Stored together: the store answers "is this blob there?" for all of them in one database round trip.
+    await Promise.all(
+      exported.map(async (item) => {
+        const version = byId.get(item.itemId);
+        if (!version) return;
+        if ('error' in item) {
+          this.context.progress.warn(
+            `Exchange did not export "${version.name}" in full fidelity (${item.error.code}): a restore of this ` +
+              `version will recreate it through JSON / Exchange non ha esportato "${version.name}" in forma completa`,
+            version.graphId,
+          );
+          return;
+        }
+        version.fullFidelity = await this.context.store.put(this.context.tenantId, item.data, 'item');
+      }),
+    );
   }
 
   private mailbox(): Promise<string> {
