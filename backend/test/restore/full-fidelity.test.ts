@@ -45,6 +45,19 @@ async function backedUpCorpus(appRoles: readonly string[], workerName: string): 
   return { harness, worker: await startRestoreWorker(harness, workerName), giuliaId, marcoId, folderId };
 }
 
+/** A backed-up corpus tenant for the tests of one describe block, stopped after them. */
+function corpusTenant(appRoles: readonly string[], workerName: string): () => Tenant {
+  let tenant: Tenant | undefined;
+  beforeAll(async () => {
+    tenant = await backedUpCorpus(appRoles, workerName);
+  }, 240_000);
+  afterAll(async () => {
+    await tenant?.worker.stop();
+    await tenant?.harness.stop();
+  });
+  return () => tenant!;
+}
+
 function deleteFolderContents(tenant: Tenant): void {
   for (const message of tenant.harness.sim.control.listMessages(tenant.giuliaId, tenant.folderId))
     tenant.harness.sim.control.deleteMessage(tenant.giuliaId, message.id);
@@ -87,14 +100,23 @@ async function parsedByPostalMime(mime: Buffer) {
   };
 }
 
+/** A simulator record without what Exchange assigns to every new item: its id, change counter and times. */
+function withoutIdentity(record: object): Record<string, unknown> {
+  const {
+    id: _id,
+    seq: _seq,
+    createdDateTime: _created,
+    lastModifiedDateTime: _modified,
+    ...rest
+  } = record as Record<string, unknown>;
+  return rest;
+}
+
 describe('with the mailbox import/export API consented', () => {
+  const current = corpusTenant(APP_ROLES, 'fidelity-import');
   let tenant: Tenant;
-  beforeAll(async () => {
-    tenant = await backedUpCorpus(APP_ROLES, 'fidelity-import');
-  }, 240_000);
-  afterAll(async () => {
-    await tenant?.worker.stop();
-    await tenant?.harness.stop();
+  beforeAll(() => {
+    tenant = current();
   });
 
   test('every message is backed up with Exchange’s full-fidelity stream beside its MIME', async () => {
@@ -130,34 +152,10 @@ describe('with the mailbox import/export API consented', () => {
     expect(new Set(items.map((item) => item.restoredBy))).toEqual(new Set(['import']));
     expect(new Set(items.map((item) => item.targetResource))).toEqual(new Set([`mailbox:${tenant.marcoId}`]));
   }, 180_000);
-});
-
-/** A simulator record without what Exchange assigns to every new item: its id, change counter and times. */
-function withoutIdentity(record: object): Record<string, unknown> {
-  const {
-    id: _id,
-    seq: _seq,
-    createdDateTime: _created,
-    lastModifiedDateTime: _modified,
-    ...rest
-  } = record as Record<string, unknown>;
-  return rest;
-}
-
-describe('contacts and events with the mailbox import/export API consented', () => {
-  let tenant: Tenant;
-  let elenaId: string;
-  beforeAll(async () => {
-    tenant = await backedUpCorpus(APP_ROLES, 'fidelity-outlook');
-    elenaId = tenant.harness.sim.control.listUsers().find((user) => user.userPrincipalName === elena)!.id;
-  }, 240_000);
-  afterAll(async () => {
-    await tenant?.worker.stop();
-    await tenant?.harness.stop();
-  });
 
   test('deleted contacts and events (series and attendees included) are imported back with every property equal', async () => {
     const control = tenant.harness.sim.control;
+    const elenaId = control.listUsers().find((user) => user.userPrincipalName === elena)!.id;
     const sorted = (records: object[]) =>
       records.map(withoutIdentity).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
     const contactsBefore = sorted(control.listContacts(elenaId));
@@ -188,14 +186,13 @@ describe('contacts and events with the mailbox import/export API consented', () 
 });
 
 describe('without consent to the mailbox import/export API (the JSON fallback)', () => {
+  const current = corpusTenant(
+    APP_ROLES.filter((role) => !role.startsWith('Mailbox')),
+    'fidelity-json',
+  );
   let tenant: Tenant;
-  beforeAll(async () => {
-    const withoutMailboxApi = APP_ROLES.filter((role) => !role.startsWith('Mailbox'));
-    tenant = await backedUpCorpus(withoutMailboxApi, 'fidelity-json');
-  }, 240_000);
-  afterAll(async () => {
-    await tenant?.worker.stop();
-    await tenant?.harness.stop();
+  beforeAll(() => {
+    tenant = current();
   });
 
   test('the backup says once that full fidelity is not permitted, and keeps every message’s MIME', async () => {
