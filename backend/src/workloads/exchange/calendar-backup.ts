@@ -1,6 +1,7 @@
 import { searchTermsOf, type NewItemVersion, type StoredContent } from '../../catalog/index.js';
 import { recordDeltaPage, type PageRecipe } from '../../backup/page-recorder.js';
 import type { UnitContext } from '../../backup/unit-context.js';
+import { withSeriesChanges } from './event-exceptions.js';
 import { fullFidelityExporter } from './full-fidelity-export.js';
 
 interface GraphEvent {
@@ -20,7 +21,8 @@ const containerId = 'calendar';
 /**
  * Backs up a mailbox's calendar from the event list, which holds single events and series masters
  * with their recurrence (calendarView delta would expand every series into its occurrences): each
- * new or changed event's JSON into the store; events gone since the last run are closed.
+ * new or changed event's JSON into the store, a series master's with its changed and cancelled
+ * occurrences (event-exceptions.ts); events gone since the last run are closed.
  * https://learn.microsoft.com/graph/api/user-list-events
  */
 export async function backupCalendar(context: UnitContext, userId: string): Promise<void> {
@@ -32,7 +34,11 @@ export async function backupCalendar(context: UnitContext, userId: string): Prom
     isContent: () => true,
     versionKeyOf: (event) => event.changeKey ?? event.id,
     concurrency: 1,
-    fetchContent: (event) => context.store.put(context.tenantId, Buffer.from(JSON.stringify(event), 'utf8'), 'item'),
+    async fetchContent(event) {
+      const warn = (message: string): void => context.progress.warn(message, event.id);
+      const json = await withSeriesChanges(context.graph, userId, event, warn);
+      return context.store.put(context.tenantId, Buffer.from(JSON.stringify(json), 'utf8'), 'item');
+    },
     toVersion: (event, content) => eventVersion(context, event, content),
     addFullFidelity: (versions) => fullFidelityExporter(context, userId).addStreams(versions),
   };

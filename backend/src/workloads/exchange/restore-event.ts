@@ -1,6 +1,15 @@
-import { isGraphStatus } from '../../restore/outcome.js';
+import type { ItemVersion } from '../../catalog/index.js';
+import type { RecordIntent } from '../../restore/item-writer.js';
+import type { RestoreItem } from '../../restore/model.js';
+import { isGraphStatus, type VerifyOutcome, type WriteOutcome } from '../../restore/outcome.js';
+import type { TargetLocation } from '../../restore/target-location.js';
+import {
+  applyOccurrenceChanges,
+  occurrenceChangeDifferences,
+  type BackedUpSeries,
+} from './restore-event-exceptions.js';
 import { eventDifferences, eventIdentity, eventToCreate, type GraphEvent } from './restore-event-json.js';
-import type { GraphJson } from './restore-outlook-json.js';
+import { backedUpJson, type GraphJson } from './restore-outlook-json.js';
 import { OutlookJsonWriter, type OutlookContainer } from './restore-outlook-writer.js';
 
 interface GraphCalendar {
@@ -54,6 +63,35 @@ export class EventWriter extends OutlookJsonWriter<GraphEvent> {
       id.catch(() => this.calendars.delete(key));
     }
     return id;
+  }
+
+  /**
+   * A series recreated through JSON follows its pattern: its cancelled and changed occurrences are then deleted and
+   * patched as they were (an import brings them back inside the series). A failure there leaves the series restored;
+   * read-back names each occurrence that differs.
+   */
+  override async write(
+    item: RestoreItem,
+    version: ItemVersion,
+    location: TargetLocation,
+    intend: RecordIntent,
+  ): Promise<WriteOutcome> {
+    const outcome = await super.write(item, version, location, intend);
+    if (outcome.state === 'restored' && outcome.restoredBy !== 'import') {
+      const series = await backedUpJson<BackedUpSeries>(this.context, version);
+      await applyOccurrenceChanges(this.context.graph, location.id, outcome.createdId, series).catch(() => undefined);
+    }
+    return outcome;
+  }
+
+  override async verify(item: RestoreItem, version: ItemVersion, createdId: string): Promise<VerifyOutcome> {
+    const outcome = await super.verify(item, version, createdId);
+    if (item.restoredBy === 'import') return outcome;
+    const userId = (item.targetResource ?? '').replace(/^mailbox:/, '');
+    const series = await backedUpJson<BackedUpSeries>(this.context, version);
+    const occurrences = await occurrenceChangeDifferences(this.context.graph, userId, createdId, series);
+    if (occurrences.length === 0) return outcome;
+    return { verified: false, differences: [...outcome.differences, ...occurrences] };
   }
 
   protected identityOf(event: GraphEvent): string {
