@@ -1,4 +1,6 @@
+import type { ItemVersion } from '../../catalog/index.js';
 import { isPermissionMissing, MailboxImporter, type MailboxApiClient } from '../../graph/index.js';
+import type { RestoreWriteContext } from '../../restore/item-writer.js';
 
 /**
  * Restores Exchange items from their full-fidelity export streams through import sessions, for one restore. When
@@ -33,4 +35,21 @@ export class FullFidelityImport {
       return null;
     }
   }
+}
+
+/**
+ * Full fidelity: Exchange re-creates the item from its export stream with every header, part and property
+ * (https://learn.microsoft.com/graph/import-exchange-mailbox-item), paced like any upload into the mailbox. The new
+ * item's id, or null when the version has no stream or the tenant has not consented (the caller then uses JSON).
+ */
+export async function importFullFidelity(
+  context: RestoreWriteContext,
+  userId: string,
+  version: ItemVersion,
+  folderId: () => Promise<string>,
+): Promise<string | null> {
+  if (!version.fullFidelity || !context.fullFidelity.available) return null;
+  const stream = await context.store.read(context.tenantId, version.fullFidelity);
+  await context.pacer.take(userId, Math.ceil((stream.length * 4) / 3));
+  return context.fullFidelity.importInto(userId, await folderId(), stream);
 }

@@ -4,6 +4,7 @@ import type { RestoreItem } from '../../restore/model.js';
 import { alreadyThere, type VerifyOutcome, type WriteOutcome } from '../../restore/outcome.js';
 import type { TargetLocation } from '../../restore/target-location.js';
 import { MailFolderPaths } from './restore-mail-folders.js';
+import { importFullFidelity } from './restore-import.js';
 import { FolderMessageIndex } from './restore-mail-index.js';
 import { messageToCreate, parseMime, type BackedUpMailState } from './restore-mail-json.js';
 import { mailPartsOf, type FilePart, type MailPart, type MessagePart } from './restore-mail-parts.js';
@@ -45,7 +46,7 @@ export class MailWriter implements ItemWriter {
     const identity = state.internetMessageId;
 
     // An earlier attempt may have created this message (maybe without all its attachments): remove that copy.
-    if (item.state === 'writing') await this.removeEarlierAttempt(item, index, identity);
+    if (item.state === 'writing') await index.deleteInterruptedCopy(item, identity);
 
     const existing = identity ? await index.withMessageId(identity) : [];
     if (existing.length > 0 && this.context.conflictPolicy === 'skip')
@@ -57,24 +58,13 @@ export class MailWriter implements ItemWriter {
     });
     if (this.context.conflictPolicy === 'overwrite') for (const id of existing) await index.delete(id);
 
-    const imported = await this.importStream(userId, folderId, version);
+    const imported = await importFullFidelity(this.context, userId, version, async () => folderId);
     if (imported) {
       index.remember(imported, identity, undefined);
       return { state: 'restored', createdId: imported, targetName: version.name, restoredBy: 'import' };
     }
     const createdId = await this.createFromJson(userId, folderId, version, item.marker, index);
     return { state: 'restored', createdId, targetName: version.name, restoredBy: 'json' };
-  }
-
-  /**
-   * Full fidelity: Exchange re-creates the message from its export stream with every header, part and property
-   * (https://learn.microsoft.com/graph/import-exchange-mailbox-item). Null when there is no stream or no consent.
-   */
-  private async importStream(userId: string, folderId: string, version: ItemVersion): Promise<string | null> {
-    if (!version.fullFidelity || !this.context.fullFidelity.available) return null;
-    const stream = await this.context.store.read(this.context.tenantId, version.fullFidelity);
-    await this.context.pacer.take(userId, Math.ceil((stream.length * 4) / 3));
-    return this.context.fullFidelity.importInto(userId, folderId, stream);
   }
 
   /** The fallback: the message recreated from its MIME as JSON, then its attachments and state. */
@@ -107,21 +97,6 @@ export class MailWriter implements ItemWriter {
       throw error;
     }
     return created.id;
-  }
-
-  /**
-   * The copy an interrupted attempt left: the JSON path tags it with the item's marker; an imported copy carries
-   * nothing of ours, so it is the copy with the message's identity that was not in the folder before the attempt.
-   */
-  private async removeEarlierAttempt(
-    item: RestoreItem,
-    index: FolderMessageIndex,
-    identity: string | undefined,
-  ): Promise<void> {
-    await index.deleteMarked(item.marker);
-    if (!identity || !item.preexistingIds) return;
-    const before = new Set(item.preexistingIds);
-    for (const id of await index.withMessageId(identity)) if (!before.has(id)) await index.delete(id);
   }
 
   verify(item: RestoreItem, version: ItemVersion, createdId: string): Promise<VerifyOutcome> {

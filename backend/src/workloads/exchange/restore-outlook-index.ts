@@ -58,6 +58,20 @@ export class OutlookItemIndex<T extends MarkedEntity> {
     if (id) await this.delete(id);
   }
 
+  /**
+   * Deletes the copy an interrupted attempt may have left: a JSON copy carries the item's marker; an imported copy
+   * carries nothing of ours, so it is a copy with the item's identity that was not in the folder before the attempt.
+   */
+  async deleteInterruptedCopy(
+    attempt: { marker: string; preexistingIds?: string[] },
+    identity: string | undefined,
+  ): Promise<void> {
+    await this.deleteMarked(attempt.marker);
+    if (identity === undefined || !attempt.preexistingIds) return;
+    const before = new Set(attempt.preexistingIds);
+    for (const id of await this.withIdentity(identity)) if (!before.has(id)) await this.delete(id);
+  }
+
   remember(id: string, identity: string | undefined, marker: string | undefined): void {
     if (identity !== undefined) {
       const ids = this.byIdentity.get(identity) ?? new Set<string>();

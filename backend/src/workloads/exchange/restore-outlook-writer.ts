@@ -4,6 +4,7 @@ import type { RestoreItem } from '../../restore/model.js';
 import { alreadyThere, type VerifyOutcome, type WriteOutcome } from '../../restore/outcome.js';
 import type { TargetLocation } from '../../restore/target-location.js';
 import { OutlookItemIndex, type MarkedEntity } from './restore-outlook-index.js';
+import { importFullFidelity } from './restore-import.js';
 import { backedUpJson, importedItemDifferences, type GraphJson } from './restore-outlook-json.js';
 
 /** Why a contact or event recreated through JSON is never reported as verified, whatever its read-back shows. */
@@ -71,13 +72,7 @@ export abstract class OutlookJsonWriter<T extends OutlookJson> implements ItemWr
 
     // An earlier attempt may have created this item before its outcome was recorded: remove that copy (JSON copies
     // carry the item's marker; an imported copy is the one with its identity that was not there before the attempt).
-    if (item.state === 'writing') {
-      await index.deleteMarked(item.marker);
-      const before = new Set(item.preexistingIds ?? []);
-      if (item.preexistingIds)
-        for (const id of await index.withIdentity(this.identityOf(original)))
-          if (!before.has(id)) await index.delete(id);
-    }
+    if (item.state === 'writing') await index.deleteInterruptedCopy(item, this.identityOf(original));
 
     const identity = this.identityOf(original);
     const existing = await index.withIdentity(identity);
@@ -90,7 +85,7 @@ export abstract class OutlookJsonWriter<T extends OutlookJson> implements ItemWr
     });
     if (this.context.conflictPolicy === 'overwrite') for (const id of existing) await index.delete(id);
 
-    const imported = await this.importStream(userId, container, version);
+    const imported = await importFullFidelity(this.context, userId, version, () => this.folderIdOf(userId, container));
     if (imported) {
       index.remember(imported, identity, undefined);
       return { state: 'restored', createdId: imported, targetName: version.name, restoredBy: 'import' };
@@ -102,18 +97,6 @@ export abstract class OutlookJsonWriter<T extends OutlookJson> implements ItemWr
     });
     index.remember(created.id, identity, item.marker);
     return { state: 'restored', createdId: created.id, targetName: version.name, restoredBy: 'json' };
-  }
-
-  /** Full fidelity: Exchange re-creates the item from its export stream, every property as it was. */
-  private async importStream(
-    userId: string,
-    container: OutlookContainer,
-    version: ItemVersion,
-  ): Promise<string | null> {
-    if (!version.fullFidelity || !this.context.fullFidelity.available) return null;
-    const stream = await this.context.store.read(this.context.tenantId, version.fullFidelity);
-    await this.context.pacer.take(userId, Math.ceil((stream.length * 4) / 3));
-    return this.context.fullFidelity.importInto(userId, await this.folderIdOf(userId, container), stream);
   }
 
   /** The id of the folder (contact folder, calendar) an import writes into. */
