@@ -3,11 +3,13 @@ import { parseArgs } from 'node:util';
 import { parseFaultSpec } from './faults.js';
 import { startSimulator, type StartSimulatorOptions } from './simulator.js';
 import { APP_ROLES } from './identity/token-endpoint.js';
+import { reportConformance } from './conformance-report.js';
 
 const USAGE = `Uso / usage: npm run simulator -- [--port 5080] [--tenant demo|FILE.json] [--time-scale 60] [--enforce-limits]
        [--faults rate503=0.1,resetRate=0.02,slowMs=200,slowRate=0.1,seed=7,forceResync=true]
        [--users 1000 --messages 1000 --files 200 --seed 7]
-       [--without-mailbox-api]   (app tokens without the MailboxFolder/MailboxItem permissions: a tenant that did not consent)`;
+       [--without-mailbox-api]   (app tokens without the MailboxFolder/MailboxItem permissions: a tenant that did not consent)
+       [--conformance]           (runs the documentation conformance tests and prints how many endpoints and examples match)`;
 
 function numberOption(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
@@ -32,6 +34,7 @@ const { values } = parseArgs({
     seed: { type: 'string' },
     'without-mailbox-api': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
+    conformance: { type: 'boolean', default: false },
   },
 });
 
@@ -39,6 +42,8 @@ if (values.help) {
   console.log(USAGE);
   process.exit(0);
 }
+
+if (values.conformance) process.exit(await reportConformance());
 
 const users = numberOption(values.users, 'users');
 const timeScale = numberOption(values['time-scale'], 'time-scale');

@@ -65,6 +65,20 @@ async function handleGraph(
   writeResponse(res, response, decision.kind === 'reset');
 }
 
+/**
+ * The endpoints answered outside the Graph router: Entra's per-tenant identity endpoints and the pre-authenticated URLs
+ * Graph hands out (download, upload session, mailbox import). Listed for the conformance report beside the router's.
+ */
+export const ENDPOINTS_OUTSIDE_GRAPH = [
+  'GET /common/discovery/instance',
+  'POST /:tenant/oauth2/v2.0/token',
+  'GET /:tenant/v2.0/.well-known/openid-configuration',
+  'GET /:tenant/discovery/v2.0/keys',
+  'GET /_download/:linkId',
+  'PUT /_upload/:sessionId',
+  'POST /api/gv1.0/:importUrl',
+] as const;
+
 async function handleIdentity(
   context: SimulatorContext,
   req: IncomingMessage,

@@ -27,7 +27,7 @@ import { UploadSessions } from './routes/upload-sessions.js';
 import { ImportSessions } from './routes/import-sessions.js';
 import { registerMailboxApiRoutes } from './routes/mailbox-api.js';
 import { APP_ROLES } from './identity/token-endpoint.js';
-import { createSimulatorServer } from './server.js';
+import { createSimulatorServer, ENDPOINTS_OUTSIDE_GRAPH } from './server.js';
 
 export interface StartSimulatorOptions {
   /** 0 or absent: a free loopback port. */
@@ -57,6 +57,8 @@ export interface RunningSimulator {
   tenantId: string;
   app: { clientId: string; clientSecret: string };
   control: SimulatorControl;
+  /** Every endpoint this simulator answers (`METHOD /template`): Graph routes, identity and pre-authenticated URLs. */
+  endpoints: readonly string[];
   stop(): Promise<void>;
 }
 
@@ -118,6 +120,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     tenantId: tenant.id,
     app: { clientId: tenant.app.clientId, clientSecret: tenant.app.clientSecret },
     control,
+    endpoints: [...ENDPOINTS_OUTSIDE_GRAPH, ...router.endpoints()],
     stop: async () => {
       await new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

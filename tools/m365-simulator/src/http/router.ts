@@ -6,6 +6,8 @@ interface Route {
   handler: Handler;
   meta: RouteMeta;
   template: string;
+  /** The documented form this route is another address of (`/drives/:driveId/items/:itemId` for `/me/drive/root`). */
+  documentedAs: string;
 }
 
 export interface RouteMatch {
@@ -20,8 +22,17 @@ export interface RouteMatch {
 export class Router {
   private readonly routes: Route[] = [];
 
-  add(method: string, template: string, meta: RouteMeta, handler: Handler): void {
-    this.routes.push({ method, segments: splitPath(template), handler, meta, template });
+  /**
+   * `documentedAs` names the route this one is another address of, when the documentation page lists several HTTP
+   * requests for one operation (a drive item by id, by path, through a user's or a site's drive).
+   */
+  add(method: string, template: string, meta: RouteMeta, handler: Handler, documentedAs = template): void {
+    this.routes.push({ method, segments: splitPath(template), handler, meta, template, documentedAs });
+  }
+
+  /** Every documented operation as `METHOD /template` (other addresses of one operation counted once). */
+  endpoints(): string[] {
+    return [...new Set(this.routes.map((route) => `${route.method} ${route.documentedAs}`))];
   }
 
   match(method: string, path: string): RouteMatch | 'method-not-allowed' | undefined {

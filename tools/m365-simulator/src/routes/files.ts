@@ -3,7 +3,7 @@ import { deltaPage, latestDeltaLink } from '../http/delta.js';
 import { badRequest, GraphError } from '../http/errors.js';
 import { jsonBody, ok, pageOf } from '../http/odata.js';
 import type { Router } from '../http/router.js';
-import type { GraphRequest, GraphResponse, RouteMeta } from '../http/types.js';
+import type { GraphRequest, GraphResponse, Handler, RouteMeta } from '../http/types.js';
 import { inlineContent, type ContentSource } from '../model/content.js';
 import { childrenOf, deleteItem, findChild, newItem, replaceContent, resolvePath } from '../model/drive.js';
 import type { DriveItemRecord, DriveRecord } from '../model/records.js';
@@ -107,40 +107,49 @@ export function registerFileRoutes(router: Router, context: SimulatorContext): v
       registerItemRoutes(itemPrefix);
     }
     // Drive delta (https://learn.microsoft.com/graph/api/driveitem-delta): `token=latest`, `deleted` facet, 410 + Location.
-    router.add('GET', `${drivePrefix}/root/delta`, DELTA, (request) => {
-      const drive = driveOf(request);
-      const scope = `drive:${drive.id}`;
-      const restart = `${request.graphBaseUrl}/drives/${drive.id}/root/delta`;
-      if (request.query.get('token') === 'latest')
-        return latestDeltaLink(request, { scope, clock: tenant.clock, tokenStyle: 'drive' });
-      return deltaPage(request, {
-        scope,
-        clock: tenant.clock,
-        collections: [drive.items],
-        render: (item) => renderItem(drive, item),
-        renderRemoved: (id) => renderDeleted(drive, id),
-        tokenStyle: 'drive',
-        defaultPageSize: 200,
-        maxPageSize: 1000,
-        resyncError: () =>
-          new GraphError(
-            410,
-            'resyncRequired',
-            'Resync required: the delta token is no longer valid. resyncChangesApplyDifferences',
-            { location: restart },
-          ),
-        forceResync: (deltaScope) => context.faults.forceResync(deltaScope),
-      });
-    });
+    router.add(
+      'GET',
+      `${drivePrefix}/root/delta`,
+      DELTA,
+      (request) => {
+        const drive = driveOf(request);
+        const scope = `drive:${drive.id}`;
+        const restart = `${request.graphBaseUrl}/drives/${drive.id}/root/delta`;
+        if (request.query.get('token') === 'latest')
+          return latestDeltaLink(request, { scope, clock: tenant.clock, tokenStyle: 'drive' });
+        return deltaPage(request, {
+          scope,
+          clock: tenant.clock,
+          collections: [drive.items],
+          render: (item) => renderItem(drive, item),
+          renderRemoved: (id) => renderDeleted(drive, id),
+          tokenStyle: 'drive',
+          defaultPageSize: 200,
+          maxPageSize: 1000,
+          resyncError: () =>
+            new GraphError(
+              410,
+              'resyncRequired',
+              'Resync required: the delta token is no longer valid. resyncChangesApplyDifferences',
+              { location: restart },
+            ),
+          forceResync: (deltaScope) => context.faults.forceResync(deltaScope),
+        });
+      },
+      '/drives/:driveId/root/delta',
+    );
   }
 
+  /** One drive item's routes under one of its addresses, each counted as the documented `/drives/{id}/items/{id}` form. */
   function registerItemRoutes(prefix: string): void {
-    router.add('GET', prefix, SINGLE_ITEM, (request) => {
+    const add = (method: string, suffix: string, meta: RouteMeta, handler: Handler) =>
+      router.add(method, `${prefix}${suffix}`, meta, handler, `/drives/:driveId/items/:itemId${suffix}`);
+    add('GET', '', SINGLE_ITEM, (request) => {
       const drive = driveOf(request);
       const item = itemOf(request, drive);
       return ok(renderItem(drive, item, downloadUrlFor(request, drive, item)));
     });
-    router.add('GET', `${prefix}/children`, MULTI_ITEM, (request) => {
+    add('GET', '/children', MULTI_ITEM, (request) => {
       const drive = driveOf(request);
       const folder = itemOf(request, drive);
       const children = childrenOf(drive, folder.id).map((item) =>
@@ -149,14 +158,14 @@ export function registerFileRoutes(router: Router, context: SimulatorContext): v
       return pageOf(request, children, { defaultSize: 200, maxSize: 1000 });
     });
     // Content: 302 to a pre-authenticated URL (https://learn.microsoft.com/graph/api/driveitem-get-content).
-    router.add('GET', `${prefix}/content`, SINGLE_ITEM, (request) => {
+    add('GET', '/content', SINGLE_ITEM, (request) => {
       const drive = driveOf(request);
       const item = itemOf(request, drive);
       const url = downloadUrlFor(request, drive, item);
       if (!url) throw badRequest('A folder has no content.', 'invalidRequest');
       return { status: 302, headers: { location: url } };
     });
-    router.add('GET', `${prefix}/versions`, MULTI_ITEM, (request) => {
+    add('GET', '/versions', MULTI_ITEM, (request) => {
       const drive = driveOf(request);
       const item = itemOf(request, drive);
       const versions = [...item.versions].reverse().map((version) => ({
@@ -166,7 +175,7 @@ export function registerFileRoutes(router: Router, context: SimulatorContext): v
       }));
       return ok({ value: versions });
     });
-    router.add('GET', `${prefix}/versions/:versionId/content`, SINGLE_ITEM, (request) => {
+    add('GET', '/versions/:versionId/content', SINGLE_ITEM, (request) => {
       const drive = driveOf(request);
       const version = itemOf(request, drive).versions.find((candidate) => candidate.id === request.params['versionId']);
       if (!version) throw itemNotFound(`version ${request.params['versionId'] as string}`);
@@ -175,7 +184,7 @@ export function registerFileRoutes(router: Router, context: SimulatorContext): v
         headers: { location: context.downloads.create(version.content, `drive:${drive.id}`, request.caller.appId) },
       };
     });
-    router.add('DELETE', prefix, WRITE, (request) => {
+    add('DELETE', '', WRITE, (request) => {
       const drive = driveOf(request);
       const item = itemOf(request, drive);
       if (item.parentId === null) throw new GraphError(403, 'accessDenied', 'The root of a drive cannot be deleted.');
@@ -183,7 +192,7 @@ export function registerFileRoutes(router: Router, context: SimulatorContext): v
       return { status: 204 };
     });
     // Folder create (https://learn.microsoft.com/graph/api/driveitem-post-children).
-    router.add('POST', `${prefix}/children`, WRITE, (request) => {
+    add('POST', '/children', WRITE, (request) => {
       const drive = driveOf(request);
       const parent = itemOf(request, drive);
       const body = jsonBody<{ name?: string; folder?: object; '@microsoft.graph.conflictBehavior'?: string }>(request);
@@ -197,8 +206,8 @@ export function registerFileRoutes(router: Router, context: SimulatorContext): v
       const folder = drive.items.upsert(newItem(drive, parent.id, name, null, new Date().toISOString()));
       return { status: 201, body: renderItem(drive, folder) };
     });
-    router.add('PUT', `${prefix}/content`, WRITE, (request) => putContent(request));
-    router.add('POST', `${prefix}/createUploadSession`, WRITE, (request) => createUploadSession(request));
+    add('PUT', '/content', WRITE, (request) => putContent(request));
+    add('POST', '/createUploadSession', WRITE, (request) => createUploadSession(request));
   }
 
   /** Writes a file at the addressed path (new) or item (existing), honouring the conflict behaviour. */
