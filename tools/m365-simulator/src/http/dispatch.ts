@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { SimulatorContext } from '../context.js';
 import { errorResponse, GraphError } from './errors.js';
+import { refuseUnsupportedQueryOptions } from './query-options.js';
 import { userOfMailbox } from '../model/mailbox-ids.js';
 import type { Router } from './router.js';
 import type { Caller, GraphRequest, GraphResponse, RouteMeta } from './types.js';
@@ -92,6 +93,7 @@ export async function dispatch(
         `The HTTP method '${input.method}' is not allowed on this resource.`,
       );
     endpoint = match.endpoint;
+    refuseUnsupportedQueryOptions(url.searchParams, match.meta.query);
     resource = resourceKey(context, match.meta, match.params);
     const ownUser = match.params['userId'] ? context.tenant.findUser(match.params['userId'])?.id : undefined;
     if (input.caller.kind === 'delegated' && match.params['userId'] && ownUser !== input.caller.userId) {

@@ -44,4 +44,10 @@ export interface RouteMeta {
   resource: ResourceKind;
   /** SharePoint resource units this call costs (learn.microsoft.com/sharepoint/dev/general-development/how-to-avoid-getting-throttled-or-blocked-in-sharepoint-online). */
   resourceUnits?: number | ((query: URLSearchParams) => number);
+  /**
+   * The system query options (`$select`, `$top`, `$skiptoken`…) the route's documentation page supports, lower case
+   * with the `$`; any other `$` option is refused with 400 before the handler runs (see `query-options.ts`). Routes
+   * without a list take any option.
+   */
+  query?: readonly string[];
 }
