@@ -116,6 +116,20 @@ export interface EventRecord {
   /** Other writable event properties as posted (importance, sensitivity, categories, reminder…). */
   details?: Record<string, unknown>;
   singleValueExtendedProperties?: Array<{ id: string; value: string }>;
+  /** A series master's cancelled and changed occurrences, keyed by their original start (ISO 8601, UTC). */
+  occurrenceChanges?: Record<string, OccurrenceChange>;
+}
+
+/**
+ * What became of one occurrence of a series: deleted or cancelled, or changed into an exception whose own values
+ * replace the series' (https://learn.microsoft.com/graph/api/event-update, /graph/api/event-delete).
+ */
+export interface OccurrenceChange {
+  cancelled?: boolean;
+  changed?: Partial<
+    Pick<EventRecord, 'subject' | 'body' | 'start' | 'end' | 'location' | 'isAllDay' | 'attendees' | 'showAs' | 'details'>
+  >;
+  lastModifiedDateTime: string;
 }
 
 export interface Mailbox {
