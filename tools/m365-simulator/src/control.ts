@@ -21,7 +21,16 @@ import {
 } from './model/mailbox.js';
 import { mimeSource } from './model/message-source.js';
 import { parseMime } from './mime/parse.js';
-import type { ContactRecord, DriveRecord, EventRecord, OutboxEntry, UserRecord } from './model/records.js';
+import type {
+  ContactRecord,
+  DriveRecord,
+  EventRecord,
+  MailboxOnlyItemRecord,
+  OutboxEntry,
+  UserRecord,
+} from './model/records.js';
+import { noteRecord, taskRecord, type NoteInput, type TaskInput } from './model/mailbox-only-items.js';
+import { findMailboxFolder } from './model/mailbox-view.js';
 import { exchangeIdFrom } from './util/ids.js';
 import { primaryMailboxIdOf } from './model/mailbox-ids.js';
 
@@ -318,6 +327,49 @@ export class SimulatorControl {
 
   deleteContact(user: string, contactId: string): void {
     for (const contacts of this.mailbox(user).contacts.values()) contacts.remove(contactId);
+  }
+
+  /** Adds an Outlook task to the user's default Tasks folder (or `folderId`); returns its id. */
+  addTask(user: string, task: TaskInput, folderId?: string): string {
+    return this.addMailboxOnlyItem(user, folderId ?? 'tasks', (where) => taskRecord(task, where));
+  }
+
+  /** Adds an Outlook note to the user's default Notes folder (or `folderId`); returns its id. */
+  addNote(user: string, note: NoteInput, folderId?: string): string {
+    return this.addMailboxOnlyItem(user, folderId ?? 'notes', (where) => noteRecord(note, where));
+  }
+
+  private addMailboxOnlyItem(
+    user: string,
+    folderIdOrName: string,
+    build: (where: { id: string; parentFolderId: string; now: string }) => MailboxOnlyItemRecord,
+  ): string {
+    const mailbox = this.mailbox(user);
+    const folder = findMailboxFolder(mailbox, folderIdOrName);
+    const items = folder ? mailbox.mailboxOnlyItems.get(folder.record.id) : undefined;
+    if (!folder || !items) throw new Error(`no task or note folder ${folderIdOrName}`);
+    const id = exchangeIdFrom('AAMkAGI2', mailbox.userId, folder.type, randomUUID());
+    return items.upsert(build({ id, parentFolderId: folder.record.id, now: new Date().toISOString() })).id;
+  }
+
+  /** Every task and note of the mailbox, in every folder, as stored (their MAPI properties included). */
+  listMailboxOnlyItems(user: string): MailboxOnlyItemRecord[] {
+    return [...this.mailbox(user).mailboxOnlyItems.values()].flatMap((items) => [...items.values()]);
+  }
+
+  /** The task and note folders beside the default ones. */
+  listMailboxOnlyFolders(user: string): Array<{ id: string; displayName: string; wellKnownName?: string }> {
+    const mailbox = this.mailbox(user);
+    return [...mailbox.taskFolders.values(), ...mailbox.noteFolders.values()].map((folder) => ({
+      id: folder.id,
+      displayName: folder.displayName,
+      ...(folder.wellKnownName !== undefined && { wellKnownName: folder.wellKnownName }),
+    }));
+  }
+
+  /** Deletes a task or note, as the user would in Outlook. */
+  deleteMailboxOnlyItem(user: string, itemId: string): void {
+    for (const items of this.mailbox(user).mailboxOnlyItems.values()) items.remove(itemId);
   }
 
   /** Posts a channel message (or a reply when `replyTo` is given) from a tenant user. */

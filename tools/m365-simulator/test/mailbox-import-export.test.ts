@@ -238,7 +238,7 @@ describe('mailbox folders', () => {
     expect(first.pages).toBeGreaterThan(1);
     expect(first.deltaLink).toContain('$deltatoken=');
     const types = new Set(first.items.map((folder) => folder.type));
-    expect([...types].sort()).toEqual(['IPF.Appointment', 'IPF.Contact', 'IPF.Note']);
+    expect([...types].sort()).toEqual(['IPF.Appointment', 'IPF.Contact', 'IPF.Note', 'IPF.StickyNote', 'IPF.Task']);
 
     const mail = await call('POST', `${mbx(aliceMailbox)}/folders`, { displayName: 'Ripristino', type: 'IPF.Note' });
     expect(mail.status).toBe(201);
@@ -586,6 +586,61 @@ describe('export and import', () => {
     expect(await readContact(bruno.id, importedContact.json['itemId'] as string)).toEqual(
       await readContact(alice.id, contact['id'] as string),
     );
+  });
+
+  // https://learn.microsoft.com/graph/api/resources/mailboxitem ("Items are Exchange mailbox items like message, task,
+  // event, contact, or note"); subject by https://learn.microsoft.com/graph/api/singlevaluelegacyextendedproperty-get
+  test('tasks and notes are listed in their folders, read by extended property and round-trip with every property', async () => {
+    const taskId = sim.control.addTask(alice.id, {
+      subject: 'Rinnovare il contratto / renew the contract',
+      body: 'Entro fine mese',
+      dueDateTime: '2026-12-31T17:00:00Z',
+      status: 1,
+      percentComplete: 0.5,
+      importance: 2,
+      categories: ['Amministrazione'],
+    });
+    const noteId = sim.control.addNote(alice.id, { subject: 'Codice cancello 4711', color: 1 });
+    const { items: folders } = await readAllPages<Folder>(graph, `${mbx(aliceMailbox)}/folders`);
+    const tasks = folders.find((folder) => folder.wellKnownName === 'tasks');
+    const notes = folders.find((folder) => folder.wellKnownName === 'notes');
+    expect(tasks).toMatchObject({ type: 'IPF.Task' });
+    expect(notes).toMatchObject({ type: 'IPF.StickyNote' });
+
+    const listed = (await call('GET', `${mbx(aliceMailbox)}/folders/${tasks?.id ?? ''}/items`)).json;
+    expect(listed['value']).toEqual([
+      expect.objectContaining({ id: taskId, type: 'IPM.Task', categories: ['Amministrazione'] }),
+    ]);
+    const subject = (
+      await call(
+        'GET',
+        `${mbx(aliceMailbox)}/folders/${notes?.id ?? ''}/items/${noteId}?$expand=singleValueExtendedProperties($filter=id eq 'String 0x0037')`,
+      )
+    ).json;
+    expect(subject).toMatchObject({
+      type: 'IPM.StickyNote',
+      singleValueExtendedProperties: [{ id: 'String 0x37', value: 'Codice cancello 4711' }],
+    });
+
+    const exported = await call('POST', `${mbx(aliceMailbox)}/exportItems`, { itemIds: [taskId, noteId] });
+    const [taskData, noteData] = (exported.json['value'] as Array<{ data: string }>).map((entry) => entry.data);
+    const brunoTasks = sim.control.listMailboxOnlyFolders(bruno.id).find((f) => f.wellKnownName === 'tasks');
+    const brunoNotes = sim.control.listMailboxOnlyFolders(bruno.id).find((f) => f.wellKnownName === 'notes');
+    const url = await importUrlFor(brunoMailbox);
+    const importedTask = await importInto(url, { FolderId: brunoTasks?.id, Mode: 'create', Data: taskData });
+    const importedNote = await importInto(url, { FolderId: brunoNotes?.id, Mode: 'create', Data: noteData });
+    expect([importedTask.status, importedNote.status]).toEqual([200, 200]);
+    const misplaced = await importInto(url, { FolderId: brunoNotes?.id, Mode: 'create', Data: taskData });
+    expect(misplaced.status).toBe(400);
+
+    const strip = (record: object) => {
+      const { id: _id, seq: _seq, parentFolderId: _parent, ...rest } = record as Json;
+      return rest;
+    };
+    const find = (userId: string, id: unknown) =>
+      sim.control.listMailboxOnlyItems(userId).find((item) => item.id === id);
+    expect(strip(find(bruno.id, importedTask.json['itemId']) ?? {})).toEqual(strip(find(alice.id, taskId) ?? {}));
+    expect(strip(find(bruno.id, importedNote.json['itemId']) ?? {})).toEqual(strip(find(alice.id, noteId) ?? {}));
   });
 
   // https://learn.microsoft.com/graph/api/mailbox-exportitems ("The maximum size of this collection is 20 strings.")

@@ -16,7 +16,13 @@ export function sameExtendedPropertyId(left: string, right: string): boolean {
   };
   const a = split(left);
   const b = split(right);
-  if (!a || !b) return !a && !b && left.trim().toLowerCase() === right.trim().toLowerCase();
+  // A tag or Id is a number: `String 0x37` and `String 0x0037` name the same property.
+  const numeric = (id: string) =>
+    id
+      .trim()
+      .toLowerCase()
+      .replace(/0x0*([0-9a-f]+)/g, '0x$1');
+  if (!a || !b) return !a && !b && numeric(left) === numeric(right);
   return a.prefix === b.prefix && a.name === b.name;
 }
 

@@ -1,6 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { ContactRecord, EventRecord, MessageRecord } from './records.js';
+import type { ContactRecord, EventRecord, MailboxOnlyItemRecord, MessageRecord } from './records.js';
 import type { MailboxItemView } from './mailbox-view.js';
 
 /**
@@ -32,11 +32,14 @@ const KEY = createHash('sha256').update('custodia m365-simulator fidelity stream
 export type ExportedMessage = Omit<MessageRecord, 'id' | 'seq' | 'parentFolderId' | 'source'> & { mime: Buffer };
 export type ExportedContact = Omit<ContactRecord, 'id' | 'seq' | 'parentFolderId'>;
 export type ExportedEvent = Omit<EventRecord, 'id' | 'seq' | 'calendarId'>;
+export type ExportedMailboxOnlyItem = Omit<MailboxOnlyItemRecord, 'id' | 'seq' | 'parentFolderId'>;
 
 export type FidelityItem =
   | { kind: 'message'; message: ExportedMessage }
   | { kind: 'contact'; contact: ExportedContact }
-  | { kind: 'event'; event: ExportedEvent };
+  | { kind: 'event'; event: ExportedEvent }
+  | { kind: 'task'; item: ExportedMailboxOnlyItem }
+  | { kind: 'note'; item: ExportedMailboxOnlyItem };
 
 /** Why a stream was refused on import. */
 export class InvalidFidelityStream extends Error {}
@@ -54,6 +57,12 @@ export function exportItem(item: MailboxItemView): FidelityItem {
   if (item.kind === 'contact') {
     const { id: _id, seq: _seq, parentFolderId: _folder, ...properties } = item.record;
     return { kind: 'contact', contact: snapshot(properties) };
+  }
+  if (item.kind === 'task' || item.kind === 'note') {
+    const { id: _id, seq: _seq, parentFolderId: _folder, ...properties } = item.record;
+    return item.kind === 'task'
+      ? { kind: 'task', item: snapshot(properties) }
+      : { kind: 'note', item: snapshot(properties) };
   }
   const { id: _id, seq: _seq, calendarId: _calendar, ...properties } = item.record;
   return { kind: 'event', event: snapshot(properties) };
@@ -81,7 +90,7 @@ export function decodeFidelityStream(stream: Buffer): FidelityItem {
   const expected = mac(version, payload);
   if (!timingSafeEqual(expected, stream.subarray(MAGIC.length + 1, HEADER_BYTES)))
     throw new InvalidFidelityStream('The item stream is corrupt or truncated.');
-  let parsed: { kind?: string; message?: Record<string, unknown>; contact?: unknown; event?: unknown };
+  let parsed: { kind?: string; message?: Record<string, unknown>; contact?: unknown; event?: unknown; item?: unknown };
   try {
     parsed = JSON.parse(gunzipSync(payload).toString('utf8')) as typeof parsed;
   } catch {
@@ -94,5 +103,7 @@ export function decodeFidelityStream(stream: Buffer): FidelityItem {
   if (parsed.kind === 'contact' && parsed.contact)
     return { kind: 'contact', contact: parsed.contact as ExportedContact };
   if (parsed.kind === 'event' && parsed.event) return { kind: 'event', event: parsed.event as ExportedEvent };
+  if (parsed.kind === 'task' && parsed.item) return { kind: 'task', item: parsed.item as ExportedMailboxOnlyItem };
+  if (parsed.kind === 'note' && parsed.item) return { kind: 'note', item: parsed.item as ExportedMailboxOnlyItem };
   throw new InvalidFidelityStream('The item stream holds no item the service can import.');
 }

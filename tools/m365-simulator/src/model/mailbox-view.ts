@@ -1,7 +1,14 @@
 import { DeltaCollection } from './delta-collection.js';
 import type { ChangeClock } from './clock.js';
 import { defaultCalendarId, findFolder, isVisibleMailFolder, rootFolderId } from './mailbox.js';
-import type { ContactRecord, EventRecord, FolderRecord, Mailbox, MessageRecord } from './records.js';
+import type {
+  ContactRecord,
+  EventRecord,
+  FolderRecord,
+  Mailbox,
+  MailboxOnlyItemRecord,
+  MessageRecord,
+} from './records.js';
 
 /**
  * The mailbox as the mailbox import/export API sees it: one tree of folders of every class (mail, contacts,
@@ -10,7 +17,7 @@ import type { ContactRecord, EventRecord, FolderRecord, Mailbox, MessageRecord }
  */
 
 /** Folder classes ("Describes the folder class type", https://learn.microsoft.com/graph/api/resources/mailboxfolder). */
-export type FolderClass = 'IPF.Note' | 'IPF.Contact' | 'IPF.Appointment';
+export type FolderClass = 'IPF.Note' | 'IPF.Contact' | 'IPF.Appointment' | 'IPF.Task' | 'IPF.StickyNote';
 
 export interface MailboxFolderView {
   record: FolderRecord;
@@ -22,13 +29,17 @@ export interface MailboxFolderView {
 export type MailboxItemView =
   | { kind: 'message'; record: MessageRecord }
   | { kind: 'contact'; record: ContactRecord }
-  | { kind: 'event'; record: EventRecord };
+  | { kind: 'event'; record: EventRecord }
+  | { kind: 'task'; record: MailboxOnlyItemRecord }
+  | { kind: 'note'; record: MailboxOnlyItemRecord };
 
 /** Message classes of items (https://learn.microsoft.com/graph/api/resources/mailboxitem: "The message class ID"). */
 export const ITEM_CLASS: Record<MailboxItemView['kind'], string> = {
   message: 'IPM.Note',
   contact: 'IPM.Contact',
   event: 'IPM.Appointment',
+  task: 'IPM.Task',
+  note: 'IPM.StickyNote',
 };
 
 /** The folder class that holds each item class. */
@@ -36,7 +47,17 @@ export const FOLDER_CLASS_OF: Record<MailboxItemView['kind'], FolderClass> = {
   message: 'IPF.Note',
   contact: 'IPF.Contact',
   event: 'IPF.Appointment',
+  task: 'IPF.Task',
+  note: 'IPF.StickyNote',
 };
+
+/** The folder collection of each class of task and note folders. */
+function mailboxOnlyFolders(mailbox: Mailbox): Array<[FolderClass, DeltaCollection<FolderRecord>]> {
+  return [
+    ['IPF.Task', mailbox.taskFolders],
+    ['IPF.StickyNote', mailbox.noteFolders],
+  ];
+}
 
 export function defaultCalendarFolder(mailbox: Mailbox): FolderRecord {
   return {
@@ -60,6 +81,9 @@ export function mailboxFolders(mailbox: Mailbox): MailboxFolderView[] {
     ...[...mailbox.contactFolders.values()].map((record) => view(record, 'IPF.Contact')),
     view(defaultCalendarFolder(mailbox), 'IPF.Appointment', true),
     ...[...mailbox.calendars.values()].map((record) => view(record, 'IPF.Appointment')),
+    ...mailboxOnlyFolders(mailbox).flatMap(([type, folders]) =>
+      [...folders.values()].map((record) => view(record, type)),
+    ),
   ];
 }
 
@@ -69,6 +93,8 @@ export function viewOf(mailbox: Mailbox, record: FolderRecord): MailboxFolderVie
     return { record, type: 'IPF.Appointment', isDefaultCalendar: true };
   if (mailbox.calendars.get(record.id)) return { record, type: 'IPF.Appointment', isDefaultCalendar: false };
   if (mailbox.contactFolders.get(record.id)) return { record, type: 'IPF.Contact', isDefaultCalendar: false };
+  for (const [type, folders] of mailboxOnlyFolders(mailbox))
+    if (folders.get(record.id)) return { record, type, isDefaultCalendar: false };
   return { record, type: 'IPF.Note', isDefaultCalendar: false };
 }
 
@@ -91,7 +117,14 @@ export function findMailboxFolder(mailbox: Mailbox, idOrName: string): MailboxFo
 export function folderCollections(mailbox: Mailbox, clock: ChangeClock): Array<DeltaCollection<FolderRecord>> {
   const defaults = new DeltaCollection<FolderRecord>(clock);
   defaults.seed(defaultCalendarFolder(mailbox));
-  return [mailbox.folders, mailbox.contactFolders, defaults, mailbox.calendars];
+  return [
+    mailbox.folders,
+    mailbox.contactFolders,
+    defaults,
+    mailbox.calendars,
+    mailbox.taskFolders,
+    mailbox.noteFolders,
+  ];
 }
 
 export function folderItems(mailbox: Mailbox, folder: MailboxFolderView): MailboxItemView[] {
@@ -102,6 +135,10 @@ export function folderItems(mailbox: Mailbox, folder: MailboxFolderView): Mailbo
     return [...mailbox.events.values()]
       .filter((record) => record.calendarId === calendarId)
       .map((record) => ({ kind: 'event', record }));
+  }
+  if (folder.type === 'IPF.Task' || folder.type === 'IPF.StickyNote') {
+    const kind = folder.type === 'IPF.Task' ? 'task' : 'note';
+    return [...(mailbox.mailboxOnlyItems.get(folder.record.id)?.values() ?? [])].map((record) => ({ kind, record }));
   }
   return [...(mailbox.messages.get(folder.record.id)?.values() ?? [])].map((record) => ({ kind: 'message', record }));
 }
@@ -133,8 +170,16 @@ export function findItemInMailbox(
     const contact = contacts.get(itemId);
     if (contact) return { item: { kind: 'contact', record: contact }, folderId: contactFolderId };
   }
+  for (const [folderId, items] of mailbox.mailboxOnlyItems) {
+    const record = items.get(itemId);
+    if (record) return { item: { kind: mailboxOnlyKind(record), record }, folderId };
+  }
   const event = mailbox.events.get(itemId);
   if (event)
     return { item: { kind: 'event', record: event }, folderId: event.calendarId ?? defaultCalendarId(mailbox.userId) };
   return undefined;
+}
+
+export function mailboxOnlyKind(record: MailboxOnlyItemRecord): 'task' | 'note' {
+  return record.itemClass === 'IPM.Task' ? 'task' : 'note';
 }

@@ -48,6 +48,9 @@ export function createMailbox(clock: ChangeClock, userId: string): Mailbox {
     contacts: new Map(),
     events: new DeltaCollection(clock, residency),
     calendars: new DeltaCollection<FolderRecord>(clock, residency),
+    taskFolders: new DeltaCollection<FolderRecord>(clock, residency),
+    noteFolders: new DeltaCollection<FolderRecord>(clock, residency),
+    mailboxOnlyItems: new Map(),
   };
   for (const [wellKnownName, displayName] of WELL_KNOWN_FOLDERS) {
     addFolder(mailbox, clock, { displayName, parentFolderId: rootFolderId(userId), wellKnownName }, false);
@@ -71,7 +74,27 @@ export function createMailbox(clock: ChangeClock, userId: string): Mailbox {
   };
   mailbox.contactFolders.seed(contacts);
   mailbox.contacts.set(contacts.id, new DeltaCollection(clock, residency));
+  seedMailboxOnlyFolder(mailbox, clock, mailbox.taskFolders, { wellKnownName: 'tasks', displayName: 'Attività' });
+  seedMailboxOnlyFolder(mailbox, clock, mailbox.noteFolders, { wellKnownName: 'notes', displayName: 'Note' });
   return mailbox;
+}
+
+/** The default Tasks or Notes folder (well-known names `tasks`, `notes`), empty until items are added. */
+function seedMailboxOnlyFolder(
+  mailbox: Mailbox,
+  clock: ChangeClock,
+  folders: DeltaCollection<FolderRecord>,
+  folder: { wellKnownName: string; displayName: string },
+): void {
+  const record: FolderRecord = {
+    id: exchangeIdFrom('AAMkAGI2', mailbox.userId, folder.wellKnownName),
+    seq: 1,
+    displayName: folder.displayName,
+    parentFolderId: rootFolderId(mailbox.userId),
+    wellKnownName: folder.wellKnownName,
+  };
+  folders.seed(record);
+  mailbox.mailboxOnlyItems.set(record.id, new DeltaCollection(clock, mailbox.residency));
 }
 
 export function addFolder(

@@ -145,6 +145,31 @@ export interface Mailbox {
   /** Calendars other than the default one, which holds every event without a calendarId. */
   calendars: DeltaCollection<FolderRecord>;
 }
+  /** Task folders (IPF.Task: the default Tasks folder and its subfolders) and note folders (IPF.StickyNote). */
+  taskFolders: DeltaCollection<FolderRecord>;
+  noteFolders: DeltaCollection<FolderRecord>;
+  /** Folder id -> the tasks or notes it holds. */
+  mailboxOnlyItems: Map<string, DeltaCollection<MailboxOnlyItemRecord>>;
+}
+
+/** The message classes of the items only the mailbox import/export API reaches in Graph v1.0. */
+export type MailboxOnlyItemClass = 'IPM.Task' | 'IPM.StickyNote';
+
+/**
+ * An Outlook task or note. Graph v1.0 has no JSON API for them (the Outlook tasks API was beta only and is retired);
+ * the mailbox import/export API lists, exports and imports them like any item. Their content is held as the MAPI
+ * properties Exchange stores (subject `String 0x37`, body `String 0x1000`, the task's due date, status and percent
+ * complete, the note's colour), each readable as a single-value extended property.
+ */
+export interface MailboxOnlyItemRecord {
+  id: string;
+  seq: number;
+  parentFolderId: string;
+  itemClass: MailboxOnlyItemClass;
+  createdDateTime: string;
+  lastModifiedDateTime: string;
+  categories: string[];
+  singleValueExtendedProperties: Array<{ id: string; value: string }>;
 
 export interface DriveItemVersion {
   id: string;

@@ -5,6 +5,7 @@ import type { GraphResponse } from '../http/types.js';
 import {
   decodeFidelityStream,
   InvalidFidelityStream,
+  type ExportedMailboxOnlyItem,
   type ExportedMessage,
   type FidelityItem,
 } from '../model/fidelity-stream.js';
@@ -175,9 +176,23 @@ function createItem(mailbox: Mailbox, folder: MailboxFolderView, item: FidelityI
       record: contacts.upsert({ ...item.contact, id, seq: 0, parentFolderId: folder.record.id }),
     };
   }
+  if (item.kind === 'task' || item.kind === 'note')
+    return storeMailboxOnlyItem(mailbox, folder, item.kind, item.item, id);
   // Importing an event sends no invitation: the organizer's meeting is put back as it was, not scheduled again.
   const record = { ...item.event, id, seq: 0, ...(folder.isDefaultCalendar ? {} : { calendarId: folder.record.id }) };
   return { kind: 'event', record: mailbox.events.upsert(record) };
+}
+
+function storeMailboxOnlyItem(
+  mailbox: Mailbox,
+  folder: MailboxFolderView,
+  kind: 'task' | 'note',
+  item: ExportedMailboxOnlyItem,
+  id: string,
+): MailboxItemView {
+  const items = mailbox.mailboxOnlyItems.get(folder.record.id);
+  if (!items) throw new Error(`folder ${folder.record.id} holds no tasks or notes`);
+  return { kind, record: items.upsert({ ...item, id, seq: 0, parentFolderId: folder.record.id }) };
 }
 
 /**
@@ -213,6 +228,8 @@ function updateItem(
       record: contacts.upsert({ ...item.contact, id: itemId, seq: 0, parentFolderId: folder.record.id }),
     };
   }
+  if ((item.kind === 'task' || item.kind === 'note') && found.item.kind === item.kind)
+    return storeMailboxOnlyItem(mailbox, folder, item.kind, item.item, itemId);
   if (item.kind === 'event' && found.item.kind === 'event') {
     const calendarId = found.item.record.calendarId;
     const record = { ...item.event, id: itemId, seq: 0, ...(calendarId === undefined ? {} : { calendarId }) };

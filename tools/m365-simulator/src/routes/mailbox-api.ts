@@ -22,6 +22,7 @@ import {
   type FolderClass,
   type MailboxFolderView,
   type MailboxItemView,
+  mailboxOnlyKind,
 } from '../model/mailbox-view.js';
 import type { FolderRecord, Mailbox, UserRecord } from '../model/records.js';
 import { exchangeIdFrom } from '../util/ids.js';
@@ -32,6 +33,14 @@ import { receivedDateTimeFilter } from './received-filter.js';
 import { pinOnWrite } from './targets.js';
 
 const MAILBOX = { resource: 'mailbox' as const };
+/** The folder classes a client can create ("IPF.Note", "IPF.Contact", "IPF.Appointment", "IPF.Task", "IPF.StickyNote"). */
+const FOLDER_TYPES: readonly FolderClass[] = [
+  'IPF.Note',
+  'IPF.Contact',
+  'IPF.Appointment',
+  'IPF.Task',
+  'IPF.StickyNote',
+];
 
 /** Permissions from each API page's table (https://learn.microsoft.com/graph/api/mailbox-list-folders and siblings). */
 const READ_FOLDERS: RequiredPermissions = {
@@ -203,12 +212,10 @@ export function registerMailboxApiRoutes(router: Router, context: SimulatorConte
       singleValueExtendedProperties?: ExtendedProperty[];
     }>(request);
     if (!body.displayName) throw badRequest('displayName is required.', 'ErrorInvalidRequest');
-    const type = (['IPF.Note', 'IPF.Contact', 'IPF.Appointment'] as const).find(
-      (candidate) => candidate.toLowerCase() === body.type?.toLowerCase(),
-    );
+    const type = FOLDER_TYPES.find((candidate) => candidate.toLowerCase() === body.type?.toLowerCase());
     if (!type)
       throw badRequest(
-        `The simulator creates folders of type IPF.Note, IPF.Contact or IPF.Appointment, not '${body.type ?? ''}'.`,
+        `The simulator creates folders of type ${FOLDER_TYPES.join(', ')}, not '${body.type ?? ''}'.`,
         'ErrorInvalidRequest',
       );
     if (parent && parent.type !== type)
@@ -406,6 +413,14 @@ function itemDelta(
       render: (record) => render({ kind: 'contact', record }),
     });
   }
+  if (folder.type === 'IPF.Task' || folder.type === 'IPF.StickyNote') {
+    const items = mailbox.mailboxOnlyItems.get(folder.record.id) ?? new DeltaCollection(context.tenant.clock);
+    return deltaPage(request, {
+      ...common,
+      collections: [items],
+      render: (record) => render({ kind: mailboxOnlyKind(record), record }),
+    });
+  }
   if (folder.type === 'IPF.Appointment') {
     const calendarId = folder.isDefaultCalendar ? undefined : folder.record.id;
     return deltaPage(request, {
@@ -440,7 +455,7 @@ function newFolder(
   const { clock } = context.tenant;
   if (type === 'IPF.Note') return addFolder(mailbox, clock, { displayName, parentFolderId }, true);
   const record: FolderRecord = {
-    id: exchangeIdFrom('AAMkAGI2', mailbox.userId, type === 'IPF.Contact' ? 'contactFolder' : 'calendar', randomUUID()),
+    id: exchangeIdFrom('AAMkAGI2', mailbox.userId, type, randomUUID()),
     seq: 0,
     displayName,
     parentFolderId,
@@ -448,6 +463,11 @@ function newFolder(
   if (type === 'IPF.Contact') {
     mailbox.contactFolders.upsert(record);
     mailbox.contacts.set(record.id, new DeltaCollection(clock, mailbox.residency));
+    return record;
+  }
+  if (type === 'IPF.Task' || type === 'IPF.StickyNote') {
+    (type === 'IPF.Task' ? mailbox.taskFolders : mailbox.noteFolders).upsert(record);
+    mailbox.mailboxOnlyItems.set(record.id, new DeltaCollection(clock, mailbox.residency));
     return record;
   }
   // Every calendar folder, under the root or under another calendar, is one of the user's calendars.

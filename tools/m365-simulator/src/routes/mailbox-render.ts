@@ -52,7 +52,7 @@ export function itemChangeKey(item: MailboxItemView): string {
 }
 
 export function itemCategories(item: MailboxItemView): string[] {
-  if (item.kind === 'message') return item.record.categories;
+  if (item.kind === 'message' || item.kind === 'task' || item.kind === 'note') return item.record.categories;
   const categories = item.record.details?.['categories'];
   return Array.isArray(categories) ? categories.map(String) : [];
 }
