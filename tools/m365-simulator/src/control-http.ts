@@ -97,6 +97,10 @@ export class ControlApi {
         control.moveDriveItem(drive as string, id as string, str(body, 'destinationFolderPath'));
         return done();
       }),
+      at('PUT', /^\/_sim\/drives\/([^/]+)\/quota$/, ([drive], body) => {
+        control.setDriveQuota(drive as string, Number(body['totalBytes']));
+        return done();
+      }),
       at('DELETE', /^\/_sim\/drives\/([^/]+)\/items\/([^/]+)$/, ([drive, id]) => {
         control.deleteDriveItem(drive as string, id as string);
         return done();

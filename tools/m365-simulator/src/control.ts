@@ -5,7 +5,7 @@ import type { FaultSpec } from './faults.js';
 import type { CountersSnapshot } from './limits/counters.js';
 import { inlineContent, seededContent, sha256Of, type ContentSource } from './model/content.js';
 import type { EventDefinition } from './model/definition.js';
-import { deleteItem, newItem, replaceContent, resolvePath } from './model/drive.js';
+import { deleteItem, newItem, relocateItem, replaceContent, resolvePath } from './model/drive.js';
 import { chatMessage, eventRecord } from './model/load-definition.js';
 import {
   addFolder,
@@ -223,9 +223,12 @@ export class SimulatorControl {
     const item = drive.items.get(itemId);
     const destination = resolvePath(drive, drive.rootId, destinationFolderPath);
     if (!item || !destination?.isFolder) throw new Error(`no item ${itemId} or folder ${destinationFolderPath}`);
-    item.parentId = destination.id;
-    item.lastModifiedDateTime = new Date().toISOString();
-    drive.items.upsert(item);
+    relocateItem(drive, item, { parentId: destination.id, name: item.name }, new Date().toISOString());
+  }
+
+  /** Sets a drive's storage quota in bytes: writes past it are refused with 507 `quotaLimitReached`. */
+  setDriveQuota(driveId: string, totalBytes: number): void {
+    this.drive(driveId).quotaTotal = totalBytes;
   }
 
   deleteDriveItem(driveId: string, itemId: string): void {

@@ -76,6 +76,9 @@ export const ENDPOINTS_OUTSIDE_GRAPH = [
   'GET /:tenant/discovery/v2.0/keys',
   'GET /_download/:linkId',
   'PUT /_upload/:sessionId',
+  'GET /_upload/:sessionId',
+  'POST /_upload/:sessionId',
+  'DELETE /_upload/:sessionId',
   'POST /api/gv1.0/:importUrl',
 ] as const;
 
@@ -165,6 +168,7 @@ async function uploadChunk(context: SimulatorContext, id: string, req: IncomingM
   const body = await readBody(req);
   if (req.method === 'DELETE') return { status: (await context.uploads.cancel(id)) ? 204 : 404 };
   if (req.method === 'GET') return context.uploads.status(id);
+  if (req.method === 'POST') return context.uploads.commit(id);
   const resource = context.uploads.resourceOf(id);
   const response = await context.uploads.put(id, headerValue(req.headers['content-range']), body);
   context.counters.record('PUT (upload session)', resource, response.status);

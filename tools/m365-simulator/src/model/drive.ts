@@ -2,11 +2,19 @@ import { driveItemIdFrom } from '../util/ids.js';
 import type { ChangeClock } from './clock.js';
 import type { ContentSource } from './content.js';
 import { DeltaCollection, Residency } from './delta-collection.js';
-import type { DriveItemRecord, DriveRecord } from './records.js';
+import type { DriveItemRecord, DriveRecord, IdentitySet } from './records.js';
+
+/** Default storage per drive: 1 TiB for a OneDrive (the drive-get example's total), 25 TiB for a site's library. */
+const DEFAULT_QUOTA: Record<DriveRecord['driveType'], number> = {
+  business: 1024 ** 4,
+  documentLibrary: 25 * 1024 ** 4,
+};
 
 export function createDrive(
   clock: ChangeClock,
-  drive: Omit<DriveRecord, 'items' | 'rootId' | 'createdDateTime' | 'residency'>,
+  drive: Omit<DriveRecord, 'items' | 'rootId' | 'createdDateTime' | 'residency' | 'quotaTotal'> & {
+    quotaTotal?: number;
+  },
   createdDateTime: string,
 ): DriveRecord {
   const rootId = driveItemIdFrom(drive.id, 'root');
@@ -24,7 +32,14 @@ export function createDrive(
     lastModifiedDateTime: createdDateTime,
     versions: [],
   });
-  return { ...drive, rootId, items, residency, createdDateTime };
+  return {
+    ...drive,
+    quotaTotal: drive.quotaTotal ?? DEFAULT_QUOTA[drive.driveType],
+    rootId,
+    items,
+    residency,
+    createdDateTime,
+  };
 }
 
 export function childrenOf(drive: DriveRecord, parentId: string): DriveItemRecord[] {
@@ -64,8 +79,10 @@ export function newItem(
   name: string,
   content: ContentSource | null,
   at: string,
+  by?: IdentitySet,
 ): DriveItemRecord {
   return {
+    ...(by ? { createdBy: by, lastModifiedBy: by } : {}),
     id: driveItemIdFrom(drive.id, parentId, name, at),
     seq: 1,
     name,
@@ -75,7 +92,7 @@ export function newItem(
     mimeType: content ? mimeTypeOf(name) : '',
     createdDateTime: at,
     lastModifiedDateTime: at,
-    versions: content ? [{ id: '1.0', lastModifiedDateTime: at, content }] : [],
+    versions: content ? [{ id: '1.0', lastModifiedDateTime: at, content, ...(by ? { lastModifiedBy: by } : {}) }] : [],
   };
 }
 
@@ -85,10 +102,17 @@ export function replaceContent(
   item: DriveItemRecord,
   content: ContentSource,
   at: string,
+  by?: IdentitySet,
 ): DriveItemRecord {
   item.content = content;
   item.lastModifiedDateTime = at;
-  item.versions.push({ id: `${item.versions.length + 1}.0`, lastModifiedDateTime: at, content });
+  if (by) item.lastModifiedBy = by;
+  item.versions.push({
+    id: `${item.versions.length + 1}.0`,
+    lastModifiedDateTime: at,
+    content,
+    ...(by ? { lastModifiedBy: by } : {}),
+  });
   return drive.items.upsert(item);
 }
 
@@ -96,6 +120,55 @@ export function replaceContent(
 export function deleteItem(drive: DriveRecord, item: DriveItemRecord): void {
   for (const child of childrenOf(drive, item.id)) deleteItem(drive, child);
   drive.items.remove(item.id);
+}
+
+/** True when `item` is `folder` or lies anywhere below it. */
+export function isWithin(drive: DriveRecord, item: DriveItemRecord, folder: DriveItemRecord): boolean {
+  for (let current: DriveItemRecord | undefined = item; current;) {
+    if (current.id === folder.id) return true;
+    current = current.parentId ? drive.items.get(current.parentId) : undefined;
+  }
+  return false;
+}
+
+/**
+ * Renames and/or moves an item within its drive (https://learn.microsoft.com/graph/api/driveitem-move): its
+ * descendants follow it unchanged, so delta reports only the item itself.
+ */
+export function relocateItem(
+  drive: DriveRecord,
+  item: DriveItemRecord,
+  target: { parentId: string; name: string },
+  at: string,
+  by?: IdentitySet,
+): DriveItemRecord {
+  item.parentId = target.parentId;
+  item.name = target.name;
+  item.lastModifiedDateTime = at;
+  if (by) item.lastModifiedBy = by;
+  return drive.items.upsert(item);
+}
+
+/** The times a client gives in `fileSystemInfo` (https://learn.microsoft.com/graph/api/resources/filesysteminfo); others keep theirs. */
+export function setFileSystemInfo(
+  item: DriveItemRecord,
+  info: { createdDateTime?: unknown; lastModifiedDateTime?: unknown } | undefined,
+): void {
+  if (info === undefined) return;
+  const created = typeof info.createdDateTime === 'string' ? info.createdDateTime : undefined;
+  const modified = typeof info.lastModifiedDateTime === 'string' ? info.lastModifiedDateTime : undefined;
+  item.fileSystemInfo = {
+    ...item.fileSystemInfo,
+    ...(created ? { createdDateTime: created } : {}),
+    ...(modified ? { lastModifiedDateTime: modified } : {}),
+  };
+}
+
+/** Bytes a drive holds: every kept version of every file counts, as SharePoint counts version history. */
+export function usedBytes(drive: DriveRecord): number {
+  let used = 0;
+  for (const item of drive.items.values()) for (const version of item.versions) used += version.content.size;
+  return used;
 }
 
 const MIME_TYPES: Record<string, string> = {

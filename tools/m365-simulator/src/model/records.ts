@@ -175,6 +175,7 @@ export interface DriveItemVersion {
   id: string;
   lastModifiedDateTime: string;
   content: ContentSource;
+  lastModifiedBy?: IdentitySet;
 }
 
 export interface DriveItemRecord {
@@ -188,6 +189,17 @@ export interface DriveItemRecord {
   createdDateTime: string;
   lastModifiedDateTime: string;
   versions: DriveItemVersion[];
+  /** Who created and last changed the item, as the driveItem's identity sets show them; the drive's owner if unset. */
+  createdBy?: IdentitySet;
+  lastModifiedBy?: IdentitySet;
+  /** The times a client set (`fileSystemInfo` on upload or update); the service's own times otherwise. */
+  fileSystemInfo?: { createdDateTime?: string; lastModifiedDateTime?: string };
+}
+
+/** An identitySet (https://learn.microsoft.com/graph/api/resources/identityset): the user or app behind a change. */
+export interface IdentitySet {
+  user?: { id?: string; displayName: string; email?: string };
+  application?: { id: string; displayName: string };
 }
 
 export interface DriveRecord {
@@ -200,6 +212,8 @@ export interface DriveRecord {
   items: DeltaCollection<DriveItemRecord>;
   residency: Residency;
   createdDateTime: string;
+  /** The drive's storage quota in bytes (https://learn.microsoft.com/graph/api/resources/quota); writes past it get 507. */
+  quotaTotal: number;
 }
 
 export interface SiteRecord {

@@ -23,6 +23,8 @@ interface Session {
   complete: (content: ContentSource) => GraphResponse | Promise<GraphResponse>;
   /** Intermediate answer: OneDrive 202 Accepted, Outlook 200 OK. */
   progressStatus: number;
+  /** OneDrive `deferCommit`: the last byte range does not create the file; an empty POST to the upload URL does. */
+  deferCommit?: boolean;
 }
 
 const SESSION_LIFETIME_MS = 24 * 3600 * 1000;
@@ -64,14 +66,18 @@ export class UploadSessions {
   }
 
   status(id: string): GraphResponse {
+    return { status: 200, body: this.progress(this.require(id)) };
+  }
+
+  /**
+   * The explicit completion of a `deferCommit` session: an empty POST to the upload URL once every byte is there
+   * (https://learn.microsoft.com/graph/api/driveitem-createuploadsession#completing-a-file).
+   */
+  async commit(id: string): Promise<GraphResponse> {
     const session = this.require(id);
-    return {
-      status: 200,
-      body: {
-        expirationDateTime: new Date(session.expiresAt).toISOString(),
-        nextExpectedRanges: [`${session.received}-`],
-      },
-    };
+    if (!session.deferCommit || session.totalSize === undefined || session.received !== session.totalSize)
+      throw new GraphError(400, 'invalidRequest', 'The upload session is not complete or does not defer its commit.');
+    return this.complete(id, session);
   }
 
   async put(id: string, contentRange: string | undefined, body: Buffer): Promise<GraphResponse> {
@@ -94,7 +100,15 @@ export class UploadSessions {
     if (body.length > session.rules.maxChunkBytes) {
       throw new GraphError(413, 'requestTooLarge', `A fragment may not exceed ${session.rules.maxChunkBytes} bytes.`);
     }
-    if (total !== undefined) session.totalSize = session.totalSize ?? total;
+    if (total !== undefined && session.totalSize !== undefined && total !== session.totalSize) {
+      // "If a byte range declares a different file size, the request will fail" (driveitem-createuploadsession).
+      throw new GraphError(
+        400,
+        'invalidRequest',
+        `The declared total size ${total} differs from ${session.totalSize}.`,
+      );
+    }
+    if (total !== undefined) session.totalSize = total;
     const isLast = session.totalSize !== undefined && end + 1 === session.totalSize;
     const multiple = session.rules.multipleOf;
     if (multiple && !isLast && body.length % multiple !== 0) {
@@ -108,17 +122,26 @@ export class UploadSessions {
     if (start === 0) await writeFile(session.path, body);
     else await appendFile(session.path, body);
     session.received = end + 1;
-    if (!isLast) {
-      return {
-        status: session.progressStatus,
-        body: {
-          expirationDateTime: new Date(session.expiresAt).toISOString(),
-          nextExpectedRanges: [`${session.received}-`],
-        },
-      };
-    }
+    if (!isLast || session.deferCommit) return { status: session.progressStatus, body: this.progress(session) };
+    return this.complete(id, session);
+  }
+
+  /**
+   * Creates the file; when that fails (a name taken meanwhile, the quota reached) the session stays until it
+   * expires, as the page's "Handle upload errors" says.
+   */
+  private async complete(id: string, session: Session): Promise<GraphResponse> {
+    const response = await session.complete(fileContent(session.path, session.received));
     this.sessions.delete(id);
-    return session.complete(fileContent(session.path, session.received));
+    return response;
+  }
+
+  private progress(session: Session): { expirationDateTime: string; nextExpectedRanges: string[] } {
+    const done = session.totalSize !== undefined && session.received === session.totalSize;
+    return {
+      expirationDateTime: new Date(session.expiresAt).toISOString(),
+      nextExpectedRanges: done ? [] : [`${session.received}-`],
+    };
   }
 
   private require(id: string): Session {
