@@ -96,6 +96,7 @@ describe('calendars and events', () => {
   };
 
   // https://learn.microsoft.com/graph/api/user-post-calendars, /graph/api/calendar-post-events, /graph/api/user-list-events
+  // (times in UTC unless Prefer: outlook.timezone, the zone it was created in as originalStartTimeZone)
   test('an event created in a new calendar stays out of the default calendar and keeps its time zone and details', async () => {
     const calendar = (await graph.client.api(`/users/${userId}/calendars`).post({ name: 'Restored 2026' })) as Named;
     await expect(graph.client.api(`/users/${userId}/calendars`).post({ name: 'restored 2026' })).rejects.toMatchObject({
@@ -121,12 +122,22 @@ describe('calendars and events', () => {
     expect(inDefault.value.map((entry) => entry.id)).not.toContain(created.id);
     const read = (await graph.client.api(`/users/${userId}/events/${created.id}`).get()) as Record<string, unknown>;
     expect(read).toMatchObject({
-      start: event.start,
-      end: event.end,
+      start: { dateTime: '2026-01-12T08:00:00.0000000', timeZone: 'UTC' },
+      end: { dateTime: '2026-01-12T09:00:00.0000000', timeZone: 'UTC' },
+      originalStartTimeZone: 'W. Europe Standard Time',
+      originalEndTimeZone: 'W. Europe Standard Time',
       body: event.body,
       showAs: 'tentative',
       importance: 'high',
       attendees: [],
+    });
+    const inItsZone = (await graph.client
+      .api(`/users/${userId}/events/${created.id}`)
+      .header('Prefer', 'outlook.timezone="W. Europe Standard Time"')
+      .get()) as Record<string, unknown>;
+    expect(inItsZone).toMatchObject({
+      start: { dateTime: '2026-01-12T09:00:00.0000000', timeZone: 'W. Europe Standard Time' },
+      end: { dateTime: '2026-01-12T10:00:00.0000000', timeZone: 'W. Europe Standard Time' },
     });
   });
 

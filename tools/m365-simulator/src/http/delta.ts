@@ -12,6 +12,8 @@ interface DeltaState {
   since: number;
   upTo?: number;
   after?: Cursor;
+  /** How many values of the entry after `after` an expanding delta already sent (a series split across pages). */
+  sent?: number;
 }
 
 export interface DeltaOptions<T extends Versioned> {
@@ -31,7 +33,10 @@ export interface DeltaOptions<T extends Versioned> {
   forceResync?: (scope: string) => boolean;
   /** Items the delta must not report, e.g. calendarView outside the window. */
   include?: (item: T) => boolean;
-  /** Renders one entry as several values (a recurring series as its occurrences); replaces render and renderRemoved. */
+  /**
+   * Renders one entry as several values (a recurring series as its occurrences); replaces render and renderRemoved.
+   * The page size then counts values, so an entry's values may span pages.
+   */
   expand?: (entry: DeltaEntry<T>) => object[];
 }
 
@@ -47,17 +52,26 @@ export function deltaPage<T extends Versioned>(request: GraphRequest, options: D
   for (const collection of options.collections)
     entries.push(...collection.changes(state.since, upTo, state.after, pageSize + 1));
   entries.sort((a, b) => a.seq - b.seq || entryId(a).localeCompare(entryId(b)));
-  const page = entries.slice(0, pageSize);
-  const value = page
-    .filter((entry) => entry.kind === 'removed' || (options.include?.(entry.item) ?? true))
-    .flatMap((entry) => {
-      if (options.expand) return options.expand(entry);
-      return [entry.kind === 'item' ? options.render(entry.item) : options.renderRemoved(entry.id)];
-    });
-  const body: Record<string, unknown> = { value };
-  const last = page[page.length - 1];
-  if (entries.length > pageSize && last) {
-    const next: DeltaState = { ...state, upTo, after: { seq: last.seq, id: entryId(last) } };
+  const included = (entry: DeltaEntry<T>) => entry.kind === 'removed' || (options.include?.(entry.item) ?? true);
+  const page = options.expand
+    ? expandedPage(
+        entries.slice(0, pageSize),
+        (entry) => (included(entry) ? (options.expand?.(entry) ?? []) : []),
+        pageSize,
+        state.sent ?? 0,
+      )
+    : {
+        value: entries
+          .slice(0, pageSize)
+          .filter(included)
+          .map((entry) => (entry.kind === 'item' ? options.render(entry.item) : options.renderRemoved(entry.id))),
+        consumed: Math.min(entries.length, pageSize),
+      };
+  const body: Record<string, unknown> = { value: page.value };
+  const last = entries[page.consumed - 1];
+  const after = last ? { seq: last.seq, id: entryId(last) } : state.after;
+  if (entries.length > page.consumed) {
+    const next: DeltaState = { ...state, upTo, ...(after && { after }), sent: page.sent ?? 0 };
     body['@odata.nextLink'] = linkTo(
       request,
       stripTokens(options.tokenStyle, { [skipParameter(options)]: encode(next) }),
@@ -70,6 +84,30 @@ export function deltaPage<T extends Versioned>(request: GraphRequest, options: D
     );
   }
   return { status: 200, body };
+}
+
+/**
+ * The values of one page of an expanding delta: up to `pageSize` values, the first entry's first `sent` left out
+ * (sent by the page before); `consumed` entries were sent whole, and `sent` values of the next one when it was split.
+ */
+function expandedPage<T extends Versioned>(
+  entries: Array<DeltaEntry<T>>,
+  expand: (entry: DeltaEntry<T>) => object[],
+  pageSize: number,
+  sent: number,
+): { value: object[]; consumed: number; sent?: number } {
+  const value: object[] = [];
+  for (const [index, entry] of entries.entries()) {
+    const skipped = index === 0 ? sent : 0;
+    const remaining = expand(entry).slice(skipped);
+    const room = pageSize - value.length;
+    if (remaining.length > room) {
+      value.push(...remaining.slice(0, room));
+      return { value, consumed: index, sent: skipped + room };
+    }
+    value.push(...remaining);
+  }
+  return { value, consumed: entries.length };
 }
 
 /** `token=latest` (OneDrive) and `$deltatoken=latest` (directory): no items, only a deltaLink for "from now on". */

@@ -124,11 +124,12 @@ export interface EventRecord {
  * What became of one occurrence of a series: deleted or cancelled, or changed into an exception whose own values
  * replace the series' (https://learn.microsoft.com/graph/api/event-update, /graph/api/event-delete).
  */
+export type ExceptionProperty =
+  'subject' | 'body' | 'start' | 'end' | 'location' | 'isAllDay' | 'attendees' | 'showAs' | 'details';
+
 export interface OccurrenceChange {
   cancelled?: boolean;
-  changed?: Partial<
-    Pick<EventRecord, 'subject' | 'body' | 'start' | 'end' | 'location' | 'isAllDay' | 'attendees' | 'showAs' | 'details'>
-  >;
+  changed?: Partial<Pick<EventRecord, ExceptionProperty>>;
   lastModifiedDateTime: string;
 }
 
@@ -144,7 +145,6 @@ export interface Mailbox {
   events: DeltaCollection<EventRecord>;
   /** Calendars other than the default one, which holds every event without a calendarId. */
   calendars: DeltaCollection<FolderRecord>;
-}
   /** Task folders (IPF.Task: the default Tasks folder and its subfolders) and note folders (IPF.StickyNote). */
   taskFolders: DeltaCollection<FolderRecord>;
   noteFolders: DeltaCollection<FolderRecord>;
@@ -170,6 +170,7 @@ export interface MailboxOnlyItemRecord {
   lastModifiedDateTime: string;
   categories: string[];
   singleValueExtendedProperties: Array<{ id: string; value: string }>;
+}
 
 export interface DriveItemVersion {
   id: string;
