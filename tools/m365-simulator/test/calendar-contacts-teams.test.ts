@@ -125,10 +125,15 @@ describe('calendar', () => {
 });
 
 describe('contacts', () => {
-  // https://learn.microsoft.com/graph/api/contact-delta
+  // https://learn.microsoft.com/graph/api/contact-delta; the default folder's id is its contacts' parentFolderId
+  // (https://learn.microsoft.com/graph/api/user-list-contacts), as /contactFolders lists only its child folders.
   test('contacts/delta per folder returns contacts, then additions and removals', async () => {
     const folders = (await graph.client.api(`/users/${userId}/contactFolders`).get()) as { value: Entry[] };
-    const folderId = folders.value[0]?.id ?? '';
+    expect(folders.value).toEqual([]);
+    const contacts = (await graph.client.api(`/users/${userId}/contacts?$top=1`).get()) as {
+      value: Array<{ parentFolderId: string }>;
+    };
+    const folderId = contacts.value[0]?.parentFolderId ?? '';
     const first = await readAllPages<Entry>(graph, `/users/${userId}/contactFolders/${folderId}/contacts/delta`);
     expect(first.items.map((contact) => contact.displayName).sort()).toEqual(['Anna Schmidt', 'Paolo Verdi']);
     const added = sim.control.addContact(userId, { givenName: 'Lucia', surname: 'Neri', email: 'lucia@example.com' });
