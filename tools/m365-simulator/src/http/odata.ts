@@ -51,12 +51,13 @@ export function ok(body: object, headers: Record<string, string> = {}): GraphRes
 
 /**
  * A page of a plain collection (`/users`, `/groups`, children): `$top` sets the page size, `@odata.nextLink` carries
- * an opaque `$skiptoken` (https://learn.microsoft.com/graph/paging).
+ * an opaque `$skiptoken` (https://learn.microsoft.com/graph/paging). `count` becomes `@odata.count` on the first page
+ * only, as Graph gives it (https://learn.microsoft.com/graph/query-parameters#skiptoken-parameter).
  */
 export function pageOf<T extends object>(
   request: GraphRequest,
   items: readonly T[],
-  options: { defaultSize: number; maxSize: number; context?: string },
+  options: { defaultSize: number; maxSize: number; context?: string; count?: number },
 ): GraphResponse {
   const size = topParameter(request, preferredPageSize(request, options.defaultSize, options.maxSize), options.maxSize);
   const skipToken = request.query.get('$skiptoken');
@@ -64,6 +65,7 @@ export function pageOf<T extends object>(
   const page = items.slice(offset, offset + size).map((item) => applySelect(item, selectWithExpanded(request)));
   const body: Record<string, unknown> = {};
   if (options.context) body['@odata.context'] = `${request.graphBaseUrl}/$metadata#${options.context}`;
+  if (options.count !== undefined && offset === 0) body['@odata.count'] = options.count;
   body['value'] = page;
   if (offset + size < items.length)
     body['@odata.nextLink'] = linkTo(request, { $skiptoken: encodeOffset(offset + size) });
