@@ -48,6 +48,12 @@ export interface StartSimulatorOptions {
   appRoles?: readonly string[];
   /** Lifetime of mailbox import sessions (default 3600 s); `control.setImportSessionLifetime` changes it later. */
   importSessionLifetimeSeconds?: number;
+  /**
+   * Use the freedoms the documentation leaves Graph, so a client that relies on more than is documented fails here
+   * too: `$batch` answers its responses in a shuffled order (https://learn.microsoft.com/graph/json-batching). Off by
+   * default.
+   */
+  strict?: boolean;
 }
 
 export interface RunningSimulator {
@@ -104,7 +110,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
   registerMailboxApiRoutes(router, context);
   registerFileRoutes(router, context);
   registerTeamsRoutes(router, context);
-  registerBatchRoute(router, context);
+  registerBatchRoute(router, context, { shuffle: options.strict ?? false });
   const control = new SimulatorControl(context);
   const server = createSimulatorServer(context, router, new ControlApi(control));
   await new Promise<void>((resolve, reject) => {

@@ -1,27 +1,37 @@
 import { Readable } from 'node:stream';
 import type { SimulatorContext } from '../context.js';
 import { dispatch } from '../http/dispatch.js';
-import { badRequest, errorBody } from '../http/errors.js';
+import { errorBody } from '../http/errors.js';
 import { jsonBody, ok } from '../http/odata.js';
 import type { Router } from '../http/router.js';
 import type { GraphRequest, GraphResponse } from '../http/types.js';
+import { createRandom, hashSeed, type Random } from '../util/random.js';
 import { newRequestId } from '../util/ids.js';
+import { readBatchRequests, type BatchRequest } from './batch-payload.js';
 
-interface BatchRequest {
+interface BatchAnswer {
   id: string;
-  method: string;
-  url: string;
-  headers?: Record<string, string>;
-  body?: unknown;
-  dependsOn?: string[];
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
 }
 
-/** JSON batching (https://learn.microsoft.com/graph/json-batching): at most 20 requests. */
-const MAX_BATCH = 20;
+export interface BatchOptions {
+  /**
+   * Answer in a shuffled order: "Individual responses might appear in a different order than the requests"
+   * (https://learn.microsoft.com/graph/json-batching#processing-the-json-batch-response), so a client must match by id.
+   */
+  shuffle: boolean;
+}
+
+/** Graph's JSON content type, as inner responses carry it (https://learn.microsoft.com/graph/json-batching#example-json-batch-response). */
+const JSON_CONTENT_TYPE =
+  'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 
 async function bodyOf(response: GraphResponse): Promise<unknown> {
   const { body } = response;
-  if (body === undefined) return undefined;
+  // An inner response without content carries `body: null`.
+  if (body === undefined) return null;
   if (body instanceof Readable) {
     const chunks: Buffer[] = [];
     for await (const chunk of body) chunks.push(chunk as Buffer);
@@ -31,39 +41,47 @@ async function bodyOf(response: GraphResponse): Promise<unknown> {
   return Buffer.isBuffer(body) ? body.toString('base64') : body;
 }
 
+/** The inner response's headers with its `Content-Type`, as the page's example shows them. */
+function innerHeaders(response: GraphResponse): Record<string, string> {
+  const headers = { ...(response.headers ?? {}) };
+  const contentType = headers['content-type'];
+  delete headers['content-type'];
+  const isJson = response.body !== undefined && !Buffer.isBuffer(response.body) && !(response.body instanceof Readable);
+  if (contentType ?? isJson) headers['Content-Type'] = contentType ?? JSON_CONTENT_TYPE;
+  return headers;
+}
+
+function shuffled<T>(items: T[], random: Random): T[] {
+  for (let index = items.length - 1; index > 0; index--) {
+    const other = Math.floor(random() * (index + 1));
+    [items[index], items[other]] = [items[other] as T, items[index] as T];
+  }
+  return items;
+}
+
 /**
  * `POST /$batch`: each sub-request goes through routing, limits and counters on its own, so it may get its own 429;
  * requests without `dependsOn` run together; a request whose dependency failed gets 424 Failed Dependency.
  */
-export function registerBatchRoute(router: Router, context: SimulatorContext): void {
-  router.add('POST', '/$batch', { resource: 'directory' }, async (request) => {
-    const { requests } = jsonBody<{ requests?: BatchRequest[] }>(request);
-    if (!Array.isArray(requests) || requests.length === 0)
-      throw badRequest('Invalid batch payload format.', 'BadRequest');
-    if (requests.length > MAX_BATCH)
-      throw badRequest(`The number of batch requests exceeds the limit of ${MAX_BATCH}.`, 'BadRequest');
-    const ids = new Set(requests.map((entry) => entry.id));
-    if (ids.size !== requests.length) throw badRequest('Batch request ids must be unique.', 'BadRequest');
-    for (const entry of requests) {
-      for (const dependency of entry.dependsOn ?? [])
-        if (!ids.has(dependency)) throw badRequest(`Request ${entry.id} depends on unknown request ${dependency}.`);
-    }
-    const outcomes = new Map<
-      string,
-      Promise<{ id: string; status: number; headers: Record<string, string>; body?: unknown }>
-    >();
-    const run = (entry: BatchRequest) => {
-      let outcome = outcomes.get(entry.id);
+export function registerBatchRoute(router: Router, context: SimulatorContext, options: BatchOptions): void {
+  let batches = 0;
+  router.add('POST', '/$batch', { resource: 'directory', query: [] }, async (request) => {
+    const requests = readBatchRequests(jsonBody<unknown>(request));
+    const byId = new Map(requests.map((entry) => [entry.id.toLowerCase(), entry]));
+    const outcomes = new Map<string, Promise<BatchAnswer>>();
+    const run = (entry: BatchRequest): Promise<BatchAnswer> => {
+      let outcome = outcomes.get(entry.id.toLowerCase());
       if (!outcome) {
-        outcome = runOne(context, router, request, entry, (id) =>
-          run(requests.find((candidate) => candidate.id === id) as BatchRequest),
-        );
-        outcomes.set(entry.id, outcome);
+        outcome = runOne(context, router, request, entry, (id) => run(byId.get(id.toLowerCase()) as BatchRequest));
+        outcomes.set(entry.id.toLowerCase(), outcome);
       }
       return outcome;
     };
     const responses = await Promise.all(requests.map(run));
-    return ok({ responses });
+    batches += 1;
+    return ok({
+      responses: options.shuffle ? shuffled(responses, createRandom(hashSeed('batch', batches))) : responses,
+    });
   });
 }
 
@@ -73,13 +91,13 @@ async function runOne(
   outer: GraphRequest,
   entry: BatchRequest,
   run: (id: string) => Promise<{ status: number }>,
-) {
+): Promise<BatchAnswer> {
   const dependencies = await Promise.all((entry.dependsOn ?? []).map(run));
   if (dependencies.some((dependency) => dependency.status >= 400)) {
     return {
       id: entry.id,
       status: 424,
-      headers: {},
+      headers: { 'Content-Type': JSON_CONTENT_TYPE },
       body: errorBody('FailedDependency', 'A request this one depends on failed.', newRequestId(), undefined),
     };
   }
@@ -93,16 +111,11 @@ async function runOne(
   const response = await dispatch(context, router, {
     method: entry.method.toUpperCase(),
     target: entry.url.startsWith('/') ? entry.url : `/${entry.url}`,
-    headers: { 'content-type': 'application/json', ...headers },
+    headers,
     body,
     caller: outer.caller,
     requestId: newRequestId(),
   });
   const result = await bodyOf(response).finally(() => response.onDone?.());
-  return {
-    id: entry.id,
-    status: response.status,
-    headers: response.headers ?? {},
-    ...(result === undefined ? {} : { body: result }),
-  };
+  return { id: entry.id, status: response.status, headers: innerHeaders(response), body: result };
 }
