@@ -43,13 +43,19 @@ export function registerItemRoutes(
     const item = itemOf(request, drive);
     const unchanged = notModified(request, item);
     if (unchanged) return unchanged;
-    const entity = renderItem(drive, item, { downloadUrl: downloadUrlFor(request, drive, item) });
+    const entity: Record<string, unknown> = {
+      '@odata.context': `${request.graphBaseUrl}/$metadata#drives('${drive.id}')/items/$entity`,
+      ...applySelect(
+        renderItem(drive, item, { downloadUrl: downloadUrlFor(request, drive, item) }),
+        request.query.get('$select'),
+      ),
+    };
+    // An expanded navigation property is returned whatever $select names.
     if (expanded(request, ['children']).has('children'))
       entity['children'] = childrenOf(drive, item.id).map((child) =>
         renderItem(drive, child, { downloadUrl: downloadUrlFor(request, drive, child) }),
       );
-    const metadata = `${request.graphBaseUrl}/$metadata#drives('${drive.id}')/items/$entity`;
-    return ok({ '@odata.context': metadata, ...applySelect(entity, request.query.get('$select')) });
+    return ok(entity);
   });
 
   // https://learn.microsoft.com/graph/api/driveitem-list-children: pages of 200, $top, $orderby, If-None-Match → 304.
