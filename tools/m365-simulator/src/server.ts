@@ -1,7 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { SimulatorContext } from './context.js';
 import { authenticate } from './identity/authenticate.js';
-import { instanceDiscovery, issueToken, openIdConfiguration, tenantMatches } from './identity/token-endpoint.js';
+import { authorityOf } from './identity/authority.js';
+import { authorize } from './identity/authorize.js';
+import { openIdConfiguration } from './identity/openid-configuration.js';
+import { instanceDiscovery, issueToken } from './identity/token-endpoint.js';
 import { dispatch, headerValue } from './http/dispatch.js';
 import { errorBody, errorResponse, GraphError } from './http/errors.js';
 import { writeResponse } from './http/respond.js';
@@ -74,6 +77,7 @@ export const ENDPOINTS_OUTSIDE_GRAPH = [
   'POST /:tenant/oauth2/v2.0/token',
   'GET /:tenant/v2.0/.well-known/openid-configuration',
   'GET /:tenant/discovery/v2.0/keys',
+  'GET /:tenant/oauth2/v2.0/authorize',
   'GET /_download/:linkId',
   'PUT /_upload/:sessionId',
   'GET /_upload/:sessionId',
@@ -92,11 +96,16 @@ async function handleIdentity(
   const route = rest.join('/').toLowerCase();
   if (tenantSegment.toLowerCase() === 'common' && route === 'discovery/instance') return instanceDiscovery(context);
   if (route === 'oauth2/v2.0/token' && req.method === 'POST') {
-    return issueToken(context, tenantSegment, new URLSearchParams((await readBody(req)).toString('utf8')));
+    const form = new URLSearchParams((await readBody(req)).toString('utf8'));
+    return issueToken(context, tenantSegment, form, headerValue(req.headers['authorization']));
   }
-  if (!tenantMatches(context, tenantSegment)) return undefined;
-  if (route === 'v2.0/.well-known/openid-configuration') return openIdConfiguration(context);
+  // The tenant's own authority and the multi-tenant ones, `common` and `organizations`.
+  const authority = authorityOf(context, tenantSegment);
+  if (!authority) return undefined;
+  if (route === 'v2.0/.well-known/openid-configuration') return openIdConfiguration(context, authority);
   if (route === 'discovery/v2.0/keys' || route === 'discovery/keys') return { status: 200, body: context.keys.jwks };
+  if (route === 'oauth2/v2.0/authorize' && req.method === 'GET')
+    return authorize(context, new URL(req.url ?? '/', 'http://sim.invalid').searchParams);
   return undefined;
 }
 

@@ -1,8 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import { guidFrom } from '../util/ids.js';
 import type { SimulatorContext } from '../context.js';
 import type { GraphResponse } from '../http/types.js';
+import { authorityOf } from './authority.js';
+import { authenticateClient } from './client-auth.js';
+import { oauthError } from './oauth-error.js';
 import { signAppToken, signDelegatedGraphToken, v2Issuer, verifyToken } from './tokens.js';
 
 const TOKEN_LIFETIME_SECONDS = 3599;
@@ -37,31 +39,6 @@ const DELEGATED_SCOPES = [
   'Files.ReadWrite.All',
 ];
 
-/**
- * Entra's OAuth error shape (https://learn.microsoft.com/entra/identity-platform/v2-oauth2-client-creds-grant-flow#error-response):
- * `error`, `error_description` starting with the AADSTS code, `error_codes`, `timestamp`, `trace_id`, `correlation_id`.
- */
-function oauthError(status: number, error: string, code: number, description: string): GraphResponse {
-  const traceId = randomUUID();
-  const correlationId = randomUUID();
-  const timestamp = new Date()
-    .toISOString()
-    .replace('T', ' ')
-    .replace(/\.\d+Z$/, 'Z');
-  return {
-    status,
-    body: {
-      error,
-      error_description: `AADSTS${code}: ${description} Trace ID: ${traceId} Correlation ID: ${correlationId} Timestamp: ${timestamp}`,
-      error_codes: [code],
-      timestamp,
-      trace_id: traceId,
-      correlation_id: correlationId,
-      error_uri: `https://login.microsoftonline.com/error?code=${code}`,
-    },
-  };
-}
-
 function tokenResponse(context: SimulatorContext, accessToken: string): GraphResponse {
   context.issuedTokenIds.add(String(decodeJwt(accessToken)['uti'] ?? ''));
   return {
@@ -76,12 +53,6 @@ function tokenResponse(context: SimulatorContext, accessToken: string): GraphRes
   };
 }
 
-/** The tenant segment of the authority may be the tenant id or one of its domains. */
-export function tenantMatches(context: SimulatorContext, segment: string): boolean {
-  const lower = segment.toLowerCase();
-  return lower === context.tenant.id || lower === context.tenant.domain.toLowerCase();
-}
-
 /**
  * `POST /{tenant}/oauth2/v2.0/token`: client credentials with a secret
  * (https://learn.microsoft.com/entra/identity-platform/v2-oauth2-client-creds-grant-flow) and on-behalf-of
@@ -91,38 +62,32 @@ export async function issueToken(
   context: SimulatorContext,
   tenantSegment: string,
   form: URLSearchParams,
+  authorization: string | undefined,
 ): Promise<GraphResponse> {
   const { tenant } = context;
-  if (!tenantMatches(context, tenantSegment)) {
+  const authority = authorityOf(context, tenantSegment);
+  if (!authority) {
     return oauthError(
       400,
       'invalid_request',
       90002,
-      `Tenant '${tenantSegment}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`,
+      `Tenant '${tenantSegment}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`,
     );
   }
-  const clientId = form.get('client_id') ?? '';
-  if (clientId !== tenant.app.clientId) {
-    return oauthError(
-      400,
-      'unauthorized_client',
-      700016,
-      `Application with identifier '${clientId}' was not found in the directory '${tenant.displayName}'.`,
-    );
-  }
-  if (form.get('client_secret') !== tenant.app.clientSecret) {
-    return oauthError(
-      401,
-      'invalid_client',
-      7000215,
-      "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '" +
-        clientId +
-        "'.",
-    );
-  }
+  const client = authenticateClient(context, form, authorization);
+  if (!client.ok) return client.refusal;
+  const { clientId } = client;
   const scope = form.get('scope') ?? '';
   const grantType = form.get('grant_type');
   if (grantType === 'client_credentials') {
+    // An app token is for one tenant: `common` and `organizations` name none (https://learn.microsoft.com/entra/identity-platform/reference-error-codes).
+    if (authority.kind === 'multi-tenant')
+      return oauthError(
+        400,
+        'invalid_request',
+        50059,
+        'No tenant-identifying information found in either the request or implied by any provided credentials.',
+      );
     // Client credentials take only `{resource}/.default` scopes.
     if (!/^https:\/\/graph\.microsoft\.com\/\.default$/i.test(scope.trim())) {
       return oauthError(
@@ -203,48 +168,6 @@ async function onBehalfOf(
 /** Teams SSO audiences: `api://{host}/{clientId}` as registered for a tab (any host). */
 function apiAudiences(clientId: string): string[] {
   return [`api://localhost/${clientId}`, `api://127.0.0.1/${clientId}`];
-}
-
-/** OpenID discovery document (https://learn.microsoft.com/entra/identity-platform/v2-protocols-oidc#find-your-apps-openid-configuration-document-uri). */
-export function openIdConfiguration(context: SimulatorContext): GraphResponse {
-  const { id } = context.tenant;
-  const base = `${context.url}/${id}`;
-  return {
-    status: 200,
-    body: {
-      token_endpoint: `${base}/oauth2/v2.0/token`,
-      token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
-      jwks_uri: `${base}/discovery/v2.0/keys`,
-      response_modes_supported: ['query', 'fragment', 'form_post'],
-      subject_types_supported: ['pairwise'],
-      id_token_signing_alg_values_supported: ['RS256'],
-      response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
-      scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
-      issuer: v2Issuer(id),
-      request_uri_parameter_supported: false,
-      userinfo_endpoint: `${context.url}/oidc/userinfo`,
-      authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
-      device_authorization_endpoint: `${base}/oauth2/v2.0/devicecode`,
-      http_logout_supported: true,
-      frontchannel_logout_supported: true,
-      end_session_endpoint: `${base}/oauth2/v2.0/logout`,
-      claims_supported: [
-        'sub',
-        'iss',
-        'aud',
-        'exp',
-        'iat',
-        'auth_time',
-        'nonce',
-        'oid',
-        'tid',
-        'preferred_username',
-        'name',
-      ],
-      tenant_region_scope: 'EU',
-      cloud_instance_name: 'microsoftonline.com',
-    },
-  };
 }
 
 /** Instance discovery, answered so msal-node can validate the authority (it also accepts `knownAuthorities` instead). */
