@@ -1,7 +1,7 @@
 /** What the catalog records. Every record carries tenantId; see collections.ts for the indexes. */
 
 export type ResourceKind = 'mailbox' | 'onedrive' | 'sharepoint' | 'team';
-export type ItemKind = 'message' | 'contact' | 'event' | 'file' | 'channelMessage';
+export type ItemKind = 'message' | 'contact' | 'event' | 'task' | 'note' | 'file' | 'channelMessage';
 
 /** A unit of protection: one mailbox, one OneDrive, one site library, one team. */
 export interface ProtectedResource {

@@ -28,3 +28,17 @@ export {
   type ExportedItem,
   type MailboxApiClient,
 } from './mailbox-import-export.js';
+export {
+  createMailboxFolder,
+  getMailboxItem,
+  listChildFolders,
+  listFolderItems,
+  listMailboxFolders,
+  mailboxFolderExists,
+  mailboxItemDeltaPath,
+  subjectPropertyId,
+  type MailboxAddress,
+  type MailboxFolder,
+  type MailboxFolderClient,
+  type MailboxItem,
+} from './mailbox-folders.js';

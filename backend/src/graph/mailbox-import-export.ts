@@ -106,10 +106,23 @@ export class MailboxImporter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Creates the item in `folderId` of the user's primary mailbox as a normal item; returns its new id. */
-  async importItem(userId: string, folderId: string, data: Buffer): Promise<{ itemId: string; changeKey?: string }> {
+  /**
+   * Creates the item in `folderId` of the user's primary mailbox as a normal item, or with `replacing` writes it over
+   * that item of the folder (import mode `update`, which keeps the item's id); returns the item's id.
+   */
+  async importItem(
+    userId: string,
+    folderId: string,
+    data: Buffer,
+    replacing?: { itemId: string; changeKey: string },
+  ): Promise<{ itemId: string; changeKey?: string }> {
     const session = await this.session(userId);
-    const body = { FolderId: folderId, Mode: 'create', Data: data.toString('base64') };
+    const body = {
+      FolderId: folderId,
+      Mode: replacing ? 'update' : 'create',
+      ...(replacing && { ItemId: replacing.itemId, ChangeKey: replacing.changeKey }),
+      Data: data.toString('base64'),
+    };
     // The URL carries its own token: no Authorization header (learn.microsoft.com/graph/import-exchange-mailbox-item).
     const created = await this.graph.sendJson<{ itemId?: string; changeKey?: string }>(
       'POST',

@@ -49,7 +49,7 @@ export function folderView(folder: CatalogFolder): z.input<typeof folderViewSche
 export const versionViewSchema = z.strictObject({
   id: z.string().describe('Pass it in a `versions` selection to restore or export exactly this version'),
   resourceId: z.string(),
-  kind: z.enum(['message', 'contact', 'event', 'file', 'channelMessage']),
+  kind: z.enum(['message', 'contact', 'event', 'task', 'note', 'file', 'channelMessage']),
   name: z.string(),
   containerId: z.string(),
   containerPath: z.string().describe(displayPathNote),

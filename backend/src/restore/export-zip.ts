@@ -20,8 +20,8 @@ const unsafe = /[\\/:*?"<>|\p{Cc}]+/gu;
 const safeSegment = (segment: string): string => segment.replace(unsafe, '_').replace(/^\.+$/, '_') || '_';
 
 /**
- * Streams a selection as a ZIP into `output`: mail as EML (the stored MIME), contacts as VCF, events as ICS, files
- * as themselves, Teams threads as HTML and JSON, under `<resource>/<folder path>/`. Each item is read from the store as the ZIP is written, so the
+ * Streams a selection as a ZIP into `output`: mail as EML (the stored MIME), contacts as VCF, events as ICS, tasks and
+ * notes as the JSON of the item and its subject, files as themselves, Teams threads as HTML and JSON, under `<resource>/<folder path>/`. Each item is read from the store as the ZIP is written, so the
  * whole export is never in memory.
  */
 export async function writeSelectionZip(input: ZipExportInput, output: Writable): Promise<{ items: number }> {
@@ -65,6 +65,12 @@ export async function writeSelectionZip(input: ZipExportInput, output: Writable)
           : eventToIcs(json as IcsEvent, version.validFrom);
       const base = `${folder}/${safeSegment(version.name.slice(0, 100) || version.kind)}`;
       zip.addBuffer(Buffer.from(card, 'utf8'), unique(`${base}.${version.kind === 'contact' ? 'vcf' : 'ics'}`), {
+        mtime,
+      });
+    } else if (version.kind === 'task' || version.kind === 'note') {
+      // Graph gives no standard form of a task or note: the item as listed, with its subject (restores import it whole).
+      const json = await input.store.read(input.tenantId, version.content);
+      zip.addBuffer(json, unique(`${folder}/${safeSegment(version.name.slice(0, 100) || version.kind)}.json`), {
         mtime,
       });
     } else {

@@ -16,8 +16,16 @@ export const alreadyThere = {
   it: 'un elemento identico è già presente; la politica dei conflitti dice di saltarlo',
 };
 
+/** An item that cannot be written back, with the reason in English and Italian. */
+export class ItemNotRestorable extends Error {
+  constructor(readonly messages: { en: string; it: string }) {
+    super(messages.en);
+    this.name = 'ItemNotRestorable';
+  }
+}
+
 export function reasonOf(error: unknown): { en: string; it: string } {
-  if (error instanceof GraphRequestError) return error.messages;
+  if (error instanceof GraphRequestError || error instanceof ItemNotRestorable) return error.messages;
   const text = error instanceof Error ? error.message : String(error);
   return { en: text, it: text };
 }

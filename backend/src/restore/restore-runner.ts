@@ -10,6 +10,7 @@ import { ContactWriter } from '../workloads/exchange/restore-contact.js';
 import { EventWriter } from '../workloads/exchange/restore-event.js';
 import type { UnitLease, UnitLeases } from '../backup/unit-lease.js';
 import type { ItemWriter, RestoreWriteContext } from './item-writer.js';
+import { TaskNoteWriter } from '../workloads/exchange/restore-task-note.js';
 import type { RestoreItem, RestoreProgress, RestoreRequest } from './model.js';
 import { reasonOf } from './outcome.js';
 import { countOutcome, emptyProgress } from './restore-progress.js';
@@ -53,7 +54,7 @@ const versionBatch = 200;
 const openItems: Filter<RestoreItem> = {
   $or: [{ state: { $in: ['pending', 'writing'] } }, { state: 'restored', verified: { $exists: false } }],
 };
-const itemKindsWithWriters = new Set(['message', 'file', 'contact', 'event']);
+const itemKindsWithWriters = new Set(['message', 'file', 'contact', 'event', 'task', 'note']);
 
 /**
  * Processes a restore's open items in order, one at a time: each item's intent is recorded before Graph is written
@@ -73,11 +74,14 @@ export async function runRestoreItems(request: RestoreRequest, deps: RunnerDepen
     fileChunkBytes: deps.fileChunkBytes,
     fullFidelity: new FullFidelityImport(deps.graph),
   };
+  const tasksAndNotes = new TaskNoteWriter(context);
   const writers: Record<string, ItemWriter> = {
     message: new MailWriter(context),
     file: new FileWriter(context),
     contact: new ContactWriter(context),
     event: new EventWriter(context),
+    task: tasksAndNotes,
+    note: tasksAndNotes,
   };
   const resources = new Map<string, ProtectedResource | null>();
   const drives = new Map<string, string>();

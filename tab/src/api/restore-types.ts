@@ -17,7 +17,7 @@ export interface BackedUpFolder {
   deleted: boolean;
 }
 
-export type ItemKind = 'message' | 'contact' | 'event' | 'file' | 'channelMessage';
+export type ItemKind = 'message' | 'contact' | 'event' | 'task' | 'note' | 'file' | 'channelMessage';
 
 export interface ItemVersion {
   id: string;

@@ -1,5 +1,6 @@
 import type { UnitContext } from '../../backup/unit-context.js';
-import { listContactFolders, type ContactFolderNode } from './contact-folders.js';
+import { recordMailboxFolders } from './catalog-folders.js';
+import { listContactFolders } from './contact-folders.js';
 import { backupOutlookJsonStream, type OutlookJsonItem } from './outlook-json-backup.js';
 
 interface GraphContact extends OutlookJsonItem {
@@ -20,7 +21,7 @@ const containerIdOf = (folderId: string): string => `contacts:${folderId}`;
 export async function backupContacts(context: UnitContext, userId: string): Promise<void> {
   const user = encodeURIComponent(userId);
   const folders = await listContactFolders(context.graph, userId);
-  await recordContactFolders(context, folders);
+  await recordMailboxFolders(context, 'contacts', folders);
   const cursors = await context.catalog.deltaCursorsOf(context.resource.resourceId);
   for (const folder of folders) {
     const containerId = containerIdOf(folder.id);
@@ -42,33 +43,6 @@ export async function backupContacts(context: UnitContext, userId: string): Prom
           properties: { companyName: contact.companyName ?? undefined },
         };
       },
-    });
-  }
-}
-
-/** Records the contact folders as the catalog's folders, and closes those that are gone (and their contacts). */
-async function recordContactFolders(context: UnitContext, folders: readonly ContactFolderNode[]): Promise<void> {
-  const resourceId = context.resource.resourceId;
-  const known = new Map((await context.catalog.listFolders(resourceId)).map((folder) => [folder.folderId, folder]));
-  const seen = new Set(folders.map((folder) => containerIdOf(folder.id)));
-  for (const folder of known.values()) {
-    if (folder.deletedAt === null && folder.folderId.startsWith(containerIdOf('')) && !seen.has(folder.folderId)) {
-      context.progress.addDeletions(
-        await context.catalog.recordFolderDeleted(resourceId, folder.folderId, context.runId, new Date()),
-      );
-    }
-  }
-  for (const folder of folders) {
-    const folderId = containerIdOf(folder.id);
-    await context.catalog.recordFolder(known.get(folderId), {
-      resourceId,
-      folderId,
-      parentId: folder.parentId === null ? null : containerIdOf(folder.parentId),
-      displayName: folder.displayName,
-      path: folder.path,
-      ...(folder.wellKnownName !== undefined && { wellKnownName: folder.wellKnownName }),
-      deletedAt: null,
-      lastRunId: context.runId,
     });
   }
 }

@@ -66,7 +66,8 @@ export class FullFidelityExporter {
     );
   }
 
-  private mailbox(): Promise<string> {
+  /** The user's primary mailbox id, asked once per unit. */
+  mailbox(): Promise<string> {
     this.mailboxId ??= primaryMailboxId(this.context.graph, this.userId);
     this.mailboxId.catch(() => (this.mailboxId = undefined));
     return this.mailboxId;

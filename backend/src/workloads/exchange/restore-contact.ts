@@ -1,4 +1,5 @@
 import { defaultContactFolderId, defaultContactFolderName } from './contact-folders.js';
+import { pathBelowDefaultFolder } from './default-folder-path.js';
 import { MailFolderPaths } from './restore-mail-folders.js';
 import { fieldDifferences, writableCopy, type GraphJson } from './restore-outlook-json.js';
 import { OutlookJsonWriter, type OutlookContainer, type OutlookJson } from './restore-outlook-writer.js';
@@ -66,7 +67,7 @@ export class ContactWriter extends OutlookJsonWriter<GraphContact> {
   ): Promise<OutlookContainer> {
     let paths = this.folders.get(userId);
     if (!paths) this.folders.set(userId, (paths = new MailFolderPaths(this.context.graph, userId, 'contactFolders')));
-    const folderId = await paths.ensure(contactFolderBelowDefault(folderPath, originalPath));
+    const folderId = await paths.ensure(pathBelowDefaultFolder(folderPath, originalPath));
     const checkedId = folderId === defaultContactFolderName ? await this.defaultFolderId(userId) : folderId;
     return {
       itemsPath: `/users/${encodeURIComponent(userId)}/contactFolders/${encodeURIComponent(folderId)}/contacts`,
@@ -100,13 +101,4 @@ export class ContactWriter extends OutlookJsonWriter<GraphContact> {
     if (restored.parentFolderId !== container.folderId) differences.push('folder');
     return differences;
   }
-}
-
-/**
- * Where a contact goes inside the target mailbox's default Contacts folder: the segments `targetLocation` put before
- * the original path (a restore folder), then the original path without its first segment, the default folder.
- */
-export function contactFolderBelowDefault(folderPath: readonly string[], originalPath: readonly string[]): string[] {
-  const prefix = folderPath.slice(0, Math.max(0, folderPath.length - originalPath.length));
-  return [...prefix, ...originalPath.slice(1)];
 }

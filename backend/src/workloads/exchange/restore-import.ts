@@ -24,11 +24,24 @@ export class FullFidelityImport {
     return this.importer.wellKnownFolderId(userId, wellKnownName);
   }
 
-  /** Imports the stream into the folder as a normal item: its new id, or null when the tenant has not consented. */
-  async importInto(userId: string, folderId: string, stream: Buffer): Promise<string | null> {
+  /** The user's primary mailbox id, as the mailbox API addresses it. */
+  mailboxOf(userId: string): Promise<string> {
+    return this.importer.mailboxOf(userId);
+  }
+
+  /**
+   * Imports the stream into the folder as a normal item, or over the item `replacing` names: the item's id, or null
+   * when the tenant has not consented.
+   */
+  async importInto(
+    userId: string,
+    folderId: string,
+    stream: Buffer,
+    replacing?: { itemId: string; changeKey: string },
+  ): Promise<string | null> {
     if (this.refused) return null;
     try {
-      return (await this.importer.importItem(userId, folderId, stream)).itemId;
+      return (await this.importer.importItem(userId, folderId, stream, replacing)).itemId;
     } catch (error) {
       if (!isPermissionMissing(error)) throw error;
       this.refused = true;
@@ -40,16 +53,18 @@ export class FullFidelityImport {
 /**
  * Full fidelity: Exchange re-creates the item from its export stream with every header, part and property
  * (https://learn.microsoft.com/graph/import-exchange-mailbox-item), paced like any upload into the mailbox. The new
- * item's id, or null when the version has no stream or the tenant has not consented (the caller then uses JSON).
+ * item's id (`replacing`: written over that item, which keeps its id), or null when the version has no stream or the
+ * tenant has not consented (the caller then uses JSON).
  */
 export async function importFullFidelity(
   context: RestoreWriteContext,
   userId: string,
   version: ItemVersion,
   folderId: () => Promise<string>,
+  replacing?: { itemId: string; changeKey: string },
 ): Promise<string | null> {
   if (!version.fullFidelity || !context.fullFidelity.available) return null;
   const stream = await context.store.read(context.tenantId, version.fullFidelity);
   await context.pacer.take(userId, Math.ceil((stream.length * 4) / 3));
-  return context.fullFidelity.importInto(userId, await folderId(), stream);
+  return context.fullFidelity.importInto(userId, await folderId(), stream, replacing);
 }
