@@ -9,7 +9,10 @@ let gateway: GraphGateway;
 
 beforeAll(async () => {
   database = await openTestDatabase('graphbatch');
-  simulator = await startSimulator({ generate: { users: 1, messagesPerUser: 30, filesPerUser: 1, seed: 8 } });
+  simulator = await startSimulator({
+    generate: { users: 1, messagesPerUser: 30, filesPerUser: 1, seed: 8 },
+    strict: true,
+  });
   gateway = await GraphGateway.open({ connection: connectionTo(simulator), db: database.db });
 });
 afterAll(async () => {
