@@ -122,8 +122,65 @@ async function restore(input: Partial<NewRestoreRequest>): Promise<RestoreReques
   return done;
 }
 
+const movedSubject = `${seriesSubject} (spostata)`;
+
+/** The occurrences of a series in its first months, through Graph (https://learn.microsoft.com/graph/api/event-list-instances). */
+async function occurrencesOf(userId: string, seriesId: string): Promise<Json[]> {
+  const window = 'startDateTime=2026-01-01T00:00:00Z&endDateTime=2026-04-01T00:00:00Z';
+  const all: Json[] = [];
+  const path = `/users/${userId}/events/${seriesId}/instances?${window}`;
+  for await (const page of harness.gateway.pages<Json>(path, { resource: { kind: 'mailbox', userId } }))
+    all.push(...page);
+  return all;
+}
+
+/**
+ * Before the backup, Elena's series gets an exception and a cancelled occurrence, made as a client makes them: the
+ * 26 January occurrence moved an hour later and renamed (https://learn.microsoft.com/graph/api/event-update), the
+ * 19 January one deleted (https://learn.microsoft.com/graph/api/event-delete).
+ */
+async function changeTwoOccurrences(backup: BackupHarness): Promise<void> {
+  harness = backup;
+  const userId = backup.sim.control.listUsers().find((user) => user.userPrincipalName === elena)!.id;
+  const series = backup.sim.control.listEvents(userId).find((event) => event.subject === seriesSubject)!;
+  const occurrences = await occurrencesOf(userId, series.id);
+  const on = (date: string) => occurrences.find((occurrence) => String(occurrence['originalStart']).startsWith(date))!;
+  const resource = { kind: 'mailbox', userId } as const;
+  await backup.gateway.sendJson(
+    'PATCH',
+    `/users/${userId}/events/${String(on('2026-01-26')['id'])}`,
+    {
+      subject: movedSubject,
+      start: { dateTime: '2026-01-26T10:00:00', timeZone: 'W. Europe Standard Time' },
+      end: { dateTime: '2026-01-26T11:00:00', timeZone: 'W. Europe Standard Time' },
+    },
+    { resource },
+  );
+  await backup.gateway.sendJson('DELETE', `/users/${userId}/events/${String(on('2026-01-19')['id'])}`, undefined, {
+    resource,
+  });
+}
+
+/** The restored series as the original was: 19 January cancelled, 26 January moved and renamed. */
+async function expectChangedOccurrences(userId: string): Promise<void> {
+  const series = (await eventsIn(userId)).find((event) => event['subject'] === seriesSubject)!;
+  const occurrences = await occurrencesOf(userId, String(series['id']));
+  const dates = occurrences.map((occurrence) => String(occurrence['originalStart']).slice(0, 10));
+  expect(dates).not.toContain('2026-01-19');
+  expect(dates).toContain('2026-01-12');
+  const moved = occurrences.find((occurrence) => String(occurrence['originalStart']).startsWith('2026-01-26'))!;
+  expect(moved).toMatchObject({
+    type: 'exception',
+    subject: movedSubject,
+    start: { dateTime: '2026-01-26T09:00:00.0000000', timeZone: 'UTC' },
+  });
+}
+
 beforeAll(async () => {
-  harness = await startBackedUpTenant({ appRoles: APP_ROLES.filter((role) => !role.startsWith('Mailbox')) });
+  harness = await startBackedUpTenant(
+    { appRoles: APP_ROLES.filter((role) => !role.startsWith('Mailbox')) },
+    changeTwoOccurrences,
+  );
   worker = await startRestoreWorker(harness, 'contacts-events-worker-a');
   const users = harness.sim.control.listUsers();
   elenaId = users.find((user) => user.userPrincipalName === elena)!.id;
@@ -158,6 +215,7 @@ test('deleted contacts and events return to their folder and calendar as they we
   expect(done.progress).toMatchObject({ total: 4, restored: 2, skipped: 2, failed: 0, verified: 0, mismatched: 2 });
   expect(done.progress.exportOnly).toBe(0);
   expectOriginals(await contactsIn(elenaId, ['Contatti']), await eventsIn(elenaId));
+  await expectChangedOccurrences(elenaId);
   expect(invitations()).toBe(invitationsBefore);
 }, 60_000);
 

@@ -1,4 +1,3 @@
-import { GraphRequestError } from '../../src/graph/index.js';
 import { withSeriesChanges } from '../../src/workloads/exchange/event-exceptions.js';
 import {
   exceptionPatch,
@@ -9,9 +8,9 @@ import {
 } from '../../src/workloads/exchange/restore-event-exceptions.js';
 
 /**
- * Exceptions of a series as Microsoft Graph documents them (v1.0 event: cancelledOccurrences, exceptionOccurrences,
- * occurrenceId). The tenant simulator does not model them (its series are their pattern only, and an occurrence can be
- * neither patched nor deleted), so these are checked here against Graph's documented shapes.
+ * Exceptions of a series as Microsoft Graph shows them: v1.0 lists occurrences and exceptions as instances (type,
+ * originalStart); older backups hold beta's cancelledOccurrences and occurrenceId. The planning is checked here;
+ * contacts-events.test.ts changes occurrences through the simulator and restores them end to end.
  */
 const series: BackedUpSeries = {
   id: 'AAMkMASTER=',
@@ -87,55 +86,60 @@ test('occurrences listed without an occurrence id are matched by their start dat
   expect(missing).toEqual(['2026-01-19']);
 });
 
-test('a series master is read again with its changed and cancelled occurrences; other events cost no request', async () => {
+test('a date the recreated series has and the backed-up one no longer had is a cancelled occurrence', () => {
+  const backedUp: BackedUpSeries = {
+    ...series,
+    cancelledOccurrences: undefined,
+    occurrenceDates: ['2026-01-12', '2026-01-26', '2026-02-02'],
+    occurrenceWindow: { from: '2026-01-11T00:00:00Z', to: '2026-02-10T00:00:00Z' },
+  };
+  const recreated = ['2026-01-12', '2026-01-19', '2026-01-26', '2026-02-02'].map((date) => ({
+    ...occurrence(date, false),
+    originalStart: `${date}T08:00:00Z`,
+  }));
+  const changes = occurrenceChangesOf(backedUp, recreated);
+  expect(changes.map((change) => [change.date, change.cancelled])).toEqual([
+    ['2026-01-19', true],
+    ['2026-01-26', false],
+  ]);
+  expect(planOccurrenceWrites(changes, recreated).writes.map((write) => [write.method, write.id])).toEqual([
+    ['DELETE', 'NEW-2026-01-19'],
+    ['PATCH', 'NEW-2026-01-26'],
+  ]);
+});
+
+test('a series master is read with its instances and each exception in full; other events cost no request', async () => {
   const requests: string[] = [];
   const graph = {
     getJson<T>(path: string): Promise<T> {
       requests.push(path);
-      return Promise.resolve({
-        id: 'AAMkMASTER=',
-        cancelledOccurrences: series.cancelledOccurrences,
-        exceptionOccurrences: series.exceptionOccurrences,
-      } as T);
+      return Promise.resolve(series.exceptionOccurrences![0] as T);
+    },
+    async *pages<T>(path: string): AsyncIterable<T[]> {
+      requests.push(path);
+      yield [
+        { id: 'O1', type: 'occurrence', originalStart: '2026-01-12T08:00:00Z' },
+        { id: 'AAMkEXCEPTION=', type: 'exception', originalStart: '2026-01-26T08:00:00Z' },
+      ] as T[];
     },
   };
   const single = { id: 'AAMkSINGLE=', type: 'singleInstance', subject: 'Una volta' };
-  expect(await withSeriesChanges(graph, 'u', single, () => undefined)).toBe(single);
-  const master = { id: 'AAMkMASTER=', type: 'seriesMaster', subject: 'Riunione settimanale' };
-  const read = await withSeriesChanges(graph, 'u', master, () => undefined);
-  expect(read).toEqual({
+  expect(await withSeriesChanges(graph, 'u', single)).toBe(single);
+  const master = {
+    id: 'AAMkMASTER=',
+    type: 'seriesMaster',
+    start: { dateTime: '2026-01-12T08:00:00.0000000' },
+    recurrence: { range: { type: 'endDate', startDate: '2026-01-12', endDate: '2026-02-09' } },
+  };
+  expect(await withSeriesChanges(graph, 'u', master)).toEqual({
     ...master,
-    cancelledOccurrences: series.cancelledOccurrences,
+    occurrenceWindow: { from: '2026-01-11T00:00:00Z', to: '2026-02-11T00:00:00Z' },
+    occurrenceDates: ['2026-01-12', '2026-01-26'],
     exceptionOccurrences: series.exceptionOccurrences,
   });
   expect(requests).toEqual([
-    '/users/u/events/AAMkMASTER%3D?$select=id,cancelledOccurrences,exceptionOccurrences&$expand=exceptionOccurrences',
+    '/users/u/events/AAMkMASTER%3D/instances?startDateTime=2026-01-11T00:00:00Z&endDateTime=2026-02-11T00:00:00Z' +
+      '&$select=id,type,originalStart',
+    '/users/u/events/AAMkEXCEPTION%3D',
   ]);
-});
-
-test('a Graph that does not know these properties keeps the master as listed, with a warning; other errors stop', async () => {
-  const failing = (status: number) => ({
-    getJson<T>(url: string): Promise<T> {
-      return Promise.reject(
-        new GraphRequestError({
-          status,
-          code: status === 400 ? 'BadRequest' : 'ServiceUnavailable',
-          graphMessage: "Could not find a property named 'cancelledOccurrences'",
-          requestId: undefined,
-          tenantId: 't',
-          resource: 'mailbox:u',
-          method: 'GET',
-          url,
-          attempts: 1,
-        }),
-      );
-    },
-  });
-  const master = { id: 'M', type: 'seriesMaster' };
-  const warnings: string[] = [];
-  expect(await withSeriesChanges(failing(400), 'u', master, (message) => warnings.push(message))).toBe(master);
-  expect(warnings).toEqual([
-    "the changed and cancelled occurrences of series M could not be read: Could not find a property named 'cancelledOccurrences'",
-  ]);
-  await expect(withSeriesChanges(failing(503), 'u', master, () => undefined)).rejects.toThrow(GraphRequestError);
 });

@@ -12,8 +12,12 @@ export interface RestoreWorker {
 }
 
 /** The small fixture tenant, backed up once (mail and OneDrive) by the real engine. */
-export async function startBackedUpTenant(simulator: Partial<StartSimulatorOptions> = {}): Promise<BackupHarness> {
+export async function startBackedUpTenant(
+  simulator: Partial<StartSimulatorOptions> = {},
+  beforeBackup: (harness: BackupHarness) => Promise<void> = async () => undefined,
+): Promise<BackupHarness> {
   const harness = await startBackupHarness({ tenant: restoreTenant, timeScale: 60, enforceLimits: true, ...simulator });
+  await beforeBackup(harness);
   const { run } = await harness.runJob({
     name: 'Restore fixture',
     scope: { type: 'organisation' },

@@ -35,8 +35,7 @@ export async function backupCalendar(context: UnitContext, userId: string): Prom
     versionKeyOf: (event) => event.changeKey ?? event.id,
     concurrency: 1,
     async fetchContent(event) {
-      const warn = (message: string): void => context.progress.warn(message, event.id);
-      const json = await withSeriesChanges(context.graph, userId, event, warn);
+      const json = await withSeriesChanges(context.graph, userId, event);
       return context.store.put(context.tenantId, Buffer.from(JSON.stringify(json), 'utf8'), 'item');
     },
     toVersion: (event, content) => eventVersion(context, event, content),

@@ -20,10 +20,11 @@ export interface ContactFolderNode extends GraphContactFolder {
 }
 
 /**
- * The name Exchange accepts in place of the default Contacts folder's id in `/contactFolders/{id}/…`. The v1.0
- * reference does not list it; the beta contactFolder resource does (`wellKnownName`: "Currently `contacts` is the
- * only recognized contacts folder"), and backup tools that read Exchange Online through v1.0 rely on it (as they do
- * on mail's `inbox`). Not yet checked against a real tenant from here.
+ * The marker the restore path uses for the default Contacts folder. Graph v1.0 documents no well-known name for it
+ * (only beta's contactFolder has `wellKnownName`), so it is never sent as a folder id: its contacts are
+ * `/users/{id}/contacts` and its first-level child folders `/users/{id}/contactFolders`
+ * (https://learn.microsoft.com/graph/api/user-list-contacts, /graph/api/user-list-contactfolders). Exchange may answer
+ * to the name in `/contactFolders/contacts`; it is tried first and its refusal tolerated.
  */
 export const defaultContactFolderName = 'contacts';
 
@@ -32,16 +33,24 @@ type FolderReader = Pick<GraphReader, 'getJson' | 'pages'>;
 const folderSelect = '$select=id,displayName,parentFolderId';
 
 /**
- * The default Contacts folder, read by its well-known name; undefined when Graph does not answer to that name (the
- * tenant simulator serves no single contact folder, and answers 400 "Resource not found for the segment").
+ * The default Contacts folder, read by its well-known name; undefined when Graph does not answer to that name (v1.0
+ * does not document it: 400 ErrorInvalidIdMalformed, or 404).
  */
 export async function readDefaultContactFolder(
   graph: FolderReader,
   userId: string,
 ): Promise<GraphContactFolder | undefined> {
+  return readContactFolder(graph, userId, defaultContactFolderName);
+}
+
+async function readContactFolder(
+  graph: FolderReader,
+  userId: string,
+  id: string,
+): Promise<GraphContactFolder | undefined> {
   try {
     return await graph.getJson<GraphContactFolder>(
-      `/users/${encodeURIComponent(userId)}/contactFolders/${defaultContactFolderName}?${folderSelect}`,
+      `/users/${encodeURIComponent(userId)}/contactFolders/${encodeURIComponent(id)}?${folderSelect}`,
       { resource: mailbox(userId) },
     );
   } catch (error) {
@@ -51,27 +60,39 @@ export async function readDefaultContactFolder(
 }
 
 /**
- * The id of the default Contacts folder: read by its well-known name or, where Graph does not answer to that, the
- * parent of any contact in it. Undefined while the folder cannot be read and holds no contact.
+ * The id of the default Contacts folder: read by its well-known name or, where Graph does not answer to that (v1.0),
+ * the `parentFolderId` of a contact in it (`/users/{id}/contacts`) or of one of its child folders
+ * (`/users/{id}/contactFolders`). Undefined while it holds neither.
  */
 export async function defaultContactFolderId(graph: FolderReader, userId: string): Promise<string | undefined> {
   const folder = await readDefaultContactFolder(graph, userId);
   if (folder) return folder.id;
   const user = encodeURIComponent(userId);
-  const listed = await graph.getJson<{ value?: { parentFolderId?: string }[] }>(
-    `/users/${user}/contactFolders/${defaultContactFolderName}/contacts?$select=id,parentFolderId&$top=1`,
-    { resource: mailbox(userId) },
-  );
-  return listed.value?.[0]?.parentFolderId;
+  for (const listing of [`/users/${user}/contacts`, `/users/${user}/contactFolders`]) {
+    const listed = await graph.getJson<{ value?: { parentFolderId?: string }[] }>(
+      `${listing}?$select=id,parentFolderId&$top=1`,
+      { resource: mailbox(userId) },
+    );
+    const parentId = listed.value?.[0]?.parentFolderId;
+    if (parentId) return parentId;
+  }
+  return undefined;
+}
+
+/** The default Contacts folder by its well-known name, else by the id its contacts or child folders name. */
+async function defaultContactFolder(graph: FolderReader, userId: string): Promise<GraphContactFolder | undefined> {
+  const byName = await readDefaultContactFolder(graph, userId);
+  if (byName) return byName;
+  const id = await defaultContactFolderId(graph, userId);
+  return id === undefined ? undefined : readContactFolder(graph, userId, id);
 }
 
 /**
  * Every contact folder of the mailbox, nested ones at any depth, each with its path. On Microsoft Graph
  * `GET /users/{id}/contactFolders` lists only the child folders of the default Contacts folder, whose own contacts are
  * therefore read from the default folder itself: the tree is walked from it by `childFolders` (contactFolder has no
- * childFolderCount, so every folder costs one listing). Where the default folder cannot be read by its well-known name
- * (the tenant simulator), the folders `/contactFolders` lists are the roots instead: the simulator lists the default
- * folder there (and folders posted there beside it). A folder is walked once, by id, however it was reached.
+ * childFolderCount, so every folder costs one listing). A mailbox whose default folder holds no contact and no folder
+ * has nothing to walk. A folder is walked once, by id, however it was reached.
  * https://learn.microsoft.com/graph/api/user-list-contactfolders, /graph/api/contactfolder-list-childfolders
  */
 export async function listContactFolders(graph: FolderReader, userId: string): Promise<ContactFolderNode[]> {
@@ -98,9 +119,8 @@ export async function listContactFolders(graph: FolderReader, userId: string): P
     return folders;
   };
 
-  const root = await readDefaultContactFolder(graph, userId);
+  const root = await defaultContactFolder(graph, userId);
   if (root) visit(root, null, defaultContactFolderName);
-  else for (const folder of await listAll(`/users/${user}/contactFolders?${folderSelect}`)) visit(folder, null);
 
   // Breadth first: `result` grows while it is walked, and every parent precedes its children.
   for (let index = 0; index < result.length; index++) {

@@ -1,52 +1,82 @@
 import type { GraphReader, GraphResource } from '../../backup/ports.js';
-import { GraphRequestError } from '../../graph/index.js';
+
+const DAY_MS = 24 * 3600 * 1000;
 
 /**
- * What Graph says changed in a series: the occurrences deleted (`OID.{seriesMasterId}.{yyyy-mm-dd}`, the date in the
- * series' recurrence time zone) and the occurrences edited (full events, each with its `occurrenceId` and
- * `originalStart`). https://learn.microsoft.com/graph/api/resources/event (cancelledOccurrences, exceptionOccurrences)
+ * What changed in a series. Graph v1.0 lists a series' occurrences and exceptions, cancelled ones left out, as
+ * `GET /events/{id}/instances` (each with `type` and `originalStart`); it has no list of cancelled occurrences
+ * (`cancelledOccurrences`, `exceptionOccurrences` and `occurrenceId` are beta only,
+ * https://learn.microsoft.com/graph/api/resources/event). So a backup keeps the exceptions as full events and the
+ * original dates (UTC) of every occurrence the series still had in the window it read: a date the recreated series has
+ * and these do not is a cancelled occurrence. `cancelledOccurrences` (`OID.{seriesMasterId}.{yyyy-mm-dd}`) is still
+ * read from backups that hold it.
  */
 export interface SeriesChanges {
   cancelledOccurrences?: string[];
   exceptionOccurrences?: Record<string, unknown>[];
+  occurrenceDates?: string[];
+  occurrenceWindow?: { from: string; to: string };
 }
 
 interface ListedEvent {
   id: string;
   type?: string;
+  start?: { dateTime?: string };
+  recurrence?: unknown;
+}
+
+interface ListedInstance {
+  id: string;
+  type?: string;
+  originalStart?: string;
 }
 
 /**
- * A series master as the event list gives it, with its cancelled and changed occurrences, which that list leaves out
- * (it holds single events and masters only). One request per new or changed master: changing or deleting an
- * occurrence changes the master (Exchange keeps exceptions inside it), so an unchanged master needs no new read.
- * A tenant whose Graph does not know these properties answers 400: the master is kept as listed, with a warning.
+ * The window a series' instances are read in: from the day before its start to two days after its end date, or,
+ * for a numbered or endless series, two years past its start or today, whichever is later.
+ */
+export function seriesWindow(event: ListedEvent, now = new Date()): { from: string; to: string } {
+  const start = new Date(`${(event.start?.dateTime ?? now.toISOString()).slice(0, 19)}Z`);
+  const range = (event.recurrence as { range?: { type?: string; endDate?: string } } | undefined)?.range;
+  const end =
+    range?.type === 'endDate' && range.endDate
+      ? new Date(Date.parse(`${range.endDate}T00:00:00Z`) + 2 * DAY_MS)
+      : new Date(Math.max(start.getTime(), now.getTime()) + 730 * DAY_MS);
+  const day = (at: Date) => at.toISOString().slice(0, 10);
+  return { from: `${day(new Date(start.getTime() - DAY_MS))}T00:00:00Z`, to: `${day(end)}T00:00:00Z` };
+}
+
+/**
+ * A series master as the event list gives it, with its exceptions and the dates of its remaining occurrences, which
+ * that list leaves out (it holds single events and masters only). Read once per new or changed master (changing or
+ * deleting an occurrence changes the master): its instances, then each exception in full.
+ * https://learn.microsoft.com/graph/api/event-list-instances, /graph/api/event-get
  */
 export async function withSeriesChanges<T extends ListedEvent>(
-  graph: Pick<GraphReader, 'getJson'>,
+  graph: Pick<GraphReader, 'getJson' | 'pages'>,
   userId: string,
   event: T,
-  warn: (message: string) => void,
 ): Promise<T & SeriesChanges> {
   if (event.type !== 'seriesMaster') return event;
   const resource: GraphResource = { kind: 'mailbox', userId };
-  let read: SeriesChanges;
-  try {
-    read = await graph.getJson<SeriesChanges>(
-      `/users/${encodeURIComponent(userId)}/events/${encodeURIComponent(event.id)}` +
-        '?$select=id,cancelledOccurrences,exceptionOccurrences&$expand=exceptionOccurrences',
-      { resource },
+  const user = encodeURIComponent(userId);
+  const window = seriesWindow(event);
+  const instances: ListedInstance[] = [];
+  const path =
+    `/users/${user}/events/${encodeURIComponent(event.id)}/instances` +
+    `?startDateTime=${window.from}&endDateTime=${window.to}&$select=id,type,originalStart`;
+  for await (const page of graph.pages<ListedInstance>(path, { resource, maxPageSize: 100 })) instances.push(...page);
+  const exceptions: Record<string, unknown>[] = [];
+  for (const instance of instances.filter((candidate) => candidate.type === 'exception'))
+    exceptions.push(
+      await graph.getJson<Record<string, unknown>>(`/users/${user}/events/${encodeURIComponent(instance.id)}`, {
+        resource,
+      }),
     );
-  } catch (error) {
-    if (!(error instanceof GraphRequestError) || error.status !== 400) throw error;
-    warn(`the changed and cancelled occurrences of series ${event.id} could not be read: ${error.graphMessage}`);
-    return event;
-  }
-  const cancelled = read.cancelledOccurrences ?? [];
-  const exceptions = read.exceptionOccurrences ?? [];
   return {
     ...event,
-    ...(cancelled.length > 0 && { cancelledOccurrences: cancelled }),
+    occurrenceWindow: window,
+    occurrenceDates: instances.map((instance) => instance.originalStart?.slice(0, 10) ?? '').filter(Boolean),
     ...(exceptions.length > 0 && { exceptionOccurrences: exceptions }),
   };
 }

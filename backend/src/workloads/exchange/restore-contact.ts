@@ -69,8 +69,13 @@ export class ContactWriter extends OutlookJsonWriter<GraphContact> {
     if (!paths) this.folders.set(userId, (paths = new MailFolderPaths(this.context.graph, userId, 'contactFolders')));
     const folderId = await paths.ensure(pathBelowDefaultFolder(folderPath, originalPath));
     const checkedId = folderId === defaultContactFolderName ? await this.defaultFolderId(userId) : folderId;
+    const user = encodeURIComponent(userId);
     return {
-      itemsPath: `/users/${encodeURIComponent(userId)}/contactFolders/${encodeURIComponent(folderId)}/contacts`,
+      // The default folder by the path v1.0 documents for it (https://learn.microsoft.com/graph/api/user-post-contacts).
+      itemsPath:
+        folderId === defaultContactFolderName
+          ? `/users/${user}/contacts`
+          : `/users/${user}/contactFolders/${encodeURIComponent(folderId)}/contacts`,
       ...(checkedId !== undefined && { folderId: checkedId }),
       ...(folderId === defaultContactFolderName && { wellKnownName: defaultContactFolderName }),
     };

@@ -9,6 +9,7 @@ export type BackedUpSeries = GraphEvent & SeriesChanges;
 /** An occurrence of the recreated series, as its instances list it. */
 export interface ListedOccurrence {
   id: string;
+  originalStart?: string;
   occurrenceId?: string | null;
   subject?: string;
   start?: GraphDateTimeZone;
@@ -27,24 +28,51 @@ export interface OccurrenceWrite {
   body?: GraphJson;
 }
 
-/** The cancelled and changed occurrences of a backed-up series, each with the date that names its occurrence. */
-export function occurrenceChangesOf(series: BackedUpSeries): OccurrenceChange[] {
+/**
+ * The cancelled and changed occurrences of a backed-up series, each with the date that names its occurrence: its
+ * exceptions, the occurrences it listed as cancelled (older backups), and each date the recreated series has that the
+ * backed-up one no longer had in the window it was read in.
+ */
+export function occurrenceChangesOf(
+  series: BackedUpSeries,
+  recreated: readonly ListedOccurrence[] = [],
+): OccurrenceChange[] {
   const changes: OccurrenceChange[] = [];
-  for (const id of series.cancelledOccurrences ?? []) {
-    const date = occurrenceDate(id);
-    if (date) changes.push({ date, cancelled: true });
+  const cancelled = new Set(
+    (series.cancelledOccurrences ?? []).map(occurrenceDate).filter((date): date is string => date !== undefined),
+  );
+  if (series.occurrenceDates) {
+    const kept = new Set(series.occurrenceDates);
+    for (const occurrence of recreated) {
+      const date = dateOfOccurrence(occurrence);
+      if (date && !kept.has(date)) cancelled.add(date);
+    }
   }
+  for (const date of [...cancelled].sort()) changes.push({ date, cancelled: true });
   for (const exception of (series.exceptionOccurrences ?? []) as GraphEvent[]) {
     const record = exception as GraphEvent & { occurrenceId?: string; originalStart?: string };
-    const date = occurrenceDate(record.occurrenceId) ?? record.originalStart?.slice(0, 10);
+    const date = record.originalStart?.slice(0, 10) ?? occurrenceDate(record.occurrenceId);
     if (date) changes.push({ date, cancelled: false, exception });
   }
   return changes;
 }
 
-/** The date an occurrence of the recreated series stands for: from its occurrenceId, else from its start. */
+/** The date an occurrence of the recreated series stands for: from its original start, else its occurrenceId or start. */
 export function dateOfOccurrence(occurrence: ListedOccurrence): string | undefined {
-  return occurrenceDate(occurrence.occurrenceId) ?? occurrence.start?.dateTime?.slice(0, 10);
+  return (
+    occurrence.originalStart?.slice(0, 10) ??
+    occurrenceDate(occurrence.occurrenceId) ??
+    occurrence.start?.dateTime?.slice(0, 10)
+  );
+}
+
+/** Whether a backed-up series has occurrences to cancel or change, or the dates that tell which. */
+function hasOccurrenceChanges(series: BackedUpSeries): boolean {
+  return (
+    series.occurrenceDates !== undefined ||
+    (series.cancelledOccurrences ?? []).length > 0 ||
+    (series.exceptionOccurrences ?? []).length > 0
+  );
 }
 
 /**
@@ -91,9 +119,9 @@ export async function applyOccurrenceChanges(
   seriesId: string,
   series: BackedUpSeries,
 ): Promise<void> {
-  const changes = occurrenceChangesOf(series);
-  if (changes.length === 0) return;
-  const occurrences = await listOccurrences(graph, userId, seriesId, series, changes);
+  if (!hasOccurrenceChanges(series)) return;
+  const occurrences = await listOccurrences(graph, userId, seriesId, series);
+  const changes = occurrenceChangesOf(series, occurrences);
   const resource = { kind: 'mailbox', userId } as const;
   for (const write of planOccurrenceWrites(changes, occurrences).writes) {
     await graph.sendJson(
@@ -112,9 +140,9 @@ export async function occurrenceChangeDifferences(
   seriesId: string,
   series: BackedUpSeries,
 ): Promise<string[]> {
-  const changes = occurrenceChangesOf(series);
-  if (changes.length === 0) return [];
-  const occurrences = await listOccurrences(graph, userId, seriesId, series, changes);
+  if (!hasOccurrenceChanges(series)) return [];
+  const occurrences = await listOccurrences(graph, userId, seriesId, series);
+  const changes = occurrenceChangesOf(series, occurrences);
   const byDate = new Map(occurrences.map((occurrence) => [dateOfOccurrence(occurrence), occurrence]));
   const differences: string[] = [];
   for (const change of changes) {
@@ -138,23 +166,21 @@ export async function occurrenceChangeDifferences(
 }
 
 /**
- * The recreated series' occurrences around the changed dates, times in the zone the backup holds them in (UTC from
- * Graph), so they compare with the backed-up exceptions. https://learn.microsoft.com/graph/api/event-list-instances
+ * The recreated series' occurrences in the window the backup read the original's in (around the changed dates for
+ * older backups), times in the zone the backup holds them in (UTC from Graph), so they compare with the backed-up
+ * exceptions. https://learn.microsoft.com/graph/api/event-list-instances
  */
 async function listOccurrences(
   graph: GraphGateway,
   userId: string,
   seriesId: string,
   series: BackedUpSeries,
-  changes: readonly OccurrenceChange[],
 ): Promise<ListedOccurrence[]> {
-  const dates = changes.map((change) => change.date).sort();
-  const from = shiftDays(dates[0]!, -1);
-  const to = shiftDays(dates[dates.length - 1]!, 2);
+  const window = series.occurrenceWindow ?? windowAround(occurrenceChangesOf(series).map((change) => change.date));
   const zone = series.start?.timeZone;
   const path =
     `/users/${encodeURIComponent(userId)}/events/${encodeURIComponent(seriesId)}/instances` +
-    `?startDateTime=${from}T00:00:00Z&endDateTime=${to}T00:00:00Z&$select=id,occurrenceId,subject,start,end`;
+    `?startDateTime=${window.from}&endDateTime=${window.to}&$select=id,originalStart,subject,start,end`;
   const occurrences: ListedOccurrence[] = [];
   for await (const page of graph.pages<ListedOccurrence>(path, {
     resource: { kind: 'mailbox', userId },
@@ -163,6 +189,14 @@ async function listOccurrences(
   }))
     occurrences.push(...page);
   return occurrences;
+}
+
+function windowAround(dates: readonly string[]): { from: string; to: string } {
+  const sorted = [...dates].sort();
+  return {
+    from: `${shiftDays(sorted[0]!, -1)}T00:00:00Z`,
+    to: `${shiftDays(sorted[sorted.length - 1]!, 2)}T00:00:00Z`,
+  };
 }
 
 function shiftDays(date: string, days: number): string {

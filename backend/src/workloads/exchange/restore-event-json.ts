@@ -65,6 +65,8 @@ const eventReadOnly = [
   'bodyPreview',
   'cancelledOccurrences',
   'exceptionOccurrences',
+  'occurrenceDates',
+  'occurrenceWindow',
   'instances',
   'attachments',
   'calendar',

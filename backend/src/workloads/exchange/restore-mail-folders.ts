@@ -15,7 +15,8 @@ export type OutlookFolderCollection = 'mailFolders' | 'contactFolders';
  * Finds or creates mail (or contact) folders by display-name path (`Posta in arrivo/Progetti/2026`) in one mailbox,
  * remembering what it found so that a restore of many items lists each level once. Mail paths start at the top of
  * the mailbox; contact paths start inside the default Contacts folder (the empty path), where every contact folder
- * Graph exposes lives: their first level is created as its child folders.
+ * Graph exposes lives: their first level is listed and created by `/users/{id}/contactFolders`, which holds the
+ * default folder's child folders.
  * https://learn.microsoft.com/graph/api/user-post-mailfolders, /graph/api/mailfolder-post-childfolders
  */
 export class MailFolderPaths {
@@ -43,8 +44,8 @@ export class MailFolderPaths {
 
   private async create(path: readonly string[]): Promise<string> {
     const name = path[path.length - 1] as string;
-    const parentId =
-      path.length > 1 || this.collection === 'contactFolders' ? await this.ensure(path.slice(0, -1)) : undefined;
+    // A first-level folder is listed and created at the top: of the mailbox, or inside the default Contacts folder.
+    const parentId = path.length > 1 ? await this.ensure(path.slice(0, -1)) : undefined;
     const user = encodeURIComponent(this.userId);
     const listing = parentId
       ? `/users/${user}/${this.collection}/${encodeURIComponent(parentId)}/childFolders`
