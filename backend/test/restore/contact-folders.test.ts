@@ -83,16 +83,22 @@ beforeAll(async () => {
   harness = await startBackupHarness({ tenant, timeScale: 60, enforceLimits: true });
   saraId = harness.sim.control.listUsers().find((user) => user.userPrincipalName === sara)!.id;
   resourceId = `mailbox:${saraId}`;
-  // Folders as Outlook makes them: inside the default Contacts folder, one inside the other.
-  const ids = new Map<string, string>([['', 'contacts']]);
+  // Folders as Outlook makes them: inside the default Contacts folder, one inside the other. The default folder is
+  // reached by the paths v1.0 documents for it (https://learn.microsoft.com/graph/api/user-post-contactfolders,
+  // /graph/api/user-post-contacts), it has no well-known name there.
+  const user = `/users/${saraId}`;
+  const ids = new Map<string, string>();
+  const inFolder = (key: string, collection: 'childFolders' | 'contacts') =>
+    ids.has(key)
+      ? `${user}/contactFolders/${encodeURIComponent(ids.get(key)!)}/${collection}`
+      : `${user}/${collection === 'childFolders' ? 'contactFolders' : 'contacts'}`;
   for (const contact of nested) {
     for (let depth = 1; depth <= contact.path.length; depth++) {
       const key = contact.path.slice(0, depth).join('\n');
       if (ids.has(key)) continue;
-      const parent = ids.get(contact.path.slice(0, depth - 1).join('\n'))!;
       const created = await harness.gateway.sendJson<{ id: string }>(
         'POST',
-        `/users/${saraId}/contactFolders/${encodeURIComponent(parent)}/childFolders`,
+        inFolder(contact.path.slice(0, depth - 1).join('\n'), 'childFolders'),
         { displayName: contact.path[depth - 1] },
         resource(),
       );
@@ -101,7 +107,7 @@ beforeAll(async () => {
     const { path, ...fields } = contact;
     await harness.gateway.sendJson(
       'POST',
-      `/users/${saraId}/contactFolders/${encodeURIComponent(ids.get(path.join('\n'))!)}/contacts`,
+      inFolder(path.join('\n'), 'contacts'),
       {
         givenName: fields.givenName,
         surname: fields.surname,
