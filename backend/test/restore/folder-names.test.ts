@@ -114,7 +114,8 @@ beforeAll(async () => {
   resourceId = `mailbox:${paolaId}`;
   const folder = await harness.gateway.sendJson<{ id: string }>(
     'POST',
-    `/users/${paolaId}/contactFolders/contacts/childFolders`,
+    // A folder inside the default Contacts folder (https://learn.microsoft.com/graph/api/user-post-contactfolders).
+    `/users/${paolaId}/contactFolders`,
     { displayName: vip },
     mailbox(),
   );
