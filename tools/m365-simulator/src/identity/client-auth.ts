@@ -27,6 +27,17 @@ export function authenticateClient(
         `Application with identifier '${clientId}' was not found in the directory '${displayName}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
       ),
     };
+  // No certificate credential can be registered on the simulated app, so no assertion can verify.
+  if (form.get('client_assertion') !== null)
+    return {
+      ok: false,
+      refusal: oauthError(
+        401,
+        'invalid_client',
+        700027,
+        'Client assertion failed signature validation: no certificate credential is registered on the application.',
+      ),
+    };
   const secret = basic?.secret ?? form.get('client_secret');
   if (secret === null)
     return {
