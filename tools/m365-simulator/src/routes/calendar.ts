@@ -14,8 +14,9 @@ import { mailboxTarget } from './targets.js';
 const DEFAULT_CALENDAR_NAME = 'Calendario';
 
 /** A calendar with the properties Graph returns by default (https://learn.microsoft.com/graph/api/resources/calendar). */
-function renderCalendar(user: UserRecord, id: string, name: string, isDefaultCalendar: boolean) {
+function renderCalendar(base: string, user: UserRecord, id: string, name: string, isDefaultCalendar: boolean) {
   return {
+    '@odata.id': `${base}/users('${user.id}')/calendars('${id}')`,
     id,
     name,
     color: 'auto',
@@ -40,15 +41,21 @@ function renderCalendar(user: UserRecord, id: string, name: string, isDefaultCal
 export function registerCalendarRoutes(router: Router, context: SimulatorContext): void {
   const MAILBOX = { resource: 'mailbox' as const };
   const contextOf = (user: UserRecord, path: string) => ({ context: `users('${user.id}')/${path}` });
-  const calendarsOf = (user: UserRecord, calendars: Iterable<FolderRecord>) => [
-    renderCalendar(user, defaultCalendarId(user.id), DEFAULT_CALENDAR_NAME, true),
-    ...[...calendars].map((calendar) => renderCalendar(user, calendar.id, calendar.displayName, false)),
+  const calendarsOf = (base: string, user: UserRecord, calendars: Iterable<FolderRecord>) => [
+    renderCalendar(base, user, defaultCalendarId(user.id), DEFAULT_CALENDAR_NAME, true),
+    ...[...calendars].map((calendar) => renderCalendar(base, user, calendar.id, calendar.displayName, false)),
   ];
 
   // The user's primary calendar (https://learn.microsoft.com/graph/api/calendar-get: GET /users/{id}/calendar).
   router.add('GET', '/users/:userId/calendar', { ...MAILBOX, query: ['$select'] }, (request) => {
     const { user } = mailboxTarget(context, request);
-    const calendar = renderCalendar(user, defaultCalendarId(user.id), DEFAULT_CALENDAR_NAME, true);
+    const calendar = renderCalendar(
+      request.graphBaseUrl,
+      user,
+      defaultCalendarId(user.id),
+      DEFAULT_CALENDAR_NAME,
+      true,
+    );
     const body = {
       '@odata.context': `${request.graphBaseUrl}/$metadata#users('${user.id}')/calendar/$entity`,
       ...calendar,
@@ -58,7 +65,7 @@ export function registerCalendarRoutes(router: Router, context: SimulatorContext
   // Calendars: the default one and those created (https://learn.microsoft.com/graph/api/user-list-calendars).
   router.add('GET', '/users/:userId/calendars', { ...MAILBOX, query: ['$select', '$top', '$skiptoken'] }, (request) => {
     const { mailbox, user } = mailboxTarget(context, request);
-    return pageOf(request, calendarsOf(user, mailbox.calendars.values()), {
+    return pageOf(request, calendarsOf(request.graphBaseUrl, user, mailbox.calendars.values()), {
       defaultSize: 10,
       maxSize: 1000,
       ...contextOf(user, 'calendars'),
@@ -69,7 +76,7 @@ export function registerCalendarRoutes(router: Router, context: SimulatorContext
     const { mailbox, user } = mailboxTarget(context, request);
     const { name } = jsonBody<{ name?: string }>(request);
     if (!name) throw badRequest('name is required.', 'ErrorInvalidRequest');
-    const taken = calendarsOf(user, mailbox.calendars.values()).some(
+    const taken = calendarsOf(request.graphBaseUrl, user, mailbox.calendars.values()).some(
       (calendar) => calendar.name.toLowerCase() === name.toLowerCase(),
     );
     if (taken) throw new GraphError(409, 'ErrorFolderExists', 'A folder with the specified name already exists.');
@@ -81,7 +88,7 @@ export function registerCalendarRoutes(router: Router, context: SimulatorContext
     });
     const body = {
       '@odata.context': `${request.graphBaseUrl}/$metadata#users('${user.id}')/calendars/$entity`,
-      ...renderCalendar(user, calendar.id, calendar.displayName, false),
+      ...renderCalendar(request.graphBaseUrl, user, calendar.id, calendar.displayName, false),
     };
     return { status: 201, body };
   });

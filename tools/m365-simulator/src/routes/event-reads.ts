@@ -27,6 +27,10 @@ export function calendarIdOf(mailbox: Mailbox, id: string): string | undefined {
  */
 export function eventReader(context: SimulatorContext, request: GraphRequest) {
   const { mailbox, user } = mailboxTarget(context, request);
+  // location and locations always correspond (https://learn.microsoft.com/graph/api/resources/event): one selects both.
+  const select = request.query.get('$select');
+  if (select && /(^|,)\s*location\s*(,|$)/i.test(select) && !/(^|,)\s*locations\s*(,|$)/i.test(select))
+    request.query.set('$select', `${select},locations`);
   const { view, headers } = timeZoneViewOf(request);
   const checked = (rendered: Record<string, unknown>) => {
     refuseUnknownEventProperties(request, rendered);
