@@ -35,6 +35,12 @@ async function item(path: string): Promise<Item> {
   return (await send(sim, { path: `/me/drive/root:/${path}`, token: user })).body as Item;
 }
 
+/** A file in the root of the signed-in user's drive, written by simple upload. */
+async function putFile(name: string, text: string): Promise<Item> {
+  return (await send(sim, { method: 'PUT', path: `/me/drive/root:/${name}:/content`, token: user, body: text }))
+    .body as Item;
+}
+
 describe('driveItem get', () => {
   documented(
     {
@@ -329,9 +335,7 @@ describe('driveItem writes', () => {
       shows: 'a rename answers 200 with the item under its new name',
     },
     async () => {
-      const file = (
-        await send(sim, { method: 'PUT', path: '/me/drive/root:/rename-me.docx:/content', token: user, body: 'x' })
-      ).body as Item;
+      const file = await putFile('rename-me.docx', 'x');
       const answer = await send(sim, {
         method: 'PATCH',
         path: `/me/drive/items/${file.id}`,
@@ -360,9 +364,7 @@ describe('driveItem writes', () => {
       shows: 'a move to another folder with a new name, parentReference in the answer',
     },
     async () => {
-      const file = (
-        await send(sim, { method: 'PUT', path: '/me/drive/root:/move-me.txt:/content', token: user, body: 'x' })
-      ).body as Item;
+      const file = await putFile('move-me.txt', 'x');
       const documents = await item('Documenti');
       const answer = await send(sim, {
         method: 'PATCH',
@@ -391,10 +393,8 @@ describe('driveItem writes', () => {
       pageExample: false,
     },
     async () => {
-      const file = (
-        await send(sim, { method: 'PUT', path: '/me/drive/root:/guarded.txt:/content', token: user, body: 'x' })
-      ).body as Item;
-      await send(sim, { method: 'PUT', path: '/me/drive/root:/guarded.txt:/content', token: user, body: 'y' });
+      const file = await putFile('guarded.txt', 'x');
+      await putFile('guarded.txt', 'y');
       const stale = await send(sim, {
         method: 'PATCH',
         path: `/me/drive/items/${file.id}`,
@@ -429,9 +429,7 @@ describe('driveItem writes', () => {
       shows: '204 No Content; If-Match with a stale tag is 412 and the item stays',
     },
     async () => {
-      const file = (
-        await send(sim, { method: 'PUT', path: '/me/drive/root:/delete-me.txt:/content', token: user, body: 'x' })
-      ).body as Item;
+      const file = await putFile('delete-me.txt', 'x');
       const stale = await send(sim, {
         method: 'DELETE',
         path: `/me/drive/items/${file.id}`,
