@@ -32,7 +32,22 @@ import { listPage, selectOf, type QueryableProperty } from './mailbox-query.js';
 import { receivedDateTimeFilter } from './received-filter.js';
 import { pinOnWrite } from './targets.js';
 
-const MAILBOX = { resource: 'mailbox' as const };
+/** Writes and actions: their pages name no query option. */
+const MAILBOX = { resource: 'mailbox' as const, query: [] };
+/** Lists: "$select, $filter, $top, $skip, $orderby, $count, and $expand" (mailbox-list-folders, mailboxfolder-list-items). */
+const MAILBOX_LIST = {
+  resource: 'mailbox' as const,
+  query: ['$select', '$filter', '$top', '$skip', '$orderby', '$count', '$expand'],
+};
+/** Gets: "$select and $expand" (mailboxfolder-get, mailboxitem-get). */
+const MAILBOX_GET = { resource: 'mailbox' as const, query: ['$select', '$expand'] };
+/** Folder delta: `$select`, and the state tokens of its links (mailboxfolder-delta). */
+const FOLDER_DELTA = { resource: 'mailbox' as const, query: ['$select', '$skiptoken', '$deltatoken'] };
+/**
+ * Item delta: `$select`, `$top`, `$filter` on receivedDateTime and the state tokens (mailboxitem-delta). Its
+ * `$orderby=receivedDateTime desc` is not implemented, so it is refused rather than ignored.
+ */
+const ITEM_DELTA = { resource: 'mailbox' as const, query: ['$select', '$top', '$filter', '$skiptoken', '$deltatoken'] };
 /** The folder classes a client can create ("IPF.Note", "IPF.Contact", "IPF.Appointment", "IPF.Task", "IPF.StickyNote"). */
 const FOLDER_TYPES: readonly FolderClass[] = [
   'IPF.Note',
@@ -151,7 +166,8 @@ export function registerMailboxApiRoutes(router: Router, context: SimulatorConte
   };
 
   // Exchange settings: the user's primary mailbox id (https://learn.microsoft.com/graph/api/usersettings-list-exchange).
-  router.add('GET', '/users/:userId/settings/exchange', { resource: 'directory' }, (request) => {
+  // "This method doesn't support the OData query parameters."
+  router.add('GET', '/users/:userId/settings/exchange', { resource: 'directory', query: [] }, (request) => {
     requirePermission(request, READ_EXCHANGE_SETTINGS);
     const given = request.params['userId'] as string;
     const user = requireUser(context, given);
@@ -162,7 +178,7 @@ export function registerMailboxApiRoutes(router: Router, context: SimulatorConte
   });
 
   // List folders: those directly under the root (https://learn.microsoft.com/graph/api/mailbox-list-folders).
-  router.add('GET', '/admin/exchange/mailboxes/:mailboxId/folders', MAILBOX, (request) => {
+  router.add('GET', '/admin/exchange/mailboxes/:mailboxId/folders', MAILBOX_LIST, (request) => {
     const { mailbox, mailboxId } = target(request);
     return listFolders(
       request,
@@ -198,7 +214,7 @@ export function registerMailboxApiRoutes(router: Router, context: SimulatorConte
     });
     return withContext(response, `${request.graphBaseUrl}/$metadata#Collection(mailboxFolder)`);
   };
-  router.add('GET', '/admin/exchange/mailboxes/:mailboxId/folders/delta', MAILBOX, (request) =>
+  router.add('GET', '/admin/exchange/mailboxes/:mailboxId/folders/delta', FOLDER_DELTA, (request) =>
     folderDelta(request, undefined),
   );
 
@@ -253,12 +269,12 @@ export function registerMailboxApiRoutes(router: Router, context: SimulatorConte
       ...presentFolder(request, folder, includeHidden(request)),
     });
   };
-  router.add('GET', '/admin/exchange/mailboxes/:mailboxId/folders/:folderId', MAILBOX, (request) =>
+  router.add('GET', '/admin/exchange/mailboxes/:mailboxId/folders/:folderId', MAILBOX_GET, (request) =>
     getFolder(request, undefined),
   );
 
   // Child folders (https://learn.microsoft.com/graph/api/mailboxfolder-list-childfolders) and their delta.
-  router.add('GET', '/admin/exchange/mailboxes/:mailboxId/folders/:parentId/childFolders', MAILBOX, (request) => {
+  router.add('GET', '/admin/exchange/mailboxes/:mailboxId/folders/:parentId/childFolders', MAILBOX_LIST, (request) => {
     const { mailbox, mailboxId } = target(request);
     const given = request.params['parentId'] as string;
     const parent = folderOf(mailbox, given);
@@ -269,14 +285,19 @@ export function registerMailboxApiRoutes(router: Router, context: SimulatorConte
       `${base(mailboxId)}/folders('${given}')/childFolders`,
     );
   });
-  router.add('GET', '/admin/exchange/mailboxes/:mailboxId/folders/:parentId/childFolders/delta', MAILBOX, (request) => {
-    const { mailbox } = target(request);
-    return folderDelta(request, folderOf(mailbox, request.params['parentId'] as string).record.id);
-  });
+  router.add(
+    'GET',
+    '/admin/exchange/mailboxes/:mailboxId/folders/:parentId/childFolders/delta',
+    FOLDER_DELTA,
+    (request) => {
+      const { mailbox } = target(request);
+      return folderDelta(request, folderOf(mailbox, request.params['parentId'] as string).record.id);
+    },
+  );
   router.add(
     'GET',
     '/admin/exchange/mailboxes/:mailboxId/folders/:parentId/childFolders/:folderId',
-    MAILBOX,
+    MAILBOX_GET,
     (request) => getFolder(request, request.params['parentId'] as string),
   );
   router.add('POST', '/admin/exchange/mailboxes/:mailboxId/folders/:parentId/childFolders', MAILBOX, (request) => {
@@ -285,7 +306,7 @@ export function registerMailboxApiRoutes(router: Router, context: SimulatorConte
   });
 
   // List items (https://learn.microsoft.com/graph/api/mailboxfolder-list-items).
-  router.add('GET', '/admin/exchange/mailboxes/:mailboxId/folders/:folderId/items', MAILBOX, (request) => {
+  router.add('GET', '/admin/exchange/mailboxes/:mailboxId/folders/:folderId/items', MAILBOX_LIST, (request) => {
     requirePermission(request, READ_ITEMS);
     const { mailbox, mailboxId } = target(request);
     const given = request.params['folderId'] as string;
@@ -301,7 +322,7 @@ export function registerMailboxApiRoutes(router: Router, context: SimulatorConte
   });
 
   // Item delta of one folder (https://learn.microsoft.com/graph/api/mailboxitem-delta).
-  router.add('GET', '/admin/exchange/mailboxes/:mailboxId/folders/:folderId/items/delta', MAILBOX, (request) => {
+  router.add('GET', '/admin/exchange/mailboxes/:mailboxId/folders/:folderId/items/delta', ITEM_DELTA, (request) => {
     requirePermission(request, READ_ITEMS);
     const { mailbox, user } = target(request);
     const folder = folderOf(mailbox, request.params['folderId'] as string);
@@ -310,7 +331,7 @@ export function registerMailboxApiRoutes(router: Router, context: SimulatorConte
   });
 
   // Get item (https://learn.microsoft.com/graph/api/mailboxitem-get): the item must be in that folder.
-  router.add('GET', '/admin/exchange/mailboxes/:mailboxId/folders/:folderId/items/:itemId', MAILBOX, (request) => {
+  router.add('GET', '/admin/exchange/mailboxes/:mailboxId/folders/:folderId/items/:itemId', MAILBOX_GET, (request) => {
     requirePermission(request, READ_ITEMS);
     const { mailbox, mailboxId } = target(request);
     const given = request.params['folderId'] as string;
