@@ -120,6 +120,7 @@ export function renderSite(site: SiteRecord): Record<string, unknown> {
     id: site.id,
     name: site.name,
     displayName: site.displayName,
+    description: '',
     webUrl: site.webUrl,
     createdDateTime: site.createdDateTime,
     lastModifiedDateTime: site.createdDateTime,

@@ -80,13 +80,16 @@ export function registerFileRoutes(router: Router, context: SimulatorContext): v
     '/users/:userId/drives',
   );
 
-  // https://learn.microsoft.com/graph/api/site-list: every site, or with the documented $filter the root-level ones.
+  // https://learn.microsoft.com/graph/api/site-list: every site, or with the documented $filter the root-level ones;
+  // https://learn.microsoft.com/graph/api/site-search: `search=` keywords.
   router.add('GET', '/sites', LIST_SITES, (request) => {
     const filter = request.query.get('$filter');
     if (filter !== null && !ROOT_SITE_COLLECTIONS.test(filter.trim()))
       throw badRequest(`The $filter '${filter}' is not supported on sites.`, 'invalidRequest');
-    const sites = [...tenant.sites.values()].map(renderSite);
-    const listed = filter === null ? sites : sites.filter((site) => isRootCollection(site));
+    const search = request.query.get('search');
+    const sites = [...tenant.sites.values()].filter((site) => search === null || matchesSearch(site, search));
+    const rendered = sites.map(renderSite);
+    const listed = filter === null ? rendered : rendered.filter((site) => isRootCollection(site));
     return pageOf(request, listed, { defaultSize: 200, maxSize: 999, context: 'sites' });
   });
   // https://learn.microsoft.com/graph/api/site-get
@@ -152,6 +155,16 @@ function resyncRequired(restart: string): GraphError {
     "Resync required. Replace any local items with the server's version (including deletes) if you're sure that the service was up to date with your local changes when you last sync'd. Upload any local changes that the server doesn't know about.",
     { location: restart },
   );
+}
+
+/** `search=*` finds every site; other keywords are matched, each, against the name, display name and URL. */
+function matchesSearch(site: SiteRecord, query: string): boolean {
+  const text = `${site.name} ${site.displayName} ${site.webUrl}`.toLowerCase();
+  const keywords = query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((keyword) => keyword.length > 0 && keyword !== '*');
+  return keywords.every((keyword) => text.includes(keyword));
 }
 
 function isRootCollection(site: Record<string, unknown>): boolean {

@@ -168,6 +168,35 @@ describe('sites', () => {
 
   documented(
     {
+      endpoint: 'GET /sites',
+      page: 'https://learn.microsoft.com/graph/api/site-search?view=graph-rest-1.0#examples',
+      shows: 'search=keywords finds the sites they match, search=* every site',
+    },
+    async () => {
+      const answer = await send(sim, { path: '/sites?search=qualita', token: app });
+      expect(answer.status).toBe(200);
+      expect(
+        shapeDifferences(answer.body, {
+          value: [
+            {
+              id: 'contoso.sharepoint.com,da60e844-ba1d-49bc-b4d4-d5e36bae9019,712a596e-90a1-49e3-9b48-bfa80bee8740',
+              name: 'Team A Site',
+              description: '',
+              createdDateTime: '2016-10-18T03:05:59Z',
+              lastModifiedDateTime: '2016-10-18T10:40:59Z',
+              webUrl: 'https://contoso.sharepoint.com/sites/siteA',
+            },
+          ],
+        }),
+      ).toEqual([]);
+      expect((answer.body as { value: Array<{ name: string }> }).value.map((site) => site.name)).toEqual(['qualita']);
+      const every = await send(sim, { path: '/sites?search=*', token: app });
+      expect((every.body as { value: unknown[] }).value).toHaveLength(2);
+    },
+  );
+
+  documented(
+    {
       endpoint: 'GET /sites/:siteId',
       page: 'https://learn.microsoft.com/graph/api/site-get?view=graph-rest-1.0#example',
       shows: 'a site by id',
