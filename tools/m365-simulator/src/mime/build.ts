@@ -71,6 +71,8 @@ export function buildMime(content: MessageContent): Buffer {
   const headers = [
     `Message-ID: <${content.messageId}>`,
     `Date: ${content.date.toUTCString().replace('GMT', '+0000')}`,
+    ...(content.inReplyTo ? [`In-Reply-To: <${content.inReplyTo}>`] : []),
+    ...(content.references?.length ? [`References: ${content.references.map((id) => `<${id}>`).join(' ')}`] : []),
     ...(content.from ? [`From: ${formatAddress(content.from)}`] : []),
     ...(content.to.length ? [`To: ${content.to.map(formatAddress).join(', ')}`] : []),
     ...(content.cc.length ? [`Cc: ${content.cc.map(formatAddress).join(', ')}`] : []),

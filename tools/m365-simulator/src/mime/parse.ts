@@ -165,6 +165,11 @@ export function topLevelHeaders(raw: Buffer): Array<{ name: string; value: strin
   return fields;
 }
 
+/** The message ids of a header such as References (`<a@x> <b@y>`), without angle brackets. */
+function messageIds(value: string | undefined): string[] {
+  return [...(value ?? '').matchAll(/<([^<>\s]+)>/g)].map((match) => match[1] as string);
+}
+
 /** Reads what Graph shows as JSON out of an internet message: addresses, subject, date, body and attachments. */
 export function parseMime(raw: Buffer): MessageContent {
   const entity = splitEntity(raw);
@@ -173,6 +178,9 @@ export function parseMime(raw: Buffer): MessageContent {
   const date = entity.headers.get('date');
   const parsedDate = date ? new Date(date) : new Date(0);
   const from = parseAddresses(entity.headers.get('from'))[0];
+  const [inReplyTo] = messageIds(entity.headers.get('in-reply-to'));
+  const references = messageIds(entity.headers.get('references'));
+  const thread = { ...(inReplyTo && { inReplyTo }), ...(references.length > 0 && { references }) };
   return {
     subject: decodeHeaderText(entity.headers.get('subject') ?? ''),
     ...(from ? { from } : {}),
@@ -182,6 +190,7 @@ export function parseMime(raw: Buffer): MessageContent {
     replyTo: parseAddresses(entity.headers.get('reply-to')),
     date: Number.isNaN(parsedDate.getTime()) ? new Date(0) : parsedDate,
     messageId: (entity.headers.get('message-id') ?? '').replace(/^<|>$/g, ''),
+    ...thread,
     body:
       collected.html !== undefined
         ? { contentType: 'html', content: collected.html }

@@ -24,6 +24,10 @@ export interface MessageContent {
   replyTo?: Address[];
   date: Date;
   messageId: string;
+  /** The message this one replies to or forwards (`In-Reply-To`), without angle brackets. */
+  inReplyTo?: string;
+  /** The thread it belongs to, root first (`References`), without angle brackets. */
+  references?: string[];
   body: { contentType: 'text' | 'html'; content: string };
   attachments: AttachmentContent[];
   /** Custom (`x-`) internet message headers written into the built MIME. */

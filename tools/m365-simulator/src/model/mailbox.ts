@@ -2,6 +2,7 @@ import { exchangeIdFrom } from '../util/ids.js';
 import type { ChangeClock } from './clock.js';
 import { DeltaCollection, Residency } from './delta-collection.js';
 import type { MessageContent } from '../mime/types.js';
+import { conversationOf, replyTo } from './conversation.js';
 import type { FolderRecord, Mailbox, MessageRecord, MessageSource } from './records.js';
 
 /** Outlook's well-known folders (https://learn.microsoft.com/graph/api/resources/mailfolder#well-known-folder-names). */
@@ -100,7 +101,7 @@ function seedMailboxOnlyFolder(
 export function addFolder(
   mailbox: Mailbox,
   clock: ChangeClock,
-  folder: { displayName: string; parentFolderId: string; wellKnownName?: string; id?: string },
+  folder: { displayName: string; parentFolderId: string; wellKnownName?: string; id?: string; isHidden?: boolean },
   asChange: boolean,
 ): FolderRecord {
   const record: FolderRecord = {
@@ -109,6 +110,7 @@ export function addFolder(
     displayName: folder.displayName,
     parentFolderId: folder.parentFolderId,
     ...(folder.wellKnownName ? { wellKnownName: folder.wellKnownName } : {}),
+    ...(folder.isHidden && { isHidden: true }),
   };
   if (asChange) mailbox.folders.upsert(record);
   else mailbox.folders.seed(record);
@@ -149,6 +151,7 @@ export interface NewMessage {
   sentDateTime: string;
   createdDateTime: string;
   extendedProperties?: Array<{ id: string; value: string }>;
+  importance?: MessageRecord['importance'];
 }
 
 export function messageRecord(input: NewMessage): MessageRecord {
@@ -163,7 +166,8 @@ export function messageRecord(input: NewMessage): MessageRecord {
     sentDateTime: input.sentDateTime,
     isRead: input.isRead,
     isDraft: input.isDraft,
-    importance: 'normal',
+    importance: input.importance ?? 'normal',
+    inferenceClassification: 'focused',
     flag: { flagStatus: 'notFlagged' },
     categories: [],
     subject: content.subject,
@@ -174,14 +178,30 @@ export function messageRecord(input: NewMessage): MessageRecord {
     replyTo: content.replyTo ?? [],
     hasAttachments: content.attachments.some((attachment) => !attachment.isInline),
     internetMessageId: `<${content.messageId}>`,
-    conversationId: exchangeIdFrom('AAQkAGI2', content.subject.replace(/^(re|fw|fwd|r|i):\s*/i, '')),
+    ...conversationOf(content, input.id),
+    ...(content.inReplyTo && { inReplyTo: content.inReplyTo }),
     source: input.source,
     singleValueExtendedProperties: input.extendedProperties ?? [],
   };
 }
 
+/**
+ * A reply whose parent is in the mailbox joins the parent's conversation, even when its `References` do not name the
+ * thread's root (a client that writes `In-Reply-To` only).
+ */
+function joinParentConversation(mailbox: Mailbox, record: MessageRecord): void {
+  const parentId = `<${record.inReplyTo}>`;
+  for (const messages of mailbox.messages.values())
+    for (const candidate of messages.values())
+      if (candidate.internetMessageId === parentId && candidate.id !== record.id) {
+        Object.assign(record, replyTo(candidate, record.internetMessageId));
+        return;
+      }
+}
+
 /** Puts a message into its folder: `asChange` ticks the clock (a mutation), otherwise it is part of the initial tenant. */
 export function storeMessage(mailbox: Mailbox, record: MessageRecord, asChange: boolean): MessageRecord {
+  if (record.inReplyTo && !mailbox.messageFolder.has(record.id)) joinParentConversation(mailbox, record);
   const messages = folderMessages(mailbox, record.parentFolderId);
   if (asChange) messages.upsert(record);
   else messages.seed(record);

@@ -35,6 +35,8 @@ export interface FolderRecord {
   displayName: string;
   parentFolderId: string;
   wellKnownName?: string;
+  /** A mail folder created with `isHidden: true`, which mailFolders lists only with `includeHiddenFolders=true`. */
+  isHidden?: boolean;
   /** Set when the folder was created with extended properties (mailboxFolder create accepts them). */
   singleValueExtendedProperties?: Array<{ id: string; value: string }>;
 }
@@ -56,6 +58,7 @@ export interface MessageRecord {
   isRead: boolean;
   isDraft: boolean;
   importance: 'low' | 'normal' | 'high';
+  inferenceClassification: 'focused' | 'other';
   flag: { flagStatus: 'notFlagged' | 'flagged' | 'complete' };
   categories: string[];
   subject: string;
@@ -67,6 +70,10 @@ export interface MessageRecord {
   hasAttachments: boolean;
   internetMessageId: string;
   conversationId: string;
+  /** PidTagConversationIndex, base64: the thread's 22-byte header and 5 bytes per reply level. */
+  conversationIndex: string;
+  /** The Message-ID (without angle brackets) of the message this one replies to or forwards. */
+  inReplyTo?: string;
   source: MessageSource;
   singleValueExtendedProperties: Array<{ id: string; value: string }>;
 }
@@ -116,6 +123,8 @@ export interface EventRecord {
   /** Other writable event properties as posted (importance, sensitivity, categories, reminder…). */
   details?: Record<string, unknown>;
   singleValueExtendedProperties?: Array<{ id: string; value: string }>;
+  /** Exchange's UID of the event across calendars, kept by export and import (https://learn.microsoft.com/graph/api/resources/event). */
+  iCalUId?: string;
   /** A series master's cancelled and changed occurrences, keyed by their original start (ISO 8601, UTC). */
   occurrenceChanges?: Record<string, OccurrenceChange>;
 }

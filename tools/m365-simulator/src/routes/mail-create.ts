@@ -36,6 +36,7 @@ export interface MessageJson {
   replyTo?: RecipientJson[];
   internetMessageHeaders?: Array<{ name?: string; value?: string }>;
   isRead?: boolean;
+  importance?: string;
   internetMessageId?: string;
   attachments?: AttachmentJson[];
   singleValueExtendedProperties?: Array<{ id: string; value: string }>;
@@ -90,8 +91,22 @@ export function attachmentFromJson(json: AttachmentJson, depth = 0): AttachmentC
   };
 }
 
-const addresses = (recipients: RecipientJson[] | undefined): Address[] =>
+export const addressesFromJson = (recipients: RecipientJson[] | undefined): Address[] =>
   (recipients ?? []).map(address).filter((value): value is Address => value !== undefined);
+
+/** An itemBody as posted: `contentType` "text" or "html" in any case, text when absent (https://learn.microsoft.com/graph/api/resources/itembody). */
+export function bodyFromJson(body: MessageJson['body']): MessageContent['body'] {
+  return { contentType: body?.contentType?.toLowerCase() === 'html' ? 'html' : 'text', content: body?.content ?? '' };
+}
+
+/** `importance`: "The possible values are: Low, Normal, High" (https://learn.microsoft.com/graph/api/message-update), kept lower case as Graph returns it. */
+export function importanceFromJson(importance: string | undefined): MessageRecord['importance'] | undefined {
+  if (importance === undefined) return undefined;
+  const value = importance.toLowerCase();
+  if (value !== 'low' && value !== 'normal' && value !== 'high')
+    throw badRequest(`Invalid importance '${importance}'.`, 'ErrorInvalidRequest');
+  return value;
+}
 
 /** Exchange keeps at most five custom headers on a message (Microsoft Q&A 762243, the error Graph answers). */
 const MAX_CUSTOM_HEADERS = 5;
@@ -131,22 +146,19 @@ export function contentFromJson(
     address(json.sender) ??
     (fallbackFrom ? { name: fallbackFrom.displayName, address: fallbackFrom.mail } : undefined);
   const headers = customHeadersFromJson(json.internetMessageHeaders);
-  const bcc = addresses(json.bccRecipients);
-  const replyTo = addresses(json.replyTo);
+  const bcc = addressesFromJson(json.bccRecipients);
+  const replyTo = addressesFromJson(json.replyTo);
   return {
     subject: json.subject ?? '',
     ...(from ? { from } : {}),
-    to: addresses(json.toRecipients),
-    cc: addresses(json.ccRecipients),
+    to: addressesFromJson(json.toRecipients),
+    cc: addressesFromJson(json.ccRecipients),
     ...(bcc.length ? { bcc } : {}),
     ...(replyTo.length ? { replyTo } : {}),
     ...(headers.length ? { headers } : {}),
     date,
     messageId: json.internetMessageId?.replace(/^<|>$/g, '') ?? `${randomUUID()}@custodia.sim`,
-    body: {
-      contentType: json.body?.contentType?.toLowerCase() === 'html' ? 'html' : 'text',
-      content: json.body?.content ?? '',
-    },
+    body: bodyFromJson(json.body),
     attachments: (json.attachments ?? []).map((attachment) => attachmentFromJson(attachment, depth)),
   };
 }
@@ -194,6 +206,7 @@ export function messageFromRequest(request: GraphRequest, user: UserRecord, fold
     });
   }
   const json = jsonBody<MessageJson>(request);
+  const importance = importanceFromJson(json.importance);
   const flags = extendedProperty(json, 'Integer 0x0E07');
   const sent = extendedProperty(json, 'SystemTime 0x0039');
   const received = extendedProperty(json, 'SystemTime 0x0E06');
@@ -210,5 +223,6 @@ export function messageFromRequest(request: GraphRequest, user: UserRecord, fold
     sentDateTime: new Date(sent ?? received ?? now).toISOString(),
     createdDateTime: now,
     extendedProperties: json.singleValueExtendedProperties ?? [],
+    ...(importance && { importance }),
   });
 }

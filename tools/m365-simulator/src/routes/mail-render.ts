@@ -6,6 +6,8 @@ import { removedEntry } from '../http/delta.js';
 import { withExtendedProperties } from '../http/extended-properties.js';
 import type { GraphRequest } from '../http/types.js';
 import { parseMime, topLevelHeaders } from '../mime/parse.js';
+import { badRequest } from '../http/errors.js';
+import { bodyAs, htmlToText, preferredBodyType, type ItemBody } from './mail-body.js';
 
 /** Outlook's change key: changes whenever the item changes, as `@odata.etag` does. */
 export function changeKeyOf(seq: number, id: string): string {
@@ -16,32 +18,39 @@ function recipient(address: { name: string; address: string }) {
   return { emailAddress: { name: address.name, address: address.address } };
 }
 
-function previewOf(content: string, contentType: 'text' | 'html'): string {
-  const text = contentType === 'html' ? content.replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ') : content;
+function previewOf(body: ItemBody): string {
+  const text = body.contentType === 'html' ? htmlToText(body.content) : body.content;
   return text.replace(/\s+/g, ' ').trim().slice(0, 255);
 }
 
+/** Properties returned only when `$select` names them (https://learn.microsoft.com/graph/api/resources/message). */
+const SELECT_ONLY = ['uniquebody', 'internetmessageheaders'];
 const BODY_PROPERTIES = ['body', 'bodypreview', 'uniquebody'];
 
-/**
- * The message resource (https://learn.microsoft.com/graph/api/resources/message); the body is read only when selected.
- * `internetMessageHeaders` is "returned only on applying a $select query option"; single-value extended properties
- * only with `$expand=singleValueExtendedProperties($filter=id eq '…')`
- * (https://learn.microsoft.com/graph/api/singlevaluelegacyextendedproperty-get), which `request` carries.
- */
-export function renderMessage(
-  message: MessageRecord,
-  select: string | null,
-  request?: GraphRequest,
-): Record<string, unknown> {
-  const selected = select
+/** `$select` names, lower case; undefined without `$select`. */
+function selectedNames(select: string | null): string[] | undefined {
+  return select
     ?.toLowerCase()
     .split(',')
-    .map((name) => name.trim());
-  const needsBody = !selected || selected.some((name) => BODY_PROPERTIES.includes(name));
+    .map((name) => name.trim())
+    .filter((name) => name.length > 0);
+}
+
+/**
+ * `$select` of a property the resource does not have is refused as Graph refuses it ("Could not find a property
+ * named 'x' on type 'microsoft.graph.message'", https://learn.microsoft.com/graph/query-parameters#error-handling-for-query-parameters).
+ */
+export function refuseUnknownSelect(select: string | null, known: readonly string[], type: string): void {
+  const names = new Set(known.map((name) => name.toLowerCase()));
+  for (const name of selectedNames(select) ?? [])
+    if (!names.has(name))
+      throw badRequest(`Could not find a property named '${name}' on type 'microsoft.graph.${type}'.`);
+}
+
+/** The message's properties in the order the page's example shows them (https://learn.microsoft.com/graph/api/message-get). */
+function messageProperties(message: MessageRecord): Record<string, unknown> {
   const changeKey = changeKeyOf(message.seq, message.id);
-  const entity: Record<string, unknown> = {
-    '@odata.etag': `W/"${changeKey}"`,
+  return {
     id: message.id,
     createdDateTime: message.createdDateTime,
     lastModifiedDateTime: message.lastModifiedDateTime,
@@ -55,11 +64,13 @@ export function renderMessage(
     importance: message.importance,
     parentFolderId: message.parentFolderId,
     conversationId: message.conversationId,
+    conversationIndex: message.conversationIndex,
     isDeliveryReceiptRequested: false,
     isReadReceiptRequested: false,
     isRead: message.isRead,
     isDraft: message.isDraft,
-    inferenceClassification: 'focused',
+    webLink: `https://outlook.office365.com/owa/?ItemID=${encodeURIComponent(message.id)}&exvsurl=1&viewmodel=ReadMessageItem`,
+    inferenceClassification: message.inferenceClassification,
     sender: message.from ? recipient(message.from) : null,
     from: message.from ? recipient(message.from) : null,
     toRecipients: message.to.map(recipient),
@@ -68,16 +79,90 @@ export function renderMessage(
     replyTo: message.replyTo.map(recipient),
     flag: message.flag,
   };
-  if (needsBody) {
-    const { body } = message.source.content();
-    entity['bodyPreview'] = previewOf(body.content, body.contentType);
+}
+
+/** Every property `$select` may name on a message (https://learn.microsoft.com/graph/api/resources/message#properties). */
+export const MESSAGE_PROPERTIES: readonly string[] = [
+  'id',
+  'createdDateTime',
+  'lastModifiedDateTime',
+  'changeKey',
+  'categories',
+  'receivedDateTime',
+  'sentDateTime',
+  'hasAttachments',
+  'internetMessageId',
+  'subject',
+  'importance',
+  'parentFolderId',
+  'conversationId',
+  'conversationIndex',
+  'isDeliveryReceiptRequested',
+  'isReadReceiptRequested',
+  'isRead',
+  'isDraft',
+  'webLink',
+  'inferenceClassification',
+  'sender',
+  'from',
+  'toRecipients',
+  'ccRecipients',
+  'bccRecipients',
+  'replyTo',
+  'flag',
+  'body',
+  'bodyPreview',
+  'uniqueBody',
+  'internetMessageHeaders',
+  'singleValueExtendedProperties',
+  'multiValueExtendedProperties',
+  'attachments',
+  'extensions',
+];
+
+/**
+ * The message resource (https://learn.microsoft.com/graph/api/resources/message) with its `@odata.etag`. The body is
+ * read only when it is returned, in HTML unless `Prefer: outlook.body-content-type="text"` asks for text
+ * (https://learn.microsoft.com/graph/api/message-get#request-headers); `uniqueBody` and `internetMessageHeaders` only
+ * when selected; single-value extended properties only with `$expand=singleValueExtendedProperties($filter=id eq '…')`
+ * (https://learn.microsoft.com/graph/api/singlevaluelegacyextendedproperty-get), which `request` carries.
+ */
+export function renderMessage(
+  message: MessageRecord,
+  select: string | null,
+  request?: GraphRequest,
+): Record<string, unknown> {
+  refuseUnknownSelect(select, MESSAGE_PROPERTIES, 'message');
+  const selected = selectedNames(select);
+  const wanted = (name: string) => (selected ? selected.includes(name) : !SELECT_ONLY.includes(name));
+  const entity: Record<string, unknown> = {
+    '@odata.etag': `W/"${changeKeyOf(message.seq, message.id)}"`,
+    ...messageProperties(message),
+  };
+  if (BODY_PROPERTIES.some(wanted)) {
+    const body = bodyAs(message.source.content().body, preferredBodyType(request) ?? 'html');
+    entity['bodyPreview'] = previewOf(body);
     entity['body'] = body;
+    if (wanted('uniquebody')) entity['uniqueBody'] = body;
   }
-  if (selected?.includes('internetmessageheaders')) {
-    entity['internetMessageHeaders'] = topLevelHeaders(message.source.mime());
-  }
+  if (wanted('internetmessageheaders')) entity['internetMessageHeaders'] = topLevelHeaders(message.source.mime());
   const rendered = applySelect(entity, select);
   return request ? withExtendedProperties(request, rendered, message.singleValueExtendedProperties) : rendered;
+}
+
+/**
+ * `@odata.context` of a mail answer: the metadata URL of the collection or entity (`users('…')/messages/$entity`),
+ * with the `$select`ed properties in parentheses after the collection, as the pages' examples show.
+ */
+export function mailContext(request: GraphRequest, collection: string, suffix = ''): string {
+  const select = request.query.get('$select');
+  const selection = select
+    ? `(${select
+        .split(',')
+        .map((name) => name.trim())
+        .join(',')})`
+    : '';
+  return `${request.graphBaseUrl}/$metadata#users('${request.params['userId'] ?? ''}')/${collection}${selection}${suffix}`;
 }
 
 /** A deleted or moved-out message in a delta response (https://learn.microsoft.com/graph/delta-query-messages). */
@@ -149,7 +234,26 @@ export function renderAttachment(
   };
 }
 
-/** The mailFolder resource (https://learn.microsoft.com/graph/api/resources/mailfolder), counts computed live. */
+/** The mailFolder properties `$select` may name (https://learn.microsoft.com/graph/api/resources/mailfolder#properties). */
+export const FOLDER_PROPERTIES: readonly string[] = [
+  'id',
+  'displayName',
+  'parentFolderId',
+  'childFolderCount',
+  'unreadItemCount',
+  'totalItemCount',
+  'isHidden',
+  'childFolders',
+  'messages',
+  'messageRules',
+  'singleValueExtendedProperties',
+  'multiValueExtendedProperties',
+];
+
+/**
+ * The mailFolder resource with the properties the pages' examples show (https://learn.microsoft.com/graph/api/user-list-mailfolders),
+ * counts computed live; v1.0 has no wellKnownName or sizeInBytes (beta only).
+ */
 export function renderFolder(mailbox: Mailbox, folder: FolderRecord): Record<string, unknown> {
   const messages = mailbox.messages.get(folder.id);
   let unread = 0;
@@ -163,8 +267,6 @@ export function renderFolder(mailbox: Mailbox, folder: FolderRecord): Record<str
     childFolderCount: children,
     unreadItemCount: unread,
     totalItemCount: messages?.size ?? 0,
-    sizeInBytes: 0,
-    isHidden: false,
-    ...(folder.wellKnownName ? { wellKnownName: folder.wellKnownName } : {}),
+    isHidden: folder.isHidden ?? false,
   };
 }

@@ -1,32 +1,25 @@
 import { badRequest } from '../http/errors.js';
 import type { MessageRecord } from '../model/records.js';
-
-const COMPARISONS: Record<string, (left: string, right: string) => boolean> = {
-  ge: (left, right) => left >= right,
-  gt: (left, right) => left > right,
-  le: (left, right) => left <= right,
-  lt: (left, right) => left < right,
-};
+import { parseMessageFilter } from './message-filter.js';
 
 /**
- * Message delta accepts `$filter` on `receivedDateTime` only, e.g. `receivedDateTime ge 2026-01-01T00:00:00Z`
- * (https://learn.microsoft.com/graph/delta-query-messages#use-query-parameters-in-a-delta-query-for-messages).
- * Comparisons of ISO instants in UTC compare as strings once normalised.
+ * A delta `$filter` on `receivedDateTime` only, e.g. `receivedDateTime ge 2026-01-01T00:00:00Z`. Message delta
+ * documents `ge` and `gt` only ("The only supported $filter expresssions are $filter=receivedDateTime+ge+{value} or
+ * $filter=receivedDateTime+gt+{value}", https://learn.microsoft.com/graph/api/message-delta); `operators` narrows
+ * the comparisons a route accepts, all four by default.
  */
-export function receivedDateTimeFilter(filter: string | null): ((message: MessageRecord) => boolean) | undefined {
+export function receivedDateTimeFilter(
+  filter: string | null,
+  operators: readonly string[] = ['ge', 'gt', 'le', 'lt'],
+): ((message: MessageRecord) => boolean) | undefined {
   if (!filter) return undefined;
-  const clauses = filter.split(/\s+and\s+/i).map((clause) => {
-    const match = /^\s*receivedDateTime\s+(ge|gt|le|lt)\s+'?([0-9T:.\-Z+]+)'?\s*$/i.exec(clause);
-    const operator = match?.[1]?.toLowerCase();
-    const instant = match?.[2] ? new Date(match[2]) : undefined;
-    if (!operator || !instant || Number.isNaN(instant.getTime())) {
+  const clauses = parseMessageFilter(filter).map((clause) => {
+    if (clause.property !== 'receivedDateTime' || !operators.includes(clause.operator))
       throw badRequest(
-        `The delta query supports $filter on receivedDateTime only: '${clause.trim()}'.`,
+        `The delta query supports $filter on receivedDateTime (${operators.join(', ')}) only.`,
         'ErrorInvalidUrlQueryFilter',
       );
-    }
-    return { compare: COMPARISONS[operator] as (left: string, right: string) => boolean, value: instant.toISOString() };
+    return clause.test;
   });
-  return (message) =>
-    clauses.every(({ compare, value }) => compare(new Date(message.receivedDateTime).toISOString(), value));
+  return (message) => clauses.every((test) => test(message));
 }
