@@ -83,11 +83,15 @@ const assignedOnCreate = new Set([
   'singleValueExtendedProperties',
 ]);
 
+/** What a backup stores beside Graph's JSON of a series master (event-exceptions.ts), which a read-back never has. */
+const addedByBackup = new Set(['occurrenceDates', 'occurrenceWindow', 'exceptionOccurrences', 'cancelledOccurrences']);
+
 /** Every property of an imported item that differs from the backed-up one, by name (full fidelity: all must match). */
 export function importedItemDifferences(original: GraphJson, restored: GraphJson): string[] {
   const names = new Set([...Object.keys(original), ...Object.keys(restored)]);
   return [...names]
     .filter((name) => !name.startsWith('@') && !name.includes('@odata') && !assignedOnCreate.has(name))
+    .filter((name) => !addedByBackup.has(name))
     .filter((name) => canonical(original[name]) !== canonical(restored[name]))
     .sort();
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { RecurrenceDefinition } from './definition.js';
 import type { EventRecord, OccurrenceChange } from './records.js';
 import { occurrenceStarts } from './recurrence.js';
@@ -98,4 +99,13 @@ export function adjacentOriginalStarts(master: EventRecord, originalStart: Date)
     new Date(originalStart.getTime() + year),
   );
   return { ...(previous && { previous }), ...(next && { next }) };
+}
+
+/**
+ * An iCalUId as Outlook forms them (a global object id in hex, `040000008200E00074C5B7101A82E008…`), derived from a
+ * seed: an event gets one when created and keeps it; each occurrence has its own
+ * (https://learn.microsoft.com/graph/api/resources/event: "different for each occurrence in a recurring series").
+ */
+export function iCalUIdFrom(seed: string): string {
+  return `040000008200E00074C5B7101A82E008${createHash('sha256').update(seed).digest('hex').slice(0, 48).toUpperCase()}`;
 }

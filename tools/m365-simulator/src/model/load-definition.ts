@@ -11,6 +11,7 @@ import type {
   UserDefinition,
 } from './definition.js';
 import { DeltaCollection } from './delta-collection.js';
+import { iCalUIdFrom } from './event-occurrences.js';
 import { createDrive, newItem } from './drive.js';
 import { addFolder, createMailbox, messageRecord, rootFolderId, storeMessage } from './mailbox.js';
 import { mimeSource } from './message-source.js';
@@ -276,6 +277,7 @@ export function eventRecord(organizer: UserRecord, event: EventDefinition, id: s
     organizer: { emailAddress: { name: organizer.displayName, address: organizer.mail } },
     recurrence: event.recurrence ?? null,
     type: event.recurrence ? 'seriesMaster' : 'singleInstance',
+    iCalUId: iCalUIdFrom(id),
     createdDateTime: TENANT_EPOCH,
     lastModifiedDateTime: TENANT_EPOCH,
   };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { badRequest } from '../http/errors.js';
 import type { GraphRequest } from '../http/types.js';
-import { instantOf, type SeriesInstance } from '../model/event-occurrences.js';
+import { iCalUIdFrom, instantOf, type SeriesInstance } from '../model/event-occurrences.js';
 import type { EventRecord } from '../model/records.js';
 import { ianaZoneOf, wallTimeOf } from '../model/time-zones.js';
 
@@ -64,7 +64,7 @@ export function renderEvent(event: EventRecord, view: TimeZoneView, owner: strin
     transactionId: null,
     originalStartTimeZone: event.start.timeZone,
     originalEndTimeZone: event.end.timeZone,
-    iCalUId: `040000008200E00074C5B7101A82E008${createHash('sha256').update(event.id).digest('hex').slice(0, 48).toUpperCase()}`,
+    iCalUId: event.iCalUId ?? iCalUIdFrom(event.id),
     reminderMinutesBeforeStart: 15,
     isReminderOn: true,
     hasAttachments: false,
@@ -125,6 +125,7 @@ export function renderInstance(
     ...master,
     ...changed,
     id: instance.id,
+    iCalUId: iCalUIdFrom(`${master.iCalUId ?? master.id}\n${instance.originalStart.toISOString()}`),
     start: instance.start,
     end: instance.end,
     details: { ...master.details, ...changed?.details },
