@@ -35,6 +35,8 @@ export interface FolderRecord {
   displayName: string;
   parentFolderId: string;
   wellKnownName?: string;
+  /** A mail folder created with `isHidden: true`, which mailFolders lists only with `includeHiddenFolders=true`. */
+  isHidden?: boolean;
   /** Set when the folder was created with extended properties (mailboxFolder create accepts them). */
   singleValueExtendedProperties?: Array<{ id: string; value: string }>;
 }
@@ -56,6 +58,7 @@ export interface MessageRecord {
   isRead: boolean;
   isDraft: boolean;
   importance: 'low' | 'normal' | 'high';
+  inferenceClassification: 'focused' | 'other';
   flag: { flagStatus: 'notFlagged' | 'flagged' | 'complete' };
   categories: string[];
   subject: string;
@@ -67,6 +70,10 @@ export interface MessageRecord {
   hasAttachments: boolean;
   internetMessageId: string;
   conversationId: string;
+  /** PidTagConversationIndex, base64: the thread's 22-byte header and 5 bytes per reply level. */
+  conversationIndex: string;
+  /** The Message-ID (without angle brackets) of the message this one replies to or forwards. */
+  inReplyTo?: string;
   source: MessageSource;
   singleValueExtendedProperties: Array<{ id: string; value: string }>;
 }
