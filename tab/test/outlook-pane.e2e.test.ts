@@ -8,13 +8,17 @@ const runTimeoutMs = 120_000;
 const thread = 'Ordine 4711 consegna bulloni';
 const removed = 'Preventivo verniciatura capannone';
 
-function mime(subject: string, date: string, to: string): string {
+const messageIdOf = (subject: string) => `<${subject.replace(/\W+/g, '.')}@fornitore.example>`;
+
+/** A message as it arrives; a reply names its parent in In-Reply-To and References, which is how Exchange threads it. */
+function mime(subject: string, date: string, to: string, replyTo?: string): string {
   return [
     'From: Fornitore <ordini@fornitore.example>',
     `To: ${to}`,
     `Subject: ${subject}`,
     `Date: ${new Date(date).toUTCString()}`,
-    `Message-ID: <${subject.replace(/\W+/g, '.')}@fornitore.example>`,
+    `Message-ID: ${messageIdOf(subject)}`,
+    ...(replyTo ? [`In-Reply-To: ${messageIdOf(replyTo)}`, `References: ${messageIdOf(replyTo)}`] : []),
     'MIME-Version: 1.0',
     'Content-Type: text/plain; charset=utf-8',
     '',
@@ -68,7 +72,11 @@ beforeAll(
       'inbox',
       mime(thread, '2026-03-02T08:00:00Z', person.userPrincipalName),
     );
-    control.addMessage(person.id, 'inbox', mime(`RE: ${thread}`, '2026-03-03T08:00:00Z', person.userPrincipalName));
+    control.addMessage(
+      person.id,
+      'inbox',
+      mime(`RE: ${thread}`, '2026-03-03T08:00:00Z', person.userPrincipalName, thread),
+    );
     const other = control.addMessage(
       person.id,
       'inbox',

@@ -168,7 +168,7 @@ export function contentFromJson(
  * 400 Bad request" with `ErrorMimeContentInvalidBase64String` (https://learn.microsoft.com/graph/api/user-post-messages).
  * Line breaks are allowed between groups of four characters, anything else outside the base64 alphabet is not.
  */
-function strictBase64(text: string): Buffer {
+export function strictBase64(text: string): Buffer {
   const compact = text.replace(/[\r\n\t ]+/g, '');
   const valid = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(compact);
   if (!valid || compact.length === 0)

@@ -146,8 +146,29 @@ export function renderMessage(
     if (wanted('uniquebody')) entity['uniqueBody'] = body;
   }
   if (wanted('internetmessageheaders')) entity['internetMessageHeaders'] = topLevelHeaders(message.source.mime());
-  const rendered = applySelect(entity, select);
+  if (expansionsOf(request).includes('attachments'))
+    entity['attachments'] = message.source
+      .content()
+      .attachments.map((attachment, index) =>
+        renderAttachment(message.id, index, attachment, message.lastModifiedDateTime, true),
+      );
+  const rendered = applySelect(entity, selected ? `${select ?? ''},attachments` : null);
   return request ? withExtendedProperties(request, rendered, message.singleValueExtendedProperties) : rendered;
+}
+
+/** What a message may `$expand`: its attachments and its single-value extended properties (https://learn.microsoft.com/graph/api/resources/message#relationships). */
+const EXPANDABLE = ['attachments', 'singlevalueextendedproperties'];
+
+/** The navigation properties `$expand` names (`singleValueExtendedProperties($filter=…)` counts by its name); others are 400. */
+function expansionsOf(request: GraphRequest | undefined): string[] {
+  const expand = request?.query.get('$expand');
+  if (!expand) return [];
+  return expand.split(/,(?![^(]*\))/).map((part) => {
+    const name = (part.split('(')[0] ?? '').trim().toLowerCase();
+    if (!EXPANDABLE.includes(name))
+      throw badRequest(`Could not find a property named '${name}' on type 'microsoft.graph.message'.`);
+    return name;
+  });
 }
 
 /**

@@ -5,7 +5,11 @@ import type { Router } from '../http/router.js';
 import { messageRecord, storeMessage } from '../model/mailbox.js';
 import { contentSource } from '../model/message-source.js';
 import { exchangeIdFrom } from '../util/ids.js';
-import { contentFromJson, importanceFromJson, type MessageJson } from './mail-create.js';
+import { contentFromJson, importanceFromJson, strictBase64, type MessageJson } from './mail-create.js';
+import type { GraphRequest } from '../http/types.js';
+import { parseMime } from '../mime/parse.js';
+import type { MessageContent } from '../mime/types.js';
+import type { MessageRecord, UserRecord } from '../model/records.js';
 import { registerMailFolderRoutes } from './mail-folders.js';
 import { folderOf } from './mail-lookup.js';
 import { registerMessageRoutes } from './mail-messages.js';
@@ -17,23 +21,16 @@ export function registerMailRoutes(router: Router, context: SimulatorContext): v
   registerMailFolderRoutes(router, context);
   registerMessageRoutes(router, context);
 
-  // sendMail (https://learn.microsoft.com/graph/api/user-sendmail): 202, captured in the outbox, copied to Sent Items.
+  // sendMail (https://learn.microsoft.com/graph/api/user-sendmail): JSON, or base64 MIME with Content-Type text/plain;
+  // 202, captured in the outbox, copied to Sent Items unless saveToSentItems is false (the page's example sends "false").
   router.add('POST', '/users/:userId/sendMail', { resource: 'mailbox', query: [] }, (request) => {
     const { mailbox, user } = mailboxTarget(context, request);
-    const { message, saveToSentItems } = jsonBody<{ message?: MessageJson; saveToSentItems?: boolean }>(request);
-    if (!message) throw badRequest('The message is required.', 'ErrorInvalidRequest');
-    if (!message.toRecipients?.length && !message.ccRecipients?.length && !message.bccRecipients?.length)
-      throw badRequest('At least one recipient is required.', 'ErrorInvalidRecipients');
     const now = new Date();
-    const content = contentFromJson({ ...message, from: undefined, sender: undefined }, user, now);
-    const importance = importanceFromJson(message.importance);
-    tenant.outbox.push({
-      userId: user.id,
-      sentDateTime: now.toISOString(),
-      message: content,
-      saveToSentItems: saveToSentItems ?? true,
-    });
-    if (saveToSentItems ?? true) {
+    const { content, importance, saveToSentItems } = sentMessageOf(request, user, now);
+    if (!content.to.length && !content.cc.length && !content.bcc?.length)
+      throw badRequest('At least one recipient is required.', 'ErrorInvalidRecipients');
+    tenant.outbox.push({ userId: user.id, sentDateTime: now.toISOString(), message: content, saveToSentItems });
+    if (saveToSentItems) {
       const sent = folderOf(mailbox, 'sentitems');
       const record = messageRecord({
         id: exchangeIdFrom('AAMkAGI2', user.id, 'sent', tenant.outbox.length, now.toISOString()),
@@ -51,4 +48,28 @@ export function registerMailRoutes(router: Router, context: SimulatorContext): v
     }
     return { status: 202 };
   });
+}
+
+/** The message a sendMail request carries, sent from the mailbox's owner. */
+function sentMessageOf(
+  request: GraphRequest,
+  user: UserRecord,
+  now: Date,
+): { content: MessageContent; importance?: MessageRecord['importance']; saveToSentItems: boolean } {
+  const contentType = String(request.headers['content-type'] ?? '').toLowerCase();
+  if (contentType.startsWith('text/plain')) {
+    const parsed = parseMime(strictBase64(request.body.toString('latin1')));
+    return {
+      content: { ...parsed, from: { name: user.displayName, address: user.mail }, date: now },
+      saveToSentItems: true,
+    };
+  }
+  const { message, saveToSentItems } = jsonBody<{ message?: MessageJson; saveToSentItems?: boolean | string }>(request);
+  if (!message) throw badRequest('The message is required.', 'ErrorInvalidRequest');
+  const importance = importanceFromJson(message.importance);
+  return {
+    content: contentFromJson({ ...message, from: undefined, sender: undefined }, user, now),
+    ...(importance && { importance }),
+    saveToSentItems: String(saveToSentItems ?? true).toLowerCase() !== 'false',
+  };
 }
