@@ -407,20 +407,20 @@ describe('single messages', () => {
 });
 
 describe('writing messages', () => {
-  const draft = async () =>
-    (
-      await send(sim, {
-        method: 'POST',
-        path: `/users/${user}/messages`,
-        token,
-        body: {
-          subject: "Did you see last night's game?",
-          importance: 'Low',
-          body: { contentType: 'HTML', content: 'They were <b>awesome</b>!' },
-          toRecipients: [{ emailAddress: { address: 'AdeleV@contoso.onmicrosoft.com' } }],
-        },
-      })
-    ).body as { id: string };
+  /** The draft of user-post-messages example 1, as the page posts it. */
+  const createDraft = () =>
+    send(sim, {
+      method: 'POST',
+      path: `/users/${user}/messages`,
+      token,
+      body: {
+        subject: "Did you see last night's game?",
+        importance: 'Low',
+        body: { contentType: 'HTML', content: 'They were <b>awesome</b>!' },
+        toRecipients: [{ emailAddress: { address: 'AdeleV@contoso.onmicrosoft.com' } }],
+      },
+    });
+  const draft = async () => (await createDraft()).body as { id: string };
 
   documented(
     {
@@ -429,17 +429,7 @@ describe('writing messages', () => {
       shows: 'a draft in Drafts (201) keeping importance (low) and the HTML body',
     },
     async () => {
-      const answer = await send(sim, {
-        method: 'POST',
-        path: `/users/${user}/messages`,
-        token,
-        body: {
-          subject: "Did you see last night's game?",
-          importance: 'Low',
-          body: { contentType: 'HTML', content: 'They were <b>awesome</b>!' },
-          toRecipients: [{ emailAddress: { address: 'AdeleV@contoso.onmicrosoft.com' } }],
-        },
-      });
+      const answer = await createDraft();
       expect(answer.status).toBe(201);
       const { flag: _flag, sender: _sender, from: _from, ...shown } = MESSAGE;
       expect(shapeDifferences(answer.body, { '@odata.context': ENTITY_CONTEXT, ...shown })).toEqual([]);
