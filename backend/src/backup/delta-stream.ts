@@ -8,6 +8,13 @@ export interface ResyncSignal {
   location?: string;
 }
 
+/** The round a page belongs to, and the versions recorded in it so far (a round may report an item twice). */
+export interface DeltaRoundState {
+  round: DeltaRound;
+  /** `id` and version key of each version made durable in this round. */
+  recorded: Set<string>;
+}
+
 export interface DeltaStreamOptions<T> {
   catalog: Catalog;
   graph: GraphReader;
@@ -24,7 +31,7 @@ export interface DeltaStreamOptions<T> {
   scope: Filter<ItemVersion>;
   runId: string;
   /** Makes the page durable (content, then catalog rows). Runs before the cursor moves. */
-  onPage(page: GraphDeltaPage<T>, context: { round: DeltaRound }): Promise<void>;
+  onPage(page: GraphDeltaPage<T>, round: DeltaRoundState): Promise<void>;
   /** Recognises the Graph layer's resync error. */
   resyncOf(error: unknown): ResyncSignal | null;
   /** Called after every durable page, e.g. to renew a job lock. */
@@ -53,6 +60,7 @@ export async function syncDeltaStream<T>(options: DeltaStreamOptions<T>): Promis
   let round: DeltaRound = !saved ? 'initial' : saved.roundComplete ? 'incremental' : saved.round;
   let fullRoundStartedAt = saved?.roundComplete ? null : (saved?.fullRoundStartedAt ?? null);
   const result: DeltaStreamResult = { pages: 0, round, resyncs: 0, closedUnseen: 0 };
+  let recorded = new Set<string>();
 
   for (;;) {
     try {
@@ -60,7 +68,7 @@ export async function syncDeltaStream<T>(options: DeltaStreamOptions<T>): Promis
         resource: options.resource,
         ...(options.maxPageSize !== undefined && { maxPageSize: options.maxPageSize }),
       })) {
-        await options.onPage(page, { round });
+        await options.onPage(page, { round, recorded });
         result.pages += 1;
         if (page.deltaLink) {
           if (round === 'resync' && fullRoundStartedAt) {
@@ -99,6 +107,7 @@ export async function syncDeltaStream<T>(options: DeltaStreamOptions<T>): Promis
       // Everything is enumerated again; versions not seen by the end of the round are closed.
       link = resync.location ?? options.startLink;
       round = 'resync';
+      recorded = new Set();
       fullRoundStartedAt = new Date();
       result.round = round;
       await catalog.saveDeltaCursor(resourceId, stream, { link, roundComplete: false, round, fullRoundStartedAt });

@@ -1,4 +1,5 @@
-import type { DeltaRound, NewItemVersion, StoredContent } from '../catalog/index.js';
+import type { NewItemVersion, StoredContent } from '../catalog/index.js';
+import type { DeltaRoundState } from './delta-stream.js';
 import { mapWithConcurrency } from './concurrency.js';
 import type { UnitContext } from './unit-context.js';
 
@@ -26,6 +27,13 @@ export interface PageOutcome {
 }
 
 /**
+ * An item's version as the round records it: "The same resource might be returned more than once in a delta response"
+ * (https://learn.microsoft.com/graph/delta-query-overview), and a version the round already made durable is neither
+ * read nor counted again.
+ */
+const versionKey = <T>(recipe: PageRecipe<T>, item: T): string => `${recipe.idOf(item)}\n${recipe.versionKeyOf(item)}`;
+
+/**
  * Makes one delta page durable: new and changed items' content into the store, the store flushed,
  * then their catalog rows; unchanged items touched on a resync round; removals closed.
  * Replaying the same page records nothing twice. The first round of a stream skips the lookup of
@@ -35,11 +43,14 @@ export async function recordDeltaPage<T>(
   context: UnitContext,
   items: readonly T[],
   recipe: PageRecipe<T>,
-  round: DeltaRound,
+  state: DeltaRoundState,
 ): Promise<PageOutcome> {
+  const { round, recorded } = state;
   const resourceId = context.resource.resourceId;
   const removedIds = items.filter((item) => recipe.isRemoved(item)).map((item) => recipe.idOf(item));
-  const present = items.filter((item) => !recipe.isRemoved(item) && recipe.isContent(item));
+  const present = items.filter(
+    (item) => !recipe.isRemoved(item) && recipe.isContent(item) && !recorded.has(versionKey(recipe, item)),
+  );
   const current =
     round === 'initial'
       ? new Map<string, string>()
@@ -74,6 +85,7 @@ export async function recordDeltaPage<T>(
   if (round === 'resync') await context.catalog.touchVersions(resourceId, unchangedIds, context.runId, capturedAt);
   const removed = await context.catalog.recordDeletions(resourceId, removedIds, context.runId, capturedAt);
 
+  for (const item of present) recorded.add(versionKey(recipe, item));
   const bytes = stored.reduce((sum, version) => sum + version.size, 0);
   context.progress.addItems(stored.length, bytes);
   context.progress.addDeletions(removed);

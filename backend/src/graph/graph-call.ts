@@ -27,6 +27,8 @@ export class GraphCall implements MiddlewareOptions {
   failure: GraphRequestError | undefined;
   /** The bearer token sent by the last attempt, so a 401 can discard exactly that token. */
   bearer: string | undefined;
+  /** Whether a 401 already made this call fetch a fresh token: a second 401 stands. */
+  tokenRenewed = false;
 
   constructor(readonly settings: GraphCallSettings) {}
 }

@@ -25,7 +25,16 @@ export class OnBehalfOfGraph {
   /** GET as the person whose SSO token `userAssertion` is; Graph's own errors (403, 404) reach the caller. */
   async getJson<T>(tenantId: string, userAssertion: string, path: string): Promise<T> {
     const connection = this.connectionFor(tenantId);
-    const token = await this.delegatedToken(connection, userAssertion);
+    try {
+      return await this.get<T>(connection, await this.delegatedToken(connection, userAssertion, false), path);
+    } catch (error) {
+      // A cached delegated token may be refused before its expiry (revoked): once, a fresh one from the authority.
+      if ((error as { statusCode?: number }).statusCode !== 401) throw error;
+      return this.get<T>(connection, await this.delegatedToken(connection, userAssertion, true), path);
+    }
+  }
+
+  private async get<T>(connection: GraphTenantConnection, token: string, path: string): Promise<T> {
     const root = new URL(connection.graphBaseUrl.replace(/\/+$/, ''));
     const version = root.pathname.split('/').pop() ?? 'v1.0';
     // The SDK's own auth handler signs only https hosts it knows as Graph's; the configured host is Graph here.
@@ -39,7 +48,11 @@ export class OnBehalfOfGraph {
     return (await client.api(path).get()) as T;
   }
 
-  private async delegatedToken(connection: GraphTenantConnection, userAssertion: string): Promise<string> {
+  private async delegatedToken(
+    connection: GraphTenantConnection,
+    userAssertion: string,
+    skipCache: boolean,
+  ): Promise<string> {
     let client = this.clients.get(connection.tenantId);
     if (!client) this.clients.set(connection.tenantId, (client = confidentialClient(connection)));
     try {
@@ -47,6 +60,7 @@ export class OnBehalfOfGraph {
       const result = await client.acquireTokenOnBehalfOf({
         oboAssertion: userAssertion,
         scopes: [graphScope(connection.graphBaseUrl)],
+        skipCache,
       });
       if (!result?.accessToken) throw new Error('no access token in the answer');
       return result.accessToken;

@@ -80,7 +80,7 @@ test('a full backup of the demo tenant holds every message, file, channel post, 
   expect(contacts).toBeGreaterThan(0);
   expect(events).toBeGreaterThan(0);
   expect(messages + files + posts + contacts + events).toBe(run.progress.items);
-}, 300_000);
+}, 600_000);
 
 test('an incremental run records exactly the adds, edits, moves and deletions made since', async () => {
   const control = harness.sim.control;
@@ -142,4 +142,4 @@ test('an incremental run records exactly the adds, edits, moves and deletions ma
   expect((await catalog.history(driveResource, edit!.id)).length).toBe(2);
   expect(files.has(remove!.id)).toBe(false);
   expect((await currentById(otherResource)).get(keep!.id)?.lastRunId).not.toBe(run.runId);
-}, 300_000);
+}, 600_000);

@@ -37,8 +37,7 @@ beforeAll(async () => {
     dailyTime: '22:00',
     retentionYears: 1,
   });
-  // Warnings of other workloads (a calendar the simulator serves differently) do not concern this test.
-  if (run.status !== 'succeeded' && run.status !== 'warning') throw new Error(`backup ended ${run.status}`);
+  if (run.status !== 'succeeded') throw new Error(`backup ended ${run.status}: ${run.error ?? ''}`);
   worker = await startRestoreWorker(harness, 'tasks-notes');
 }, 240_000);
 

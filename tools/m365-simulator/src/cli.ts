@@ -9,6 +9,7 @@ const USAGE = `Uso / usage: npm run simulator -- [--port 5080] [--tenant demo|FI
        [--faults rate503=0.1,resetRate=0.02,slowMs=200,slowRate=0.1,seed=7,forceResync=true]
        [--users 1000 --messages 1000 --files 200 --seed 7]
        [--without-mailbox-api]   (app tokens without the MailboxFolder/MailboxItem permissions: a tenant that did not consent)
+       [--lenient]               (strict mode off: no shuffled $batch, full pages, no repeated delta entries, hour-long tokens)
        [--conformance]           (runs the documentation conformance tests and prints how many endpoints and examples match)`;
 
 function numberOption(value: string | undefined, name: string): number | undefined {
@@ -33,6 +34,7 @@ const { values } = parseArgs({
     files: { type: 'string' },
     seed: { type: 'string' },
     'without-mailbox-api': { type: 'boolean', default: false },
+    lenient: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
     conformance: { type: 'boolean', default: false },
   },
@@ -54,6 +56,7 @@ const options: StartSimulatorOptions = {
   ...(timeScale !== undefined ? { timeScale } : {}),
   ...(values.faults ? { faults: parseFaultSpec(values.faults) } : {}),
   ...(values['without-mailbox-api'] ? { appRoles: APP_ROLES.filter((role) => !role.startsWith('Mailbox')) } : {}),
+  ...(values.lenient ? { strict: false } : {}),
   ...(users !== undefined
     ? {
         generate: {

@@ -1,3 +1,4 @@
+import type { StrictMode } from './strict.js';
 import type { SigningKeys } from './identity/keys.js';
 import type { Tenant } from './model/tenant.js';
 import type { Faults } from './faults.js';
@@ -25,4 +26,6 @@ export interface SimulatorContext {
   appRoles: string[];
   /** Pre-authenticated import sessions of the mailbox import/export API. */
   importSessions: ImportSessions;
+  /** The latitude the simulator takes where Graph's documentation allows it (page sizes, order, repeats, tokens). */
+  strict: StrictMode;
 }

@@ -28,6 +28,7 @@ import { ImportSessions } from './routes/import-sessions.js';
 import { registerMailboxApiRoutes } from './routes/mailbox-api.js';
 import { APP_ROLES } from './identity/token-endpoint.js';
 import { createSimulatorServer, ENDPOINTS_OUTSIDE_GRAPH } from './server.js';
+import { strictMode } from './strict.js';
 
 export interface StartSimulatorOptions {
   /** 0 or absent: a free loopback port. */
@@ -49,11 +50,14 @@ export interface StartSimulatorOptions {
   /** Lifetime of mailbox import sessions (default 3600 s); `control.setImportSessionLifetime` changes it later. */
   importSessionLifetimeSeconds?: number;
   /**
-   * Use the freedoms the documentation leaves Graph, so a client that relies on more than is documented fails here
-   * too: `$batch` answers its responses in a shuffled order (https://learn.microsoft.com/graph/json-batching). Off by
-   * default.
+   * Take the freedoms the documentation leaves Graph (see `strict.ts`), so a client that relies on more than is
+   * documented fails here too: `$batch` answers in a shuffled order, pages hold fewer items than asked, delta pages
+   * repeat an entry, access tokens live five minutes and may be refused before that. On by default: every test runs
+   * against it; `strict: false` only where a test measures the simulator's own page sizes.
    */
   strict?: boolean;
+  /** Seeds strict mode's choices (default 1), so a failure can be replayed. */
+  strictSeed?: number;
 }
 
 export interface RunningSimulator {
@@ -101,6 +105,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     revokedTokenIds: new Set(),
     appRoles: [...(options.appRoles ?? APP_ROLES)],
     importSessions: new ImportSessions(() => url, options.importSessionLifetimeSeconds),
+    strict: strictMode(options.strict ?? true, options.strictSeed),
   };
   const router = new Router();
   registerDirectoryRoutes(router, context);
@@ -110,7 +115,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
   registerMailboxApiRoutes(router, context);
   registerFileRoutes(router, context);
   registerTeamsRoutes(router, context);
-  registerBatchRoute(router, context, { shuffle: options.strict ?? false });
+  registerBatchRoute(router, context);
   const control = new SimulatorControl(context);
   const server = createSimulatorServer(context, router, new ControlApi(control));
   await new Promise<void>((resolve, reject) => {

@@ -54,13 +54,16 @@ describe('mail', () => {
       value: Message[];
       '@odata.nextLink': string;
     };
-    expect(first.value).toHaveLength(4);
+    // Strict mode: a page holds at most what was asked (here between two and four), and a page may repeat the last
+    // message of the one before, as the delta query overview warns.
+    expect(first.value.length).toBeGreaterThanOrEqual(2);
+    expect(first.value.length).toBeLessThanOrEqual(4);
     expect(first['@odata.nextLink']).toContain('$skiptoken=');
     const { items, deltaLink, pages } = await readAllPages<Message>(graph, inboxDelta(), {
       Prefer: 'odata.maxpagesize=4',
     });
-    expect(items).toHaveLength(expected);
-    expect(pages).toBe(Math.ceil(expected / 4));
+    expect(new Set(items.map((item) => item.id)).size).toBe(expected);
+    expect(pages).toBeGreaterThanOrEqual(Math.ceil(expected / 4));
     expect(deltaLink).toContain('$deltatoken=');
   });
 

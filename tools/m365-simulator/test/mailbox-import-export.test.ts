@@ -369,8 +369,9 @@ describe('mailbox items', () => {
     const first = await readAllPages<Item>(graph, `${mbx(aliceMailbox)}/folders/${folder}/items/delta`, {
       Prefer: 'odata.maxpagesize=2',
     });
-    expect(first.items.map((item) => item.id).sort()).toEqual([kept, changed, deleted].sort());
-    expect(first.pages).toBe(2);
+    // Strict mode: pages may hold fewer than two, and a page may repeat the last item of the one before.
+    expect([...new Set(first.items.map((item) => item.id))].sort()).toEqual([kept, changed, deleted].sort());
+    expect(first.pages).toBeGreaterThanOrEqual(2);
     sim.control.updateMessage(alice.id, changed, { categories: ['Rosso'] });
     await call('DELETE', `/users/${alice.id}/messages/${deleted}`);
     const added = sim.control.addMessage(alice.id, folder, 'Subject: added\r\n\r\nx');

@@ -66,7 +66,10 @@ export class RetryMiddleware extends ChainLink {
   private retryPause(call: GraphCall, response: Response): number | undefined {
     const { limits, budget, tokens } = this.deps;
     const { status } = response;
-    if (status === 401 && call.attempts === 1 && call.bearer) {
+    // A token may be refused before its expiry (revoked, or renewed late after a long throttling pause): once per
+    // call, at whatever attempt, the token is dropped and the call repeated with a fresh one.
+    if (status === 401 && !call.tokenRenewed && call.bearer) {
+      call.tokenRenewed = true;
       tokens.invalidate(call.bearer);
       return 0;
     }

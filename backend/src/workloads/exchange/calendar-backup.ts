@@ -41,11 +41,13 @@ export async function backupCalendar(context: UnitContext, userId: string): Prom
     toVersion: (event, content) => eventVersion(context, event, content),
     addFullFidelity: (versions) => fullFidelityExporter(context, userId).addStreams(versions),
   };
+  // One listing is one round: a paged list does not repeat an item, but the recorder keeps count either way.
+  const round = { round: 'resync' as const, recorded: new Set<string>() };
   for await (const events of context.graph.pages<GraphEvent>(`/users/${encodeURIComponent(userId)}/events`, {
     resource,
     maxPageSize: 500,
   })) {
-    await recordDeltaPage(context, events, recipe, 'resync');
+    await recordDeltaPage(context, events, recipe, round);
     await context.progress.checkpoint();
   }
   context.progress.addDeletions(

@@ -134,7 +134,7 @@ async function backupMailFolder(
     scope: { containerId },
     runId: context.runId,
     resyncOf: context.resyncOf,
-    onPage: async (page, { round }) => {
+    onPage: async (page, round) => {
       await recordDeltaPage(context, page.items, recipe, round);
     },
     onProgress: () => context.progress.checkpoint(),

@@ -68,7 +68,7 @@ export async function backupOutlookJsonStream<T extends OutlookJsonItem>(
     scope: { containerId: stream.containerId },
     runId: context.runId,
     resyncOf: context.resyncOf,
-    onPage: async (page, { round }) => {
+    onPage: async (page, round) => {
       await recordDeltaPage(context, page.items, recipe, round);
     },
     onProgress: () => context.progress.checkpoint(),

@@ -140,7 +140,7 @@ async function backupFolder(
     scope: { containerId },
     runId: context.runId,
     resyncOf: context.resyncOf,
-    onPage: async (page, { round }) => {
+    onPage: async (page, round) => {
       await recordDeltaPage(context, page.items, recipe, round);
     },
     onProgress: () => context.progress.checkpoint(),

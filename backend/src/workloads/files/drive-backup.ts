@@ -68,7 +68,7 @@ export async function backupDrive(context: UnitContext, driveId: string): Promis
     scope: {},
     runId: context.runId,
     resyncOf: context.resyncOf,
-    onPage: async (page, { round }) => {
+    onPage: async (page, round) => {
       for (const item of page.items) {
         if (item.folder === undefined && item.root === undefined) continue;
         const folderId = `file:${item.id}`;

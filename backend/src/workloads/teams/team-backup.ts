@@ -81,7 +81,7 @@ export async function backupTeam(context: UnitContext, teamId: string): Promise<
         scope: { containerId },
         runId: context.runId,
         resyncOf: context.resyncOf,
-        onPage: async (page, { round }) => {
+        onPage: async (page, round) => {
           await recordDeltaPage(context, page.items, recipe, round);
         },
         onProgress: () => context.progress.checkpoint(),

@@ -68,7 +68,9 @@ export function deltaPage<T extends Versioned>(request: GraphRequest, options: D
         consumed: Math.min(entries.length, pageSize),
       };
   const body: Record<string, unknown> = { value: page.value };
-  const last = entries[page.consumed - 1];
+  // Strict mode: the next page starts again with this page's last entry, as a delta round may repeat an item.
+  const repeat = request.strict.repeatsDeltaEntries && !options.expand && page.consumed >= 2 ? 1 : 0;
+  const last = entries[page.consumed - 1 - repeat];
   const after = last ? { seq: last.seq, id: entryId(last) } : state.after;
   if (entries.length > page.consumed) {
     const next: DeltaState = { ...state, upTo, ...(after && { after }), sent: page.sent ?? 0 };

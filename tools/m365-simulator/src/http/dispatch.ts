@@ -121,6 +121,7 @@ export async function dispatch(
         caller: input.caller,
         params: match.params,
         graphBaseUrl: `${context.url}/v1.0`,
+        strict: context.strict,
         requestId: input.requestId,
       };
       response = await match.handler(request);

@@ -21,7 +21,7 @@ export function preferredPageSize(request: GraphRequest, fallback: number, maxim
   const text = Array.isArray(prefer) ? prefer.join(',') : (prefer ?? '');
   const match = /odata\.maxpagesize=(\d+)/i.exec(text);
   const asked = match?.[1] ? Number(match[1]) : fallback;
-  return Math.max(1, Math.min(asked, maximum));
+  return request.strict.pageSize(Math.max(1, Math.min(asked, maximum)));
 }
 
 export function topParameter(request: GraphRequest, fallback: number, maximum: number): number {

@@ -1,3 +1,4 @@
+import type { StrictMode } from '../strict.js';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 
@@ -23,6 +24,7 @@ export interface GraphRequest {
   /** Absolute base of the Graph endpoint (`http://127.0.0.1:PORT/v1.0`), for building `@odata.nextLink`. */
   graphBaseUrl: string;
   requestId: string;
+  strict: StrictMode;
 }
 
 export type ResponseBody = undefined | Buffer | Readable | object;

@@ -27,8 +27,14 @@ export async function authenticate(context: SimulatorContext, authorization: str
     );
   }
   const { claims } = verified;
-  if (context.revokedTokenIds.has(String(claims['uti'] ?? ''))) {
+  const tokenId = String(claims['uti'] ?? '');
+  if (context.revokedTokenIds.has(tokenId)) {
     throw unauthorized('Access token has expired or is not yet valid.');
+  }
+  // Strict mode: a token may stop being honoured before its exp, as one revoked by continuous access evaluation.
+  const age = Date.now() / 1000 - Number(claims['iat'] ?? 0);
+  if (age > context.strict.honouredSeconds(tokenId)) {
+    throw unauthorized('Lifetime validation failed, the token is expired.');
   }
   const kind = claims['idtyp'] === 'app' ? 'app' : 'delegated';
   const roles = Array.isArray(claims['roles']) ? claims['roles'].map(String) : [];

@@ -7,8 +7,6 @@ import { authenticateClient } from './client-auth.js';
 import { oauthError } from './oauth-error.js';
 import { signAppToken, signDelegatedGraphToken, v2Issuer, verifyToken } from './tokens.js';
 
-const TOKEN_LIFETIME_SECONDS = 3599;
-
 /**
  * Application permissions the simulated app registration holds by default (a backup app's admin-consented roles).
  * The mailbox import/export API needs its own permissions
@@ -46,8 +44,8 @@ function tokenResponse(context: SimulatorContext, accessToken: string): GraphRes
     headers: { 'cache-control': 'no-store, no-cache', pragma: 'no-cache' },
     body: {
       token_type: 'Bearer',
-      expires_in: TOKEN_LIFETIME_SECONDS,
-      ext_expires_in: TOKEN_LIFETIME_SECONDS,
+      expires_in: context.strict.tokenLifetimeSeconds,
+      ext_expires_in: context.strict.tokenLifetimeSeconds,
       access_token: accessToken,
     },
   };
@@ -105,7 +103,7 @@ export async function issueToken(
         servicePrincipalId: guidFrom(tenant.id, 'servicePrincipal', clientId),
         // The roles consented at the time the token is issued: a consent change reaches tokens issued afterwards.
         roles: [...context.appRoles],
-        lifetimeSeconds: TOKEN_LIFETIME_SECONDS,
+        lifetimeSeconds: context.strict.tokenLifetimeSeconds,
       }),
     );
   }
@@ -160,7 +158,7 @@ async function onBehalfOf(
     clientId,
     { oid: user.id, preferredUsername: user.userPrincipalName, name: user.displayName },
     scopes,
-    TOKEN_LIFETIME_SECONDS,
+    context.strict.tokenLifetimeSeconds,
   );
   return tokenResponse(context, token);
 }

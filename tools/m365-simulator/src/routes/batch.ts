@@ -5,7 +5,6 @@ import { errorBody } from '../http/errors.js';
 import { jsonBody, ok } from '../http/odata.js';
 import type { Router } from '../http/router.js';
 import type { GraphRequest, GraphResponse } from '../http/types.js';
-import { createRandom, hashSeed, type Random } from '../util/random.js';
 import { newRequestId } from '../util/ids.js';
 import { readBatchRequests, type BatchRequest } from './batch-payload.js';
 
@@ -14,14 +13,6 @@ interface BatchAnswer {
   status: number;
   headers: Record<string, string>;
   body: unknown;
-}
-
-export interface BatchOptions {
-  /**
-   * Answer in a shuffled order: "Individual responses might appear in a different order than the requests"
-   * (https://learn.microsoft.com/graph/json-batching#processing-the-json-batch-response), so a client must match by id.
-   */
-  shuffle: boolean;
 }
 
 /** Graph's JSON content type, as inner responses carry it (https://learn.microsoft.com/graph/json-batching#example-json-batch-response). */
@@ -51,20 +42,11 @@ function innerHeaders(response: GraphResponse): Record<string, string> {
   return headers;
 }
 
-function shuffled<T>(items: T[], random: Random): T[] {
-  for (let index = items.length - 1; index > 0; index--) {
-    const other = Math.floor(random() * (index + 1));
-    [items[index], items[other]] = [items[other] as T, items[index] as T];
-  }
-  return items;
-}
-
 /**
  * `POST /$batch`: each sub-request goes through routing, limits and counters on its own, so it may get its own 429;
  * requests without `dependsOn` run together; a request whose dependency failed gets 424 Failed Dependency.
  */
-export function registerBatchRoute(router: Router, context: SimulatorContext, options: BatchOptions): void {
-  let batches = 0;
+export function registerBatchRoute(router: Router, context: SimulatorContext): void {
   router.add('POST', '/$batch', { resource: 'directory', query: [] }, async (request) => {
     const requests = readBatchRequests(jsonBody<unknown>(request));
     const byId = new Map(requests.map((entry) => [entry.id.toLowerCase(), entry]));
@@ -77,11 +59,8 @@ export function registerBatchRoute(router: Router, context: SimulatorContext, op
       }
       return outcome;
     };
-    const responses = await Promise.all(requests.map(run));
-    batches += 1;
-    return ok({
-      responses: options.shuffle ? shuffled(responses, createRandom(hashSeed('batch', batches))) : responses,
-    });
+    // In strict mode the answers come in a shuffled order, as the page allows: a client must match them by id.
+    return ok({ responses: context.strict.order(await Promise.all(requests.map(run))) });
   });
 }
 
