@@ -1,4 +1,5 @@
 import type { StrictMode } from './strict.js';
+import type { AppCertificate } from './identity/app-certificate.js';
 import type { SigningKeys } from './identity/keys.js';
 import type { Tenant } from './model/tenant.js';
 import type { Faults } from './faults.js';
@@ -28,4 +29,6 @@ export interface SimulatorContext {
   importSessions: ImportSessions;
   /** The latitude the simulator takes where Graph's documentation allows it (page sizes, order, repeats, tokens). */
   strict: StrictMode;
+  /** The certificate credential registered on the app, for `client_assertion`. */
+  appCertificate: AppCertificate;
 }

@@ -29,6 +29,7 @@ import { registerMailboxApiRoutes } from './routes/mailbox-api.js';
 import { APP_ROLES } from './identity/token-endpoint.js';
 import { createSimulatorServer, ENDPOINTS_OUTSIDE_GRAPH } from './server.js';
 import { strictMode } from './strict.js';
+import { createAppCertificate } from './identity/app-certificate.js';
 
 export interface StartSimulatorOptions {
   /** 0 or absent: a free loopback port. */
@@ -65,7 +66,15 @@ export interface RunningSimulator {
   graphBaseUrl: string;
   authorityHost: string;
   tenantId: string;
-  app: { clientId: string; clientSecret: string };
+  /**
+   * The app registration: its client secret, and its certificate credential (thumbprints and private key, for msal's
+   * `clientCertificate` or any `client_assertion` signer).
+   */
+  app: {
+    clientId: string;
+    clientSecret: string;
+    certificate: { thumbprint: string; thumbprintSha256: string; privateKeyPem: string };
+  };
   control: SimulatorControl;
   /** Every endpoint this simulator answers (`METHOD /template`): Graph routes, identity and pre-authenticated URLs. */
   endpoints: readonly string[];
@@ -106,6 +115,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     appRoles: [...(options.appRoles ?? APP_ROLES)],
     importSessions: new ImportSessions(() => url, options.importSessionLifetimeSeconds),
     strict: strictMode(options.strict ?? true, options.strictSeed),
+    appCertificate: createAppCertificate(),
   };
   const router = new Router();
   registerDirectoryRoutes(router, context);
@@ -129,7 +139,15 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     graphBaseUrl: `${url}/v1.0`,
     authorityHost: url,
     tenantId: tenant.id,
-    app: { clientId: tenant.app.clientId, clientSecret: tenant.app.clientSecret },
+    app: {
+      clientId: tenant.app.clientId,
+      clientSecret: tenant.app.clientSecret,
+      certificate: {
+        thumbprint: context.appCertificate.thumbprint,
+        thumbprintSha256: context.appCertificate.thumbprintSha256,
+        privateKeyPem: context.appCertificate.privateKeyPem,
+      },
+    },
     control,
     endpoints: [...ENDPOINTS_OUTSIDE_GRAPH, ...router.endpoints()],
     stop: async () => {

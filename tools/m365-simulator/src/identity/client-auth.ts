@@ -1,5 +1,6 @@
 import type { SimulatorContext } from '../context.js';
 import type { GraphResponse } from '../http/types.js';
+import { refuseClientAssertion } from './client-assertion.js';
 import { oauthError } from './oauth-error.js';
 
 export type ClientAuthentication = { ok: true; clientId: string } | { ok: false; refusal: GraphResponse };
@@ -9,11 +10,12 @@ export type ClientAuthentication = { ok: true; clientId: string } | { ok: false;
  * and secret URL-encoded (`client_secret_basic`, RFC 6749 section 2.3.1), which the client credentials page says is
  * also supported (https://learn.microsoft.com/entra/identity-platform/v2-oauth2-client-creds-grant-flow#first-case-access-token-request-with-a-shared-secret).
  */
-export function authenticateClient(
+export async function authenticateClient(
   context: SimulatorContext,
   form: URLSearchParams,
   authorization: string | undefined,
-): ClientAuthentication {
+  tokenEndpoints: readonly string[],
+): Promise<ClientAuthentication> {
   const { app, displayName } = context.tenant;
   const basic = basicCredentials(authorization);
   const clientId = basic?.clientId ?? form.get('client_id') ?? '';
@@ -27,17 +29,11 @@ export function authenticateClient(
         `Application with identifier '${clientId}' was not found in the directory '${displayName}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
       ),
     };
-  // No certificate credential can be registered on the simulated app, so no assertion can verify.
-  if (form.get('client_assertion') !== null)
-    return {
-      ok: false,
-      refusal: oauthError(
-        401,
-        'invalid_client',
-        700027,
-        'Client assertion failed signature validation: no certificate credential is registered on the application.',
-      ),
-    };
+  // A certificate credential (`private_key_jwt`): a JWT signed with the key of the certificate registered on the app.
+  if (form.get('client_assertion') !== null) {
+    const refusal = await refuseClientAssertion(form, clientId, context.appCertificate, tokenEndpoints);
+    return refusal ? { ok: false, refusal } : { ok: true, clientId };
+  }
   const secret = basic?.secret ?? form.get('client_secret');
   if (secret === null)
     return {

@@ -72,7 +72,12 @@ export async function issueToken(
       `Tenant '${tenantSegment}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`,
     );
   }
-  const client = authenticateClient(context, form, authorization);
+  // The assertion's audience: the token endpoint as discovery names it, or as Entra's public host writes it.
+  const client = await authenticateClient(context, form, authorization, [
+    `${context.url}/${tenantSegment}/oauth2/v2.0/token`,
+    `${context.url.replace(/^http:/, 'https:')}/${tenantSegment}/oauth2/v2.0/token`,
+    `https://login.microsoftonline.com/${tenantSegment}/oauth2/v2.0/token`,
+  ]);
   if (!client.ok) return client.refusal;
   const { clientId } = client;
   const scope = form.get('scope') ?? '';

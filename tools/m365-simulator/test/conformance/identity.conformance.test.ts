@@ -1,4 +1,8 @@
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { ConfidentialClientApplication } from '@azure/msal-node';
+import { SignJWT, importPKCS8 } from 'jose';
 import { startSimulator, type RunningSimulator } from '../../src/index.js';
+import { loopbackNetworkClient } from '../support/clients.js';
 import { documented, send, shapeDifferences, type RawExchange } from './support/documented.js';
 
 const ENTRA = 'https://learn.microsoft.com/entra/identity-platform';
@@ -278,6 +282,102 @@ describe('authorize', () => {
       });
       expect(answer.status).toBe(400);
       expect(answer.headers.get('content-type')).toMatch(/^text\/html/);
+    },
+  );
+});
+
+describe('certificate credentials (private_key_jwt)', () => {
+  const CERTIFICATES = `${ENTRA}/certificate-credentials`;
+  const tokenEndpoint = () => `${sim.authorityHost}/${sim.tenantId}/oauth2/v2.0/token`;
+
+  /** An assertion as the page lays it out, signed with `privateKeyPem` and naming the app's certificate. */
+  async function assertion(
+    privateKeyPem: string,
+    claims: { aud?: string; exp?: number; nbf?: number; iss?: string } = {},
+  ): Promise<string> {
+    const now = Math.floor(Date.now() / 1000);
+    const thumbprint = Buffer.from(sim.app.certificate.thumbprintSha256, 'hex').toString('base64url');
+    return new SignJWT({ jti: randomUUID() })
+      .setProtectedHeader({ alg: 'PS256', typ: 'JWT', 'x5t#S256': thumbprint })
+      .setAudience(claims.aud ?? tokenEndpoint())
+      .setIssuer(claims.iss ?? sim.app.clientId)
+      .setSubject(sim.app.clientId)
+      .setNotBefore(claims.nbf ?? now)
+      .setExpirationTime(claims.exp ?? now + 600)
+      .sign(await importPKCS8(privateKeyPem, 'PS256'));
+  }
+
+  const assertionRequest = (clientAssertion: string, type = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer') =>
+    tokenRequest(sim.tenantId, {
+      client_id: sim.app.clientId,
+      scope: GRAPH_DEFAULT,
+      grant_type: 'client_credentials',
+      client_assertion_type: type,
+      client_assertion: clientAssertion,
+    });
+
+  documented(
+    {
+      endpoint: 'POST /:tenant/oauth2/v2.0/token',
+      page: `${ENTRA}/v2-oauth2-client-creds-grant-flow#second-case-access-token-request-with-a-certificate`,
+      shows: 'msal-node signs the client_assertion with the registered certificate and the token it gets reads Graph',
+    },
+    async () => {
+      const host = new URL(sim.authorityHost).host;
+      const msal = new ConfidentialClientApplication({
+        auth: {
+          clientId: sim.app.clientId,
+          authority: `https://${host}/${sim.tenantId}`,
+          knownAuthorities: [host],
+          clientCertificate: {
+            thumbprintSha256: sim.app.certificate.thumbprintSha256,
+            privateKey: sim.app.certificate.privateKeyPem,
+          },
+        },
+        system: { networkClient: loopbackNetworkClient(sim.authorityHost) },
+      });
+      const result = await msal.acquireTokenByClientCredential({ scopes: [GRAPH_DEFAULT] });
+      const users = await send(sim, { path: '/users?$top=1', token: result?.accessToken ?? '' });
+      expect(users.status).toBe(200);
+    },
+  );
+
+  documented(
+    {
+      endpoint: 'POST /:tenant/oauth2/v2.0/token',
+      page: CERTIFICATES,
+      shows: 'an assertion signed by another key, expired, for another audience or of another type is refused',
+      pageExample: false,
+    },
+    async () => {
+      expect((await assertionRequest(await assertion(sim.app.certificate.privateKeyPem))).status).toBe(200);
+      const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 })
+        .privateKey.export({ type: 'pkcs8', format: 'pem' })
+        .toString();
+      expectOAuthError(await assertionRequest(await assertion(stranger)), 401, 'invalid_client', 700027);
+      const past = Math.floor(Date.now() / 1000) - 3600;
+      expectOAuthError(
+        await assertionRequest(await assertion(sim.app.certificate.privateKeyPem, { nbf: past - 600, exp: past })),
+        401,
+        'invalid_client',
+        700024,
+      );
+      expectOAuthError(
+        await assertionRequest(
+          await assertion(sim.app.certificate.privateKeyPem, {
+            aud: 'https://login.microsoftonline.com/other/oauth2/v2.0/token',
+          }),
+        ),
+        401,
+        'invalid_client',
+        700027,
+      );
+      expectOAuthError(
+        await assertionRequest(await assertion(sim.app.certificate.privateKeyPem), 'password'),
+        400,
+        'invalid_request',
+        900144,
+      );
     },
   );
 });
