@@ -19,7 +19,10 @@ export interface GraphDeltaPage<T> {
 
 export interface GraphReader {
   getJson<T>(path: string, options: { resource: GraphResource }): Promise<T>;
-  pages<T>(path: string, options: { resource: GraphResource; maxPageSize?: number }): AsyncIterable<T[]>;
+  pages<T>(
+    path: string,
+    options: { resource: GraphResource; maxPageSize?: number; headers?: Record<string, string> },
+  ): AsyncIterable<T[]>;
   deltaPages<T>(
     link: string,
     options: { resource: GraphResource; maxPageSize?: number },

@@ -71,12 +71,13 @@ export async function expandScope(
   } else {
     for (const groupId of scope.groupIds) {
       const group = encodeURIComponent(groupId);
-      for await (const page of graph.pages<GraphUser>(`/groups/${group}/transitiveMembers?${userSelect}`, {
-        resource: directory,
-      })) {
-        for (const member of page) {
-          if (!member['@odata.type'] || member['@odata.type'] === '#microsoft.graph.user') users.set(member.id, member);
-        }
+      // Only the users among the members, with their user properties: the OData cast, an advanced query
+      // (https://learn.microsoft.com/graph/aad-advanced-queries: "Use of OData cast with transitive members list").
+      for await (const page of graph.pages<GraphUser>(
+        `/groups/${group}/transitiveMembers/microsoft.graph.user?$count=true&${userSelect}`,
+        { resource: directory, headers: { ConsistencyLevel: 'eventual' } },
+      )) {
+        for (const member of page) users.set(member.id, member);
       }
       if (wants('sharepoint')) {
         const site = await optional(

@@ -112,6 +112,8 @@ export interface SiteDefinition {
   id?: string;
   name: string;
   displayName: string;
+  /** The mailNickname of the Microsoft 365 group whose team site this is (`GET /groups/{id}/sites/root`). */
+  group?: string;
   drives: Array<{ name: string; items?: DriveItemDefinition[] }>;
 }
 

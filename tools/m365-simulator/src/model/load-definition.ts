@@ -138,6 +138,12 @@ function loadSites(tenant: Tenant, definition: TenantDefinition): void {
       tenant.drives.set(driveId, drive);
       driveIds.push(driveId);
     }
+    const group = site.group
+      ? [...tenant.groups.values()].find(
+          (candidate) => candidate.mailNickname.toLowerCase() === site.group?.toLowerCase(),
+        )
+      : undefined;
+    if (site.group && !group) throw new Error(`site ${site.name}: no group with mailNickname ${site.group}`);
     tenant.sites.set(id, {
       id,
       name: site.name,
@@ -145,6 +151,7 @@ function loadSites(tenant: Tenant, definition: TenantDefinition): void {
       webUrl: `https://${host}/sites/${site.name}`,
       driveIds,
       createdDateTime: TENANT_EPOCH,
+      ...(group && { groupId: group.id }),
     });
   }
 }

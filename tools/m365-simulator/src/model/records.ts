@@ -233,6 +233,8 @@ export interface SiteRecord {
   webUrl: string;
   driveIds: string[];
   createdDateTime: string;
+  /** The group whose team site this is, if any. */
+  groupId?: string;
 }
 
 export interface ChatMessageRecord {

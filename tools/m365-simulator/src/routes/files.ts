@@ -92,6 +92,18 @@ export function registerFileRoutes(router: Router, context: SimulatorContext): v
     const listed = filter === null ? rendered : rendered.filter((site) => isRootCollection(site));
     return pageOf(request, listed, { defaultSize: 200, maxSize: 999, context: 'sites' });
   });
+  // A group's team site: "GET /groups/{group-id}/sites/root" (https://learn.microsoft.com/graph/api/site-get); a group
+  // the tenant gave no site answers 404, as a group whose site is not provisioned.
+  router.add('GET', '/groups/:groupId/sites/root', GET_SITE, (request) => {
+    const groupId = request.params['groupId'] as string;
+    if (!tenant.groups.get(groupId)) throw itemNotFound(`group ${groupId}`);
+    const site = [...tenant.sites.values()].find((candidate) => candidate.groupId === groupId);
+    if (!site) throw itemNotFound(`the team site of group ${groupId}`);
+    return ok({
+      '@odata.context': `${request.graphBaseUrl}/$metadata#sites/$entity`,
+      ...applySelect(renderSite(site), request.query.get('$select')),
+    });
+  });
   // https://learn.microsoft.com/graph/api/site-get
   router.add('GET', '/sites/:siteId', GET_SITE, (request) =>
     ok({

@@ -1,0 +1,67 @@
+import { demoTenant, startSimulator, type RunningSimulator } from '@custodia/m365-simulator';
+import { openTestDatabase, type TestDatabase } from '../../../test-support/database.js';
+import { graphErrorReader } from '../../src/backup/graph-errors.js';
+import { expandScope } from '../../src/backup/scope.js';
+import { GraphGateway } from '../../src/graph/index.js';
+import { connectionTo } from '../graph/simulated-tenant.js';
+
+/**
+ * A job scoped to Microsoft 365 groups protects their members' mailboxes and OneDrives, the groups' teams and their
+ * team sites (`GET /groups/{id}/sites/root`); a group without a team or a site is no error.
+ */
+let database: TestDatabase;
+let simulator: RunningSimulator;
+let gateway: GraphGateway;
+
+beforeAll(async () => {
+  const tenant = demoTenant();
+  const intranet = tenant.sites?.find((site) => site.name === 'intranet');
+  if (intranet) intranet.group = 'tutti';
+  database = await openTestDatabase('groupscope');
+  simulator = await startSimulator({ tenant });
+  gateway = await GraphGateway.open({ connection: connectionTo(simulator), db: database.db });
+});
+afterAll(async () => {
+  await simulator.stop();
+  await database.dispose();
+});
+
+async function groupId(nickname: string): Promise<string> {
+  const found = await gateway.getJson<{ value: Array<{ id: string }> }>(
+    `/groups?$filter=${encodeURIComponent(`mailNickname eq '${nickname}'`)}&$select=id`,
+    { resource: { kind: 'directory' } },
+  );
+  return found.value[0]!.id;
+}
+
+test('a group with a team site brings its site; one without brings none and fails nothing', async () => {
+  const withSite = await expandScope(
+    gateway,
+    { type: 'groups', groupIds: [await groupId('tutti')] },
+    ['sharepoint'],
+    graphErrorReader.isNotFound,
+  );
+  expect(withSite.map((resource) => [resource.kind, resource.displayName])).toEqual([
+    ['sharepoint', 'Intranet aziendale — Documenti condivisi'],
+  ]);
+  const withoutSite = await expandScope(
+    gateway,
+    { type: 'groups', groupIds: [await groupId('vendite')] },
+    ['sharepoint'],
+    graphErrorReader.isNotFound,
+  );
+  expect(withoutSite).toEqual([]);
+});
+
+test('the members of nested groups are found through the users-only cast of transitiveMembers', async () => {
+  const everyone = await expandScope(
+    gateway,
+    { type: 'groups', groupIds: [await groupId('tutti')] },
+    ['exchange'],
+    graphErrorReader.isNotFound,
+  );
+  const people = simulator.control.listUsers();
+  expect(everyone.every((resource) => resource.kind === 'mailbox')).toBe(true);
+  expect(everyone.length).toBeGreaterThan(10);
+  expect(everyone.length).toBeLessThanOrEqual(people.length);
+});
