@@ -1,7 +1,7 @@
 import { MongoBulkWriteError, MongoServerError, type Db } from 'mongodb';
 import { defineTenantCollection } from '../db/index.js';
 import type { Compression } from './blob-codec.js';
-import { LookupBatcher } from './lookup-batcher.js';
+import { LiveBlobIds } from './live-blob-ids.js';
 
 /** One stored copy of a blob: where its sealed box sits (FORMAT.md, "The index"). */
 export interface BlobLocation {
@@ -27,25 +27,25 @@ const LOOKUP_BATCH = 500;
 /** The tenant-scoped view of the index that the writer and the reader share. */
 export class BlobIndex {
   private readonly blobs;
-  private readonly lookups = new LookupBatcher(async (tenantId, blobIds) => {
-    const stored = new Set<string>();
-    // A condemned copy may be deleted by the next collection: new content never leans on it, it writes a new copy.
-    const found = this.blobs.find(
-      tenantId,
-      { blobId: { $in: blobIds }, condemnedAt: { $exists: false } },
-      { projection: { _id: 0, blobId: 1 } },
-    );
-    for await (const location of found) stored.add(location.blobId);
-    return stored;
-  });
+  private readonly live: LiveBlobIds;
 
   constructor(db: Db) {
     this.blobs = storeBlobs.scoped(db);
+    // A condemned copy may be deleted by the next collection: new content never leans on it, it writes a new copy.
+    this.live = new LiveBlobIds((tenantId) => liveIdsOf(this.blobs, tenantId));
   }
 
-  /** Whether a copy of the blob that garbage collection has not condemned is indexed; concurrent questions share one query. */
-  has(tenantId: string, blobId: string): Promise<boolean> {
-    return this.lookups.has(tenantId, blobId);
+  /** Whether a copy of the blob that garbage collection has not condemned is indexed now (one database query). */
+  async has(tenantId: string, blobId: string): Promise<boolean> {
+    return (await this.blobs.countDocuments(tenantId, { blobId, condemnedAt: { $exists: false } })) > 0;
+  }
+
+  /**
+   * The same question answered from memory, as of the tenant's view (one read of its entries per trust window,
+   * `live-blob-ids.ts`): what the write path asks, so that it asks the database nothing per blob.
+   */
+  hasInView(tenantId: string, blobId: string): Promise<boolean> {
+    return this.live.has(tenantId, blobId);
   }
 
   /** One location per requested blob that is stored (any copy will do). */
@@ -67,6 +67,10 @@ export class BlobIndex {
     } catch (error) {
       if (!onlyDuplicates(error)) throw error;
     }
+    this.live.remember(
+      tenantId,
+      locations.map((location) => location.blobId),
+    );
   }
 
   inPack(tenantId: string, packId: string) {
@@ -85,4 +89,9 @@ function onlyDuplicates(error: unknown): boolean {
     return failures.length > 0 && failures.every((failure) => failure.code === 11000);
   }
   return error instanceof MongoServerError && error.code === 11000;
+}
+
+async function* liveIdsOf(blobs: ReturnType<typeof storeBlobs.scoped>, tenantId: string): AsyncIterable<string> {
+  const found = blobs.find(tenantId, { condemnedAt: { $exists: false } }, { projection: { _id: 0, blobId: 1 } });
+  for await (const location of found) yield location.blobId;
 }

@@ -52,15 +52,8 @@ const DEFAULT_PACK_TARGET = 16 * 1024 * 1024;
 /** Blobs of one stream compressed and encrypted at once, and packs being written at once: together they bound memory. */
 const CHUNKS_IN_FLIGHT = 6;
 const PACKS_IN_FLIGHT = 1;
-/** Blob ids remembered as already indexed, to spare the database a lookup; cleared when full to bound memory. */
-const KNOWN_IDS_LIMIT = 100_000;
 /** How long a blob lost with its pack is reported to flushes that name it. */
 const LOST_BLOBS_TTL_MS = 60 * 60_000;
-/**
- * How long a remembered id is trusted. Garbage collection may condemn an indexed blob at any time; a write must not
- * lean on it afterwards for longer than the collection's grace period allows (FORMAT.md, "Garbage collection").
- */
-const KNOWN_IDS_TTL_MS = 10 * 60_000;
 
 /** Opens the content store: checks the master key against the store, then accepts writes and reads. */
 export async function openContentStore(options: ContentStoreOptions): Promise<ContentStore> {
@@ -77,8 +70,6 @@ class PackedContentStore implements ContentStore {
   private readonly writers = new Map<string, Promise<TenantPackWriter>>();
   /** Blobs accepted since the last durable write of their pack, by tenant then id; settles once the blob is in a pack. */
   private readonly pending = new Map<string, Map<string, Promise<void>>>();
-  private readonly known = new Set<string>();
-  private knownSince = Date.now();
   private readonly packWrites = new Set<Promise<PackOutcome>>();
   private failures: unknown[] = [];
   /** Blobs whose pack write failed, until they are written again; dropped after an hour (their writers gave up). */
@@ -146,7 +137,7 @@ class PackedContentStore implements ContentStore {
     const lost =
       tenantId === undefined
         ? []
-        : refs.flatMap((ref) => ref.blobIds).flatMap((id) => this.lost.get(knownKey(tenantId, id)) ?? []);
+        : refs.flatMap((ref) => ref.blobIds).flatMap((id) => this.lost.get(blobKey(tenantId, id)) ?? []);
     if (lost.length > 0) {
       throw new StoreError(
         'pack-write-failed',
@@ -174,7 +165,7 @@ class PackedContentStore implements ContentStore {
 
   async has(tenantId: string, blobId: string): Promise<boolean> {
     assertTenantId(tenantId);
-    if (this.pending.get(tenantId)?.has(blobId) || this.isKnown(tenantId, blobId)) return true;
+    if (this.pending.get(tenantId)?.has(blobId)) return true;
     return this.index.has(tenantId, blobId);
   }
 
@@ -192,7 +183,6 @@ class PackedContentStore implements ContentStore {
     const pending = this.pendingFor(tenantId);
     const accepted = pending.get(blobId);
     if (accepted) return accepted;
-    if (this.isKnown(tenantId, blobId)) return;
     const placing = this.place(tenantId, blobId, plaintext);
     pending.set(blobId, placing);
     try {
@@ -204,9 +194,8 @@ class PackedContentStore implements ContentStore {
   }
 
   private async place(tenantId: string, blobId: string, plaintext: Buffer): Promise<void> {
-    if (await this.index.has(tenantId, blobId)) {
+    if (await this.index.hasInView(tenantId, blobId)) {
       this.pending.get(tenantId)?.delete(blobId);
-      this.remember(tenantId, [blobId]);
       return;
     }
     const key = await this.keys.dataKey(tenantId);
@@ -227,31 +216,17 @@ class PackedContentStore implements ContentStore {
     const pending = this.pending.get(outcome.tenantId);
     for (const blobId of outcome.blobIds) pending?.delete(blobId);
     if (outcome.error === undefined) {
-      this.remember(outcome.tenantId, outcome.blobIds);
-      for (const blobId of outcome.blobIds) this.lost.delete(knownKey(outcome.tenantId, blobId));
+      for (const blobId of outcome.blobIds) this.lost.delete(blobKey(outcome.tenantId, blobId));
     } else {
       this.failures.push(outcome.error);
       const loss = { at: Date.now(), error: outcome.error };
-      for (const blobId of outcome.blobIds) this.lost.set(knownKey(outcome.tenantId, blobId), loss);
+      for (const blobId of outcome.blobIds) this.lost.set(blobKey(outcome.tenantId, blobId), loss);
     }
   }
 
   private forgetOldLosses(): void {
     const cutoff = Date.now() - LOST_BLOBS_TTL_MS;
     for (const [key, loss] of this.lost) if (loss.at < cutoff) this.lost.delete(key);
-  }
-
-  private isKnown(tenantId: string, blobId: string): boolean {
-    if (Date.now() - this.knownSince > KNOWN_IDS_TTL_MS) {
-      this.known.clear();
-      this.knownSince = Date.now();
-    }
-    return this.known.has(knownKey(tenantId, blobId));
-  }
-
-  private remember(tenantId: string, blobIds: readonly string[]): void {
-    if (this.known.size + blobIds.length > KNOWN_IDS_LIMIT) this.known.clear();
-    for (const blobId of blobIds) this.known.add(knownKey(tenantId, blobId));
   }
 
   private pendingFor(tenantId: string): Map<string, Promise<void>> {
@@ -284,4 +259,4 @@ class PackedContentStore implements ContentStore {
   }
 }
 
-const knownKey = (tenantId: string, blobId: string) => `${tenantId}/${blobId}`;
+const blobKey = (tenantId: string, blobId: string) => `${tenantId}/${blobId}`;

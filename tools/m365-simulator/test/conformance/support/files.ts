@@ -27,3 +27,13 @@ export const DOCUMENTED_ITEM = {
   size: 157286400,
   webUrl: 'https://contoso-my.sharepoint.com/personal/rgregg_contoso_com/Documents',
 } as const;
+
+/** The site in the response of https://learn.microsoft.com/graph/api/site-get (its example). */
+export const SITE_GET_EXAMPLE = {
+  id: 'contoso.sharepoint.com,2C712604-1370-44E7-A1F5-426573FDA80A,2D2244C3-251A-49EA-93A8-39E1C3A060FE',
+  displayName: 'OneDrive Team Site',
+  name: '1drvteam',
+  createdDateTime: '2017-05-09T20:56:00Z',
+  lastModifiedDateTime: '2017-05-09T20:56:01Z',
+  webUrl: 'https://contoso.sharepoint.com/teams/1drvteam',
+};
