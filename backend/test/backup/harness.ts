@@ -30,9 +30,9 @@ export interface BackupHarness {
   stop(): Promise<void>;
 }
 
-/** The real backup engine (devdb, Agenda, Graph layer, content store) against the tenant simulator. */
 const runGuardMs = 420_000;
 
+/** The real backup engine (devdb, Agenda, Graph layer, content store) against the tenant simulator. */
 export async function startBackupHarness(
   simulatorOptions: StartSimulatorOptions = {},
   limits: Partial<GraphLimits> = {},
