@@ -105,6 +105,12 @@ export function shapeDifferences(actual: unknown, documentedBody: unknown, at = 
   );
 }
 
+/** The answer has this status and the documented response's shape (see shapeDifferences). */
+export function expectDocumentedAnswer(answer: RawExchange, status: number, documentedBody: unknown): void {
+  expect(answer.status).toBe(status);
+  expect(shapeDifferences(answer.body, documentedBody)).toEqual([]);
+}
+
 /** Graph's documented error shape (https://learn.microsoft.com/graph/errors#json-representation). */
 export const GRAPH_ERROR_SHAPE = {
   error: { code: 'string', message: 'string', innerError: { date: 'string', 'request-id': 'string' } },
