@@ -1,6 +1,14 @@
 import { startSimulator, type RunningSimulator } from '../../src/index.js';
 import { appToken } from '../support/clients.js';
-import { documented, GRAPH_ERROR_SHAPE, send, shapeDifferences } from './support/documented.js';
+import {
+  documented,
+  expectDocumentedAnswer,
+  send,
+  shapeDifferences,
+  type ExampleRequest,
+  type RawExchange,
+} from './support/documented.js';
+import { expectGraphError } from './support/refusals.js';
 
 let sim: RunningSimulator;
 let token: string;
@@ -67,6 +75,20 @@ async function postEvent(subject = "Let's go for lunch"): Promise<Json> {
   return answer.body as Json;
 }
 
+/** The user-post-calendars example: a calendar by its name. */
+function postCalendar(name: string): Promise<RawExchange> {
+  return send(sim, { method: 'POST', path: `/users/${userId}/calendars`, token, body: { name } });
+}
+
+/** A request to one of the user's events, or to an occurrence by its id, with `action` after the id (`/cancel`). */
+function sendToEvent(
+  eventId: unknown,
+  request: Omit<ExampleRequest, 'path' | 'token'> = {},
+  action = '',
+): Promise<RawExchange> {
+  return send(sim, { ...request, path: `/users/${userId}/events/${String(eventId)}${action}`, token });
+}
+
 async function seriesMaster(): Promise<Json> {
   const answer = await send(sim, { path: `/users/${userId}/events?$top=100`, token });
   return (answer.body as { value: Json[] }).value.find((event) => event['type'] === 'seriesMaster') as Json;
@@ -105,8 +127,7 @@ describe('calendars', () => {
     },
     async () => {
       const answer = await send(sim, { path: `/users/${userId}/calendars`, token });
-      expect(answer.status).toBe(200);
-      expect(shapeDifferences(answer.body, { '@odata.context': 'string', value: [CALENDAR_SHAPE] })).toEqual([]);
+      expectDocumentedAnswer(answer, 200, { '@odata.context': 'string', value: [CALENDAR_SHAPE] });
     },
   );
 
@@ -117,23 +138,11 @@ describe('calendars', () => {
       shows: '201 Created with the new calendar; a name the mailbox already uses is 409',
     },
     async () => {
-      const answer = await send(sim, {
-        method: 'POST',
-        path: `/users/${userId}/calendars`,
-        token,
-        body: { name: 'Volunteer' },
-      });
-      expect(answer.status).toBe(201);
-      expect(shapeDifferences(answer.body, { '@odata.context': 'string', ...CALENDAR_SHAPE })).toEqual([]);
+      const answer = await postCalendar('Volunteer');
+      expectDocumentedAnswer(answer, 201, { '@odata.context': 'string', ...CALENDAR_SHAPE });
       expect((answer.body as Json)['name']).toBe('Volunteer');
-      const again = await send(sim, {
-        method: 'POST',
-        path: `/users/${userId}/calendars`,
-        token,
-        body: { name: 'volunteer' },
-      });
-      expect(again.status).toBe(409);
-      expect(shapeDifferences(again.body, GRAPH_ERROR_SHAPE)).toEqual([]);
+      const again = await postCalendar('volunteer');
+      expectGraphError(again, 409);
     },
   );
 
@@ -145,8 +154,7 @@ describe('calendars', () => {
     },
     async () => {
       const answer = await send(sim, { path: `/users/${userId}/calendar`, token });
-      expect(answer.status).toBe(200);
-      expect(shapeDifferences(answer.body, { '@odata.context': 'string', ...CALENDAR_SHAPE })).toEqual([]);
+      expectDocumentedAnswer(answer, 200, { '@odata.context': 'string', ...CALENDAR_SHAPE });
       expect((answer.body as Json)['isDefaultCalendar']).toBe(true);
     },
   );
@@ -219,8 +227,7 @@ describe('events', () => {
       expect(shapeDifferences(answer.body, { '@odata.context': 'string', hideAttendees: false, ...shape })).toEqual([]);
       expect((answer.body as Json)['start']).toEqual({ dateTime: '2017-04-15T19:00:00.0000000', timeZone: 'UTC' });
       const beta = await send(sim, { path: `/users/${userId}/events/${id}?$select=id,occurrenceId`, token });
-      expect(beta.status).toBe(400);
-      expect(shapeDifferences(beta.body, GRAPH_ERROR_SHAPE)).toEqual([]);
+      expectGraphError(beta, 400);
     },
   );
 
@@ -232,42 +239,30 @@ describe('events', () => {
     },
     async () => {
       const created = await postEvent('To update');
-      const answer = await send(sim, {
+      // The page's example response echoes every property of its example request.
+      const update = {
+        originalStartTimeZone: 'originalStartTimeZone-value',
+        originalEndTimeZone: 'originalEndTimeZone-value',
+        responseStatus: { response: '', time: 'datetime-value' },
+        recurrence: null,
+        reminderMinutesBeforeStart: 99,
+        isOnlineMeeting: true,
+        onlineMeetingProvider: 'teamsForBusiness',
+        isReminderOn: true,
+        hideAttendees: false,
+      };
+      const answer = await sendToEvent(created['id'], {
         method: 'PATCH',
-        path: `/users/${userId}/events/${String(created['id'])}`,
-        token,
-        body: {
-          originalStartTimeZone: 'originalStartTimeZone-value',
-          originalEndTimeZone: 'originalEndTimeZone-value',
-          responseStatus: { response: '', time: 'datetime-value' },
-          recurrence: null,
-          reminderMinutesBeforeStart: 99,
-          isOnlineMeeting: true,
-          onlineMeetingProvider: 'teamsForBusiness',
-          isReminderOn: true,
-          hideAttendees: false,
-          categories: ['Red category'],
+        body: { ...update, categories: ['Red category'] },
+      });
+      expectDocumentedAnswer(answer, 200, {
+        ...update,
+        onlineMeeting: {
+          joinUrl: 'https://teams.microsoft.com/l/meetup-join/x',
+          conferenceId: '177513992',
+          tollNumber: '+91',
         },
       });
-      expect(answer.status).toBe(200);
-      expect(
-        shapeDifferences(answer.body, {
-          originalStartTimeZone: 'originalStartTimeZone-value',
-          originalEndTimeZone: 'originalEndTimeZone-value',
-          responseStatus: { response: '', time: 'datetime-value' },
-          recurrence: null,
-          reminderMinutesBeforeStart: 99,
-          isOnlineMeeting: true,
-          onlineMeetingProvider: 'teamsForBusiness',
-          isReminderOn: true,
-          hideAttendees: false,
-          onlineMeeting: {
-            joinUrl: 'https://teams.microsoft.com/l/meetup-join/x',
-            conferenceId: '177513992',
-            tollNumber: '+91',
-          },
-        }),
-      ).toEqual([]);
       expect(answer.body).toMatchObject({ reminderMinutesBeforeStart: 99, categories: ['Red category'] });
     },
   );
@@ -284,10 +279,8 @@ describe('events', () => {
       const master = await seriesMaster();
       const [, second] = await instancesOf(String(master['id']));
       const id = String(second?.['id']);
-      const moved = await send(sim, {
+      const moved = await sendToEvent(id, {
         method: 'PATCH',
-        path: `/users/${userId}/events/${id}`,
-        token,
         body: {
           subject: 'Spostata',
           start: { dateTime: '2026-01-20T10:00:00', timeZone: 'UTC' },
@@ -300,10 +293,8 @@ describe('events', () => {
       expect(listed.filter((instance) => instance['type'] === 'exception').map((instance) => instance['id'])).toEqual([
         id,
       ]);
-      const crossing = await send(sim, {
+      const crossing = await sendToEvent(id, {
         method: 'PATCH',
-        path: `/users/${userId}/events/${id}`,
-        token,
         body: {
           start: { dateTime: '2026-02-02T10:00:00', timeZone: 'UTC' },
           end: { dateTime: '2026-02-02T11:00:00', timeZone: 'UTC' },
@@ -322,23 +313,15 @@ describe('events', () => {
     },
     async () => {
       const created = await postEvent('To delete');
-      const answer = await send(sim, {
-        method: 'DELETE',
-        path: `/users/${userId}/events/${String(created['id'])}`,
-        token,
-      });
+      const answer = await sendToEvent(created['id'], { method: 'DELETE' });
       expect(answer.status).toBe(204);
       expect(answer.text).toBe('');
       const master = await seriesMaster();
       const [, , third] = await instancesOf(String(master['id']));
-      const occurrence = await send(sim, {
-        method: 'DELETE',
-        path: `/users/${userId}/events/${String(third?.['id'])}`,
-        token,
-      });
+      const occurrence = await sendToEvent(third?.['id'], { method: 'DELETE' });
       expect(occurrence.status).toBe(204);
       expect((await instancesOf(String(master['id']))).map((instance) => instance['id'])).not.toContain(third?.['id']);
-      const gone = await send(sim, { path: `/users/${userId}/events/${String(third?.['id'])}`, token });
+      const gone = await sendToEvent(third?.['id']);
       expect(gone.status).toBe(404);
     },
   );
@@ -352,12 +335,11 @@ describe('events', () => {
     async () => {
       const created = await postEvent('To cancel');
       const before = sim.control.outbox().length;
-      const answer = await send(sim, {
-        method: 'POST',
-        path: `/users/${userId}/events/${String(created['id'])}/cancel`,
-        token,
-        body: { Comment: 'Cancelling for this week due to all hands' },
-      });
+      const answer = await sendToEvent(
+        created['id'],
+        { method: 'POST', body: { Comment: 'Cancelling for this week due to all hands' } },
+        '/cancel',
+      );
       expect(answer.status).toBe(202);
       expect(answer.text).toBe('');
       expect(
@@ -368,12 +350,7 @@ describe('events', () => {
       ).toEqual(['Cancelling for this week due to all hands']);
       const master = await seriesMaster();
       const [first] = await instancesOf(String(master['id']));
-      const occurrence = await send(sim, {
-        method: 'POST',
-        path: `/users/${userId}/events/${String(first?.['id'])}/cancel`,
-        token,
-        body: { comment: 'Oggi no' },
-      });
+      const occurrence = await sendToEvent(first?.['id'], { method: 'POST', body: { comment: 'Oggi no' } }, '/cancel');
       expect(occurrence.status).toBe(202);
       expect((await instancesOf(String(master['id']))).map((instance) => instance['id'])).not.toContain(first?.['id']);
     },
@@ -429,24 +406,21 @@ describe('events', () => {
         token,
         headers: { Prefer: 'odata.maxpagesize=2' },
       });
-      expect(answer.status).toBe(200);
-      expect(
-        shapeDifferences(answer.body, {
-          '@odata.nextLink': 'https://graph.microsoft.com/v1.0/me/calendarView/delta?$skiptoken={_skipToken_}',
-          value: [
-            {
-              originalStartTimeZone: 'originalStartTimeZone-value',
-              originalEndTimeZone: 'originalEndTimeZone-value',
-              responseStatus: { response: 'response-value', time: 'datetime-value' },
-              transactionId: null,
-              iCalUId: 'iCalUId-value',
-              reminderMinutesBeforeStart: 99,
-              isDraft: false,
-              isReminderOn: true,
-            },
-          ],
-        }),
-      ).toEqual([]);
+      expectDocumentedAnswer(answer, 200, {
+        '@odata.nextLink': 'https://graph.microsoft.com/v1.0/me/calendarView/delta?$skiptoken={_skipToken_}',
+        value: [
+          {
+            originalStartTimeZone: 'originalStartTimeZone-value',
+            originalEndTimeZone: 'originalEndTimeZone-value',
+            responseStatus: { response: 'response-value', time: 'datetime-value' },
+            transactionId: null,
+            iCalUId: 'iCalUId-value',
+            reminderMinutesBeforeStart: 99,
+            isDraft: false,
+            isReminderOn: true,
+          },
+        ],
+      });
       // Every page holds at most two values, a series' occurrences counted one by one.
       let next = (answer.body as Json)['@odata.nextLink'] as string | undefined;
       const occurrences: Json[] = [];
@@ -475,12 +449,7 @@ describe('events of a named calendar', () => {
       shows: '201 Created in that calendar, not in the default one',
     },
     async () => {
-      const calendar = await send(sim, {
-        method: 'POST',
-        path: `/users/${userId}/calendars`,
-        token,
-        body: { name: 'Progetti' },
-      });
+      const calendar = await postCalendar('Progetti');
       const calendarId = String((calendar.body as Json)['id']);
       const answer = await send(sim, {
         method: 'POST',
@@ -495,8 +464,7 @@ describe('events of a named calendar', () => {
           attendees: [{ emailAddress: { address: 'adelev@contoso.com', name: 'Adele Vance' }, type: 'required' }],
         },
       });
-      expect(answer.status).toBe(201);
-      expect(shapeDifferences(answer.body, { '@odata.context': 'string', ...EVENT_SHAPE })).toEqual([]);
+      expectDocumentedAnswer(answer, 201, { '@odata.context': 'string', ...EVENT_SHAPE });
       const inDefault = await send(sim, { path: `/users/${userId}/events?$top=100&$select=id`, token });
       expect((inDefault.body as { value: Json[] }).value.map((event) => event['id'])).not.toContain(
         (answer.body as Json)['id'],
@@ -514,8 +482,7 @@ describe('events of a named calendar', () => {
       const calendars = await send(sim, { path: `/users/${userId}/calendars`, token });
       const progetti = (calendars.body as { value: Json[] }).value.find((calendar) => calendar['name'] === 'Progetti');
       const answer = await send(sim, { path: `/users/${userId}/calendars/${String(progetti?.['id'])}/events`, token });
-      expect(answer.status).toBe(200);
-      expect(shapeDifferences(answer.body, { '@odata.context': 'string', value: [EVENT_SHAPE] })).toEqual([]);
+      expectDocumentedAnswer(answer, 200, { '@odata.context': 'string', value: [EVENT_SHAPE] });
       const filtered = await send(sim, {
         path: `/users/${userId}/calendars/${String(progetti?.['id'])}/events?$filter=subject eq 'x'`,
         token,
