@@ -1,19 +1,7 @@
-import { startSimulator, type RunningSimulator } from '../src/index.js';
-import { appGraph, readAllPages, type SimGraph } from './support/clients.js';
+import { readAllPages } from './support/clients.js';
+import { simulatedDemoTenant } from './support/demo-tenant.js';
 
-let sim: RunningSimulator;
-let graph: SimGraph;
-let userId: string;
-
-beforeAll(async () => {
-  sim = await startSimulator();
-  graph = await appGraph(sim);
-  userId = sim.control.listUsers()[5]?.id ?? '';
-});
-
-afterAll(async () => {
-  await sim.stop();
-});
+const tenant = simulatedDemoTenant();
 
 interface Entry {
   id: string;
@@ -28,10 +16,10 @@ describe('calendar', () => {
 
   // https://learn.microsoft.com/graph/api/event-delta
   test('calendarView/delta needs a window, returns single events and series occurrences in it, then only changes', async () => {
-    await expect(graph.client.api(`/users/${userId}/calendarView/delta`).get()).rejects.toMatchObject({
+    await expect(tenant.graph.client.api(`/users/${tenant.userId}/calendarView/delta`).get()).rejects.toMatchObject({
       statusCode: 400,
     });
-    const first = await readAllPages<Entry>(graph, `/users/${userId}/calendarView/delta${window}`);
+    const first = await readAllPages<Entry>(tenant.graph, `/users/${tenant.userId}/calendarView/delta${window}`);
     const weekly = first.items.filter((event) => event.type === 'occurrence') as Array<
       Entry & { start: { dateTime: string } }
     >;
@@ -46,19 +34,19 @@ describe('calendar', () => {
     ]);
     const single = first.items.filter((event) => event.type === 'singleInstance');
     expect(single.map((event) => event.subject)).toEqual(['Visita cliente a Bergamo']);
-    const outside = sim.control.addEvent(userId, {
+    const outside = tenant.sim.control.addEvent(tenant.userId, {
       subject: 'Fuori finestra',
       start: '2027-05-01T10:00:00Z',
       end: '2027-05-01T11:00:00Z',
     });
-    const inside = sim.control.addEvent(userId, {
+    const inside = tenant.sim.control.addEvent(tenant.userId, {
       subject: 'Dentro la finestra',
       start: '2026-02-10T10:00:00Z',
       end: '2026-02-10T11:00:00Z',
     });
     const removed = first.items.find((event) => event.subject === 'Visita cliente a Bergamo')?.id ?? '';
-    sim.control.deleteEvent(userId, removed);
-    const round = await readAllPages<Entry>(graph, graph.path(first.deltaLink ?? ''));
+    tenant.sim.control.deleteEvent(tenant.userId, removed);
+    const round = await readAllPages<Entry>(tenant.graph, tenant.graph.path(first.deltaLink ?? ''));
     expect(round.items.map((event) => event.id).sort()).toEqual([inside, removed].sort());
     expect(round.items.find((event) => event.id === removed)?.['@removed']).toEqual({ reason: 'deleted' });
     expect(round.items.some((event) => event.id === outside)).toBe(false);
@@ -66,23 +54,23 @@ describe('calendar', () => {
 
   // https://learn.microsoft.com/graph/api/event-delta (a deleted series: each of its occurrences is removed)
   test('deleting a series reports each of its occurrences in the window as removed', async () => {
-    const user = sim.control.listUsers()[6]?.id ?? '';
-    const first = await readAllPages<Entry>(graph, `/users/${user}/calendarView/delta${window}`);
+    const user = tenant.sim.control.listUsers()[6]?.id ?? '';
+    const first = await readAllPages<Entry>(tenant.graph, `/users/${user}/calendarView/delta${window}`);
     const occurrences = first.items.filter((event) => event.type === 'occurrence');
     const master = (occurrences[0] as Entry & { seriesMasterId: string }).seriesMasterId;
-    await graph.client.api(`/users/${user}/events/${master}`).delete();
-    const round = await readAllPages<Entry>(graph, graph.path(first.deltaLink ?? ''));
+    await tenant.graph.client.api(`/users/${user}/events/${master}`).delete();
+    const round = await readAllPages<Entry>(tenant.graph, tenant.graph.path(first.deltaLink ?? ''));
     expect(round.items.every((event) => event['@removed'])).toBe(true);
     expect(round.items.map((event) => event.id).sort()).toEqual(occurrences.map((event) => event.id).sort());
   });
 
   // https://learn.microsoft.com/graph/api/event-list-instances (recurrence)
   test('a weekly series expands into its occurrences in a window', async () => {
-    const events = (await graph.client.api(`/users/${userId}/events`).get()) as { value: Entry[] };
+    const events = (await tenant.graph.client.api(`/users/${tenant.userId}/events`).get()) as { value: Entry[] };
     const series = events.value.find((event) => event.type === 'seriesMaster');
-    const instances = (await graph.client
+    const instances = (await tenant.graph.client
       .api(
-        `/users/${userId}/events/${series?.id ?? ''}/instances?startDateTime=2026-01-01T00:00:00Z&endDateTime=2026-02-01T00:00:00Z`,
+        `/users/${tenant.userId}/events/${series?.id ?? ''}/instances?startDateTime=2026-01-01T00:00:00Z&endDateTime=2026-02-01T00:00:00Z`,
       )
       .get()) as {
       value: Array<Entry & { start: { dateTime: string }; seriesMasterId: string }>;
@@ -101,8 +89,8 @@ describe('calendar', () => {
 
   // https://learn.microsoft.com/graph/api/user-post-events (attendees receive invitations)
   test('creating an event without attendees sends nothing; with attendees it sends invitations', async () => {
-    const before = sim.control.outbox().length;
-    const restored = (await graph.client.api(`/users/${userId}/events`).post({
+    const before = tenant.sim.control.outbox().length;
+    const restored = (await tenant.graph.client.api(`/users/${tenant.userId}/events`).post({
       subject: 'Ripristinato',
       body: { contentType: 'text', content: 'Partecipanti: anna@example.com' },
       start: { dateTime: '2026-02-20T09:00:00', timeZone: 'UTC' },
@@ -113,14 +101,14 @@ describe('calendar', () => {
       },
     })) as Entry;
     expect(restored.type).toBe('seriesMaster');
-    expect(sim.control.outbox()).toHaveLength(before);
-    await graph.client.api(`/users/${userId}/events`).post({
+    expect(tenant.sim.control.outbox()).toHaveLength(before);
+    await tenant.graph.client.api(`/users/${tenant.userId}/events`).post({
       subject: 'Con invitati',
       start: { dateTime: '2026-02-21T09:00:00', timeZone: 'UTC' },
       end: { dateTime: '2026-02-21T10:00:00', timeZone: 'UTC' },
       attendees: [{ emailAddress: { address: 'anna@example.com' }, type: 'required' }],
     });
-    expect(sim.control.outbox()).toHaveLength(before + 1);
+    expect(tenant.sim.control.outbox()).toHaveLength(before + 1);
   });
 });
 
@@ -128,18 +116,27 @@ describe('contacts', () => {
   // https://learn.microsoft.com/graph/api/contact-delta; the default folder's id is its contacts' parentFolderId
   // (https://learn.microsoft.com/graph/api/user-list-contacts), as /contactFolders lists only its child folders.
   test('contacts/delta per folder returns contacts, then additions and removals', async () => {
-    const folders = (await graph.client.api(`/users/${userId}/contactFolders`).get()) as { value: Entry[] };
+    const folders = (await tenant.graph.client.api(`/users/${tenant.userId}/contactFolders`).get()) as {
+      value: Entry[];
+    };
     expect(folders.value).toEqual([]);
-    const contacts = (await graph.client.api(`/users/${userId}/contacts?$top=1`).get()) as {
+    const contacts = (await tenant.graph.client.api(`/users/${tenant.userId}/contacts?$top=1`).get()) as {
       value: Array<{ parentFolderId: string }>;
     };
     const folderId = contacts.value[0]?.parentFolderId ?? '';
-    const first = await readAllPages<Entry>(graph, `/users/${userId}/contactFolders/${folderId}/contacts/delta`);
+    const first = await readAllPages<Entry>(
+      tenant.graph,
+      `/users/${tenant.userId}/contactFolders/${folderId}/contacts/delta`,
+    );
     expect(first.items.map((contact) => contact.displayName).sort()).toEqual(['Anna Schmidt', 'Paolo Verdi']);
-    const added = sim.control.addContact(userId, { givenName: 'Lucia', surname: 'Neri', email: 'lucia@example.com' });
+    const added = tenant.sim.control.addContact(tenant.userId, {
+      givenName: 'Lucia',
+      surname: 'Neri',
+      email: 'lucia@example.com',
+    });
     const removed = first.items[0]?.id ?? '';
-    sim.control.deleteContact(userId, removed);
-    const round = await readAllPages<Entry>(graph, graph.path(first.deltaLink ?? ''));
+    tenant.sim.control.deleteContact(tenant.userId, removed);
+    const round = await readAllPages<Entry>(tenant.graph, tenant.graph.path(first.deltaLink ?? ''));
     expect(round.items.map((contact) => contact.id).sort()).toEqual([added, removed].sort());
     expect(round.items.find((contact) => contact.id === removed)?.['@removed']).toEqual({ reason: 'deleted' });
   });
@@ -148,15 +145,17 @@ describe('contacts', () => {
 describe('teams', () => {
   // https://learn.microsoft.com/graph/api/channel-list and channel-list-messages, chatmessage-list-replies
   test('channels list; messages and their replies are readable', async () => {
-    const [sales] = sim.control.listTeams().filter((team) => team.displayName === 'Vendite');
-    const channels = (await graph.client.api(`/teams/${sales?.id ?? ''}/channels`).get()) as { value: Entry[] };
+    const [sales] = tenant.sim.control.listTeams().filter((team) => team.displayName === 'Vendite');
+    const channels = (await tenant.graph.client.api(`/teams/${sales?.id ?? ''}/channels`).get()) as { value: Entry[] };
     expect(channels.value.map((channel) => channel.displayName)).toEqual(['General', 'Offerte']);
     const general = channels.value[0]?.id ?? '';
-    const messages = (await graph.client.api(`/teams/${sales?.id ?? ''}/channels/${general}/messages`).get()) as {
+    const messages = (await tenant.graph.client
+      .api(`/teams/${sales?.id ?? ''}/channels/${general}/messages`)
+      .get()) as {
       value: Array<Entry & { body: { content: string } }>;
     };
     const withReply = messages.value.find((message) => message.body.content.includes('listino'));
-    const replies = (await graph.client
+    const replies = (await tenant.graph.client
       .api(`/teams/${sales?.id ?? ''}/channels/${general}/messages/${withReply?.id ?? ''}/replies`)
       .get()) as { value: Array<{ replyToId: string; body: { content: string } }> };
     expect(replies.value).toHaveLength(1);
@@ -165,16 +164,16 @@ describe('teams', () => {
 
   // https://learn.microsoft.com/graph/api/chatmessage-delta
   test('messages/delta reports new messages and messages with new replies', async () => {
-    const [sales] = sim.control.listTeams().filter((team) => team.displayName === 'Vendite');
+    const [sales] = tenant.sim.control.listTeams().filter((team) => team.displayName === 'Vendite');
     const teamId = sales?.id ?? '';
     const channelId = sales?.channels[0]?.id ?? '';
-    const first = await readAllPages<Entry>(graph, `/teams/${teamId}/channels/${channelId}/messages/delta`);
+    const first = await readAllPages<Entry>(tenant.graph, `/teams/${teamId}/channels/${channelId}/messages/delta`);
     expect(first.items).toHaveLength(2);
-    const user = sim.control.listUsers()[1]?.userPrincipalName ?? '';
-    const posted = sim.control.addChannelMessage(teamId, channelId, user, '<p>Nuovo messaggio</p>');
+    const user = tenant.sim.control.listUsers()[1]?.userPrincipalName ?? '';
+    const posted = tenant.sim.control.addChannelMessage(teamId, channelId, user, '<p>Nuovo messaggio</p>');
     const parent = first.items[0]?.id ?? '';
-    sim.control.addChannelMessage(teamId, channelId, user, '<p>Risposta</p>', parent);
-    const round = await readAllPages<Entry>(graph, graph.path(first.deltaLink ?? ''));
+    tenant.sim.control.addChannelMessage(teamId, channelId, user, '<p>Risposta</p>', parent);
+    const round = await readAllPages<Entry>(tenant.graph, tenant.graph.path(first.deltaLink ?? ''));
     expect(round.items.map((message) => message.id).sort()).toEqual([posted, parent].sort());
   });
 });
