@@ -499,24 +499,20 @@ describe('export and import', () => {
     });
 
     const other = await exportOne(aliceMailbox, sim.control.addMessage(alice.id, 'inbox', SIGNED_MIME));
-    const updated = await importInto(url, {
+    // Sent twice: the second time the change key it names is stale.
+    const update = {
       FolderId: 'drafts',
       Mode: 'update',
       Data: other,
       ItemId: created.json['itemId'],
       ChangeKey: created.json['changeKey'],
-    });
+    };
+    const updated = await importInto(url, update);
     expect(updated.status).toBe(200);
     expect(updated.json['itemId']).toBe(created.json['itemId']);
     expect(updated.json['changeKey']).not.toBe(created.json['changeKey']);
     expect((await mime(bruno.id, created.json['itemId'] as string)).equals(SIGNED_MIME)).toBe(true);
-    const stale = await importInto(url, {
-      FolderId: 'drafts',
-      Mode: 'update',
-      Data: other,
-      ItemId: created.json['itemId'],
-      ChangeKey: created.json['changeKey'],
-    });
+    const stale = await importInto(url, update);
     expect(stale.status).toBe(404);
     const createWithId = await importInto(url, { FolderId: 'drafts', Mode: 'create', Data: other, ItemId: 'x' });
     expect(createWithId.status).toBe(400);
