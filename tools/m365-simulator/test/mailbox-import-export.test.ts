@@ -145,19 +145,20 @@ describe('exchange settings', () => {
   });
 });
 
-describe('mailbox folders', () => {
-  interface Folder {
-    id: string;
-    displayName: string;
-    type: string;
-    wellKnownName: string | null;
-    parentFolderId?: string;
-    parentMailboxUrl: string;
-    totalItemCount?: number;
-    childFolderCount?: number;
-    '@odata.type': string;
-  }
+/** A mailboxFolder as the API renders it (https://learn.microsoft.com/graph/api/resources/mailboxfolder). */
+interface Folder {
+  id: string;
+  displayName: string;
+  type: string;
+  wellKnownName: string | null;
+  parentFolderId?: string;
+  parentMailboxUrl: string;
+  totalItemCount?: number;
+  childFolderCount?: number;
+  '@odata.type': string;
+}
 
+describe('mailbox folders', () => {
   // https://learn.microsoft.com/graph/api/mailbox-list-folders
   test('folders lists mail, contact and calendar folders with the ids of the mail, contacts and calendar APIs', async () => {
     const calendar = (await graph.client.api(`/users/${alice.id}/calendars`).post({ name: 'Progetti' })) as Json;
