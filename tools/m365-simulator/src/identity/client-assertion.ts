@@ -50,6 +50,9 @@ export async function refuseClientAssertion(
       issuer: clientId,
       subject: clientId,
       requiredClaims: ['exp', 'jti'],
+      // The client's clock and Entra's may differ: five minutes of skew are allowed, as for the tokens Entra issues
+      // (msal-node writes nbf and iat as the second it signs, which can be ahead of the verifier's second).
+      clockTolerance: 300,
     });
     if (payload.jti === undefined) return refuse(700027, 'Client assertion is missing its jti claim.');
     return undefined;
