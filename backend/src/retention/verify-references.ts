@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import { itemVersionsCollection } from '../catalog/index.js';
-import { storeBlobs, type PackBackend, type StoreFinding } from '../store/index.js';
+import { indexedBlobPacks, storeBlobs, type PackBackend, type StoreFinding } from '../store/index.js';
 import { blobIdsOf, referencedBlobIds } from './live-blobs.js';
 
 export interface ReferenceReport {
@@ -16,12 +16,14 @@ export interface ReferenceReport {
 const ITEMS_NAMED = 5;
 
 /**
- * Checks that every blob a catalog version refers to has an index entry in a pack that exists: what a restore of
- * every version would need. The packs' own integrity is verifyStore's job.
+ * Checks that every blob a catalog version refers to is indexed in a pack that exists: what a restore of every
+ * version would need. Like a read, it takes the index files first and the database's entries (a store written
+ * before index files) second. The packs' own integrity is verifyStore's job.
  */
 export async function verifyCatalogReferences(
   db: Db,
   backend: PackBackend,
+  masterKey: Buffer,
   tenantId: string,
 ): Promise<ReferenceReport> {
   const referenced = await referencedBlobIds(db, tenantId);
@@ -29,6 +31,9 @@ export async function verifyCatalogReferences(
   for await (const pack of backend.listPacks(`packs/${tenantId}/`))
     present.add(pack.path.slice(pack.path.lastIndexOf('/') + 1));
   const resolved = new Set<string>();
+  for (const [blobId, packIds] of await indexedBlobPacks(backend, masterKey, tenantId)) {
+    if (packIds.some((packId) => present.has(packId))) resolved.add(blobId);
+  }
   const entries = storeBlobs.scoped(db).find(tenantId, {}, { projection: { _id: 0, blobId: 1, packId: 1 } });
   for await (const entry of entries) if (present.has(entry.packId)) resolved.add(entry.blobId);
   const missing = [...referenced].filter((blobId) => !resolved.has(blobId));

@@ -47,7 +47,7 @@ export async function verifyTenants(options: TenantVerifyOptions): Promise<Tenan
   let damagedVersions = 0;
   const problems = [...store.problems];
   for (const tenantId of tenantIds) {
-    const references = await verifyCatalogReferences(options.db, options.backend, tenantId);
+    const references = await verifyCatalogReferences(options.db, options.backend, options.masterKey, tenantId);
     referencedBlobs += references.referencedBlobs;
     missingBlobs += references.missingBlobs;
     damagedVersions += references.damagedVersions;

@@ -1,17 +1,20 @@
 import { MongoBulkWriteError, MongoServerError, type Db } from 'mongodb';
 import { defineTenantCollection } from '../db/index.js';
 import type { Compression } from './blob-codec.js';
-import { LiveBlobIds } from './live-blob-ids.js';
 
-/** One stored copy of a blob: where its sealed box sits (FORMAT.md, "The index"). */
-export interface BlobLocation {
-  tenantId: string;
+/** Where one copy of a blob sits: enough to read and check it. */
+export interface BlobPlace {
   blobId: string;
   packId: string;
   offset: number;
   length: number;
   rawLength: number;
   compression: Compression;
+}
+
+/** One stored copy of a blob and its garbage-collection state (FORMAT.md, "Blob state in the database"). */
+export interface BlobLocation extends BlobPlace {
+  tenantId: string;
   createdAt: Date;
   /** Set by garbage collection when no catalog version referred to the blob (FORMAT.md, "Garbage collection"). */
   condemnedAt?: Date;
@@ -24,31 +27,30 @@ export const storeBlobs = defineTenantCollection<BlobLocation>('store_blobs', [
 
 const LOOKUP_BATCH = 500;
 
-/** The tenant-scoped view of the index that the writer and the reader share. */
+/** Names one copy of a blob: the same blob in two packs is two copies, each with its own state. */
+export const copyKey = (blobId: string, packId: string) => `${blobId}/${packId}`;
+
+/** The tenant-scoped state of blob copies that garbage collection keeps in the database. */
 export class BlobIndex {
   private readonly blobs;
-  private readonly live: LiveBlobIds;
 
   constructor(db: Db) {
     this.blobs = storeBlobs.scoped(db);
-    // A condemned copy may be deleted by the next collection: new content never leans on it, it writes a new copy.
-    this.live = new LiveBlobIds((tenantId) => liveIdsOf(this.blobs, tenantId));
   }
 
-  /** Whether a copy of the blob that garbage collection has not condemned is indexed now (one database query). */
-  async has(tenantId: string, blobId: string): Promise<boolean> {
-    return (await this.blobs.countDocuments(tenantId, { blobId, condemnedAt: { $exists: false } })) > 0;
+  /** The copies garbage collection has condemned, as `copyKey`s: one query, however many blobs the tenant has. */
+  async condemnedCopies(tenantId: string): Promise<Set<string>> {
+    const condemned = new Set<string>();
+    const found = this.blobs.find(
+      tenantId,
+      { condemnedAt: { $exists: true } },
+      { projection: { _id: 0, blobId: 1, packId: 1 } },
+    );
+    for await (const copy of found) condemned.add(copyKey(copy.blobId, copy.packId));
+    return condemned;
   }
 
-  /**
-   * The same question answered from memory, as of the tenant's view (one read of its entries per trust window,
-   * `live-blob-ids.ts`): what the write path asks, so that it asks the database nothing per blob.
-   */
-  hasInView(tenantId: string, blobId: string): Promise<boolean> {
-    return this.live.has(tenantId, blobId);
-  }
-
-  /** One location per requested blob that is stored (any copy will do). */
+  /** One location per requested blob that has a database entry: how a store written before index files is read. */
   async locate(tenantId: string, blobIds: readonly string[]): Promise<Map<string, BlobLocation>> {
     const found = new Map<string, BlobLocation>();
     for (let start = 0; start < blobIds.length; start += LOOKUP_BATCH) {
@@ -60,21 +62,13 @@ export class BlobIndex {
     return found;
   }
 
-  /** Records a written pack's blobs; repeating it (a retried flush) is harmless. */
+  /** Records a written pack's blobs; repeating it (a retried flush, a collection adopting them) is harmless. */
   async record(tenantId: string, locations: readonly BlobLocation[]): Promise<void> {
     try {
       await this.blobs.insertMany(tenantId, locations);
     } catch (error) {
       if (!onlyDuplicates(error)) throw error;
     }
-    this.live.remember(
-      tenantId,
-      locations.map((location) => location.blobId),
-    );
-  }
-
-  inPack(tenantId: string, packId: string) {
-    return this.blobs.find(tenantId, { packId });
   }
 
   /** Drops every entry of a pack, before garbage collection deletes its file. */
@@ -89,9 +83,4 @@ function onlyDuplicates(error: unknown): boolean {
     return failures.length > 0 && failures.every((failure) => failure.code === 11000);
   }
   return error instanceof MongoServerError && error.code === 11000;
-}
-
-async function* liveIdsOf(blobs: ReturnType<typeof storeBlobs.scoped>, tenantId: string): AsyncIterable<string> {
-  const found = blobs.find(tenantId, { condemnedAt: { $exists: false } }, { projection: { _id: 0, blobId: 1 } });
-  for await (const location of found) yield location.blobId;
 }

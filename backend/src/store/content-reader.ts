@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { DECODE_FAILURE_TEXT, decodeBlob, type DecodeFailure } from './blob-codec.js';
-import type { BlobIndex, BlobLocation } from './blob-index.js';
+import type { BlobPlace } from './blob-index.js';
 import type { ContentRef } from './content-store.js';
 import { StoreError } from './errors.js';
 import type { KeyRing } from './key-ring.js';
 import type { PackBackend } from './pack-backend.js';
 import { packPath } from './pack-format.js';
+import type { StoreIndex } from './store-index.js';
 
 /** Blobs located per index query, and blobs fetched ahead of the consumer. */
 const LOCATE_BATCH = 256;
@@ -17,7 +18,7 @@ const READ_AHEAD = 2;
  */
 export async function* readContent(
   backend: PackBackend,
-  index: BlobIndex,
+  index: StoreIndex,
   keys: KeyRing,
   tenantId: string,
   ref: ContentRef,
@@ -26,13 +27,20 @@ export async function* readContent(
   let size = 0;
   if (ref.blobIds.length > 0) {
     const key = await keys.existingDataKey(tenantId);
-    const fetchBlob = async (location: BlobLocation | undefined, blobId: string): Promise<Buffer> => {
-      if (!location || !key) throw blobNotFound(tenantId, blobId);
-      const box = await backend
-        .readPackRange(packPath(tenantId, location.packId), location.offset, location.length)
-        .catch((error: unknown) => {
-          throw unreadablePack(tenantId, location.packId, error);
+    const readBox = (location: BlobPlace) =>
+      backend.readPackRange(packPath(tenantId, location.packId), location.offset, location.length);
+    const fetchBlob = async (found: BlobPlace | undefined, blobId: string): Promise<Buffer> => {
+      if (!found || !key) throw blobNotFound(tenantId, blobId);
+      let location = found;
+      // Garbage collection may have rewritten the pack since the view was read: its index then names another copy.
+      const box = await readBox(location).catch(async (error: unknown) => {
+        const moved = await index.relocate(tenantId, blobId, location.packId);
+        if (!moved) throw unreadablePack(tenantId, location.packId, error);
+        location = moved;
+        return readBox(moved).catch((again: unknown) => {
+          throw unreadablePack(tenantId, moved.packId, again);
         });
+      });
       const plaintext = await decodeBlob(key, location, box);
       if (typeof plaintext === 'string') throw corruptBlob(tenantId, location, plaintext);
       return plaintext;
@@ -75,7 +83,7 @@ function blobNotFound(tenantId: string, blobId: string): StoreError {
   });
 }
 
-function corruptBlob(tenantId: string, location: BlobLocation, failure: DecodeFailure): StoreError {
+function corruptBlob(tenantId: string, location: BlobPlace, failure: DecodeFailure): StoreError {
   const reason = DECODE_FAILURE_TEXT[failure];
   return new StoreError('corrupt-blob', {
     en: `blob ${location.blobId} of tenant ${tenantId} in pack ${location.packId} ${reason.en}: the pack is damaged`,

@@ -10,6 +10,7 @@ import { StoreError } from './errors.js';
 import { KeyRing } from './key-ring.js';
 import type { PackBackend } from './pack-backend.js';
 import { TenantPackWriter, type PackOutcome } from './pack-writer.js';
+import { StoreIndex } from './store-index.js';
 import { assertTenantId } from './tenant-id.js';
 
 /** Where a piece of content lives: its blobs in order, its length and the SHA-256 of the whole (FORMAT.md). */
@@ -25,7 +26,7 @@ export interface ContentStore {
   /** Stores a stream as it reads it, in bounded memory. It is durable only once a later `flush()` resolves. */
   putStream(tenantId: string, stream: AsyncIterable<Uint8Array | string>, kind: ContentKind): Promise<ContentRef>;
   /**
-   * Writes every open pack and records its index entries; everything put before the call is then durable. Packs are
+   * Writes every open pack and indexes it; everything put before the call is then durable. Packs are
    * shared by every caller of the store, so a pack that fails may hold another caller's blobs: pass the references
    * you are about to record, and the flush fails if any of their blobs was lost, whoever flushed its pack.
    */
@@ -65,7 +66,7 @@ export async function openContentStore(options: ContentStoreOptions): Promise<Co
 }
 
 class PackedContentStore implements ContentStore {
-  private readonly index: BlobIndex;
+  private readonly index: StoreIndex;
   private readonly targetBytes: number;
   private readonly writers = new Map<string, Promise<TenantPackWriter>>();
   /** Blobs accepted since the last durable write of their pack, by tenant then id; settles once the blob is in a pack. */
@@ -80,7 +81,7 @@ class PackedContentStore implements ContentStore {
     private readonly options: ContentStoreOptions,
     private readonly keys: KeyRing,
   ) {
-    this.index = new BlobIndex(options.db);
+    this.index = new StoreIndex(options.backend, keys, new BlobIndex(options.db));
     this.targetBytes = options.packTargetBytes ?? DEFAULT_PACK_TARGET;
   }
 
@@ -166,7 +167,7 @@ class PackedContentStore implements ContentStore {
   async has(tenantId: string, blobId: string): Promise<boolean> {
     assertTenantId(tenantId);
     if (this.pending.get(tenantId)?.has(blobId)) return true;
-    return this.index.has(tenantId, blobId);
+    return this.index.isStoredNow(tenantId, blobId);
   }
 
   async close(): Promise<void> {
@@ -194,7 +195,7 @@ class PackedContentStore implements ContentStore {
   }
 
   private async place(tenantId: string, blobId: string, plaintext: Buffer): Promise<void> {
-    if (await this.index.hasInView(tenantId, blobId)) {
+    if (await this.index.isStored(tenantId, blobId)) {
       this.pending.get(tenantId)?.delete(blobId);
       return;
     }

@@ -1,11 +1,13 @@
-import type { Db, ObjectId, UpdateFilter, WithId } from 'mongodb';
+import type { Db, ObjectId, UpdateFilter } from 'mongodb';
 import type { TenantCollection } from '../db/index.js';
-import { BlobIndex, storeBlobs, type BlobLocation } from './blob-index.js';
+import { BlobIndex, copyKey, storeBlobs, type BlobLocation } from './blob-index.js';
+import { loadCollectionIndex, type CollectionIndex } from './collection-index.js';
+import { refreshPackIndex } from './index-loader.js';
 import { KeyRing } from './key-ring.js';
 import { orphanSightingId, storeOrphanPacks } from './orphan-packs.js';
 import type { PackBackend } from './pack-backend.js';
-import { packIdOfPath, packPath, tenantPacksPrefix } from './pack-format.js';
-import { retirePack, rewritePack, type PackRemoval, type StepHook } from './pack-rewriter.js';
+import { packIdOfPath, packPath, tenantPacksPrefix, type PackEntry } from './pack-format.js';
+import { sweepPacks, type KeptCopy, type PackRemoval, type StepHook, type SweepPlan } from './pack-rewriter.js';
 import { assertTenantId } from './tenant-id.js';
 
 export interface GarbageCollectionOptions {
@@ -44,12 +46,18 @@ export interface GarbageCollectionReport {
   readonly orphanPacksDeleted: number;
   /** Bytes of the packs deleted or rewritten: the work the sweep did. */
   readonly bytesSwept: number;
+  /** Index files written (replacing ones, and one for packs indexed from their headers) and deleted. */
+  readonly indexFilesWritten: number;
+  readonly indexFilesDeleted: number;
   readonly durationMs: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const UPDATE_BATCH = 1000;
 const PACK_ID = /^[0-9a-f]{64}$/;
+/** More live index files than this, and the small ones are merged into the file a collection writes. */
+const MERGE_ABOVE_FILES = 32;
+const SMALL_FILE_BLOBS = 50_000;
 
 type Counters = { -readonly [K in keyof GarbageCollectionReport]: GarbageCollectionReport[K] };
 
@@ -76,24 +84,25 @@ export async function collectGarbage(options: GarbageCollectionOptions): Promise
 class TenantCollector {
   private readonly tenantId: string;
   private readonly blobs: TenantCollection<BlobLocation>;
-  private readonly index: BlobIndex;
+  private readonly state: BlobIndex;
   private readonly clock: () => Date;
   private readonly cutoff: Date;
   private readonly counters: Counters;
-  /** Index entries (by `_id`) this collection may delete: established by the scan, used by the sweep. */
+  /** Copies (by `copyKey`) this collection may delete: established by the scan, used by the sweep. */
   private readonly dead = new Set<string>();
 
   constructor(private readonly options: GarbageCollectionOptions) {
     this.tenantId = options.tenantId;
     this.blobs = storeBlobs.scoped(options.db);
-    this.index = new BlobIndex(options.db);
+    this.state = new BlobIndex(options.db);
     this.clock = options.now ?? (() => new Date());
     this.cutoff = new Date(this.clock().getTime() - (options.graceMs ?? DAY_MS));
     this.counters = {
       tenantId: this.tenantId,
       ...{ packsBefore: 0, bytesBefore: 0, packsAfter: 0, bytesAfter: 0 },
       ...{ blobsCondemned: 0, blobsPardoned: 0, blobsDeleted: 0 },
-      ...{ packsDeleted: 0, packsRewritten: 0, orphanPacksDeleted: 0, bytesSwept: 0, durationMs: 0 },
+      ...{ packsDeleted: 0, packsRewritten: 0, orphanPacksDeleted: 0, bytesSwept: 0 },
+      ...{ indexFilesWritten: 0, indexFilesDeleted: 0, durationMs: 0 },
     };
   }
 
@@ -105,38 +114,44 @@ class TenantCollector {
     if (!key) return { ...this.counters, packsAfter: listed.size, bytesAfter: this.counters.bytesBefore };
 
     const live = await this.options.liveBlobIds();
-    const { tallies, toCondemn, toPardon } = await this.scanIndex(live);
-    await this.updateEntries(toPardon, { $unset: { condemnedAt: '' } });
-    this.counters.blobsPardoned = toPardon.length;
-    await this.deleteOrphans(listed, tallies);
-
-    const removal: PackRemoval = {
+    const loaded = await loadCollectionIndex({
       backend: this.options.backend,
-      index: this.index,
+      state: this.state,
+      blobs: this.blobs,
       tenantId: this.tenantId,
       key,
-      onStep: this.options.onStep ?? (() => undefined),
-    };
-    for (const [packId, tally] of tallies) {
-      if (tally.deadEntries === 0) continue;
-      const size = listed.get(packId) ?? tally.bytes;
-      if (tally.deadEntries === tally.entries) {
-        await retirePack(removal, packId);
-        this.noteSwept(tally.entries, size);
-        this.counters.packsDeleted++;
-        listed.delete(packId);
-      } else if (tally.deadBytes > tally.bytes * (this.options.rewriteThreshold ?? 0.5)) {
-        await this.rewrite(removal, packId, size, live, listed);
-      }
-    }
+      now: this.clock(),
+      listed,
+    });
+    const { tallies, toCondemn, toPardon } = this.scan(loaded, live);
+    await this.updateEntries(toPardon, { $unset: { condemnedAt: '' } });
+    this.counters.blobsPardoned = toPardon.length;
+    await this.deleteOrphans(key, loaded, listed);
+
+    const plan = this.planSweep(loaded, tallies, live, listed);
+    const outcome = await sweepPacks(this.removal(key), loaded.index, plan);
+    for (const [packId, bytes] of outcome.newPacks) listed.set(packId, bytes);
+    for (const packId of [...plan.retired, ...plan.rewritten.keys()]) listed.delete(packId);
 
     // Condemned last, so that a blob is never condemned and deleted by the same collection.
     const condemnedAt = this.clock();
     await this.updateEntries(toCondemn, { $set: { condemnedAt } });
     this.counters.blobsCondemned = toCondemn.length;
 
+    this.counters.indexFilesWritten = loaded.indexFilesWritten + outcome.indexFilesWritten;
+    this.counters.indexFilesDeleted = loaded.indexFilesDeleted + outcome.indexFilesDeleted;
     const after = await this.listPacks();
     return { ...this.counters, packsAfter: after.size, bytesAfter: sum(after.values()) };
+  }
+
+  private removal(key: Buffer): PackRemoval {
+    return {
+      backend: this.options.backend,
+      state: this.state,
+      tenantId: this.tenantId,
+      key,
+      onStep: this.options.onStep ?? (() => undefined),
+    };
   }
 
   /** Packs present in the store, by id, with their sizes. */
@@ -150,37 +165,38 @@ class TenantCollector {
   }
 
   /**
-   * One pass over the tenant's index: what each pack holds and wastes, and which entries change state. A condemned
+   * One pass over the indexed copies: what each pack holds and wastes, and which copies change state. A condemned
    * copy of a referenced blob is pardoned, unless an uncondemned copy exists: then it is a spare, and dies with the
-   * grace period like any condemned entry.
+   * grace period like any condemned copy.
    */
-  private async scanIndex(live: ReadonlySet<string>) {
+  private scan({ index, states }: CollectionIndex, live: ReadonlySet<string>) {
     const tallies = new Map<string, PackTally>();
     const toCondemn: ObjectId[] = [];
     const toPardon: ObjectId[] = [];
     const keptCopies = new Set<string>();
-    const condemnedCopies: WithId<BlobLocation>[] = [];
-    const entries = this.blobs.find(
-      this.tenantId,
-      {},
-      { projection: { _id: 1, blobId: 1, packId: 1, length: 1, createdAt: 1, condemnedAt: 1 } },
-    );
-    for await (const entry of entries) {
-      const tally = this.tallyOf(tallies, entry.packId);
-      tally.entries++;
-      tally.bytes += entry.length;
-      if (live.has(entry.blobId)) {
-        if (entry.condemnedAt) condemnedCopies.push(entry);
-        else keptCopies.add(entry.blobId);
-      } else if (!entry.condemnedAt) {
-        if (entry.createdAt <= this.cutoff) toCondemn.push(entry._id);
-      } else if (entry.condemnedAt <= this.cutoff) {
-        this.noteDead(tally, entry);
+    const condemnedCopies: { packId: string; entry: PackEntry; condemnedAt: Date; _id?: ObjectId }[] = [];
+    for (const [packId, blobs] of index.coveredPacks()) {
+      const tally = this.tallyOf(tallies, packId);
+      for (const entry of blobs) {
+        const copy = states.get(copyKey(entry.id, packId))!;
+        tally.entries++;
+        tally.bytes += entry.length;
+        if (live.has(entry.id)) {
+          if (copy.condemnedAt) condemnedCopies.push({ packId, entry, condemnedAt: copy.condemnedAt, _id: copy._id });
+          else keptCopies.add(entry.id);
+        } else if (!copy.condemnedAt) {
+          if (copy.createdAt <= this.cutoff && copy._id) toCondemn.push(copy._id);
+        } else if (copy.condemnedAt <= this.cutoff) {
+          this.noteDead(tally, packId, entry);
+        }
       }
     }
-    for (const entry of condemnedCopies) {
-      if (!keptCopies.has(entry.blobId)) toPardon.push(entry._id);
-      else if (entry.condemnedAt! <= this.cutoff) this.noteDead(this.tallyOf(tallies, entry.packId), entry);
+    for (const copy of condemnedCopies) {
+      if (!keptCopies.has(copy.entry.id)) {
+        if (copy._id) toPardon.push(copy._id);
+      } else if (copy.condemnedAt <= this.cutoff) {
+        this.noteDead(this.tallyOf(tallies, copy.packId), copy.packId, copy.entry);
+      }
     }
     return { tallies, toCondemn, toPardon };
   }
@@ -191,44 +207,75 @@ class TenantCollector {
     return tally;
   }
 
-  private noteDead(tally: PackTally, entry: WithId<BlobLocation>): void {
+  private noteDead(tally: PackTally, packId: string, entry: PackEntry): void {
     tally.deadEntries++;
     tally.deadBytes += entry.length;
-    this.dead.add(entry._id.toHexString());
+    this.dead.add(copyKey(entry.id, packId));
   }
 
   /**
-   * Copies a pack's kept blobs into a new pack. A referenced blob with another uncondemned indexed copy in a pack that
-   * exists (for instance the new pack of an earlier, interrupted rewrite) is not copied again.
+   * Which packs go whole and which are rewritten with their kept copies. A referenced blob with another uncondemned
+   * indexed copy in a pack that exists and stays (for instance the new pack of an earlier, interrupted rewrite) is
+   * not copied again.
    */
-  private async rewrite(
-    removal: PackRemoval,
-    packId: string,
-    size: number,
+  private planSweep(
+    { index, states }: CollectionIndex,
+    tallies: ReadonlyMap<string, PackTally>,
     live: ReadonlySet<string>,
-    listed: Map<string, number>,
-  ): Promise<void> {
-    const entries = await this.index.inPack(this.tenantId, packId).toArray();
-    const kept = entries.filter((entry) => !this.dead.has(entry._id.toHexString()));
-    const referenced = kept.filter((entry) => live.has(entry.blobId)).map((entry) => entry.blobId);
-    const elsewhere = new Set<string>();
-    const copies = this.blobs.find(
-      this.tenantId,
-      { blobId: { $in: referenced }, packId: { $ne: packId }, condemnedAt: { $exists: false } },
-      { projection: { blobId: 1, packId: 1 } },
-    );
-    for await (const copy of copies) if (listed.has(copy.packId)) elsewhere.add(copy.blobId);
-    const copied = kept.filter((entry) => !elsewhere.has(entry.blobId));
-    if (copied.length === 0) {
-      await retirePack(removal, packId);
-      this.counters.packsDeleted++;
-    } else {
-      const written = await rewritePack(removal, packId, copied);
-      this.counters.packsRewritten++;
-      listed.set(written.newPackId, written.bytes);
+    listed: ReadonlyMap<string, number>,
+  ): SweepPlan {
+    const covered = index.coveredPacks();
+    const retired: string[] = [];
+    const rewritten = new Map<string, KeptCopy[]>();
+    const going = (packId: string) => retired.includes(packId) || rewritten.has(packId);
+    const keptElsewhere = (blobId: string, packId: string) =>
+      index
+        .copiesOf(blobId)
+        .some(
+          (copy) =>
+            copy.packId !== packId &&
+            listed.has(copy.packId) &&
+            !going(copy.packId) &&
+            !states.get(copyKey(blobId, copy.packId))?.condemnedAt,
+        );
+    for (const [packId, tally] of tallies) {
+      if (tally.deadEntries === 0) continue;
+      const size = listed.get(packId) ?? tally.bytes;
+      if (tally.deadEntries === tally.entries) {
+        retired.push(packId);
+        this.noteSwept(tally.entries, size);
+        this.counters.packsDeleted++;
+        continue;
+      }
+      if (tally.deadBytes <= tally.bytes * (this.options.rewriteThreshold ?? 0.5)) continue;
+      const blobs = covered.get(packId) ?? [];
+      const kept = blobs.filter((entry) => !this.dead.has(copyKey(entry.id, packId)));
+      const copied = kept.filter((entry) => !(live.has(entry.id) && keptElsewhere(entry.id, packId)));
+      if (copied.length === 0) {
+        retired.push(packId);
+        this.counters.packsDeleted++;
+      } else {
+        rewritten.set(
+          packId,
+          copied.map((entry) => {
+            const { createdAt, condemnedAt } = states.get(copyKey(entry.id, packId))!;
+            return { entry, createdAt, ...(condemnedAt && { condemnedAt }) };
+          }),
+        );
+        this.counters.packsRewritten++;
+      }
+      this.noteSwept(blobs.length - copied.length, size);
     }
-    this.noteSwept(entries.length - copied.length, size);
-    listed.delete(packId);
+    return { retired, rewritten, merged: this.filesToMerge(index) };
+  }
+
+  private filesToMerge(index: CollectionIndex['index']): string[] {
+    const files = index.liveFiles();
+    if (files.length <= MERGE_ABOVE_FILES) return [];
+    const covered = index.coveredPacks();
+    const blobsOf = (indexId: string) =>
+      index.packsListedBy(indexId).reduce((total, packId) => total + (covered.get(packId)?.length ?? 0), 0);
+    return files.filter((indexId) => blobsOf(indexId) < SMALL_FILE_BLOBS);
   }
 
   private noteSwept(blobs: number, bytes: number): void {
@@ -236,16 +283,22 @@ class TenantCollector {
     this.counters.bytesSwept += bytes;
   }
 
-  /** Deletes packs that stayed unindexed for a grace period since a collection first saw them. */
-  private async deleteOrphans(listed: Map<string, number>, tallies: ReadonlyMap<string, PackTally>): Promise<void> {
+  /**
+   * Deletes packs that stayed unindexed for a grace period since a collection first saw them. The index files are
+   * read again just before, so that a pack a flush has indexed meanwhile is kept.
+   */
+  private async deleteOrphans(key: Buffer, loaded: CollectionIndex, listed: Map<string, number>): Promise<void> {
     const sightings = storeOrphanPacks.scoped(this.options.db);
+    await refreshPackIndex(this.options.backend, key, this.tenantId, loaded.index);
+    const covered = loaded.index.coveredPacks();
+    const indexed = (packId: string) => covered.has(packId) || loaded.packsWithState.has(packId);
     for (const sighting of await sightings.find(this.tenantId).toArray()) {
-      if (tallies.has(sighting.packId) || !listed.has(sighting.packId)) {
+      if (indexed(sighting.packId) || !listed.has(sighting.packId)) {
         await sightings.deleteOne(this.tenantId, { _id: sighting._id });
       }
     }
     for (const [packId, size] of listed) {
-      if (tallies.has(packId)) continue;
+      if (indexed(packId)) continue;
       const id = orphanSightingId(this.tenantId, packId);
       let sighting = await sightings.findById(this.tenantId, id);
       if (!sighting) {

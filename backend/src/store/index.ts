@@ -8,3 +8,5 @@ export { StoreError, type LocalizedText, type StoreErrorCode } from './errors.js
 export { storeBlobs, type BlobLocation } from './blob-index.js';
 export { collectGarbage, type GarbageCollectionOptions, type GarbageCollectionReport } from './garbage-collector.js';
 export type { CollectionStep, StepHook } from './pack-rewriter.js';
+export { indexedBlobPacks } from './index-loader.js';
+export { rebuildIndex, type RebuildIndexOptions, type RebuildIndexReport } from './index-rebuild.js';

@@ -1,7 +1,7 @@
 import type { EncodedBlob } from './blob-codec.js';
-import type { BlobIndex, BlobLocation } from './blob-index.js';
 import type { PackBackend } from './pack-backend.js';
 import { finishPack, packIdOf, packPath, type PackEntry } from './pack-format.js';
+import type { StoreIndex } from './store-index.js';
 
 /** What happened to a sealed pack: its blobs are durable and indexed, or the write failed and they are not. */
 export interface PackOutcome {
@@ -12,7 +12,8 @@ export interface PackOutcome {
 
 /**
  * Collects one tenant's encoded blobs into the open pack and seals it when it reaches the target size. Sealing writes
- * the pack atomically and then records its index entries; the pack's blobs are durable only after both.
+ * the pack atomically and then indexes it (an index file, then the blobs' state); the pack's blobs are durable only after
+ * both.
  */
 export class TenantPackWriter {
   private boxes: Buffer[] = [];
@@ -23,7 +24,7 @@ export class TenantPackWriter {
     private readonly tenantId: string,
     private readonly key: Buffer,
     private readonly backend: PackBackend,
-    private readonly index: BlobIndex,
+    private readonly index: StoreIndex,
     private readonly targetBytes: number,
   ) {}
 
@@ -58,18 +59,7 @@ export class TenantPackWriter {
       const parts = finishPack(this.key, this.tenantId, boxes, entries);
       const packId = packIdOf(parts);
       await this.backend.writePack(packPath(this.tenantId, packId), parts);
-      const createdAt = new Date();
-      const locations: BlobLocation[] = entries.map((entry) => ({
-        tenantId: this.tenantId,
-        blobId: entry.id,
-        packId,
-        offset: entry.offset,
-        length: entry.length,
-        rawLength: entry.rawLength,
-        compression: entry.compression,
-        createdAt,
-      }));
-      await this.index.record(this.tenantId, locations);
+      await this.index.recordPack(this.tenantId, this.key, packId, entries);
       return { tenantId: this.tenantId, blobIds };
     } catch (error) {
       return { tenantId: this.tenantId, blobIds, error };

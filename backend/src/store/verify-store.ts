@@ -6,6 +6,7 @@ import { KeyRing } from './key-ring.js';
 import type { PackBackend, StoredObject } from './pack-backend.js';
 import { packIdOf, packPath, type PackEntry } from './pack-format.js';
 import { readPackHeader } from './pack-reader.js';
+import { IndexFileCheck, samePlace, type IndexFinding } from './verify-index-files.js';
 
 export interface VerifyOptions {
   readonly db: Db;
@@ -69,6 +70,9 @@ export async function verifyStore(options: VerifyOptions): Promise<VerifyReport>
   const tenants = new Set(packsByTenant.keys());
   const indexedTenants = options.tenantId ? [options.tenantId] : await index.distinct('tenantId');
   for (const tenantId of indexedTenants) tenants.add(tenantId);
+  if (!options.tenantId) {
+    for await (const file of options.backend.listPacks('index/')) tenants.add(file.path.split('/')[1] ?? '?');
+  }
 
   for (const tenantId of tenants) {
     report.tenants++;
@@ -102,23 +106,25 @@ class TenantChecker {
       return;
     }
     const present = new Set(packs.map((pack) => pack.path.slice(pack.path.lastIndexOf('/') + 1)));
+    const files = await IndexFileCheck.load(this.options.backend, key, this.tenantId);
+    this.note(files.ofFiles(present));
     const indexedPacks = await storeBlobs.raw(this.options.db).distinct('packId', { tenantId: this.tenantId });
     for (const packId of indexedPacks) {
       if (present.has(packId)) continue;
       const lost = await this.index.countDocuments(this.tenantId, { packId });
       this.problem(
         {
-          en: `${lost} indexed blob(s) point to pack ${packId}, which is missing from the store`,
-          it: `${lost} blob indicizzati puntano al pack ${packId}, che manca dall'archivio`,
+          en: `the database records ${lost} blob(s) in pack ${packId}, which is missing from the store`,
+          it: `il database registra ${lost} blob nel pack ${packId}, che manca dall'archivio`,
         },
         packId,
       );
     }
-    for (const pack of packs) await this.checkPack(key, pack);
+    for (const pack of packs) await this.checkPack(key, pack, files);
     await this.noticeDuplicates();
   }
 
-  private async checkPack(key: Buffer, pack: StoredObject): Promise<void> {
+  private async checkPack(key: Buffer, pack: StoredObject, files: IndexFileCheck): Promise<void> {
     const packId = pack.path.slice(pack.path.lastIndexOf('/') + 1);
     const path = packPath(this.tenantId, packId);
     this.report.packs++;
@@ -136,18 +142,8 @@ class TenantChecker {
     }
     this.report.blobs += header.length;
     const indexed = await this.index.find(this.tenantId, { packId }).toArray();
-    if (indexed.length === 0) {
-      this.report.notices.push({
-        tenantId: this.tenantId,
-        packId,
-        text: {
-          en: `pack ${packId} is not in the index (left by an interrupted flush); nothing refers to it`,
-          it: `il pack ${packId} non è nell'indice (lasciato da un salvataggio interrotto); nulla vi fa riferimento`,
-        },
-      });
-    } else {
-      this.compare(packId, header, indexed);
-    }
+    this.note(files.ofPack(packId, header, indexed.length > 0));
+    if (indexed.length > 0) this.compare(packId, header, indexed);
     if (this.options.readData && Math.random() < (this.options.sample ?? 1)) {
       this.report.packsRead++;
       await this.checkData(key, path, packId, header);
@@ -159,17 +155,11 @@ class TenantChecker {
     for (const location of indexed) {
       const entry = listed.get(location.blobId);
       listed.delete(location.blobId);
-      const agrees =
-        entry !== undefined &&
-        entry.offset === location.offset &&
-        entry.length === location.length &&
-        entry.rawLength === location.rawLength &&
-        entry.compression === location.compression;
-      if (!agrees) {
+      if (!entry || !samePlace(entry, location)) {
         this.problem(
           {
-            en: `the index places blob ${location.blobId} in pack ${packId}, but the pack's header ${entry ? 'places it elsewhere' : 'does not list it'}`,
-            it: `l'indice colloca il blob ${location.blobId} nel pack ${packId}, ma l'intestazione del pack ${entry ? 'lo colloca altrove' : 'non lo elenca'}`,
+            en: `the database places blob ${location.blobId} in pack ${packId}, but the pack's header ${entry ? 'places it elsewhere' : 'does not list it'}`,
+            it: `il database colloca il blob ${location.blobId} nel pack ${packId}, ma l'intestazione del pack ${entry ? 'lo colloca altrove' : 'non lo elenca'}`,
           },
           packId,
           location.blobId,
@@ -179,8 +169,8 @@ class TenantChecker {
     for (const blobId of listed.keys()) {
       this.problem(
         {
-          en: `blob ${blobId} is in pack ${packId} but missing from the index`,
-          it: `il blob ${blobId} è nel pack ${packId} ma manca dall'indice`,
+          en: `blob ${blobId} is in pack ${packId} but has no state in the database`,
+          it: `il blob ${blobId} è nel pack ${packId} ma non ha uno stato nel database`,
         },
         packId,
         blobId,
@@ -234,6 +224,13 @@ class TenantChecker {
         it: `${counted.duplicated} blob sono salvati in più di un pack (scritti insieme da due processi); la pulizia può recuperare le copie in più`,
       },
     });
+  }
+
+  private note(findings: readonly IndexFinding[]): void {
+    for (const { severity, text, packId, blobId } of findings) {
+      const finding = { tenantId: this.tenantId, text, ...(packId && { packId }), ...(blobId && { blobId }) };
+      (severity === 'problem' ? this.report.problems : this.report.notices).push(finding);
+    }
   }
 
   private problem(text: LocalizedText, packId?: string, blobId?: string): void {

@@ -63,6 +63,7 @@ test('a store can be read by following FORMAT.md alone', async () => {
   expect(dataKey.length).toBe(32);
 
   const blobs = new Map<string, Buffer>();
+  const headers = new Map<string, HeaderEntry[]>();
   for (const fanOut of await readdir(join(root, 'packs/contoso'))) {
     for (const packId of await readdir(join(root, 'packs/contoso', fanOut))) {
       const pack = await readFile(join(root, 'packs/contoso', fanOut, packId));
@@ -74,6 +75,7 @@ test('a store can be read by following FORMAT.md alone', async () => {
         openBox(dataKey, Buffer.from('custodia-pack-header-v1:contoso'), sealedHeader).toString('utf8'),
       ) as { format: string; version: number; tenantId: string; blobs: HeaderEntry[] };
       expect(header).toMatchObject({ format: 'custodia-pack', version: 1, tenantId: 'contoso' });
+      headers.set(packId, header.blobs);
       for (const entry of header.blobs) {
         const box = pack.subarray(entry.offset, entry.offset + entry.length);
         const opened = openBox(dataKey, Buffer.from(entry.id, 'hex'), box);
@@ -84,6 +86,24 @@ test('a store can be read by following FORMAT.md alone', async () => {
       }
     }
   }
+
+  const indexed = new Map<string, HeaderEntry[]>();
+  for (const indexId of await readdir(join(root, 'index/contoso'))) {
+    const indexFile = await readFile(join(root, 'index/contoso', indexId));
+    expect(createHash('sha256').update(indexFile).digest('hex')).toBe(indexId);
+    const index = JSON.parse(
+      openBox(dataKey, Buffer.from('custodia-index-v1:contoso'), indexFile).toString('utf8'),
+    ) as {
+      format: string;
+      version: number;
+      tenantId: string;
+      supersedes: string[];
+      packs: { id: string; blobs: HeaderEntry[] }[];
+    };
+    expect(index).toMatchObject({ format: 'custodia-index', version: 1, tenantId: 'contoso', supersedes: [] });
+    for (const pack of index.packs) indexed.set(pack.id, pack.blobs);
+  }
+  expect(indexed).toEqual(headers);
 
   const [mailRef, fileRef] = refs;
   const rebuilt = (ids: string[]) => Buffer.concat(ids.map((id) => blobs.get(id)!));
