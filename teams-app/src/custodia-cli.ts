@@ -1,7 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '@custodia/backend';
-import { runVerifyCommand, UsageError, VERIFY_USAGE } from '@custodia/backend/retention/index';
+import {
+  REBUILD_INDEX_USAGE,
+  runRebuildIndexCommand,
+  runVerifyCommand,
+  UsageError,
+  VERIFY_USAGE,
+  type CommandContext,
+} from '@custodia/backend/retention/index';
 import { azureBlobBackend, filesystemBackend } from '@custodia/backend/store/index';
 import { startDevDb, type DevDb } from '@custodia/devdb';
 import { ConfigError, loadConfig, type AppConfig } from './config.js';
@@ -12,8 +19,9 @@ import { ConfigError, loadConfig, type AppConfig } from './config.js';
  */
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...args] = argv;
-  if (command !== 'verify') {
-    console.error(VERIFY_USAGE);
+  const run = command === undefined ? undefined : COMMANDS.get(command);
+  if (!run) {
+    console.error(`${VERIFY_USAGE}\n${REBUILD_INDEX_USAGE}`);
     return 2;
   }
   const config = loadConfig();
@@ -25,12 +33,17 @@ async function main(argv: readonly string[]): Promise<number> {
     const backend = config.azureStore
       ? azureBlobBackend(config.azureStore)
       : filesystemBackend(join(config.dataDir, 'store'));
-    return await runVerifyCommand({ db: database.db, backend, masterKey, print: (line) => console.log(line) }, args);
+    return await run({ db: database.db, backend, masterKey, print: (line) => console.log(line) }, args);
   } finally {
     await database.close();
     await devDb?.stop();
   }
 }
+
+const COMMANDS = new Map<string, (context: CommandContext, args: readonly string[]) => Promise<number>>([
+  ['verify', runVerifyCommand],
+  ['rebuild-index', runRebuildIndexCommand],
+]);
 
 /** The configured master key, or the development one; verify never creates a key. */
 function readMasterKey(config: AppConfig): Buffer {

@@ -24,3 +24,4 @@ export {
   type CommandContext,
   type VerifyArguments,
 } from './cli/verify-command.js';
+export { runRebuildIndexCommand, REBUILD_INDEX_USAGE } from './cli/rebuild-index-command.js';

@@ -1,7 +1,7 @@
 import type { Db } from 'mongodb';
 import { ActivityLog } from '../audit/activity-log.js';
 import { activityChainKey } from '../audit/activity-seal.js';
-import { UnitLeases } from '../backup/unit-lease.js';
+import { UnitLeases, type UnitLease } from '../backup/unit-lease.js';
 import { collectGarbage, type GarbageCollectionReport, type PackBackend, type StepHook } from '../store/index.js';
 import { referencedBlobIds } from './live-blobs.js';
 import { sweepExpiredVersions, type RetentionSweepReport } from './retention-sweep.js';
@@ -29,6 +29,14 @@ const MAINTENANCE_RUN = 'maintenance';
 const MAINTENANCE_UNIT = 'retention-and-store';
 const LEASE_MS = 30 * 60_000;
 
+/**
+ * Takes the tenant's maintenance lease: whoever holds it is the only one collecting garbage in (or rebuilding the
+ * index of) the tenant's store. Null when another worker holds it.
+ */
+export function acquireMaintenanceLease(db: Db, workerName: string, tenantId: string): Promise<UnitLease | null> {
+  return new UnitLeases(db, workerName, LEASE_MS).acquire(tenantId, MAINTENANCE_RUN, MAINTENANCE_UNIT);
+}
+
 const systemActor = { kind: 'system', id: 'retention', name: 'Custodia', email: '', role: 'system' } as const;
 
 /**
@@ -37,8 +45,7 @@ const systemActor = { kind: 'system', id: 'retention', name: 'Custodia', email: 
  * each step is idempotent and a later run finishes what an interrupted one left.
  */
 export async function maintainTenant(options: MaintenanceOptions, tenantId: string): Promise<MaintenanceReport | null> {
-  const leases = new UnitLeases(options.db, options.workerName, LEASE_MS);
-  const lease = await leases.acquire(tenantId, MAINTENANCE_RUN, MAINTENANCE_UNIT);
+  const lease = await acquireMaintenanceLease(options.db, options.workerName, tenantId);
   if (!lease) return null;
   try {
     const now = options.now ?? (() => new Date());

@@ -12,11 +12,14 @@ import { PackIndex, type BlobCopy } from './pack-index.js';
  * (FORMAT.md, "The rule that makes this safe while backups run").
  */
 export const TRUST_WINDOW_MS = 10 * 60_000;
+/** A tenant's view unused for this long is dropped: a worker serves many tenants, one at a time. */
+const IDLE_MS = 60 * 60_000;
 
 interface TenantView {
   readonly packs: PackIndex;
   condemned: ReadonlySet<string>;
   refreshedAt: number;
+  usedAt: number;
 }
 
 const placeOf = (copy: BlobCopy): BlobPlace => ({
@@ -29,7 +32,7 @@ const placeOf = (copy: BlobCopy): BlobPlace => ({
  * A process's view of each tenant's index files, which the write path asks "already stored?" and reads ask "where?"
  * without a database query per blob: loaded once per tenant, extended by this process's own packs, and refreshed
  * (new files read, gone and superseded ones dropped, condemned copies read again) once older than the trust window,
- * or when a read misses.
+ * or when a read misses; dropped after an hour unused.
  */
 export class StoreIndex {
   private readonly views = new Map<string, TenantView>();
@@ -44,7 +47,7 @@ export class StoreIndex {
 
   /** Whether an indexed copy of the blob that garbage collection had not condemned, as of the trust window, exists. */
   async isStored(tenantId: string, blobId: string): Promise<boolean> {
-    const held = this.views.get(tenantId);
+    const held = this.use(tenantId);
     const view = held && this.now() - held.refreshedAt < TRUST_WINDOW_MS ? held : await this.refresh(tenantId);
     return hasUsableCopy(view, blobId);
   }
@@ -67,7 +70,7 @@ export class StoreIndex {
         if (copy) found.set(blobId, placeOf(copy));
       }
     };
-    lookUp(this.views.get(tenantId) ?? (await this.refresh(tenantId)));
+    lookUp(this.use(tenantId) ?? (await this.refresh(tenantId)));
     if (missing().length > 0) lookUp(await this.refresh(tenantId));
     if (missing().length > 0)
       for (const [blobId, place] of await this.state.locate(tenantId, missing())) found.set(blobId, place);
@@ -96,6 +99,12 @@ export class StoreIndex {
     );
   }
 
+  private use(tenantId: string): TenantView | undefined {
+    const view = this.views.get(tenantId);
+    if (view) view.usedAt = this.now();
+    return view;
+  }
+
   private refresh(tenantId: string): Promise<TenantView> {
     let refreshing = this.refreshing.get(tenantId);
     if (!refreshing) {
@@ -110,12 +119,19 @@ export class StoreIndex {
     // the file that supersedes a removed pack before it drops the pack's entries (FORMAT.md, "Index files").
     const startedAt = this.now();
     const condemned = await this.state.condemnedCopies(tenantId);
-    const view = this.views.get(tenantId) ?? { packs: new PackIndex(), condemned, refreshedAt: startedAt };
+    const view = this.views.get(tenantId) ?? {
+      packs: new PackIndex(),
+      condemned,
+      refreshedAt: startedAt,
+      usedAt: startedAt,
+    };
     const key = await this.keys.existingDataKey(tenantId);
     if (key) await refreshPackIndex(this.backend, key, tenantId, view.packs);
     view.condemned = condemned;
     view.refreshedAt = startedAt;
+    view.usedAt = this.now();
     this.views.set(tenantId, view);
+    for (const [other, held] of this.views) if (this.now() - held.usedAt >= IDLE_MS) this.views.delete(other);
     return view;
   }
 }

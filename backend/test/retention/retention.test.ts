@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { open, unlink } from 'node:fs/promises';
+import { open, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startBackupHarness, type BackupHarness } from '../backup/harness.js';
 import { itemVersionsCollection } from '../../src/catalog/index.js';
@@ -7,6 +7,7 @@ import { activityEntries } from '../../src/audit/activity-store.js';
 import {
   maintainTenant,
   referencedBlobIds,
+  runRebuildIndexCommand,
   runVerifyCommand,
   sweepExpiredVersions,
   type MaintenanceOptions,
@@ -45,19 +46,24 @@ async function closedAndCurrent() {
   return { closed: names(true), current: names(false) };
 }
 
-async function verify(): Promise<{ code: number; output: string }> {
+async function runCommand(
+  command: typeof runVerifyCommand,
+  args: readonly string[],
+): Promise<{ code: number; output: string }> {
   const lines: string[] = [];
-  const code = await runVerifyCommand(
+  const code = await command(
     {
       db: harness.database.db,
       backend: harness.storeBackend,
       masterKey: harness.masterKey,
       print: (line) => lines.push(line),
     },
-    ['--tenant', harness.tenantId, '--read-data'],
+    args,
   );
   return { code, output: lines.join('\n') };
 }
+
+const verify = () => runCommand(runVerifyCommand, ['--tenant', harness.tenantId, '--read-data']);
 
 test('the second backup closed the replaced and deleted versions', async () => {
   expect(await closedAndCurrent()).toEqual({
@@ -117,6 +123,20 @@ test('after six years the five-year versions expire too; current versions never 
     expired: 0,
   });
   expect(await closedAndCurrent()).toEqual({ closed: [], current: ['a1.bin', 'a3.bin', 'b1.bin', 'b3.bin'] });
+});
+
+test('verify reports lost index files; rebuild-index restores them from the pack headers', async () => {
+  const indexDirectory = join(harness.storeBackend.location, 'index', harness.tenantId);
+  for (const indexId of await readdir(indexDirectory)) await unlink(join(indexDirectory, indexId));
+  const lost = await verify();
+  expect(lost.code).toBe(1);
+  expect(lost.output).toMatch(/has blobs recorded in the database but no index file lists it/);
+
+  const rebuilt = await runCommand(runRebuildIndexCommand, ['--tenant', harness.tenantId]);
+  expect(rebuilt.code).toBe(0);
+  expect(rebuilt.output).toMatch(/0 pack\(s\) whose header does not open/);
+  expect(await readdir(indexDirectory)).toHaveLength(1);
+  expect(await verify()).toMatchObject({ code: 0 });
 });
 
 test('verify passes on a healthy store, then reports a flipped byte and a missing pack, with a non-zero exit', async () => {

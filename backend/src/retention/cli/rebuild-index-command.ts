@@ -1,0 +1,50 @@
+import { parseArgs } from 'node:util';
+import { rebuildIndex } from '../../store/index.js';
+import { acquireMaintenanceLease } from '../tenant-maintenance.js';
+import { UsageError, type CommandContext } from './verify-command.js';
+
+export const REBUILD_INDEX_USAGE = [
+  'usage: npm run custodia -- rebuild-index --tenant <tenantId>',
+  '  rebuilds the tenant\'s index files from its pack headers (FORMAT.md, "Rebuilding the index")',
+  '  ricostruisce i file indice del tenant dalle intestazioni dei pack',
+].join('\n');
+
+export function parseRebuildIndexArguments(args: readonly string[]): { readonly tenantId: string } {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: [...args], options: { tenant: { type: 'string' } }, strict: true }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n${REBUILD_INDEX_USAGE}`);
+  }
+  if (values.tenant === undefined)
+    throw new UsageError(`--tenant is required / --tenant è obbligatorio\n${REBUILD_INDEX_USAGE}`);
+  return { tenantId: values.tenant };
+}
+
+/**
+ * Runs `rebuild-index` under the tenant's maintenance lease, so that no garbage collection deletes a pack while the
+ * rebuild lists it. Answers the exit code: 0 done, 1 some pack headers did not open, 2 the tenant is being maintained.
+ */
+export async function runRebuildIndexCommand(context: CommandContext, args: readonly string[]): Promise<number> {
+  const { tenantId } = parseRebuildIndexArguments(args);
+  const lease = await acquireMaintenanceLease(context.db, `custodia-cli-${process.pid}`, tenantId);
+  if (!lease) {
+    context.print(
+      `tenant ${tenantId} is being maintained right now: try again later / ` +
+        `il tenant ${tenantId} è in manutenzione: riprovare più tardi`,
+    );
+    return 2;
+  }
+  try {
+    const report = await rebuildIndex({ backend: context.backend, masterKey: context.masterKey, tenantId });
+    context.print(`store / archivio: ${context.backend.location}`);
+    context.print(
+      `[${tenantId}] packs ${report.packs}, blobs ${report.blobs} indexed / indicizzati; ` +
+        `${report.indexFilesReplaced} index file(s) replaced / file indice sostituiti; ` +
+        `${report.unreadablePacks} pack(s) whose header does not open / pack con intestazione illeggibile`,
+    );
+    return report.unreadablePacks === 0 ? 0 : 1;
+  } finally {
+    await lease.release();
+  }
+}
