@@ -41,6 +41,18 @@ describe('$batch (https://learn.microsoft.com/graph/json-batching)', () => {
     await expect(graph.client.api('/$batch').post(batchOf(tooMany))).rejects.toMatchObject({ statusCode: 400 });
   });
 
+  test('counters tell the sub-requests of a batch from requests sent on their own', async () => {
+    const graph = await appGraph(sim);
+    const [user] = sim.control.listUsers();
+    sim.control.resetCounters();
+    await graph.client.api('/organization').get();
+    await graph.client.api('/$batch').post(batchOf([get('1', '/organization'), get('2', `/users/${user?.id ?? ''}`)]));
+    const counters = sim.control.counters();
+    expect(counters.total.requests).toBe(4);
+    expect(counters.batchedRequests).toBe(2);
+    expect(counters.byEndpoint['POST /$batch']?.requests).toBe(1);
+  });
+
   test('dependsOn orders requests; a request whose dependency failed gets 424', async () => {
     const graph = await appGraph(sim);
     const [user] = sim.control.listUsers();

@@ -16,6 +16,8 @@ export interface DispatchInput {
   requestId: string;
   /** Injected latency, spent while holding the request's concurrency slot, as a slow server would. */
   delayMs?: number;
+  /** A sub-request of a `$batch`, counted apart from requests that came on their own. */
+  batched?: boolean;
 }
 
 /**
@@ -138,7 +140,7 @@ export async function dispatch(
     if (!(error instanceof GraphError)) throw error;
     response = errorResponse(error, input.requestId, clientRequestId);
   }
-  context.counters.record(endpoint, resource, response.status);
+  context.counters.record(endpoint, resource, response.status, input.batched);
   return { ...response, headers: { ...baseHeaders, ...(response.headers ?? {}) } };
 }
 

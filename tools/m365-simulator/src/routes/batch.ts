@@ -94,6 +94,7 @@ async function runOne(
     body,
     caller: outer.caller,
     requestId: newRequestId(),
+    batched: true,
   });
   const result = await bodyOf(response).finally(() => response.onDone?.());
   return { id: entry.id, status: response.status, headers: innerHeaders(response), body: result };
