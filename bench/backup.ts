@@ -5,7 +5,9 @@
 // Starts the tenant simulator with a generated tenant, devdb, a filesystem content store and the backup worker (Graph
 // layer + RunEngine) in this process; runs a full backup, measures the raw-fetch ceiling of the same bytes, changes a
 // share of the items and runs an incremental. Prints one line per phase (items/s, MB/s, Graph requests per item,
-// 429 share, peak RSS) and checks after each run that the catalog holds exactly the simulator's items.
+// 429 share, peak RSS) and checks after each run that the catalog holds exactly the simulator's items. Graph requests
+// count a `$batch` once and each of its sub-requests once; `httpRequests` and `graphOperations` count them apart
+// (bench/backup/request-breakdown.ts); with `--json`, each phase also lists its requests per endpoint.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -31,6 +33,7 @@ import {
 import { fetchEverything } from './backup/ceiling.ts';
 import { measure, round } from './backup/phase-meter.ts';
 import { mailboxRateShare } from './backup/rate-share.ts';
+import { requestCounts, requestsByEndpoint } from './backup/request-breakdown.ts';
 import { changeItems } from './backup/tenant-changes.ts';
 
 const MB = 1_000_000;
@@ -165,6 +168,8 @@ try {
     changes,
     ...incremental.figures,
     requestsShareOfFull: round(incremental.requests / full.requests, 4),
+    httpRequestsShareOfFull: round(incremental.counts.httpRequests / full.counts.httpRequests, 4),
+    graphOperationsShareOfFull: round(incremental.counts.graphOperations / full.counts.graphOperations, 4),
     timeShareOfFull: round(incremental.seconds / full.seconds, 4),
   });
 } finally {
@@ -196,11 +201,13 @@ async function backupPhase(
   const units = await backup.engine.runUnits(simulator.tenantId, run.runId);
   const difference = await catalogDifferences(database, simulator.tenantId, expected);
   const requests = counters.total.requests;
+  const counts = requestCounts(counters);
   const itemsPerSecond = run.progress.items / measured.seconds;
   const MBps = run.progress.bytes / MB / measured.seconds;
   const mail = mailRequests(counters, run.progress.items, expected);
   return {
     requests,
+    counts,
     seconds: measured.seconds,
     itemsPerSecond,
     MBps,
@@ -215,6 +222,7 @@ async function backupPhase(
       itemsPerSecond: round(itemsPerSecond),
       MBps: round(MBps, 2),
       graphRequests: requests,
+      ...counts,
       requestsPerItem: round(requests / Math.max(1, run.progress.items), 3),
       mailRequestsPerMailItem: mail,
       throttledShare: round(counters.total.throttled / Math.max(1, requests), 4),
@@ -223,6 +231,7 @@ async function backupPhase(
       catalogExact:
         difference.missing.length === 0 && difference.unexpected.length === 0 && difference.duplicated.length === 0,
       ...(enforceLimits && { rateShare: roundAll(mailboxRateShare(units, counters, timeScale)) }),
+      ...(values.json && { requestsByEndpoint: requestsByEndpoint(counters) }),
     },
   };
 }
