@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { MongoClient, type CommandStartedEvent } from 'mongodb';
 import { openTestDatabase, type TestDatabase } from '../../../test-support/database.js';
 import {
   collectGarbage,
@@ -12,6 +11,7 @@ import {
 } from '../../src/store/index.js';
 import { indexPath, listIndexFiles, readIndexFile, writeIndexFile } from '../../src/store/index-file.js';
 import { KeyRing } from '../../src/store/key-ring.js';
+import { monitorBlobQueries, type BlobQueryMonitor } from './blob-queries.js';
 import type { BackendUnderTest } from './content-store-suite.js';
 
 const HOUR = 60 * 60 * 1000;
@@ -37,18 +37,13 @@ export function indexFilesSuite(name: string, start: () => Promise<BackendUnderT
   describe(`index files on ${name}`, () => {
     const masterKey = randomBytes(32);
     let database: TestDatabase;
-    let monitored: MongoClient;
+    let monitored: BlobQueryMonitor;
     let target: BackendUnderTest;
     let backend: PackBackend;
-    const blobQueries: string[] = [];
 
     beforeAll(async () => {
       database = await openTestDatabase('index');
-      monitored = await MongoClient.connect(database.uri, { monitorCommands: true });
-      monitored.on('commandStarted', (event: CommandStartedEvent) => {
-        const command = event.command as Record<string, unknown>;
-        if (Object.values(command).includes('store_blobs')) blobQueries.push(event.commandName);
-      });
+      monitored = await monitorBlobQueries(database);
       target = await start();
       backend = target.backend;
     });
@@ -60,7 +55,7 @@ export function indexFilesSuite(name: string, start: () => Promise<BackendUnderT
 
     const open = (options: { monitor?: boolean; on?: PackBackend } = {}) =>
       openContentStore({
-        db: options.monitor ? monitored.db(database.name) : database.db,
+        db: options.monitor ? monitored.db : database.db,
         backend: options.on ?? backend,
         masterKey,
         packTargetBytes: PACK_TARGET,
@@ -112,7 +107,7 @@ export function indexFilesSuite(name: string, start: () => Promise<BackendUnderT
       expect((await listIndexFiles(backend, 'per-flush')).size).toBe(2);
       expect(await indexedPackIds('per-flush')).toEqual(await packIds('per-flush'));
       const key = await (await KeyRing.open(backend, masterKey)).dataKey('per-flush');
-      const [[indexId, size]] = [...(await listIndexFiles(backend, 'per-flush'))];
+      const [indexId, size] = [...(await listIndexFiles(backend, 'per-flush'))][0]!;
       const file = await backend.readPackRange(indexPath('per-flush', indexId), 0, size);
       expect(file.toString('latin1')).not.toMatch(/custodia-index/);
       const otherTenantKey = await (await KeyRing.open(backend, masterKey)).dataKey('someone-else');
@@ -131,17 +126,17 @@ export function indexFilesSuite(name: string, start: () => Promise<BackendUnderT
       const packsBefore = await packIds('fresh-process');
 
       const second = await open({ monitor: true });
-      blobQueries.length = 0;
+      monitored.commands.length = 0;
       const again = await putItems(second, 'fresh-process', items);
       expect(again).toEqual(refs);
       expect(await packIds('fresh-process')).toEqual(packsBefore);
       // One read of the condemned copies for the whole tenant; nothing per blob, nothing written.
-      expect(blobQueries).toEqual(['find']);
+      expect(monitored.commands).toEqual(['find']);
 
       for (const [position, ref] of refs.entries()) {
         expect((await second.read('fresh-process', ref)).equals(items[position]!)).toBe(true);
       }
-      expect(blobQueries).toEqual(['find']);
+      expect(monitored.commands).toEqual(['find']);
       await second.close();
     });
 

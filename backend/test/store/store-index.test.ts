@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MongoClient, type CommandStartedEvent } from 'mongodb';
 import { openTestDatabase, type TestDatabase } from '../../../test-support/database.js';
 import { BlobIndex } from '../../src/store/blob-index.js';
 import { encodeBlob, blobIdOf } from '../../src/store/blob-codec.js';
@@ -10,23 +9,18 @@ import { filesystemBackend, openContentStore, storeBlobs, type PackBackend } fro
 import { KeyRing } from '../../src/store/key-ring.js';
 import { finishPack, packIdOf, packPath, type PackEntry } from '../../src/store/pack-format.js';
 import { StoreIndex, TRUST_WINDOW_MS } from '../../src/store/store-index.js';
+import { monitorBlobQueries, type BlobQueryMonitor } from './blob-queries.js';
 
 const masterKey = randomBytes(32);
 let database: TestDatabase;
-let monitored: MongoClient;
+let monitored: BlobQueryMonitor;
 let root: string;
 let backend: PackBackend;
 let keys: KeyRing;
-const blobQueries: string[] = [];
 
 beforeAll(async () => {
   database = await openTestDatabase('storeindex');
-  monitored = await MongoClient.connect(database.uri, { monitorCommands: true });
-  monitored.on('commandStarted', (event: CommandStartedEvent) => {
-    if (Object.values(event.command as Record<string, unknown>).includes('store_blobs')) {
-      blobQueries.push(event.commandName);
-    }
-  });
+  monitored = await monitorBlobQueries(database);
   root = await mkdtemp(join(tmpdir(), 'custodia-store-index-'));
   backend = filesystemBackend(root);
   keys = await KeyRing.open(backend, masterKey);
@@ -63,26 +57,25 @@ async function storePack(index: StoreIndex, tenantId: string, contents: readonly
   return entries.map((entry) => entry.id);
 }
 
-const newIndex = (now: () => number = () => 0) =>
-  new StoreIndex(backend, keys, new BlobIndex(monitored.db(database.name)), now);
+const newIndex = (now: () => number = () => 0) => new StoreIndex(backend, keys, new BlobIndex(monitored.db), now);
 
 test('a tenant’s index is read once, however many questions are asked, and tenants never see each other’s', async () => {
   const [one, two] = await storePack(newIndex(), 't1', [randomBytes(100), randomBytes(100)]);
   const index = newIndex();
-  blobQueries.length = 0;
+  monitored.commands.length = 0;
   const answers = await Promise.all([one, two, 'f'.repeat(64), one, two].map((id) => index.isStored('t1', id!)));
   expect(answers).toEqual([true, true, false, true, true]);
   expect(await index.isStored('t2', one!)).toBe(false);
-  expect(blobQueries).toEqual(['find', 'find']);
+  expect(monitored.commands).toEqual(['find', 'find']);
 });
 
 test('blobs this process indexes join its view at once, without reading the index again', async () => {
   const index = newIndex();
   expect(await index.isStored('t3', 'f'.repeat(64))).toBe(false);
-  blobQueries.length = 0;
+  monitored.commands.length = 0;
   const [fresh] = await storePack(index, 't3', [randomBytes(100)]);
   expect(await index.isStored('t3', fresh!)).toBe(true);
-  expect(blobQueries).toEqual(['insert']);
+  expect(monitored.commands).toEqual(['insert']);
 });
 
 test('past the trust window a copy condemned since is no longer leaned on; reads still find it', async () => {
@@ -105,8 +98,8 @@ test('a blob another process stored after the view was read is found by a read, 
   const ref = await store.put('t5', randomBytes(100), 'item');
   await store.close();
   expect(await reader.isStored('t5', ref.blobIds[0]!)).toBe(false);
-  blobQueries.length = 0;
+  monitored.commands.length = 0;
   expect((await reader.locate('t5', ref.blobIds)).size).toBe(1);
-  expect(blobQueries).toEqual(['find']);
+  expect(monitored.commands).toEqual(['find']);
   expect(await reader.isStored('t5', ref.blobIds[0]!)).toBe(true);
 });
