@@ -7,7 +7,8 @@ import { KeyRing } from './key-ring.js';
 import { orphanSightingId, storeOrphanPacks } from './orphan-packs.js';
 import type { PackBackend } from './pack-backend.js';
 import { packIdOfPath, packPath, tenantPacksPrefix, type PackEntry } from './pack-format.js';
-import { sweepPacks, type KeptCopy, type PackRemoval, type StepHook, type SweepPlan } from './pack-rewriter.js';
+import { sweepPacks, type PackRemoval, type StepHook } from './pack-rewriter.js';
+import { planSweep, type PackTally } from './sweep-plan.js';
 import { assertTenantId } from './tenant-id.js';
 
 export interface GarbageCollectionOptions {
@@ -55,18 +56,8 @@ export interface GarbageCollectionReport {
 const DAY_MS = 24 * 60 * 60 * 1000;
 const UPDATE_BATCH = 1000;
 const PACK_ID = /^[0-9a-f]{64}$/;
-/** More live index files than this, and the small ones are merged into the file a collection writes. */
-const MERGE_ABOVE_FILES = 32;
-const SMALL_FILE_BLOBS = 50_000;
 
 type Counters = { -readonly [K in keyof GarbageCollectionReport]: GarbageCollectionReport[K] };
-
-interface PackTally {
-  entries: number;
-  bytes: number;
-  deadEntries: number;
-  deadBytes: number;
-}
 
 /**
  * Mark and sweep of one tenant's packs (FORMAT.md, "Garbage collection"). Callers run at most one collection of a
@@ -128,7 +119,18 @@ class TenantCollector {
     this.counters.blobsPardoned = toPardon.length;
     await this.deleteOrphans(key, loaded, listed);
 
-    const plan = this.planSweep(loaded, tallies, live, listed);
+    const plan = planSweep({
+      ...loaded,
+      tallies,
+      dead: this.dead,
+      live,
+      listed,
+      rewriteThreshold: this.options.rewriteThreshold ?? 0.5,
+    });
+    this.counters.packsDeleted = plan.packsDeleted;
+    this.counters.packsRewritten = plan.packsRewritten;
+    this.counters.blobsDeleted = plan.blobsDeleted;
+    this.counters.bytesSwept += plan.bytesSwept;
     const outcome = await sweepPacks(this.removal(key), loaded.index, plan);
     for (const [packId, bytes] of outcome.newPacks) listed.set(packId, bytes);
     for (const packId of [...plan.retired, ...plan.rewritten.keys()]) listed.delete(packId);
@@ -211,76 +213,6 @@ class TenantCollector {
     tally.deadEntries++;
     tally.deadBytes += entry.length;
     this.dead.add(copyKey(entry.id, packId));
-  }
-
-  /**
-   * Which packs go whole and which are rewritten with their kept copies. A referenced blob with another uncondemned
-   * indexed copy in a pack that exists and stays (for instance the new pack of an earlier, interrupted rewrite) is
-   * not copied again.
-   */
-  private planSweep(
-    { index, states }: CollectionIndex,
-    tallies: ReadonlyMap<string, PackTally>,
-    live: ReadonlySet<string>,
-    listed: ReadonlyMap<string, number>,
-  ): SweepPlan {
-    const covered = index.coveredPacks();
-    const retired: string[] = [];
-    const rewritten = new Map<string, KeptCopy[]>();
-    const going = (packId: string) => retired.includes(packId) || rewritten.has(packId);
-    const keptElsewhere = (blobId: string, packId: string) =>
-      index
-        .copiesOf(blobId)
-        .some(
-          (copy) =>
-            copy.packId !== packId &&
-            listed.has(copy.packId) &&
-            !going(copy.packId) &&
-            !states.get(copyKey(blobId, copy.packId))?.condemnedAt,
-        );
-    for (const [packId, tally] of tallies) {
-      if (tally.deadEntries === 0) continue;
-      const size = listed.get(packId) ?? tally.bytes;
-      if (tally.deadEntries === tally.entries) {
-        retired.push(packId);
-        this.noteSwept(tally.entries, size);
-        this.counters.packsDeleted++;
-        continue;
-      }
-      if (tally.deadBytes <= tally.bytes * (this.options.rewriteThreshold ?? 0.5)) continue;
-      const blobs = covered.get(packId) ?? [];
-      const kept = blobs.filter((entry) => !this.dead.has(copyKey(entry.id, packId)));
-      const copied = kept.filter((entry) => !(live.has(entry.id) && keptElsewhere(entry.id, packId)));
-      if (copied.length === 0) {
-        retired.push(packId);
-        this.counters.packsDeleted++;
-      } else {
-        rewritten.set(
-          packId,
-          copied.map((entry) => {
-            const { createdAt, condemnedAt } = states.get(copyKey(entry.id, packId))!;
-            return { entry, createdAt, ...(condemnedAt && { condemnedAt }) };
-          }),
-        );
-        this.counters.packsRewritten++;
-      }
-      this.noteSwept(blobs.length - copied.length, size);
-    }
-    return { retired, rewritten, merged: this.filesToMerge(index) };
-  }
-
-  private filesToMerge(index: CollectionIndex['index']): string[] {
-    const files = index.liveFiles();
-    if (files.length <= MERGE_ABOVE_FILES) return [];
-    const covered = index.coveredPacks();
-    const blobsOf = (indexId: string) =>
-      index.packsListedBy(indexId).reduce((total, packId) => total + (covered.get(packId)?.length ?? 0), 0);
-    return files.filter((indexId) => blobsOf(indexId) < SMALL_FILE_BLOBS);
-  }
-
-  private noteSwept(blobs: number, bytes: number): void {
-    this.counters.blobsDeleted += blobs;
-    this.counters.bytesSwept += bytes;
   }
 
   /**
