@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MongoClient } from 'mongodb';
 import { ensureIndexes } from '../backend/dist/db/index.js';
-import { Catalog, itemVersionsCollection } from '../backend/dist/catalog/index.js';
+import { Catalog, itemVersionsCollection, searchBucketsOf } from '../backend/dist/catalog/index.js';
 import { startDevDb } from '../tools/devdb/dist/index.js';
 
 const { values } = parseArgs({
@@ -45,6 +45,7 @@ try {
       const validFrom = new Date(start + index * 60_000);
       // One version in ten was replaced or deleted later: history the point-in-time queries must skip.
       const closed = index % 10 === 0;
+      const searchTerms = [words[index % words.length]!, words[(index * 7) % words.length]!, `n${index % 1000}`];
       docs.push({
         _id: new ObjectId(),
         tenantId,
@@ -59,7 +60,8 @@ try {
         itemDate: validFrom,
         properties: {},
         content: { blobIds: [`blob-${index}`], size: 20_000, sha256: 'x' },
-        searchTerms: [words[index % words.length]!, words[(index * 7) % words.length]!, `n${index % 1000}`],
+        searchTerms,
+        ...searchBucketsOf(searchTerms),
         firstRunId: 'bench',
         lastRunId: 'bench',
         lastSeenAt: validFrom,
@@ -98,7 +100,7 @@ try {
   const searchMailbox = await time((i) =>
     catalog.search({ words: [words[i % words.length]!], resourceIds: [`mailbox:user-${i % mailboxes}`], limit: 100 }),
   );
-  const server = process.env.MONGODB_URI ? 'MONGODB_URI' : 'devdb (FerretDB over SQLite)';
+  const server = process.env.MONGODB_URI ? 'MONGODB_URI' : 'devdb (FerretDB over PostgreSQL)';
   console.log(
     `server="${server}" versions=${total} mailboxes=${mailboxes} insertPerSecond=${round(total / insertSeconds)} queries=${queries}`,
   );

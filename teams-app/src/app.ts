@@ -37,7 +37,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   if (!mongodbUri) {
     devDb = await startDevDb({ dataDir: join(config.dataDir, 'db') });
     mongodbUri = devDb.uri;
-    logger.info({ uri: devDb.uri, dataDir: devDb.dataDir }, 'embedded database (FerretDB over SQLite) started');
+    logger.info({ uri: devDb.uri, dataDir: devDb.dataDir }, 'embedded database (FerretDB over PostgreSQL) started');
   }
   const database = await openDatabase(mongodbUri, config.mongodbDatabase, logger);
   const microsoft365 = await connectMicrosoft365(config);

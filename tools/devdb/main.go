@@ -1,15 +1,16 @@
-// Command devdb runs FerretDB (the MongoDB wire protocol over SQLite) as
-// Custodia's embedded development database. It listens on loopback only.
+// Command devdb runs FerretDB (the MongoDB wire protocol) over a PostgreSQL
+// server as Custodia's embedded development database. It listens on loopback
+// only; the launcher (src/launcher.ts) starts PostgreSQL first and passes its URL.
 package main
 
 import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"log"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"syscall"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
@@ -17,21 +18,16 @@ import (
 
 func main() {
 	listen := flag.String("listen", "127.0.0.1:27017", "loopback address to listen on")
-	dataDir := flag.String("data", "./data/db", "directory holding the SQLite files")
+	postgresURL := flag.String("postgresql-url", "", "URL of the PostgreSQL database FerretDB stores its collections in")
 	flag.Parse()
-
-	dir, err := filepath.Abs(*dataDir)
-	if err != nil {
-		log.Fatalf("devdb: data directory %q: %v", *dataDir, err)
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		log.Fatalf("devdb: cannot create data directory %q: %v", dir, err)
+	if *postgresURL == "" {
+		log.Fatal("devdb: --postgresql-url is required")
 	}
 
 	db, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: *listen},
-		Handler:   "sqlite",
-		SQLiteURL: "file:" + dir + "/",
+		Listener:      ferretdb.ListenerConfig{TCP: *listen},
+		Handler:       "postgresql",
+		PostgreSQLURL: *postgresURL,
 	})
 	if err != nil {
 		log.Fatalf("devdb: %v", err)
@@ -39,6 +35,11 @@ func main() {
 
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
+	// The launcher holds our stdin open; when it dies, even by SIGKILL, the pipe closes and we stop too.
+	go func() {
+		_, _ = io.Copy(io.Discard, os.Stdin)
+		stop()
+	}()
 
 	done := make(chan error, 1)
 	go func() { done <- db.Run(ctx) }()

@@ -7,11 +7,12 @@ import {
   resourcesCollection,
 } from './collections.js';
 import type { CatalogFolder, DeltaCursor, ItemVersion, ProtectedResource } from './model.js';
+import { searchBucketsOf, searchWordsFilter, type SearchBucketField } from './search-buckets.js';
 
 /** A version as a workload sees it, before the catalog stamps run and validity. */
 export type NewItemVersion = Omit<
   ItemVersion,
-  'tenantId' | 'firstRunId' | 'lastRunId' | 'lastSeenAt' | 'validFrom' | 'validTo' | 'deletedAt'
+  'tenantId' | 'firstRunId' | 'lastRunId' | 'lastSeenAt' | 'validFrom' | 'validTo' | 'deletedAt' | SearchBucketField
 >;
 
 export interface CurrentVersionKey {
@@ -111,6 +112,7 @@ export class Catalog {
     if (versions.length === 0) return;
     const documents = versions.map((version) => ({
       ...version,
+      ...searchBucketsOf(version.searchTerms),
       tenantId: this.tenantId,
       firstRunId: runId,
       lastRunId: runId,
@@ -280,8 +282,11 @@ export class Catalog {
     limit?: number;
     skip?: number;
   }): Promise<ItemVersion[]> {
-    const filter: Filter<ItemVersion> = { searchTerms: { $all: query.words.map((w) => w.toLocaleLowerCase('it')) } };
-    if (query.resourceIds) filter.resourceId = { $in: query.resourceIds };
+    const filter: Filter<ItemVersion> = { ...searchWordsFilter(query.words.map((w) => w.toLocaleLowerCase('it'))) };
+    // A single resource as an equality: the embedded database hands equalities to its indexes, not `$in`.
+    if (query.resourceIds) {
+      filter.resourceId = query.resourceIds.length === 1 ? query.resourceIds[0]! : { $in: query.resourceIds };
+    }
     if (query.from || query.to) {
       filter.itemDate = { ...(query.from && { $gte: query.from }), ...(query.to && { $lt: query.to }) };
     }

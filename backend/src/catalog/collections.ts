@@ -1,4 +1,5 @@
 import { defineTenantCollection } from '../db/index.js';
+import { searchBucketFields } from './search-buckets.js';
 import type { CatalogFolder, DeltaCursor, ItemVersion, ProtectedResource } from './model.js';
 
 export const resourcesCollection = defineTenantCollection<ProtectedResource>('resources', [
@@ -13,8 +14,8 @@ export const itemVersionsCollection = defineTenantCollection<ItemVersion>('itemV
   { key: { tenantId: 1, resourceId: 1, graphId: 1, validFrom: -1 }, name: 'item_history' },
   // Browse a folder at a point in time.
   { key: { tenantId: 1, resourceId: 1, containerId: 1, validFrom: 1 }, name: 'folder_browse' },
-  // Search by word (multikey), sender, date.
-  { key: { tenantId: 1, searchTerms: 1 }, name: 'search_terms' },
+  // Search by word (multikey, one index per bucket of terms), sender, date.
+  ...searchBucketFields.map((field, bucket) => ({ key: { tenantId: 1, [field]: 1 }, name: `search_terms_${bucket}` })),
   { key: { tenantId: 1, from: 1, itemDate: -1 }, name: 'search_sender' },
   { key: { tenantId: 1, resourceId: 1, itemDate: -1 }, name: 'resource_date' },
   // The messages of one Outlook conversation (the Outlook pane).

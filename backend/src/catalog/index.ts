@@ -7,4 +7,6 @@ export {
   resourcesCollection,
 } from './collections.js';
 export { searchTermsOf } from './search-terms.js';
+export { searchBucketsOf } from './search-buckets.js';
+import './search-buckets-upgrade.js';
 export { childFolderPath, displayFolderPath, joinFolderPath, splitFolderPath } from './folder-path.js';

@@ -1,3 +1,4 @@
+import type { SearchBuckets } from './search-buckets.js';
 /** What the catalog records. Every record carries tenantId; see collections.ts for the indexes. */
 
 export type ResourceKind = 'mailbox' | 'onedrive' | 'sharepoint' | 'team';
@@ -35,7 +36,7 @@ export interface StoredContent {
  * previous one is closed (`validTo`). A deletion closes the current version and sets `deletedAt`.
  * Point-in-time T sees the versions with validFrom <= T < (validTo ?? infinity).
  */
-export interface ItemVersion {
+export interface ItemVersion extends SearchBuckets {
   tenantId: string;
   resourceId: string;
   kind: ItemKind;
@@ -62,7 +63,8 @@ export interface ItemVersion {
    * to that API (restores then use JSON creation, the fallback) or when Exchange refused to export this item.
    */
   fullFidelity?: StoredContent;
-  /** Lowercased words of name, sender, recipients and attachment names, for search without $text. */
+  /** Lowercased words of name, sender, recipients and attachment names, for search without $text; also spread over
+   * the `searchTerms0`…`searchTerms7` buckets (`search-buckets.ts`), which the catalog fills when it records. */
   searchTerms: string[];
   firstRunId: string;
   lastRunId: string;

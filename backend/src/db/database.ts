@@ -1,6 +1,7 @@
 import { MongoClient, type Db } from 'mongodb';
 import { ensureIndexes } from './collections.js';
 import { watchConnectivity, type ConnectivityLog } from './connectivity.js';
+import { runUpgrades } from './upgrades.js';
 
 export interface Database {
   readonly client: MongoClient;
@@ -11,7 +12,7 @@ export interface Database {
 }
 
 /**
- * Opens the one MongoClient of the process and creates every registered index.
+ * Opens the one MongoClient of the process, creates every registered index and applies the upgrades not yet done.
  * Works against MongoDB 6+, Atlas, Cosmos DB for MongoDB vCore and FerretDB: no transactions, no change streams.
  */
 export async function openDatabase(uri: string, databaseName: string, log?: ConnectivityLog): Promise<Database> {
@@ -20,6 +21,7 @@ export async function openDatabase(uri: string, databaseName: string, log?: Conn
   await client.connect();
   const db = client.db(databaseName);
   await ensureIndexes(db);
+  await runUpgrades(db);
   return {
     client,
     db,

@@ -8,4 +8,5 @@ export {
   type CollectionDefinition,
   type TenantCollectionDefinition,
 } from './collections.js';
+export { defineUpgrade, runUpgrades, type Upgrade } from './upgrades.js';
 export { TenantCollection, TenantScopeError, type TenantOwned } from './tenant-collection.js';

@@ -137,7 +137,7 @@ export class MailOutbox {
    * Cross-tenant by nature: the delivery worker serves every tenant's letters. A worker claims
    * attempt n of a letter by inserting (letter, n) under a unique index: of two workers racing for
    * the same attempt exactly one insert succeeds. (A conditional update is not enough: FerretDB
-   * over SQLite does not apply filter and update atomically.)
+   * 1.24 reads, updates in Go and writes back, so it does not apply filter and update atomically.)
    */
   private async claimNext(mailer: Mailer, held: Set<string>, tried: Set<string>): Promise<OutboxLetter | null> {
     const letters = outboxLetters.raw(this.db);

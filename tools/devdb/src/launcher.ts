@@ -1,18 +1,25 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { MongoClient } from 'mongodb';
 import { freeLoopbackPort } from './free-port.js';
+import { startPostgres } from './postgres.js';
 
 const execFileAsync = promisify(execFile);
 const sourceDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const repoRoot = resolve(sourceDir, '..', '..');
-const binaryPath = join(repoRoot, '.devdb-bin', 'devdb');
+// Named by its sources, so a checkout whose main.go or pinned modules changed builds its own binary.
+const sourceHash = createHash('sha256')
+  .update(['main.go', 'go.mod', 'go.sum'].map((file) => readFileSync(join(sourceDir, file), 'utf8')).join('\0'))
+  .digest('hex')
+  .slice(0, 12);
+const binaryPath = join(repoRoot, '.devdb-bin', `devdb-${sourceHash}`);
 
 export interface DevDbOptions {
-  /** Directory for the SQLite files; defaults to ./data/db under the repository. */
+  /** Directory for the database (PostgreSQL's files in `postgresql/`); defaults to ./data/db under the repository. */
   dataDir?: string;
   /** Loopback port; a free one is chosen when absent. */
   port?: number;
@@ -48,22 +55,24 @@ export async function ensureDevDbBinary(): Promise<string> {
   return binaryPath;
 }
 
-/** Starts FerretDB over SQLite on loopback and resolves once it answers `ping`. */
+/** Starts PostgreSQL, then FerretDB over it on loopback, and resolves once FerretDB answers `ping`. */
 export async function startDevDb(options: DevDbOptions = {}): Promise<DevDb> {
   const binary = await ensureDevDbBinary();
   const dataDir = resolve(options.dataDir ?? join(repoRoot, 'data', 'db'));
   mkdirSync(dataDir, { recursive: true });
-  const port = options.port ?? (await freeLoopbackPort());
-  const uri = `mongodb://127.0.0.1:${port}/`;
-
-  const child = spawn(binary, ['--listen', `127.0.0.1:${port}`, '--data', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
   const output: string[] = [];
-  const remember = (chunk: Buffer): void => {
+  const remember = (chunk: Buffer | string): void => {
     output.push(chunk.toString());
     if (output.length > 200) output.shift();
   };
+  const postgres = await startPostgres(join(dataDir, 'postgresql'), remember);
+  const port = options.port ?? (await freeLoopbackPort());
+  const uri = `mongodb://127.0.0.1:${port}/`;
+
+  // stdin stays open for FerretDB's lifetime: it exits when the pipe closes, so a killed launcher leaves no FerretDB.
+  const child = spawn(binary, ['--listen', `127.0.0.1:${port}`, '--postgresql-url', postgres.url], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   child.stdout?.on('data', remember);
   child.stderr?.on('data', remember);
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
@@ -72,6 +81,7 @@ export async function startDevDb(options: DevDbOptions = {}): Promise<DevDb> {
     await waitForPing(uri, child, options.startTimeoutMs ?? 30_000);
   } catch (error) {
     child.kill('SIGKILL');
+    await postgres.stop();
     throw new Error(`devdb did not start on port ${port}: ${(error as Error).message}\n${output.join('')}`);
   }
 
@@ -80,11 +90,13 @@ export async function startDevDb(options: DevDbOptions = {}): Promise<DevDb> {
     port,
     dataDir,
     async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      await postgres.stop();
     },
   };
 }

@@ -1,0 +1,30 @@
+import type { AnyBulkWriteOperation } from 'mongodb';
+import { defineUpgrade } from '../db/index.js';
+import { itemVersionsCollection } from './collections.js';
+import type { ItemVersion } from './model.js';
+import { searchBucketsOf } from './search-buckets.js';
+
+// FerretDB 1.24 over PostgreSQL holds a pooled connection per update of one command and hangs past about fifty.
+const batchSize = 25;
+
+/**
+ * Versions recorded before search used buckets get theirs, so that search still finds them. One resource at a time,
+ * so memory holds at most the ids and terms of the largest resource.
+ */
+defineUpgrade('catalog-search-buckets', async (db) => {
+  const versions = itemVersionsCollection.raw(db);
+  for (const resourceId of await versions.distinct('resourceId')) {
+    const ofResource = await versions.find({ resourceId }, { projection: { _id: 1, searchTerms: 1 } }).toArray();
+    for (let start = 0; start < ofResource.length; start += batchSize) {
+      const updates: AnyBulkWriteOperation<ItemVersion>[] = ofResource
+        .slice(start, start + batchSize)
+        .map((version) => ({ version, buckets: searchBucketsOf(version.searchTerms ?? []) }))
+        .filter(({ buckets }) => Object.keys(buckets).length > 0)
+        .map(({ version, buckets }) => ({ updateOne: { filter: { _id: version._id }, update: { $set: buckets } } }));
+      if (updates.length > 0) await versions.bulkWrite(updates, { ordered: false });
+    }
+  }
+  // The single index on `searchTerms` served the search before buckets; nothing queries it any more.
+  if ((await versions.indexes()).some((index) => index.name === 'search_terms'))
+    await versions.dropIndex('search_terms');
+});

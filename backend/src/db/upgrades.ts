@@ -1,0 +1,24 @@
+import type { Db } from 'mongodb';
+
+/** A change to stored data that every database must have before the code that relies on it reads: run once. */
+export type Upgrade = (db: Db) => Promise<void>;
+
+const upgrades = new Map<string, Upgrade>();
+
+/** Declares an upgrade beside the collections it changes; `runUpgrades` applies it at start-up. */
+export function defineUpgrade(name: string, upgrade: Upgrade): void {
+  upgrades.set(name, upgrade);
+}
+
+/**
+ * Applies every declared upgrade this database has not recorded as done, in declaration order. Each upgrade must be
+ * idempotent: two processes starting together may both apply it, and a crash before the record means it runs again.
+ */
+export async function runUpgrades(db: Db): Promise<void> {
+  const done = db.collection<{ _id: string; doneAt: Date }>('schemaUpgrades');
+  for (const [name, upgrade] of upgrades) {
+    if (await done.findOne({ _id: name })) continue;
+    await upgrade(db);
+    await done.updateOne({ _id: name }, { $setOnInsert: { doneAt: new Date() } }, { upsert: true });
+  }
+}
