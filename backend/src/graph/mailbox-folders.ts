@@ -32,7 +32,7 @@ export interface MailboxItem {
 
 /** The mailbox API client with paging (`@odata.nextLink` followed to the end). */
 export interface MailboxFolderClient extends MailboxApiClient {
-  pages<T>(path: string, options: { resource: ResourceKey }): AsyncIterable<T[]>;
+  pages<T>(path: string, options: { resource: ResourceKey; maxPageSize?: number }): AsyncIterable<T[]>;
 }
 
 /** A user's primary mailbox, as the mailbox API addresses it, and the user whose Graph budget the calls use. */
@@ -46,6 +46,9 @@ export const subjectPropertyId = 'String 0x37';
 
 const mailboxPath = (mailboxId: string): string => `/admin/exchange/mailboxes/${encodeURIComponent(mailboxId)}`;
 
+/** Folders per page of the folder delta, which honours `Prefer: odata.maxpagesize`: a usual mailbox in one page. */
+const folderDeltaPageSize = 250;
+
 /**
  * Every folder of the mailbox: one full round of the folder delta, which enumerates the whole tree flat.
  * https://learn.microsoft.com/graph/api/mailboxfolder-delta
@@ -55,7 +58,12 @@ export async function listMailboxFolders(
   mailbox: MailboxAddress,
 ): Promise<MailboxFolder[]> {
   const select = '$select=id,displayName,parentFolderId,type,wellKnownName';
-  return allPages<MailboxFolder>(graph, mailbox, `${mailboxPath(mailbox.mailboxId)}/folders/delta?${select}`);
+  return allPages<MailboxFolder>(
+    graph,
+    mailbox,
+    `${mailboxPath(mailbox.mailboxId)}/folders/delta?${select}`,
+    folderDeltaPageSize,
+  );
 }
 
 /** The delta of one folder's items (new, changed, removed). https://learn.microsoft.com/graph/api/mailboxitem-delta */
@@ -144,9 +152,15 @@ export async function listFolderItems(
   );
 }
 
-async function allPages<T>(graph: MailboxFolderClient, mailbox: MailboxAddress, path: string): Promise<T[]> {
+async function allPages<T>(
+  graph: MailboxFolderClient,
+  mailbox: MailboxAddress,
+  path: string,
+  maxPageSize?: number,
+): Promise<T[]> {
   const all: T[] = [];
-  for await (const page of graph.pages<T>(path, { resource: { kind: 'mailbox', userId: mailbox.userId } }))
+  const resource = { kind: 'mailbox', userId: mailbox.userId } as const;
+  for await (const page of graph.pages<T>(path, { resource, ...(maxPageSize !== undefined && { maxPageSize }) }))
     all.push(...page);
   return all;
 }

@@ -66,7 +66,11 @@ async function readContactFolder(
  */
 export async function defaultContactFolderId(graph: FolderReader, userId: string): Promise<string | undefined> {
   const folder = await readDefaultContactFolder(graph, userId);
-  if (folder) return folder.id;
+  return folder ? folder.id : defaultContactFolderIdFromListings(graph, userId);
+}
+
+/** The default Contacts folder's id as the first contact or child folder in it names it. */
+async function defaultContactFolderIdFromListings(graph: FolderReader, userId: string): Promise<string | undefined> {
   const user = encodeURIComponent(userId);
   for (const listing of [`/users/${user}/contacts`, `/users/${user}/contactFolders`]) {
     const listed = await graph.getJson<{ value?: { parentFolderId?: string }[] }>(
@@ -83,7 +87,7 @@ export async function defaultContactFolderId(graph: FolderReader, userId: string
 async function defaultContactFolder(graph: FolderReader, userId: string): Promise<GraphContactFolder | undefined> {
   const byName = await readDefaultContactFolder(graph, userId);
   if (byName) return byName;
-  const id = await defaultContactFolderId(graph, userId);
+  const id = await defaultContactFolderIdFromListings(graph, userId);
   return id === undefined ? undefined : readContactFolder(graph, userId, id);
 }
 
