@@ -1,5 +1,6 @@
 import type { Filter } from 'mongodb';
 import type { Catalog, DeltaCursor, DeltaRound, ItemVersion } from '../catalog/index.js';
+import { deltaPagesFrom, type PrefetchedDeltaPage } from './delta-prefetch.js';
 import type { GraphDeltaPage, GraphReader, GraphResource } from './ports.js';
 
 /** Thrown by the Graph layer when a delta token is no longer valid and a full round must start over. */
@@ -26,6 +27,8 @@ export interface DeltaStreamOptions<T> {
   saved?: DeltaCursor | null;
   /** The first request of a full round. */
   startLink: string;
+  /** The answer to the stream's next request when it was sent ahead in a batch (delta-prefetch.ts). */
+  prefetched?: PrefetchedDeltaPage<T>;
   maxPageSize?: number;
   /** Versions a resync round owns: after the round, those it did not see are closed as deleted. */
   scope: Filter<ItemVersion>;
@@ -61,13 +64,17 @@ export async function syncDeltaStream<T>(options: DeltaStreamOptions<T>): Promis
   let fullRoundStartedAt = saved?.roundComplete ? null : (saved?.fullRoundStartedAt ?? null);
   const result: DeltaStreamResult = { pages: 0, round, resyncs: 0, closedUnseen: 0 };
   let recorded = new Set<string>();
+  const paging = {
+    resource: options.resource,
+    ...(options.maxPageSize !== undefined && { maxPageSize: options.maxPageSize }),
+  };
+  let prefetched = options.prefetched;
 
   for (;;) {
     try {
-      for await (const page of options.graph.deltaPages<T>(link, {
-        resource: options.resource,
-        ...(options.maxPageSize !== undefined && { maxPageSize: options.maxPageSize }),
-      })) {
+      const pages = deltaPagesFrom<T>(options.graph, link, paging, prefetched);
+      prefetched = undefined;
+      for await (const page of pages) {
         await options.onPage(page, { round, recorded });
         result.pages += 1;
         if (page.deltaLink) {

@@ -17,6 +17,21 @@ export interface GraphDeltaPage<T> {
   deltaLink?: string;
 }
 
+/** A read sent inside a JSON batch; `url` is a Graph path or a link Graph gave (nextLink, deltaLink). */
+export interface BatchedRead {
+  id: string;
+  method: 'GET';
+  url: string;
+  headers?: Record<string, string>;
+}
+
+/** The answer to one batched read: its own status, and its JSON body. */
+export interface BatchedAnswer {
+  id: string;
+  status: number;
+  body: unknown;
+}
+
 export interface GraphReader {
   getJson<T>(path: string, options: { resource: GraphResource }): Promise<T>;
   pages<T>(
@@ -28,6 +43,8 @@ export interface GraphReader {
     options: { resource: GraphResource; maxPageSize?: number },
   ): AsyncIterable<GraphDeltaPage<T>>;
   getStream(path: string, options: { resource: GraphResource }): Promise<{ stream: Readable; size?: number }>;
+  /** Independent reads in JSON batches of at most 20; Graph counts each sub-request against its limits. */
+  batch(requests: readonly BatchedRead[], options: { resource: GraphResource }): Promise<readonly BatchedAnswer[]>;
   /** A POST that only reads (`exportItems`): `idempotent` lets it be repeated after a 5xx or a reset. */
   sendJson<T>(
     method: 'POST',

@@ -1,20 +1,29 @@
 import { backupCalendar } from '../workloads/exchange/calendar-backup.js';
 import { backupContacts } from '../workloads/exchange/contacts-backup.js';
 import { backupMailbox } from '../workloads/exchange/mail-backup.js';
+import { mailboxFirstReads } from '../workloads/exchange/mailbox-first-reads.js';
 import { backupTasksAndNotes } from '../workloads/exchange/tasks-notes-backup.js';
 import { backupDrive } from '../workloads/files/drive-backup.js';
 import { backupTeam } from '../workloads/teams/team-backup.js';
+import { readAhead } from './read-ahead.js';
 import type { UnitContext } from './unit-context.js';
 
-/** Chooses the workloads that back up the unit's resource: a mailbox is its mail, contacts, calendar, tasks and notes. */
+/**
+ * Chooses the workloads that back up the unit's resource: a mailbox is its mail, contacts, calendar, tasks and notes,
+ * whose independent first reads (folders, the mailbox id, the calendar's first page) go ahead in one batch.
+ */
 export async function backupResource(context: UnitContext): Promise<void> {
   const { resource } = context;
   switch (resource.kind) {
-    case 'mailbox':
-      await backupMailbox(context, resource.graphId);
-      await backupContacts(context, resource.graphId);
-      await backupCalendar(context, resource.graphId);
-      return backupTasksAndNotes(context, resource.graphId);
+    case 'mailbox': {
+      const userId = resource.graphId;
+      const reads = mailboxFirstReads(userId);
+      const mailbox = { ...context, graph: await readAhead(context.graph, { kind: 'mailbox', userId }, reads) };
+      await backupMailbox(mailbox, userId);
+      await backupContacts(mailbox, userId);
+      await backupCalendar(mailbox, userId);
+      return backupTasksAndNotes(mailbox, userId);
+    }
     case 'onedrive':
     case 'sharepoint':
       return backupDrive(context, resource.driveId ?? resource.graphId);

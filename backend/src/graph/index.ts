@@ -25,6 +25,7 @@ export {
   isPermissionMissing,
   MailboxImporter,
   primaryMailboxId,
+  exchangeSettingsPath,
   type ExportedItem,
   type MailboxApiClient,
 } from './mailbox-import-export.js';

@@ -39,15 +39,20 @@ interface ExportItemResponse {
   Error?: { code?: string; message?: string };
 }
 
+/** The user's Exchange settings, which name the primary mailbox. */
+export function exchangeSettingsPath(userId: string): string {
+  return `/users/${encodeURIComponent(userId)}/settings/exchange`;
+}
+
 /**
  * The id of a user's primary mailbox: the mailbox API addresses mailboxes by it, not by user.
  * https://learn.microsoft.com/graph/api/usersettings-list-exchange
  */
+
 export async function primaryMailboxId(graph: MailboxApiClient, userId: string): Promise<string> {
-  const settings = await graph.getJson<{ primaryMailboxId?: string }>(
-    `/users/${encodeURIComponent(userId)}/settings/exchange`,
-    { resource: { kind: 'mailbox', userId } },
-  );
+  const settings = await graph.getJson<{ primaryMailboxId?: string }>(exchangeSettingsPath(userId), {
+    resource: { kind: 'mailbox', userId },
+  });
   if (!settings.primaryMailboxId) throw new Error(`Graph gave no primary mailbox id for user ${userId}`);
   return settings.primaryMailboxId;
 }

@@ -27,6 +27,8 @@ export interface BackupHarness {
   /** Creates a job and runs it to its end, returning the finished run. */
   runJob(job: NewBackupJob): Promise<{ jobId: string; run: RunView }>;
   runAgain(jobId: string): Promise<RunView>;
+  /** Creates a job backing up every mailbox, runs it once and answers its id; fails unless the run succeeded. */
+  backUpMailboxes(name: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -106,6 +108,17 @@ export async function startBackupHarness(
     async runJob(input) {
       const job = await jobs.create(sim.tenantId, input, 'admin@test');
       return { jobId: job.jobId, run: await harness.runAgain(job.jobId) };
+    },
+    async backUpMailboxes(name) {
+      const { jobId, run } = await harness.runJob({
+        name,
+        scope: { type: 'organisation' },
+        workloads: ['exchange'],
+        dailyTime: '22:00',
+        retentionYears: 1,
+      });
+      if (run.status !== 'succeeded') throw new Error(`the first run of ${name} ended ${run.status}: ${run.error}`);
+      return jobId;
     },
     async runAgain(jobId) {
       const run = await engine.startRun(sim.tenantId, jobId, 'manual', 'admin@test');

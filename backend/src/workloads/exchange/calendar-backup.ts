@@ -18,6 +18,11 @@ interface GraphEvent {
 
 const containerId = 'calendar';
 
+/** The calendar's one listing: single events and series masters, 500 to a page. */
+export function eventListing(userId: string): { path: string; maxPageSize: number } {
+  return { path: `/users/${encodeURIComponent(userId)}/events`, maxPageSize: 500 };
+}
+
 /**
  * Backs up a mailbox's calendar from the event list, which holds single events and series masters
  * with their recurrence (calendarView delta would expand every series into its occurrences): each
@@ -43,9 +48,10 @@ export async function backupCalendar(context: UnitContext, userId: string): Prom
   };
   // One listing is one round: a paged list does not repeat an item, but the recorder keeps count either way.
   const round = { round: 'resync' as const, recorded: new Set<string>() };
-  for await (const events of context.graph.pages<GraphEvent>(`/users/${encodeURIComponent(userId)}/events`, {
+  const listing = eventListing(userId);
+  for await (const events of context.graph.pages<GraphEvent>(listing.path, {
     resource,
-    maxPageSize: 500,
+    maxPageSize: listing.maxPageSize,
   })) {
     await recordDeltaPage(context, events, recipe, round);
     await context.progress.checkpoint();

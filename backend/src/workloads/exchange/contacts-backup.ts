@@ -1,7 +1,13 @@
+import { syncPolledStreams } from '../../backup/delta-prefetch.js';
 import type { UnitContext } from '../../backup/unit-context.js';
 import { recordMailboxFolders } from './catalog-folders.js';
 import { listContactFolders } from './contact-folders.js';
-import { backupOutlookJsonStream, type OutlookJsonItem } from './outlook-json-backup.js';
+import {
+  backupOutlookJsonStream,
+  outlookJsonPageSize,
+  type OutlookJsonItem,
+  type OutlookJsonStream,
+} from './outlook-json-backup.js';
 
 interface GraphContact extends OutlookJsonItem {
   displayName?: string;
@@ -15,7 +21,7 @@ const containerIdOf = (folderId: string): string => `contacts:${folderId}`;
 /**
  * Backs up every contact folder of a mailbox (the default Contacts folder and its child folders at any depth) by
  * contact delta, each contact as its JSON. The folders go into the catalog, so they can be browsed and restored; a
- * folder gone since the last run closes its contacts.
+ * folder gone since the last run closes its contacts. Incremental polls go 20 to a JSON batch (delta-prefetch.ts).
  * https://learn.microsoft.com/graph/api/contact-delta
  */
 export async function backupContacts(context: UnitContext, userId: string): Promise<void> {
@@ -23,26 +29,35 @@ export async function backupContacts(context: UnitContext, userId: string): Prom
   const folders = await listContactFolders(context.graph, userId);
   await recordMailboxFolders(context, 'contacts', folders);
   const cursors = await context.catalog.deltaCursorsOf(context.resource.resourceId);
-  for (const folder of folders) {
-    const containerId = containerIdOf(folder.id);
-    await backupOutlookJsonStream<GraphContact>(context, {
-      userId,
-      kind: 'contact',
-      containerId,
-      containerPath: folder.path,
-      startLink: `/users/${user}/contactFolders/${encodeURIComponent(folder.id)}/contacts/delta`,
-      saved: cursors.get(containerId) ?? null,
-      describe: (contact) => {
-        const addresses = (contact.emailAddresses ?? [])
-          .map((email) => email.address?.toLowerCase())
-          .filter((address): address is string => Boolean(address));
-        return {
-          name: contact.displayName ?? '',
-          to: addresses,
-          ...(contact.lastModifiedDateTime !== undefined && { itemDate: new Date(contact.lastModifiedDateTime) }),
-          properties: { companyName: contact.companyName ?? undefined },
-        };
-      },
-    });
-  }
+  await syncPolledStreams<GraphContact>(
+    context.graph,
+    { kind: 'mailbox', userId },
+    outlookJsonPageSize,
+    folders.map((folder) => {
+      const containerId = containerIdOf(folder.id);
+      const saved = cursors.get(containerId) ?? null;
+      const stream = {
+        userId,
+        kind: 'contact' as const,
+        containerId,
+        containerPath: folder.path,
+        startLink: `/users/${user}/contactFolders/${encodeURIComponent(folder.id)}/contacts/delta`,
+        saved,
+        describe: describeContact,
+      };
+      return { saved, sync: (prefetched) => backupOutlookJsonStream<GraphContact>(context, { ...stream, prefetched }) };
+    }),
+  );
+}
+
+function describeContact(contact: GraphContact): ReturnType<OutlookJsonStream<GraphContact>['describe']> {
+  const addresses = (contact.emailAddresses ?? [])
+    .map((email) => email.address?.toLowerCase())
+    .filter((address): address is string => Boolean(address));
+  return {
+    name: contact.displayName ?? '',
+    to: addresses,
+    ...(contact.lastModifiedDateTime !== undefined && { itemDate: new Date(contact.lastModifiedDateTime) }),
+    properties: { companyName: contact.companyName ?? undefined },
+  };
 }

@@ -1,4 +1,5 @@
 import { searchTermsOf, type DeltaCursor, type NewItemVersion, type StoredContent } from '../../catalog/index.js';
+import { syncPolledStreams, type PrefetchedDeltaPage } from '../../backup/delta-prefetch.js';
 import { syncDeltaStream } from '../../backup/delta-stream.js';
 import { recordDeltaPage, type PageRecipe } from '../../backup/page-recorder.js';
 import type { UnitContext } from '../../backup/unit-context.js';
@@ -58,7 +59,7 @@ const mailboxConcurrency = 4;
 /**
  * Backs up every mail folder of one mailbox by per-folder delta: new and changed messages'
  * MIME (`$value`) into the store, deletions and moves out as closed versions. Folders that
- * disappeared close their messages.
+ * disappeared close their messages. Incremental polls go 20 to a JSON batch (delta-prefetch.ts).
  * https://learn.microsoft.com/graph/delta-query-messages, /graph/outlook-get-mime-message
  */
 export async function backupMailbox(context: UnitContext, userId: string): Promise<void> {
@@ -88,8 +89,16 @@ export async function backupMailbox(context: UnitContext, userId: string): Promi
       deletedAt: null,
       lastRunId: context.runId,
     });
-    await backupMailFolder(context, userId, folder, cursors.get(containerId) ?? null);
   }
+  await syncPolledStreams<GraphMessage>(
+    context.graph,
+    { kind: 'mailbox', userId },
+    deltaPageSize,
+    folders.map((folder) => {
+      const saved = cursors.get(`mail:${folder.id}`) ?? null;
+      return { saved, sync: (prefetched) => backupMailFolder(context, userId, folder, saved, prefetched) };
+    }),
+  );
 }
 
 async function backupMailFolder(
@@ -97,6 +106,7 @@ async function backupMailFolder(
   userId: string,
   folder: MailFolderNode,
   saved: DeltaCursor | null,
+  prefetched: PrefetchedDeltaPage<GraphMessage> | undefined,
 ): Promise<void> {
   const resource = { kind: 'mailbox', userId } as const;
   const containerId = `mail:${folder.id}`;
@@ -129,6 +139,7 @@ async function backupMailFolder(
     resourceId: context.resource.resourceId,
     stream: containerId,
     saved,
+    ...(prefetched && { prefetched }),
     startLink: `/users/${user}/mailFolders/${encodeURIComponent(folder.id)}/messages/delta?$select=${messageSelect}`,
     maxPageSize: deltaPageSize,
     scope: { containerId },

@@ -16,6 +16,12 @@ export interface MailFolderNode extends GraphMailFolder {
 }
 
 const folderSelect = '$select=id,displayName,parentFolderId,childFolderCount&includeHiddenFolders=true';
+const folderPageSize = 100;
+
+/** The first read of the folder walk: the mailbox's top-level folders. */
+export function topMailFolders(userId: string): { path: string; maxPageSize: number } {
+  return { path: `/users/${encodeURIComponent(userId)}/mailFolders?${folderSelect}`, maxPageSize: folderPageSize };
+}
 
 /**
  * Every mail folder of the mailbox, nested ones included, with its path. Costs one listing for the
@@ -25,12 +31,10 @@ const folderSelect = '$select=id,displayName,parentFolderId,childFolderCount&inc
 export async function listMailFolders(context: UnitContext, userId: string): Promise<MailFolderNode[]> {
   const resource = { kind: 'mailbox', userId } as const;
   const result: MailFolderNode[] = [];
-  const pending: { listing: string; parentPath: string }[] = [
-    { listing: `/users/${encodeURIComponent(userId)}/mailFolders?${folderSelect}`, parentPath: '' },
-  ];
+  const pending: { listing: string; parentPath: string }[] = [{ listing: topMailFolders(userId).path, parentPath: '' }];
   while (pending.length > 0) {
     const { listing, parentPath } = pending.shift()!;
-    for await (const page of context.graph.pages<GraphMailFolder>(listing, { resource, maxPageSize: 100 })) {
+    for await (const page of context.graph.pages<GraphMailFolder>(listing, { resource, maxPageSize: folderPageSize })) {
       for (const folder of page) {
         const path = childFolderPath(parentPath, folder.displayName);
         result.push({ ...folder, path });

@@ -1,4 +1,5 @@
 import { searchTermsOf, type DeltaCursor, type ItemKind, type NewItemVersion } from '../../catalog/index.js';
+import type { PrefetchedDeltaPage } from '../../backup/delta-prefetch.js';
 import { syncDeltaStream } from '../../backup/delta-stream.js';
 import { recordDeltaPage, type PageRecipe } from '../../backup/page-recorder.js';
 import type { UnitContext } from '../../backup/unit-context.js';
@@ -11,6 +12,9 @@ export interface OutlookJsonItem {
   changeKey?: string;
 }
 
+/** Items per delta page of a stream of Outlook items kept as JSON. */
+export const outlookJsonPageSize = 500;
+
 export interface OutlookJsonStream<T extends OutlookJsonItem> {
   userId: string;
   kind: ItemKind;
@@ -19,6 +23,8 @@ export interface OutlookJsonStream<T extends OutlookJsonItem> {
   containerPath: string;
   startLink: string;
   saved: DeltaCursor | null;
+  /** The stream's next page when it was sent ahead in a batch (delta-prefetch.ts). */
+  prefetched?: PrefetchedDeltaPage<T> | undefined;
   /** What the catalog shows and searches: name, sender or organiser, date, restore properties. */
   describe(item: T): Pick<NewItemVersion, 'name' | 'from' | 'to' | 'itemDate' | 'properties'>;
 }
@@ -63,8 +69,9 @@ export async function backupOutlookJsonStream<T extends OutlookJsonItem>(
     resourceId: context.resource.resourceId,
     stream: stream.containerId,
     saved: stream.saved,
+    ...(stream.prefetched && { prefetched: stream.prefetched }),
     startLink: stream.startLink,
-    maxPageSize: 500,
+    maxPageSize: outlookJsonPageSize,
     scope: { containerId: stream.containerId },
     runId: context.runId,
     resyncOf: context.resyncOf,

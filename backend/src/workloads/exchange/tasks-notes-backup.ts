@@ -1,4 +1,5 @@
-import { joinFolderPath, searchTermsOf, type ItemKind } from '../../catalog/index.js';
+import { joinFolderPath, searchTermsOf, type DeltaCursor, type ItemKind } from '../../catalog/index.js';
+import { syncPolledStreams, type PrefetchedDeltaPage } from '../../backup/delta-prefetch.js';
 import { syncDeltaStream } from '../../backup/delta-stream.js';
 import { recordDeltaPage, type PageRecipe } from '../../backup/page-recorder.js';
 import type { UnitContext } from '../../backup/unit-context.js';
@@ -20,6 +21,9 @@ const classes: Record<string, { kind: ItemKind; prefix: 'tasks' | 'notes' }> = {
   'IPF.Task': { kind: 'task', prefix: 'tasks' },
   'IPF.StickyNote': { kind: 'note', prefix: 'notes' },
 };
+
+/** Items per item-delta page. */
+const itemPageSize = 500;
 
 interface ClassFolder extends BackedUpFolder {
   kind: ItemKind;
@@ -58,8 +62,15 @@ export async function backupTasksAndNotes(context: UnitContext, userId: string):
     );
   }
   const cursors = await context.catalog.deltaCursorsOf(context.resource.resourceId);
-  for (const folder of folders)
-    await backupFolder(context, mailbox, folder, cursors.get(`${folder.prefix}:${folder.id}`));
+  await syncPolledStreams<MailboxItem>(
+    context.graph,
+    { kind: 'mailbox', userId },
+    itemPageSize,
+    folders.map((folder) => {
+      const saved = cursors.get(`${folder.prefix}:${folder.id}`) ?? null;
+      return { saved, sync: (prefetched) => backupFolder(context, mailbox, folder, saved, prefetched) };
+    }),
+  );
 }
 
 /** Task and note folders with their paths (`Attività/Progetti`); a subfolder's path continues its parent's. */
@@ -92,7 +103,8 @@ async function backupFolder(
   context: UnitContext,
   mailbox: MailboxAddress,
   folder: ClassFolder,
-  saved: Parameters<typeof syncDeltaStream>[0]['saved'],
+  saved: DeltaCursor | null,
+  prefetched: PrefetchedDeltaPage<MailboxItem> | undefined,
 ): Promise<void> {
   const containerId = `${folder.prefix}:${folder.id}`;
   // The subject read with each item's content, for the version that toVersion builds next.
@@ -134,9 +146,10 @@ async function backupFolder(
     resource: { kind: 'mailbox', userId: mailbox.userId },
     resourceId: context.resource.resourceId,
     stream: containerId,
-    saved: saved ?? null,
+    saved,
+    ...(prefetched && { prefetched }),
     startLink: mailboxItemDeltaPath(mailbox.mailboxId, folder.id),
-    maxPageSize: 500,
+    maxPageSize: itemPageSize,
     scope: { containerId },
     runId: context.runId,
     resyncOf: context.resyncOf,

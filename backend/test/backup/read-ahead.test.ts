@@ -1,0 +1,59 @@
+import type { BatchedAnswer, BatchedRead, GraphReader } from '../../src/backup/ports.js';
+import { readAhead } from '../../src/backup/read-ahead.js';
+
+const resource = { kind: 'mailbox', userId: 'u' } as const;
+
+/** A Graph that answers reads from a table, a batch the way `$batch` does, and records what was sent on its own. */
+function tableGraph(table: Record<string, { status: number; body?: unknown }>, alone: string[]): GraphReader {
+  const answer = (path: string) => table[path] ?? { status: 404 };
+  const read = <T>(path: string): Promise<T> => {
+    alone.push(path);
+    const { status, body } = answer(path);
+    return status === 200 ? Promise.resolve(body as T) : Promise.reject(new Error(`${status} for ${path}`));
+  };
+  return {
+    getJson: read,
+    async *pages<T>(path: string) {
+      for (let link: string | undefined = path; link !== undefined;) {
+        const page: { value: T[]; '@odata.nextLink'?: string } = await read(link);
+        yield page.value;
+        link = page['@odata.nextLink'];
+      }
+    },
+    deltaPages: () => {
+      throw new Error('not read here');
+    },
+    getStream: () => Promise.reject(new Error('not read here')),
+    sendJson: () => Promise.reject(new Error('not read here')),
+    batch: (requests: readonly BatchedRead[]): Promise<BatchedAnswer[]> =>
+      Promise.resolve(requests.map((request) => ({ id: request.id, body: undefined, ...answer(request.url) }))),
+  };
+}
+
+test('a read answered in the batch is served from it once, its next pages from Graph; a refused one is sent again alone', async () => {
+  const alone: string[] = [];
+  const graph = tableGraph(
+    {
+      '/folders': { status: 200, body: { value: ['inbox'], '@odata.nextLink': '/folders?page=2' } },
+      '/folders?page=2': { status: 200, body: { value: ['archive'] } },
+      '/settings': { status: 200, body: { primaryMailboxId: 'MBX' } },
+    },
+    alone,
+  );
+  const ahead = await readAhead(graph, resource, [
+    { path: '/folders', maxPageSize: 100 },
+    { path: '/settings' },
+    { path: '/refused' },
+  ]);
+
+  const folders: string[] = [];
+  for await (const page of ahead.pages<string>('/folders', { resource })) folders.push(...page);
+  expect(folders).toEqual(['inbox', 'archive']);
+  expect(await ahead.getJson('/settings', { resource })).toEqual({ primaryMailboxId: 'MBX' });
+  await expect(ahead.getJson('/refused', { resource })).rejects.toThrow('404 for /refused');
+  expect(alone).toEqual(['/folders?page=2', '/refused']);
+
+  // A batched answer is an answer of its moment: asked again, the read goes to Graph.
+  await ahead.getJson('/settings', { resource });
+  expect(alone).toEqual(['/folders?page=2', '/refused', '/settings']);
+});
