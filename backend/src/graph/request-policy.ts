@@ -10,6 +10,8 @@ export interface RequestPolicy {
   readonly units: number;
   /** Mailbox requests share a per-mailbox gate of `mailboxConcurrency`; others have none. */
   readonly concurrencyKey: string | undefined;
+  /** Only the worker leasing the resource spends from the scope, so it may draw its next block ahead. */
+  readonly reserveAhead: boolean;
 }
 
 export function policyFor(resource: ResourceKey, method: string, url: string, limits: GraphLimits): RequestPolicy {
@@ -21,6 +23,7 @@ export function policyFor(resource: ResourceKey, method: string, url: string, li
         rule: { limit: limits.mailboxRequestsPerWindow, windowMs: scaled(limits.mailboxWindowMs) },
         units: 1,
         concurrencyKey: `mailbox:${resource.userId}`,
+        reserveAhead: true,
       };
     case 'drive':
       // SharePoint and OneDrive share one resource-unit budget per app and tenant.
@@ -29,6 +32,7 @@ export function policyFor(resource: ResourceKey, method: string, url: string, li
         rule: { limit: limits.sharePointUnitsPerMinute, windowMs: scaled(60_000) },
         units: sharePointUnitCost(method, url),
         concurrencyKey: undefined,
+        reserveAhead: false,
       };
     case 'directory':
       return {
@@ -36,6 +40,7 @@ export function policyFor(resource: ResourceKey, method: string, url: string, li
         rule: { limit: limits.directoryUnitsPer10s, windowMs: scaled(10_000) },
         units: directoryUnitCost(url),
         concurrencyKey: undefined,
+        reserveAhead: false,
       };
     case 'team':
       return {
@@ -43,6 +48,7 @@ export function policyFor(resource: ResourceKey, method: string, url: string, li
         rule: { limit: limits.teamRequestsPerSecond, windowMs: scaled(1_000) },
         units: 1,
         concurrencyKey: undefined,
+        reserveAhead: false,
       };
   }
 }

@@ -41,6 +41,16 @@ export interface SlotPlan {
   /** Units one ticket grants (the reservation block; the slot's last ticket grants what is left). */
   readonly ticketUnits: number;
   readonly ticketsPerSlot: number;
+  /** Whether one worker may hold a second block drawn ahead and still stay under the published limit. */
+  readonly roomForBlockAhead: boolean;
+}
+
+export interface SpendOptions {
+  /**
+   * Draw the next block while this one is being spent, so requests do not stop for the database write. Only for
+   * scopes one worker spends from at a time (a leased mailbox): that worker then holds up to two blocks.
+   */
+  readonly reserveAhead?: boolean;
 }
 
 const maxSlotsPerWindow = 30;
@@ -63,6 +73,7 @@ export function slotPlanFor(rule: BudgetRule, share: number, reservationBlock: n
     unitsPerSlot,
     ticketUnits,
     ticketsPerSlot: Math.ceil(unitsPerSlot / ticketUnits),
+    roomForBlockAhead: (slots + 1) * unitsPerSlot + 2 * ticketUnits <= rule.limit,
   };
 }
 
@@ -72,8 +83,10 @@ interface LocalReserve {
   /** The slot last drawn from and the next ticket number worth trying in it. */
   slot: number;
   nextTicket: number;
-  /** Serialises this process's draws for one scope. */
+  /** Serialises this process's spends from one scope. */
   queue: Promise<void>;
+  /** The ticket draw under way, needed now or drawn ahead: one at a time per scope. */
+  drawing: Promise<number> | undefined;
 }
 
 /**
@@ -97,9 +110,9 @@ export class SharedBudget {
   }
 
   /** Waits until `units` may be spent on `scope` under `rule`, then spends them. */
-  async spend(scope: string, rule: BudgetRule, units: number): Promise<void> {
+  async spend(scope: string, rule: BudgetRule, units: number, options: SpendOptions = {}): Promise<void> {
     const reserve = this.reserveFor(scope);
-    const turn = reserve.queue.then(() => this.take(scope, rule, units, reserve));
+    const turn = reserve.queue.then(() => this.take(scope, rule, units, reserve, options.reserveAhead === true));
     reserve.queue = turn.catch(() => undefined);
     await turn;
   }
@@ -120,13 +133,19 @@ export class SharedBudget {
   private reserveFor(scope: string): LocalReserve {
     let reserve = this.reserves.get(scope);
     if (!reserve) {
-      reserve = { units: 0, pausedUntil: 0, slot: -1, nextTicket: 0, queue: Promise.resolve() };
+      reserve = { units: 0, pausedUntil: 0, slot: -1, nextTicket: 0, queue: Promise.resolve(), drawing: undefined };
       this.reserves.set(scope, reserve);
     }
     return reserve;
   }
 
-  private async take(scope: string, rule: BudgetRule, units: number, reserve: LocalReserve): Promise<void> {
+  private async take(
+    scope: string,
+    rule: BudgetRule,
+    units: number,
+    reserve: LocalReserve,
+    reserveAhead: boolean,
+  ): Promise<void> {
     const plan = slotPlanFor(rule, this.budgetShare, this.reservationBlock);
     for (;;) {
       const pausedFor = reserve.pausedUntil - Date.now();
@@ -136,13 +155,35 @@ export class SharedBudget {
       }
       if (reserve.units >= units) {
         reserve.units -= units;
+        if (reserveAhead && plan.roomForBlockAhead) this.drawAhead(scope, plan, reserve);
         return;
       }
-      await this.readSharedPause(scope, reserve);
-      if (reserve.pausedUntil > Date.now()) continue;
-      const waitMs = await this.drawTicket(scope, plan, reserve);
+      const waitMs = await this.draw(scope, plan, reserve);
       if (waitMs > 0) await sleep(waitMs);
     }
+  }
+
+  /** Starts drawing the next block once the reserve is down to one, unless a draw is under way or the slot is spent. */
+  private drawAhead(scope: string, plan: SlotPlan, reserve: LocalReserve): void {
+    if (reserve.units > plan.ticketUnits || reserve.drawing || reserve.pausedUntil > Date.now()) return;
+    const slot = Math.floor(Date.now() / plan.slotMs);
+    if (slot === reserve.slot && reserve.nextTicket >= plan.ticketsPerSlot) return;
+    // A failed draw ahead is tried again when the block is needed, and that error reaches the caller.
+    this.draw(scope, plan, reserve).catch(() => undefined);
+  }
+
+  /** Joins the draw under way or starts one; answers how long to wait when the slot is spent. */
+  private draw(scope: string, plan: SlotPlan, reserve: LocalReserve): Promise<number> {
+    reserve.drawing ??= this.drawUnlessPaused(scope, plan, reserve).finally(() => {
+      reserve.drawing = undefined;
+    });
+    return reserve.drawing;
+  }
+
+  private async drawUnlessPaused(scope: string, plan: SlotPlan, reserve: LocalReserve): Promise<number> {
+    await this.readSharedPause(scope, reserve);
+    if (reserve.pausedUntil > Date.now()) return 0;
+    return this.drawTicket(scope, plan, reserve);
   }
 
   private async readSharedPause(scope: string, reserve: LocalReserve): Promise<void> {

@@ -23,7 +23,9 @@ export class BudgetMiddleware extends ChainLink {
   async execute(context: Context): Promise<void> {
     const { settings } = callOf(context);
     const { policy } = settings;
-    await this.budget.spend(policy.budgetScope, policy.rule, settings.units ?? policy.units);
+    await this.budget.spend(policy.budgetScope, policy.rule, settings.units ?? policy.units, {
+      reserveAhead: policy.reserveAhead,
+    });
     const release = policy.concurrencyKey
       ? await this.concurrency.acquire(policy.concurrencyKey, settings.permits ?? 1)
       : () => undefined;
