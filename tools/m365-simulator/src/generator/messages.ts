@@ -45,14 +45,32 @@ function headerFor(seed: number, user: UserRecord, users: UserRecord[], index: n
   };
 }
 
-/** Attachment k of the tenant: the same bytes wherever it is mailed, so deduplication has something to find. */
-function sharedAttachment(seed: number, index: number): AttachmentContent {
-  const name = ATTACHMENT_NAMES[index % ATTACHMENT_NAMES.length] as string;
+/**
+ * Bytes of the tenant's shared attachments, derived once per (seed, index): every generated message that carries one
+ * is built again on each read, and deriving 20-200 KB byte by byte was a large share of the simulator's time. At most
+ * ATTACHMENT_NAMES.length entries per seed; the buffers are never written after they are made.
+ */
+const sharedAttachmentBytes = new Map<string, Buffer>();
+const MAX_SHARED_ATTACHMENTS = 1024;
+
+function sharedAttachmentBytesOf(seed: number, index: number): Buffer {
+  const key = `${seed}:${index}`;
+  const known = sharedAttachmentBytes.get(key);
+  if (known) return known;
   const random = createRandom(hashSeed(seed, 'attachment', index));
   const size = intBetween(random, 20_000, 200_000);
   const bytes = Buffer.allocUnsafe(size);
   for (let offset = 0; offset < size; offset++) bytes[offset] = Math.floor(random() * 256);
-  return { name, contentType: contentTypeOf(name), isInline: false, bytes };
+  // Many simulators in one test process each have their own seed: bound the map rather than keep every seed's set.
+  if (sharedAttachmentBytes.size >= MAX_SHARED_ATTACHMENTS) sharedAttachmentBytes.clear();
+  sharedAttachmentBytes.set(key, bytes);
+  return bytes;
+}
+
+/** Attachment k of the tenant: the same bytes wherever it is mailed, so deduplication has something to find. */
+function sharedAttachment(seed: number, index: number): AttachmentContent {
+  const name = ATTACHMENT_NAMES[index % ATTACHMENT_NAMES.length] as string;
+  return { name, contentType: contentTypeOf(name), isInline: false, bytes: sharedAttachmentBytesOf(seed, index) };
 }
 
 function contentTypeOf(name: string): string {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
+import { ByteBoundedCache } from '../util/byte-bounded-cache.js';
 import { createRandom, hashSeed } from '../util/random.js';
 
 /** File bytes: held inline, or derived block by block from a seed so a 2 GB file streams without being held. */
@@ -19,11 +20,22 @@ export function inlineContent(bytes: Buffer): ContentSource {
 
 const BLOCK = 64 * 1024;
 
+/**
+ * Recently derived blocks: a file read twice (a backup, then the benchmark's raw-fetch ceiling; a restore's check)
+ * is derived once. 32 MB holds a generated tenant's usual files (10 KB - 2 MB each); a 2 GB file streams through it.
+ * Keyed by "seed:block" strings, so equal keys hit; blocks are pushed as read-only views and never written.
+ */
+const blocks = new ByteBoundedCache<string, Buffer>(32 * 1024 * 1024);
+
 /** Block k of a seeded file: the same bytes for the same (seed, k), so any Range can be served and hashed. */
 function seededBlock(seed: number, block: number): Buffer {
+  const key = `${seed}:${block}`;
+  const known = blocks.get(key);
+  if (known) return known;
   const random = createRandom(hashSeed(seed, block));
   const bytes = Buffer.allocUnsafe(BLOCK);
   for (let offset = 0; offset < BLOCK; offset += 4) bytes.writeUInt32LE(Math.floor(random() * 0x100000000), offset);
+  blocks.set(key, bytes, BLOCK);
   return bytes;
 }
 
