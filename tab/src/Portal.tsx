@@ -2,7 +2,7 @@ import { Button, Tab, TabList } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { createApiClient, type ApiClient } from './api/client.js';
 import { SessionContext, type Session } from './api/session.js';
-import type { Me, TenantStatus } from './api/types.js';
+import type { Me, TenantStatus } from './api/model.js';
 import { useResource } from './api/use-resource.js';
 import { InfoNotice, Loaded } from './components/messages.js';
 import { useLanguage } from './i18n/language.js';

@@ -3,8 +3,14 @@ import { defineRoute } from '../api/http/route.js';
 import { languageSchema, tenantOf } from '../api/http/schemas.js';
 import { readSettings, writeSettings } from './settings-store.js';
 
-/** A mailbox of the customer's tenant: its user principal name or its Entra object id. */
-const senderMailbox = z.union([z.email().max(254), z.uuid()]).transform((value) => value.toLowerCase());
+/**
+ * A mailbox of the customer's tenant: its user principal name or its Entra object id. The closing pipe states what
+ * the transform yields, so the OpenAPI document types the answer as a string instead of an unrepresentable `{}`.
+ */
+const senderMailbox = z
+  .union([z.email().max(254), z.uuid()])
+  .transform((value) => value.toLowerCase())
+  .pipe(z.string());
 
 const settingsSchema = z.strictObject({
   selfServiceRestore: z.boolean().describe('End users may restore their own mail and files'),

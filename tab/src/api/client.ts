@@ -1,4 +1,7 @@
 import type { Language } from '../i18n/messages.js';
+import type { ApiRequest, ApiTransport, DownloadedFile } from './generated.js';
+
+export type { DownloadedFile } from './generated.js';
 
 /** The API's error shape: `{ error: { code, message } }`, the message already in the caller's language. */
 export class ApiFailure extends Error {
@@ -16,17 +19,13 @@ export const networkFailureCode = 'network';
 
 export type QueryValues = Record<string, string | number | boolean | undefined>;
 
-export interface ApiClient {
+/** What the generated operations (`generated.ts`) call, with the person's token and language. */
+export interface ApiClient extends ApiTransport {
   get<T>(path: string, query?: QueryValues): Promise<T>;
   send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T>;
   download(path: string, query?: QueryValues): Promise<Blob>;
   /** POSTs `body` and reads the answer as a file, named as the server's `content-disposition` names it. */
   postForFile(path: string, body: unknown): Promise<DownloadedFile>;
-}
-
-export interface DownloadedFile {
-  readonly blob: Blob;
-  readonly fileName: string | undefined;
 }
 
 function fileNameOf(disposition: string | null): string | undefined {
@@ -35,7 +34,7 @@ function fileNameOf(disposition: string | null): string | undefined {
 
 export const apiBase = '/api/v1';
 
-export function withQuery(path: string, query: QueryValues = {}): string {
+export function withQuery(path: string, query: ApiRequest['query'] = {}): string {
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
     if (value !== undefined && value !== '') search.set(name, String(value));
@@ -58,12 +57,13 @@ async function failureOf(response: Response): Promise<ApiFailure> {
 
 /** Calls the management API with the person's token, asking for messages in the portal's language. */
 export function createApiClient(token: string, language: () => Language): ApiClient {
-  async function call(method: string, path: string, body?: unknown): Promise<Response> {
+  /** `url` from the server's root: the generated operations name the API's prefix themselves. */
+  async function fetchFromApi(method: string, url: string, body?: unknown): Promise<Response> {
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, 'accept-language': language() };
     if (body !== undefined) headers['content-type'] = 'application/json';
     let response: Response;
     try {
-      response = await fetch(`${apiBase}${path}`, {
+      response = await fetch(url, {
         method,
         headers,
         ...(body !== undefined && { body: JSON.stringify(body) }),
@@ -74,7 +74,17 @@ export function createApiClient(token: string, language: () => Language): ApiCli
     if (!response.ok) throw await failureOf(response);
     return response;
   }
+  const call = (method: string, path: string, body?: unknown) => fetchFromApi(method, `${apiBase}${path}`, body);
+  async function file(response: Response): Promise<DownloadedFile> {
+    return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('content-disposition')) };
+  }
   return {
+    async json(request: ApiRequest): Promise<unknown> {
+      return (await fetchFromApi(request.method, withQuery(request.path, request.query), request.body)).json();
+    },
+    async file(request: ApiRequest): Promise<DownloadedFile> {
+      return file(await fetchFromApi(request.method, withQuery(request.path, request.query), request.body));
+    },
     async get<T>(path: string, query?: QueryValues) {
       return (await (await call('GET', withQuery(path, query))).json()) as T;
     },
@@ -85,8 +95,7 @@ export function createApiClient(token: string, language: () => Language): ApiCli
       return (await call('GET', withQuery(path, query))).blob();
     },
     async postForFile(path: string, body: unknown) {
-      const response = await call('POST', path, body);
-      return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('content-disposition')) };
+      return file(await call('POST', path, body));
     },
   };
 }

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { ApiClient } from './client.js';
-import type { Me, TenantStatus } from './types.js';
+import type { Me, TenantStatus } from './model.js';
 
 /** The signed-in person, their API client, and the tenant they work on. */
 export interface Session {

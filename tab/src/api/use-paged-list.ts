@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Page } from './types.js';
+import type { Page } from './model.js';
 import { useAction, type ActionState } from './use-action.js';
 import { useResource, type ResourceState } from './use-resource.js';
 

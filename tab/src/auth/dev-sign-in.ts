@@ -1,4 +1,9 @@
-import type { DemoUser } from '../api/types.js';
+/** A person of the simulator's demo tenant, as `GET /dev/users` lists them (a development route, not the API). */
+export interface DemoUser {
+  id: string;
+  displayName: string;
+  userPrincipalName: string;
+}
 
 /**
  * The development sign-in the product offers only when it runs on the tenant simulator:

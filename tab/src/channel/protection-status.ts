@@ -1,5 +1,5 @@
 import type { ApiClient } from '../api/client.js';
-import type { JobView, Page, RunStatus, RunSummary } from '../api/types.js';
+import type { JobView, Page, RunStatus, RunSummary } from '../api/model.js';
 import { teamGroupId } from './team-group.js';
 
 export interface ProtectionStatus {

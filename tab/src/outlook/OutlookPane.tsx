@@ -1,6 +1,6 @@
 import { Button, Text, Title3 } from '@fluentui/react-components';
 import type { ApiClient } from '../api/client.js';
-import type { ItemVersion } from '../api/restore-types.js';
+import type { ItemVersion } from '../api/model.js';
 import { useAction } from '../api/use-action.js';
 import { useResource } from '../api/use-resource.js';
 import { formatDateTime } from '../components/format.js';

@@ -1,6 +1,5 @@
 import type { ApiClient } from '../api/client.js';
-import type { BackedUpResource, ItemVersion, RestorePoint } from '../api/restore-types.js';
-import type { Page } from '../api/types.js';
+import type { BackedUpResource, ItemVersion, RestorePoint, Page } from '../api/model.js';
 import { myBackups } from '../self-service/my-backups-paths.js';
 
 export interface PaneData {

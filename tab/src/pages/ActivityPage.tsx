@@ -1,7 +1,7 @@
 import { Button, Field, Input, Select, Title2 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useSession } from '../api/session.js';
-import type { ActivityEntry, ChainVerification, Page } from '../api/types.js';
+import type { ActivityEntry, ChainVerification, Page } from '../api/model.js';
 import { useAction } from '../api/use-action.js';
 import { usePagedList } from '../api/use-paged-list.js';
 import { dayRangeQuery } from '../components/day-range.js';

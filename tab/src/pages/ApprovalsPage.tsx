@@ -13,8 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useSession } from '../api/session.js';
-import type { RestoreView } from '../api/restore-types.js';
-import type { Page } from '../api/types.js';
+import type { RestoreView, Page } from '../api/model.js';
 import { useAction } from '../api/use-action.js';
 import { usePagedList } from '../api/use-paged-list.js';
 import { formatDateTime } from '../components/format.js';

@@ -1,5 +1,5 @@
 import { Title3 } from '@fluentui/react-components';
-import type { CoverageReport as Coverage } from '../api/report-types.js';
+import type { CoverageReport as Coverage } from '../api/model.js';
 import { DataTable } from '../components/data-table.js';
 import { formatDateTime } from '../components/format.js';
 import { InfoNotice, SuccessNotice } from '../components/messages.js';

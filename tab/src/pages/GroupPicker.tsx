@@ -1,7 +1,7 @@
 import { Checkbox, Field, Input, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useSession } from '../api/session.js';
-import type { Page } from '../api/types.js';
+import type { Page } from '../api/model.js';
 import { useResource } from '../api/use-resource.js';
 import { InfoNotice, Loaded } from '../components/messages.js';
 import { useLanguage } from '../i18n/language.js';

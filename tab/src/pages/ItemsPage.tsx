@@ -1,7 +1,7 @@
 import { Button, Field, Select, Title2 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useSession } from '../api/session.js';
-import { resourceKinds, type Page, type ProtectedItem, type ResourceKind } from '../api/types.js';
+import { resourceKinds, type Page, type ProtectedItem, type ResourceKind } from '../api/model.js';
 import { useAction } from '../api/use-action.js';
 import { usePagedList } from '../api/use-paged-list.js';
 import { ConfirmButton } from '../components/confirm-button.js';

@@ -12,7 +12,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useSession } from '../api/session.js';
-import { jobWorkloads, retentionTiers, type JobView, type LicenceUsage, type RetentionYears } from '../api/types.js';
+import { jobWorkloads, retentionTiers, type JobView, type LicenceUsage, type RetentionYears } from '../api/model.js';
 import { useAction } from '../api/use-action.js';
 import { useResource } from '../api/use-resource.js';
 import { ActionOutcome, InfoNotice } from '../components/messages.js';

@@ -1,7 +1,7 @@
 import { Button, Field, Link, Select, Title2 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useSession } from '../api/session.js';
-import { runStatuses, type JobView, type Page, type RunSummary } from '../api/types.js';
+import { runStatuses, type JobView, type Page, type RunSummary } from '../api/model.js';
 import { usePagedList } from '../api/use-paged-list.js';
 import { useResource } from '../api/use-resource.js';
 import { dayRangeQuery } from '../components/day-range.js';

@@ -1,4 +1,4 @@
-import type { JobSettings } from '../api/types.js';
+import type { JobSettings } from '../api/model.js';
 import { retentionLabel } from '../components/retention.js';
 import { keyOf, useLanguage } from '../i18n/language.js';
 

@@ -1,7 +1,7 @@
 import { Button, Card, Field, Input, Link, Select, Text, Title2, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useSession } from '../api/session.js';
-import { articleCategories, type Article, type ArticleSummary, type Page } from '../api/types.js';
+import { articleCategories, type Article, type ArticleSummary, type Page } from '../api/model.js';
 import { useResource } from '../api/use-resource.js';
 import { InfoNotice, Loaded } from '../components/messages.js';
 import { keyOf, useLanguage } from '../i18n/language.js';

@@ -1,6 +1,6 @@
 import { Button, Title2 } from '@fluentui/react-components';
 import { useSession } from '../api/session.js';
-import type { LicenceUsage } from '../api/types.js';
+import type { LicenceUsage } from '../api/model.js';
 import { useResource } from '../api/use-resource.js';
 import { InfoNotice, Loaded } from '../components/messages.js';
 import { useLanguage } from '../i18n/language.js';

@@ -1,7 +1,7 @@
 import { Button, Checkbox, Field, Input, Select, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useSession } from '../api/session.js';
-import { notificationEvents, type NotificationEvent, type NotificationRecipient, type Page } from '../api/types.js';
+import { notificationEvents, type NotificationEvent, type NotificationRecipient, type Page } from '../api/model.js';
 import { useAction } from '../api/use-action.js';
 import { usePagedList } from '../api/use-paged-list.js';
 import { ConfirmButton } from '../components/confirm-button.js';
@@ -9,6 +9,9 @@ import { ActionOutcome } from '../components/messages.js';
 import { PagedTable } from '../components/paged-table.js';
 import { keyOf, useLanguage } from '../i18n/language.js';
 import type { Language } from '../i18n/messages.js';
+
+/** A new recipient hears of job outcomes and overruns; finished restores and the daily digest are opted into. */
+const defaultEvents: NotificationEvent[] = ['job.warning', 'job.failed', 'licence.overrun'];
 
 /** The addresses that receive job outcomes and licence overruns ("Notifica"). */
 export function NotificationRecipients() {
@@ -23,7 +26,7 @@ export function NotificationRecipients() {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [mailLanguage, setMailLanguage] = useState<Language>(language);
-  const [events, setEvents] = useState<NotificationEvent[]>([...notificationEvents]);
+  const [events, setEvents] = useState<NotificationEvent[]>(defaultEvents);
 
   async function add() {
     const done = await change.run(

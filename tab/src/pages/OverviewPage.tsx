@@ -1,7 +1,7 @@
 import { Title2 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useSession } from '../api/session.js';
-import type { JobView, LicenceUsage } from '../api/types.js';
+import type { JobView, LicenceUsage } from '../api/model.js';
 import { useResource } from '../api/use-resource.js';
 import { formatDateTime } from '../components/format.js';
 import { Loaded } from '../components/messages.js';

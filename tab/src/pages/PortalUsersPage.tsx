@@ -1,7 +1,7 @@
 import { Button, Field, Input, Select, Title2, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useSession } from '../api/session.js';
-import { portalRoles, type Page, type PortalRole, type PortalUser } from '../api/types.js';
+import { portalRoles, type Page, type PortalRole, type PortalUser } from '../api/model.js';
 import { usePagedList } from '../api/use-paged-list.js';
 import { useAction } from '../api/use-action.js';
 import { ConfirmButton } from '../components/confirm-button.js';

@@ -1,6 +1,6 @@
 import { Button, Field, Select, Title2, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { CoverageReport as Coverage, UsageReport } from '../api/report-types.js';
+import type { CoverageReport as Coverage, UsageReport } from '../api/model.js';
 import { useSession } from '../api/session.js';
 import { useResource } from '../api/use-resource.js';
 import { InfoNotice, Loaded } from '../components/messages.js';

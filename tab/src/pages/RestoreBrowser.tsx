@@ -1,8 +1,7 @@
 import { Button, Field, Input, Tab, TabList, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useSession } from '../api/session.js';
-import type { BackedUpFolder, ItemVersion } from '../api/restore-types.js';
-import type { Page } from '../api/types.js';
+import type { BackedUpFolder, ItemVersion, Page } from '../api/model.js';
 import { usePagedList } from '../api/use-paged-list.js';
 import { useResource } from '../api/use-resource.js';
 import { InfoNotice, Loaded } from '../components/messages.js';

@@ -8,7 +8,7 @@ import {
   DialogTitle,
   DialogTrigger,
 } from '@fluentui/react-components';
-import type { BackedUpResource, ConflictPolicy, RestoreSelection, RestoreTarget } from '../api/restore-types.js';
+import type { BackedUpResource, ConflictPolicy, RestoreSelection, RestoreTarget } from '../api/model.js';
 import { formatDateTime } from '../components/format.js';
 import { keyOf, useLanguage, type Translate } from '../i18n/language.js';
 import type { Language } from '../i18n/messages.js';

@@ -7,8 +7,8 @@ import {
   type RestoreItemView,
   type RestoreProgress,
   type RestoreView,
-} from '../api/restore-types.js';
-import type { Page } from '../api/types.js';
+  type Page,
+} from '../api/model.js';
 import { usePagedList } from '../api/use-paged-list.js';
 import { useRefreshWhile } from '../api/use-refresh-while.js';
 import { useResource } from '../api/use-resource.js';

@@ -2,7 +2,7 @@ import { Button, Link } from '@fluentui/react-components';
 import { useState } from 'react';
 import { apiBase } from '../api/client.js';
 import { useSession } from '../api/session.js';
-import type { ExportView, RestoreSelection } from '../api/restore-types.js';
+import type { ExportView, RestoreSelection } from '../api/model.js';
 import { useAction } from '../api/use-action.js';
 import { useRefreshWhile } from '../api/use-refresh-while.js';
 import { useResource } from '../api/use-resource.js';

@@ -1,5 +1,5 @@
 import { Button } from '@fluentui/react-components';
-import type { BackedUpFolder } from '../api/restore-types.js';
+import type { BackedUpFolder } from '../api/model.js';
 import { useLanguage } from '../i18n/language.js';
 
 function depthOf(folder: BackedUpFolder, byId: Map<string, BackedUpFolder>): number {

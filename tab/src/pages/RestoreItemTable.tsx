@@ -1,5 +1,5 @@
 import { Checkbox } from '@fluentui/react-components';
-import type { ItemVersion } from '../api/restore-types.js';
+import type { ItemVersion } from '../api/model.js';
 import type { PagedList } from '../api/use-paged-list.js';
 import { formatBytes, formatDateTime } from '../components/format.js';
 import { PagedTable } from '../components/paged-table.js';

@@ -1,8 +1,14 @@
 import { Field, Radio, RadioGroup, Select, Switch, Title2, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useSession } from '../api/session.js';
-import type { BackedUpResource, ConflictPolicy, ItemVersion, RestoreView } from '../api/restore-types.js';
-import { resourceKinds, type ResourceKind } from '../api/types.js';
+import {
+  type BackedUpResource,
+  type ConflictPolicy,
+  type ItemVersion,
+  type RestoreView,
+  resourceKinds,
+  type ResourceKind,
+} from '../api/model.js';
 import { useAction } from '../api/use-action.js';
 import { useResource } from '../api/use-resource.js';
 import { ActionOutcome, InfoNotice, Loaded } from '../components/messages.js';

@@ -1,6 +1,6 @@
 import { Field, Input, Select } from '@fluentui/react-components';
 import type { ApiClient } from '../api/client.js';
-import type { RestorePoint } from '../api/restore-types.js';
+import type { RestorePoint } from '../api/model.js';
 import { useResource } from '../api/use-resource.js';
 import { formatDateTime } from '../components/format.js';
 import { useLanguage } from '../i18n/language.js';

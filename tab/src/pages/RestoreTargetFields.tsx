@@ -1,6 +1,5 @@
 import { Field, Input, Radio, RadioGroup, Select } from '@fluentui/react-components';
-import type { BackedUpResource, ConflictPolicy, RestoreTarget } from '../api/restore-types.js';
-import { conflictPolicies } from '../api/restore-types.js';
+import { type BackedUpResource, type ConflictPolicy, type RestoreTarget, conflictPolicies } from '../api/model.js';
 import { keyOf, useLanguage } from '../i18n/language.js';
 import { guidPattern, mailboxOwnerId } from './restore-choice.js';
 

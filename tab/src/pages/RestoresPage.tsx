@@ -1,8 +1,7 @@
 import { Button, Link, ProgressBar, Title2 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useSession } from '../api/session.js';
-import { restoreUnfinished, type RestoreView } from '../api/restore-types.js';
-import type { Page } from '../api/types.js';
+import { restoreUnfinished, type RestoreView, type Page } from '../api/model.js';
 import { usePagedList } from '../api/use-paged-list.js';
 import { useRefreshWhile } from '../api/use-refresh-while.js';
 import { formatDateTime } from '../components/format.js';

@@ -1,6 +1,6 @@
 import { Button, Title2, Title3 } from '@fluentui/react-components';
 import { useSession } from '../api/session.js';
-import type { ResourceOutcome, RunDetail } from '../api/types.js';
+import type { ResourceOutcome, RunDetail } from '../api/model.js';
 import { useRefreshWhile } from '../api/use-refresh-while.js';
 import { useResource } from '../api/use-resource.js';
 import { DataTable } from '../components/data-table.js';

@@ -1,7 +1,7 @@
 import { Button, Field, Input, Radio, RadioGroup, Switch, Title2 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useSession } from '../api/session.js';
-import type { Settings } from '../api/types.js';
+import type { Settings } from '../api/model.js';
 import { useAction } from '../api/use-action.js';
 import { useResource } from '../api/use-resource.js';
 import { ActionOutcome, Loaded } from '../components/messages.js';

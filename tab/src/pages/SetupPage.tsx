@@ -7,7 +7,7 @@ import {
   type DataLocation,
   type SetupWorkload,
   type TenantStatus,
-} from '../api/types.js';
+} from '../api/model.js';
 import { useAction } from '../api/use-action.js';
 import { useResource } from '../api/use-resource.js';
 import { ConfirmButton } from '../components/confirm-button.js';

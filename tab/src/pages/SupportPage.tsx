@@ -1,7 +1,7 @@
 import { Button, Field, Input, Link, Select, Textarea, Title2, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useSession } from '../api/session.js';
-import { ticketSeverities, type Page, type Ticket, type TicketSeverity, type TicketSummary } from '../api/types.js';
+import { ticketSeverities, type Page, type Ticket, type TicketSeverity, type TicketSummary } from '../api/model.js';
 import { useAction } from '../api/use-action.js';
 import { usePagedList } from '../api/use-paged-list.js';
 import { useResource } from '../api/use-resource.js';

@@ -1,7 +1,7 @@
 import { Button, Checkbox, Title2 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ApiClient } from '../api/client.js';
-import type { Terms } from '../api/types.js';
+import type { Terms } from '../api/model.js';
 import { useAction } from '../api/use-action.js';
 import { useResource } from '../api/use-resource.js';
 import { ActionOutcome, Loaded } from '../components/messages.js';

@@ -1,5 +1,4 @@
-import type { JobSettings, JobView, JobWorkload, RetentionYears } from '../api/types.js';
-import { jobWorkloads } from '../api/types.js';
+import { type JobSettings, type JobView, type JobWorkload, type RetentionYears, jobWorkloads } from '../api/model.js';
 
 /** The job form's fields as typed: group ids are one text, split only when the job is saved. */
 export interface JobDraft {

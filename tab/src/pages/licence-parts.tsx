@@ -1,5 +1,5 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Title3 } from '@fluentui/react-components';
-import type { LicenceUsage } from '../api/types.js';
+import type { LicenceUsage } from '../api/model.js';
 import { DataTable } from '../components/data-table.js';
 import { formatBytes } from '../components/format.js';
 import { InfoNotice } from '../components/messages.js';

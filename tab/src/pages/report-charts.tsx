@@ -2,7 +2,7 @@ import { formatBytes } from '../components/format.js';
 import { LineChart } from '../components/charts/LineChart.js';
 import { byteAxisMaximum } from '../components/charts/chart-scale.js';
 import { retentionLabel } from '../components/retention.js';
-import type { UsagePoint } from '../api/report-types.js';
+import type { UsagePoint } from '../api/model.js';
 import { useLanguage } from '../i18n/language.js';
 
 const locales = { it: 'it-IT', en: 'en-GB' } as const;

@@ -1,4 +1,4 @@
-import type { BackedUpFolder, ItemVersion, PointInTime, RestorePoint, RestoreSelection } from '../api/restore-types.js';
+import type { BackedUpFolder, ItemVersion, PointInTime, RestorePoint, RestoreSelection } from '../api/model.js';
 
 /** When to restore as of: the latest backup, the end of one run (a restore point), or an instant typed in. */
 export type PointChoice =

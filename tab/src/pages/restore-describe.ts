@@ -1,4 +1,4 @@
-import type { BackedUpResource, RestoreView } from '../api/restore-types.js';
+import type { BackedUpResource, RestoreView } from '../api/model.js';
 import type { ApiClient } from '../api/client.js';
 import { useResource } from '../api/use-resource.js';
 import { keyOf, type Translate } from '../i18n/language.js';

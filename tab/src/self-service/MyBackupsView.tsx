@@ -1,6 +1,6 @@
 import { Text, Title2 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { BackedUpResource, RestoreView } from '../api/restore-types.js';
+import type { BackedUpResource, RestoreView } from '../api/model.js';
 import { useResource } from '../api/use-resource.js';
 import { InfoNotice, Loaded, SuccessNotice } from '../components/messages.js';
 import { useLanguage } from '../i18n/language.js';

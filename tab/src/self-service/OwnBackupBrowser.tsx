@@ -1,8 +1,7 @@
 import { Button, Field, Input, Select, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ApiClient } from '../api/client.js';
-import type { BackedUpFolder, BackedUpResource, ItemVersion, RestoreView } from '../api/restore-types.js';
-import type { Page } from '../api/types.js';
+import type { BackedUpFolder, BackedUpResource, ItemVersion, RestoreView, Page } from '../api/model.js';
 import { usePagedList } from '../api/use-paged-list.js';
 import { useResource } from '../api/use-resource.js';
 import { InfoNotice, Loaded } from '../components/messages.js';

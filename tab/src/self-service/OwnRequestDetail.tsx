@@ -1,6 +1,6 @@
 import { Button, Title3 } from '@fluentui/react-components';
 import type { ApiClient } from '../api/client.js';
-import { restoreUnfinished, type RestoreItemView, type RestoreView } from '../api/restore-types.js';
+import { restoreUnfinished, type RestoreItemView, type RestoreView } from '../api/model.js';
 import { useRefreshWhile } from '../api/use-refresh-while.js';
 import { useResource } from '../api/use-resource.js';
 import { DataTable } from '../components/data-table.js';

@@ -1,6 +1,6 @@
 import { Button, Radio, RadioGroup, Text } from '@fluentui/react-components';
 import type { ApiClient } from '../api/client.js';
-import type { RestoreView } from '../api/restore-types.js';
+import type { RestoreView } from '../api/model.js';
 import { useAction } from '../api/use-action.js';
 import { ActionOutcome } from '../components/messages.js';
 import { saveFile } from '../components/save-file.js';

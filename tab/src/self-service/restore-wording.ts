@@ -1,4 +1,4 @@
-import type { RestoreView } from '../api/restore-types.js';
+import type { RestoreView } from '../api/model.js';
 import type { Translate } from '../i18n/language.js';
 
 /** What a restore request covers, in a few words. */

@@ -1,0 +1,28 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildOpenApiDocument } from '@custodia/backend/api/http/openapi';
+import { apiPrefix, apiRoutes, apiVersion } from '@custodia/backend/api/routes';
+import * as prettier from 'prettier';
+import { generateClientSource } from './generate-client.js';
+import type { OpenApiDocument } from './openapi.js';
+
+/** Where the tab keeps the generated client, from the repository's root. */
+export const generatedClientPath = resolve(
+  fileURLToPath(new URL('../../..', import.meta.url)),
+  'tab/src/api/generated.ts',
+);
+
+/**
+ * The document `/api/v1/openapi.json` serves, built the same way from the same route table, without a server: the
+ * route schemas are the single source, and nothing here needs a database or a tenant.
+ */
+export function backendOpenApiDocument(): OpenApiDocument {
+  return buildOpenApiDocument(apiRoutes, apiPrefix, apiVersion) as unknown as OpenApiDocument;
+}
+
+/** The generated client as it must be on disk: formatted by the repository's Prettier settings, so lint passes. */
+export async function generatedClientText(): Promise<string> {
+  const source = generateClientSource(backendOpenApiDocument());
+  const options = await prettier.resolveConfig(generatedClientPath);
+  return prettier.format(source, { ...options, filepath: generatedClientPath });
+}
