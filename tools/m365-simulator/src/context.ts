@@ -8,6 +8,7 @@ import type { RequestCounters } from './limits/counters.js';
 import type { UploadSessions } from './routes/upload-sessions.js';
 import type { DownloadLinks } from './routes/download-links.js';
 import type { ImportSessions } from './routes/import-sessions.js';
+import type { ExportStreams } from './model/export-stream.js';
 
 /** Everything a route needs, created once per simulator. */
 export interface SimulatorContext {
@@ -31,4 +32,6 @@ export interface SimulatorContext {
   strict: StrictMode;
   /** The certificate credential registered on the app, for `client_assertion`. */
   appCertificate: AppCertificate;
+  /** Encoded full-fidelity streams of items already exported, reused while the item is unchanged. */
+  exportStreams: ExportStreams;
 }

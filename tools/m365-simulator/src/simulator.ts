@@ -30,6 +30,7 @@ import { APP_ROLES } from './identity/token-endpoint.js';
 import { createSimulatorServer, ENDPOINTS_OUTSIDE_GRAPH } from './server.js';
 import { strictMode } from './strict.js';
 import { createAppCertificate } from './identity/app-certificate.js';
+import { ExportStreams } from './model/export-stream.js';
 
 export interface StartSimulatorOptions {
   /** 0 or absent: a free loopback port. */
@@ -59,6 +60,12 @@ export interface StartSimulatorOptions {
   strict?: boolean;
   /** Seeds strict mode's choices (default 1), so a failure can be replayed. */
   strictSeed?: number;
+  /**
+   * Memory for export streams kept for items exported again unchanged (default 64 MB, least recently used dropped).
+   * The benchmark gives enough for its whole tenant, so that Graph's side of an export costs it as little as real
+   * Graph's costs the backup's machine.
+   */
+  exportCacheBytes?: number;
 }
 
 export interface RunningSimulator {
@@ -116,6 +123,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     importSessions: new ImportSessions(() => url, options.importSessionLifetimeSeconds),
     strict: strictMode(options.strict ?? true, options.strictSeed),
     appCertificate: createAppCertificate(),
+    exportStreams: new ExportStreams(options.exportCacheBytes),
   };
   const router = new Router();
   registerDirectoryRoutes(router, context);

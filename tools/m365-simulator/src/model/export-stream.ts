@@ -18,9 +18,27 @@ interface Entry {
   stream: Buffer;
 }
 
-/** Enough for the benchmark's tenant's mail; a larger tenant keeps its most recently exported items. */
-const MAX_BYTES = 64 * 1024 * 1024;
-const streams = new ByteBoundedCache<object, Entry>(MAX_BYTES);
+/** Default budget: enough for a small generated tenant's mail; a larger tenant keeps its most recent exports. */
+export const DEFAULT_EXPORT_CACHE_BYTES = 64 * 1024 * 1024;
+
+/** One simulator's memoized streams, keyed by item record; `maxBytes` bounds the memory they hold. */
+export class ExportStreams {
+  private readonly streams: ByteBoundedCache<object, Entry>;
+
+  constructor(maxBytes = DEFAULT_EXPORT_CACHE_BYTES) {
+    this.streams = new ByteBoundedCache(maxBytes);
+  }
+
+  streamOf(item: MailboxItemView): Buffer {
+    const properties = exportedProperties(item);
+    const source = item.kind === 'message' ? item.record.source : undefined;
+    const cached = this.streams.get(item.record);
+    if (cached && cached.properties === properties && cached.source === source) return cached.stream;
+    const stream = encodeFidelityStream(exportItem(item));
+    this.streams.set(item.record, { properties, source, stream }, stream.length + properties.length * 2);
+    return stream;
+  }
+}
 
 /** The exported properties, as the stream's snapshot of them reads them (JSON). */
 function exportedProperties(item: MailboxItemView): string {
@@ -34,14 +52,4 @@ function exportedProperties(item: MailboxItemView): string {
   }
   const { id: _id, seq: _seq, parentFolderId: _folder, ...properties } = item.record;
   return JSON.stringify(properties);
-}
-
-export function exportStream(item: MailboxItemView): Buffer {
-  const properties = exportedProperties(item);
-  const source = item.kind === 'message' ? item.record.source : undefined;
-  const cached = streams.get(item.record);
-  if (cached && cached.properties === properties && cached.source === source) return cached.stream;
-  const stream = encodeFidelityStream(exportItem(item));
-  streams.set(item.record, { properties, source, stream }, stream.length + properties.length * 2);
-  return stream;
 }

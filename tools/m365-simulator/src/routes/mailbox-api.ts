@@ -8,7 +8,6 @@ import { requirePermission, type RequiredPermissions } from '../http/permissions
 import type { Router } from '../http/router.js';
 import type { GraphRequest, GraphResponse } from '../http/types.js';
 import { DeltaCollection } from '../model/delta-collection.js';
-import { exportStream } from '../model/export-stream.js';
 import { addFolder, folderMessages, isVisibleMailFolder, rootFolderId } from '../model/mailbox.js';
 import { primaryMailboxIdOf, userOfMailbox } from '../model/mailbox-ids.js';
 import {
@@ -369,7 +368,7 @@ export function registerMailboxApiRoutes(router: Router, context: SimulatorConte
       return {
         itemId,
         changeKey: itemChangeKey(found.item),
-        data: exportStream(found.item).toString('base64'),
+        data: context.exportStreams.streamOf(found.item).toString('base64'),
       };
     });
     return ok({
