@@ -1,12 +1,17 @@
 // Backup benchmark: `npm run bench -- backup [--users N --messages N --files N --seed N]
-//   [--time-scale N --enforce-limits] [--change-share 0.01] [--large-file] [--without-mailbox-api] [--strict] [--json]`.
+//   [--time-scale N --enforce-limits] [--change-share 0.01] [--large-file] [--without-mailbox-api] [--strict]
+//   [--simulator process|in-process] [--json]`.
 // `--without-mailbox-api` starts the tenant without consent to the mailbox import/export API: Exchange items are then
 // backed up without their full-fidelity export streams (as for a tenant that did not grant MailboxItem.ImportExport.All).
-// Starts the tenant simulator with a generated tenant, devdb, a filesystem content store and the backup worker (Graph
-// layer + RunEngine) in this process; runs a full backup, measures the raw-fetch ceiling of the same bytes, changes a
-// share of the items and runs an incremental. Prints one line per phase (items/s, MB/s, Graph requests per item,
-// 429 share, peak RSS) and checks after each run that the catalog holds exactly the simulator's items. Graph requests
-// count a `$batch` once and each of its sub-requests once; `httpRequests` and `graphOperations` count them apart
+// Starts the tenant simulator with a generated tenant in its own process (bench/backup/simulator-host.ts: the MIME,
+// export streams and content real Graph builds on Microsoft's servers are then not counted as the engine's CPU or
+// memory; `--simulator in-process` puts it back in this process for comparison), devdb, a filesystem content store
+// and the backup worker (Graph layer + RunEngine) in this process; runs a full backup, measures the raw-fetch
+// ceiling of the same bytes (bench/backup/ceiling.ts), changes a share of the items and runs an incremental. Prints
+// one line per phase (items/s, MB/s, Graph requests per item, 429 share, peak RSS of this process and, apart, of the
+// simulator's process) and checks after each run that the catalog holds exactly the simulator's items. Everything
+// the benchmark asks of the simulator goes over HTTP (Graph, and its `/_sim` control API). Graph requests count a
+// `$batch` once and each of its sub-requests once; `httpRequests` and `graphOperations` count them apart
 // (bench/backup/request-breakdown.ts); with `--json`, each phase also lists its requests per endpoint.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -16,17 +21,12 @@ import { parseArgs } from 'node:util';
 import { MongoClient, type Db } from 'mongodb';
 import { ensureIndexes } from '../backend/dist/db/index.js';
 import { startDevDb } from '../tools/devdb/dist/index.js';
-import {
-  APP_ROLES,
-  startSimulator,
-  type CountersSnapshot,
-  type RunningSimulator,
-} from '../tools/m365-simulator/dist/index.js';
+import { APP_ROLES, type CountersSnapshot } from '../tools/m365-simulator/dist/index.js';
 import { startBackupWorker, type BackupWorker } from '../teams-app/dist/worker-runtime.js';
 import { PlainGraph } from '../backend/test/backup-scale/plain-graph.ts';
 import {
   catalogDifferences,
-  removeLargeGeneratedFile,
+  removeLargeGeneratedFileRemotely,
   simulatorInventory,
   type InventoryItem,
 } from '../backend/test/backup-scale/inventory.ts';
@@ -34,6 +34,7 @@ import { fetchEverything } from './backup/ceiling.ts';
 import { measure, round } from './backup/phase-meter.ts';
 import { mailboxRateShare } from './backup/rate-share.ts';
 import { requestCounts, requestsByEndpoint } from './backup/request-breakdown.ts';
+import { startBenchSimulator, type BenchSimulator, type SimulatorPlacement } from './backup/simulator-host.ts';
 import { changeItems } from './backup/tenant-changes.ts';
 
 const MB = 1_000_000;
@@ -55,6 +56,7 @@ const { values } = parseArgs({
     // The simulator's strict mode halves pages and repeats delta entries on purpose; figures compare with Graph's
     // usual page sizes unless asked.
     strict: { type: 'boolean', default: false },
+    simulator: { type: 'string', default: 'process' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -66,6 +68,11 @@ const spec = {
 };
 const timeScale = Number(values['time-scale']);
 const enforceLimits = values['enforce-limits']!;
+if (values.simulator !== 'process' && values.simulator !== 'in-process') {
+  console.error(`--simulator: "${values.simulator}" is neither "process" nor "in-process"`);
+  process.exit(2);
+}
+const placement: SimulatorPlacement = values.simulator;
 
 function print(figures: Record<string, unknown>): void {
   if (values.json) console.log(JSON.stringify(figures));
@@ -81,7 +88,7 @@ const scratch = await mkdtemp(join(tmpdir(), 'custodia-bench-backup-'));
 const devDb = process.env.MONGODB_URI ? undefined : await startDevDb({ dataDir: join(scratch, 'db') });
 const client = await MongoClient.connect(process.env.MONGODB_URI ?? devDb!.uri);
 const db = client.db(`bench_backup_${Date.now()}`);
-const sim = await startSimulator({
+const sim = await startBenchSimulator(placement, {
   generate: spec,
   enforceLimits,
   timeScale,
@@ -91,7 +98,7 @@ const sim = await startSimulator({
 let worker: BackupWorker | undefined;
 
 try {
-  const largeFileRemoved = values['large-file'] ? false : removeLargeGeneratedFile(sim.control);
+  const largeFileRemoved = values['large-file'] ? false : await removeLargeGeneratedFileRemotely(sim.control);
   await ensureIndexes(db);
   worker = await startBackupWorker({
     db,
@@ -115,7 +122,9 @@ try {
     timeScale,
     enforceLimits,
     largeFileRemoved,
+    simulator: placement,
     rssAtStartMB: round(process.memoryUsage().rss / MB),
+    simulatorPeakRssAtStartMB: sim.peakRssMB(),
   };
   const job = await worker.jobs.create(
     sim.tenantId,
@@ -132,7 +141,8 @@ try {
   const full = await backupPhase(worker, sim, db, job.jobId, inventory);
 
   const ceilingCounts = { ...plain.counts };
-  sim.control.resetCounters();
+  await sim.control.resetCounters();
+  sim.resetPeakRss();
   const ceiling = await measure(() => fetchEverything(plain, inventory, RESOURCES_IN_PARALLEL, REQUESTS_PER_RESOURCE));
   const ceilingRequests = plain.counts.requests - ceilingCounts.requests;
   const ceilingItemsPerSecond = ceiling.result.items / ceiling.seconds;
@@ -153,14 +163,15 @@ try {
     itemsPerSecond: round(ceilingItemsPerSecond),
     MBps: round(ceilingMBps, 2),
     graphRequests: ceilingRequests,
-    throttledShare: round(sim.control.counters().total.throttled / Math.max(1, ceilingRequests), 4),
+    throttledShare: round((await sim.control.counters()).total.throttled / Math.max(1, ceilingRequests), 4),
     resourcesInParallel: RESOURCES_IN_PARALLEL,
     requestsPerResource: REQUESTS_PER_RESOURCE,
     peakRssMB: ceiling.peakRssMB,
+    simulatorPeakRssMB: sim.peakRssMB(),
   });
 
   const changeCount = Math.max(1, Math.round(inventory.length * Number(values['change-share'])));
-  const changes = changeItems(sim.control, inventory, changeCount);
+  const changes = await changeItems(sim.control, inventory, changeCount);
   const changedInventory = await simulatorInventory(sim.control, plain);
   const incremental = await backupPhase(worker, sim, db, job.jobId, changedInventory);
   print({
@@ -186,18 +197,20 @@ process.exit(0);
 /** Runs the job once to its end and describes the run as one phase's figures. */
 async function backupPhase(
   backup: BackupWorker,
-  simulator: RunningSimulator,
+  simulator: BenchSimulator,
   database: Db,
   jobId: string,
   expected: readonly InventoryItem[],
 ) {
-  simulator.control.resetCounters();
+  await simulator.control.resetCounters();
+  simulator.resetPeakRss();
   const measured = await measure(async () => {
     const started = await backup.engine.startRun(simulator.tenantId, jobId, 'manual', 'bench');
     return waitForEnd(backup, simulator.tenantId, started.runId);
   });
   const run = measured.result;
-  const counters = simulator.control.counters();
+  const counters = await simulator.control.counters();
+  const simulatorPeakRssMB = simulator.peakRssMB();
   const units = await backup.engine.runUnits(simulator.tenantId, run.runId);
   const difference = await catalogDifferences(database, simulator.tenantId, expected);
   const requests = counters.total.requests;
@@ -227,6 +240,7 @@ async function backupPhase(
       mailRequestsPerMailItem: mail,
       throttledShare: round(counters.total.throttled / Math.max(1, requests), 4),
       peakRssMB: measured.peakRssMB,
+      simulatorPeakRssMB,
       catalogCurrentVersions: difference.current,
       catalogExact:
         difference.missing.length === 0 && difference.unexpected.length === 0 && difference.duplicated.length === 0,

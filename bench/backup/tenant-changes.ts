@@ -1,6 +1,7 @@
 // Changes a share of the tenant's items through the simulator's control surface, as users would between two backups:
-// messages edited (flag), moved, deleted and new ones received; files edited (new content), deleted and added.
-import type { SimulatorControl } from '@custodia/m365-simulator';
+// messages edited (flag), moved, deleted and new ones received; files edited (new content), deleted and added. The
+// simulator runs in its own process (or in this one, still reached over HTTP): changes go through `/_sim`.
+import type { FolderSummary, RemoteSimulatorControl } from '@custodia/m365-simulator';
 import type { InventoryItem } from '../../backend/test/backup-scale/inventory.ts';
 
 export interface ChangeSummary {
@@ -14,11 +15,11 @@ const messageChanges = ['edit', 'move', 'delete', 'add'] as const;
 const fileChanges = ['edit', 'delete', 'add'] as const;
 
 /** Applies `count` changes spread evenly over the inventory; deterministic for the same inventory. */
-export function changeItems(
-  control: SimulatorControl,
+export async function changeItems(
+  control: RemoteSimulatorControl,
   inventory: readonly InventoryItem[],
   count: number,
-): ChangeSummary {
+): Promise<ChangeSummary> {
   const summary: ChangeSummary = { edited: 0, moved: 0, deleted: 0, added: 0 };
   const stride = Math.max(1, Math.floor(inventory.length / Math.max(1, count)));
   for (let n = 0; n < count && n * stride < inventory.length; n++) {
@@ -26,35 +27,43 @@ export function changeItems(
     const [kind, owner] = splitResource(item.resourceId);
     if (kind === 'mailbox') {
       const change = messageChanges[n % messageChanges.length]!;
-      changeMessage(control, owner, item.graphId, change, n);
+      await changeMessage(control, owner, item.graphId, change, n);
       summary[change === 'edit' ? 'edited' : change === 'move' ? 'moved' : change === 'delete' ? 'deleted' : 'added']++;
     } else {
       const change = fileChanges[n % fileChanges.length]!;
-      if (change === 'edit') control.updateFile(owner, item.graphId, { size: 20_000 + n, seed: 1_000 + n });
-      else if (change === 'delete') control.deleteDriveItem(owner, item.graphId);
+      if (change === 'edit') await control.updateFile(owner, item.graphId, { size: 20_000 + n, seed: 1_000 + n });
+      else if (change === 'delete') await control.deleteDriveItem(owner, item.graphId);
       else
-        control.addFile(owner, '', `Nuovo documento ${n}.txt`, Buffer.from(`Documento aggiunto ${n} / added ${n}\n`));
+        await control.addFile(
+          owner,
+          '',
+          `Nuovo documento ${n}.txt`,
+          Buffer.from(`Documento aggiunto ${n} / added ${n}\n`),
+        );
       summary[change === 'edit' ? 'edited' : change === 'delete' ? 'deleted' : 'added']++;
     }
   }
   return summary;
 }
 
-function changeMessage(
-  control: SimulatorControl,
+async function changeMessage(
+  control: RemoteSimulatorControl,
   userId: string,
   messageId: string,
   change: (typeof messageChanges)[number],
   n: number,
-): void {
-  const folders = control.listMailFolders(userId);
-  const current = folders.find((folder) =>
-    control.listMessages(userId, folder.id).some((message) => message.id === messageId),
-  );
-  if (change === 'edit') control.updateMessage(userId, messageId, { flagged: true, isRead: true });
-  else if (change === 'delete') control.deleteMessage(userId, messageId);
+): Promise<void> {
+  let current: FolderSummary | undefined;
+  for (const folder of await control.listMailFolders(userId)) {
+    if ((await control.listMessages(userId, folder.id)).some((message) => message.id === messageId)) {
+      current = folder;
+      break;
+    }
+  }
+  if (change === 'edit') await control.updateMessage(userId, messageId, { flagged: true, isRead: true });
+  else if (change === 'delete') await control.deleteMessage(userId, messageId);
   else if (change === 'move')
-    control.moveMessage(userId, messageId, current?.wellKnownName === 'archive' ? 'inbox' : 'archive');
+    await control.moveMessage(userId, messageId, current?.wellKnownName === 'archive' ? 'inbox' : 'archive');
   else {
     const mime = [
       'From: Fornitore <fornitore@example.com>',
@@ -66,7 +75,7 @@ function changeMessage(
       `Ordine numero ${n}.`,
       '',
     ].join('\r\n');
-    control.addMessage(userId, current?.id ?? 'inbox', mime);
+    await control.addMessage(userId, current?.id ?? 'inbox', mime);
   }
 }
 

@@ -1,8 +1,21 @@
 // What the simulator holds and what the catalog holds, item by item, so that a test or the benchmark can say
 // "nothing missing, nothing extra, nothing twice". No relative value imports: `bench/backup.ts` loads this file too.
 import type { Db } from 'mongodb';
-import type { SimulatorControl } from '@custodia/m365-simulator';
+import type { DriveSummary, FolderSummary, SimulatorControl, UserSummary } from '@custodia/m365-simulator';
 import type { PlainGraph } from './plain-graph.js';
+
+type Awaitable<T> = T | Promise<T>;
+
+/**
+ * What the inventory reads of the simulator's control surface: SimulatorControl in process (tests), or
+ * RemoteSimulatorControl over `/_sim` when the simulator runs in its own process (the benchmark).
+ */
+export interface InventoryControl {
+  listUsers(): Awaitable<readonly UserSummary[]>;
+  listMailFolders(user: string): Awaitable<readonly FolderSummary[]>;
+  listMessages(user: string, folder: string): Awaitable<ReadonlyArray<{ readonly id: string }>>;
+  listDrives(): Awaitable<readonly DriveSummary[]>;
+}
 
 /** One item a backup must hold: its catalog resource, its Graph id, and where a plain client reads its bytes. */
 export interface InventoryItem {
@@ -21,12 +34,12 @@ interface DriveDeltaItem {
  * Every message of every mailbox (from the simulator's control surface) and every file of every drive (by a plain
  * drive delta, since the control surface does not list drive items), named as the run engine names resources.
  */
-export async function simulatorInventory(control: SimulatorControl, graph: PlainGraph): Promise<InventoryItem[]> {
+export async function simulatorInventory(control: InventoryControl, graph: PlainGraph): Promise<InventoryItem[]> {
   const items: InventoryItem[] = [];
-  for (const user of control.listUsers()) {
+  for (const user of await control.listUsers()) {
     const userPath = `/users/${encodeURIComponent(user.id)}/messages/`;
-    for (const folder of control.listMailFolders(user.id)) {
-      for (const message of control.listMessages(user.id, folder.id)) {
+    for (const folder of await control.listMailFolders(user.id)) {
+      for (const message of await control.listMessages(user.id, folder.id)) {
         items.push({
           resourceId: `mailbox:${user.id}`,
           graphId: message.id,
@@ -35,7 +48,7 @@ export async function simulatorInventory(control: SimulatorControl, graph: Plain
       }
     }
   }
-  for (const drive of control.listDrives()) {
+  for (const drive of await control.listDrives()) {
     const kind = drive.driveType === 'documentLibrary' ? 'sharepoint' : 'onedrive';
     const drivePath = `/drives/${encodeURIComponent(drive.id)}`;
     for await (const page of graph.pages<DriveDeltaItem>(`${drivePath}/root/delta`)) {
@@ -84,11 +97,27 @@ export async function catalogDifferences(
   };
 }
 
+const largeGeneratedFile = 'Archivio video 2 GB.zip';
+
 /** The generated tenant's single 2 GiB file: removed by tests and, unless asked for, by the benchmark. */
 export function removeLargeGeneratedFile(control: SimulatorControl): boolean {
   const first = control.listUsers()[0];
-  const id = first && control.findDriveItem(first.driveId, 'Archivio video 2 GB.zip');
+  const id = first && control.findDriveItem(first.driveId, largeGeneratedFile);
   if (!first || !id) return false;
   control.deleteDriveItem(first.driveId, id);
+  return true;
+}
+
+/** The same through a control surface in another process (RemoteSimulatorControl). */
+export async function removeLargeGeneratedFileRemotely(
+  control: InventoryControl & {
+    findDriveItem(driveId: string, path: string): Promise<string | undefined>;
+    deleteDriveItem(driveId: string, itemId: string): Promise<void>;
+  },
+): Promise<boolean> {
+  const first = (await control.listUsers())[0];
+  const id = first && (await control.findDriveItem(first.driveId, largeGeneratedFile));
+  if (!first || !id) return false;
+  await control.deleteDriveItem(first.driveId, id);
   return true;
 }

@@ -105,6 +105,10 @@ export class ControlApi {
         control.deleteDriveItem(drive as string, id as string);
         return done();
       }),
+      // The id of the item at a path from the drive's root (`null` if there is none), for a client in another process.
+      at('GET', /^\/_sim\/drives\/([^/]+)\/item-id$/, ([drive], _body, query) =>
+        json({ id: control.findDriveItem(drive as string, query.get('path') ?? '') ?? null }),
+      ),
       at('GET', /^\/_sim\/drives\/([^/]+)\/items\/([^/]+)\/content$/, ([drive, id]) => ({
         status: 200,
         body: control.fileContent(drive as string, id as string),

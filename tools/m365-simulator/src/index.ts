@@ -7,6 +7,7 @@ export {
   type FolderSummary,
   type UserSummary,
 } from './control.js';
+export { RemoteSimulatorControl, type MessageSummary } from './control-client.js';
 export type { FaultSpec } from './faults.js';
 export type { CountersSnapshot, Count } from './limits/counters.js';
 export type * from './model/definition.js';
