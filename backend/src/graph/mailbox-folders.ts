@@ -15,6 +15,8 @@ export interface MailboxFolder {
   /** The folder class: `IPF.Note`, `IPF.Contact`, `IPF.Appointment`, `IPF.Task`, `IPF.StickyNote`… */
   type: string;
   wellKnownName?: string | null;
+  /** The number of items in the folder (https://learn.microsoft.com/graph/api/resources/mailboxfolder). */
+  totalItemCount?: number;
 }
 
 export interface MailboxItem {
@@ -57,7 +59,7 @@ export async function listMailboxFolders(
   graph: MailboxFolderClient,
   mailbox: MailboxAddress,
 ): Promise<MailboxFolder[]> {
-  const select = '$select=id,displayName,parentFolderId,type,wellKnownName';
+  const select = '$select=id,displayName,parentFolderId,type,wellKnownName,totalItemCount';
   return allPages<MailboxFolder>(
     graph,
     mailbox,

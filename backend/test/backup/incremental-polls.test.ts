@@ -2,8 +2,8 @@ import { startBackupHarness, type BackupHarness } from './harness.js';
 import { Catalog } from '../../src/catalog/index.js';
 
 /**
- * An incremental run sends the delta polls of a mailbox's folders 20 to a JSON batch: every folder is still polled
- * on every run, and no change of any kind is lost, whether a batched poll is answered or refused.
+ * An incremental run sends the delta polls of a mailbox's folders 20 to a JSON batch: every folder holding mail is
+ * still polled on every run, and no change of any kind is lost, whether a batched poll is answered or refused.
  */
 let harness: BackupHarness;
 let catalog: Catalog;
@@ -62,8 +62,14 @@ test('a change in one folder still leaves every other folder polled, and changes
   expect((await currentIds(anna!.id, 'contact')).has(contact)).toBe(true);
   expect((await currentIds(anna!.id, 'task')).has(task)).toBe(true);
 
+  // Every folder holding mail is polled (one empty at Graph and in the catalog has nothing to report: empty-folders).
   const counters = control.counters();
-  const mailFolders = control.listUsers().reduce((sum, user) => sum + control.listMailFolders(user.id).length, 0);
+  const mailFolders = control
+    .listUsers()
+    .reduce(
+      (sum, user) => sum + control.listMailFolders(user.id).filter((folder) => folder.messageCount > 0).length,
+      0,
+    );
   expect(counters.byEndpoint[messageDelta]?.requests).toBeGreaterThanOrEqual(mailFolders);
   expect(counters.batchedRequests).toBeGreaterThanOrEqual(mailFolders - control.listUsers().length);
 }, 600_000);

@@ -13,7 +13,7 @@ const exportConcurrency = 4;
 
 /**
  * Adds Exchange's full-fidelity export stream to each new Exchange version of one mailbox (`exportItems`, 20 ids per
- * request), stored beside the MIME or JSON that browse, search and export read. When the tenant has not consented to
+ * request, a partial request filled with items a later page will store: offerAhead), stored beside the MIME or JSON that browse, search and export read. When the tenant has not consented to
  * the mailbox import/export API, the unit says so once and backs up without it (restores then use JSON creation).
  * Assumes, as Microsoft's examples show, that mailboxItem ids are the Outlook item ids of the same mailbox; an item
  * Exchange does not export is reported and keeps only its MIME or JSON.
@@ -21,21 +21,51 @@ const exportConcurrency = 4;
 export class FullFidelityExporter {
   private mailboxId: Promise<string> | undefined;
   private refused = false;
+  /** Items a later page of this unit will store (first-round pages sent ahead), by id, with their change keys. */
+  private readonly upcoming = new Map<string, string | undefined>();
+  /** Streams exported ahead with another page's last, partial request, until their own page asks for them. */
+  private readonly exportedAhead = new Map<string, { changeKey: string; data: Buffer }>();
 
   constructor(
     private readonly context: UnitContext,
     private readonly userId: string,
   ) {}
 
+  /**
+   * Items that a page still to come will store, every one of them: their ids fill the free places of a partial export
+   * request, so that a mailbox's requests carry 20 ids across its folders (exportItems takes "up to 20 items in a
+   * single export request" of one mailbox and asks nothing of their folders: learn.microsoft.com/graph/api/
+   * mailbox-exportitems). The stream is kept with the change key Exchange gave, and serves only that very version.
+   */
+  offerAhead(items: readonly { id: string; changeKey?: string | undefined }[]): void {
+    if (this.refused) return;
+    for (const item of items) if (!this.exportedAhead.has(item.id)) this.upcoming.set(item.id, item.changeKey);
+  }
+
   /** Sets `fullFidelity` on the versions Exchange exported; the rest are left as they are (and reported). */
   async addStreams(versions: readonly NewItemVersion[]): Promise<void> {
     if (this.refused || versions.length === 0) return;
     try {
+      const toExport: NewItemVersion[] = [];
+      for (const version of versions) {
+        this.upcoming.delete(version.graphId);
+        const ahead = this.exportedAhead.get(version.graphId);
+        this.exportedAhead.delete(version.graphId);
+        if (ahead?.changeKey === version.versionKey)
+          version.fullFidelity = await this.context.store.put(this.context.tenantId, ahead.data, 'item');
+        else toExport.push(version);
+      }
+      if (toExport.length === 0) return;
       const mailboxId = await this.mailbox();
-      await mapWithConcurrency(batchesOf(versions), exportConcurrency, (batch) => this.exportBatch(mailboxId, batch));
+      const batches = batchesOf(toExport);
+      await mapWithConcurrency(batches, exportConcurrency, (batch) =>
+        this.exportBatch(mailboxId, batch, batch === batches.at(-1) ? this.fillers(batch) : []),
+      );
     } catch (error) {
       if (!isPermissionMissing(error)) throw error;
       this.refused = true;
+      this.upcoming.clear();
+      this.exportedAhead.clear();
       this.context.progress.warn(
         'Exchange full-fidelity export is not permitted (the MailboxItem.ImportExport.All permission is not consented): ' +
           'mail, contacts and events are backed up without it, and restores recreate them through JSON, which loses ' +
@@ -45,14 +75,35 @@ export class FullFidelityExporter {
     }
   }
 
-  private async exportBatch(mailboxId: string, batch: readonly NewItemVersion[]): Promise<void> {
+  /** Upcoming ids for the free places of a partial request, taken out of the upcoming list (a 16 MB request is full). */
+  private fillers(batch: readonly NewItemVersion[]): string[] {
+    const bytes = batch.reduce((sum, version) => sum + version.size, 0);
+    if (batch.length >= exportItemsLimit || bytes > exportBatchBytes) return [];
+    const ids = [...this.upcoming.keys()].slice(0, exportItemsLimit - batch.length);
+    for (const id of ids) this.upcoming.delete(id);
+    return ids;
+  }
+
+  private async exportBatch(
+    mailboxId: string,
+    batch: readonly NewItemVersion[],
+    fillers: readonly string[],
+  ): Promise<void> {
     const byId = new Map(batch.map((version) => [version.graphId, version]));
-    const exported = await exportItems(this.context.graph, { mailboxId, userId: this.userId }, [...byId.keys()]);
+    const exported = await exportItems(this.context.graph, { mailboxId, userId: this.userId }, [
+      ...byId.keys(),
+      ...fillers,
+    ]);
     // Stored together: the store answers "is this blob there?" for all of them in one database round trip.
     await Promise.all(
       exported.map(async (item) => {
         const version = byId.get(item.itemId);
-        if (!version) return;
+        if (!version) {
+          // An upcoming item: its own page reports it (or exports it again when Exchange did not, or it changed).
+          if (!('error' in item) && item.changeKey !== undefined)
+            this.exportedAhead.set(item.itemId, { changeKey: item.changeKey, data: item.data });
+          return;
+        }
         if ('error' in item) {
           this.context.progress.warn(
             `Exchange did not export "${version.name}" in full fidelity (${item.error.code}): a restore of this ` +
@@ -64,6 +115,12 @@ export class FullFidelityExporter {
         version.fullFidelity = await this.context.store.put(this.context.tenantId, item.data, 'item');
       }),
     );
+  }
+
+  /** Forgets items offered ahead that no page stored (read failures): their streams are not kept past the mail. */
+  forgetAhead(): void {
+    this.upcoming.clear();
+    this.exportedAhead.clear();
   }
 
   /** The user's primary mailbox id, asked once per unit. */

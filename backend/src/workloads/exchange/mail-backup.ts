@@ -1,5 +1,10 @@
 import { searchTermsOf, type DeltaCursor, type NewItemVersion, type StoredContent } from '../../catalog/index.js';
-import { syncPolledStreams, type PrefetchedDeltaPage } from '../../backup/delta-prefetch.js';
+import {
+  needsDeltaPoll,
+  syncPolledStreams,
+  type PolledDeltaStream,
+  type PrefetchedDeltaPage,
+} from '../../backup/delta-prefetch.js';
 import { syncDeltaStream } from '../../backup/delta-stream.js';
 import { recordDeltaPage, type PageRecipe } from '../../backup/page-recorder.js';
 import type { UnitContext } from '../../backup/unit-context.js';
@@ -59,7 +64,8 @@ const mailboxConcurrency = 4;
 /**
  * Backs up every mail folder of one mailbox by per-folder delta: new and changed messages'
  * MIME (`$value`) into the store, deletions and moves out as closed versions. Folders that
- * disappeared close their messages. Incremental polls go 20 to a JSON batch (delta-prefetch.ts).
+ * disappeared close their messages. Incremental polls go 20 to a JSON batch (delta-prefetch.ts); a folder that is
+ * empty at Graph and in the catalog is not polled at all (needsDeltaPoll).
  * https://learn.microsoft.com/graph/delta-query-messages, /graph/outlook-get-mime-message
  */
 export async function backupMailbox(context: UnitContext, userId: string): Promise<void> {
@@ -90,15 +96,28 @@ export async function backupMailbox(context: UnitContext, userId: string): Promi
       lastRunId: context.runId,
     });
   }
-  await syncPolledStreams<GraphMessage>(
-    context.graph,
-    { kind: 'mailbox', userId },
-    deltaPageSize,
-    folders.map((folder) => {
-      const saved = cursors.get(`mail:${folder.id}`) ?? null;
-      return { saved, sync: (prefetched) => backupMailFolder(context, userId, folder, saved, prefetched) };
-    }),
-  );
+  const polled: PolledDeltaStream<GraphMessage>[] = [];
+  for (const folder of folders) {
+    const saved = cursors.get(`mail:${folder.id}`) ?? null;
+    if (!(await needsDeltaPoll(context, `mail:${folder.id}`, folder.totalItemCount, saved))) continue;
+    polled.push({
+      saved,
+      firstRound: { startLink: messageDeltaStart(userId, folder.id), itemCount: folder.totalItemCount },
+      sync: (prefetched) => backupMailFolder(context, userId, folder, saved, prefetched),
+    });
+  }
+  const exporter = fullFidelityExporter(context, userId);
+  await syncPolledStreams<GraphMessage>(context.graph, { kind: 'mailbox', userId }, deltaPageSize, polled, {
+    // Messages with attachments are left out: their size is unknown here, and a filled request must stay small.
+    onFirstRoundItemsAhead: (messages) =>
+      exporter.offerAhead(messages.filter((message) => !message['@removed'] && message.hasAttachments !== true)),
+  });
+  exporter.forgetAhead();
+}
+
+/** The first request of a folder's message delta round. */
+function messageDeltaStart(userId: string, folderId: string): string {
+  return `/users/${encodeURIComponent(userId)}/mailFolders/${encodeURIComponent(folderId)}/messages/delta?$select=${messageSelect}`;
 }
 
 async function backupMailFolder(
@@ -140,7 +159,7 @@ async function backupMailFolder(
     stream: containerId,
     saved,
     ...(prefetched && { prefetched }),
-    startLink: `/users/${user}/mailFolders/${encodeURIComponent(folder.id)}/messages/delta?$select=${messageSelect}`,
+    startLink: messageDeltaStart(userId, folder.id),
     maxPageSize: deltaPageSize,
     scope: { containerId },
     runId: context.runId,

@@ -7,6 +7,8 @@ export interface GraphMailFolder {
   displayName: string;
   parentFolderId?: string;
   childFolderCount?: number;
+  /** "The number of items in the mailFolder" (https://learn.microsoft.com/graph/api/resources/mailfolder). */
+  totalItemCount?: number;
   wellKnownName?: string;
 }
 
@@ -15,7 +17,7 @@ export interface MailFolderNode extends GraphMailFolder {
   path: string;
 }
 
-const folderSelect = '$select=id,displayName,parentFolderId,childFolderCount&includeHiddenFolders=true';
+const folderSelect = '$select=id,displayName,parentFolderId,childFolderCount,totalItemCount&includeHiddenFolders=true';
 const folderPageSize = 100;
 
 /** The first read of the folder walk: the mailbox's top-level folders. */

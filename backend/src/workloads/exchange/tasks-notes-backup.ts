@@ -1,5 +1,10 @@
 import { joinFolderPath, searchTermsOf, type DeltaCursor, type ItemKind } from '../../catalog/index.js';
-import { syncPolledStreams, type PrefetchedDeltaPage } from '../../backup/delta-prefetch.js';
+import {
+  needsDeltaPoll,
+  syncPolledStreams,
+  type PolledDeltaStream,
+  type PrefetchedDeltaPage,
+} from '../../backup/delta-prefetch.js';
 import { syncDeltaStream } from '../../backup/delta-stream.js';
 import { recordDeltaPage, type PageRecipe } from '../../backup/page-recorder.js';
 import type { UnitContext } from '../../backup/unit-context.js';
@@ -28,6 +33,7 @@ const itemPageSize = 500;
 interface ClassFolder extends BackedUpFolder {
   kind: ItemKind;
   prefix: 'tasks' | 'notes';
+  totalItemCount?: number;
 }
 
 /**
@@ -62,15 +68,18 @@ export async function backupTasksAndNotes(context: UnitContext, userId: string):
     );
   }
   const cursors = await context.catalog.deltaCursorsOf(context.resource.resourceId);
-  await syncPolledStreams<MailboxItem>(
-    context.graph,
-    { kind: 'mailbox', userId },
-    itemPageSize,
-    folders.map((folder) => {
-      const saved = cursors.get(`${folder.prefix}:${folder.id}`) ?? null;
-      return { saved, sync: (prefetched) => backupFolder(context, mailbox, folder, saved, prefetched) };
-    }),
-  );
+  // A folder empty at Graph and in the catalog is not polled (needsDeltaPoll says why that loses no change).
+  const polled: PolledDeltaStream<MailboxItem>[] = [];
+  for (const folder of folders) {
+    const saved = cursors.get(`${folder.prefix}:${folder.id}`) ?? null;
+    if (!(await needsDeltaPoll(context, `${folder.prefix}:${folder.id}`, folder.totalItemCount, saved))) continue;
+    polled.push({
+      saved,
+      firstRound: { startLink: mailboxItemDeltaPath(mailbox.mailboxId, folder.id), itemCount: folder.totalItemCount },
+      sync: (prefetched) => backupFolder(context, mailbox, folder, saved, prefetched),
+    });
+  }
+  await syncPolledStreams<MailboxItem>(context.graph, { kind: 'mailbox', userId }, itemPageSize, polled);
 }
 
 /** Task and note folders with their paths (`Attività/Progetti`); a subfolder's path continues its parent's. */
@@ -93,6 +102,7 @@ function classFolders(all: readonly MailboxFolder[]): ClassFolder[] {
         path: joinFolderPath(pathOf(folder)),
         parentId: parent && parent.type === folder.type ? parent.id : null,
         ...(folder.wellKnownName ? { wellKnownName: folder.wellKnownName } : {}),
+        ...(folder.totalItemCount !== undefined && { totalItemCount: folder.totalItemCount }),
         ...kind,
       },
     ];
