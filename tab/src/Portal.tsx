@@ -1,8 +1,9 @@
 import { Button, Tab, TabList } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { meRead, meSignIn, tenantRead } from './api/generated.js';
 import { createApiClient, type ApiClient } from './api/client.js';
 import { SessionContext, type Session } from './api/session.js';
-import type { Me, TenantStatus } from './api/model.js';
+import type { Me } from './api/model.js';
 import { useResource } from './api/use-resource.js';
 import { InfoNotice, Loaded } from './components/messages.js';
 import { useLanguage } from './i18n/language.js';
@@ -96,11 +97,11 @@ function SectionPage({ section, onOpen }: { section: Section; onOpen: (section: 
 /** The tenant's tabs, with the setup wizard first while the setup is incomplete. */
 function TenantPortal({ api, me: person }: { api: ApiClient; me: Me }) {
   const { t, language } = useLanguage();
-  const tenant = useResource(() => api.get<TenantStatus>('/tenant'), `tenant-${language}`);
+  const tenant = useResource(() => tenantRead(api), `tenant-${language}`);
   const [section, setSection] = useState<Section | undefined>(undefined);
   useEffect(() => {
     // The activity log lists sign-ins: one per opening of the portal.
-    void api.send('POST', '/me/sign-in').catch(() => undefined);
+    void meSignIn(api).catch(() => undefined);
   }, [api]);
   return (
     <Loaded state={tenant}>
@@ -153,7 +154,7 @@ export function Portal({ token }: { token: string }) {
   const languageRef = useRef(language);
   languageRef.current = language;
   const api: ApiClient = useMemo(() => createApiClient(token, () => languageRef.current), [token]);
-  const me = useResource(() => api.get<Me>('/me'), `me-${language}`);
+  const me = useResource(() => meRead(api), `me-${language}`);
   const termsPending = me.phase === 'ready' && me.value.termsToAccept !== null;
 
   return (

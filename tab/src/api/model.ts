@@ -14,9 +14,6 @@ function everyValueOf<T>() {
   ): L => values;
 }
 
-/** The pages of every list the API pages with `nextCursor`. */
-export type Page<T> = { items: T[]; nextCursor: string | null };
-
 export type Me = Api.MeReadResponse;
 export type Terms = Api.TermsReadResponse;
 export type TenantStatus = Api.TenantReadResponse;

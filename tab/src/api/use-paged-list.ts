@@ -1,7 +1,12 @@
 import { useState } from 'react';
-import type { Page } from './model.js';
 import { useAction, type ActionState } from './use-action.js';
 import { useResource, type ResourceState } from './use-resource.js';
+
+/** What a list operation of the API answers (`jobsList`, `runsList`, …): rows and the cursor of the next page. */
+export interface Page<T> {
+  readonly items: T[];
+  readonly nextCursor: string | null;
+}
 
 export interface PagedList<T> {
   /** The first page: loading, failed, or ready with every row loaded so far (further pages appended). */

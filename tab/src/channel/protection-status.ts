@@ -1,5 +1,6 @@
+import { jobsList, runsList } from '../api/generated.js';
 import type { ApiClient } from '../api/client.js';
-import type { JobView, Page, RunStatus, RunSummary } from '../api/model.js';
+import type { JobView, RunStatus, RunSummary } from '../api/model.js';
 import { teamGroupId } from './team-group.js';
 
 export interface ProtectionStatus {
@@ -27,9 +28,9 @@ function newestFirst(a: RunSummary, b: RunSummary): number {
 /** The tenant's protection, as the channel tab shows it: last backup, next run, alerts, and this team's job. */
 export async function loadProtectionStatus(api: ApiClient): Promise<ProtectionStatus> {
   const runsWith = (status?: RunStatus) =>
-    api.get<Page<RunSummary>>('/runs', { status, limit: status ? alertsShown : recentRuns });
+    runsList(api, { query: { status, limit: status ? alertsShown : recentRuns } });
   const [jobs, recent, failed, warned, groupId] = await Promise.all([
-    api.get<Page<JobView>>('/jobs', { limit: 100 }),
+    jobsList(api, { query: { limit: 100 } }),
     runsWith(),
     runsWith('failed'),
     runsWith('warning'),

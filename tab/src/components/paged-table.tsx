@@ -1,10 +1,10 @@
 import { Button } from '@fluentui/react-components';
 import type { PagedList } from '../api/use-paged-list.js';
 import { useLanguage } from '../i18n/language.js';
-import { DataTable, type DataTableProps } from './data-table.js';
+import { DataTable, type TableLayout } from './data-table.js';
 import { ErrorNotice, InfoNotice, Loaded } from './messages.js';
 
-export interface PagedTableProps<T> extends Omit<DataTableProps<T>, 'rows'> {
+export interface PagedTableProps<T, S extends string = string> extends TableLayout<T, S> {
   readonly list: PagedList<T>;
   /** What to say when there is nothing to show, and what to do about it. */
   readonly emptyText: string;
@@ -13,7 +13,7 @@ export interface PagedTableProps<T> extends Omit<DataTableProps<T>, 'rows'> {
 }
 
 /** A paged API list as a table: loading, error with "Try again", empty text, and "Load more" while pages remain. */
-export function PagedTable<T>({ list, emptyText, show, ...table }: PagedTableProps<T>) {
+export function PagedTable<T, S extends string = string>({ list, emptyText, show, ...table }: PagedTableProps<T, S>) {
   const { t } = useLanguage();
   return (
     <Loaded state={list.state}>

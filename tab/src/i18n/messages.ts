@@ -119,7 +119,8 @@ const en = {
   state_active: 'Active',
   state_revoked: 'Revoked',
   recipientsTitle: 'Notification recipients',
-  recipientsHint: 'These addresses receive an email about the outcome of backup jobs and licence overruns.',
+  recipientsHint:
+    'These addresses receive an email about the outcome of backup jobs and licence overruns, and if chosen about finished restores and a daily digest.',
   recipientsEmpty: 'No address receives notifications yet. Add one below.',
   recipientEvents: 'Events',
   recipientLanguage: 'Language of the emails',
@@ -431,7 +432,8 @@ const it: Messages = {
   state_active: 'Attivo',
   state_revoked: 'Revocato',
   recipientsTitle: 'Destinatari delle notifiche',
-  recipientsHint: 'Questi indirizzi ricevono un’email sull’esito dei job di backup e sul superamento delle licenze.',
+  recipientsHint:
+    'Questi indirizzi ricevono un’email sull’esito dei job di backup e sul superamento delle licenze e, se scelto, sui ripristini terminati e un riepilogo giornaliero.',
   recipientsEmpty: 'Nessun indirizzo riceve ancora notifiche. Aggiungine uno qui sotto.',
   recipientEvents: 'Eventi',
   recipientLanguage: 'Lingua delle email',

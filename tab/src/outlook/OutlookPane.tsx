@@ -1,4 +1,5 @@
 import { Button, Text, Title3 } from '@fluentui/react-components';
+import { meRestoresCreate } from '../api/generated.js';
 import type { ApiClient } from '../api/client.js';
 import type { ItemVersion } from '../api/model.js';
 import { useAction } from '../api/use-action.js';
@@ -6,7 +7,6 @@ import { useResource } from '../api/use-resource.js';
 import { formatDateTime } from '../components/format.js';
 import { ActionOutcome, InfoNotice, Loaded } from '../components/messages.js';
 import { useLanguage } from '../i18n/language.js';
-import { myBackups } from '../self-service/my-backups-paths.js';
 import { useApiClient } from '../self-service/use-api-client.js';
 import { openMessage } from './office-mailbox.js';
 import { loadPaneData } from './pane-data.js';
@@ -27,10 +27,12 @@ function VersionRow({ api, version, dateText }: { api: ApiClient; version: ItemV
         onClick={() =>
           void action.run(
             () =>
-              api.send('POST', myBackups.restores, {
-                selection: { type: 'versions', versionIds: [version.id] },
-                target: { type: 'original' },
-                conflictPolicy: 'skip',
+              meRestoresCreate(api, {
+                body: {
+                  selection: { type: 'versions', versionIds: [version.id] },
+                  target: { type: 'original' },
+                  conflictPolicy: 'skip',
+                },
               }),
             'requested',
           )

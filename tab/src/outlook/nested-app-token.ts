@@ -1,16 +1,20 @@
 import { createNestablePublicClientApplication, type IPublicClientApplication } from '@azure/msal-browser';
-import { apiBase } from '../api/client.js';
+import { metaClientConfig, type MetaClientConfigResponse } from '../api/generated.js';
 
-interface ClientConfig {
-  clientId: string;
-  authority: string;
-  apiScope: string;
-}
+/** Before sign-in there is no token: the public route is read without one, its failure said as is. */
+const anonymous = {
+  async json(request: { path: string }): Promise<unknown> {
+    const response = await fetch(request.path);
+    if (!response.ok) throw new Error(`client-config ${response.status}`);
+    return response.json();
+  },
+  file(): never {
+    throw new Error('no file is read before sign-in');
+  },
+};
 
-async function clientConfig(): Promise<ClientConfig> {
-  const response = await fetch(`${apiBase}/client-config`);
-  if (!response.ok) throw new Error(`client-config ${response.status}`);
-  return (await response.json()) as ClientConfig;
+async function clientConfig(): Promise<MetaClientConfigResponse> {
+  return metaClientConfig(anonymous);
 }
 
 /**

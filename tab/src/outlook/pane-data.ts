@@ -1,6 +1,6 @@
+import { meBackupsConversation, meBackupsItems, meBackupsPoints, meBackupsResources } from '../api/generated.js';
 import type { ApiClient } from '../api/client.js';
-import type { BackedUpResource, ItemVersion, RestorePoint, Page } from '../api/model.js';
-import { myBackups } from '../self-service/my-backups-paths.js';
+import type { ItemVersion } from '../api/model.js';
 
 export interface PaneData {
   /** Backed-up versions of the open message's conversation, newest first. */
@@ -13,13 +13,12 @@ export interface PaneData {
 const pointsLooked = 5;
 
 async function deletedFromFolder(api: ApiClient, mailbox: string, folderId: string): Promise<ItemVersion[]> {
-  const points = await api.get<{ items: RestorePoint[] }>(myBackups.points(mailbox));
+  const points = await meBackupsPoints(api, { params: { resourceId: mailbox } });
   const pages = await Promise.all(
     points.items.slice(0, pointsLooked).map((point) =>
-      api.get<Page<ItemVersion>>(myBackups.items(mailbox), {
-        containerId: folderId,
-        at: point.finishedAt,
-        limit: 200,
+      meBackupsItems(api, {
+        params: { resourceId: mailbox },
+        query: { containerId: folderId, at: point.finishedAt, limit: 200 },
       }),
     ),
   );
@@ -37,10 +36,13 @@ async function deletedFromFolder(api: ApiClient, mailbox: string, folderId: stri
  */
 export async function loadPaneData(api: ApiClient, conversationId: string | undefined): Promise<PaneData> {
   if (!conversationId) return { versions: [], deleted: [] };
-  const { items } = await api.get<{ items: BackedUpResource[] }>(myBackups.resources, { kind: 'mailbox' });
+  const { items } = await meBackupsResources(api, { query: { kind: 'mailbox' } });
   const mailbox = items[0];
   if (!mailbox) return { versions: [], deleted: [] };
-  const found = await api.get<Page<ItemVersion>>(myBackups.conversation(mailbox.id), { conversationId, limit: 100 });
+  const found = await meBackupsConversation(api, {
+    params: { resourceId: mailbox.id },
+    query: { conversationId, limit: 100 },
+  });
   const versions = found.items;
   // The folder the open message sits in, as the latest backup of it saw it.
   const folderId = versions.find((version) => !version.deletedAt)?.containerId ?? versions[0]?.containerId;

@@ -1,7 +1,8 @@
 import { Button, Field, Input, Select, Title2 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { activityExport, activityList, activityVerify } from '../api/generated.js';
 import { useSession } from '../api/session.js';
-import type { ActivityEntry, ChainVerification, Page } from '../api/model.js';
+import type { ChainVerification } from '../api/model.js';
 import { useAction } from '../api/use-action.js';
 import { usePagedList } from '../api/use-paged-list.js';
 import { dayRangeQuery } from '../components/day-range.js';
@@ -56,7 +57,7 @@ export function ActivityPage() {
   const [draft, setDraft] = useState<Filters>(noFilters);
   const [applied, setApplied] = useState<Filters>(noFilters);
   const entries = usePagedList(
-    (cursor) => api.get<Page<ActivityEntry>>('/activity', { ...filterQuery(applied), limit: 50, cursor }),
+    (cursor) => activityList(api, { query: { ...filterQuery(applied), limit: 50, cursor } }),
     JSON.stringify(applied),
   );
   const action = useAction();
@@ -88,7 +89,7 @@ export function ActivityPage() {
           onClick={() =>
             void action.run(async () =>
               saveFile(
-                await api.download('/activity/export.csv', filterQuery(applied)),
+                (await activityExport(api, { query: filterQuery(applied) })).blob,
                 `activity-${tenant.tenantId}.csv`,
               ),
             )
@@ -98,9 +99,7 @@ export function ActivityPage() {
         </Button>
         <Button
           disabled={action.busy}
-          onClick={() =>
-            void action.run(async () => setVerification(await api.get<ChainVerification>('/activity/verification')))
-          }
+          onClick={() => void action.run(async () => setVerification(await activityVerify(api)))}
         >
           {t('activityVerify')}
         </Button>

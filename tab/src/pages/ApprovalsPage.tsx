@@ -12,8 +12,9 @@ import {
   Title2,
 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { approvalsDecide, approvalsList } from '../api/generated.js';
 import { useSession } from '../api/session.js';
-import type { RestoreView, Page } from '../api/model.js';
+import type { RestoreView } from '../api/model.js';
 import { useAction } from '../api/use-action.js';
 import { usePagedList } from '../api/use-paged-list.js';
 import { formatDateTime } from '../components/format.js';
@@ -69,12 +70,12 @@ export function ApprovalsPage() {
   const { t, language } = useLanguage();
   const { api } = useSession();
   const nameOf = useAccountNames(api);
-  const queue = usePagedList((cursor) => api.get<Page<RestoreView>>('/approvals', { cursor }), 'approvals');
+  const queue = usePagedList((cursor) => approvalsList(api, { query: { cursor } }), 'approvals');
   const decide = useAction();
   const decideOn = (restore: RestoreView, approve: boolean, note?: string) =>
     void decide
       .run(
-        () => api.send('POST', `/approvals/${restore.id}`, { approve, ...(note && { note }) }),
+        () => approvalsDecide(api, { params: { id: restore.id }, body: { approve, ...(note && { note }) } }),
         t(approve ? 'approvalsApproved' : 'approvalsRejected', { who: restore.requestedBy }),
       )
       .then((done) => done && queue.state.reload());

@@ -1,17 +1,10 @@
 import { Checkbox, Field, Input, Text } from '@fluentui/react-components';
 import { useState } from 'react';
+import { directoryGroups } from '../api/generated.js';
 import { useSession } from '../api/session.js';
-import type { Page } from '../api/model.js';
 import { useResource } from '../api/use-resource.js';
 import { InfoNotice, Loaded } from '../components/messages.js';
 import { useLanguage } from '../i18n/language.js';
-
-interface DirectoryGroup {
-  id: string;
-  displayName: string;
-  mail: string | null;
-  hasTeam: boolean;
-}
 
 /**
  * The tenant's Microsoft 365 groups by name, to tick the ones a job covers; ticking adds or removes the group's id in
@@ -21,10 +14,7 @@ export function GroupPicker({ chosen, onChange }: { chosen: string[]; onChange(i
   const { t } = useLanguage();
   const { api } = useSession();
   const [words, setWords] = useState('');
-  const groups = useResource(
-    () => api.get<Page<DirectoryGroup>>('/directory/groups', { limit: 200 }),
-    'directory-groups',
-  );
+  const groups = useResource(() => directoryGroups(api, { query: { limit: 200 } }), 'directory-groups');
   return (
     <Loaded state={groups}>
       {(page) => {

@@ -1,7 +1,8 @@
 import { Button, Field, Select, Title2 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { itemsDeleteBackup, itemsList, type ItemsListQuery } from '../api/generated.js';
 import { useSession } from '../api/session.js';
-import { resourceKinds, type Page, type ProtectedItem, type ResourceKind } from '../api/model.js';
+import { resourceKinds, type ProtectedItem, type ResourceKind } from '../api/model.js';
 import { useAction } from '../api/use-action.js';
 import { usePagedList } from '../api/use-paged-list.js';
 import { ConfirmButton } from '../components/confirm-button.js';
@@ -21,11 +22,11 @@ function shownBy(protection: Protection): ((item: ProtectedItem) => boolean) | u
 export function ItemsPage() {
   const { t, language } = useLanguage();
   const { api } = useSession();
-  const [sort, setSort] = useState('displayName');
+  const [sort, setSort] = useState<NonNullable<ItemsListQuery['sort']>>('displayName');
   const [kind, setKind] = useState<ResourceKind | ''>('');
   const [protection, setProtection] = useState<Protection>('all');
   const items = usePagedList(
-    (cursor) => api.get<Page<ProtectedItem>>('/items', { sort, cursor, kind: kind || undefined }),
+    (cursor) => itemsList(api, { query: { sort, cursor, kind: kind || undefined } }),
     `items-${sort}-${kind}`,
   );
   const purge = useAction();
@@ -98,7 +99,7 @@ export function ItemsPage() {
                 disabled={purge.busy}
                 onConfirm={async () => {
                   const done = await purge.run(
-                    () => api.send('DELETE', `/items/${encodeURIComponent(item.id)}`, { confirm: item.displayName }),
+                    () => itemsDeleteBackup(api, { params: { id: item.id }, body: { confirm: item.displayName } }),
                     t('itemDeleted', { name: item.displayName }),
                   );
                   if (done) items.state.reload();

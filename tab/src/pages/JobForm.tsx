@@ -11,6 +11,7 @@ import {
   Title3,
 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { jobsCreate, jobsUpdate, licenceRead } from '../api/generated.js';
 import { useSession } from '../api/session.js';
 import { jobWorkloads, retentionTiers, type JobView, type LicenceUsage, type RetentionYears } from '../api/model.js';
 import { useAction } from '../api/use-action.js';
@@ -59,7 +60,7 @@ export function JobForm({ job, onSaved, onCancel }: JobFormProps) {
   const [draft, setDraft] = useState<JobDraft>(() => draftOf(job));
   const [confirming, setConfirming] = useState(false);
   const save = useAction();
-  const licence = useResource(() => api.get<LicenceUsage>('/licence'), 'licence');
+  const licence = useResource(() => licenceRead(api), 'licence');
   const licenceValue = licence.phase === 'ready' ? licence.value : undefined;
   const profiles = [
     ...new Set([...knownProfiles, ...(licenceValue?.plans.map((plan) => plan.profile) ?? []), draft.profile]),
@@ -72,8 +73,8 @@ export function JobForm({ job, onSaved, onCancel }: JobFormProps) {
     let saved: JobView | undefined;
     const done = await save.run(async () => {
       saved = job
-        ? await api.send<JobView>('PATCH', `/jobs/${job.id}`, settings)
-        : await api.send<JobView>('POST', '/jobs', { ...settings, confirm: true });
+        ? await jobsUpdate(api, { params: { id: job.id }, body: settings })
+        : await jobsCreate(api, { body: { ...settings, confirm: true } });
     });
     if (done && saved) onSaved(t(job ? 'jobSaved' : 'jobCreated', { name: saved.name }));
   }

@@ -1,7 +1,8 @@
 import { Button, ProgressBar, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { jobsDelete, jobsList, jobsRunNow, type JobsListQuery } from '../api/generated.js';
 import { useSession } from '../api/session.js';
-import type { JobView, Page } from '../api/model.js';
+import type { JobView } from '../api/model.js';
 import { useAction } from '../api/use-action.js';
 import { usePagedList } from '../api/use-paged-list.js';
 import { useRefreshWhile } from '../api/use-refresh-while.js';
@@ -29,8 +30,8 @@ interface JobListProps {
 export function JobList({ onCreate, onEdit, saved }: JobListProps) {
   const { t, language } = useLanguage();
   const { api } = useSession();
-  const [sort, setSort] = useState('name');
-  const jobs = usePagedList((cursor) => api.get<Page<JobView>>('/jobs', { sort, cursor }), `jobs-${sort}`);
+  const [sort, setSort] = useState<NonNullable<JobsListQuery['sort']>>('name');
+  const jobs = usePagedList((cursor) => jobsList(api, { query: { sort, cursor } }), `jobs-${sort}`);
   const action = useAction();
   // Progress bars move while a job runs: the list is read again until no job is running.
   const running = jobs.state.phase === 'ready' && jobs.state.value.some((job) => job.status === 'running');
@@ -86,7 +87,7 @@ export function JobList({ onCreate, onEdit, saved }: JobListProps) {
                 <Button
                   disabled={action.busy || job.status === 'running'}
                   onClick={() =>
-                    void act(() => api.send('POST', `/jobs/${job.id}/runs`), t('jobStarted', { name: job.name }))
+                    void act(() => jobsRunNow(api, { params: { id: job.id } }), t('jobStarted', { name: job.name }))
                   }
                 >
                   {t('jobRunNow')}
@@ -100,7 +101,7 @@ export function JobList({ onCreate, onEdit, saved }: JobListProps) {
                   disabled={action.busy}
                   onConfirm={() =>
                     void act(
-                      () => api.send('DELETE', `/jobs/${job.id}`, { confirm: job.name }),
+                      () => jobsDelete(api, { params: { id: job.id }, body: { confirm: job.name } }),
                       t('jobDeleted', { name: job.name }),
                     )
                   }

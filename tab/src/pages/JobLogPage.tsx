@@ -1,7 +1,8 @@
 import { Button, Field, Link, Select, Title2 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { jobsList, runsList, type RunsListQuery } from '../api/generated.js';
 import { useSession } from '../api/session.js';
-import { runStatuses, type JobView, type Page, type RunSummary } from '../api/model.js';
+import { runStatuses, type RunStatus } from '../api/model.js';
 import { usePagedList } from '../api/use-paged-list.js';
 import { useResource } from '../api/use-resource.js';
 import { dayRangeQuery } from '../components/day-range.js';
@@ -13,7 +14,7 @@ import { RunDetailView } from './RunDetailView.js';
 
 interface Filters {
   jobId: string;
-  status: string;
+  status: RunStatus | '';
   from: string;
   to: string;
 }
@@ -26,17 +27,19 @@ export function JobLogPage() {
   const { api } = useSession();
   const [draft, setDraft] = useState<Filters>(noFilters);
   const [applied, setApplied] = useState<Filters>(noFilters);
-  const [sort, setSort] = useState('-queuedAt');
+  const [sort, setSort] = useState<NonNullable<RunsListQuery['sort']>>('-queuedAt');
   const [viewing, setViewing] = useState<string | undefined>(undefined);
-  const jobs = useResource(() => api.get<Page<JobView>>('/jobs', { limit: 200 }), 'jobs');
+  const jobs = useResource(() => jobsList(api, { query: { limit: 200 } }), 'jobs');
   const runs = usePagedList(
     (cursor) =>
-      api.get<Page<RunSummary>>('/runs', {
-        sort,
-        cursor,
-        jobId: applied.jobId || undefined,
-        status: applied.status || undefined,
-        ...dayRangeQuery(applied.from, applied.to),
+      runsList(api, {
+        query: {
+          sort,
+          cursor,
+          jobId: applied.jobId || undefined,
+          status: applied.status || undefined,
+          ...dayRangeQuery(applied.from, applied.to),
+        },
       }),
     JSON.stringify({ applied, sort }),
   );
@@ -70,7 +73,10 @@ export function JobLogPage() {
           </Select>
         </Field>
         <Field label={t('jobStatus')}>
-          <Select value={draft.status} onChange={(_, data) => setDraft({ ...draft, status: data.value })}>
+          <Select
+            value={draft.status}
+            onChange={(_, data) => setDraft({ ...draft, status: data.value as Filters['status'] })}
+          >
             <option value="">{t('logAllStatuses')}</option>
             {runStatuses.map((status) => (
               <option key={status} value={status}>

@@ -1,7 +1,8 @@
 import { Button, Card, Field, Input, Link, Select, Text, Title2, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { knowledgeList, knowledgeRead } from '../api/generated.js';
 import { useSession } from '../api/session.js';
-import { articleCategories, type Article, type ArticleSummary, type Page } from '../api/model.js';
+import { articleCategories, type ArticleCategory } from '../api/model.js';
 import { useResource } from '../api/use-resource.js';
 import { InfoNotice, Loaded } from '../components/messages.js';
 import { keyOf, useLanguage } from '../i18n/language.js';
@@ -10,7 +11,7 @@ import { Markdown } from '../markdown/markdown.js';
 function ArticleView({ slug, onBack }: { slug: string; onBack: () => void }) {
   const { t, language } = useLanguage();
   const { api } = useSession();
-  const article = useResource(() => api.get<Article>(`/knowledge/articles/${slug}`), `${slug}-${language}`);
+  const article = useResource(() => knowledgeRead(api, { params: { slug } }), `${slug}-${language}`);
   return (
     <article className="page" aria-labelledby="article-title">
       <div>
@@ -36,14 +37,12 @@ export function KnowledgePage() {
   const { t } = useLanguage();
   const { api } = useSession();
   const [words, setWords] = useState('');
-  const [query, setQuery] = useState({ q: '', category: '' });
+  const [query, setQuery] = useState<{ q: string; category: ArticleCategory | '' }>({ q: '', category: '' });
   const [reading, setReading] = useState<string | undefined>(undefined);
   // The answer carries the words it answers, so a list kept on screen while a new search loads is never mislabelled.
   const articles = useResource(async () => {
-    const found = await api.get<Page<ArticleSummary>>('/knowledge/articles', {
-      q: query.q || undefined,
-      category: query.category || undefined,
-      limit: 100,
+    const found = await knowledgeList(api, {
+      query: { q: query.q || undefined, category: query.category || undefined, limit: 100 },
     });
     return { words: query.q, items: found.items };
   }, JSON.stringify(query));
@@ -66,7 +65,10 @@ export function KnowledgePage() {
           <Input type="search" value={words} onChange={(_, data) => setWords(data.value)} />
         </Field>
         <Field label={t('knowledgeCategory')}>
-          <Select value={query.category} onChange={(_, data) => setQuery({ ...query, category: data.value })}>
+          <Select
+            value={query.category}
+            onChange={(_, data) => setQuery({ ...query, category: data.value as ArticleCategory | '' })}
+          >
             <option value="">{t('knowledgeAll')}</option>
             {articleCategories.map((c) => (
               <option key={c} value={c}>

@@ -1,6 +1,6 @@
 import { Button, Title2 } from '@fluentui/react-components';
+import { licenceRead } from '../api/generated.js';
 import { useSession } from '../api/session.js';
-import type { LicenceUsage } from '../api/model.js';
 import { useResource } from '../api/use-resource.js';
 import { InfoNotice, Loaded } from '../components/messages.js';
 import { useLanguage } from '../i18n/language.js';
@@ -10,7 +10,7 @@ import { LicenceSeats, LicenceStorage, OverrunWarning } from './licence-parts.js
 export function LicencePage() {
   const { t } = useLanguage();
   const { api } = useSession();
-  const licence = useResource(() => api.get<LicenceUsage>('/licence'), 'licence');
+  const licence = useResource(() => licenceRead(api), 'licence');
   return (
     <section className="page" aria-labelledby="licence-title">
       <Title2 as="h1" id="licence-title">

@@ -1,7 +1,13 @@
 import { Button, Checkbox, Field, Input, Select, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
+import {
+  notificationsAdd,
+  notificationsList,
+  notificationsRemove,
+  type NotificationsListQuery,
+} from '../api/generated.js';
 import { useSession } from '../api/session.js';
-import { notificationEvents, type NotificationEvent, type NotificationRecipient, type Page } from '../api/model.js';
+import { notificationEvents, type NotificationEvent } from '../api/model.js';
 import { useAction } from '../api/use-action.js';
 import { usePagedList } from '../api/use-paged-list.js';
 import { ConfirmButton } from '../components/confirm-button.js';
@@ -17,9 +23,9 @@ const defaultEvents: NotificationEvent[] = ['job.warning', 'job.failed', 'licenc
 export function NotificationRecipients() {
   const { t, language } = useLanguage();
   const { api } = useSession();
-  const [sort, setSort] = useState('email');
+  const [sort, setSort] = useState<NonNullable<NotificationsListQuery['sort']>>('email');
   const recipients = usePagedList(
-    (cursor) => api.get<Page<NotificationRecipient>>('/notification-recipients', { sort, cursor }),
+    (cursor) => notificationsList(api, { query: { sort, cursor } }),
     `recipients-${sort}`,
   );
   const change = useAction();
@@ -30,7 +36,7 @@ export function NotificationRecipients() {
 
   async function add() {
     const done = await change.run(
-      () => api.send('POST', '/notification-recipients', { name, email, language: mailLanguage, events }),
+      () => notificationsAdd(api, { body: { name, email, language: mailLanguage, events } }),
       t('recipientAdded', { email }),
     );
     if (done) {
@@ -71,7 +77,7 @@ export function NotificationRecipients() {
                 disabled={change.busy}
                 onConfirm={async () => {
                   const done = await change.run(
-                    () => api.send('DELETE', `/notification-recipients/${recipient.id}`),
+                    () => notificationsRemove(api, { params: { id: recipient.id } }),
                     t('recipientRemoved', { email: recipient.email }),
                   );
                   if (done) recipients.state.reload();

@@ -1,7 +1,8 @@
 import { Title2 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { licenceRead } from '../api/generated.js';
 import { useSession } from '../api/session.js';
-import type { JobView, LicenceUsage } from '../api/model.js';
+import type { JobView } from '../api/model.js';
 import { useResource } from '../api/use-resource.js';
 import { formatDateTime } from '../components/format.js';
 import { Loaded } from '../components/messages.js';
@@ -13,7 +14,7 @@ import { LicenceSeats, LicenceStorage, OverrunWarning } from './licence-parts.js
 /** Licences bought and used, with the overrun warning, above the jobs that use them. */
 function LicenceOverview() {
   const { api } = useSession();
-  const licence = useResource(() => api.get<LicenceUsage>('/licence'), 'licence');
+  const licence = useResource(() => licenceRead(api), 'licence');
   return (
     <Loaded state={licence}>
       {(usage) => (

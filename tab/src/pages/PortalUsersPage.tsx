@@ -1,7 +1,14 @@
 import { Button, Field, Input, Select, Title2, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
+import {
+  portalUsersInvite,
+  portalUsersList,
+  portalUsersRevoke,
+  portalUsersUpdate,
+  type PortalUsersListQuery,
+} from '../api/generated.js';
 import { useSession } from '../api/session.js';
-import { portalRoles, type Page, type PortalRole, type PortalUser } from '../api/model.js';
+import { portalRoles, type PortalRole } from '../api/model.js';
 import { usePagedList } from '../api/use-paged-list.js';
 import { useAction } from '../api/use-action.js';
 import { ConfirmButton } from '../components/confirm-button.js';
@@ -25,7 +32,7 @@ function InviteForm({ onInvited }: { onInvited: () => void }) {
       onSubmit={async (event) => {
         event.preventDefault();
         const done = await invite.run(
-          () => api.send('POST', '/portal-users', { name, email, role }),
+          () => portalUsersInvite(api, { body: { name, email, role } }),
           t('userInvited', { email }),
         );
         if (done) {
@@ -67,11 +74,8 @@ function InviteForm({ onInvited }: { onInvited: () => void }) {
 export function PortalUsersPage() {
   const { t, language } = useLanguage();
   const { api, me } = useSession();
-  const [sort, setSort] = useState('name');
-  const users = usePagedList(
-    (cursor) => api.get<Page<PortalUser>>('/portal-users', { sort, cursor }),
-    `portal-users-${sort}`,
-  );
+  const [sort, setSort] = useState<NonNullable<PortalUsersListQuery['sort']>>('name');
+  const users = usePagedList((cursor) => portalUsersList(api, { query: { sort, cursor } }), `portal-users-${sort}`);
   const change = useAction();
 
   async function act(run: () => Promise<unknown>, success: string) {
@@ -103,7 +107,7 @@ export function PortalUsersPage() {
                 disabled={user.status === 'revoked' || change.busy || user.email === me.email}
                 onChange={(_, data) =>
                   void act(
-                    () => api.send('PATCH', `/portal-users/${user.id}`, { role: data.value }),
+                    () => portalUsersUpdate(api, { params: { id: user.id }, body: { role: data.value as PortalRole } }),
                     t('userRoleChanged', { email: user.email }),
                   )
                 }
@@ -135,7 +139,7 @@ export function PortalUsersPage() {
                   disabled={change.busy}
                   onConfirm={() =>
                     void act(
-                      () => api.send('DELETE', `/portal-users/${user.id}`),
+                      () => portalUsersRevoke(api, { params: { id: user.id } }),
                       t('userRevoked', { email: user.email }),
                     )
                   }

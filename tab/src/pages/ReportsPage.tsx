@@ -1,6 +1,6 @@
 import { Button, Field, Select, Title2, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { CoverageReport as Coverage, UsageReport } from '../api/model.js';
+import { reportsCoverage, reportsUsage } from '../api/generated.js';
 import { useSession } from '../api/session.js';
 import { useResource } from '../api/use-resource.js';
 import { InfoNotice, Loaded } from '../components/messages.js';
@@ -17,8 +17,8 @@ export function ReportsPage() {
   const { api } = useSession();
   const [days, setDays] = useState<(typeof ranges)[number]>(90);
   const from = new Date(Date.now() - (days - 1) * DAY_MS).toISOString().slice(0, 10);
-  const usage = useResource(() => api.get<UsageReport>(`/reports/usage?from=${from}`), `usage-${from}`);
-  const coverage = useResource(() => api.get<Coverage>('/reports/coverage'), 'coverage');
+  const usage = useResource(() => reportsUsage(api, { query: { from } }), `usage-${from}`);
+  const coverage = useResource(() => reportsCoverage(api), 'coverage');
   return (
     <section className="page" aria-labelledby="reports-title">
       <Title2 as="h1" id="reports-title">

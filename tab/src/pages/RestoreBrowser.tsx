@@ -1,7 +1,8 @@
 import { Button, Field, Input, Tab, TabList, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { backupsFolders, backupsItems, backupsSearch } from '../api/generated.js';
 import { useSession } from '../api/session.js';
-import type { BackedUpFolder, ItemVersion, Page } from '../api/model.js';
+import type { BackedUpFolder, ItemVersion } from '../api/model.js';
 import { usePagedList } from '../api/use-paged-list.js';
 import { useResource } from '../api/use-resource.js';
 import { InfoNotice, Loaded } from '../components/messages.js';
@@ -25,13 +26,7 @@ function FolderItems({ resourceId, at, folder, picked, onToggle }: RestoreBrowse
   const { t } = useLanguage();
   const { api } = useSession();
   const items = usePagedList(
-    (cursor) =>
-      api.get<Page<ItemVersion>>(`/backups/resources/${encodeURIComponent(resourceId)}/items`, {
-        containerId: folder.id,
-        at,
-        cursor,
-        limit: 50,
-      }),
+    (cursor) => backupsItems(api, { params: { resourceId }, query: { containerId: folder.id, at, cursor, limit: 50 } }),
     `items-${resourceId}-${folder.id}-${at ?? 'latest'}`,
   );
   return (
@@ -54,7 +49,7 @@ function SearchResults({ resourceId, words, picked, onToggle }: RestoreBrowserPr
   const { t } = useLanguage();
   const { api } = useSession();
   const results = usePagedList(
-    (cursor) => api.get<Page<ItemVersion>>('/backups/search', { q: words.join(' '), resourceId, cursor, limit: 50 }),
+    (cursor) => backupsSearch(api, { query: { q: words.join(' '), resourceId, cursor, limit: 50 } }),
     `search-${resourceId}-${words.join(' ')}`,
   );
   return (
@@ -81,7 +76,7 @@ export function RestoreBrowser(props: RestoreBrowserProps) {
   const [typed, setTyped] = useState('');
   const [words, setWords] = useState<readonly string[]>([]);
   const folders = useResource(
-    () => api.get<{ items: BackedUpFolder[] }>(`/backups/resources/${encodeURIComponent(props.resourceId)}/folders`),
+    () => backupsFolders(api, { params: { resourceId: props.resourceId } }),
     `folders-${props.resourceId}`,
   );
   return (

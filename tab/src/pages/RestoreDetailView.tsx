@@ -1,5 +1,6 @@
 import { Button, Field, ProgressBar, Select, Title2, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { restoresItems, restoresRead } from '../api/generated.js';
 import { useSession } from '../api/session.js';
 import {
   restoreUnfinished,
@@ -7,7 +8,6 @@ import {
   type RestoreItemView,
   type RestoreProgress,
   type RestoreView,
-  type Page,
 } from '../api/model.js';
 import { usePagedList } from '../api/use-paged-list.js';
 import { useRefreshWhile } from '../api/use-refresh-while.js';
@@ -41,7 +41,7 @@ function RestoreItems({ restore }: { restore: RestoreView }) {
   const { api } = useSession();
   const [state, setState] = useState<RestoreItemState | ''>('');
   const items = usePagedList(
-    (cursor) => api.get<Page<RestoreItemView>>(`/restores/${restore.id}/items`, { state: state || undefined, cursor }),
+    (cursor) => restoresItems(api, { params: { id: restore.id }, query: { state: state || undefined, cursor } }),
     `restore-items-${restore.id}-${state}-${itemsDone(restore.progress)}-${restore.status}`,
   );
   return (
@@ -84,7 +84,7 @@ function RestoreItems({ restore }: { restore: RestoreView }) {
 export function RestoreDetailView({ restoreId, onBack }: { restoreId: string; onBack: () => void }) {
   const { t, language } = useLanguage();
   const { api } = useSession();
-  const restore = useResource(() => api.get<RestoreView>(`/restores/${restoreId}`), `restore-${restoreId}`);
+  const restore = useResource(() => restoresRead(api, { params: { id: restoreId } }), `restore-${restoreId}`);
   const value = restore.phase === 'ready' ? restore.value : undefined;
   useRefreshWhile(value !== undefined && restoreUnfinished(value.status), value, restore.reload);
   return (

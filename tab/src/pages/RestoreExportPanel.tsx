@@ -1,8 +1,9 @@
 import { Button, Link } from '@fluentui/react-components';
 import { useState } from 'react';
+import { exportsCreate, exportsRead, exportsZip } from '../api/generated.js';
 import { apiBase } from '../api/client.js';
 import { useSession } from '../api/session.js';
-import type { ExportView, RestoreSelection } from '../api/model.js';
+import type { RestoreSelection } from '../api/model.js';
 import { useAction } from '../api/use-action.js';
 import { useRefreshWhile } from '../api/use-refresh-while.js';
 import { useResource } from '../api/use-resource.js';
@@ -14,7 +15,7 @@ import { useLanguage } from '../i18n/language.js';
 function ExportProgress({ exportId }: { exportId: string }) {
   const { t, language } = useLanguage();
   const { api } = useSession();
-  const record = useResource(() => api.get<ExportView>(`/exports/${exportId}`), `export-${exportId}`);
+  const record = useResource(() => exportsRead(api, { params: { id: exportId } }), `export-${exportId}`);
   const value = record.phase === 'ready' ? record.value : undefined;
   useRefreshWhile(value?.status === 'queued' || value?.status === 'running', value, record.reload);
   if (record.phase === 'failed') return <ErrorNotice error={record.error} onRetry={record.reload} />;
@@ -47,7 +48,8 @@ export function RestoreExportPanel({ selection }: { selection: RestoreSelection 
           disabled={!selection || zip.busy}
           onClick={() =>
             void zip.run(async () => {
-              const file = await api.postForFile('/exports/zip', { selection });
+              if (!selection) return;
+              const file = await exportsZip(api, { body: { selection } });
               saveFile(file.blob, file.fileName ?? 'custodia-export.zip');
             }, t('restoreZipSaved'))
           }
@@ -58,7 +60,8 @@ export function RestoreExportPanel({ selection }: { selection: RestoreSelection 
           disabled={!selection || prepare.busy}
           onClick={() =>
             void prepare.run(async () => {
-              setExportId((await api.send<ExportView>('POST', '/exports', { selection })).id);
+              if (!selection) return;
+              setExportId((await exportsCreate(api, { body: { selection } })).id);
             })
           }
         >

@@ -1,11 +1,11 @@
 import { Field, Radio, RadioGroup, Select, Switch, Title2, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { backupsPoints, backupsResources, restoresCreate } from '../api/generated.js';
 import { useSession } from '../api/session.js';
 import {
   type BackedUpResource,
   type ConflictPolicy,
   type ItemVersion,
-  type RestoreView,
   resourceKinds,
   type ResourceKind,
 } from '../api/model.js';
@@ -54,6 +54,7 @@ function AccountRestore({
   const [policy, setPolicy] = useState<ConflictPolicy>('skip');
   const start = useAction();
   const selection = selectionOf(choice);
+  const chosenTarget = targetOf(target);
   const update = (change: Partial<RestoreChoice>) => setChoice((current) => ({ ...current, ...change }));
   const scopes: ScopeChoice[] = [
     'items',
@@ -66,8 +67,8 @@ function AccountRestore({
     <>
       <div className="row">
         <RestorePointPicker
-          api={api}
-          pointsPath={`/backups/resources/${encodeURIComponent(account.id)}/points`}
+          loadPoints={() => backupsPoints(api, { params: { resourceId: account.id } })}
+          pointsKey={`points-${account.id}`}
           point={choice.point}
           onPoint={(point: PointChoice) => update({ point, picked: [] })}
         />
@@ -128,15 +129,15 @@ function AccountRestore({
             choice={choice}
             account={account}
             selection={selection}
-            target={targetOf(target)}
+            target={chosenTarget}
             policy={policy}
             busy={start.busy}
             onConfirm={() =>
               void start.run(async () => {
-                const restore = await api.send<RestoreView>('POST', '/restores', {
-                  selection,
-                  target: targetOf(target),
-                  conflictPolicy: policy,
+                // The dialog offers no confirmation until both are chosen.
+                if (!selection || !chosenTarget) return;
+                const restore = await restoresCreate(api, {
+                  body: { selection, target: chosenTarget, conflictPolicy: policy },
                 });
                 onStarted(restore.id);
               })
@@ -156,7 +157,7 @@ export function RestorePage() {
   const [kind, setKind] = useState<ResourceKind | ''>('');
   const [accountId, setAccountId] = useState('');
   const [viewing, setViewing] = useState<string | undefined>(undefined);
-  const accounts = useResource(() => api.get<{ items: BackedUpResource[] }>('/backups/resources'), 'backup-resources');
+  const accounts = useResource(() => backupsResources(api), 'backup-resources');
   if (viewing) return <RestoreDetailView restoreId={viewing} onBack={() => setViewing(undefined)} />;
   return (
     <section className="page" aria-labelledby="restore-title">

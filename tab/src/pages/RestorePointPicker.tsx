@@ -1,5 +1,4 @@
 import { Field, Input, Select } from '@fluentui/react-components';
-import type { ApiClient } from '../api/client.js';
 import type { RestorePoint } from '../api/model.js';
 import { useResource } from '../api/use-resource.js';
 import { formatDateTime } from '../components/format.js';
@@ -8,21 +7,21 @@ import type { PointChoice } from './restore-choice.js';
 
 /**
  * "As of": the latest backup, one of the account's restore points (finished runs), or a date and time. The portal
- * reads the points from `/backups/...`, "My backups" from `/me/backups/...`.
+ * reads the points from `/backups/...`, "My backups" from `/me/backups/...`; `pointsKey` names the account.
  */
 export function RestorePointPicker({
-  api,
-  pointsPath,
+  loadPoints,
+  pointsKey,
   point,
   onPoint,
 }: {
-  api: ApiClient;
-  pointsPath: string;
+  loadPoints: () => Promise<{ items: RestorePoint[] }>;
+  pointsKey: string;
   point: PointChoice;
   onPoint: (point: PointChoice) => void;
 }) {
   const { t, language } = useLanguage();
-  const points = useResource(() => api.get<{ items: RestorePoint[] }>(pointsPath), pointsPath);
+  const points = useResource(loadPoints, pointsKey);
   const listed = points.phase === 'ready' ? points.value.items : [];
   const selected = point.kind === 'run' ? `run:${point.point.runId}` : point.kind;
   return (

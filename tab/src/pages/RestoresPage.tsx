@@ -1,7 +1,8 @@
 import { Button, Link, ProgressBar, Title2 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { restoresList, type RestoresListQuery } from '../api/generated.js';
 import { useSession } from '../api/session.js';
-import { restoreUnfinished, type RestoreView, type Page } from '../api/model.js';
+import { restoreUnfinished } from '../api/model.js';
 import { usePagedList } from '../api/use-paged-list.js';
 import { useRefreshWhile } from '../api/use-refresh-while.js';
 import { formatDateTime } from '../components/format.js';
@@ -15,13 +16,10 @@ import { RestoreDetailView } from './RestoreDetailView.js';
 export function RestoresPage() {
   const { t, language } = useLanguage();
   const { api } = useSession();
-  const [sort, setSort] = useState('-requestedAt');
+  const [sort, setSort] = useState<NonNullable<RestoresListQuery['sort']>>('-requestedAt');
   const [viewing, setViewing] = useState<string | undefined>(undefined);
   const nameOf = useAccountNames(api);
-  const restores = usePagedList(
-    (cursor) => api.get<Page<RestoreView>>('/restores', { sort, cursor }),
-    `restores-${sort}`,
-  );
+  const restores = usePagedList((cursor) => restoresList(api, { query: { sort, cursor } }), `restores-${sort}`);
   const loaded = restores.state.phase === 'ready' ? restores.state.value : [];
   useRefreshWhile(
     loaded.some((restore) => restoreUnfinished(restore.status)),

@@ -1,4 +1,5 @@
 import { Button, Title2, Title3 } from '@fluentui/react-components';
+import { runsRead } from '../api/generated.js';
 import { useSession } from '../api/session.js';
 import type { ResourceOutcome, RunDetail } from '../api/model.js';
 import { useRefreshWhile } from '../api/use-refresh-while.js';
@@ -44,7 +45,7 @@ function Warnings({ resources }: { resources: readonly ResourceOutcome[] }) {
 export function RunDetailView({ runId, onBack }: { runId: string; onBack: () => void }) {
   const { t, language } = useLanguage();
   const { api } = useSession();
-  const run = useResource(() => api.get<RunDetail>(`/runs/${runId}`), runId);
+  const run = useResource(() => runsRead(api, { params: { id: runId } }), runId);
   useRefreshWhile(run.phase === 'ready' && isUnfinished(run.value), run, run.reload);
 
   return (

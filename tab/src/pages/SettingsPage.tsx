@@ -1,5 +1,6 @@
 import { Button, Field, Input, Radio, RadioGroup, Switch, Title2 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { settingsRead, settingsUpdate } from '../api/generated.js';
 import { useSession } from '../api/session.js';
 import type { Settings } from '../api/model.js';
 import { useAction } from '../api/use-action.js';
@@ -19,7 +20,7 @@ function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved: () => 
       aria-labelledby="settings-title"
       onSubmit={async (event) => {
         event.preventDefault();
-        if (await save.run(() => api.send('PATCH', '/settings', settings), t('saved'))) onSaved();
+        if (await save.run(() => settingsUpdate(api, { body: settings }), t('saved'))) onSaved();
       }}
     >
       <Switch
@@ -61,7 +62,7 @@ function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved: () => 
 export function SettingsPage() {
   const { t } = useLanguage();
   const { api } = useSession();
-  const settings = useResource(() => api.get<Settings>('/settings'), 'settings');
+  const settings = useResource(() => settingsRead(api), 'settings');
   return (
     <section className="page" aria-labelledby="settings-title">
       <Title2 as="h1" id="settings-title">

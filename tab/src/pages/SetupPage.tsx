@@ -1,5 +1,12 @@
 import { Button, Checkbox, Field, Link, Radio, RadioGroup, Title2, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
+import {
+  tenantAdminConsentLink,
+  tenantCheckAdminConsent,
+  tenantConfirmSetup,
+  tenantSetDataLocation,
+  tenantSetWorkloads,
+} from '../api/generated.js';
 import { useSession } from '../api/session.js';
 import {
   dataLocations,
@@ -26,8 +33,8 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
   const step = useAction();
   const consentLink = useResource(
     () =>
-      api.get<{ url: string; granted: boolean }>('/tenant/setup/admin-consent', {
-        redirectUri: window.location.href.split('?')[0],
+      tenantAdminConsentLink(api, {
+        query: { redirectUri: window.location.href.split('?')[0] ?? window.location.href },
       }),
     'consent-link',
   );
@@ -53,7 +60,7 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
         aria-labelledby="setup-location"
         onSubmit={(event) => {
           event.preventDefault();
-          void save(() => api.send('PUT', '/tenant/setup/data-location', { dataLocation: location }));
+          void save(() => tenantSetDataLocation(api, { body: { dataLocation: location } }));
         }}
       >
         <Title3 as="h2" id="setup-location">
@@ -82,7 +89,7 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
         aria-labelledby="setup-workloads"
         onSubmit={(event) => {
           event.preventDefault();
-          void save(() => api.send('PUT', '/tenant/setup/workloads', { workloads: chosen }));
+          void save(() => tenantSetWorkloads(api, { body: { workloads: chosen } }));
         }}
       >
         <Title3 as="h2" id="setup-workloads">
@@ -133,7 +140,7 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
               <Button
                 appearance="primary"
                 disabled={step.busy}
-                onClick={() => void save(() => api.send('POST', '/tenant/setup/admin-consent/check'))}
+                onClick={() => void save(() => tenantCheckAdminConsent(api))}
               >
                 {t('setupConsentCheck')}
               </Button>
@@ -156,9 +163,7 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
               location: t(keyOf('dataLocation', tenant.setup.dataLocation ?? location)),
             })}
             onConfirm={async () => {
-              if (
-                await step.run(() => api.send('POST', '/tenant/setup/confirmation', { confirm: true }), t('setupDone'))
-              ) {
+              if (await step.run(() => tenantConfirmSetup(api, { body: { confirm: true } }), t('setupDone'))) {
                 await refreshTenant();
                 onDone();
               }

@@ -1,7 +1,15 @@
 import { Button, Field, Input, Link, Select, Textarea, Title2, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
+import {
+  supportComment,
+  supportList,
+  supportOpen,
+  supportRead,
+  supportSetStatus,
+  type SupportListQuery,
+} from '../api/generated.js';
 import { useSession } from '../api/session.js';
-import { ticketSeverities, type Page, type Ticket, type TicketSeverity, type TicketSummary } from '../api/model.js';
+import { ticketSeverities, type Ticket, type TicketSeverity } from '../api/model.js';
 import { useAction } from '../api/use-action.js';
 import { usePagedList } from '../api/use-paged-list.js';
 import { useResource } from '../api/use-resource.js';
@@ -13,7 +21,7 @@ import { keyOf, useLanguage } from '../i18n/language.js';
 function TicketView({ id, onBack }: { id: string; onBack: () => void }) {
   const { t, language } = useLanguage();
   const { api } = useSession();
-  const ticket = useResource(() => api.get<Ticket>(`/support/tickets/${id}`), id);
+  const ticket = useResource(() => supportRead(api, { params: { id } }), id);
   const [comment, setComment] = useState('');
   const change = useAction();
 
@@ -62,7 +70,7 @@ function TicketView({ id, onBack }: { id: string; onBack: () => void }) {
               aria-label={t('ticketAddComment')}
               onSubmit={(event) => {
                 event.preventDefault();
-                void act(() => api.send('POST', `/support/tickets/${id}/comments`, { text: comment }));
+                void act(() => supportComment(api, { params: { id }, body: { text: comment } }));
               }}
             >
               <Field label={t('ticketComment')} required>
@@ -77,8 +85,9 @@ function TicketView({ id, onBack }: { id: string; onBack: () => void }) {
                   disabled={change.busy}
                   onClick={() =>
                     void act(() =>
-                      api.send('PATCH', `/support/tickets/${id}`, {
-                        status: value.status === 'closed' ? 'open' : 'closed',
+                      supportSetStatus(api, {
+                        params: { id },
+                        body: { status: value.status === 'closed' ? 'open' : 'closed' },
                       }),
                     )
                   }
@@ -109,7 +118,7 @@ function NewTicketForm({ onOpened }: { onOpened: (ticket: Ticket) => void }) {
         event.preventDefault();
         let opened: Ticket | undefined;
         await open.run(async () => {
-          opened = await api.send<Ticket>('POST', '/support/tickets', { subject, description, severity });
+          opened = await supportOpen(api, { body: { subject, description, severity } });
         });
         if (opened) onOpened(opened);
       }}
@@ -146,11 +155,8 @@ function NewTicketForm({ onOpened }: { onOpened: (ticket: Ticket) => void }) {
 export function SupportPage() {
   const { t, language } = useLanguage();
   const { api } = useSession();
-  const [sort, setSort] = useState('-createdAt');
-  const tickets = usePagedList(
-    (cursor) => api.get<Page<TicketSummary>>('/support/tickets', { sort, cursor }),
-    `tickets-${sort}`,
-  );
+  const [sort, setSort] = useState<NonNullable<SupportListQuery['sort']>>('-createdAt');
+  const tickets = usePagedList((cursor) => supportList(api, { query: { sort, cursor } }), `tickets-${sort}`);
   const [viewing, setViewing] = useState<string | undefined>(undefined);
 
   if (viewing) {

@@ -1,7 +1,7 @@
 import { Button, Checkbox, Title2 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { termsAccept, termsRead } from '../api/generated.js';
 import type { ApiClient } from '../api/client.js';
-import type { Terms } from '../api/model.js';
 import { useAction } from '../api/use-action.js';
 import { useResource } from '../api/use-resource.js';
 import { ActionOutcome, Loaded } from '../components/messages.js';
@@ -10,7 +10,7 @@ import { useLanguage } from '../i18n/language.js';
 /** First sign-in: the licence terms must be accepted before anything else ("Solo per il primo login"). */
 export function TermsPage({ api, onAccepted }: { api: ApiClient; onAccepted: () => void }) {
   const { t, language } = useLanguage();
-  const terms = useResource(() => api.get<Terms>('/terms'), `terms-${language}`);
+  const terms = useResource(() => termsRead(api), `terms-${language}`);
   const [agreed, setAgreed] = useState(false);
   const accept = useAction();
   return (
@@ -36,7 +36,7 @@ export function TermsPage({ api, onAccepted }: { api: ApiClient; onAccepted: () 
                 appearance="primary"
                 disabled={!agreed || accept.busy}
                 onClick={async () => {
-                  if (await accept.run(() => api.send('POST', '/terms/acceptance', { version: current.version }))) {
+                  if (await accept.run(() => termsAccept(api, { body: { version: current.version } }))) {
                     onAccepted();
                   }
                 }}

@@ -1,14 +1,12 @@
-import type { BackedUpResource, RestoreView } from '../api/model.js';
+import { backupsResources } from '../api/generated.js';
+import type { RestoreView } from '../api/model.js';
 import type { ApiClient } from '../api/client.js';
 import { useResource } from '../api/use-resource.js';
 import { keyOf, type Translate } from '../i18n/language.js';
 
 /** Display names of the backed-up accounts by id; people who may not browse backups see the ids. */
 export function useAccountNames(api: ApiClient): (resourceId: string) => string {
-  const accounts = useResource(
-    () => api.get<{ items: BackedUpResource[] }>('/backups/resources'),
-    'backup-resources-names',
-  );
+  const accounts = useResource(() => backupsResources(api), 'backup-resources-names');
   const names = new Map(accounts.phase === 'ready' ? accounts.value.items.map((a) => [a.id, a.displayName]) : []);
   return (resourceId) => names.get(resourceId) ?? resourceId;
 }

@@ -1,10 +1,10 @@
 import { Text, Title2 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { BackedUpResource, RestoreView } from '../api/model.js';
+import { meBackupsResources } from '../api/generated.js';
+import type { RestoreView } from '../api/model.js';
 import { useResource } from '../api/use-resource.js';
 import { InfoNotice, Loaded, SuccessNotice } from '../components/messages.js';
 import { useLanguage } from '../i18n/language.js';
-import { myBackups } from './my-backups-paths.js';
 import { OwnBackupBrowser } from './OwnBackupBrowser.js';
 import { OwnRequests } from './OwnRequests.js';
 import { useApiClient } from './use-api-client.js';
@@ -16,10 +16,7 @@ import { useApiClient } from './use-api-client.js';
 export function MyBackupsView({ token }: { token: string }) {
   const { t, language } = useLanguage();
   const api = useApiClient(token);
-  const resources = useResource(
-    () => api.get<{ items: BackedUpResource[] }>(myBackups.resources),
-    `own-resources-${language}`,
-  );
+  const resources = useResource(() => meBackupsResources(api), `own-resources-${language}`);
   const [latest, setLatest] = useState<RestoreView | undefined>(undefined);
   const [generation, setGeneration] = useState(0);
   return (

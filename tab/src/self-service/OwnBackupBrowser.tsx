@@ -1,13 +1,13 @@
 import { Button, Field, Input, Select, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { meBackupsFolders, meBackupsItems, meBackupsPoints, meBackupsSearch } from '../api/generated.js';
 import type { ApiClient } from '../api/client.js';
-import type { BackedUpFolder, BackedUpResource, ItemVersion, RestoreView, Page } from '../api/model.js';
+import type { BackedUpResource, ItemVersion, RestoreView } from '../api/model.js';
 import { usePagedList } from '../api/use-paged-list.js';
 import { useResource } from '../api/use-resource.js';
 import { InfoNotice, Loaded } from '../components/messages.js';
 import { keyOf, useLanguage } from '../i18n/language.js';
 import { browseInstant, type PointChoice } from '../pages/restore-choice.js';
-import { myBackups } from './my-backups-paths.js';
 import { RestoreItemTable } from '../pages/RestoreItemTable.js';
 import { RestorePointPicker } from '../pages/RestorePointPicker.js';
 import { OwnRestoreActions } from './OwnRestoreActions.js';
@@ -28,7 +28,7 @@ function AccountBrowser(props: {
   const [words, setWords] = useState('');
   const [picked, setPicked] = useState<ReadonlyMap<string, ItemVersion>>(new Map());
   const folders = useResource(
-    () => api.get<{ items: BackedUpFolder[] }>(myBackups.folders(resource.id)),
+    () => meBackupsFolders(api, { params: { resourceId: resource.id } }),
     `own-folders-${resource.id}`,
   );
   const listed = folders.phase === 'ready' ? folders.value.items : [];
@@ -37,13 +37,11 @@ function AccountBrowser(props: {
   const list = usePagedList<ItemVersion>(
     (cursor) =>
       words
-        ? api.get<Page<ItemVersion>>(myBackups.search, { q: words, resourceId: resource.id, limit: pageSize, cursor })
+        ? meBackupsSearch(api, { query: { q: words, resourceId: resource.id, limit: pageSize, cursor } })
         : folder
-          ? api.get<Page<ItemVersion>>(myBackups.items(resource.id), {
-              containerId: folder.id,
-              at,
-              limit: pageSize,
-              cursor,
+          ? meBackupsItems(api, {
+              params: { resourceId: resource.id },
+              query: { containerId: folder.id, at, limit: pageSize, cursor },
             })
           : Promise.resolve({ items: [], nextCursor: null }),
     `own-items-${resource.id}-${folder?.id}-${at}-${words}`,
@@ -61,7 +59,12 @@ function AccountBrowser(props: {
   return (
     <>
       <div className="own-filters">
-        <RestorePointPicker api={api} pointsPath={myBackups.points(resource.id)} point={point} onPoint={setPoint} />
+        <RestorePointPicker
+          loadPoints={() => meBackupsPoints(api, { params: { resourceId: resource.id } })}
+          pointsKey={`own-points-${resource.id}`}
+          point={point}
+          onPoint={setPoint}
+        />
         <Loaded state={folders}>
           {(loaded) =>
             loaded.items.length === 0 ? (

@@ -1,20 +1,18 @@
 import { Button, Title3 } from '@fluentui/react-components';
+import { meRestoresRead } from '../api/generated.js';
 import type { ApiClient } from '../api/client.js';
-import { restoreUnfinished, type RestoreItemView, type RestoreView } from '../api/model.js';
+import { restoreUnfinished } from '../api/model.js';
 import { useRefreshWhile } from '../api/use-refresh-while.js';
 import { useResource } from '../api/use-resource.js';
 import { DataTable } from '../components/data-table.js';
 import { formatDateTime } from '../components/format.js';
 import { ErrorNotice, InfoNotice, Loaded } from '../components/messages.js';
 import { keyOf, useLanguage } from '../i18n/language.js';
-import { myBackups } from './my-backups-paths.js';
-
-type OwnRestore = RestoreView & { items: RestoreItemView[] };
 
 /** One of the person's restores: why it waits, or each item's outcome and its check against the backup. */
 export function OwnRequestDetail({ api, id, onClose }: { api: ApiClient; id: string; onClose: () => void }) {
   const { t, language } = useLanguage();
-  const restore = useResource(() => api.get<OwnRestore>(myBackups.restore(id)), `own-restore-${id}-${language}`);
+  const restore = useResource(() => meRestoresRead(api, { params: { id } }), `own-restore-${id}-${language}`);
   const loaded = restore.phase === 'ready' ? restore.value : undefined;
   useRefreshWhile(loaded !== undefined && restoreUnfinished(loaded.status), loaded, restore.reload);
   return (

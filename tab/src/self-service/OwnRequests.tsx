@@ -1,13 +1,13 @@
 import { Button, ProgressBar, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { meRestoresList } from '../api/generated.js';
 import type { ApiClient } from '../api/client.js';
-import { restoreUnfinished, type RestoreView, type Page } from '../api/model.js';
+import { restoreUnfinished } from '../api/model.js';
 import { usePagedList } from '../api/use-paged-list.js';
 import { useRefreshWhile } from '../api/use-refresh-while.js';
 import { formatDateTime } from '../components/format.js';
 import { PagedTable } from '../components/paged-table.js';
 import { keyOf, useLanguage } from '../i18n/language.js';
-import { myBackups } from './my-backups-paths.js';
 import { OwnRequestDetail } from './OwnRequestDetail.js';
 import { describeSelection, handledOf } from './restore-wording.js';
 
@@ -16,7 +16,7 @@ export function OwnRequests({ api, generation, opened }: { api: ApiClient; gener
   const { t, language } = useLanguage();
   const [open, setOpen] = useState<string | undefined>(opened);
   const list = usePagedList(
-    (cursor) => api.get<Page<RestoreView>>(myBackups.restores, { limit: 20, cursor }),
+    (cursor) => meRestoresList(api, { query: { limit: 20, cursor } }),
     `own-restores-${generation}-${language}`,
   );
   const rows = list.state.phase === 'ready' ? list.state.value : [];

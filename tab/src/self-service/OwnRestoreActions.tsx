@@ -1,4 +1,5 @@
 import { Button, Radio, RadioGroup, Text } from '@fluentui/react-components';
+import { meExportsZip, meRestoresCreate } from '../api/generated.js';
 import type { ApiClient } from '../api/client.js';
 import type { RestoreView } from '../api/model.js';
 import { useAction } from '../api/use-action.js';
@@ -6,7 +7,6 @@ import { ActionOutcome } from '../components/messages.js';
 import { saveFile } from '../components/save-file.js';
 import { useLanguage } from '../i18n/language.js';
 import { useState } from 'react';
-import { myBackups } from './my-backups-paths.js';
 
 type OwnTarget = 'original' | 'newFolder';
 
@@ -20,17 +20,14 @@ export function OwnRestoreActions(props: {
   const { t, language } = useLanguage();
   const [target, setTarget] = useState<OwnTarget>('original');
   const action = useAction();
-  const selection = { type: 'versions', versionIds: [...versionIds] };
+  const selection = { type: 'versions' as const, versionIds: [...versionIds] };
   const none = versionIds.length === 0;
 
   async function restore() {
     let requested: RestoreView | undefined;
     const ok = await action.run(async () => {
-      requested = await api.send<RestoreView>('POST', myBackups.restores, {
-        selection,
-        target: { type: target },
-        conflictPolicy: 'skip',
-        language,
+      requested = await meRestoresCreate(api, {
+        body: { selection, target: { type: target }, conflictPolicy: 'skip', language },
       });
     });
     if (ok && requested) {
@@ -41,7 +38,7 @@ export function OwnRestoreActions(props: {
 
   async function download() {
     await action.run(async () => {
-      const file = await api.postForFile(myBackups.zip, { selection });
+      const file = await meExportsZip(api, { body: { selection } });
       saveFile(file.blob, file.fileName ?? 'custodia-export.zip');
     }, 'downloaded');
   }
