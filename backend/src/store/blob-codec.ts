@@ -32,6 +32,10 @@ export async function encodeBlob(key: Buffer, blobId: string, plaintext: Uint8Ar
   const packed = await compress(plaintext, {
     chunkSize: outputChunkSize(plaintext.length),
     params: { [constants.ZSTD_c_compressionLevel]: ZSTD_LEVEL },
+    // The size known up front lets zstd size its window and tables to the blob instead of level 3's defaults (about
+    // 3 MB of native memory per compression in flight, held in the thread pool's malloc arenas): 32 compressions of
+    // 20-40 KB in flight peaked at 290 MB RSS without it, 190-214 MB with it. The frame also records the size.
+    pledgedSrcSize: plaintext.length,
   });
   const worthIt = packed.length < plaintext.length - (plaintext.length >> 5);
   const compression: Compression = worthIt ? 'zstd' : 'none';

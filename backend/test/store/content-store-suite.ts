@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { openTestDatabase, type TestDatabase } from '../../../test-support/database.js';
 import {
@@ -86,6 +86,10 @@ export function contentStoreSuite(name: string, start: () => Promise<BackendUnde
       for (const [i, item] of items.entries()) {
         expect((await store.read('items', refs[i]!)).equals(item)).toBe(true);
         expect(refs[i]!.size).toBe(item.length);
+        // One blob or several, held in memory or streamed: the reference names the SHA-256 of the whole content.
+        const sha256 = createHash('sha256').update(item).digest('hex');
+        expect(refs[i]!.sha256).toBe(sha256);
+        expect((await store.putStream('items', Readable.from([item]), 'item')).sha256).toBe(sha256);
       }
     });
 
