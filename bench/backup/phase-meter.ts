@@ -7,8 +7,10 @@ export interface PhaseMeasure<T> {
 }
 
 export async function measure<T>(work: () => Promise<T>): Promise<PhaseMeasure<T>> {
-  let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
+  // memoryUsage.rss() alone: the full memoryUsage() also walks the heap's spaces, and at every 25 ms that was 1.4 %
+  // of the engine's thread during a full backup (with a 50 ms sampler of ours beside it), most of it this one.
+  let peak = process.memoryUsage.rss();
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 25);
   const started = process.hrtime.bigint();
   try {
     const result = await work();
