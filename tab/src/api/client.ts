@@ -1,19 +1,22 @@
 import type { Language } from '../i18n/messages.js';
 import type { ApiError, ApiRequest, ApiTransport, DownloadedFile } from './generated.js';
 
+/** A failure the server could not describe: the network, or a body that is not the API's error shape. */
+export const networkFailureCode = 'network';
+
+/** The API's error codes (its `Error` component), and ours for a failure it did not describe. */
+export type FailureCode = ApiError['error']['code'] | typeof networkFailureCode;
+
 /** The API's error shape: `{ error: { code, message } }`, the message already in the caller's language. */
 export class ApiFailure extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: FailureCode,
     message: string,
   ) {
     super(message);
   }
 }
-
-/** A failure the server could not describe: the network, or a body that is not the API's error shape. */
-export const networkFailureCode = 'network';
 
 /**
  * What the generated operations (`generated.ts`) call: `jobsRead(api, { params: { id } })`. Every request carries the

@@ -17,7 +17,12 @@ export const generatedClientPath = resolve(
  * route schemas are the single source, and nothing here needs a database or a tenant.
  */
 export function backendOpenApiDocument(): OpenApiDocument {
-  return buildOpenApiDocument(apiRoutes, apiPrefix, apiVersion) as unknown as OpenApiDocument;
+  const document = buildOpenApiDocument(apiRoutes, apiPrefix, apiVersion);
+  // The builder types its document loosely (plain JSON); the generator reads the OpenAPI 3.1 structure it promises.
+  if (typeof document.openapi !== 'string' || !document.openapi.startsWith('3.1.')) {
+    throw new Error(`The backend's OpenAPI document is version ${String(document.openapi)}, the generator reads 3.1`);
+  }
+  return document as unknown as OpenApiDocument;
 }
 
 /** The generated client as it must be on disk: formatted by the repository's Prettier settings, so lint passes. */
