@@ -9,7 +9,13 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MongoClient } from 'mongodb';
 import { ensureIndexes } from '../backend/dist/db/index.js';
-import { Catalog, itemVersionsCollection, searchBucketsOf } from '../backend/dist/catalog/index.js';
+import {
+  Catalog,
+  countDateBuckets,
+  dateBucketFieldsOf,
+  itemVersionsCollection,
+  searchBucketsOf,
+} from '../backend/dist/catalog/index.js';
 import { startDevDb } from '../tools/devdb/dist/index.js';
 
 const { values } = parseArgs({
@@ -58,6 +64,7 @@ try {
         name: `${words[index % words.length]} ${index}`,
         size: 20_000,
         itemDate: validFrom,
+        ...dateBucketFieldsOf(validFrom),
         properties: {},
         content: { blobIds: [`blob-${index}`], size: 20_000, sha256: 'x' },
         searchTerms,
@@ -71,6 +78,7 @@ try {
       });
     }
     await versions.insertMany(docs as never[], { ordered: false });
+    await countDateBuckets(db, tenantId, docs);
   }
   const insertSeconds = (Date.now() - insertStarted) / 1000;
   const catalog = new Catalog(db, tenantId);

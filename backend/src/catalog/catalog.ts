@@ -6,13 +6,29 @@ import {
   itemVersionsCollection,
   resourcesCollection,
 } from './collections.js';
+import {
+  countDateBuckets,
+  dateBucketFieldsOf,
+  monthsNewestFirst,
+  wholeTenant,
+  type DateBucketFields,
+} from './date-buckets.js';
 import type { CatalogFolder, DeltaCursor, ItemVersion, ProtectedResource } from './model.js';
+import { mergeNewestFirst, searchNewestFirst, type FindAll } from './newest-first-search.js';
 import { searchBucketsOf, searchWordsFilter, type SearchBucketField } from './search-buckets.js';
 
 /** A version as a workload sees it, before the catalog stamps run and validity. */
 export type NewItemVersion = Omit<
   ItemVersion,
-  'tenantId' | 'firstRunId' | 'lastRunId' | 'lastSeenAt' | 'validFrom' | 'validTo' | 'deletedAt' | SearchBucketField
+  | 'tenantId'
+  | 'firstRunId'
+  | 'lastRunId'
+  | 'lastSeenAt'
+  | 'validFrom'
+  | 'validTo'
+  | 'deletedAt'
+  | SearchBucketField
+  | keyof DateBucketFields
 >;
 
 export interface CurrentVersionKey {
@@ -22,6 +38,8 @@ export interface CurrentVersionKey {
 
 /** Up to this many items are selected one equality each; more, with one `$in`. */
 const itemByItemLimit = 16;
+/** A search in up to this many resources walks each one's months apart; in more, the tenant's months. */
+const resourcesSearchedApart = 8;
 
 /**
  * The filters that select `graphIds` among a resource's versions: one equality per item for a short list (an
@@ -45,7 +63,7 @@ export class Catalog {
   private readonly cursors: TenantCollection<DeltaCursor>;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     readonly tenantId: string,
   ) {
     this.resources = resourcesCollection.scoped(db);
@@ -130,6 +148,7 @@ export class Catalog {
     const documents = versions.map((version) => ({
       ...version,
       ...searchBucketsOf(version.searchTerms),
+      ...dateBucketFieldsOf(version.itemDate),
       tenantId: this.tenantId,
       firstRunId: runId,
       lastRunId: runId,
@@ -143,6 +162,7 @@ export class Catalog {
     } catch (error) {
       if (!isOnlyDuplicateKeyErrors(error)) throw error;
     }
+    await countDateBuckets(this.db, this.tenantId, documents);
     const replacing = versions.filter((version) => replaces.has(version.graphId));
     if (replacing.length === 0) return;
     // Closes every replaced version: the open ones whose key is not the new key (one write for a long page).
@@ -302,8 +322,11 @@ export class Catalog {
       .toArray();
   }
 
-  /** Search by words of subject/name, sender, recipients or attachment names; every word must match. */
-  search(query: {
+  /**
+   * Search by words of subject/name, sender, recipients or attachment names; every word must match. Newest first,
+   * walked a month or a day at a time (`newest-first-search.ts`), each named resource apart.
+   */
+  async search(query: {
     words: string[];
     resourceIds?: string[];
     from?: Date;
@@ -312,20 +335,23 @@ export class Catalog {
     skip?: number;
   }): Promise<ItemVersion[]> {
     const filter: Filter<ItemVersion> = { ...searchWordsFilter(query.words.map((w) => w.toLocaleLowerCase('it'))) };
-    // A single resource as an equality: the embedded database hands equalities to its indexes, not `$in`.
-    if (query.resourceIds) {
-      filter.resourceId = query.resourceIds.length === 1 ? query.resourceIds[0]! : { $in: query.resourceIds };
-    }
     if (query.from || query.to) {
       filter.itemDate = { ...(query.from && { $gte: query.from }), ...(query.to && { $lt: query.to }) };
     }
-    return this.versions
-      .find(this.tenantId, filter, {
-        sort: { itemDate: -1, graphId: 1 },
-        limit: query.limit ?? 100,
-        skip: query.skip ?? 0,
-      })
-      .toArray();
+    const skip = query.skip ?? 0;
+    const wanted = skip + (query.limit ?? 100);
+    const range = { from: query.from, to: query.to };
+    const find: FindAll = (narrowed, limit) =>
+      this.versions.find(this.tenantId, narrowed, limit === undefined ? {} : { limit }).toArray();
+    const inScope = async (scope: string, scopeFilter: Filter<ItemVersion>) =>
+      searchNewestFirst(find, scopeFilter, await monthsNewestFirst(this.db, this.tenantId, scope, range), wanted);
+    const resourceIds = query.resourceIds;
+    // A resource as an equality: the embedded database hands equalities to its indexes, not `$in`.
+    const lists =
+      resourceIds && resourceIds.length <= resourcesSearchedApart
+        ? await Promise.all(resourceIds.map((resourceId) => inScope(resourceId, { ...filter, resourceId })))
+        : [await inScope(wholeTenant, resourceIds ? { ...filter, resourceId: { $in: resourceIds } } : filter)];
+    return mergeNewestFirst(lists, wanted).slice(skip);
   }
 }
 

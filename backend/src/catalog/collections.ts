@@ -1,6 +1,6 @@
 import { defineTenantCollection } from '../db/index.js';
 import { searchBucketFields } from './search-buckets.js';
-import type { CatalogFolder, DeltaCursor, ItemVersion, ProtectedResource } from './model.js';
+import type { CatalogDateBucket, CatalogFolder, DeltaCursor, ItemVersion, ProtectedResource } from './model.js';
 
 export const resourcesCollection = defineTenantCollection<ProtectedResource>('resources', [
   { key: { tenantId: 1, resourceId: 1 }, unique: true, name: 'tenant_resource' },
@@ -18,6 +18,9 @@ export const itemVersionsCollection = defineTenantCollection<ItemVersion>('itemV
   ...searchBucketFields.map((field, bucket) => ({ key: { tenantId: 1, [field]: 1 }, name: `search_terms_${bucket}` })),
   { key: { tenantId: 1, from: 1, itemDate: -1 }, name: 'search_sender' },
   { key: { tenantId: 1, resourceId: 1, itemDate: -1 }, name: 'resource_date' },
+  // Search newest first, a month or a day at a time (`newest-first-search.ts`).
+  { key: { tenantId: 1, itemMonth: 1 }, name: 'search_month' },
+  { key: { tenantId: 1, itemDay: 1 }, name: 'search_day' },
   // The messages of one Outlook conversation (the Outlook pane).
   { key: { tenantId: 1, resourceId: 1, 'properties.conversationId': 1 }, name: 'resource_conversation' },
 ]);
@@ -28,4 +31,8 @@ export const foldersCollection = defineTenantCollection<CatalogFolder>('catalogF
 
 export const deltaCursorsCollection = defineTenantCollection<DeltaCursor>('deltaCursors', [
   { key: { tenantId: 1, resourceId: 1, stream: 1 }, unique: true, name: 'tenant_resource_stream' },
+]);
+
+export const dateBucketsCollection = defineTenantCollection<CatalogDateBucket>('catalogDateBuckets', [
+  { key: { tenantId: 1, scope: 1, month: 1 }, name: 'tenant_scope_month' },
 ]);

@@ -1,6 +1,7 @@
 export * from './model.js';
 export { Catalog, visibleAt, type NewItemVersion } from './catalog.js';
 export {
+  dateBucketsCollection,
   deltaCursorsCollection,
   foldersCollection,
   itemVersionsCollection,
@@ -8,5 +9,7 @@ export {
 } from './collections.js';
 export { searchTermsOf } from './search-terms.js';
 export { searchBucketsOf } from './search-buckets.js';
+export { countDateBuckets, dateBucketFieldsOf } from './date-buckets.js';
 import './search-buckets-upgrade.js';
+import './date-buckets-upgrade.js';
 export { childFolderPath, displayFolderPath, joinFolderPath, splitFolderPath } from './folder-path.js';

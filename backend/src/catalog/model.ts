@@ -52,6 +52,9 @@ export interface ItemVersion extends SearchBuckets {
   size: number;
   /** Received (mail), modified (files), start (events), created (channel messages). */
   itemDate?: Date;
+  /** `itemDate`'s month and day as strings (`date-buckets.ts`), which the catalog fills when it records. */
+  itemMonth: string;
+  itemDay: string;
   /** Messages: what a mail client lists as attachments, read from the MIME as it is backed up (mime-attachment-names.ts). */
   attachmentNames?: string[];
   /** Workload-specific fields a restore needs (flags, read state, importance, categories, ...). */
@@ -73,6 +76,19 @@ export interface ItemVersion extends SearchBuckets {
   validFrom: Date;
   validTo: Date | null;
   deletedAt: Date | null;
+}
+
+/**
+ * How many versions a month holds, in one resource or (`scope` `*`) the whole tenant: a search walks the months
+ * that exist, newest first, and takes a crowded month a day at a time (`newest-first-search.ts`).
+ */
+export interface CatalogDateBucket {
+  /** `<tenantId>|<scope>|<month>`. */
+  _id: string;
+  tenantId: string;
+  scope: string;
+  month: string;
+  versions: number;
 }
 
 /** A folder (mail folder, drive folder, channel) as last seen; `lastRunId` is the run that last changed it. */

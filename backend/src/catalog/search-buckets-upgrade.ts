@@ -2,7 +2,7 @@ import type { AnyBulkWriteOperation } from 'mongodb';
 import { defineUpgrade } from '../db/index.js';
 import { itemVersionsCollection } from './collections.js';
 import type { ItemVersion } from './model.js';
-import { searchBucketsOf } from './search-buckets.js';
+import { searchBucketFields, searchBucketsOf } from './search-buckets.js';
 
 // FerretDB 1.24 over PostgreSQL holds a pooled connection per update of one command and hangs past about fifty.
 const batchSize = 25;
@@ -14,7 +14,11 @@ const batchSize = 25;
 defineUpgrade('catalog-search-buckets', async (db) => {
   const versions = itemVersionsCollection.raw(db);
   for (const resourceId of await versions.distinct('resourceId')) {
-    const ofResource = await versions.find({ resourceId }, { projection: { _id: 1, searchTerms: 1 } }).toArray();
+    const projection = Object.fromEntries(['_id', 'searchTerms', ...searchBucketFields].map((field) => [field, 1]));
+    // A version that has any bucket was recorded (or upgraded) with them all; a second run rewrites nothing.
+    const ofResource = (await versions.find({ resourceId }, { projection }).toArray()).filter((version) =>
+      searchBucketFields.every((field) => version[field] === undefined),
+    );
     for (let start = 0; start < ofResource.length; start += batchSize) {
       const updates: AnyBulkWriteOperation<ItemVersion>[] = ofResource
         .slice(start, start + batchSize)

@@ -2,6 +2,7 @@ import type { Db } from 'mongodb';
 import { ApiError } from '../api/http/api-error.js';
 import { runUnitsCollection } from '../backup/collections.js';
 import {
+  dateBucketsCollection,
   deltaCursorsCollection,
   foldersCollection,
   itemVersionsCollection,
@@ -16,7 +17,7 @@ export interface PurgeCounts {
 }
 
 /**
- * Deletes an account's backup from the catalog: every item version, folder and delta cursor, and
+ * Deletes an account's backup from the catalog: every item version, folder, delta cursor and month count, and
  * the account record itself. The content blobs are left to the store's garbage collection, which
  * frees what no catalog entry references. Refused while a run is backing the account up.
  */
@@ -29,6 +30,8 @@ export async function purgeResourceBackup(db: Db, tenantId: string, resourceId: 
     itemVersionsCollection.scoped(db).deleteMany(tenantId, { resourceId }),
     foldersCollection.scoped(db).deleteMany(tenantId, { resourceId }),
     deltaCursorsCollection.scoped(db).deleteMany(tenantId, { resourceId }),
+    // The tenant's own month counts keep these versions: a count may run high, search only walks an empty month.
+    dateBucketsCollection.scoped(db).deleteMany(tenantId, { scope: resourceId }),
   ]);
   await resourcesCollection.scoped(db).deleteOne(tenantId, { resourceId });
   await dropCoverage(db, tenantId, { resourceId });

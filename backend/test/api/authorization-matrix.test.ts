@@ -17,7 +17,7 @@ import {
 } from '../../src/restore/index.js';
 import type { RestoreRequest } from '../../src/restore/index.js';
 import { createRestoreApiServices } from '../../src/restore-api/index.js';
-import { itemVersionsCollection } from '../../src/catalog/index.js';
+import { dateBucketFieldsOf, itemVersionsCollection } from '../../src/catalog/index.js';
 import { writeSettings } from '../../src/settings/settings-store.js';
 import { filesystemBackend, openContentStore, type ContentStore } from '../../src/store/index.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -201,6 +201,7 @@ async function freshVersion(): Promise<string> {
     properties: {},
     content: { blobIds: [...content.blobIds], size: content.size, sha256: content.sha256 },
     searchTerms: ['relazione'],
+    ...dateBucketFieldsOf(undefined),
     firstRunId: 'fixture',
     lastRunId: 'fixture',
     lastSeenAt: now,

@@ -1,0 +1,100 @@
+import type { Db } from 'mongodb';
+import { dateBucketsCollection } from './collections.js';
+import type { CatalogDateBucket, ItemVersion } from './model.js';
+
+/** The bucket of versions that carry no item date; it sorts after every real month, as they sort after every date. */
+export const undatedMonth = '0000-00';
+const undatedDay = '0000-00-00';
+
+/** The scope of a tenant's buckets summed over all its resources. */
+export const wholeTenant = '*';
+
+export interface DateBucketFields {
+  /** `YYYY-MM` of `itemDate` (UTC). */
+  itemMonth: string;
+  /** `YYYY-MM-DD` of `itemDate` (UTC). */
+  itemDay: string;
+}
+
+/**
+ * The day and month a version is searched in. Stored as strings so that a search can select one month or one day by
+ * equality, which the embedded database hands to a PostgreSQL index, where a date range it would evaluate itself over
+ * every version holding the words.
+ */
+export function dateBucketFieldsOf(itemDate: Date | undefined): DateBucketFields {
+  if (!itemDate || Number.isNaN(itemDate.getTime())) return { itemMonth: undatedMonth, itemDay: undatedDay };
+  const day = itemDate.toISOString().slice(0, 10);
+  return { itemMonth: day.slice(0, 7), itemDay: day };
+}
+
+/** The days of a month, last first: a search takes a crowded month one day at a time, newest first. */
+export function daysOfMonthNewestFirst(month: string): string[] {
+  if (month === undatedMonth) return [undatedDay];
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  const days = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
+  return Array.from({ length: days }, (_, index) => `${month}-${String(days - index).padStart(2, '0')}`);
+}
+
+function bucketId(tenantId: string, scope: string, month: string): string {
+  return `${tenantId}|${scope}|${month}`;
+}
+
+/**
+ * Counts new versions in their resource's months and in the tenant's. A month's count tells a search whether to take
+ * it whole or a day at a time; its existence tells the search that the month has versions at all, so a count may run
+ * high (a page replayed after a crash counts twice) but a month must never be missing. Two workers may create the
+ * same month together: the loser of the upsert race retries once and then finds the record.
+ */
+export async function countDateBuckets(
+  db: Db,
+  tenantId: string,
+  versions: readonly Pick<ItemVersion, 'resourceId' | 'itemMonth'>[],
+): Promise<void> {
+  const counts = new Map<string, { scope: string; month: string; versions: number }>();
+  for (const version of versions) {
+    for (const scope of [version.resourceId, wholeTenant]) {
+      const id = bucketId(tenantId, scope, version.itemMonth);
+      const count = counts.get(id) ?? { scope, month: version.itemMonth, versions: 0 };
+      count.versions += 1;
+      counts.set(id, count);
+    }
+  }
+  const buckets = dateBucketsCollection.scoped(db);
+  const increment = (id: string, count: { scope: string; month: string; versions: number }) =>
+    buckets.updateOne(
+      tenantId,
+      { _id: id },
+      { $inc: { versions: count.versions }, $setOnInsert: { scope: count.scope, month: count.month } },
+      { upsert: true },
+    );
+  await Promise.all(
+    [...counts].map(async ([id, count]) => {
+      try {
+        await increment(id, count);
+      } catch (error) {
+        if ((error as { code?: number }).code !== 11000) throw error;
+        await increment(id, count);
+      }
+    }),
+  );
+}
+
+/** The months of a scope (a resource, or the whole tenant) that hold versions, newest first, within `[from, to)`. */
+export async function monthsNewestFirst(
+  db: Db,
+  tenantId: string,
+  scope: string,
+  range: { from?: Date; to?: Date },
+): Promise<Pick<CatalogDateBucket, 'month' | 'versions'>[]> {
+  const rows = await dateBucketsCollection
+    .scoped(db)
+    .find(tenantId, { scope }, { projection: { month: 1, versions: 1 } })
+    .toArray();
+  const first = range.from && dateBucketFieldsOf(range.from).itemMonth;
+  const last = range.to && dateBucketFieldsOf(new Date(range.to.getTime() - 1)).itemMonth;
+  return rows
+    .filter((row) => (range.from || range.to ? row.month !== undatedMonth : true))
+    .filter((row) => (!first || row.month >= first) && (!last || row.month <= last))
+    .map((row) => ({ month: row.month, versions: row.versions }))
+    .sort((a, b) => (a.month < b.month ? 1 : a.month > b.month ? -1 : 0));
+}
