@@ -18,10 +18,11 @@ export interface PolledDeltaStream<T> {
 
 export interface PollOptions<T> {
   /**
-   * Told the items of first-round pages sent ahead, before any stream of the batch syncs: a first round records every
-   * item it is given (nothing of the stream is in the catalog yet), so each will be stored when its stream syncs.
+   * Told the items of the pages sent ahead, before any stream of the batch syncs: the new and changed ones among them
+   * will be stored when their streams sync (every item of a first round, which finds nothing of its stream in the
+   * catalog; an incremental round's, but for a replay of a version already held).
    */
-  onFirstRoundItemsAhead?(items: readonly T[]): void;
+  onItemsAhead?(items: readonly T[]): void;
 }
 
 /**
@@ -78,8 +79,7 @@ export async function syncPolledStreams<T>(
     firstRoundItems = 0;
     if (chunk.length === 0) return;
     const ahead = await sendAhead<T>(graph, resource, maxPageSize, chunk);
-    const firstRoundPages = [...ahead].filter(([index]) => chunk[index]?.saved === null).map(([, page]) => page);
-    if (firstRoundPages.length > 0) options.onFirstRoundItemsAhead?.(firstRoundPages.flatMap(({ page }) => page.items));
+    if (ahead.size > 0) options.onItemsAhead?.([...ahead.values()].flatMap(({ page }) => page.items));
     for (const [index, stream] of chunk.entries()) await stream.sync(ahead.get(index));
   };
   for (const stream of streams) {

@@ -1,9 +1,25 @@
+import { GraphRequestError } from '../graph/errors.js';
+import { resourceLabel } from '../graph/resource.js';
 import type { GraphDeltaPage, GraphReader, GraphResource } from './ports.js';
 
 /** A first read a unit will make: the path it will ask for, and the page size it will ask with if it pages. */
 export interface ReadAhead {
   path: string;
   maxPageSize?: number;
+  /**
+   * Refusals the reader handles itself and would get again if it asked alone (a tolerated 400 or 404): such an answer
+   * from the batch stands, thrown as Graph's error, instead of the read being sent again.
+   */
+  keptRefusals?: readonly number[];
+}
+
+/** A reader that serves reads sent ahead; `peek` shows an answer without using it up, to plan the next reads. */
+export interface ReadAheadReader extends GraphReader {
+  peek(path: string): unknown;
+}
+
+interface GraphErrorBody {
+  error?: { code?: unknown; message?: unknown };
 }
 
 interface CollectionPage {
@@ -21,9 +37,10 @@ export async function readAhead(
   graph: GraphReader,
   resource: GraphResource,
   reads: readonly ReadAhead[],
-): Promise<GraphReader> {
+  tenantId = '',
+): Promise<ReadAheadReader> {
   // One read alone gains nothing from a batch.
-  if (reads.length < 2) return graph;
+  if (reads.length < 2) return new ReadAheadGraph(graph, new Map());
   const answers = await graph.batch(
     reads.map((read, index) => ({
       id: String(index),
@@ -36,12 +53,37 @@ export async function readAhead(
   const bodies = new Map<string, unknown>();
   for (const answer of answers) {
     const read = reads[Number(answer.id)];
-    if (read && answer.status === 200 && answer.body !== undefined) bodies.set(read.path, answer.body);
+    if (!read) continue;
+    if (answer.status === 200 && answer.body !== undefined) bodies.set(read.path, answer.body);
+    else if (read.keptRefusals?.includes(answer.status))
+      bodies.set(read.path, refusal(answer.status, answer.body, read.path, resource, tenantId));
   }
   return new ReadAheadGraph(graph, bodies);
 }
 
-class ReadAheadGraph implements GraphReader {
+/** Graph's error for a refused batched read, as the reader would have got it alone (the query left out, as there). */
+function refusal(
+  status: number,
+  body: unknown,
+  path: string,
+  resource: GraphResource,
+  tenantId: string,
+): GraphRequestError {
+  const error = (typeof body === 'object' && body !== null ? (body as GraphErrorBody) : {}).error;
+  return new GraphRequestError({
+    status,
+    code: typeof error?.code === 'string' ? error.code : `http${status}`,
+    graphMessage: typeof error?.message === 'string' ? error.message : '',
+    requestId: undefined,
+    tenantId,
+    resource: resourceLabel(resource),
+    method: 'GET',
+    url: path.split('?')[0] ?? path,
+    attempts: 1,
+  });
+}
+
+class ReadAheadGraph implements ReadAheadReader {
   constructor(
     private readonly graph: GraphReader,
     private readonly bodies: Map<string, unknown>,
@@ -49,14 +91,23 @@ class ReadAheadGraph implements GraphReader {
 
   getJson<T>(path: string, options: { resource: GraphResource }): Promise<T> {
     const body = this.take(path);
+    if (body instanceof GraphRequestError) return Promise.reject(body);
     return body === undefined ? this.graph.getJson<T>(path, options) : Promise.resolve(body as T);
+  }
+
+  peek(path: string): unknown {
+    const body = this.bodies.get(path);
+    if (body !== undefined && !(body instanceof GraphRequestError)) return body;
+    return this.graph instanceof ReadAheadGraph ? this.graph.peek(path) : undefined;
   }
 
   async *pages<T>(
     path: string,
     options: { resource: GraphResource; maxPageSize?: number; headers?: Record<string, string> },
   ): AsyncGenerator<T[]> {
-    const first = this.take(path) as CollectionPage | undefined;
+    const taken = this.take(path);
+    if (taken instanceof GraphRequestError) throw taken;
+    const first = taken as CollectionPage | undefined;
     if (first === undefined) {
       yield* this.graph.pages<T>(path, options);
       return;

@@ -35,6 +35,7 @@ export {
   listChildFolders,
   listFolderItems,
   listMailboxFolders,
+  mailboxFolderDelta,
   mailboxFolderExists,
   mailboxItemDeltaPath,
   subjectPropertyId,

@@ -59,13 +59,14 @@ export async function listMailboxFolders(
   graph: MailboxFolderClient,
   mailbox: MailboxAddress,
 ): Promise<MailboxFolder[]> {
+  const { path, maxPageSize } = mailboxFolderDelta(mailbox.mailboxId);
+  return allPages<MailboxFolder>(graph, mailbox, path, maxPageSize);
+}
+
+/** The first request of the folder delta round that listMailboxFolders makes, with its page size. */
+export function mailboxFolderDelta(mailboxId: string): { path: string; maxPageSize: number } {
   const select = '$select=id,displayName,parentFolderId,type,wellKnownName,totalItemCount';
-  return allPages<MailboxFolder>(
-    graph,
-    mailbox,
-    `${mailboxPath(mailbox.mailboxId)}/folders/delta?${select}`,
-    folderDeltaPageSize,
-  );
+  return { path: `${mailboxPath(mailboxId)}/folders/delta?${select}`, maxPageSize: folderDeltaPageSize };
 }
 
 /** The delta of one folder's items (new, changed, removed). https://learn.microsoft.com/graph/api/mailboxitem-delta */

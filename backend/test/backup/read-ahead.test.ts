@@ -1,5 +1,6 @@
 import type { BatchedAnswer, BatchedRead, GraphReader } from '../../src/backup/ports.js';
 import { readAhead } from '../../src/backup/read-ahead.js';
+import { GraphRequestError } from '../../src/graph/index.js';
 
 const resource = { kind: 'mailbox', userId: 'u' } as const;
 
@@ -56,4 +57,42 @@ test('a read answered in the batch is served from it once, its next pages from G
   // A batched answer is an answer of its moment: asked again, the read goes to Graph.
   await ahead.getJson('/settings', { resource });
   expect(alone).toEqual(['/folders?page=2', '/refused', '/settings']);
+});
+
+test('a refusal the reader handles itself stands from the batch, thrown as Graph would; peek leaves an answer in place', async () => {
+  const alone: string[] = [];
+  const graph = tableGraph(
+    {
+      '/settings': { status: 200, body: { primaryMailboxId: 'MBX' } },
+      '/contactFolders/contacts?$select=id': {
+        status: 400,
+        body: { error: { code: 'ErrorInvalidIdMalformed', message: 'Id is malformed.' } },
+      },
+    },
+    alone,
+  );
+  const first = await readAhead(
+    graph,
+    resource,
+    [{ path: '/settings' }, { path: '/contactFolders/contacts?$select=id', keptRefusals: [400, 404] }],
+    'tenant-1',
+  );
+  expect(first.peek('/settings')).toEqual({ primaryMailboxId: 'MBX' });
+  const refused = await first
+    .getJson('/contactFolders/contacts?$select=id', { resource })
+    .catch((error: unknown) => error);
+  expect(refused).toBeInstanceOf(GraphRequestError);
+  expect(refused).toMatchObject({
+    status: 400,
+    code: 'ErrorInvalidIdMalformed',
+    resource: 'mailbox:u',
+    tenantId: 'tenant-1',
+  });
+  expect(alone).toEqual([]);
+
+  // A second stage planned from the first one's answers reads through it: both are served from their batches.
+  const second = await readAhead(first, resource, [{ path: '/folders/delta' }, { path: '/children' }]);
+  expect(second.peek('/settings')).toEqual({ primaryMailboxId: 'MBX' });
+  expect(await second.getJson('/settings', { resource })).toEqual({ primaryMailboxId: 'MBX' });
+  expect(alone).toEqual([]);
 });

@@ -43,16 +43,18 @@ export async function readDefaultContactFolder(
   return readContactFolder(graph, userId, defaultContactFolderName);
 }
 
+/** The read of one contact folder; by its well-known name, the first read of the default one. */
+export function contactFolderPath(userId: string, id: string = defaultContactFolderName): string {
+  return `/users/${encodeURIComponent(userId)}/contactFolders/${encodeURIComponent(id)}?${folderSelect}`;
+}
+
 async function readContactFolder(
   graph: FolderReader,
   userId: string,
   id: string,
 ): Promise<GraphContactFolder | undefined> {
   try {
-    return await graph.getJson<GraphContactFolder>(
-      `/users/${encodeURIComponent(userId)}/contactFolders/${encodeURIComponent(id)}?${folderSelect}`,
-      { resource: mailbox(userId) },
-    );
+    return await graph.getJson<GraphContactFolder>(contactFolderPath(userId, id), { resource: mailbox(userId) });
   } catch (error) {
     if (error instanceof GraphRequestError && (error.status === 400 || error.status === 404)) return undefined;
     throw error;
@@ -69,14 +71,21 @@ export async function defaultContactFolderId(graph: FolderReader, userId: string
   return folder ? folder.id : defaultContactFolderIdFromListings(graph, userId);
 }
 
+/**
+ * The two one-item listings that name the default Contacts folder's id (its first contact's, or first child folder's,
+ * `parentFolderId`): documented reads that depend on nothing, so a unit may send them ahead with its first reads.
+ */
+export function defaultContactFolderProbes(userId: string): string[] {
+  const user = encodeURIComponent(userId);
+  return [`/users/${user}/contacts`, `/users/${user}/contactFolders`].map(
+    (listing) => `${listing}?$select=id,parentFolderId&$top=1`,
+  );
+}
+
 /** The default Contacts folder's id as the first contact or child folder in it names it. */
 async function defaultContactFolderIdFromListings(graph: FolderReader, userId: string): Promise<string | undefined> {
-  const user = encodeURIComponent(userId);
-  for (const listing of [`/users/${user}/contacts`, `/users/${user}/contactFolders`]) {
-    const listed = await graph.getJson<{ value?: { parentFolderId?: string }[] }>(
-      `${listing}?$select=id,parentFolderId&$top=1`,
-      { resource: mailbox(userId) },
-    );
+  for (const probe of defaultContactFolderProbes(userId)) {
+    const listed = await graph.getJson<{ value?: { parentFolderId?: string }[] }>(probe, { resource: mailbox(userId) });
     const parentId = listed.value?.[0]?.parentFolderId;
     if (parentId) return parentId;
   }

@@ -21,8 +21,8 @@ const exportConcurrency = 4;
 export class FullFidelityExporter {
   private mailboxId: Promise<string> | undefined;
   private refused = false;
-  /** Items a later page of this unit will store (first-round pages sent ahead), by id, with their change keys. */
-  private readonly upcoming = new Map<string, string | undefined>();
+  /** Items a later page of this unit is likely to store (pages sent ahead), by id, in the order offered. */
+  private readonly upcoming = new Map<string, { mayBeLarge: boolean }>();
   /** Streams exported ahead with another page's last, partial request, until their own page asks for them. */
   private readonly exportedAhead = new Map<string, { changeKey: string; data: Buffer }>();
 
@@ -32,14 +32,17 @@ export class FullFidelityExporter {
   ) {}
 
   /**
-   * Items that a page still to come will store, every one of them: their ids fill the free places of a partial export
-   * request, so that a mailbox's requests carry 20 ids across its folders (exportItems takes "up to 20 items in a
-   * single export request" of one mailbox and asks nothing of their folders: learn.microsoft.com/graph/api/
-   * mailbox-exportitems). The stream is kept with the change key Exchange gave, and serves only that very version.
+   * Items that a page still to come is likely to store: their ids fill the free places of a partial export request,
+   * so that a mailbox's requests carry 20 ids across its folders (exportItems takes "up to 20 items in a single export
+   * request" of one mailbox and asks nothing of their folders: learn.microsoft.com/graph/api/mailbox-exportitems).
+   * A stream exported ahead is kept with the change key Exchange gave and serves only that very version; one its page
+   * does not store (a replay, an unreadable item) is dropped by forgetAhead. `mayBeLarge`: the size is unknown and
+   * may be large (a message with attachments); at most one such item rides in a request, and only in a small one.
    */
-  offerAhead(items: readonly { id: string; changeKey?: string | undefined }[]): void {
+  offerAhead(items: readonly { id: string; mayBeLarge: boolean }[]): void {
     if (this.refused) return;
-    for (const item of items) if (!this.exportedAhead.has(item.id)) this.upcoming.set(item.id, item.changeKey);
+    for (const item of items)
+      if (!this.exportedAhead.has(item.id)) this.upcoming.set(item.id, { mayBeLarge: item.mayBeLarge });
   }
 
   /** Sets `fullFidelity` on the versions Exchange exported; the rest are left as they are (and reported). */
@@ -75,11 +78,21 @@ export class FullFidelityExporter {
     }
   }
 
-  /** Upcoming ids for the free places of a partial request, taken out of the upcoming list (a 16 MB request is full). */
+  /**
+   * Upcoming ids for the free places of a partial request, taken out of the upcoming list: items of unknown, possibly
+   * large size only one to a request and only beside half the byte bound, so the answer stays within about one
+   * large message of what the request alone would bring (a request at its bound takes none).
+   */
   private fillers(batch: readonly NewItemVersion[]): string[] {
     const bytes = batch.reduce((sum, version) => sum + version.size, 0);
     if (batch.length >= exportItemsLimit || bytes > exportBatchBytes) return [];
-    const ids = [...this.upcoming.keys()].slice(0, exportItemsLimit - batch.length);
+    let large = bytes > exportBatchBytes / 2 ? 1 : 0;
+    const ids: string[] = [];
+    for (const [id, { mayBeLarge }] of this.upcoming) {
+      if (batch.length + ids.length === exportItemsLimit) break;
+      if (mayBeLarge && large++ > 0) continue;
+      ids.push(id);
+    }
     for (const id of ids) this.upcoming.delete(id);
     return ids;
   }

@@ -108,9 +108,13 @@ export async function backupMailbox(context: UnitContext, userId: string): Promi
   }
   const exporter = fullFidelityExporter(context, userId);
   await syncPolledStreams<GraphMessage>(context.graph, { kind: 'mailbox', userId }, deltaPageSize, polled, {
-    // Messages with attachments are left out: their size is unknown here, and a filled request must stay small.
-    onFirstRoundItemsAhead: (messages) =>
-      exporter.offerAhead(messages.filter((message) => !message['@removed'] && message.hasAttachments !== true)),
+    // Graph gives no message size here: a message with attachments may be large (full-fidelity-export.ts).
+    onItemsAhead: (messages) =>
+      exporter.offerAhead(
+        messages
+          .filter((message) => !message['@removed'])
+          .map((message) => ({ id: message.id, mayBeLarge: message.hasAttachments !== false })),
+      ),
   });
   exporter.forgetAhead();
 }

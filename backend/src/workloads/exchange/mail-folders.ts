@@ -25,6 +25,14 @@ export function topMailFolders(userId: string): { path: string; maxPageSize: num
   return { path: `/users/${encodeURIComponent(userId)}/mailFolders?${folderSelect}`, maxPageSize: folderPageSize };
 }
 
+/** The listing of one folder's child folders, as the folder walk asks for it. */
+export function childMailFolders(userId: string, folderId: string): { path: string; maxPageSize: number } {
+  return {
+    path: `/users/${encodeURIComponent(userId)}/mailFolders/${encodeURIComponent(folderId)}/childFolders?${folderSelect}`,
+    maxPageSize: folderPageSize,
+  };
+}
+
 /**
  * Every mail folder of the mailbox, nested ones included, with its path. Costs one listing for the
  * top level plus one per folder that has children (Graph's `childFolderCount` says which).
@@ -41,10 +49,7 @@ export async function listMailFolders(context: UnitContext, userId: string): Pro
         const path = childFolderPath(parentPath, folder.displayName);
         result.push({ ...folder, path });
         if ((folder.childFolderCount ?? 0) > 0) {
-          pending.push({
-            listing: `/users/${encodeURIComponent(userId)}/mailFolders/${encodeURIComponent(folder.id)}/childFolders?${folderSelect}`,
-            parentPath: path,
-          });
+          pending.push({ listing: childMailFolders(userId, folder.id).path, parentPath: path });
         }
       }
     }
