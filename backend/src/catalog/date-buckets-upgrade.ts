@@ -1,11 +1,8 @@
 import type { AnyBulkWriteOperation } from 'mongodb';
-import { defineUpgrade } from '../db/index.js';
+import { defineUpgrade, writesPerCommand } from '../db/index.js';
 import { dateBucketsCollection, itemVersionsCollection } from './collections.js';
 import { dateBucketFieldsOf, wholeTenant } from './date-buckets.js';
 import type { CatalogDateBucket, ItemVersion } from './model.js';
-
-// FerretDB 1.24 over PostgreSQL holds a pooled connection per update of one command and hangs past about fifty.
-const batchSize = 25;
 
 /**
  * Versions recorded before search walked months get their month and day, and every month its count, so that search
@@ -32,8 +29,8 @@ defineUpgrade('catalog-date-buckets', async (db) => {
           missing.push({ updateOne: { filter: { _id: version._id }, update: { $set: fields } } });
         }
       }
-      for (let start = 0; start < missing.length; start += batchSize) {
-        await versions.bulkWrite(missing.slice(start, start + batchSize), { ordered: false });
+      for (let start = 0; start < missing.length; start += writesPerCommand) {
+        await versions.bulkWrite(missing.slice(start, start + writesPerCommand), { ordered: false });
       }
       await raiseCounts(tenantId, resourceId, months);
     }
@@ -48,8 +45,8 @@ defineUpgrade('catalog-date-buckets', async (db) => {
         upsert: true,
       },
     }));
-    for (let start = 0; start < updates.length; start += batchSize) {
-      await buckets.bulkWrite(updates.slice(start, start + batchSize), { ordered: false });
+    for (let start = 0; start < updates.length; start += writesPerCommand) {
+      await buckets.bulkWrite(updates.slice(start, start + writesPerCommand), { ordered: false });
     }
   }
 });

@@ -1,4 +1,5 @@
-import type { Db } from 'mongodb';
+import type { AnyBulkWriteOperation, Db } from 'mongodb';
+import { writesPerCommand } from '../db/index.js';
 import { dateBucketsCollection } from './collections.js';
 import type { CatalogDateBucket, ItemVersion } from './model.js';
 
@@ -43,7 +44,7 @@ function bucketId(tenantId: string, scope: string, month: string): string {
  * Counts new versions in their resource's months and in the tenant's. A month's count tells a search whether to take
  * it whole or a day at a time; its existence tells the search that the month has versions at all, so a count may run
  * high (a page replayed after a crash counts twice) but a month must never be missing. Two workers may create the
- * same month together: the loser of the upsert race retries once and then finds the record.
+ * same month together: the upserts that lose the race are sent again once, and then find the record.
  */
 export async function countDateBuckets(
   db: Db,
@@ -59,24 +60,35 @@ export async function countDateBuckets(
       counts.set(id, count);
     }
   }
-  const buckets = dateBucketsCollection.scoped(db);
-  const increment = (id: string, count: { scope: string; month: string; versions: number }) =>
-    buckets.updateOne(
-      tenantId,
-      { _id: id },
-      { $inc: { versions: count.versions }, $setOnInsert: { scope: count.scope, month: count.month } },
-      { upsert: true },
-    );
-  await Promise.all(
-    [...counts].map(async ([id, count]) => {
-      try {
-        await increment(id, count);
-      } catch (error) {
-        if ((error as { code?: number }).code !== 11000) throw error;
-        await increment(id, count);
-      }
-    }),
-  );
+  const updates: AnyBulkWriteOperation<CatalogDateBucket>[] = [...counts].map(([id, count]) => ({
+    updateOne: {
+      filter: { _id: id, tenantId },
+      update: { $inc: { versions: count.versions }, $setOnInsert: { scope: count.scope, month: count.month } },
+      upsert: true,
+    },
+  }));
+  const buckets = dateBucketsCollection.raw(db);
+  for (let start = 0; start < updates.length; start += writesPerCommand) {
+    const batch = updates.slice(start, start + writesPerCommand);
+    try {
+      await buckets.bulkWrite(batch, { ordered: false });
+    } catch (error) {
+      const lost = raceLosers(error);
+      if (!lost) throw error;
+      await buckets.bulkWrite(
+        lost.map((index) => batch[index]!),
+        { ordered: false },
+      );
+    }
+  }
+}
+
+/** The positions of the upserts that lost a creation race (duplicate key), or nothing if anything else failed. */
+function raceLosers(error: unknown): number[] | undefined {
+  const writeErrors = (error as { writeErrors?: { code?: number; index: number }[] }).writeErrors;
+  if (!Array.isArray(writeErrors) || writeErrors.length === 0) return undefined;
+  if (!writeErrors.every((writeError) => writeError.code === 11000)) return undefined;
+  return writeErrors.map((writeError) => writeError.index);
 }
 
 /** The months of a scope (a resource, or the whole tenant) that hold versions, newest first, within `[from, to)`. */

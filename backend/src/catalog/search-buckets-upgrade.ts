@@ -1,11 +1,8 @@
 import type { AnyBulkWriteOperation } from 'mongodb';
-import { defineUpgrade } from '../db/index.js';
+import { defineUpgrade, writesPerCommand } from '../db/index.js';
 import { itemVersionsCollection } from './collections.js';
 import type { ItemVersion } from './model.js';
 import { searchBucketFields, searchBucketsOf } from './search-buckets.js';
-
-// FerretDB 1.24 over PostgreSQL holds a pooled connection per update of one command and hangs past about fifty.
-const batchSize = 25;
 
 /**
  * Versions recorded before search used buckets get theirs, so that search still finds them. One resource at a time,
@@ -19,9 +16,9 @@ defineUpgrade('catalog-search-buckets', async (db) => {
     const ofResource = (await versions.find({ resourceId }, { projection }).toArray()).filter((version) =>
       searchBucketFields.every((field) => version[field] === undefined),
     );
-    for (let start = 0; start < ofResource.length; start += batchSize) {
+    for (let start = 0; start < ofResource.length; start += writesPerCommand) {
       const updates: AnyBulkWriteOperation<ItemVersion>[] = ofResource
-        .slice(start, start + batchSize)
+        .slice(start, start + writesPerCommand)
         .map((version) => ({ version, buckets: searchBucketsOf(version.searchTerms ?? []) }))
         .filter(({ buckets }) => Object.keys(buckets).length > 0)
         .map(({ version, buckets }) => ({ updateOne: { filter: { _id: version._id }, update: { $set: buckets } } }));
