@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { isGranted } from '@custodia/backend/auth/permissions';
+import { isGranted } from '@custodia/backend/access/permissions';
 import { portalUsers } from '@custodia/backend/portal-users/portal-user-store';
 import { conversationsOfTenant, type StoredConversation } from './conversation-store.js';
 

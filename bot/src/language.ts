@@ -1,4 +1,4 @@
-import type { Bilingual, Language } from '@custodia/backend/api/http/language';
+import type { Bilingual, Language } from '@custodia/backend/language/language';
 
 export type { Bilingual, Language };
 

@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
-import { isGranted, type Permission } from '@custodia/backend/auth/permissions';
-import type { PortalRole } from '@custodia/backend/auth/principal';
+import { isGranted, type Permission } from '@custodia/backend/access/permissions';
+import type { PortalRole } from '@custodia/backend/access/principal';
 import { findActivePortalUser } from '@custodia/backend/portal-users/portal-user-store';
 import { findTenant } from '@custodia/backend/tenants/tenant-store';
 import type { Language } from './language.js';

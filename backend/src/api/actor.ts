@@ -1,5 +1,5 @@
-import type { Principal } from '../../auth/principal.js';
-import type { Actor } from '../../audit/activity-store.js';
+import type { Principal } from '../access/principal.js';
+import type { Actor } from '../audit/activity-store.js';
 
 /** How a caller appears in the activity log. */
 export function actorOf(principal: Principal): Actor {

@@ -1,9 +1,9 @@
 import type { Request } from 'restify';
-import { resolvePrincipal } from '../../auth/principal-resolver.js';
-import type { Principal } from '../../auth/principal.js';
-import { TokenRejected } from '../../auth/token-verifier.js';
-import type { ApiServices } from '../services.js';
-import { ApiError } from './api-error.js';
+import { resolvePrincipal } from '../auth/principal-resolver.js';
+import type { Principal } from '../access/principal.js';
+import { TokenRejected } from '../auth/token-verifier.js';
+import type { ApiServices } from './services.js';
+import { ApiError } from '../http/api-error.js';
 
 /** Who is calling: a verified bearer token mapped to a tenant and role, or a 401/403. */
 export async function authenticate(request: Request, services: ApiServices): Promise<Principal> {

@@ -9,9 +9,10 @@ import type { BackupApiServices } from '../jobs-api/backup-services.js';
 import type { RestoreApiServices } from '../restore-api/restore-api-services.js';
 import type { AdminConsentProbe } from '../tenants/admin-consent.js';
 import { MailOutbox } from '../tenants/mail-outbox.js';
-import { mountRoutes } from './http/mount.js';
+import { mountRoutes } from './mount.js';
 import { apiPrefix, apiRoutes } from './routes.js';
-import type { ApiServices, ProviderProfile } from './services.js';
+import type { ApiServices } from './services.js';
+import type { ProviderProfile } from '../tenants/provider-profile.js';
 
 export interface ApiOptions {
   readonly db: Db;
@@ -66,15 +67,16 @@ export async function mountApi(server: Server, options: ApiOptions): Promise<Mou
 }
 
 export { apiPrefix, apiRoutes, apiVersion } from './routes.js';
-export type { ApiServices, ProviderProfile } from './services.js';
-export type { RouteSpec, RouteContext, HttpMethod } from './http/route.js';
-export { defineRoute } from './http/route.js';
-export { ApiError, type ErrorBody } from './http/api-error.js';
-export { listQuery, pageOf, findPage, findTenantPage, type Page } from './http/pagination.js';
-export { negotiateLanguage, type Language, type Bilingual } from './http/language.js';
-export { tenantOf } from './http/schemas.js';
-export { isGranted, permissions, type Permission } from '../auth/permissions.js';
-export { roles, portalRoles, type Role, type PortalRole, type Principal } from '../auth/principal.js';
+export type { ApiServices } from './services.js';
+export type { ProviderProfile } from '../tenants/provider-profile.js';
+export type { RouteSpec, RouteContext, HttpMethod } from '../http/route.js';
+export { defineRoute } from '../http/route.js';
+export { ApiError, type ErrorBody } from '../http/api-error.js';
+export { listQuery, pageOf, findPage, findTenantPage, type Page } from '../http/pagination.js';
+export { negotiateLanguage, type Language, type Bilingual } from '../language/language.js';
+export { tenantOf } from '../http/schemas.js';
+export { isGranted, permissions, type Permission } from '../access/permissions.js';
+export { roles, portalRoles, type Role, type PortalRole, type Principal } from '../access/principal.js';
 export { addProviderOperator } from '../auth/provider-operators.js';
 export { TokenVerifier, type IdentityConfig } from '../auth/token-verifier.js';
 export { ActivityLog, type ActivityDraft } from '../audit/activity-log.js';

@@ -1,17 +1,17 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import { isGranted } from '../../auth/permissions.js';
-import type { Principal } from '../../auth/principal.js';
-import { findTenant } from '../../tenants/tenant-store.js';
-import { missingSetupSteps } from '../../tenants/setup-status.js';
-import { currentTermsVersion } from '../../tenants/licence-terms.js';
-import { readSettings } from '../../settings/settings-store.js';
-import type { ApiServices } from '../services.js';
-import { ApiError } from './api-error.js';
+import { isGranted } from '../access/permissions.js';
+import type { Principal } from '../access/principal.js';
+import { findTenant } from '../tenants/tenant-store.js';
+import { missingSetupSteps } from '../tenants/setup-status.js';
+import { currentTermsVersion } from '../tenants/licence-terms.js';
+import { readSettings } from '../settings/settings-store.js';
+import type { ApiServices } from './services.js';
+import { ApiError } from '../http/api-error.js';
 import { authenticate } from './authenticate.js';
-import { negotiateLanguage, type Language } from './language.js';
-import type { RouteContext, RouteSpec } from './route.js';
-import { parseInput } from './validation.js';
+import { negotiateLanguage, type Language } from '../language/language.js';
+import type { RouteContext, RouteSpec } from '../http/route.js';
+import { parseInput } from '../http/validation.js';
 import { actorOf } from './actor.js';
 
 const defaultMaxBodyBytes = 16 * 1024;
@@ -19,7 +19,12 @@ const defaultMaxBodyBytes = 16 * 1024;
 const restifyMethods = { GET: 'get', POST: 'post', PUT: 'put', PATCH: 'patch', DELETE: 'del' } as const;
 
 /** Mounts every route under the prefix, each running the same pipeline. */
-export function mountRoutes(server: Server, prefix: string, routes: readonly RouteSpec[], services: ApiServices): void {
+export function mountRoutes(
+  server: Server,
+  prefix: string,
+  routes: readonly RouteSpec<ApiServices>[],
+  services: ApiServices,
+): void {
   for (const route of routes) {
     server[restifyMethods[route.method]](`${prefix}${route.path}`, async (request: Request, response: Response) => {
       await serve(route, request, response, services);
@@ -28,7 +33,12 @@ export function mountRoutes(server: Server, prefix: string, routes: readonly Rou
   translateRestifyErrors(server, prefix);
 }
 
-async function serve(route: RouteSpec, request: Request, response: Response, services: ApiServices): Promise<void> {
+async function serve(
+  route: RouteSpec<ApiServices>,
+  request: Request,
+  response: Response,
+  services: ApiServices,
+): Promise<void> {
   let language = negotiateLanguage(request.header('accept-language'));
   try {
     const principal = route.permission === 'public' ? undefined : await authenticate(request, services);
@@ -37,7 +47,7 @@ async function serve(route: RouteSpec, request: Request, response: Response, ser
       language = negotiateLanguage(request.header('accept-language'), settings.defaultLanguage);
     }
     if (route.permission !== 'public') await authorize(route, principal, services);
-    const context: RouteContext<unknown, unknown, unknown> = {
+    const context: RouteContext<unknown, unknown, unknown, ApiServices> = {
       params: parseInput(route.params ?? emptyObject, request.params ?? {}, 'params'),
       query: parseInput(route.query ?? emptyObject, request.query ?? {}, 'query'),
       body: readBody(route, request),
@@ -69,7 +79,11 @@ async function serve(route: RouteSpec, request: Request, response: Response, ser
   }
 }
 
-async function authorize(route: RouteSpec, principal: Principal | undefined, services: ApiServices): Promise<void> {
+async function authorize(
+  route: RouteSpec<ApiServices>,
+  principal: Principal | undefined,
+  services: ApiServices,
+): Promise<void> {
   if (!principal || route.permission === 'public') return;
   if (!isGranted(principal.role, route.permission)) throw new ApiError(403, 'forbidden');
   if (principal.kind !== 'tenant' || principal.role === 'self_service') return;
@@ -88,7 +102,7 @@ async function authorize(route: RouteSpec, principal: Principal | undefined, ser
 
 const emptyObject = z.strictObject({});
 
-function readBody(route: RouteSpec, request: Request): unknown {
+function readBody(route: RouteSpec<ApiServices>, request: Request): unknown {
   const raw = (request as Request & { rawBody?: string | Buffer }).rawBody;
   const size = raw === undefined ? Number(request.header('content-length') ?? 0) : Buffer.byteLength(raw);
   const limit = route.maxBodyBytes ?? defaultMaxBodyBytes;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { errorCodes } from './messages.js';
-import type { RouteSpec } from './route.js';
+import { errorCodes } from '../http/messages.js';
+import type { RouteServices, RouteSpec } from '../http/route.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -21,7 +21,7 @@ const errorBody = z.strictObject({
   }),
 });
 
-function parameters(route: RouteSpec): JsonSchema[] {
+function parameters<S extends RouteServices>(route: RouteSpec<S>): JsonSchema[] {
   const fromShape = (schema: z.ZodObject | undefined, where: 'path' | 'query') =>
     Object.entries(schema?.shape ?? {}).map(([name, field]) => ({
       name,
@@ -32,7 +32,7 @@ function parameters(route: RouteSpec): JsonSchema[] {
   return [...fromShape(route.params, 'path'), ...fromShape(route.query, 'query')];
 }
 
-function operation(route: RouteSpec): JsonSchema {
+function operation<S extends RouteServices>(route: RouteSpec<S>): JsonSchema {
   const contentType = route.contentType ?? 'application/json';
   return {
     operationId: route.id,
@@ -65,7 +65,11 @@ function operation(route: RouteSpec): JsonSchema {
 }
 
 /** The OpenAPI 3.1 document of the API, generated from the same schemas that validate it. */
-export function buildOpenApiDocument(routes: readonly RouteSpec[], prefix: string, version: string): JsonSchema {
+export function buildOpenApiDocument<S extends RouteServices>(
+  routes: readonly RouteSpec<S>[],
+  prefix: string,
+  version: string,
+): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const route of routes) {
     const path = `${prefix}${route.path}`.replace(/:(\w+)/g, '{$1}');

@@ -13,20 +13,25 @@ import { directoryRoutes } from '../jobs-api/directory-routes.js';
 import { licenceRoutes } from '../licences/licence-routes.js';
 import { restoreApiRoutes } from '../restore-api/index.js';
 import { reportRoutes } from '../reports/report-routes.js';
-import { termsRoutes } from '../tenants/terms-routes.js';
+import { termsRoutes } from '../portal-users/terms-routes.js';
 import { tenantRoutes } from '../tenants/tenant-routes.js';
 import { providerTenantRoutes } from '../tenants/provider-routes.js';
-import { buildOpenApiDocument } from './http/openapi.js';
-import { defineRoute, type RouteSpec } from './http/route.js';
+import { onboardingRoutes } from '../onboarding/onboarding-routes.js';
+import { buildOpenApiDocument } from './openapi.js';
+import { routeDefiner, type RouteSpec } from '../http/route.js';
+import type { ApiServices } from './services.js';
 
 export const apiPrefix = '/api/v1';
 export const apiVersion = '1.0.0';
 
-const featureRoutes: readonly RouteSpec[] = [
+const defineRoute = routeDefiner<ApiServices>();
+
+const featureRoutes: readonly RouteSpec<ApiServices>[] = [
   ...meRoutes,
   ...termsRoutes,
   ...tenantRoutes,
   ...providerTenantRoutes,
+  ...onboardingRoutes,
   ...activityRoutes,
   ...settingsRoutes,
   ...portalUserRoutes,
@@ -79,4 +84,4 @@ const clientConfigRoute = defineRoute({
 });
 
 /** Every route of the API: the authorization matrix test enumerates this table. */
-export const apiRoutes: readonly RouteSpec[] = [openApiRoute, clientConfigRoute, ...featureRoutes];
+export const apiRoutes: readonly RouteSpec<ApiServices>[] = [openApiRoute, clientConfigRoute, ...featureRoutes];

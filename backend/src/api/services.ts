@@ -1,24 +1,15 @@
-import type { Db } from 'mongodb';
-import type { Logger } from 'pino';
 import type { ActivityLog } from '../audit/activity-log.js';
 import type { TokenVerifier } from '../auth/token-verifier.js';
 import type { BackupApiServices } from '../jobs-api/backup-services.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { AdminConsentProbe } from '../tenants/admin-consent.js';
 import type { MailOutbox } from '../tenants/mail-outbox.js';
+import type { ProviderProfile } from '../tenants/provider-profile.js';
 import type { RestoreApiServices } from '../restore-api/restore-api-services.js';
+import type { RouteServices } from '../http/route.js';
 
-export interface ProviderProfile {
-  /** The provider's own Entra directory: its operators sign in from there. */
-  readonly tenantId: string;
-  readonly name: string;
-  /** Where new support tickets and customer comments are announced. */
-  readonly supportEmail: string;
-}
-
-/** Everything the API's handlers reach; the composition root builds it once. */
-export interface ApiServices {
-  readonly db: Db;
+/** Everything the API's handlers reach, each feature's needs together; the composition root builds it once. */
+export interface ApiServices extends RouteServices {
   readonly tokens: TokenVerifier;
   readonly activity: ActivityLog;
   readonly outbox: MailOutbox;
@@ -29,8 +20,6 @@ export interface ApiServices {
   readonly identity: { readonly authorityHost: string; readonly clientId: string; readonly apiDomain?: string };
   /** Where people open the product (the welcome letter links there). */
   readonly portalUrl: string;
-  readonly clock: () => Date;
-  readonly logger: Logger | undefined;
   /** The backup engine, schedules and licence accounting; routes that need them answer 503 without. */
   readonly backup?: BackupApiServices;
   /** Restores, exports and self-service; routes that need them answer 503 without. */

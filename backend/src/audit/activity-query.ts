@@ -1,7 +1,7 @@
 import type { Filter } from 'mongodb';
 import { z } from 'zod';
-import { listQuery } from '../api/http/pagination.js';
-import { filterText, isoDateTime } from '../api/http/schemas.js';
+import { listQuery } from '../http/pagination.js';
+import { filterText, isoDateTime } from '../http/schemas.js';
 import type { ActivityEntry } from './activity-store.js';
 
 /** The activity log's filters (default: everything), shared by the list and the CSV export. */

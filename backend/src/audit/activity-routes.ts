@@ -1,10 +1,17 @@
 import { z } from 'zod';
-import { findTenantPage, pageOf } from '../api/http/pagination.js';
-import { defineRoute } from '../api/http/route.js';
-import { tenantOf } from '../api/http/schemas.js';
+import { findTenantPage, pageOf } from '../http/pagination.js';
+import { routeDefiner, type RouteServices } from '../http/route.js';
+import { tenantOf } from '../http/schemas.js';
+import type { ActivityLog } from './activity-log.js';
 import { activityCsvHeader, activityCsvRow } from './activity-csv.js';
 import { activityFilter, activityFilters, activityListQuery } from './activity-query.js';
 import { activityEntries, type ActivityEntry } from './activity-store.js';
+
+interface ActivityRouteServices extends RouteServices {
+  readonly activity: ActivityLog;
+}
+
+const defineRoute = routeDefiner<ActivityRouteServices>();
 
 const detailValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 

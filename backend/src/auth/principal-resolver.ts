@@ -1,8 +1,8 @@
 import type { Db } from 'mongodb';
-import { ApiError } from '../api/http/api-error.js';
+import { ApiError } from '../http/api-error.js';
 import { findActivePortalUser, portalUsers } from '../portal-users/portal-user-store.js';
 import { findTenant } from '../tenants/tenant-store.js';
-import type { Principal } from './principal.js';
+import type { Principal } from '../access/principal.js';
 import { isProviderOperator } from './provider-operators.js';
 import type { VerifiedIdentity } from './token-verifier.js';
 

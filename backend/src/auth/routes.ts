@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineRoute } from '../api/http/route.js';
-import { roles } from './principal.js';
+import { defineRoute } from '../http/route.js';
+import { roles } from '../access/principal.js';
 import { currentTermsVersion } from '../tenants/licence-terms.js';
 import { portalUsers } from '../portal-users/portal-user-store.js';
 

@@ -1,5 +1,5 @@
 import { errorMessages, type ErrorCode } from './messages.js';
-import type { Language } from './language.js';
+import type { Language } from '../language/language.js';
 
 /**
  * The one failure the API reports: an HTTP status, a stable machine-readable code, and optional

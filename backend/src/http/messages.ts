@@ -1,4 +1,4 @@
-import type { Bilingual } from './language.js';
+import type { Bilingual } from '../language/language.js';
 
 /**
  * Every error the API can answer, by stable code, in Italian and English. Codes never change

@@ -1,6 +1,6 @@
 import type { Document, Filter, FindCursor, FindOptions } from 'mongodb';
 import { z } from 'zod';
-import type { TenantCollection, TenantOwned } from '../../db/index.js';
+import type { TenantCollection, TenantOwned } from '../db/index.js';
 import { ApiError } from './api-error.js';
 
 export const defaultPageSize = 50;

@@ -1,22 +1,33 @@
+import type { Db } from 'mongodb';
+import type { Logger } from 'pino';
 import type { Request, Response } from 'restify';
 import type { z } from 'zod';
-import type { Permission } from '../../auth/permissions.js';
-import type { Principal } from '../../auth/principal.js';
-import type { ActivityDraft } from '../../audit/activity-log.js';
-import type { ApiServices } from '../services.js';
-import type { Language } from './language.js';
+import type { Permission } from '../access/permissions.js';
+import type { Principal } from '../access/principal.js';
+import type { Language } from '../language/language.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 type AnyObjectSchema = z.ZodObject;
 
-export interface RouteContext<P, Q, B> {
+/**
+ * What every handler reaches. A feature whose routes need more (the backup engine, the mail outbox…) says so in an
+ * interface that extends this one and defines its routes with `routeDefiner<ThatInterface>()`; the API's route table
+ * then only compiles if the services the composition root builds have all of it.
+ */
+export interface RouteServices {
+  readonly db: Db;
+  readonly clock: () => Date;
+  readonly logger: Logger | undefined;
+}
+
+export interface RouteContext<P, Q, B, S extends RouteServices = RouteServices> {
   readonly params: P;
   readonly query: Q;
   readonly body: B;
   readonly principal: Principal;
   readonly language: Language;
-  readonly services: ApiServices;
+  readonly services: S;
   readonly request: Request;
   readonly response: Response;
 }
@@ -27,6 +38,7 @@ export interface RouteContext<P, Q, B> {
  * writes to the tenant's activity log.
  */
 export interface RouteSpec<
+  S extends RouteServices = RouteServices,
   P extends AnyObjectSchema = AnyObjectSchema,
   Q extends AnyObjectSchema = AnyObjectSchema,
   B extends z.ZodType = z.ZodType,
@@ -53,13 +65,13 @@ export interface RouteSpec<
   readonly beforeTerms?: boolean;
   /** Refused with `tenant_setup_incomplete` until the tenant setup is confirmed. */
   readonly requiresSetup?: boolean;
-  readonly handler: (context: RouteContext<z.output<P>, z.output<Q>, z.output<B>>) => Promise<z.input<R>>;
+  readonly handler: (context: RouteContext<z.output<P>, z.output<Q>, z.output<B>, S>) => Promise<z.input<R>>;
   /**
    * For streamed bodies: writes the body the handler decided on, after its activity is recorded, so the log holds
    * every download even if the client stops reading halfway.
    */
   readonly stream?: (
-    context: RouteContext<z.output<P>, z.output<Q>, z.output<B>>,
+    context: RouteContext<z.output<P>, z.output<Q>, z.output<B>, S>,
     result: z.output<R>,
   ) => Promise<void>;
   /**
@@ -67,27 +79,44 @@ export interface RouteSpec<
    * every method but GET: the framework refuses to mount a mutation that would leave no trace.
    */
   readonly activity?: (
-    context: RouteContext<z.output<P>, z.output<Q>, z.output<B>>,
+    context: RouteContext<z.output<P>, z.output<Q>, z.output<B>, S>,
     result: z.output<R>,
   ) => TenantActivity | TenantActivity[];
 }
 
-export interface TenantActivity extends ActivityDraft {
+/**
+ * One row a route adds to a tenant's activity log: the activity log's draft (`audit/`) with the tenant it belongs to.
+ * Spelled out here because the log sits above this toolkit; the API's pipeline hands it to `ActivityLog.append`, so the
+ * compiler keeps the two shapes in step.
+ */
+export interface TenantActivity {
   readonly tenantId: string;
+  /** `<category>.<verb>`, e.g. `portal_user.invited`. */
+  readonly action: string;
+  readonly target?: { type: string; id: string; label?: string };
+  readonly details?: Record<string, string | number | boolean | null>;
 }
 
-/** Declares a route with its schemas' types flowing into the handler. */
-export function defineRoute<
-  P extends AnyObjectSchema,
-  Q extends AnyObjectSchema,
-  B extends z.ZodType,
-  R extends z.ZodType,
->(spec: RouteSpec<P, Q, B, R>): RouteSpec {
-  if ((spec.contentType === 'application/zip') !== (spec.stream !== undefined)) {
-    throw new Error(`route ${spec.id}: a streamed body needs a stream function, and only a streamed body has one`);
-  }
-  if (spec.method !== 'GET' && spec.activity === undefined) {
-    throw new Error(`route ${spec.id} mutates but writes nothing to the activity log`);
-  }
-  return spec as unknown as RouteSpec;
+/**
+ * The `defineRoute` of routes whose handlers reach the services `S`: declares a route with its schemas' types flowing
+ * into the handler.
+ */
+export function routeDefiner<S extends RouteServices>() {
+  return function defineRoute<
+    P extends AnyObjectSchema,
+    Q extends AnyObjectSchema,
+    B extends z.ZodType,
+    R extends z.ZodType,
+  >(spec: RouteSpec<S, P, Q, B, R>): RouteSpec<S> {
+    if ((spec.contentType === 'application/zip') !== (spec.stream !== undefined)) {
+      throw new Error(`route ${spec.id}: a streamed body needs a stream function, and only a streamed body has one`);
+    }
+    if (spec.method !== 'GET' && spec.activity === undefined) {
+      throw new Error(`route ${spec.id} mutates but writes nothing to the activity log`);
+    }
+    return spec as unknown as RouteSpec<S>;
+  };
 }
+
+/** Declares a route whose handler needs only the database, the clock and the logger. */
+export const defineRoute = routeDefiner<RouteServices>();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Principal } from '../../auth/principal.js';
+import type { Principal } from '../access/principal.js';
 import { ApiError } from './api-error.js';
 
 /** Bounded text fields shared by the API's schemas. */

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { ApiError, notFound } from '../api/http/api-error.js';
-import { findTenantPage, listQuery, pageOf } from '../api/http/pagination.js';
-import { defineRoute } from '../api/http/route.js';
-import { catalogResourceId, isoOrNull, tenantOf } from '../api/http/schemas.js';
+import { ApiError, notFound } from '../http/api-error.js';
+import { findTenantPage, listQuery, pageOf } from '../http/pagination.js';
+import { defineRoute } from '../http/route.js';
+import { catalogResourceId, isoOrNull, tenantOf } from '../http/schemas.js';
 import { BackupJobs } from '../backup/backup-jobs.js';
 import { resourcesCollection, type ProtectedResource } from '../catalog/index.js';
 import { coverageOf } from '../licences/job-coverage.js';
 import { purgeResourceBackup } from './purge-backup.js';
-import { storedBytesByResource } from './stored-bytes.js';
+import { storedBytesByResource } from '../licences/stored-bytes.js';
 import type { Db, Filter } from 'mongodb';
 
 const resourceKinds = ['mailbox', 'onedrive', 'sharepoint', 'team'] as const;

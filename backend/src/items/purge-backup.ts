@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { ApiError } from '../api/http/api-error.js';
+import { ApiError } from '../http/api-error.js';
 import { runUnitsCollection } from '../backup/collections.js';
 import {
   dateBucketsCollection,

@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
-import type { ApiServices } from '../api/services.js';
-import { ApiError } from '../api/http/api-error.js';
+import { ApiError } from '../http/api-error.js';
+import type { RouteServices } from '../http/route.js';
 import { BackupJobs } from '../backup/backup-jobs.js';
 import type { GraphReader } from '../backup/ports.js';
 import type { RunEngine } from '../backup/run-engine.js';
@@ -50,8 +50,13 @@ export function createBackupApiServices(options: BackupApiOptions): BackupApiSer
   };
 }
 
+/** What the jobs, job log and directory routes reach: the backup engine, when this process runs one. */
+export interface BackupRouteServices extends RouteServices {
+  readonly backup?: BackupApiServices;
+}
+
 /** The backup services, or 503 when this process was started without the backup engine. */
-export function backupOf(services: ApiServices): BackupApiServices {
+export function backupOf(services: BackupRouteServices): BackupApiServices {
   if (!services.backup) throw new ApiError(503, 'backup_unavailable');
   return services.backup;
 }

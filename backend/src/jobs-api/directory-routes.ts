@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { ApiError } from '../api/http/api-error.js';
-import { pageArray, pageOf } from '../api/http/pagination.js';
-import { defineRoute } from '../api/http/route.js';
-import { filterText, tenantOf } from '../api/http/schemas.js';
-import { backupOf } from './backup-services.js';
+import { ApiError } from '../http/api-error.js';
+import { pageArray, pageOf } from '../http/pagination.js';
+import { routeDefiner } from '../http/route.js';
+import { filterText, tenantOf } from '../http/schemas.js';
+import { backupOf, type BackupRouteServices } from './backup-services.js';
+
+const defineRoute = routeDefiner<BackupRouteServices>();
 
 interface GraphGroup {
   id: string;

@@ -1,4 +1,4 @@
-import { ApiError } from '../api/http/api-error.js';
+import { ApiError } from '../http/api-error.js';
 import type { BackupScope } from '../backup/model.js';
 import type { GraphReader } from '../backup/ports.js';
 

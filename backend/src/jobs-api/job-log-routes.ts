@@ -1,13 +1,15 @@
 import { z } from 'zod';
-import { notFound } from '../api/http/api-error.js';
-import { findTenantPage, listQuery, pageOf } from '../api/http/pagination.js';
-import { defineRoute } from '../api/http/route.js';
-import { isoDateTime, tenantOf } from '../api/http/schemas.js';
+import { notFound } from '../http/api-error.js';
+import { findTenantPage, listQuery, pageOf } from '../http/pagination.js';
+import { routeDefiner } from '../http/route.js';
+import { isoDateTime, tenantOf } from '../http/schemas.js';
 import { runsCollection } from '../backup/collections.js';
 import type { BackupRun } from '../backup/model.js';
 import type { Filter } from 'mongodb';
-import { backupOf } from './backup-services.js';
+import { backupOf, type BackupRouteServices } from './backup-services.js';
 import { runDetail, runDetailSchema, runStatuses, runSummary, runSummarySchema } from './run-view.js';
+
+const defineRoute = routeDefiner<BackupRouteServices>();
 
 /** The job log ("Log"): every run, its outcome per account, item counts, warnings and errors. */
 export const jobLogRoutes = [

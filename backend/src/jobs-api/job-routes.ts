@@ -1,37 +1,43 @@
 import { z } from 'zod';
-import { ApiError, notFound } from '../api/http/api-error.js';
-import { findTenantPage, listQuery, pageOf } from '../api/http/pagination.js';
-import { defineRoute } from '../api/http/route.js';
-import { tenantOf } from '../api/http/schemas.js';
-import type { ApiServices } from '../api/services.js';
+import { ApiError, notFound } from '../http/api-error.js';
+import { findTenantPage, listQuery, pageOf } from '../http/pagination.js';
+import { routeDefiner } from '../http/route.js';
+import { tenantOf } from '../http/schemas.js';
 import { backupJobsCollection } from '../backup/collections.js';
 import { newBackupJobSchema, type NewBackupJob } from '../backup/backup-jobs.js';
 import type { BackupJob } from '../backup/model.js';
 import { dropCoverage } from '../licences/job-coverage.js';
 import { assertJobWithinLicence } from '../licences/licence-check.js';
-import { backupOf } from './backup-services.js';
+import { backupOf, type BackupRouteServices } from './backup-services.js';
 import { peopleInScope } from './directory-scope.js';
 import { jobSchema, jobViews, type JobView } from './job-view.js';
 import { runSummary, runSummarySchema } from './run-view.js';
+
+const defineRoute = routeDefiner<BackupRouteServices>();
 
 const jobParams = z.strictObject({ id: z.uuid() });
 const target = (job: { id: string; name: string }) => ({ type: 'backup_job', id: job.id, label: job.name });
 const editableFields = newBackupJobSchema.shape;
 
-async function requireJob(services: ApiServices, tenantId: string, jobId: string): Promise<BackupJob> {
+async function requireJob(services: BackupRouteServices, tenantId: string, jobId: string): Promise<BackupJob> {
   const job = await backupOf(services).jobs.get(tenantId, jobId);
   if (!job) throw notFound('backup job');
   return job;
 }
 
-async function viewOf(services: ApiServices, job: BackupJob): Promise<JobView> {
+async function viewOf(services: BackupRouteServices, job: BackupJob): Promise<JobView> {
   const [view] = await jobViews(services.db, backupOf(services), [job]);
   if (!view) throw notFound('backup job');
   return view;
 }
 
 /** Groups exist and the licences allow the job; the directory is read when this process can. */
-async function admit(services: ApiServices, tenantId: string, input: NewBackupJob, jobId?: string): Promise<void> {
+async function admit(
+  services: BackupRouteServices,
+  tenantId: string,
+  input: NewBackupJob,
+  jobId?: string,
+): Promise<void> {
   const valid = newBackupJobSchema.parse(input);
   const directory = backupOf(services).directory;
   const people = directory

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { iso, isoOrNull } from '../api/http/schemas.js';
+import { iso, isoOrNull } from '../http/schemas.js';
 import { runsCollection } from '../backup/collections.js';
 import type { BackupJob, BackupRun, RunProgress } from '../backup/model.js';
 import type { BackupApiServices } from './backup-services.js';

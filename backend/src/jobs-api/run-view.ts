@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Bilingual } from '../api/http/language.js';
-import { iso, isoOrNull } from '../api/http/schemas.js';
+import type { Bilingual } from '../language/language.js';
+import { iso, isoOrNull } from '../http/schemas.js';
 import type { BackupRun, RunProgress, RunUnit, RunView } from '../backup/model.js';
 
 export const runStatuses = ['queued', 'running', 'succeeded', 'warning', 'failed'] as const;

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { languages, type Language } from '../api/http/language.js';
+import { languages, type Language } from '../language/language.js';
 
 export const articleCategories = ['concept', 'how-to', 'error'] as const;
 export type ArticleCategory = (typeof articleCategories)[number];

@@ -1,9 +1,15 @@
 import { z } from 'zod';
-import { notFound } from '../api/http/api-error.js';
-import { defaultPageSize, maxPageSize, pageArray, pageOf } from '../api/http/pagination.js';
-import { defineRoute } from '../api/http/route.js';
-import { languageSchema } from '../api/http/schemas.js';
-import { articleCategories, type Article } from './knowledge-base.js';
+import { notFound } from '../http/api-error.js';
+import { defaultPageSize, maxPageSize, pageArray, pageOf } from '../http/pagination.js';
+import { routeDefiner, type RouteServices } from '../http/route.js';
+import { languageSchema } from '../http/schemas.js';
+import { articleCategories, type Article, type KnowledgeBase } from './knowledge-base.js';
+
+interface KnowledgeRouteServices extends RouteServices {
+  readonly knowledge: KnowledgeBase;
+}
+
+const defineRoute = routeDefiner<KnowledgeRouteServices>();
 
 const summarySchema = z.strictObject({
   slug: z.string(),

@@ -1,7 +1,7 @@
 import type { Db } from 'mongodb';
-import { ApiError } from '../api/http/api-error.js';
+import { ApiError } from '../http/api-error.js';
 import type { BackupJob } from '../backup/model.js';
-import { storedBytesOfTenant } from '../items/stored-bytes.js';
+import { storedBytesOfTenant } from './stored-bytes.js';
 import { protectedPeopleByPlan } from './licence-usage.js';
 import { planKey, readLicence } from './licence-store.js';
 

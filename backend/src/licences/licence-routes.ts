@@ -1,12 +1,19 @@
 import { z } from 'zod';
-import { notFound } from '../api/http/api-error.js';
-import { defineRoute } from '../api/http/route.js';
-import { tenantOf } from '../api/http/schemas.js';
-import type { ApiServices } from '../api/services.js';
+import { notFound } from '../http/api-error.js';
+import { routeDefiner, type RouteServices } from '../http/route.js';
+import { tenantOf } from '../http/schemas.js';
 import { findTenant } from '../tenants/tenant-store.js';
+import type { LicenceMonitor } from './licence-monitor.js';
 import { licenceUsage, type LicenceUsage } from './licence-usage.js';
 import { licenceBodySchema, writeLicence } from './licence-store.js';
 import { overrunRemedies } from './remedies.js';
+
+/** The licence monitor comes with the backup engine: without it, usage is counted from the database here. */
+interface LicenceRouteServices extends RouteServices {
+  readonly backup?: { readonly licences: LicenceMonitor };
+}
+
+const defineRoute = routeDefiner<LicenceRouteServices>();
 
 const tier = z.union([z.literal(1), z.literal(3), z.literal(5), z.literal(10)]);
 const bilingual = z.strictObject({ it: z.string(), en: z.string() });
@@ -35,7 +42,7 @@ function usageView(usage: LicenceUsage): z.input<typeof usageSchema> {
 
 const customerParams = z.strictObject({ tenantId: z.uuid() });
 
-async function requireCustomer(services: ApiServices, tenantId: string): Promise<void> {
+async function requireCustomer(services: RouteServices, tenantId: string): Promise<void> {
   if (!(await findTenant(services.db, tenantId))) throw notFound('tenant');
 }
 

@@ -1,4 +1,4 @@
-import type { Bilingual } from '../api/http/language.js';
+import type { Bilingual } from '../language/language.js';
 
 /** What the customer guide's FAQ tells a customer to do when the licences are exceeded. */
 export const overrunRemedies: readonly Bilingual[] = [

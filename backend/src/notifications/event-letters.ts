@@ -1,4 +1,4 @@
-import type { Language } from '../api/http/language.js';
+import type { Language } from '../language/language.js';
 import type { DomainEvent } from '../events.js';
 import type { NotificationEvent } from '../settings/notification-recipients.js';
 import { formatWhen, type LetterDraft } from './letter-layout.js';

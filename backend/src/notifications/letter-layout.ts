@@ -1,4 +1,4 @@
-import type { Language } from '../api/http/language.js';
+import type { Language } from '../language/language.js';
 import { escapeHtml } from '../portal-users/welcome-letter.js';
 
 /** A paragraph, or a bulleted list. */

@@ -1,4 +1,4 @@
-import type { Language } from '../api/http/language.js';
+import type { Language } from '../language/language.js';
 import type { DomainEventPayloads } from '../events.js';
 import { formatBytes, type LetterDraft } from './letter-layout.js';
 

@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import type { Language } from '../api/http/language.js';
+import type { Language } from '../language/language.js';
 import type { GraphGateway } from '../graph/index.js';
 import { restoreRequestsCollection } from '../restore/collections.js';
 import { selfServiceRequester } from '../restore/self-service.js';

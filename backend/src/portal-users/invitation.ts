@@ -1,11 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { ApiError } from '../api/http/api-error.js';
-import type { ApiServices } from '../api/services.js';
-import type { PortalRole } from '../auth/principal.js';
+import { ApiError } from '../http/api-error.js';
+import type { RouteServices } from '../http/route.js';
+import type { PortalRole } from '../access/principal.js';
 import { readSettings } from '../settings/settings-store.js';
+import type { MailOutbox } from '../tenants/mail-outbox.js';
+import type { ProviderProfile } from '../tenants/provider-profile.js';
 import { findTenant } from '../tenants/tenant-store.js';
 import { portalUsers, type PortalUser } from './portal-user-store.js';
 import { composeWelcomeLetter } from './welcome-letter.js';
+
+/** What an invitation reaches: the welcome letter names the provider and the portal, and goes to the outbox. */
+export interface InvitationServices extends RouteServices {
+  readonly provider: ProviderProfile;
+  /** Where people open the product (the welcome letter links there). */
+  readonly portalUrl: string;
+  readonly outbox: MailOutbox;
+}
 
 export interface Invitation {
   readonly name: string;
@@ -18,7 +28,7 @@ export interface Invitation {
  * letter in the outbox in the same step, keyed by the invitation so it is enqueued once.
  */
 export async function invitePortalUser(
-  services: ApiServices,
+  services: InvitationServices,
   tenantId: string,
   invitation: Invitation,
   invitedBy: string,
@@ -52,7 +62,7 @@ export async function invitePortalUser(
   return user;
 }
 
-async function enqueueWelcomeLetter(services: ApiServices, user: PortalUser): Promise<void> {
+async function enqueueWelcomeLetter(services: InvitationServices, user: PortalUser): Promise<void> {
   const [tenant, settings] = await Promise.all([
     findTenant(services.db, user.tenantId),
     readSettings(services.db, user.tenantId),

@@ -1,12 +1,14 @@
 import type { Db } from 'mongodb';
 import { z } from 'zod';
-import { ApiError, notFound } from '../api/http/api-error.js';
-import { findTenantPage, listQuery, pageOf } from '../api/http/pagination.js';
-import { defineRoute } from '../api/http/route.js';
-import { emailAddress, idParams, iso, isoOrNull, personName, tenantOf } from '../api/http/schemas.js';
-import { portalRoles, type PortalRole } from '../auth/principal.js';
-import { invitePortalUser } from './invitation.js';
+import { ApiError, notFound } from '../http/api-error.js';
+import { findTenantPage, listQuery, pageOf } from '../http/pagination.js';
+import { routeDefiner } from '../http/route.js';
+import { emailAddress, idParams, iso, isoOrNull, personName, tenantOf } from '../http/schemas.js';
+import { portalRoles, type PortalRole } from '../access/principal.js';
+import { invitePortalUser, type InvitationServices } from './invitation.js';
 import { portalUsers, type PortalUser } from './portal-user-store.js';
+
+const defineRoute = routeDefiner<InvitationServices>();
 
 const portalUserSchema = z.strictObject({
   id: z.string(),

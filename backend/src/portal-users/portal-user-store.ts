@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import { defineTenantCollection } from '../db/index.js';
-import type { PortalRole } from '../auth/principal.js';
+import type { PortalRole } from '../access/principal.js';
 
 export type PortalUserStatus = 'invited' | 'active' | 'revoked';
 

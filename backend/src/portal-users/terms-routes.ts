@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { ApiError } from '../api/http/api-error.js';
-import { defineRoute } from '../api/http/route.js';
-import { tenantOf } from '../api/http/schemas.js';
-import { portalUsers } from '../portal-users/portal-user-store.js';
-import { currentTermsVersion, licenceTermsSummary } from './licence-terms.js';
+import { ApiError } from '../http/api-error.js';
+import { defineRoute } from '../http/route.js';
+import { tenantOf } from '../http/schemas.js';
+import { portalUsers } from './portal-user-store.js';
+import { currentTermsVersion, licenceTermsSummary } from '../tenants/licence-terms.js';
 
 export const termsRoutes = [
   defineRoute({

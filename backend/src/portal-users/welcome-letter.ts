@@ -1,5 +1,5 @@
-import type { Language } from '../api/http/language.js';
-import type { PortalRole } from '../auth/principal.js';
+import type { Language } from '../language/language.js';
+import type { PortalRole } from '../access/principal.js';
 
 export interface WelcomeLetterInput {
   readonly name: string;

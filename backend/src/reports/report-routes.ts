@@ -1,11 +1,19 @@
 import { z } from 'zod';
-import { ApiError } from '../api/http/api-error.js';
-import { defineRoute } from '../api/http/route.js';
-import { isoOrNull, tenantOf } from '../api/http/schemas.js';
+import { ApiError } from '../http/api-error.js';
+import { routeDefiner, type RouteServices } from '../http/route.js';
+import type { DirectoryAccess } from '../jobs-api/backup-services.js';
+import { isoOrNull, tenantOf } from '../http/schemas.js';
 import { snapshotsBetween } from './snapshot-store.js';
 import { staleJobs } from './stale-jobs.js';
 import { tenantCoverage } from './tenant-coverage.js';
 import { addDays, daysSpanned, utcDay } from './utc-day.js';
+
+/** The coverage report reads the directory through the backup engine's app-only access, when this process has it. */
+interface ReportRouteServices extends RouteServices {
+  readonly backup?: { readonly directory?: DirectoryAccess };
+}
+
+const defineRoute = routeDefiner<ReportRouteServices>();
 
 export const maxReportDays = 400;
 const defaultReportDays = 90;

@@ -1,11 +1,13 @@
 import { z } from 'zod';
-import { ApiError, notFound } from '../api/http/api-error.js';
-import { findTenantPage, listQuery, pageOf } from '../api/http/pagination.js';
-import { defineRoute } from '../api/http/route.js';
-import { tenantOf } from '../api/http/schemas.js';
+import { ApiError, notFound } from '../http/api-error.js';
+import { findTenantPage, listQuery, pageOf } from '../http/pagination.js';
+import { routeDefiner } from '../http/route.js';
+import { tenantOf } from '../http/schemas.js';
 import { restoreRequestsCollection } from '../restore/collections.js';
-import { restoreOf } from './restore-api-services.js';
+import { restoreOf, type RestoreRouteServices } from './restore-api-services.js';
 import { restoreView, restoreViewSchema } from './views.js';
+
+const defineRoute = routeDefiner<RestoreRouteServices>();
 
 /**
  * The approval queue: self-service restores of OneDrive items wait here when the tenant's settings ask for an

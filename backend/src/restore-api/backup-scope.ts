@@ -1,11 +1,11 @@
 import type { Db, Filter } from 'mongodb';
-import { ApiError } from '../api/http/api-error.js';
-import { tenantOf } from '../api/http/schemas.js';
+import { ApiError } from '../http/api-error.js';
+import { tenantOf } from '../http/schemas.js';
 import type { Request } from 'restify';
-import type { ApiServices } from '../api/services.js';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../access/principal.js';
 import { resourcesCollection, type ProtectedResource } from '../catalog/index.js';
 import { readSettings } from '../settings/settings-store.js';
+import type { RestoreRouteServices } from './restore-api-services.js';
 
 /**
  * Which backed-up accounts a caller may browse: every account of the tenant for the portal's restore roles; only
@@ -23,7 +23,7 @@ export interface BackupScope {
 /** What a scope is decided from: the route's caller and the services. */
 export interface ScopeInput {
   readonly principal: Principal;
-  readonly services: ApiServices;
+  readonly services: RestoreRouteServices;
   readonly request: Request;
 }
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { ApiError } from '../api/http/api-error.js';
-import { maxPageSize, offsetOf, offsetPage, pageOf } from '../api/http/pagination.js';
-import { defineRoute, type RouteSpec } from '../api/http/route.js';
-import { catalogResourceId, isoDateTime } from '../api/http/schemas.js';
-import type { Permission } from '../auth/permissions.js';
+import { ApiError } from '../http/api-error.js';
+import { maxPageSize, offsetOf, offsetPage, pageOf } from '../http/pagination.js';
+import { routeDefiner, type RouteSpec } from '../http/route.js';
+import { catalogResourceId, isoDateTime } from '../http/schemas.js';
+import type { Permission } from '../access/permissions.js';
 import { runUnitsCollection } from '../backup/collections.js';
 import { Catalog } from '../catalog/index.js';
 import { resourceInScope, resourcesInScope, type BackupScope, type ScopeInput } from './backup-scope.js';
@@ -16,6 +16,9 @@ import {
   versionView,
   versionViewSchema,
 } from './views.js';
+import type { RestoreRouteServices } from './restore-api-services.js';
+
+const defineRoute = routeDefiner<RestoreRouteServices>();
 
 const resourceParams = z.strictObject({ resourceId: catalogResourceId });
 const pageQuery = {
@@ -38,7 +41,7 @@ export interface BrowseAudience {
  * Browsing backups: the accounts, their folders, the items of a folder as of any instant, the runs that are restore
  * points, the messages of one conversation, and a search by words. The same routes serve the portal (every account) and "My backups" (own data only).
  */
-export function browseRoutes(audience: BrowseAudience): RouteSpec[] {
+export function browseRoutes(audience: BrowseAudience): RouteSpec<RestoreRouteServices>[] {
   const { idPrefix, pathPrefix, tag, permission } = audience;
   return [
     defineRoute({

@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { ApiError } from '../api/http/api-error.js';
+import { ApiError } from '../http/api-error.js';
 import { Catalog, type ItemVersion } from '../catalog/index.js';
 import type { RestoreSelection } from '../restore/model.js';
 import { maxItemsPerRestore, resolveSelection, SelectionTooLargeError } from '../restore/selection.js';

@@ -1,4 +1,4 @@
-import { ApiError } from '../api/http/api-error.js';
+import { ApiError } from '../http/api-error.js';
 import type { ProtectedResource } from '../catalog/index.js';
 import { OnBehalfOfRefused, type OnBehalfOfGraph } from '../graph/on-behalf-of.js';
 

@@ -1,15 +1,17 @@
 import type { ObjectId } from 'mongodb';
 import type { ItemVersion } from '../catalog/index.js';
 import { z } from 'zod';
-import { ApiError, notFound } from '../api/http/api-error.js';
-import { defineRoute, type RouteSpec } from '../api/http/route.js';
-import { tenantOf } from '../api/http/schemas.js';
+import { ApiError, notFound } from '../http/api-error.js';
+import { routeDefiner, type RouteSpec } from '../http/route.js';
+import { tenantOf } from '../http/schemas.js';
 import type { BrowseAudience } from './browse-routes.js';
 import { tenantScope } from './backup-scope.js';
 import { checkedSelection } from './checked-selection.js';
 import { selectionSchema } from './request-schemas.js';
-import { restoreOf } from './restore-api-services.js';
+import { restoreOf, type RestoreRouteServices } from './restore-api-services.js';
 import { exportView, exportViewSchema } from './views.js';
+
+const defineRoute = routeDefiner<RestoreRouteServices>();
 
 const exportBody = z.strictObject({ selection: selectionSchema });
 const zipPlan = z.strictObject({
@@ -22,7 +24,10 @@ const zipPlan = z.strictObject({
  * and JSON, streamed as it is written, whatever its size. The versions are resolved first, recorded in the activity
  * log (it takes personal data out of the backup), and then exactly those are sent.
  */
-export function zipExportRoute(audience: BrowseAudience, address: { id: string; path: string }): RouteSpec {
+export function zipExportRoute(
+  audience: BrowseAudience,
+  address: { id: string; path: string },
+): RouteSpec<RestoreRouteServices> {
   return defineRoute({
     id: address.id,
     method: 'POST',

@@ -1,4 +1,5 @@
-import type { RouteSpec } from '../api/http/route.js';
+import type { RouteSpec } from '../http/route.js';
+import type { RestoreRouteServices } from './restore-api-services.js';
 import { approvalRoutes } from './approval-routes.js';
 import { ownScope, tenantScope } from './backup-scope.js';
 import { browseRoutes, type BrowseAudience } from './browse-routes.js';
@@ -23,7 +24,7 @@ const myBackups: BrowseAudience = {
 };
 
 /** Browse, restore, export, approve, and the same for a person's own data ("My backups"). */
-export const restoreApiRoutes: readonly RouteSpec[] = [
+export const restoreApiRoutes: readonly RouteSpec<RestoreRouteServices>[] = [
   ...browseRoutes(portal),
   ...restoreRoutes,
   zipExportRoute(portal, { id: 'exports.zip', path: '/exports/zip' }),

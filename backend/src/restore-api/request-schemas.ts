@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { catalogResourceId, isoDateTime, languageSchema } from '../api/http/schemas.js';
+import { catalogResourceId, isoDateTime, languageSchema } from '../http/schemas.js';
 import type { RestoreSelection } from '../restore/model.js';
 
 /** A catalog version id (a MongoDB ObjectId in hex), as the browse and search lists give it. */

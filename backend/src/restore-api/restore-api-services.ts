@@ -1,5 +1,5 @@
-import { ApiError } from '../api/http/api-error.js';
-import type { ApiServices } from '../api/services.js';
+import { ApiError } from '../http/api-error.js';
+import type { RouteServices } from '../http/route.js';
 import type { ExportService } from '../restore/export-service.js';
 import type { RestoreService } from '../restore/restore-service.js';
 import type { SelfServiceRestore } from '../restore/self-service.js';
@@ -14,8 +14,13 @@ export interface RestoreApiServices {
   readonly ownership?: DelegatedOwnership;
 }
 
+/** What the restore, export, approval and self-service routes reach: the restore services, when this process runs them. */
+export interface RestoreRouteServices extends RouteServices {
+  readonly restore?: RestoreApiServices;
+}
+
 /** The restore services, or 503 when this process was started without them. */
-export function restoreOf(services: ApiServices): RestoreApiServices {
+export function restoreOf(services: RestoreRouteServices): RestoreApiServices {
   if (!services.restore) throw new ApiError(503, 'restore_unavailable');
   return services.restore;
 }

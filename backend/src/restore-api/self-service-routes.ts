@@ -1,16 +1,18 @@
 import { z } from 'zod';
-import { notFound } from '../api/http/api-error.js';
-import { findTenantPage, listQuery, pageOf } from '../api/http/pagination.js';
-import { defineRoute } from '../api/http/route.js';
-import { tenantOf } from '../api/http/schemas.js';
+import { notFound } from '../http/api-error.js';
+import { findTenantPage, listQuery, pageOf } from '../http/pagination.js';
+import { routeDefiner } from '../http/route.js';
+import { tenantOf } from '../http/schemas.js';
 import { restoreRequestsCollection } from '../restore/collections.js';
 import { selfServiceRequester } from '../restore/self-service.js';
 import { readSettings } from '../settings/settings-store.js';
 import { ownScope } from './backup-scope.js';
 import { checkedSelection } from './checked-selection.js';
 import { selfServiceRestoreBodySchema } from './request-schemas.js';
-import { restoreOf } from './restore-api-services.js';
+import { restoreOf, type RestoreRouteServices } from './restore-api-services.js';
 import { restoreItemView, restoreItemViewSchema, restoreView, restoreViewSchema } from './views.js';
+
+const defineRoute = routeDefiner<RestoreRouteServices>();
 
 const ownRestoreView = restoreViewSchema.extend({ items: z.array(restoreItemViewSchema) });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { iso, isoOrNull } from '../api/http/schemas.js';
+import { iso, isoOrNull } from '../http/schemas.js';
 import { displayFolderPath, type CatalogFolder, type ItemVersion, type ProtectedResource } from '../catalog/index.js';
 import type { RestoreItem, RestoreRequest, RestoreSelection } from '../restore/model.js';
 import type { ExportRecord } from '../restore/export-model.js';

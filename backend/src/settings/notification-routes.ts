@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { MongoServerError, type Db } from 'mongodb';
 import { z } from 'zod';
-import { ApiError, notFound } from '../api/http/api-error.js';
-import { findTenantPage, listQuery, pageOf } from '../api/http/pagination.js';
-import { defineRoute } from '../api/http/route.js';
-import { emailAddress, idParams, iso, languageSchema, personName, tenantOf } from '../api/http/schemas.js';
+import { ApiError, notFound } from '../http/api-error.js';
+import { findTenantPage, listQuery, pageOf } from '../http/pagination.js';
+import { defineRoute } from '../http/route.js';
+import { emailAddress, idParams, iso, languageSchema, personName, tenantOf } from '../http/schemas.js';
 import { notificationEvents, notificationRecipients, type NotificationRecipient } from './notification-recipients.js';
 
 const eventsSchema = z.array(z.enum(notificationEvents)).max(notificationEvents.length);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineRoute } from '../api/http/route.js';
-import { languageSchema, tenantOf } from '../api/http/schemas.js';
+import { defineRoute } from '../http/route.js';
+import { languageSchema, tenantOf } from '../http/schemas.js';
 import { readSettings, writeSettings } from './settings-store.js';
 
 /**

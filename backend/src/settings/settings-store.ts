@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import { defineTenantCollection } from '../db/index.js';
-import type { Language } from '../api/http/language.js';
+import type { Language } from '../language/language.js';
 
 /** How the portal behaves for one tenant. */
 export interface TenantSettings {

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { findPage, findTenantPage, listQuery, pageOf } from '../api/http/pagination.js';
-import { defineRoute } from '../api/http/route.js';
-import { idParams, resourceId, tenantOf } from '../api/http/schemas.js';
-import { addComment, changeStatus, notifyOtherSide, requireTicket } from './ticket-service.js';
+import { findPage, findTenantPage, listQuery, pageOf } from '../http/pagination.js';
+import { routeDefiner } from '../http/route.js';
+import { idParams, resourceId, tenantOf } from '../http/schemas.js';
+import { addComment, changeStatus, notifyOtherSide, requireTicket, type SupportServices } from './ticket-service.js';
 import { supportTickets, ticketSeverities, ticketStatuses, type SupportTicket } from './ticket-store.js';
 import { ticketDetail, ticketSchema, ticketSummary, ticketSummarySchema } from './ticket-view.js';
+
+const defineRoute = routeDefiner<SupportServices>();
 
 const ticketList = listQuery(['createdAt', 'updatedAt'], '-createdAt', { status: z.enum(ticketStatuses).optional() });
 const commentBody = z.strictObject({ text: z.string().trim().min(1).max(10_000) });

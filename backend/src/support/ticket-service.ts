@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
-import { ApiError, notFound } from '../api/http/api-error.js';
-import type { ApiServices } from '../api/services.js';
+import { ApiError, notFound } from '../http/api-error.js';
+import type { RouteServices } from '../http/route.js';
 import { escapeHtml } from '../portal-users/welcome-letter.js';
 import { readSettings } from '../settings/settings-store.js';
+import type { MailOutbox } from '../tenants/mail-outbox.js';
+import type { ProviderProfile } from '../tenants/provider-profile.js';
 import {
   maxCommentsPerTicket,
   supportTickets,
@@ -12,6 +14,12 @@ import {
   type TicketStatus,
 } from './ticket-store.js';
 
+/** What the support desk reaches: the outbox, and the provider's support address on the other side. */
+export interface SupportServices extends RouteServices {
+  readonly outbox: MailOutbox;
+  readonly provider: ProviderProfile;
+}
+
 export async function requireTicket(db: Db, tenantId: string, id: string): Promise<SupportTicket> {
   const ticket = await supportTickets.scoped(db).findOne(tenantId, { id }, { projection: { _id: 0 } });
   if (!ticket) throw notFound('ticket');
@@ -19,7 +27,7 @@ export async function requireTicket(db: Db, tenantId: string, id: string): Promi
 }
 
 export async function addComment(
-  services: ApiServices,
+  services: SupportServices,
   ticket: SupportTicket,
   comment: Omit<TicketComment, 'id' | 'at'>,
 ): Promise<SupportTicket> {
@@ -37,7 +45,7 @@ export async function addComment(
 }
 
 export async function changeStatus(
-  services: ApiServices,
+  services: SupportServices,
   ticket: SupportTicket,
   status: TicketStatus,
 ): Promise<SupportTicket> {
@@ -49,7 +57,7 @@ export async function changeStatus(
 
 /** The provider hears of new tickets and customer comments; the customer hears of provider answers. */
 export async function notifyOtherSide(
-  services: ApiServices,
+  services: SupportServices,
   ticket: SupportTicket,
   comment?: TicketComment,
 ): Promise<void> {

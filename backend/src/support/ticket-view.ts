@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { iso } from '../api/http/schemas.js';
+import { iso } from '../http/schemas.js';
 import { ticketSeverities, ticketStatuses, type SupportTicket } from './ticket-store.js';
 
 const person = z.strictObject({ name: z.string(), email: z.string() });

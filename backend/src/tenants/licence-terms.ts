@@ -1,4 +1,4 @@
-import type { Bilingual } from '../api/http/language.js';
+import type { Bilingual } from '../language/language.js';
 
 /** Bump when the terms change: every portal user accepts the new version at their next sign-in. */
 export const currentTermsVersion = '2025-04';

@@ -1,10 +1,10 @@
 import type { Db } from 'mongodb';
 import { z } from 'zod';
-import { ApiError, notFound } from '../api/http/api-error.js';
-import { defineRoute } from '../api/http/route.js';
-import { tenantOf } from '../api/http/schemas.js';
+import { ApiError, notFound } from '../http/api-error.js';
+import { routeDefiner, type RouteServices } from '../http/route.js';
+import { tenantOf } from '../http/schemas.js';
 import { importExportPermission } from '../graph/index.js';
-import { adminConsentUrl } from './admin-consent.js';
+import { adminConsentUrl, type AdminConsentProbe } from './admin-consent.js';
 import { missingSetupSteps } from './setup-status.js';
 import {
   dataLocations,
@@ -15,6 +15,14 @@ import {
   type TenantSetup,
 } from './tenant-store.js';
 import { tenantStatus, tenantStatusSchema } from './tenant-view.js';
+
+/** The setup asks Entra for admin consent: the link names our app registration, the probe checks the grant. */
+interface TenantRouteServices extends RouteServices {
+  readonly identity: { readonly authorityHost: string; readonly clientId: string };
+  readonly consent: AdminConsentProbe;
+}
+
+const defineRoute = routeDefiner<TenantRouteServices>();
 
 async function requireTenant(db: Db, tenantId: string): Promise<TenantRecord> {
   const tenant = await findTenant(db, tenantId);

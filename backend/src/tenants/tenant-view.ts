@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoOrNull } from '../api/http/schemas.js';
+import { isoOrNull } from '../http/schemas.js';
 import { missingSetupSteps, setupSteps } from './setup-status.js';
 import { dataLocations, workloads, type TenantRecord } from './tenant-store.js';
 

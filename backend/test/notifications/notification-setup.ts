@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { startSimulator, type RunningSimulator } from '@custodia/m365-simulator';
 import type { Db } from 'mongodb';
-import type { Language } from '../../src/api/http/language.js';
+import type { Language } from '../../src/language/language.js';
 import { GraphGateway, type GraphLimits } from '../../src/graph/index.js';
 import {
   notificationRecipients,

@@ -11,7 +11,7 @@ import {
 } from '../api/support/harness.js';
 import { graphErrorReader } from '../../src/backup/index.js';
 import { backupJobsCollection } from '../../src/backup/collections.js';
-import { storedBytesOfTenant } from '../../src/items/stored-bytes.js';
+import { storedBytesOfTenant } from '../../src/licences/stored-bytes.js';
 import { createBackupApiServices } from '../../src/jobs-api/index.js';
 import { writeLicence } from '../../src/licences/index.js';
 import { takeUsageSnapshot, UsageReports, usageSnapshots, type UsageSnapshot } from '../../src/reports/index.js';

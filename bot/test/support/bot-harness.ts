@@ -4,7 +4,7 @@ import { ensureIndexes } from '../../../backend/src/db/index.js';
 import { tenantRecords } from '../../../backend/src/tenants/tenant-store.js';
 import { portalUsers } from '../../../backend/src/portal-users/portal-user-store.js';
 import { notificationRecipients } from '../../../backend/src/settings/notification-recipients.js';
-import type { PortalRole } from '../../../backend/src/auth/principal.js';
+import type { PortalRole } from '../../../backend/src/access/principal.js';
 import { ActivityLog } from '../../../backend/src/audit/activity-log.js';
 import { activityChainKey } from '../../../backend/src/audit/activity-seal.js';
 import { RestoreService } from '../../../backend/src/restore/index.js';

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildOpenApiDocument } from '@custodia/backend/api/http/openapi';
+import { buildOpenApiDocument } from '@custodia/backend/api/openapi';
 import { apiPrefix, apiRoutes, apiVersion } from '@custodia/backend/api/routes';
 import * as prettier from 'prettier';
 import { generateClientSource } from './generate-client.js';
