@@ -1,3 +1,4 @@
+import { requestRun } from '@custodia/backend/jobs-api/run-request';
 import { localDay, muteJobForDay, recordRunCard } from './alert-store.js';
 import { currentApprovalCard, decideRestore } from './approval-actions.js';
 import type { ApprovalDelivery } from './approval-delivery.js';
@@ -6,7 +7,7 @@ import { cancelledRunCard } from './cards/confirm-run-card.js';
 import { adaptiveCard, paragraph } from './cards/elements.js';
 import { runCard } from './cards/run-card.js';
 import { may } from './people.js';
-import { refusal } from './refusals.js';
+import { refusal, setupIncomplete } from './refusals.js';
 import { runCardData } from './run-card-data.js';
 import type { RunProgressUpdates } from './run-progress.js';
 import type { BotServices } from './services.js';
@@ -81,8 +82,22 @@ async function startRun(
       }),
     ]);
   }
-  const requestedBy = `teams:${person.aadObjectId ?? person.id}`;
-  const started = await services.engine.startRun(person.tenantId, jobId, 'manual', requestedBy);
+  const outcome = await requestRun(services, {
+    tenantId: person.tenantId,
+    jobId,
+    actor: {
+      kind: 'person',
+      id: person.aadObjectId ?? person.id,
+      name: person.name,
+      email: person.portalEmail ?? person.email ?? person.aadObjectId ?? person.id,
+      role: person.role ?? 'none',
+    },
+    requestedBy: `teams:${person.aadObjectId ?? person.id}`,
+  });
+  if ('setupMissing' in outcome) {
+    return adaptiveCard([paragraph(setupIncomplete(person, outcome.setupMissing), { color: 'Attention' })]);
+  }
+  const { started } = outcome;
   if (cardActivityId !== undefined) {
     const record = { tenantId: person.tenantId, runId: started.runId, conversationId: turn.conversationId };
     await recordRunCard(services.db, { ...record, activityId: cardActivityId, postedAt: new Date() });

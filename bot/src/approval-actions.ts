@@ -31,7 +31,7 @@ export async function decideRestore(
   if (!services.approvals) return unavailableCard(person);
   const note = typedNote.trim().slice(0, maxApprovalNoteLength);
   const decidedBy = person.portalEmail ?? person.email ?? person.aadObjectId ?? person.id;
-  const { restores, activity } = services.approvals;
+  const { restores } = services.approvals;
   const alreadyDecided =
     person.language === 'it' ? 'Questo restore era già stato deciso.' : 'This restore was already decided.';
   if (!(await claimDecision(services.db, person.tenantId, restoreId, decidedBy))) {
@@ -54,7 +54,7 @@ export async function decideRestore(
     throw error;
   }
   if (!decided) return currentApprovalCard(context, restoreId, alreadyDecided);
-  await activity.append(
+  await services.activity.append(
     person.tenantId,
     {
       kind: 'person',

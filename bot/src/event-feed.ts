@@ -1,40 +1,48 @@
 import type { Db } from 'mongodb';
-import { eventsCollection, type DomainEvent, type DomainEvents } from '@custodia/backend/events';
+import type { DomainEvent } from '@custodia/backend/events';
+import { DurableEventConsumer } from '@custodia/backend/run-end/index';
 import { alertEventTypes } from './alert-delivery.js';
 
 export interface EventFeedOptions {
   db: Db;
-  /** Events of this process, delivered at once. */
-  events?: DomainEvents;
+  /** This bot process in the claims of the events it delivers. */
+  instance: string;
   deliver(event: DomainEvent): Promise<void>;
   onError(error: unknown, event: DomainEvent): void;
-  /** How often the durable `domainEvents` collection is read for events of other processes. */
+  /** How often the durable `domainEvents` collection is read. */
   pollMs: number;
-  /** How far back the first read looks, so events raised while the bot was down still arrive. */
+  /** How far back the very first read of a deployment looks, so events raised before the bot ever ran arrive. */
   lookbackMs: number;
   /** Durable state read on the same beat that no event announces (restores awaiting approval). */
   pollAlso?(): Promise<void>;
 }
 
 /**
- * Brings alert events to the bot from this process (subscription) and from every other worker
- * (polling the durable collection). A delivery claim per event and conversation makes repeats harmless.
+ * The last step of the end-of-run pipeline, in the process that holds the Teams adapter: the pipeline records
+ * alerts as domain events (the run's own, and `licence.overrun` from its licence check) in whichever process the
+ * run ended, and this feed reads them with the same durable consumer (its own cursor and claims, consumer
+ * `bot-alerts`), so each alert is delivered by one bot process and none is lost while the bot is down. Delivery
+ * claims per event and conversation make a repeat after a crash harmless.
  */
 export class EventFeed {
-  /** Events already handed over, by id, with their time: forgotten once they fall out of the read window. */
-  private readonly handled = new Map<string, Date>();
-  private cursor: Date;
+  private readonly consumer: DurableEventConsumer;
   private timer: NodeJS.Timeout | undefined;
   private polling: Promise<void> = Promise.resolve();
   private stopped = false;
 
   constructor(private readonly options: EventFeedOptions) {
-    this.cursor = new Date(Date.now() - options.lookbackMs);
+    this.consumer = new DurableEventConsumer({
+      db: options.db,
+      name: 'bot-alerts',
+      instance: options.instance,
+      types: alertEventTypes,
+      handle: (event) => options.deliver(event),
+      onError: (error, event) => options.onError(error, event),
+      lookbackMs: options.lookbackMs,
+    });
   }
 
   start(): void {
-    for (const type of alertEventTypes)
-      this.options.events?.on(type, (event) => void this.handle(event as DomainEvent));
     this.scheduleNextPoll();
   }
 
@@ -44,33 +52,10 @@ export class EventFeed {
     await this.polling;
   }
 
-  /** Reads what arrived since the last read; also what tests call to deliver at once. */
+  /** Delivers what arrived since the last read; also what tests call to deliver at once. */
   async poll(): Promise<void> {
-    // Overlap one poll interval: events stamped just before the previous read may have been written after it.
-    const since = new Date(this.cursor.getTime() - this.options.pollMs);
-    const events = await eventsCollection
-      .raw(this.options.db)
-      .find({ type: { $in: [...alertEventTypes] }, createdAt: { $gte: since } }, { projection: { _id: 0 } })
-      .sort({ createdAt: 1 })
-      .limit(500)
-      .toArray();
-    for (const event of events) {
-      await this.handle(event);
-      if (event.createdAt > this.cursor) this.cursor = event.createdAt;
-    }
-    for (const [eventId, createdAt] of this.handled) if (createdAt < since) this.handled.delete(eventId);
+    await this.consumer.pass();
     await this.options.pollAlso?.();
-  }
-
-  private async handle(event: DomainEvent): Promise<void> {
-    if (this.handled.has(event.eventId)) return;
-    this.handled.set(event.eventId, event.createdAt);
-    try {
-      await this.options.deliver(event);
-    } catch (error) {
-      this.handled.delete(event.eventId);
-      this.options.onError(error, event);
-    }
   }
 
   private scheduleNextPoll(): void {

@@ -5,7 +5,7 @@ import {
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
-import type { DomainEvents } from '@custodia/backend';
+import type { ActivityLog } from '@custodia/backend/audit/activity-log';
 import type { BackupJobs, RunEngine } from '@custodia/backend/backup/index';
 import { botCollections } from './alert-store.js';
 import { approvalCollections } from './approval-store.js';
@@ -20,13 +20,15 @@ export interface MountBotOptions {
   db: Db;
   jobs: BackupJobs;
   engine: RunEngine;
+  /** The activity log the API writes to: "run now" and approvals from Teams write to it too. */
+  activity: ActivityLog;
   /**
-   * Self-service restores awaiting approval are announced in approvers' personal chats in any case; with these
-   * (the restore service and the activity log the API writes to) they can be approved or rejected from the card.
+   * Self-service restores awaiting approval are announced in approvers' personal chats in any case; with the
+   * restore service they can be approved or rejected from the card.
    */
   approvals?: ApprovalServices;
-  /** This process's events, delivered at once; other processes' events arrive by polling. */
-  events?: DomainEvents;
+  /** This process in the claims of the alerts it delivers (the composition root's worker name). */
+  instance: string;
   /** The bot's Entra app; without id and password authentication is off (local development only). */
   appId?: string;
   appPassword?: string;
@@ -73,6 +75,7 @@ export async function mountBot(server: Server, options: MountBotOptions): Promis
     jobs: options.jobs,
     engine: options.engine,
     links: portalLinks(options.portalDeepLink),
+    activity: options.activity,
     ...(options.approvals && { approvals: options.approvals }),
   };
   const core = new BotCore(services, channel, options.progressIntervalMs ?? 3_000);
@@ -82,7 +85,7 @@ export async function mountBot(server: Server, options: MountBotOptions): Promis
   });
   const feed = new EventFeed({
     db: options.db,
-    ...(options.events && { events: options.events }),
+    instance: options.instance,
     deliver: (event) => core.alerts.deliver(event),
     onError: (error, event) => onError(error, `alert ${event.type} ${event.eventId}`),
     pollMs: options.eventPollMs ?? 5_000,

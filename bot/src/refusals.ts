@@ -1,3 +1,5 @@
+import { errorMessages } from '@custodia/backend/http/messages';
+import type { SetupStep } from '@custodia/backend/tenants/setup-status';
 import type { Bilingual, Language } from './language.js';
 import type { BotPerson } from './people.js';
 
@@ -33,4 +35,9 @@ export function refusal(person: BotPerson, action: RefusedAction): string {
   return language === 'it'
     ? `Mi dispiace, il tuo ruolo nel portale (${role}) non consente di ${what}. Chiedi a un amministratore del tenant se ti serve.`
     : `Sorry, your portal role (${role}) does not allow ${what}. Ask a tenant administrator if you need it.`;
+}
+
+/** "Run now" before the tenant setup is finished: the sentence the API answers with, in the person's language. */
+export function setupIncomplete(person: BotPerson, missing: readonly SetupStep[]): string {
+  return errorMessages.tenant_setup_incomplete[person.language].replace('{missing}', missing.join(', '));
 }

@@ -10,12 +10,13 @@ export interface BotServices {
   jobs: BackupJobs;
   engine: RunEngine;
   links: PortalLinks;
+  /** The tenant's activity log, which "run now" writes to as the portal's does. */
+  activity: ActivityLog;
   /** Deciding on restores awaiting approval from Teams; without it the approval cards have no buttons. */
   approvals?: ApprovalServices;
 }
 
-/** What deciding on a restore needs: the restore service, and the activity log every decision is written to. */
+/** What deciding on a restore needs: the restore service (each decision goes to `BotServices.activity`). */
 export interface ApprovalServices {
   restores: RestoreService;
-  activity: ActivityLog;
 }

@@ -6,7 +6,9 @@ import { ensureIndexes } from '../../backend/src/db/index.js';
 import { tenantRecords } from '../../backend/src/tenants/tenant-store.js';
 import { portalUsers } from '../../backend/src/portal-users/portal-user-store.js';
 import { mountBot, type MountedBot } from '../src/mount.js';
-import { smallTenant } from './support/bot-harness.js';
+import { ActivityLog } from '../../backend/src/audit/activity-log.js';
+import { activityChainKey } from '../../backend/src/audit/activity-seal.js';
+import { completeSetup, smallTenant } from './support/bot-harness.js';
 import { checkCard } from './support/card-check.js';
 import { notificationRecipients } from '../../backend/src/settings/notification-recipients.js';
 
@@ -33,7 +35,7 @@ beforeAll(async () => {
     onboardedAt: now,
     onboardedBy: 'provider',
     itManager: { name: 'Alex', email: alex.email },
-    setup: {},
+    setup: completeSetup(now),
   });
   await portalUsers.scoped(db).insertOne(playgroundTenant, {
     tenantId: playgroundTenant,
@@ -61,7 +63,8 @@ beforeAll(async () => {
     db,
     jobs: backup.jobs,
     engine: backup.engine,
-    events: backup.events,
+    instance: 'playground-bot',
+    activity: new ActivityLog(db, activityChainKey(backup.masterKey)),
     portalDeepLink: { appId: 'custodia-app', entityId: 'portal' },
     eventPollMs: 500,
     progressIntervalMs: 300,

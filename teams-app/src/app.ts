@@ -81,7 +81,6 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     engine: running.engine,
     events: running.events,
     directory: { graphFor: running.graphFor, isNotFound: (error) => graphErrorReader.isNotFound(error) },
-    onError: (error) => logger.error({ err: error }, 'licence accounting failed'),
   });
   const api = await mountApi(server, {
     backup,
@@ -113,10 +112,11 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     db: database.db,
     jobs: backup.jobs,
     engine: running.engine,
-    events: running.events,
+    instance: running.workerName,
     ...(config.bot && { appId: config.bot.appId, appPassword: config.bot.appPassword }),
     portalDeepLink: { appId: config.teamsAppId, entityId: 'portal' },
-    approvals: { restores: running.restores, activity: api.services.activity },
+    activity: api.services.activity,
+    approvals: { restores: running.restores },
     onError: (error, what) => logger.error({ err: error, what }, 'bot'),
   });
   if (microsoft365.demo) await seedDemoTenant(microsoft365.demo, api, backup, logger);
@@ -130,7 +130,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     microsoft365,
     async stop() {
       await bot.stop();
-      await running.scheduler.drain(config.shutdownTimeoutMs);
+      await running.drain(config.shutdownTimeoutMs);
       await closeServer(server);
       await store.close();
       await microsoft365.stop();

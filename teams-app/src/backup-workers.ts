@@ -4,13 +4,17 @@ import type { Logger } from 'pino';
 import { DomainEvents, Scheduler } from '@custodia/backend';
 import { BackupJobs, graphErrorReader, RunEngine } from '@custodia/backend/backup/index';
 import { GraphGateway, type GraphLimits, type GraphTenantConnection } from '@custodia/backend/graph/index';
+import { LicenceMonitor } from '@custodia/backend/licences/index';
 import { startNotificationWorker } from '@custodia/backend/notifications/index';
 import { ExportService, RestoreService } from '@custodia/backend/restore/index';
 import { UsageReports } from '@custodia/backend/reports/index';
 import { RetentionJobs } from '@custodia/backend/retention/index';
+import { startEndOfRunPipeline, type ConsumerLoop } from '@custodia/backend/run-end/index';
 import type { ContentStore, PackBackend } from '@custodia/backend/store/index';
 
 export interface BackupWorkers {
+  /** This process among the deployment's workers: in leases and event claims. */
+  readonly workerName: string;
   readonly scheduler: Scheduler;
   readonly events: DomainEvents;
   readonly engine: RunEngine;
@@ -18,9 +22,14 @@ export interface BackupWorkers {
   readonly restores: RestoreService;
   /** Only in the process that serves the download links (the exports are files of its own). */
   readonly exports: ExportService | undefined;
+  /** What follows each run and each announced event here as in every other process (coverage to letters). */
+  readonly endOfRun: ConsumerLoop;
   /** The Graph gateway of a customer tenant, one per tenant and process. */
   graphFor(tenantId: string): Promise<GraphGateway>;
-  /** Stops taking jobs and waits up to the timeout for running ones (the store is the caller's to close). */
+  /**
+   * Stops the end-of-run pipeline, stops taking jobs and waits up to the timeout for running ones (the store is the
+   * caller's to close).
+   */
   drain(timeoutMs: number): Promise<void>;
 }
 
@@ -41,6 +50,8 @@ export interface BackupWorkersOptions {
   /** How long a crashed worker's unit or restore stays leased before another worker resumes it. */
   readonly unitLeaseMs?: number;
   readonly pollIntervalMs?: number;
+  /** How long the end-of-run pipeline waits between reads of the events (default 2 s). */
+  readonly pipelineIntervalMs?: number;
 }
 
 /**
@@ -103,36 +114,52 @@ export async function startBackupWorkers(options: BackupWorkersOptions): Promise
     workerName,
     onReport: (report) => logger.info({ report }, 'retention and garbage collection done'),
   });
-  // A usage point per tenant and day, after every run and daily: the Reports page's history.
+  // A usage point per tenant and day, after every run (through the pipeline below) and daily: the Reports history.
   const reports = new UsageReports({
     db,
     scheduler,
-    events,
     graphFor,
     onError: (error) => logger.error({ err: error }, 'usage snapshot failed'),
   });
-  reports.watchRuns();
   await scheduler.start();
   await engine.scheduleRecovery();
   await retention.start();
   await reports.start();
-  // Domain events become letters, and the outbox (welcome letters too) goes out through Graph sendMail.
-  await startNotificationWorker({
+  // The outbox (letters of events, welcome letters, the daily digest) goes out through Graph sendMail.
+  const notifications = await startNotificationWorker({
     db,
     scheduler,
-    events,
     graphFor,
     logger,
     ...(options.portalUrl !== undefined && { portalUrl: options.portalUrl }),
   });
+  // Every process that can end a run runs the same pipeline; claims in the database give each event to one of them.
+  const endOfRun = startEndOfRunPipeline({
+    db,
+    instance: workerName,
+    licences: new LicenceMonitor(db, events),
+    usage: reports,
+    notifier: notifications.notifier,
+    ...(options.pipelineIntervalMs !== undefined && { intervalMs: options.pipelineIntervalMs }),
+    onError: (error, event) =>
+      logger.error(
+        { err: error, tenantId: event?.tenantId, eventId: event?.eventId, type: event?.type },
+        'end-of-run step failed: tried again at the next pass',
+      ),
+  });
   return {
+    workerName,
     scheduler,
     events,
     engine,
     jobs: new BackupJobs(db),
     restores,
     exports,
+    endOfRun,
     graphFor,
-    drain: (timeoutMs) => scheduler.drain(timeoutMs),
+    async drain(timeoutMs) {
+      await endOfRun.stop();
+      await scheduler.drain(timeoutMs);
+    },
   };
 }

@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import type { ActivityLog } from '../audit/activity-log.js';
 import { ApiError } from '../http/api-error.js';
 import type { RouteServices } from '../http/route.js';
 import { BackupJobs } from '../backup/backup-jobs.js';
@@ -31,21 +32,18 @@ export interface BackupApiOptions {
   engine: RunEngine;
   events: DomainEvents;
   directory?: DirectoryAccess;
-  onError(error: unknown): void;
 }
 
 /**
- * Builds the backup side of the API once per process: defines the daily-schedule Agenda job and
- * subscribes licence accounting to the end of runs. The composition root passes the result to `mountApi`.
+ * Builds the backup side of the API once per process. The composition root passes the result to
+ * `mountApi`; what follows the end of a run is the end-of-run pipeline's (`../run-end`), not the API's.
  */
 export function createBackupApiServices(options: BackupApiOptions): BackupApiServices {
-  const licences = new LicenceMonitor(options.db, options.events);
-  licences.watchRuns(options.onError);
   return {
     engine: options.engine,
     jobs: new BackupJobs(options.db),
     scheduling: new JobScheduling(options.db, options.scheduler, options.engine),
-    licences,
+    licences: new LicenceMonitor(options.db, options.events),
     ...(options.directory && { directory: options.directory }),
   };
 }
@@ -53,6 +51,8 @@ export function createBackupApiServices(options: BackupApiOptions): BackupApiSer
 /** What the jobs, job log and directory routes reach: the backup engine, when this process runs one. */
 export interface BackupRouteServices extends RouteServices {
   readonly backup?: BackupApiServices;
+  /** "Run this job" writes its entry through `requestRun`, as the bot's does. */
+  readonly activity: ActivityLog;
 }
 
 /** The backup services, or 503 when this process was started without the backup engine. */

@@ -11,6 +11,7 @@ import { assertJobWithinLicence } from '../licences/licence-check.js';
 import { backupOf, type BackupRouteServices } from './backup-services.js';
 import { peopleInScope } from './directory-scope.js';
 import { jobSchema, jobViews, type JobView } from './job-view.js';
+import { requestRun } from './run-request.js';
 import { runSummary, runSummarySchema } from './run-view.js';
 
 const defineRoute = routeDefiner<BackupRouteServices>();
@@ -165,21 +166,25 @@ export const jobRoutes = [
     tag: 'jobs',
     summary: 'Starts a run of the job now ("Run this job"); follow it in the job log',
     permission: 'jobs.manage',
-    requiresSetup: true,
     params: jobParams,
     response: runSummarySchema,
     status: 202,
     async handler({ principal, params, services }) {
       const tenantId = tenantOf(principal);
       const job = await requireJob(services, tenantId, params.id);
-      return runSummary(await backupOf(services).engine.startRun(tenantId, job.jobId, 'manual', principal.email));
+      const { userId: id, name, email, role } = principal;
+      const outcome = await requestRun(
+        { db: services.db, engine: backupOf(services).engine, activity: services.activity },
+        { tenantId, jobId: job.jobId, actor: { kind: 'person', id, name, email, role }, requestedBy: email },
+      );
+      if ('setupMissing' in outcome) {
+        const missing = outcome.setupMissing;
+        throw new ApiError(409, 'tenant_setup_incomplete', { missing }, { missing: missing.join(', ') });
+      }
+      return runSummary(outcome.started);
     },
-    activity: ({ principal }, run) => ({
-      tenantId: tenantOf(principal),
-      action: 'backup_job.run_requested',
-      target: { type: 'backup_job', id: run.jobId, label: run.jobName },
-      details: { runId: run.id },
-    }),
+    // requestRun wrote `backup_job.run_requested` already: the same entry, through the same code, as the bot's.
+    activity: () => [],
   }),
   defineRoute({
     id: 'jobs.delete',

@@ -1,14 +1,12 @@
 import type { Db } from 'mongodb';
-import type { DomainEvent, DomainEvents } from '../events.js';
-import { recordCoverageOfRun } from './job-coverage.js';
+import type { DomainEvents } from '../events.js';
 import { licenceUsage, type LicenceUsage } from './licence-usage.js';
 import { overrunRemedies } from './remedies.js';
 
-type RunEndEvent = DomainEvent<'run.completed' | 'run.warning' | 'run.failed'>;
-
 /**
- * Keeps licence consumption current: when a run ends, the job's coverage becomes what that run
- * found, and an overrun is announced as `licence.overrun` (once a day for the same excess).
+ * Reads licence consumption and announces an overrun as `licence.overrun` (once a day for the same
+ * excess). The end-of-run pipeline (`../run-end`) calls it after every run, in whichever process
+ * the run ended.
  */
 export class LicenceMonitor {
   constructor(
@@ -16,21 +14,6 @@ export class LicenceMonitor {
     private readonly events: DomainEvents,
     private readonly clock: () => Date = () => new Date(),
   ) {}
-
-  /** Subscribes to the end of every run in this process. */
-  watchRuns(onError: (error: unknown) => void): void {
-    const listener = (event: RunEndEvent) => {
-      this.afterRun(event.tenantId, event.payload.jobId, event.payload.runId).catch(onError);
-    };
-    this.events.on('run.completed', listener);
-    this.events.on('run.warning', listener);
-    this.events.on('run.failed', listener);
-  }
-
-  async afterRun(tenantId: string, jobId: string, runId: string): Promise<LicenceUsage> {
-    await recordCoverageOfRun(this.db, tenantId, jobId, runId);
-    return this.check(tenantId);
-  }
 
   /** Reads the consumption and emits `licence.overrun` when it exceeds what was bought. */
   async check(tenantId: string): Promise<LicenceUsage> {

@@ -1,14 +1,12 @@
-import { MongoServerError, type Db } from 'mongodb';
+import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
 import { backupJobsCollection } from '../backup/collections.js';
-import { defineCollection } from '../db/index.js';
-import { eventsCollection, type DomainEvent } from '../events.js';
+import type { DomainEvent } from '../events.js';
 import type { GraphGateway } from '../graph/index.js';
 import { recipientsFor } from '../settings/notification-recipients.js';
 import type { MailOutbox } from '../tenants/mail-outbox.js';
 import {
   draftFor,
-  isNotified,
   requestedBecause,
   subscribedBecause,
   subscriptionOf,
@@ -17,16 +15,6 @@ import {
 import { defaultTimeZone, renderLetter } from './letter-layout.js';
 import { restoreRequester, type Addressee } from './restore-requester.js';
 
-/** How far the notifier has read the domain events: one record for the whole deployment. */
-interface NotifierProgress {
-  _id: string;
-  through: Date;
-}
-
-export const notifierProgress = defineCollection<NotifierProgress>('notification_progress', []);
-
-const progressId = 'domainEvents';
-
 export interface EventNotifierOptions {
   readonly db: Db;
   readonly outbox: MailOutbox;
@@ -34,73 +22,17 @@ export interface EventNotifierOptions {
   readonly graphFor: (tenantId: string) => Promise<GraphGateway>;
   /** Letters link here when set. */
   readonly portalUrl?: string;
-  readonly clock?: () => Date;
-  /**
-   * Each pass reads again this far behind what it has read: an event is stamped before it is
-   * inserted, so one may land behind the mark. Letters are enqueued under fixed ids, so reading
-   * an event twice sends nothing twice.
-   */
-  readonly overlapMs?: number;
   readonly logger?: Logger;
 }
 
-export interface NotifyReport {
-  /** Events turned into letters in this pass. */
-  events: number;
-  /** Letters newly put in the outbox (a repeat of another worker's letter does not count). */
-  letters: number;
-}
-
 /**
- * Turns domain events into outbox letters: one per event and recipient, in the recipient's
- * language. Any number of notifiers, in any number of processes, may run at once: each letter's
- * outbox id is `<tenant>|<eventId>|<address>`, and only one insert of an id succeeds.
+ * Turns a domain event into outbox letters: one per recipient, in the recipient's language. The
+ * end-of-run pipeline (`../run-end`) calls it once per event; a repeat (another process, a retry
+ * after a crash) enqueues nothing twice, since each letter's outbox id is
+ * `<tenant>|<eventId>|<address>` and only one insert of an id succeeds.
  */
 export class EventNotifier {
-  private readonly clock: () => Date;
-  private readonly overlapMs: number;
-  /** Events this notifier has already handled that are still inside the overlap, by id. */
-  private readonly handled = new Map<string, Date>();
-
-  constructor(private readonly options: EventNotifierOptions) {
-    this.clock = options.clock ?? (() => new Date());
-    this.overlapMs = options.overlapMs ?? 15 * 60_000;
-  }
-
-  /** Reads the events recorded since the last pass (of any worker) and enqueues their letters. */
-  async consumeNewEvents(): Promise<NotifyReport> {
-    const progress = notifierProgress.raw(this.options.db);
-    const mark = (await progress.findOne({ _id: progressId }))?.through ?? this.clock();
-    const since = new Date(mark.getTime() - this.overlapMs);
-    for (const [eventId, createdAt] of this.handled) if (createdAt <= since) this.handled.delete(eventId);
-    const report: NotifyReport = { events: 0, letters: 0 };
-    let through = mark;
-    // Cross-tenant by nature: one notifier serves every tenant; each letter stays in its event's tenant.
-    const events = eventsCollection
-      .raw(this.options.db)
-      .find({ createdAt: { $gt: since } }, { sort: { createdAt: 1 }, projection: { _id: 0 } });
-    for await (const event of events) {
-      if (!this.handled.has(event.eventId) && isNotified(event)) {
-        report.letters += await this.notify(event);
-        report.events += 1;
-      }
-      this.handled.set(event.eventId, event.createdAt);
-      if (event.createdAt > through) through = event.createdAt;
-    }
-    await this.advanceMark(through);
-    return report;
-  }
-
-  /** Moves the mark forward only; of two workers creating it at once, the loser updates it instead. */
-  private async advanceMark(through: Date): Promise<void> {
-    const progress = notifierProgress.raw(this.options.db);
-    try {
-      await progress.updateOne({ _id: progressId }, { $max: { through } }, { upsert: true });
-    } catch (error) {
-      if (!(error instanceof MongoServerError && error.code === 11000)) throw error;
-      await progress.updateOne({ _id: progressId }, { $max: { through } });
-    }
-  }
+  constructor(private readonly options: EventNotifierOptions) {}
 
   /** Enqueues the event's letters; returns how many were new. */
   async notify(event: DomainEvent<NotifiedEventType>): Promise<number> {
@@ -132,7 +64,6 @@ export class EventNotifier {
       });
       if (added) enqueued += 1;
     }
-    this.handled.set(event.eventId, event.createdAt);
     return enqueued;
   }
 

@@ -1,5 +1,5 @@
 export { GraphMailer, noSenderReason, type GraphMailerOptions } from './graph-mailer.js';
-export { EventNotifier, notifierProgress, type EventNotifierOptions, type NotifyReport } from './event-notifier.js';
+export { EventNotifier, type EventNotifierOptions } from './event-notifier.js';
 export { DailyDigest, type DailyDigestOptions } from './daily-digest.js';
 export { pruneSentLetters } from './sent-letter-retention.js';
 export {
@@ -9,4 +9,4 @@ export {
   type NotificationWorker,
   type NotificationWorkerOptions,
 } from './notification-worker.js';
-export { subscriptionOf, type NotifiedEventType } from './event-letters.js';
+export { isNotified, subscriptionOf, type NotifiedEventType } from './event-letters.js';

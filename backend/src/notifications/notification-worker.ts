@@ -1,13 +1,11 @@
 import type { Db } from 'mongodb';
-import type { DomainEvents } from '../events.js';
 import type { Logger } from 'pino';
 import type { GraphGateway } from '../graph/index.js';
 import type { Scheduler } from '../jobs/scheduler.js';
 import { MailOutbox, type DeliveryReport } from '../tenants/mail-outbox.js';
 import type { Mailer } from '../tenants/mailer.js';
 import { DailyDigest } from './daily-digest.js';
-import { EventNotifier, type NotifyReport } from './event-notifier.js';
-import { subscriptionOf, type NotifiedEventType } from './event-letters.js';
+import { EventNotifier } from './event-notifier.js';
 import { GraphMailer } from './graph-mailer.js';
 import { pruneSentLetters } from './sent-letter-retention.js';
 
@@ -22,13 +20,6 @@ export interface NotificationWorkerOptions {
   readonly portalUrl?: string;
   /** How often a pass runs (default 30 s). */
   readonly intervalMs?: number;
-  /**
-   * The events of this process: each one that concerns recipients becomes letters as it is
-   * emitted. Events of other processes are found by reading `domainEvents`, which then happens
-   * only every `eventScanIntervalMs` (default 5 minutes; every pass without `events`).
-   */
-  readonly events?: DomainEvents;
-  readonly eventScanIntervalMs?: number;
   /** The pause after a letter's first failed attempt, doubled after each (default 1 minute). */
   readonly retryBaseMs?: number;
   /** Sent letters are deleted after this long (default 30 days). */
@@ -40,18 +31,17 @@ export interface NotificationWorkerOptions {
 }
 
 export interface NotificationPassReport {
-  /** Absent when this pass did not read the event history. */
-  readonly events: NotifyReport | undefined;
   readonly digests: number;
   readonly delivery: DeliveryReport;
 }
 
 export interface NotificationWorker {
+  /** Turns events into letters: the end-of-run pipeline calls it once per event. */
   readonly notifier: EventNotifier;
   readonly digest: DailyDigest;
   readonly outbox: MailOutbox;
   readonly mailer: Mailer;
-  /** One pass: new events to letters, the daily digest when due, then every due letter sent. */
+  /** One pass: the daily digest when due, then every due letter sent. */
   runPass(): Promise<NotificationPassReport>;
 }
 
@@ -68,7 +58,6 @@ export async function startNotificationWorker(options: NotificationWorkerOptions
     outbox,
     graphFor,
     ...(portalUrl !== undefined && { portalUrl }),
-    ...(clock && { clock }),
     ...(logger && { logger }),
   });
   const digest = new DailyDigest({
@@ -79,37 +68,21 @@ export async function startNotificationWorker(options: NotificationWorkerOptions
   });
   const mailer = options.mailer ?? new GraphMailer({ db, graphFor });
   const now = clock ?? (() => new Date());
-  const scanEveryMs = options.eventScanIntervalMs ?? (options.events ? 5 * 60_000 : 0);
   const keepSentMs = options.keepSentLettersMs ?? 30 * 24 * 3600_000;
-  let lastScanAt = -Infinity;
   let lastPruneAt = -Infinity;
   const runPass = async (): Promise<NotificationPassReport> => {
     const at = now().getTime();
-    const scanned = at - lastScanAt >= scanEveryMs;
-    const events = scanned ? await notifier.consumeNewEvents() : undefined;
-    if (scanned) lastScanAt = at;
     const digests = await digest.sendDue();
     const delivery = await outbox.deliverPending(mailer);
     if (at - lastPruneAt >= 24 * 3600_000) {
       await pruneSentLetters(db, new Date(at - keepSentMs));
       lastPruneAt = at;
     }
-    if ((events?.letters ?? 0) + digests + delivery.sent + delivery.failed > 0) {
-      logger?.info({ events, digests, delivery }, 'notification pass');
+    if (digests + delivery.sent + delivery.failed > 0) {
+      logger?.info({ digests, delivery }, 'notification pass');
     }
-    return { events, digests, delivery };
+    return { digests, delivery };
   };
-  for (const type of Object.keys(subscriptionOf) as NotifiedEventType[]) {
-    options.events?.on(type, (event) => {
-      notifier.notify(event).catch((error: unknown) => {
-        // The next scan of the event history writes the letters instead.
-        logger?.warn(
-          { err: error, tenantId: event.tenantId, eventId: event.eventId },
-          'notification letters not written',
-        );
-      });
-    });
-  }
   options.scheduler.define(
     notificationJobName,
     async () => {

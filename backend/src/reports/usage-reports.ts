@@ -1,8 +1,6 @@
 import type { Db } from 'mongodb';
 import type { GraphReader } from '../backup/ports.js';
-import type { DomainEvent, DomainEvents } from '../events.js';
 import type { Scheduler } from '../jobs/scheduler.js';
-import { recordCoverageOfRun } from '../licences/job-coverage.js';
 import { tenantRecords } from '../tenants/tenant-store.js';
 import type { UsageSnapshot } from './snapshot-store.js';
 import { takeUsageSnapshot } from './take-snapshot.js';
@@ -11,12 +9,9 @@ export const usageSnapshotDailyJobName = 'reports.daily-snapshots';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-type RunEndEvent = DomainEvent<'run.completed' | 'run.warning' | 'run.failed'>;
-
 export interface UsageReportsOptions {
   readonly db: Db;
   readonly scheduler: Scheduler;
-  readonly events: DomainEvents;
   /** The customer's directory, for the count of accounts no job covers; without it that count stays null. */
   readonly graphFor?: (tenantId: string) => Promise<GraphReader>;
   readonly clock?: () => Date;
@@ -26,8 +21,8 @@ export interface UsageReportsOptions {
 }
 
 /**
- * Keeps one usage point per tenant and day: taken when a run ends (so the day's point shows the run) and by a
- * daily Agenda job for every tenant (so days without runs have a point too).
+ * Keeps one usage point per tenant and day: taken when a run ends (by the end-of-run pipeline, so the day's point
+ * shows the run) and by a daily Agenda job for every tenant (so days without runs have a point too).
  */
 export class UsageReports {
   private readonly clock: () => Date;
@@ -40,25 +35,6 @@ export class UsageReports {
   /** Schedules the daily snapshots; call once the scheduler has started. */
   async start(): Promise<void> {
     await this.options.scheduler.runEvery(this.options.intervalMs ?? DAY_MS, usageSnapshotDailyJobName);
-  }
-
-  /** Subscribes to the end of every run in this process. */
-  watchRuns(): void {
-    const listener = (event: RunEndEvent) => {
-      this.afterRun(event.tenantId, event.payload.jobId, event.payload.runId).catch(this.options.onError);
-    };
-    this.options.events.on('run.completed', listener);
-    this.options.events.on('run.warning', listener);
-    this.options.events.on('run.failed', listener);
-  }
-
-  /**
-   * The run's coverage is recorded first (the licence monitor does the same, and both writes are idempotent) so
-   * the point counts what this run protected whichever listener runs first.
-   */
-  async afterRun(tenantId: string, jobId: string, runId: string): Promise<UsageSnapshot> {
-    await recordCoverageOfRun(this.options.db, tenantId, jobId, runId);
-    return this.snapshot(tenantId);
   }
 
   async snapshot(tenantId: string): Promise<UsageSnapshot> {

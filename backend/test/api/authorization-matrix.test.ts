@@ -284,7 +284,7 @@ function queuedOnlyBackup(db: Db) {
     graphFor: async () => GraphGateway.open({ connection: simulatorConnection(sim), db }),
     isNotFound: (error: unknown) => graphErrorReader.isNotFound(error),
   };
-  return createBackupApiServices({ db, scheduler, engine, events, directory, onError: unreachable });
+  return createBackupApiServices({ db, scheduler, engine, events, directory });
 }
 
 function simulatorConnection(simulator: RunningSimulator) {

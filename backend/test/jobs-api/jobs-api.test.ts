@@ -13,8 +13,11 @@ import {
 import { graphErrorReader } from '../../src/backup/index.js';
 import { itemVersionsCollection } from '../../src/catalog/index.js';
 import { eventsCollection } from '../../src/events.js';
+import { runsCollection } from '../../src/backup/collections.js';
+import { tenantRecords } from '../../src/tenants/tenant-store.js';
 import { activityEntries } from '../../src/audit/activity-store.js';
 import { backupScheduleJobName, createBackupApiServices } from '../../src/jobs-api/index.js';
+import { pipelineFixture, type PipelineFixture } from '../run-end/pipeline-fixture.js';
 
 const groupId = '6f1d2a4b-8c3e-4f5a-9b7d-1e2f3a4b5c6d';
 const tenant: TenantDefinition = {
@@ -39,7 +42,7 @@ let backup: BackupHarness;
 let api: Harness;
 let admin: TestPerson;
 let operator: TestPerson;
-const listenerErrors: unknown[] = [];
+let pipeline: PipelineFixture;
 
 beforeAll(async () => {
   backup = await startBackupHarness({ tenant });
@@ -52,8 +55,13 @@ beforeAll(async () => {
         engine: backup.engine,
         events: backup.events,
         directory: { graphFor: async () => backup.gateway, isNotFound: (error) => graphErrorReader.isNotFound(error) },
-        onError: (error) => listenerErrors.push(error),
       }),
+  });
+  pipeline = pipelineFixture({
+    db: backup.database.db,
+    scheduler: backup.scheduler,
+    events: backup.events,
+    graphFor: async () => backup.gateway,
   });
   await seedTenant(api.services, backup.tenantId);
   admin = person(backup.tenantId, 'anna');
@@ -65,7 +73,7 @@ afterAll(async () => {
   await api?.close();
   await backup?.stop();
 });
-afterEach(() => expect(listenerErrors).toEqual([]));
+afterEach(() => expect(pipeline.errors).toEqual([]));
 
 const asAdmin = async (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
   api.call(method, path, {
@@ -200,8 +208,36 @@ describe('run now, job log, items and licence consumption', () => {
     expect(started.body).toMatchObject({ jobId, status: 'queued', trigger: 'manual', requestedBy: admin.email });
     const view = await waitForJobEnd(jobId);
     expect(view.status).toBe('succeeded');
+    // What follows the run (coverage, licence check) happens where the pipeline runs: here, now.
+    expect(await pipeline.consumer.pass()).toEqual({ handled: 1, failed: 0 });
     runId = view.lastRun.id;
     expect(runId).toBe((started.body as { id: string }).id);
+    // The entry the bot's "run now" writes too (both through requestRun).
+    const requested = await activityEntries
+      .scoped(backup.database.db)
+      .find(backup.tenantId, { action: 'backup_job.run_requested' })
+      .toArray();
+    expect(requested).toEqual([
+      expect.objectContaining({
+        actor: expect.objectContaining({ kind: 'person', email: admin.email, role: 'tenant_admin' }),
+        target: { type: 'backup_job', id: jobId, label: 'Posta' },
+        details: { runId },
+      }),
+    ]);
+  });
+
+  test('"Run this job" is refused while the tenant setup is unfinished, and starts nothing', async () => {
+    const { db } = backup.database;
+    const setup = (await tenantRecords.scoped(db).findOne(backup.tenantId, {}))?.setup;
+    await tenantRecords.scoped(db).updateOne(backup.tenantId, {}, { $set: { setup: {} } });
+    try {
+      const refused = await asAdmin('POST', `/jobs/${jobId}/runs`);
+      expect(refused.status).toBe(409);
+      expect(errorOf(refused.body).code).toBe('tenant_setup_incomplete');
+      expect(await runsCollection.scoped(db).countDocuments(backup.tenantId, { jobId })).toBe(1);
+    } finally {
+      await tenantRecords.scoped(db).updateOne(backup.tenantId, {}, { $set: { setup: setup ?? {} } });
+    }
   });
 
   test('the job log lists the run and tells its outcome per account with item counts', async () => {

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { openTestDatabase, type TestDatabase } from '../../../test-support/database.js';
 import { DomainEvents } from '../../src/events.js';
 import { Scheduler } from '../../src/jobs/scheduler.js';
+import { LicenceMonitor } from '../../src/licences/index.js';
 import { startNotificationWorker } from '../../src/notifications/index.js';
+import { UsageReports } from '../../src/reports/index.js';
+import { startEndOfRunPipeline, type ConsumerLoop } from '../../src/run-end/index.js';
 import { person, seedPortalUser, seedTenant, startHarness, tenantA, type Harness } from '../api/support/harness.js';
 import { addRecipient, sentTo, startTenantSim, type SentMail, type TenantSim } from './notification-setup.js';
 
@@ -11,6 +14,8 @@ let api: Harness;
 let alfa: TenantSim;
 let scheduler: Scheduler;
 let events: DomainEvents;
+let pipeline: ConsumerLoop;
+const pipelineErrors: unknown[] = [];
 const admin = person(tenantA, 'anna');
 
 beforeAll(async () => {
@@ -27,19 +32,30 @@ beforeAll(async () => {
   });
   await scheduler.start();
   events = new DomainEvents(database.db);
-  await startNotificationWorker({
-    events,
-    // Long enough that only the subscription to this process's events can write the run's letter.
-    eventScanIntervalMs: 10 * 60_000,
+  const graphFor = async () => alfa.gateway;
+  const notifications = await startNotificationWorker({
     db: database.db,
     scheduler,
-    graphFor: async () => alfa.gateway,
+    graphFor,
     intervalMs: 500,
     portalUrl: 'https://custodia.example/tab',
   });
+  // As the composition root wires it: events become letters through the end-of-run pipeline.
+  pipeline = startEndOfRunPipeline({
+    db: database.db,
+    instance: 'notify-test',
+    licences: new LicenceMonitor(database.db, events),
+    usage: new UsageReports({ db: database.db, scheduler, graphFor, onError: (error) => pipelineErrors.push(error) }),
+    notifier: notifications.notifier,
+    intervalMs: 200,
+    onError: (error) => pipelineErrors.push(error),
+  });
 });
 
+afterEach(() => expect(pipelineErrors).toEqual([]));
+
 afterAll(async () => {
+  await pipeline.stop();
   await scheduler.drain(10_000);
   await api.close();
   await database.dispose();
@@ -72,7 +88,7 @@ test('an invitation made through the API reaches the invitee through Graph sendM
   expect(more).toEqual([]);
 });
 
-test('a run with warnings emitted in this process becomes a letter at once, sent by the scheduled pass', async () => {
+test('a run with warnings becomes a letter through the end-of-run pipeline, sent by the scheduled pass', async () => {
   await addRecipient(database.db, tenantA, 'it.manager@alfa.example', 'en', ['job.warning']);
   const runId = randomUUID();
   await events.emit(

@@ -8,9 +8,13 @@ import {
   DailyDigest,
   EventNotifier,
   GraphMailer,
+  isNotified,
   noSenderReason,
   pruneSentLetters,
+  subscriptionOf,
+  type NotifiedEventType,
 } from '../../src/notifications/index.js';
+import { DurableEventConsumer } from '../../src/run-end/index.js';
 import { writeSettings } from '../../src/settings/settings-store.js';
 import { MailOutbox, outboxLetters } from '../../src/tenants/mail-outbox.js';
 import { tenantA, tenantB } from '../api/support/harness.js';
@@ -30,11 +34,24 @@ function worker(aheadMs = 0) {
   const outbox = new MailOutbox(db, () => new Date(Date.now() + aheadMs), 60_000);
   const graphFor = async (tenantId: string) => (tenantId === alfa.tenantId ? alfa : beta).gateway;
   const notifier = new EventNotifier({ db, outbox, graphFor, portalUrl: 'https://custodia.example/tab' });
+  // The letters step of the end-of-run pipeline, read through the same durable consumer.
+  const letters = new DurableEventConsumer({
+    db,
+    name: 'letters-test',
+    instance: `worker-${aheadMs}-${randomUUID()}`,
+    types: Object.keys(subscriptionOf) as NotifiedEventType[],
+    handle: async (event) => {
+      if (isNotified(event)) await notifier.notify(event);
+    },
+    onError: (error) => {
+      throw error;
+    },
+  });
   const mailer = new GraphMailer({ db, graphFor });
   return {
     outbox,
     async pass() {
-      await notifier.consumeNewEvents();
+      await letters.pass();
       return outbox.deliverPending(mailer);
     },
   };

@@ -15,6 +15,7 @@ import { storedBytesOfTenant } from '../../src/licences/stored-bytes.js';
 import { createBackupApiServices } from '../../src/jobs-api/index.js';
 import { writeLicence } from '../../src/licences/index.js';
 import { takeUsageSnapshot, UsageReports, usageSnapshots, type UsageSnapshot } from '../../src/reports/index.js';
+import { pipelineFixture, type PipelineFixture } from '../run-end/pipeline-fixture.js';
 
 const groupId = '7a2e3b5c-9d4f-4a6b-8c8e-2f3a4b5c6d7e';
 const tenant: TenantDefinition = {
@@ -43,8 +44,7 @@ let backup: BackupHarness;
 let api: Harness;
 let admin: TestPerson;
 let reports: UsageReports;
-let jobId: string;
-let runId: string;
+let pipeline: PipelineFixture;
 const listenerErrors: unknown[] = [];
 
 async function waitForSnapshot(tenantId: string, day: string, ready: (point: UsageSnapshot) => boolean) {
@@ -69,17 +69,15 @@ beforeAll(async () => {
         engine: backup.engine,
         events: backup.events,
         directory: { graphFor, isNotFound: (error) => graphErrorReader.isNotFound(error) },
-        onError: (error) => listenerErrors.push(error),
       }),
   });
-  reports = new UsageReports({
+  pipeline = pipelineFixture({
     db: backup.database.db,
     scheduler: backup.scheduler,
     events: backup.events,
     graphFor,
-    onError: (error) => listenerErrors.push(error),
   });
-  reports.watchRuns();
+  reports = pipeline.reports;
   await seedTenant(api.services, backup.tenantId);
   await seedTenant(api.services, tenantB);
   admin = person(backup.tenantId, 'anna');
@@ -91,8 +89,7 @@ beforeAll(async () => {
     'fixture',
     new Date(),
   );
-  let run;
-  ({ jobId, run } = await backup.runJob({
+  await backup.runJob({
     name: 'Amministrazione',
     scope: { type: 'groups', groupIds: [groupId] },
     workloads: ['exchange'],
@@ -100,14 +97,15 @@ beforeAll(async () => {
     timeZone: 'Europe/Rome',
     retentionYears: 1,
     profile: 'Gold',
-  }));
-  runId = run.runId;
+  });
+  // The end-of-run pipeline takes the day's point; a process runs its passes on a beat, the test now.
+  await pipeline.consumer.pass();
 });
 afterAll(async () => {
   await api?.close();
   await backup?.stop();
 });
-afterEach(() => expect(listenerErrors).toEqual([]));
+afterEach(() => expect([...listenerErrors, ...pipeline.errors]).toEqual([]));
 
 const asAdmin = async (path: string) => api.call('GET', path, { token: await api.token(admin) });
 
@@ -132,7 +130,6 @@ test('the end of a run writes today’s point: seats of the plan, protected peop
 test('taking the day’s snapshot again replaces the day’s point instead of adding one', async () => {
   await waitForSnapshot(backup.tenantId, today(), (snapshot) => snapshot.runs.succeeded === 1);
   const before = await usageSnapshots.scoped(backup.database.db).countDocuments(backup.tenantId);
-  await reports.afterRun(backup.tenantId, jobId, runId);
   await reports.snapshot(backup.tenantId);
   expect(await usageSnapshots.scoped(backup.database.db).countDocuments(backup.tenantId)).toBe(before);
   const answer = await asAdmin(`/reports/usage?from=${today()}&to=${today()}`);
@@ -145,7 +142,6 @@ test('points of past days make a history, oldest first, within the asked range',
     const past = new UsageReports({
       db: backup.database.db,
       scheduler: backup.scheduler,
-      events: backup.events,
       clock: () => daysAgo(days),
       onError: (error) => listenerErrors.push(error),
     });
@@ -227,7 +223,6 @@ test('the daily job takes a point for every onboarded tenant', async () => {
   const daily = new UsageReports({
     db: backup.database.db,
     scheduler: backup.scheduler,
-    events: backup.events,
     intervalMs: 1_000,
     onError: (error) => listenerErrors.push(error),
   });

@@ -1,7 +1,7 @@
 import { TestAdapter, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import { startBackupHarness, type BackupHarness } from '../../../backend/test/backup/harness.js';
 import { ensureIndexes } from '../../../backend/src/db/index.js';
-import { tenantRecords } from '../../../backend/src/tenants/tenant-store.js';
+import { tenantRecords, type TenantSetup } from '../../../backend/src/tenants/tenant-store.js';
 import { portalUsers } from '../../../backend/src/portal-users/portal-user-store.js';
 import { notificationRecipients } from '../../../backend/src/settings/notification-recipients.js';
 import type { PortalRole } from '../../../backend/src/access/principal.js';
@@ -32,6 +32,16 @@ export const people = {
 } as const satisfies Record<string, { aadObjectId: string; email: string; role: PortalRole | null }>;
 
 export type Someone = keyof typeof people;
+
+/** Every step of the tenant setup done, as the portal leaves it after "Confirm". */
+export function completeSetup(at: Date): TenantSetup {
+  return {
+    dataLocation: 'italy-north',
+    workloads: ['exchange', 'sharepoint-onedrive', 'teams'],
+    adminConsent: { grantedAt: at, checkedBy: 'fixture' },
+    confirmation: { at, by: 'fixture' },
+  };
+}
 
 /** What the chat shows: every activity the bot posted, as last updated. */
 export class RecordingAdapter extends TestAdapter {
@@ -76,7 +86,7 @@ export async function startBotHarness(): Promise<BotHarness> {
     onboardedAt: now,
     onboardedBy: 'provider',
     itManager: { name: 'Admin', email: people.admin.email },
-    setup: {},
+    setup: completeSetup(now),
   });
   for (const [name, person] of Object.entries(people)) {
     if (person.role === null) continue;
@@ -116,7 +126,8 @@ export async function startBotHarness(): Promise<BotHarness> {
     jobs: backup.jobs,
     engine: backup.engine,
     links: portalLinks({ appId: 'custodia-app', entityId: 'portal' }),
-    approvals: { restores, activity },
+    activity,
+    approvals: { restores },
   };
   // The adapter calls the bot only when a turn arrives, after everything below exists.
   const adapter: RecordingAdapter = new RecordingAdapter((context) => bot.run(context));
@@ -127,6 +138,7 @@ export async function startBotHarness(): Promise<BotHarness> {
   const bot = new CustodiaTeamsBot(core);
   const feed = new EventFeed({
     db,
+    instance: 'test-bot',
     deliver: (event) => core.alerts.deliver(event),
     onError: (error) => {
       throw error;
