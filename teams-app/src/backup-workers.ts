@@ -9,7 +9,7 @@ import { startNotificationWorker } from '@custodia/backend/notifications/index';
 import { ExportService, RestoreService } from '@custodia/backend/restore/index';
 import { UsageReports } from '@custodia/backend/reports/index';
 import { RetentionJobs } from '@custodia/backend/retention/index';
-import { startEndOfRunPipeline, type ConsumerLoop } from '@custodia/backend/run-end/index';
+import { startEndOfRunPipeline } from '@custodia/backend/run-end/index';
 import type { ContentStore, PackBackend } from '@custodia/backend/store/index';
 
 export interface BackupWorkers {
@@ -22,8 +22,6 @@ export interface BackupWorkers {
   readonly restores: RestoreService;
   /** Only in the process that serves the download links (the exports are files of its own). */
   readonly exports: ExportService | undefined;
-  /** What follows each run and each announced event here as in every other process (coverage to letters). */
-  readonly endOfRun: ConsumerLoop;
   /** The Graph gateway of a customer tenant, one per tenant and process. */
   graphFor(tenantId: string): Promise<GraphGateway>;
   /**
@@ -50,8 +48,11 @@ export interface BackupWorkersOptions {
   /** How long a crashed worker's unit or restore stays leased before another worker resumes it. */
   readonly unitLeaseMs?: number;
   readonly pollIntervalMs?: number;
-  /** How long the end-of-run pipeline waits between reads of the events (default 2 s). */
-  readonly pipelineIntervalMs?: number;
+  /**
+   * The customer tenants this process can reach (default: any); the end-of-run pipeline leaves other tenants' events
+   * to the processes that can.
+   */
+  readonly servesTenant?: (tenantId: string) => boolean;
 }
 
 /**
@@ -140,7 +141,7 @@ export async function startBackupWorkers(options: BackupWorkersOptions): Promise
     licences: new LicenceMonitor(db, events),
     usage: reports,
     notifier: notifications.notifier,
-    ...(options.pipelineIntervalMs !== undefined && { intervalMs: options.pipelineIntervalMs }),
+    ...(options.servesTenant && { serves: options.servesTenant }),
     onError: (error, event) =>
       logger.error(
         { err: error, tenantId: event?.tenantId, eventId: event?.eventId, type: event?.type },
@@ -155,7 +156,6 @@ export async function startBackupWorkers(options: BackupWorkersOptions): Promise
     jobs: new BackupJobs(db),
     restores,
     exports,
-    endOfRun,
     graphFor,
     async drain(timeoutMs) {
       await endOfRun.stop();

@@ -55,6 +55,7 @@ export async function startBackupWorker(options: BackupWorkerOptions): Promise<B
       }
       return connection;
     },
+    servesTenant: (tenantId) => tenantId === connection.tenantId,
     logger: options.logger ?? createLogger('silent'),
     workerName: options.workerName,
     ...(options.limits && { limits: options.limits }),

@@ -12,6 +12,11 @@ export interface DurableConsumerOptions {
   /** Runs every step for the event; a throw gives the event back for the next pass. */
   handle(event: DomainEvent): Promise<void>;
   onError(error: unknown, event: DomainEvent): void;
+  /**
+   * Whether this instance can handle events of the tenant (default: every tenant). Events of others are left to the
+   * instances that can, and this one's passes keep the cursor before them.
+   */
+  readonly serves?: (tenantId: string) => boolean;
   /** How long a claim stays with an instance that neither finishes nor gives it back (default 5 minutes). */
   readonly claimLeaseMs?: number;
   /**
@@ -73,6 +78,7 @@ export class DurableEventConsumer {
 
   /** True when the event is done, by this instance or an earlier one. */
   private async consume(event: DomainEvent, report: ConsumerPassReport): Promise<boolean> {
+    if (this.options.serves && !this.options.serves(event.tenantId)) return false;
     const { outcome, claimedAt } = await this.claims.claim(event.tenantId, event.eventId, this.clock());
     if (outcome !== 'claimed') return outcome === 'done';
     try {
@@ -90,8 +96,7 @@ export class DurableEventConsumer {
 }
 
 export interface ConsumerLoop {
-  /** Runs a pass now (after the one in progress); what tests call instead of waiting for the beat. */
-  passNow(): Promise<ConsumerPassReport>;
+  /** Stops the beat and waits for the pass in progress. */
   stop(): Promise<void>;
 }
 
@@ -103,25 +108,18 @@ export function startConsumerLoop(
 ): ConsumerLoop {
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
-  let running: Promise<unknown> = Promise.resolve();
-  const runPass = (): Promise<ConsumerPassReport> => {
-    const pass = running.then(() => consumer.pass());
-    running = pass.catch(onPassError);
-    return pass;
-  };
+  let running: Promise<void> = Promise.resolve();
   const schedule = (): void => {
     if (stopped) return;
-    timer = setTimeout(
-      () =>
-        void runPass()
-          .catch(() => undefined)
-          .finally(schedule),
-      intervalMs,
-    );
+    timer = setTimeout(() => {
+      running = consumer
+        .pass()
+        .then(() => undefined, onPassError)
+        .finally(schedule);
+    }, intervalMs);
   };
   schedule();
   return {
-    passNow: runPass,
     async stop() {
       stopped = true;
       clearTimeout(timer);

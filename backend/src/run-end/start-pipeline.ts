@@ -10,6 +10,8 @@ export interface EndOfRunPipelineOptions extends EndOfRunSteps {
   readonly instance: string;
   /** How long the pipeline waits between reads of `domainEvents` (default 2 s). */
   readonly intervalMs?: number;
+  /** Whether this process can handle the tenant's events (a worker-only process serves one tenant); default all. */
+  readonly serves?: (tenantId: string) => boolean;
   /** How long a crashed process's claim holds an event before another process takes it (default 5 minutes). */
   readonly claimLeaseMs?: number;
   onError(error: unknown, event?: DomainEvent): void;
@@ -25,6 +27,7 @@ export function endOfRunConsumer(options: EndOfRunPipelineOptions): DurableEvent
     handle: endOfRunPipeline(options),
     onError: (error, event) => options.onError(error, event),
     ...(options.claimLeaseMs !== undefined && { claimLeaseMs: options.claimLeaseMs }),
+    ...(options.serves && { serves: options.serves }),
   });
 }
 

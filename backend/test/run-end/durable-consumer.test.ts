@@ -123,3 +123,17 @@ test('an event whose step fails is given back, the cursor stays before it, and t
   expect(await flaky.pass()).toEqual({ handled: 1, failed: 0 });
   expect(handled).toEqual([only]);
 });
+
+test('an instance that cannot reach a tenant leaves its events, unclaimed, to one that can', async () => {
+  const byWorker: string[] = [];
+  const byProduct: string[] = [];
+  const worker = consumer('tenants', 'worker-of-another-tenant', byWorker, { serves: () => false });
+  const product = consumer('tenants', 'product', byProduct);
+  await product.pass(); // the events of the tests before
+  byProduct.length = 0;
+  const [only] = await completedRuns(1);
+  expect(await worker.pass()).toEqual({ handled: 0, failed: 0 });
+  expect(await eventClaims.raw(database.db).findOne({ consumer: 'tenants', eventId: only })).toBeNull();
+  expect(await product.pass()).toEqual({ handled: 1, failed: 0 });
+  expect([byWorker, byProduct]).toEqual([[], [only]]);
+});
