@@ -8,7 +8,10 @@ export const endOfRunConsumerName = 'end-of-run';
 export interface EndOfRunPipelineOptions extends EndOfRunSteps {
   /** This process in the claims (its worker name). */
   readonly instance: string;
-  /** How long the pipeline waits between reads of `domainEvents` (default 2 s). */
+  /**
+   * How long the pipeline waits between reads of `domainEvents` (default 5 s, the bot's beat too): each read scans
+   * the recent events of every tenant, in every process.
+   */
   readonly intervalMs?: number;
   /** Whether this process can handle the tenant's events (a worker-only process serves one tenant); default all. */
   readonly serves?: (tenantId: string) => boolean;
@@ -33,5 +36,5 @@ export function endOfRunConsumer(options: EndOfRunPipelineOptions): DurableEvent
 
 /** Starts the pipeline in this process: every process with backup workers runs it, the same way. */
 export function startEndOfRunPipeline(options: EndOfRunPipelineOptions): ConsumerLoop {
-  return startConsumerLoop(endOfRunConsumer(options), options.intervalMs ?? 2_000, (error) => options.onError(error));
+  return startConsumerLoop(endOfRunConsumer(options), options.intervalMs ?? 5_000, (error) => options.onError(error));
 }
