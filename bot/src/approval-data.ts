@@ -1,7 +1,7 @@
 import { ObjectId, type Db } from 'mongodb';
 import { itemVersionsCollection, resourcesCollection, type ProtectedResource } from '@custodia/backend/catalog/index';
 import { portalUsers } from '@custodia/backend/portal-users/portal-user-store';
-import type { RestoreRequest, RestoreSelection } from '@custodia/backend/restore/model';
+import type { RestoreRequest, RestoreSelection } from '@custodia/backend/restore-model/model';
 import type { ApprovalCardData, ApprovalDecision } from './cards/approval-cards.js';
 import { formatTime } from './cards/jobs-card.js';
 import type { Language } from './language.js';

@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import { restoreRequestsCollection } from '@custodia/backend/restore/index';
-import type { RestoreRequest } from '@custodia/backend/restore/model';
+import type { RestoreRequest } from '@custodia/backend/restore-model/model';
 import { claimDelivery, releaseDelivery } from './alert-store.js';
 import { approvalFacts } from './approval-data.js';
 import {

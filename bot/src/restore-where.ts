@@ -1,4 +1,4 @@
-import type { RestoreRequest } from '@custodia/backend/restore/model';
+import type { RestoreRequest } from '@custodia/backend/restore-model/model';
 import type { Language } from './language.js';
 
 /** Where a restore put the items, in plain words. */

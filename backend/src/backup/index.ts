@@ -8,6 +8,6 @@ export {
   type RunEngineOptions,
 } from './run-engine.js';
 export { expandScope, type PlannedResource } from './scope.js';
-export type { ContentWriter, GraphReader, GraphResource, GraphDeltaPage } from './ports.js';
+export type { ContentWriter, GraphReader, GraphResource, GraphDeltaPage } from '../backup-unit/ports.js';
 export { backupJobsCollection, runsCollection, runUnitsCollection } from './collections.js';
 export { graphErrorReader } from './graph-errors.js';

@@ -5,8 +5,8 @@ import { mailboxFirstReads, mailboxSecondReads } from '../workloads/exchange/mai
 import { backupTasksAndNotes } from '../workloads/exchange/tasks-notes-backup.js';
 import { backupDrive } from '../workloads/files/drive-backup.js';
 import { backupTeam } from '../workloads/teams/team-backup.js';
-import { readAhead } from './read-ahead.js';
-import type { UnitContext } from './unit-context.js';
+import { readAhead } from '../backup-unit/read-ahead.js';
+import type { UnitContext } from '../backup-unit/unit-context.js';
 
 /**
  * Chooses the workloads that back up the unit's resource: a mailbox is its mail, contacts, calendar, tasks and notes,

@@ -6,14 +6,14 @@ import type { TenantCollection } from '../db/index.js';
 import type { DomainEvents } from '../events.js';
 import type { Scheduler } from '../jobs/scheduler.js';
 import { backupJobsCollection, runsCollection, runUnitsCollection } from './collections.js';
-import type { ResyncSignal } from './delta-stream.js';
+import type { ResyncSignal } from '../backup-unit/delta-stream.js';
 import type { BackupJob, BackupRun, RunProgress, RunStatus, RunUnit, RunView } from './model.js';
-import type { ContentWriter, GraphReader } from './ports.js';
+import type { ContentWriter, GraphReader } from '../backup-unit/ports.js';
 import { backupResource } from './resource-backup.js';
 import { expandScope, type PlannedResource } from './scope.js';
 import { describeUnitFailure } from './unit-failure.js';
 import { LeaseLostError, UnitLeases, type UnitLease } from './unit-lease.js';
-import type { UnitContext, UnitProgress } from './unit-context.js';
+import type { UnitContext, UnitProgress } from '../backup-unit/unit-context.js';
 
 /** How the engine reads the Graph layer's errors. */
 export interface GraphErrorReader {

@@ -1,6 +1,6 @@
 import type { ProtectedResource } from '../catalog/index.js';
 import type { BackupScope, Workload } from './model.js';
-import type { GraphReader } from './ports.js';
+import type { GraphReader } from '../backup-unit/ports.js';
 
 /** A resource a run will back up, before it is in the catalog. */
 export type PlannedResource = Omit<ProtectedResource, 'tenantId' | 'firstSeenAt' | 'lastBackupAt' | 'lastRunId'> & {

@@ -3,7 +3,7 @@ import type { ActivityLog } from '../audit/activity-log.js';
 import { ApiError } from '../http/api-error.js';
 import type { RouteServices } from '../http/route.js';
 import { BackupJobs } from '../backup/backup-jobs.js';
-import type { GraphReader } from '../backup/ports.js';
+import type { GraphReader } from '../backup-unit/ports.js';
 import type { RunEngine } from '../backup/run-engine.js';
 import type { DomainEvents } from '../events.js';
 import type { Scheduler } from '../jobs/scheduler.js';

@@ -1,6 +1,6 @@
 import { ApiError } from '../http/api-error.js';
 import type { BackupScope } from '../backup/model.js';
-import type { GraphReader } from '../backup/ports.js';
+import type { GraphReader } from '../backup-unit/ports.js';
 
 const directory = { kind: 'directory' } as const;
 

@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import { runsCollection } from '../backup/collections.js';
-import type { GraphReader } from '../backup/ports.js';
+import type { GraphReader } from '../backup-unit/ports.js';
 import { itemVersionsCollection } from '../catalog/index.js';
 import { allCoverage } from '../licences/job-coverage.js';
 import { licenceUsage } from '../licences/licence-usage.js';

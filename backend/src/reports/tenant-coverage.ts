@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import { BackupJobs } from '../backup/backup-jobs.js';
-import type { GraphReader } from '../backup/ports.js';
+import type { GraphReader } from '../backup-unit/ports.js';
 import { allCoverage } from '../licences/job-coverage.js';
 
 export type AccountKind = 'user' | 'team';

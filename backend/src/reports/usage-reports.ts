@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import type { GraphReader } from '../backup/ports.js';
+import type { GraphReader } from '../backup-unit/ports.js';
 import type { Scheduler } from '../jobs/scheduler.js';
 import { tenantRecords } from '../tenants/tenant-store.js';
 import type { UsageSnapshot } from './snapshot-store.js';

@@ -1,7 +1,7 @@
 import type { Db } from 'mongodb';
 import { ApiError } from '../http/api-error.js';
 import { Catalog, type ItemVersion } from '../catalog/index.js';
-import type { RestoreSelection } from '../restore/model.js';
+import type { RestoreSelection } from '../restore-model/model.js';
 import { maxItemsPerRestore, resolveSelection, SelectionTooLargeError } from '../restore/selection.js';
 import { resourceInScope, resourcesInScope, type BackupScope } from './backup-scope.js';
 import { pointInTimeOf } from './point-in-time.js';

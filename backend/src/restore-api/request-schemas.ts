@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { catalogResourceId, isoDateTime, languageSchema } from '../http/schemas.js';
-import type { RestoreSelection } from '../restore/model.js';
+import type { RestoreSelection } from '../restore-model/model.js';
 
 /** A catalog version id (a MongoDB ObjectId in hex), as the browse and search lists give it. */
 export const versionId = z.string().regex(/^[0-9a-f]{24}$/);

@@ -5,7 +5,7 @@ import { findTenantPage, listQuery, offsetOf, offsetPage, pageOf } from '../http
 import { routeDefiner } from '../http/route.js';
 import { tenantOf } from '../http/schemas.js';
 import { restoreRequestsCollection } from '../restore/collections.js';
-import type { RestoreRequest } from '../restore/model.js';
+import type { RestoreRequest } from '../restore-model/model.js';
 import { tenantScope } from './backup-scope.js';
 import { checkedSelection } from './checked-selection.js';
 import { restoreBodySchema } from './request-schemas.js';

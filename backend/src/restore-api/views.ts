@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { iso, isoOrNull } from '../http/schemas.js';
 import { displayFolderPath, type CatalogFolder, type ItemVersion, type ProtectedResource } from '../catalog/index.js';
-import type { RestoreItem, RestoreRequest, RestoreSelection } from '../restore/model.js';
+import type { RestoreItem, RestoreRequest, RestoreSelection } from '../restore-model/model.js';
 import type { ExportRecord } from '../restore/export-model.js';
 import { conflictPolicySchema, targetSchema } from './request-schemas.js';
 

@@ -1,5 +1,5 @@
 import { defineTenantCollection } from '../db/index.js';
-import type { RestoreItem, RestoreRequest } from './model.js';
+import type { RestoreItem, RestoreRequest } from '../restore-model/model.js';
 import type { ExportRecord } from './export-model.js';
 
 export const restoreRequestsCollection = defineTenantCollection<RestoreRequest>('restoreRequests', [

@@ -11,7 +11,7 @@ import type { ContentStore } from '../store/index.js';
 import { exportsCollection } from './collections.js';
 import type { ExportRecord } from './export-model.js';
 import { writeSelectionZip } from './export-zip.js';
-import type { RestoreSelection } from './model.js';
+import type { RestoreSelection } from '../restore-model/model.js';
 import { resolveSelection } from './selection.js';
 
 export const restoreExportJobName = 'restore-export';

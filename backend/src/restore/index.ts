@@ -1,8 +1,8 @@
-export * from './model.js';
+export * from '../restore-model/model.js';
 export { RestoreService, restoreRunJobName, type RestoreServiceOptions } from './restore-service.js';
 export { resolveSelection, maxItemsPerRestore, SelectionTooLargeError } from './selection.js';
-export { restoreFolderName } from './target-location.js';
-export { outlookUploadBudget, type UploadBudget } from './upload-pacer.js';
+export { restoreFolderName } from '../restore-model/target-location.js';
+export { outlookUploadBudget, type UploadBudget } from '../restore-model/upload-pacer.js';
 export { restoreItemsCollection, restoreRequestsCollection, exportsCollection } from './collections.js';
 export {
   SelfServiceRestore,

@@ -1,4 +1,4 @@
-import type { RestoreItem, RestoreProgress } from './model.js';
+import type { RestoreItem, RestoreProgress } from '../restore-model/model.js';
 
 export function emptyProgress(total = 0): RestoreProgress {
   return { total, restored: 0, skipped: 0, failed: 0, verified: 0, mismatched: 0, exportOnly: 0 };

@@ -9,13 +9,13 @@ import { FullFidelityImport } from '../workloads/exchange/restore-import.js';
 import { ContactWriter } from '../workloads/exchange/restore-contact.js';
 import { EventWriter } from '../workloads/exchange/restore-event.js';
 import type { UnitLease, UnitLeases } from '../backup/unit-lease.js';
-import type { ItemWriter, RestoreWriteContext } from './item-writer.js';
+import type { ItemWriter, RestoreWriteContext } from '../workloads/item-writer.js';
 import { TaskNoteWriter } from '../workloads/exchange/restore-task-note.js';
-import type { RestoreItem, RestoreProgress, RestoreRequest } from './model.js';
-import { reasonOf } from './outcome.js';
+import type { RestoreItem, RestoreProgress, RestoreRequest } from '../restore-model/model.js';
+import { reasonOf } from '../restore-model/outcome.js';
 import { countOutcome, emptyProgress } from './restore-progress.js';
-import { targetLocation, type TargetLocation } from './target-location.js';
-import type { UploadPacer } from './upload-pacer.js';
+import { targetLocation, type TargetLocation } from '../restore-model/target-location.js';
+import type { UploadPacer } from '../restore-model/upload-pacer.js';
 
 /** The restore was stopped on purpose (shutdown, or a test simulating a crash) between two durable steps. */
 export class RestoreHalted extends Error {

@@ -15,12 +15,12 @@ import type {
   RestoreItem,
   RestoreProgress,
   RestoreRequest,
-} from './model.js';
+} from '../restore-model/model.js';
 import { emptyProgress } from './restore-progress.js';
 import { RestoreHalted, runRestoreItems, TargetBusy } from './restore-runner.js';
 import { resolveSelection } from './selection.js';
-import { restoreFolderName } from './target-location.js';
-import { outlookUploadBudget, UploadPacer, type UploadBudget } from './upload-pacer.js';
+import { restoreFolderName } from '../restore-model/target-location.js';
+import { outlookUploadBudget, UploadPacer, type UploadBudget } from '../restore-model/upload-pacer.js';
 
 export const restoreRunJobName = 'restore-run';
 

@@ -1,6 +1,6 @@
 import { ObjectId, type Db, type Filter } from 'mongodb';
 import { itemVersionsCollection, visibleAt, type Catalog, type ItemVersion } from '../catalog/index.js';
-import type { RestoreSelection } from './model.js';
+import type { RestoreSelection } from '../restore-model/model.js';
 
 /** More than this many items in one request is refused: split it, or restore the resource. */
 export const maxItemsPerRestore = 100_000;

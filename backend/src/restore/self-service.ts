@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import { Catalog, resourcesCollection, type ItemVersion } from '../catalog/index.js';
-import type { NewRestoreRequest, RestoreRequest, RestoreSelection } from './model.js';
+import type { NewRestoreRequest, RestoreRequest, RestoreSelection } from '../restore-model/model.js';
 import type { RestoreService } from './restore-service.js';
 import { resolveSelection } from './selection.js';
 

@@ -1,5 +1,5 @@
-import type { BatchedAnswer, BatchedRead, GraphReader } from '../../src/backup/ports.js';
-import { readAhead } from '../../src/backup/read-ahead.js';
+import type { BatchedAnswer, BatchedRead, GraphReader } from '../../src/backup-unit/ports.js';
+import { readAhead } from '../../src/backup-unit/read-ahead.js';
 import { GraphRequestError } from '../../src/graph/index.js';
 
 const resource = { kind: 'mailbox', userId: 'u' } as const;

@@ -1,4 +1,4 @@
-import type { RestoreStatus } from '@custodia/backend/restore/model';
+import type { RestoreStatus } from '@custodia/backend/restore-model/model';
 import type { Language } from '../language.js';
 import type { AdaptiveCard, CardElement } from './card-types.js';
 import { adaptiveCard, facts, paragraph, title } from './elements.js';

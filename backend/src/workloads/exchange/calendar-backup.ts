@@ -1,6 +1,6 @@
 import { searchTermsOf, type NewItemVersion, type StoredContent } from '../../catalog/index.js';
-import { recordDeltaPage, type PageRecipe } from '../../backup/page-recorder.js';
-import type { UnitContext } from '../../backup/unit-context.js';
+import { recordDeltaPage, type PageRecipe } from '../../backup-unit/page-recorder.js';
+import type { UnitContext } from '../../backup-unit/unit-context.js';
 import { withSeriesChanges } from './event-exceptions.js';
 import { fullFidelityExporter } from './full-fidelity-export.js';
 

@@ -1,4 +1,4 @@
-import type { UnitContext } from '../../backup/unit-context.js';
+import type { UnitContext } from '../../backup-unit/unit-context.js';
 
 /** A backed-up folder of one kind (contact folders, task folders…) as the catalog keeps it. */
 export interface BackedUpFolder {

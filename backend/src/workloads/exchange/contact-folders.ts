@@ -1,4 +1,4 @@
-import type { GraphReader, GraphResource } from '../../backup/ports.js';
+import type { GraphReader, GraphResource } from '../../backup-unit/ports.js';
 import { childFolderPath } from '../../catalog/index.js';
 import { GraphRequestError } from '../../graph/index.js';
 

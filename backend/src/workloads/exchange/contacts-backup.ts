@@ -1,5 +1,5 @@
-import { syncPolledStreams } from '../../backup/delta-prefetch.js';
-import type { UnitContext } from '../../backup/unit-context.js';
+import { syncPolledStreams } from '../../backup-unit/delta-prefetch.js';
+import type { UnitContext } from '../../backup-unit/unit-context.js';
 import { recordMailboxFolders } from './catalog-folders.js';
 import { listContactFolders } from './contact-folders.js';
 import {

@@ -1,4 +1,4 @@
-import type { GraphReader, GraphResource } from '../../backup/ports.js';
+import type { GraphReader, GraphResource } from '../../backup-unit/ports.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 

@@ -1,6 +1,6 @@
 import type { NewItemVersion } from '../../catalog/index.js';
-import { mapWithConcurrency } from '../../backup/concurrency.js';
-import type { UnitContext } from '../../backup/unit-context.js';
+import { mapWithConcurrency } from '../../backup-unit/concurrency.js';
+import type { UnitContext } from '../../backup-unit/unit-context.js';
 import { exportItems, exportItemsLimit, isPermissionMissing, primaryMailboxId } from '../../graph/index.js';
 
 /**

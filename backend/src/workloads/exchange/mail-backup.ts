@@ -4,10 +4,10 @@ import {
   syncPolledStreams,
   type PolledDeltaStream,
   type PrefetchedDeltaPage,
-} from '../../backup/delta-prefetch.js';
-import { syncDeltaStream } from '../../backup/delta-stream.js';
-import { recordDeltaPage, type PageRecipe } from '../../backup/page-recorder.js';
-import type { UnitContext } from '../../backup/unit-context.js';
+} from '../../backup-unit/delta-prefetch.js';
+import { syncDeltaStream } from '../../backup-unit/delta-stream.js';
+import { recordDeltaPage, type PageRecipe } from '../../backup-unit/page-recorder.js';
+import type { UnitContext } from '../../backup-unit/unit-context.js';
 import { fullFidelityExporter } from './full-fidelity-export.js';
 import { listMailFolders, type MailFolderNode } from './mail-folders.js';
 import { MessageAttachmentNames } from './mime-attachment-names.js';

@@ -1,4 +1,4 @@
-import type { UnitContext } from '../../backup/unit-context.js';
+import type { UnitContext } from '../../backup-unit/unit-context.js';
 import { childFolderPath } from '../../catalog/index.js';
 
 /** The fields of a Graph mailFolder we use. */

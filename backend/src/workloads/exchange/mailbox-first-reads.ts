@@ -1,4 +1,4 @@
-import type { ReadAhead, ReadAheadReader } from '../../backup/read-ahead.js';
+import type { ReadAhead, ReadAheadReader } from '../../backup-unit/read-ahead.js';
 import { exchangeSettingsPath, mailboxFolderDelta } from '../../graph/index.js';
 import { eventListing } from './calendar-backup.js';
 import { contactFolderPath, defaultContactFolderProbes } from './contact-folders.js';

@@ -1,8 +1,8 @@
 import { searchTermsOf, type DeltaCursor, type ItemKind, type NewItemVersion } from '../../catalog/index.js';
-import type { PrefetchedDeltaPage } from '../../backup/delta-prefetch.js';
-import { syncDeltaStream } from '../../backup/delta-stream.js';
-import { recordDeltaPage, type PageRecipe } from '../../backup/page-recorder.js';
-import type { UnitContext } from '../../backup/unit-context.js';
+import type { PrefetchedDeltaPage } from '../../backup-unit/delta-prefetch.js';
+import { syncDeltaStream } from '../../backup-unit/delta-stream.js';
+import { recordDeltaPage, type PageRecipe } from '../../backup-unit/page-recorder.js';
+import type { UnitContext } from '../../backup-unit/unit-context.js';
 import { fullFidelityExporter } from './full-fidelity-export.js';
 
 /** An Outlook item that Graph serves as JSON and delta reports with `changeKey` and `@removed`. */

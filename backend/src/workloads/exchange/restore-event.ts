@@ -1,8 +1,8 @@
 import type { ItemVersion } from '../../catalog/index.js';
-import type { RecordIntent } from '../../restore/item-writer.js';
-import type { RestoreItem } from '../../restore/model.js';
-import { isGraphStatus, type VerifyOutcome, type WriteOutcome } from '../../restore/outcome.js';
-import type { TargetLocation } from '../../restore/target-location.js';
+import type { RecordIntent } from '../item-writer.js';
+import type { RestoreItem } from '../../restore-model/model.js';
+import { isGraphStatus, type VerifyOutcome, type WriteOutcome } from '../../restore-model/outcome.js';
+import type { TargetLocation } from '../../restore-model/target-location.js';
 import {
   applyOccurrenceChanges,
   occurrenceChangeDifferences,

@@ -1,6 +1,6 @@
 import type { ItemVersion } from '../../catalog/index.js';
 import { isPermissionMissing, MailboxImporter, type MailboxApiClient } from '../../graph/index.js';
-import type { RestoreWriteContext } from '../../restore/item-writer.js';
+import type { RestoreWriteContext } from '../item-writer.js';
 
 /**
  * Restores Exchange items from their full-fidelity export streams through import sessions, for one restore. When

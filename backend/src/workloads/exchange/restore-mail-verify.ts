@@ -1,7 +1,7 @@
 import type { ItemVersion } from '../../catalog/index.js';
-import type { RestoreWriteContext } from '../../restore/item-writer.js';
-import type { VerifyOutcome } from '../../restore/outcome.js';
-import type { RestoreMethod } from '../../restore/model.js';
+import type { RestoreWriteContext } from '../item-writer.js';
+import type { VerifyOutcome } from '../../restore-model/outcome.js';
+import type { RestoreMethod } from '../../restore-model/model.js';
 import { compareMessages, describeDifference } from './mail-fidelity/index.js';
 import type { BackedUpMailState } from './restore-mail-json.js';
 

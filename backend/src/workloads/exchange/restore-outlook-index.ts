@@ -1,5 +1,5 @@
 import type { GraphGateway } from '../../graph/index.js';
-import { isGraphStatus } from '../../restore/outcome.js';
+import { isGraphStatus } from '../../restore-model/outcome.js';
 import { restoreMarkerPropertyId } from './restore-mail-json.js';
 
 export interface MarkedEntity {

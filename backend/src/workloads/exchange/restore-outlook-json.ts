@@ -1,5 +1,5 @@
 import type { ItemVersion } from '../../catalog/index.js';
-import type { RestoreWriteContext } from '../../restore/item-writer.js';
+import type { RestoreWriteContext } from '../item-writer.js';
 import { htmlToText, restoreMarkerPropertyId } from './restore-mail-json.js';
 
 /** Set by Exchange on every Outlook item, never posted (learn.microsoft.com/graph/api/resources/outlookitem). */

@@ -1,8 +1,8 @@
 import { joinFolderPath, splitFolderPath, type ItemVersion } from '../../catalog/index.js';
-import type { ItemWriter, RecordIntent, RestoreWriteContext } from '../../restore/item-writer.js';
-import type { RestoreItem } from '../../restore/model.js';
-import { alreadyThere, type VerifyOutcome, type WriteOutcome } from '../../restore/outcome.js';
-import type { TargetLocation } from '../../restore/target-location.js';
+import type { ItemWriter, RecordIntent, RestoreWriteContext } from '../item-writer.js';
+import type { RestoreItem } from '../../restore-model/model.js';
+import { alreadyThere, type VerifyOutcome, type WriteOutcome } from '../../restore-model/outcome.js';
+import type { TargetLocation } from '../../restore-model/target-location.js';
 import { OutlookItemIndex, type MarkedEntity } from './restore-outlook-index.js';
 import { importFullFidelity } from './restore-import.js';
 import { backedUpJson, importedItemDifferences, type GraphJson } from './restore-outlook-json.js';

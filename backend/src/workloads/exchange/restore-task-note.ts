@@ -8,10 +8,10 @@ import {
   type MailboxAddress,
   type MailboxItem,
 } from '../../graph/index.js';
-import type { ItemWriter, RecordIntent, RestoreWriteContext } from '../../restore/item-writer.js';
-import type { RestoreItem } from '../../restore/model.js';
-import { alreadyThere, ItemNotRestorable, type VerifyOutcome, type WriteOutcome } from '../../restore/outcome.js';
-import type { TargetLocation } from '../../restore/target-location.js';
+import type { ItemWriter, RecordIntent, RestoreWriteContext } from '../item-writer.js';
+import type { RestoreItem } from '../../restore-model/model.js';
+import { alreadyThere, ItemNotRestorable, type VerifyOutcome, type WriteOutcome } from '../../restore-model/outcome.js';
+import type { TargetLocation } from '../../restore-model/target-location.js';
 import { importFullFidelity } from './restore-import.js';
 
 /** What the backup stored beside the stream: the mailbox item as listed, with its subject. */

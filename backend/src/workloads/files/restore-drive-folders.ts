@@ -1,6 +1,6 @@
 import { joinFolderPath } from '../../catalog/index.js';
 import type { GraphGateway } from '../../graph/index.js';
-import { isGraphStatus } from '../../restore/outcome.js';
+import { isGraphStatus } from '../../restore-model/outcome.js';
 
 interface DriveItemRef {
   id: string;

@@ -1,5 +1,5 @@
 import type { ItemVersion } from '../../catalog/index.js';
-import type { RestoreWriteContext } from '../../restore/item-writer.js';
+import type { RestoreWriteContext } from '../item-writer.js';
 
 /** Upload-session fragments must be multiples of 320 KiB (learn.microsoft.com/graph/api/driveitem-createuploadsession). */
 export const uploadFragmentMultiple = 320 * 1024;

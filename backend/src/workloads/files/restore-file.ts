@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { joinFolderPath, type ItemVersion } from '../../catalog/index.js';
-import type { ItemWriter, RecordIntent, RestoreWriteContext } from '../../restore/item-writer.js';
-import type { RestoreItem } from '../../restore/model.js';
-import { alreadyThere, isGraphStatus, type VerifyOutcome, type WriteOutcome } from '../../restore/outcome.js';
-import type { TargetLocation } from '../../restore/target-location.js';
+import type { ItemWriter, RecordIntent, RestoreWriteContext } from '../item-writer.js';
+import type { RestoreItem } from '../../restore-model/model.js';
+import { alreadyThere, isGraphStatus, type VerifyOutcome, type WriteOutcome } from '../../restore-model/outcome.js';
+import type { TargetLocation } from '../../restore-model/target-location.js';
 import { DriveFolderPaths } from './restore-drive-folders.js';
 import { uploadFromStore } from './restore-file-upload.js';
 

@@ -1,7 +1,7 @@
 import { searchTermsOf, type NewItemVersion, type StoredContent } from '../../catalog/index.js';
-import { syncDeltaStream } from '../../backup/delta-stream.js';
-import { recordDeltaPage, type PageRecipe } from '../../backup/page-recorder.js';
-import type { UnitContext } from '../../backup/unit-context.js';
+import { syncDeltaStream } from '../../backup-unit/delta-stream.js';
+import { recordDeltaPage, type PageRecipe } from '../../backup-unit/page-recorder.js';
+import type { UnitContext } from '../../backup-unit/unit-context.js';
 
 interface GraphChannel {
   id: string;

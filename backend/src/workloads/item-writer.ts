@@ -1,11 +1,11 @@
 import type { ItemVersion } from '../catalog/index.js';
 import type { GraphGateway } from '../graph/index.js';
 import type { ContentStore } from '../store/index.js';
-import type { FullFidelityImport } from '../workloads/exchange/restore-import.js';
-import type { ConflictPolicy, RestoreItem } from './model.js';
-import type { VerifyOutcome, WriteOutcome } from './outcome.js';
-import type { TargetLocation } from './target-location.js';
-import type { UploadPacer } from './upload-pacer.js';
+import type { FullFidelityImport } from './exchange/restore-import.js';
+import type { ConflictPolicy, RestoreItem } from '../restore-model/model.js';
+import type { VerifyOutcome, WriteOutcome } from '../restore-model/outcome.js';
+import type { TargetLocation } from '../restore-model/target-location.js';
+import type { UploadPacer } from '../restore-model/upload-pacer.js';
 
 /** Everything a workload needs to write items of one restore back to Graph. */
 export interface RestoreWriteContext {
