@@ -1,10 +1,19 @@
 import { randomBytes } from 'node:crypto';
+import { TestAdapter, TurnContext } from 'botbuilder';
+import type { Db } from 'mongodb';
+import { ActivityLog } from '@custodia/backend/audit/activity-log';
 import { eventsCollection, type DomainEvent } from '@custodia/backend/events';
 import { writeLicence } from '@custodia/backend/licences/index';
 import { usageSnapshots } from '@custodia/backend/reports/index';
 import { eventClaims, endOfRunConsumerName } from '@custodia/backend/run-end/index';
 import { outboxLetters } from '@custodia/backend/tenants/mail-outbox';
+import { AlertDelivery } from '@custodia/bot/alert-delivery';
+import { botbuilderChannel } from '@custodia/bot/botbuilder-edge';
+import { rememberConversation } from '@custodia/bot/conversation-store';
+import { EventFeed } from '@custodia/bot/event-feed';
+import { portalLinks } from '@custodia/bot/portal-links';
 import { addRecipient } from '../../backend/test/notifications/notification-setup.js';
+import { checkCard } from '../../bot/test/support/card-check.js';
 import { RunClient, workerEnvironment } from './worker-support.js';
 import { startWorkerTestBed, type WorkerTestBed } from './worker-test-bed.js';
 
@@ -16,7 +25,7 @@ beforeAll(async () => {
 
 afterAll(() => bed?.dispose());
 
-test('a run ended by a worker-only process is followed by the licence check: the overrun is recorded and mailed', async () => {
+test('a run ended by a worker-only process is followed by the licence check: the overrun is mailed and its card posted', async () => {
   const { sim, database } = bed;
   const { db } = database;
   const tenantId = sim.tenantId;
@@ -44,11 +53,16 @@ test('a run ended by a worker-only process is followed by the licence check: the
     .scoped(db)
     .find(tenantId, { dedupKey: `run:${runId}` })
     .toArray();
-  const runHandled = await client.waitFor(
-    () => eventClaims.raw(db).findOne({ consumer: endOfRunConsumerName, eventId: runEvent?.eventId }),
-    (claim) => Boolean(claim?.doneAt),
-    60_000,
-  );
+  const runHandled = await client
+    .waitFor(
+      () => eventClaims.raw(db).findOne({ consumer: endOfRunConsumerName, eventId: runEvent?.eventId }),
+      (claim) => Boolean(claim?.doneAt),
+      60_000,
+    )
+    .catch((error: unknown) => {
+      // The worker's log says why its pipeline did not get to the run.
+      throw new Error(`${String(error)}\nworker output:\n${worker.output()}`);
+    });
   expect(runHandled?.claimedBy).toBe('worker-only');
 
   // What the bot turns into the overrun card (in the process that holds the Teams adapter), recorded here.
@@ -66,9 +80,58 @@ test('a run ended by a worker-only process is followed by the licence check: the
     60_000,
   );
   expect(letter?.to).toEqual({ name: 'cfo', email: 'cfo@example.com' });
+  // The product's process, whose bot holds the Teams adapter, posts the overrun's card from these records.
+  const cards = await productBotCards(db, tenantId, client);
+  expect(cards).toHaveLength(1);
+  expect(cards[0]).toMatch(/Licences exceeded.*Gold, 1 year3 \/ 1/s);
   // The day's usage point shows the run.
   const point = await usageSnapshots
     .scoped(db)
     .findById(tenantId, `${tenantId}|${new Date().toISOString().slice(0, 10)}`);
   expect(point).toMatchObject({ runs: { succeeded: 1 }, plans: [{ profile: 'Gold', seats: 1, used: 3 }] });
 }, 200_000);
+
+/** What the bot's alert feed (as `mountBot` runs it in the product's process) posts to a channel of the tenant. */
+async function productBotCards(db: Db, tenantId: string, client: RunClient): Promise<string[]> {
+  const conversationId = '19:it-channel@thread.tacv2';
+  await rememberConversation(db, {
+    tenantId,
+    conversationId,
+    scope: 'channel',
+    language: 'en',
+    reference: {
+      channelId: 'msteams',
+      serviceUrl: 'https://test.local/',
+      bot: { id: '28:custodia-bot', name: 'Custodia' },
+      conversation: { id: conversationId, conversationType: 'channel', tenantId, isGroup: true },
+    },
+  });
+  const adapter = new TestAdapter();
+  const channel = botbuilderChannel((reference, logic) =>
+    logic(new TurnContext(adapter, TurnContext.applyConversationReference({ type: 'message' }, reference, true))),
+  );
+  const services = {
+    db,
+    jobs: client.jobs,
+    engine: client.engine,
+    links: portalLinks({ appId: 'custodia-app', entityId: 'portal' }),
+    activity: new ActivityLog(db, randomBytes(32)),
+  };
+  const alerts = new AlertDelivery(services, channel);
+  const feed = new EventFeed({
+    db,
+    instance: 'product',
+    deliver: (event) => alerts.deliver(event),
+    onError: (error) => {
+      throw error;
+    },
+    pollMs: 60_000,
+    lookbackMs: 60 * 60_000,
+  });
+  await feed.poll();
+  return adapter.activeQueue.map((activity) => {
+    const checked = checkCard(activity.attachments?.[0]?.content as object);
+    expect(checked.errors).toEqual([]);
+    return checked.text;
+  });
+}

@@ -79,8 +79,9 @@ export function workerEnvironment(
  * this process only writes Agenda jobs and never processes a unit itself.
  */
 export class RunClient {
-  private readonly engine: RunEngine;
-  private readonly jobs: BackupJobs;
+  /** Reads runs and jobs as the product's process does (the bot's cards read them too). */
+  readonly engine: RunEngine;
+  readonly jobs: BackupJobs;
   private readonly tenantId: string;
 
   // No parameter properties: benchmarks import this file with Node's type stripping, which supports none.
