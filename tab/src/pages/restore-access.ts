@@ -1,4 +1,4 @@
-/** Who sees the restore pages, as the API allows them (backend/src/auth/permissions.ts). */
+/** Who sees the restore pages, as the API allows them (backend/src/access/permissions.ts). */
 const restoreRoles: Record<string, readonly string[]> = {
   restore: ['tenant_admin', 'operator', 'restore_operator'],
   approvals: ['tenant_admin', 'restore_operator'],
