@@ -30,8 +30,9 @@ interface CollectionPage {
 /**
  * Sends independent first reads of one resource ahead, together in JSON batches, and answers a reader that serves
  * each from its batched answer the first time it is asked for by the same path (then follows `@odata.nextLink` as
- * usual). Only 200 answers are kept: any other read goes to Graph on its own when asked, so its error is handled
- * exactly as before. Graph still counts, and throttles, each sub-request. https://learn.microsoft.com/graph/json-batching
+ * usual). Only 200 answers are kept, and the refusals a read names as its own to handle (`keptRefusals`, thrown as
+ * Graph's error, of `tenantId`): any other read goes to Graph on its own when asked, so its error is handled exactly
+ * as before. Graph still counts, and throttles, each sub-request. https://learn.microsoft.com/graph/json-batching
  */
 export async function readAhead(
   graph: GraphReader,

@@ -13,10 +13,11 @@ const exportConcurrency = 4;
 
 /**
  * Adds Exchange's full-fidelity export stream to each new Exchange version of one mailbox (`exportItems`, 20 ids per
- * request, a partial request filled with items a later page will store: offerAhead), stored beside the MIME or JSON that browse, search and export read. When the tenant has not consented to
- * the mailbox import/export API, the unit says so once and backs up without it (restores then use JSON creation).
- * Assumes, as Microsoft's examples show, that mailboxItem ids are the Outlook item ids of the same mailbox; an item
- * Exchange does not export is reported and keeps only its MIME or JSON.
+ * request, a partial one filled with items a later page is likely to store: offerAhead), stored beside the MIME or
+ * JSON that browse, search and export read. When the tenant has not consented to the mailbox import/export API, the
+ * unit says so once and backs up without it (restores then use JSON creation). Assumes, as Microsoft's examples show,
+ * that mailboxItem ids are the Outlook item ids of the same mailbox; an item Exchange does not export is reported and
+ * keeps only its MIME or JSON.
  */
 export class FullFidelityExporter {
   private mailboxId: Promise<string> | undefined;
@@ -86,11 +87,14 @@ export class FullFidelityExporter {
   private fillers(batch: readonly NewItemVersion[]): string[] {
     const bytes = batch.reduce((sum, version) => sum + version.size, 0);
     if (batch.length >= exportItemsLimit || bytes > exportBatchBytes) return [];
-    let large = bytes > exportBatchBytes / 2 ? 1 : 0;
+    let roomForLarge = bytes <= exportBatchBytes / 2;
     const ids: string[] = [];
     for (const [id, { mayBeLarge }] of this.upcoming) {
       if (batch.length + ids.length === exportItemsLimit) break;
-      if (mayBeLarge && large++ > 0) continue;
+      if (mayBeLarge) {
+        if (!roomForLarge) continue;
+        roomForLarge = false;
+      }
       ids.push(id);
     }
     for (const id of ids) this.upcoming.delete(id);
