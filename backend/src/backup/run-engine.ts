@@ -107,7 +107,8 @@ export class RunEngine {
   /**
    * Re-queues units of running runs that nobody works on and no Agenda job will pick up: their
    * worker was killed after a duplicate of their job (Agenda on FerretDB may start one twice) had
-   * already been marked finished. Returns how many units were queued again.
+   * already been marked finished. Closes running runs whose units are all final (their closer was
+   * killed). Returns how many units were queued again.
    */
   async recoverAbandonedUnits(): Promise<number> {
     const running = await runsCollection.raw(this.options.db).find({ status: 'running' }).toArray();
@@ -116,6 +117,10 @@ export class RunEngine {
       const open = await this.units
         .find(run.tenantId, { runId: run.runId, status: { $in: ['pending', 'running'] } })
         .toArray();
+      // Every unit final but the run still running: its closer died before (or while) closing it.
+      if (open.length === 0 && (await this.units.countDocuments(run.tenantId, { runId: run.runId })) > 0) {
+        await this.closeRunIfComplete(run.tenantId, run.runId);
+      }
       for (const unit of open) {
         const data = { tenantId: run.tenantId, runId: run.runId, resourceId: unit.resourceId };
         if (await this.options.scheduler.hasLiveJob(backupUnitJobName, data)) continue;
@@ -388,15 +393,14 @@ export class RunEngine {
     );
   }
 
-  /** Sets the final status and emits the run's event, keyed by run so that a repeat records it once. */
+  /**
+   * Emits the run's event, then sets its final status. The event is keyed by run, so a repeat records it once; a
+   * process killed between the two leaves a running run whose units are all final, which the recovery sweep closes
+   * again. (Status first lost the event: a finished run the end-of-run pipeline never followed.)
+   */
   private async finishRun(tenantId: string, runId: string, status: RunStatus, error: string | null): Promise<void> {
-    await this.runs.updateOne(
-      tenantId,
-      { runId, status: { $in: ['queued', 'running'] } },
-      { $set: { status, error, finishedAt: new Date() } },
-    );
     const run = await this.run(tenantId, runId);
-    if (!run || run.status !== status) return;
+    if (!run || (run.status !== 'queued' && run.status !== 'running')) return;
     const failedResources = (await this.units.find(tenantId, { runId, status: 'failed' }).toArray()).map(
       (unit) => `${unit.displayName}: ${unit.error ?? 'unknown error'}`,
     );
@@ -424,6 +428,11 @@ export class RunEngine {
         dedupKey,
       );
     }
+    await this.runs.updateOne(
+      tenantId,
+      { runId, status: { $in: ['queued', 'running'] } },
+      { $set: { status, error, finishedAt: new Date() } },
+    );
   }
 }
 
