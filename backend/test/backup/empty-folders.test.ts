@@ -110,8 +110,11 @@ test('folders empty at Graph and in the catalog are not polled; mail delivered o
   const moved = control.moveMessage(user(), toMove!.id, movedInto!.id);
   const task = control.addTask(user(), { subject: 'Rinnovare il contratto' });
 
+  control.resetCounters();
   const run = await harness.runAgain(jobId);
   expect(run.status).toBe('succeeded');
+  // The two messages, in two folders polled in one batch, share one export request; the task has its own.
+  expect(control.counters().byEndpoint[exportEndpoint]?.requests).toBe(2);
   const messages = await catalogMessages();
   expect(messages.get(added)).toBe(`mail:${delivered!.id}`);
   expect(messages.get(moved)).toBe(`mail:${movedInto!.id}`);
