@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
-import { defineTenantCollection } from './db/index.js';
+import { defineTenantCollection, defineUpgrade, writesPerCommand } from './db/index.js';
 
 /** Everything the domain announces; the bot and the notifier subscribe. */
 export interface DomainEventPayloads {
@@ -36,12 +36,60 @@ export interface DomainEvent<K extends DomainEventType = DomainEventType> {
   /** Same key, same event: a retried emit is recorded once. */
   dedupKey: string;
   createdAt: Date;
+  /** `createdAt`'s UTC hour (`createdHourOf`); absent on events recorded before readers walked hours. */
+  createdHour?: string;
 }
 
-export const eventsCollection = defineTenantCollection<DomainEvent>('domainEvents', [
-  { key: { tenantId: 1, dedupKey: 1 }, unique: true, name: 'tenant_dedup' },
-  { key: { tenantId: 1, createdAt: -1 }, name: 'tenant_created' },
-]);
+/**
+ * The UTC hour of an instant, `YYYY-MM-DDTHH`. Readers of recent events (the end-of-run pipeline, the bot's cards)
+ * select one hour at a time by equality, which the embedded database hands to an index; a range on `createdAt` it
+ * would evaluate itself over every event ever recorded, in every process, every few seconds.
+ */
+export function createdHourOf(at: Date): string {
+  return at.toISOString().slice(0, 13);
+}
+
+/** The hours from `from`'s to `to`'s, both included, oldest first. */
+export function hoursBetween(from: Date, to: Date): string[] {
+  const hours: string[] = [];
+  const hourMs = 3_600_000;
+  for (let at = Math.floor(from.getTime() / hourMs) * hourMs; at <= to.getTime(); at += hourMs) {
+    hours.push(createdHourOf(new Date(at)));
+  }
+  return hours;
+}
+
+export const eventsCollection = defineTenantCollection<DomainEvent>(
+  'domainEvents',
+  [
+    { key: { tenantId: 1, dedupKey: 1 }, unique: true, name: 'tenant_dedup' },
+    { key: { tenantId: 1, createdAt: -1 }, name: 'tenant_created' },
+  ],
+  // The end-of-run pipeline and the bot's cards read every tenant's recent events, an hour at a time.
+  [{ key: { createdHour: 1, createdAt: 1 }, name: 'created_hour' }],
+);
+
+/**
+ * Events of the last two days recorded before readers walked hours get their hour, so that a consumer whose cursor is
+ * still among them reads them; older ones are only read per tenant (the daily digest), by date.
+ */
+defineUpgrade('domain-events-created-hour', async (db) => {
+  const events = eventsCollection.raw(db);
+  const recent = await events
+    .find(
+      { createdAt: { $gt: new Date(Date.now() - 2 * 86_400_000) }, createdHour: { $exists: false } },
+      { projection: { _id: 1, createdAt: 1 } },
+    )
+    .toArray();
+  for (let start = 0; start < recent.length; start += writesPerCommand) {
+    await events.bulkWrite(
+      recent.slice(start, start + writesPerCommand).map((event) => ({
+        updateOne: { filter: { _id: event._id }, update: { $set: { createdHour: createdHourOf(event.createdAt) } } },
+      })),
+      { ordered: false },
+    );
+  }
+});
 
 /**
  * Records each event durably (once per dedup key, so retries do not repeat it) and announces it
@@ -62,7 +110,16 @@ export class DomainEvents {
     payload: DomainEventPayloads[K],
     dedupKey: string,
   ): Promise<void> {
-    const event: DomainEvent<K> = { tenantId, eventId: randomUUID(), type, payload, dedupKey, createdAt: new Date() };
+    const createdAt = new Date();
+    const event: DomainEvent<K> = {
+      tenantId,
+      eventId: randomUUID(),
+      type,
+      payload,
+      dedupKey,
+      createdAt,
+      createdHour: createdHourOf(createdAt),
+    };
     try {
       await eventsCollection.scoped(this.db).insertOne(tenantId, event as DomainEvent);
     } catch (error) {

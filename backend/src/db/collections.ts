@@ -27,17 +27,21 @@ export function defineCollection<T extends Document>(
   return { name, indexes, raw: (db) => db.collection<T>(name) };
 }
 
-/** Declares a tenant-owned collection: its indexes must lead with `tenantId`. */
+/**
+ * Declares a tenant-owned collection: its indexes must lead with `tenantId`, but for `crossTenantIndexes`, which
+ * serve the sweeps that read every tenant's records through `raw` (and say so where they are declared).
+ */
 export function defineTenantCollection<T extends TenantOwned>(
   name: string,
   indexes: readonly IndexDescription[],
+  crossTenantIndexes: readonly IndexDescription[] = [],
 ): TenantCollectionDefinition<T> {
   for (const index of indexes) {
     if (Object.keys(index.key)[0] !== 'tenantId') {
       throw new Error(`index ${index.name ?? JSON.stringify(index.key)} on ${name} must lead with tenantId`);
     }
   }
-  const definition = defineCollection<T>(name, indexes);
+  const definition = defineCollection<T>(name, [...indexes, ...crossTenantIndexes]);
   return { ...definition, scoped: (db) => new TenantCollection(definition.raw(db)) };
 }
 

@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { eventsCollection, type DomainEvent, type DomainEventType } from '../events.js';
+import { eventsCollection, hoursBetween, type DomainEvent, type DomainEventType } from '../events.js';
 import { EventClaims } from './event-claims.js';
 
 export interface DurableConsumerOptions {
@@ -54,15 +54,26 @@ export class DurableEventConsumer {
 
   async pass(): Promise<ConsumerPassReport> {
     const { overlapMs = 60_000, lookbackMs = 60 * 60_000, batchSize = 500 } = this.options;
-    const mark = (await this.claims.cursor()) ?? new Date(this.clock().getTime() - lookbackMs);
+    const now = this.clock();
+    const mark = (await this.claims.cursor()) ?? new Date(now.getTime() - lookbackMs);
     const since = new Date(mark.getTime() - overlapMs);
-    // Cross-tenant by nature: one consumer serves every tenant; each step works in its event's tenant.
-    const events = await eventsCollection
-      .raw(this.options.db)
-      .find({ type: { $in: [...this.options.types] }, createdAt: { $gt: since } }, { projection: { _id: 0 } })
-      .sort({ createdAt: 1 })
-      .limit(batchSize)
-      .toArray();
+    const events: DomainEvent[] = [];
+    // One hour at a time, oldest first (an equality the embedded database hands to an index), through the next hour
+    // (another process's clock may run ahead).
+    for (const createdHour of hoursBetween(since, new Date(now.getTime() + 3_600_000))) {
+      if (events.length >= batchSize) break;
+      // Cross-tenant by nature: one consumer serves every tenant; each step works in its event's tenant.
+      const ofHour = await eventsCollection
+        .raw(this.options.db)
+        .find(
+          { createdHour, type: { $in: [...this.options.types] }, createdAt: { $gt: since } },
+          { projection: { _id: 0 } },
+        )
+        .sort({ createdAt: 1 })
+        .limit(batchSize - events.length)
+        .toArray();
+      events.push(...ofHour);
+    }
     const report: ConsumerPassReport = { handled: 0, failed: 0 };
     let through = mark;
     // Once an event is left undone (failed, or another instance is on it), the cursor stays before it.
@@ -71,6 +82,11 @@ export class DurableEventConsumer {
       const done = await this.consume(event, report);
       if (!done) blocked = true;
       else if (!blocked && event.createdAt > through) through = event.createdAt;
+    }
+    // Nothing left behind: the cursor moves up to the overlap, so a quiet week is not walked hour by hour each pass.
+    if (!blocked && events.length < batchSize) {
+      const quietSince = new Date(now.getTime() - overlapMs);
+      if (quietSince > through) through = quietSince;
     }
     if (through > mark) await this.claims.advanceCursor(through);
     return report;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { openTestDatabase, type TestDatabase } from '../../../test-support/database.js';
-import { ensureIndexes } from '../../src/db/index.js';
+import { ensureIndexes, runUpgrades } from '../../src/db/index.js';
 import { DomainEvents, type DomainEvent } from '../../src/events.js';
 import {
   consumerCursors,
@@ -136,4 +136,28 @@ test('an instance that cannot reach a tenant leaves its events, unclaimed, to on
   expect(await eventClaims.raw(database.db).findOne({ consumer: 'tenants', eventId: only })).toBeNull();
   expect(await product.pass()).toEqual({ handled: 1, failed: 0 });
   expect([byWorker, byProduct]).toEqual([[], [only]]);
+});
+
+test('a consumer walks the hours since its cursor, reads events recorded before hours once upgraded, and then moves its cursor up to the overlap', async () => {
+  const later = new Date(Date.now() + 3 * 3_600_000);
+  const handled: string[] = [];
+  const hours = consumer('hours', 'process-a', handled, { clock: () => later, lookbackMs: 4 * 3_600_000 });
+  const [recent] = await completedRuns(1);
+  // As recorded before readers walked hours: no `createdHour`.
+  const old: DomainEvent = {
+    tenantId: randomUUID(),
+    eventId: randomUUID(),
+    type: 'run.completed',
+    payload: { runId: 'r-old', jobId: 'job', jobName: 'Nightly', items: 1, bytes: 1 },
+    dedupKey: 'r-old',
+    createdAt: new Date(),
+  };
+  await database.db.collection<DomainEvent>('domainEvents').insertOne(old);
+  // openDatabase runs the upgrades before any consumer starts.
+  await runUpgrades(database.db);
+
+  await hours.pass();
+  expect(handled).toEqual(expect.arrayContaining([recent, old.eventId]));
+  const cursor = await consumerCursors.raw(database.db).findOne({ _id: 'hours' });
+  expect(cursor!.through.getTime()).toBe(later.getTime() - 60_000);
 });
