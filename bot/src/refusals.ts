@@ -1,4 +1,4 @@
-import { errorMessages } from '@custodia/backend/http/messages';
+import { errorTexts } from '@custodia/backend/http/messages';
 import type { SetupStep } from '@custodia/backend/tenants/setup-status';
 import type { Bilingual, Language } from './language.js';
 import type { BotPerson } from './people.js';
@@ -39,5 +39,5 @@ export function refusal(person: BotPerson, action: RefusedAction): string {
 
 /** "Run now" before the tenant setup is finished: the sentence the API answers with, in the person's language. */
 export function setupIncomplete(person: BotPerson, missing: readonly SetupStep[]): string {
-  return errorMessages.tenant_setup_incomplete[person.language].replace('{missing}', missing.join(', '));
+  return errorTexts.text('tenant_setup_incomplete', { missing: missing.join(', ') }, person.language);
 }

@@ -1,26 +1,29 @@
-import { errorMessages, type ErrorCode } from './messages.js';
+import { errorTexts, type ErrorCode } from './messages.js';
+import type { TextParams } from '../language/texts.js';
 import type { Language } from '../language/language.js';
 
 /**
  * The one failure the API reports: an HTTP status, a stable machine-readable code, and optional
  * details. The message is chosen from the catalog in the caller's language when the error is sent.
  */
-export class ApiError extends Error {
+export class ApiError<C extends ErrorCode = ErrorCode> extends Error {
   constructor(
     readonly status: number,
-    readonly code: ErrorCode,
+    readonly code: C,
     readonly details?: unknown,
-    /** Values substituted into `{name}` placeholders of the catalog message. */
-    readonly values: Readonly<Record<string, string | number>> = {},
+    /** The parameters of the catalog message: typed by the code, so a missing one is a compile error. */
+    ...values: ErrorValues<C>
   ) {
     super(`${status} ${code}`);
     this.name = 'ApiError';
+    // Only a code whose message takes no parameters may leave them out, and its parameters are `{}`.
+    this.values = values[0] ?? ({} as ErrorParams<C>);
   }
 
+  readonly values: ErrorParams<C>;
+
   messageIn(language: Language): string {
-    return errorMessages[this.code][language].replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in this.values ? String(this.values[name]) : whole,
-    );
+    return errorTexts.text(this.code, this.values, language);
   }
 
   toBody(language: Language): ErrorBody {
@@ -33,6 +36,14 @@ export class ApiError extends Error {
     };
   }
 }
+
+/** What the message of an error code needs to be written. */
+export type ErrorParams<C extends ErrorCode> = TextParams<(typeof errorTexts.table)[C]>;
+
+/** A message with parameters must be given them; one without may be given nothing. */
+type ErrorValues<C extends ErrorCode> = keyof ErrorParams<C> extends never
+  ? [values?: ErrorParams<C>]
+  : [values: ErrorParams<C>];
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: unknown };

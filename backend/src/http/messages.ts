@@ -1,10 +1,10 @@
-import type { Bilingual } from '../language/language.js';
+import { defineTexts } from '../language/texts.js';
 
 /**
  * Every error the API can answer, by stable code, in Italian and English. Codes never change
  * once published: clients (the tab, the bot, automation) branch on them.
  */
-export const errorMessages = {
+export const errorTexts = defineTexts({
   invalid_request: {
     it: 'La richiesta non è valida: controlla i campi indicati nei dettagli.',
     en: 'The request is not valid: check the fields listed in the details.',
@@ -45,30 +45,30 @@ export const errorMessages = {
     it: 'Non hai i permessi per questa operazione.',
     en: 'You do not have permission for this operation.',
   },
-  terms_not_accepted: {
-    it: 'Prima di continuare devi accettare i termini di licenza (versione {version}).',
-    en: 'Before you continue you must accept the licence terms (version {version}).',
-  },
-  tenant_setup_incomplete: {
-    it: 'Il tenant non è ancora impostato: completa il setup (mancano: {missing}).',
-    en: 'The tenant is not set up yet: complete the setup (missing: {missing}).',
-  },
+  terms_not_accepted: (p: { version: string }) => ({
+    it: `Prima di continuare devi accettare i termini di licenza (versione ${p.version}).`,
+    en: `Before you continue you must accept the licence terms (version ${p.version}).`,
+  }),
+  tenant_setup_incomplete: (p: { missing: string }) => ({
+    it: `Il tenant non è ancora impostato: completa il setup (mancano: ${p.missing}).`,
+    en: `The tenant is not set up yet: complete the setup (missing: ${p.missing}).`,
+  }),
   setup_already_confirmed: {
     it: 'Il setup del tenant è già confermato: la posizione dei dati non può più cambiare.',
     en: 'The tenant setup is already confirmed: the data location can no longer change.',
   },
-  setup_not_ready: {
-    it: 'Il setup non può essere confermato finché mancano: {missing}.',
-    en: 'The setup cannot be confirmed while these are missing: {missing}.',
-  },
-  already_exists: {
-    it: 'Esiste già: {what}.',
-    en: 'It already exists: {what}.',
-  },
-  not_found: {
-    it: 'Non trovato: {what}.',
-    en: 'Not found: {what}.',
-  },
+  setup_not_ready: (p: { missing: string }) => ({
+    it: `Il setup non può essere confermato finché mancano: ${p.missing}.`,
+    en: `The setup cannot be confirmed while these are missing: ${p.missing}.`,
+  }),
+  already_exists: (p: { what: string }) => ({
+    it: `Esiste già: ${p.what}.`,
+    en: `It already exists: ${p.what}.`,
+  }),
+  not_found: (p: { what: string }) => ({
+    it: `Non trovato: ${p.what}.`,
+    en: `Not found: ${p.what}.`,
+  }),
   route_not_found: {
     it: 'Questo indirizzo non esiste nell’API di Custodia.',
     en: 'This address does not exist in the Custodia API.',
@@ -85,34 +85,34 @@ export const errorMessages = {
     it: 'Il motore di backup non è disponibile in questo momento. Riprova tra poco.',
     en: 'The backup engine is not available right now. Try again shortly.',
   },
-  confirmation_mismatch: {
-    it: 'Conferma non valida: per procedere scrivi esattamente «{expected}».',
-    en: 'Confirmation does not match: to proceed type exactly “{expected}”.',
-  },
-  group_not_found: {
-    it: 'Il gruppo {groupId} non esiste in Microsoft 365: crealo o sceglilo dal portale Microsoft 365 e riprova.',
-    en: 'The group {groupId} does not exist in Microsoft 365: create or pick it in the Microsoft 365 portal and try again.',
-  },
+  confirmation_mismatch: (p: { expected: string }) => ({
+    it: `Conferma non valida: per procedere scrivi esattamente «${p.expected}».`,
+    en: `Confirmation does not match: to proceed type exactly “${p.expected}”.`,
+  }),
+  group_not_found: (p: { groupId: string }) => ({
+    it: `Il gruppo ${p.groupId} non esiste in Microsoft 365: crealo o sceglilo dal portale Microsoft 365 e riprova.`,
+    en: `The group ${p.groupId} does not exist in Microsoft 365: create or pick it in the Microsoft 365 portal and try again.`,
+  }),
   licence_missing: {
     it: 'Per questo tenant non risultano licenze acquistate: rivolgiti al tuo riferimento commerciale.',
     en: 'No licences have been bought for this tenant: contact your sales representative.',
   },
-  licence_plan_missing: {
-    it: 'Non hai licenze per il profilo {profile} con conservazione di {years} anni: scegli un profilo e una conservazione acquistati.',
-    en: 'You have no licences for the {profile} profile with {years}-year retention: choose a profile and retention you bought.',
-  },
-  licence_workloads_not_included: {
-    it: 'Il profilo {profile} ({years} anni) non comprende: {workloads}. Togli questi servizi dal job o acquista un profilo che li includa.',
-    en: 'The {profile} profile ({years} years) does not include: {workloads}. Remove them from the job or buy a profile that includes them.',
-  },
-  licence_seats_exceeded: {
-    it: 'Il job proteggerebbe {needed} utenti con il profilo {profile} ({years} anni), ma le licenze sono {seats}: limita il job ai gruppi da salvare o acquista altre licenze.',
-    en: 'The job would protect {needed} people under the {profile} profile ({years} years), but you have {seats} licences: narrow the job to the groups to back up or buy more licences.',
-  },
-  licence_storage_exceeded: {
-    it: 'Lo spazio acquistato è esaurito ({usedBytes} byte usati di {purchasedBytes}): libera spazio eliminando backup non necessari o acquista altro spazio.',
-    en: 'The storage you bought is used up ({usedBytes} bytes used of {purchasedBytes}): free space by deleting backups you do not need or buy more.',
-  },
+  licence_plan_missing: (p: { profile: string; years: number }) => ({
+    it: `Non hai licenze per il profilo ${p.profile} con conservazione di ${p.years} anni: scegli un profilo e una conservazione acquistati.`,
+    en: `You have no licences for the ${p.profile} profile with ${p.years}-year retention: choose a profile and retention you bought.`,
+  }),
+  licence_workloads_not_included: (p: { profile: string; years: number; workloads: string }) => ({
+    it: `Il profilo ${p.profile} (${p.years} anni) non comprende: ${p.workloads}. Togli questi servizi dal job o acquista un profilo che li includa.`,
+    en: `The ${p.profile} profile (${p.years} years) does not include: ${p.workloads}. Remove them from the job or buy a profile that includes them.`,
+  }),
+  licence_seats_exceeded: (p: { needed: number; profile: string; years: number; seats: number }) => ({
+    it: `Il job proteggerebbe ${p.needed} utenti con il profilo ${p.profile} (${p.years} anni), ma le licenze sono ${p.seats}: limita il job ai gruppi da salvare o acquista altre licenze.`,
+    en: `The job would protect ${p.needed} people under the ${p.profile} profile (${p.years} years), but you have ${p.seats} licences: narrow the job to the groups to back up or buy more licences.`,
+  }),
+  licence_storage_exceeded: (p: { usedBytes: number; purchasedBytes: number }) => ({
+    it: `Lo spazio acquistato è esaurito (${p.usedBytes} byte usati di ${p.purchasedBytes}): libera spazio eliminando backup non necessari o acquista altro spazio.`,
+    en: `The storage you bought is used up (${p.usedBytes} bytes used of ${p.purchasedBytes}): free space by deleting backups you do not need or buy more.`,
+  }),
   resource_busy: {
     it: 'Un backup di questo account è in corso: riprova quando sarà terminato.',
     en: 'A backup of this account is running: try again when it has finished.',
@@ -129,10 +129,10 @@ export const errorMessages = {
     it: 'La selezione non contiene elementi salvati da ripristinare o esportare: controlla la data scelta e la ricerca.',
     en: 'The selection holds no backed-up items to restore or export: check the chosen date and the search.',
   },
-  selection_too_large: {
-    it: 'La selezione contiene {count} elementi, più di {limit} in una richiesta: dividila o ripristina l’intero account.',
-    en: 'The selection holds {count} items, more than {limit} in one request: split it or restore the whole account.',
-  },
+  selection_too_large: (p: { count: number; limit: number }) => ({
+    it: `La selezione contiene ${p.count} elementi, più di ${p.limit} in una richiesta: dividila o ripristina l’intero account.`,
+    en: `The selection holds ${p.count} items, more than ${p.limit} in one request: split it or restore the whole account.`,
+  }),
   self_service_disabled: {
     it: 'Il ripristino self-service è disattivato per la tua organizzazione: chiedi all’amministratore di ripristinare i dati o di attivarlo nelle impostazioni.',
     en: 'Self-service restore is turned off for your organisation: ask your administrator to restore the data or to turn it on in the settings.',
@@ -161,7 +161,7 @@ export const errorMessages = {
     it: 'Si è verificato un errore interno. Riprova; se si ripete, apri una segnalazione al supporto.',
     en: 'An internal error occurred. Try again; if it happens again, open a support ticket.',
   },
-} as const satisfies Record<string, Bilingual>;
+});
 
-export type ErrorCode = keyof typeof errorMessages;
-export const errorCodes = Object.keys(errorMessages) as ErrorCode[];
+export type ErrorCode = keyof typeof errorTexts.table;
+export const errorCodes = Object.keys(errorTexts.table) as ErrorCode[];
