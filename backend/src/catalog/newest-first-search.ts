@@ -2,10 +2,10 @@ import type { Filter } from 'mongodb';
 import type { CatalogDateBucket, ItemVersion } from './model.js';
 import { daysOfMonthNewestFirst } from './date-buckets.js';
 
-/** A month with more versions than this is searched one day at a time. */
+/** A month with more matches than this is searched one day at a time. */
 export const crowdedMonth = 300;
-/** With more steps than this to walk, a search first checks whether its words are rare enough to fetch at once. */
-const stepsWorthAProbe = 12;
+/** With more months than this to walk, a search first checks whether its words are rare enough to fetch at once. */
+const monthsWorthAProbe = 12;
 
 /** Runs one find with the search's filter narrowed further; returns every match, in any order. */
 export type FindAll = (filter: Filter<ItemVersion>, limit?: number) => Promise<ItemVersion[]>;
@@ -19,11 +19,12 @@ export function newestFirst(a: ItemVersion, b: ItemVersion): number {
 }
 
 /**
- * The first `wanted` matches of `filter` in search order, found month by month, newest first, a crowded month day by
- * day: each step selects its month or day by equality, so the embedded database (which sorts every match itself and
- * cannot hand it a limit) reads only the matches of the steps it needs, not every version holding a common word. Each
- * step returns all its matches, so the order across steps is exact. When many steps would have to be walked, one
- * capped read first tells whether the words are rare enough for a single read of all their matches.
+ * The first `wanted` matches of `filter` in search order, found month by month, newest first: each step selects its
+ * month (or day) by equality, so the embedded database (which sorts every match itself and cannot hand it a limit)
+ * reads only the matches of the steps it needs, not every version holding a common word. A crowded month is read
+ * whole if its matches are few (a read capped past the threshold tells), else a day at a time. Each step returns all
+ * its matches, so the order across steps is exact. When many months would have to be walked, one capped read first
+ * tells whether the words are rare enough for a single read of all their matches.
  */
 export async function searchNewestFirst(
   find: FindAll,
@@ -31,16 +32,21 @@ export async function searchNewestFirst(
   months: readonly Pick<CatalogDateBucket, 'month' | 'versions'>[],
   wanted: number,
 ): Promise<ItemVersion[]> {
-  const steps = months.flatMap(({ month, versions }): Filter<ItemVersion>[] =>
-    versions > crowdedMonth ? daysOfMonthNewestFirst(month).map((itemDay) => ({ itemDay })) : [{ itemMonth: month }],
-  );
-  if (steps.length > stepsWorthAProbe) {
+  if (months.length > monthsWorthAProbe) {
     const probe = await find(filter, wanted + 1);
     if (probe.length <= wanted) return probe.sort(newestFirst);
   }
   const found: ItemVersion[] = [];
-  for (const step of steps) {
-    found.push(...(await find({ ...filter, ...step })).sort(newestFirst));
+  const take = (matches: ItemVersion[]) => found.push(...matches.sort(newestFirst));
+  for (const { month, versions } of months) {
+    const ofMonth = await find({ ...filter, itemMonth: month }, versions > crowdedMonth ? crowdedMonth + 1 : undefined);
+    if (ofMonth.length <= crowdedMonth) take(ofMonth);
+    else {
+      for (const itemDay of daysOfMonthNewestFirst(month)) {
+        take(await find({ ...filter, itemDay }));
+        if (found.length >= wanted) return found;
+      }
+    }
     if (found.length >= wanted) return found;
   }
   return found;

@@ -29,11 +29,12 @@ interface Sample {
 
 /**
  * Two mailboxes over three years: most months sparse, one month crowded past the day-at-a-time threshold (400
- * messages in March 2026, several on the same instant so the Graph id decides), and a few versions with no date.
+ * messages in March 2026 that all hold `marzo`, several on the same instant so the Graph id decides), and a few
+ * versions with no date.
  */
 function samples(): Sample[] {
   const list: Sample[] = [];
-  const add = (resourceId: string, index: number, itemDate: Date | undefined) =>
+  const add = (resourceId: string, index: number, itemDate: Date | undefined, extra: string[] = []) =>
     list.push({
       resourceId,
       graphId: `m${String(index).padStart(4, '0')}`,
@@ -42,6 +43,7 @@ function samples(): Sample[] {
         words[index % words.length]!,
         words[(index * 3 + 1) % words.length]!,
         ...(index % 5 === 0 ? ['raro'] : []),
+        ...extra,
       ],
     });
   let index = 0;
@@ -52,7 +54,7 @@ function samples(): Sample[] {
     }
   }
   for (let n = 0; n < 400; n++) {
-    add('mailbox:anna', index++, new Date(Date.UTC(2026, 2, 1) + Math.floor(n / 3) * (day / 5)));
+    add('mailbox:anna', index++, new Date(Date.UTC(2026, 2, 1) + Math.floor(n / 3) * (day / 5)), ['marzo']);
   }
   for (let n = 0; n < 5; n++) add('mailbox:bruno', index++, undefined);
   return list;
@@ -121,6 +123,10 @@ test('search pages newest first exactly as one sorted query over every match, in
     },
     { words: ['preventivo'], resourceIds: ['mailbox:bruno'], skip: 100, limit: 100 },
     { words: ['assente'], skip: 0, limit: 100 },
+    // More matches in one month than a month read takes: that month is read a day at a time.
+    { words: ['marzo'], resourceIds: ['mailbox:anna'], skip: 0, limit: 50 },
+    { words: ['marzo'], skip: 120, limit: 100 },
+    { words: ['marzo', 'fattura'], resourceIds: ['mailbox:anna'], skip: 10, limit: 30 },
   ];
   for (const query of queries) {
     const found = await catalog.search(query);
