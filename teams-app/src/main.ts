@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { startApp } from './app.js';
+import { installLastResortGuard } from './last-resort-guard.js';
 
 let config;
 try {
@@ -14,6 +15,7 @@ try {
 }
 
 const logger = createLogger(config.logLevel);
+installLastResortGuard(logger);
 const app = await startApp(config, logger);
 
 let stopping = false;

@@ -208,6 +208,9 @@ export const exportViewSchema = z.strictObject({
   expiresAt: z.string(),
   downloadPath: z.string().nullable().describe('Below the API prefix; works without a token until `expiresAt`'),
   error: z.string().nullable(),
+  failures: z
+    .array(z.strictObject({ name: z.string(), reason: z.strictObject({ en: z.string(), it: z.string() }) }))
+    .describe('Items left out of a ready export and why; the ZIP lists them too'),
 });
 
 export function exportView(record: ExportRecord): z.input<typeof exportViewSchema> {
@@ -222,5 +225,6 @@ export function exportView(record: ExportRecord): z.input<typeof exportViewSchem
     expiresAt: iso(record.expiresAt),
     downloadPath: ready ? `/downloads/${record.tenantId}/${record.token}` : null,
     error: record.error,
+    failures: (record.failures ?? []).map(({ name, reason }) => ({ name, reason })),
   };
 }

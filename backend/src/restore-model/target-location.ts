@@ -1,5 +1,6 @@
 import { splitFolderPath, type ProtectedResource } from '../catalog/index.js';
 import type { RequesterLanguage, RestoreTarget } from './model.js';
+import { safeName } from './safe-name.js';
 
 /** Where a restored item lands: a mailbox (user id) or a drive, and the folder path segments inside it. */
 export interface TargetLocation {
@@ -35,13 +36,14 @@ export function targetLocation(
     case 'original':
       return { kind, id: sourceId, folderPath: original };
     case 'newFolder':
-      return { kind, id: sourceId, folderPath: [folderName, ...original] };
+      return { kind, id: sourceId, folderPath: [safeName(folderName, 'Restored'), ...original] };
     case 'otherUser':
       return {
         kind,
         id: kind === 'mailbox' ? target.userId : '',
         ...(kind === 'drive' && { driveOwnerUserId: target.userId }),
-        folderPath: [`${folderName} - ${source.displayName}`, ...original],
+        // The display name is chosen in Entra ID, not by us: a `/` in it would nest a OneDrive folder.
+        folderPath: [safeName(`${folderName} - ${source.displayName}`, folderName), ...original],
       };
   }
 }

@@ -1,3 +1,4 @@
+import type { ExportItemFailure } from './export-zip.js';
 export type ExportStatus = 'queued' | 'running' | 'ready' | 'failed';
 
 /** A background export: a ZIP written to a temporary file, downloadable with its token until it expires. */
@@ -15,4 +16,6 @@ export interface ExportRecord {
   requestedAt: Date;
   finishedAt: Date | null;
   error: string | null;
+  /** Items left out of a ready export, each with its reason (also listed inside the ZIP). Absent on older records. */
+  failures?: ExportItemFailure[];
 }

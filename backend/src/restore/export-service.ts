@@ -10,7 +10,8 @@ import type { Scheduler } from '../jobs/scheduler.js';
 import type { ContentStore } from '../store/index.js';
 import { exportsCollection } from './collections.js';
 import type { ExportRecord } from './export-model.js';
-import { writeSelectionZip } from './export-zip.js';
+import { ExportItemBroken, writeSelectionZip, type ExportItemFailure } from './export-zip.js';
+import { safeFileName } from '../restore-model/safe-name.js';
 import type { RestoreSelection } from '../restore-model/model.js';
 import { resolveSelection } from './selection.js';
 
@@ -45,7 +46,12 @@ export class ExportService {
   }
 
   /** Streams the selection as a ZIP into `output` now. */
-  async streamZip(tenantId: string, selection: RestoreSelection, output: Writable): Promise<{ items: number }> {
+  async streamZip(
+    tenantId: string,
+    selection: RestoreSelection,
+    output: Writable,
+    skip?: ReadonlyMap<string, ExportItemFailure>,
+  ): Promise<{ items: number; failures: ExportItemFailure[] }> {
     const catalog = new Catalog(this.options.db, tenantId);
     const versions = await resolveSelection(this.options.db, catalog, selection);
     const resources = new Map<string, ProtectedResource>();
@@ -53,7 +59,10 @@ export class ExportService {
       const resource = await catalog.resource(resourceId);
       if (resource) resources.set(resourceId, resource);
     }
-    return writeSelectionZip({ tenantId, store: this.options.store, versions, resources }, output);
+    return writeSelectionZip(
+      { tenantId, store: this.options.store, versions, resources, ...(skip && { skip }) },
+      output,
+    );
   }
 
   /** Queues a background export; its record carries the download token once it is ready. */
@@ -71,6 +80,7 @@ export class ExportService {
       requestedAt: new Date(),
       finishedAt: null,
       error: null,
+      failures: [],
     };
     await this.exports.insertOne(tenantId, record);
     await this.options.scheduler.runNow<ExportJobData>(restoreExportJobName, {
@@ -115,15 +125,28 @@ export class ExportService {
     if (!record || record.status === 'ready') return;
     await this.exports.updateOne(tenantId, { exportId }, { $set: { status: 'running' } });
     await mkdir(this.options.directory, { recursive: true });
-    const filePath = join(this.options.directory, `${tenantId}-${exportId}.zip`);
+    const filePath = join(this.options.directory, safeFileName(`${tenantId}-${exportId}`, 'zip', exportId));
+    // An item whose content breaks halfway cannot be taken out of a ZIP already written: the file is written again
+    // without it, so one bad item costs one more pass, never the whole export.
+    const skip = new Map<string, ExportItemFailure>();
     try {
-      const file = createWriteStream(filePath);
-      const { items } = await this.streamZip(tenantId, selection, file);
-      await this.exports.updateOne(
-        tenantId,
-        { exportId },
-        { $set: { status: 'ready', items, bytes: file.bytesWritten, filePath, finishedAt: new Date() } },
-      );
+      for (;;) {
+        const file = createWriteStream(filePath);
+        try {
+          const { items, failures } = await this.streamZip(tenantId, selection, file, skip);
+          await this.exports.updateOne(
+            tenantId,
+            { exportId },
+            {
+              $set: { status: 'ready', items, failures, bytes: file.bytesWritten, filePath, finishedAt: new Date() },
+            },
+          );
+          return;
+        } catch (error) {
+          if (!(error instanceof ExportItemBroken) || skip.has(error.failure.versionId)) throw error;
+          skip.set(error.failure.versionId, error.failure);
+        }
+      }
     } catch (error) {
       await rm(filePath, { force: true });
       const message = error instanceof Error ? error.message : String(error);
