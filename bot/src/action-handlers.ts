@@ -1,4 +1,5 @@
 import { requestRun } from '@custodia/backend/jobs-api/run-request';
+import { actionTexts } from './action-texts.js';
 import { localDay, muteJobForDay, recordRunCard } from './alert-store.js';
 import { currentApprovalCard, decideRestore } from './approval-actions.js';
 import type { ApprovalDelivery } from './approval-delivery.js';
@@ -61,9 +62,7 @@ export async function answerCardAction(context: ActionContext, action: CardActio
       if (!may(person, 'jobs.manage')) return refusedCard(context, runId, refusal(person, 'mute_jobs'));
       return muteJob(context, jobId, runId);
     default:
-      return adaptiveCard([
-        paragraph(person.language === 'it' ? 'Questo pulsante non è più valido.' : 'This button is no longer valid.'),
-      ]);
+      return adaptiveCard([paragraph(actionTexts.text('staleButton', {}, person.language))]);
   }
 }
 
@@ -76,11 +75,7 @@ async function startRun(
   const { person } = turn;
   const job = await services.jobs.get(person.tenantId, jobId);
   if (!job) {
-    return adaptiveCard([
-      paragraph(person.language === 'it' ? 'Questo job non esiste più.' : 'This job no longer exists.', {
-        color: 'Attention',
-      }),
-    ]);
+    return adaptiveCard([paragraph(actionTexts.text('jobGone', {}, person.language), { color: 'Attention' })]);
   }
   const outcome = await requestRun(services, {
     tenantId: person.tenantId,
@@ -111,7 +106,7 @@ async function currentRunCard(context: ActionContext, runId: string, notice?: st
   const { person } = turn;
   const run = await services.engine.run(person.tenantId, runId);
   if (!run) {
-    return adaptiveCard([paragraph(person.language === 'it' ? 'Esecuzione non trovata.' : 'Run not found.')]);
+    return adaptiveCard([paragraph(actionTexts.text('runNotFound', {}, person.language))]);
   }
   const data = await runCardData(services, run, turn.conversationId, may(person, 'jobs.manage'));
   return runCard({ ...data, ...(notice !== undefined && { notice }) }, person.language);
@@ -133,14 +128,7 @@ async function muteJob(context: ActionContext, jobId: string, runId: string): Pr
     day,
     mutedBy: person.aadObjectId ?? person.id,
   });
-  const it = person.language === 'it';
-  return currentRunCard(
-    context,
-    runId,
-    it
-      ? 'Fino a mezzanotte non riceverai altri avvisi di questo job qui.'
-      : 'No more alerts of this job here until midnight.',
-  );
+  return currentRunCard(context, runId, actionTexts.text('mutedUntilMidnight', {}, person.language));
 }
 
 function stringField(data: Record<string, unknown>, name: string): string {

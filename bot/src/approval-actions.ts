@@ -1,5 +1,6 @@
 import { restoreRequestsCollection } from '@custodia/backend/restore/index';
 import { approvalFacts } from './approval-data.js';
+import { approvalActionTexts } from './approval-texts.js';
 import { claimDecision, releaseDecision } from './approval-store.js';
 import type { ApprovalDelivery } from './approval-delivery.js';
 import { approvalCard, maxApprovalNoteLength } from './cards/approval-cards.js';
@@ -32,15 +33,10 @@ export async function decideRestore(
   const note = typedNote.trim().slice(0, maxApprovalNoteLength);
   const decidedBy = person.portalEmail ?? person.email ?? person.aadObjectId ?? person.id;
   const { restores } = services.approvals;
-  const alreadyDecided =
-    person.language === 'it' ? 'Questo restore era già stato deciso.' : 'This restore was already decided.';
+  const t = approvalActionTexts.in(person.language);
   if (!(await claimDecision(services.db, person.tenantId, restoreId, decidedBy))) {
     const stillWaiting = (await restores.get(person.tenantId, restoreId))?.status === 'awaitingApproval';
-    const decidingNow =
-      person.language === 'it'
-        ? 'Un altro approvatore sta decidendo proprio ora: la scheda mostrerà la sua decisione.'
-        : 'Another approver is deciding right now: the card will show their decision.';
-    return currentApprovalCard(context, restoreId, stillWaiting ? decidingNow : alreadyDecided);
+    return currentApprovalCard(context, restoreId, stillWaiting ? t.decidingNow : t.alreadyDecided);
   }
   let decided;
   try {
@@ -53,7 +49,7 @@ export async function decideRestore(
     await releaseDecision(services.db, person.tenantId, restoreId);
     throw error;
   }
-  if (!decided) return currentApprovalCard(context, restoreId, alreadyDecided);
+  if (!decided) return currentApprovalCard(context, restoreId, t.alreadyDecided);
   await services.activity.append(
     person.tenantId,
     {
@@ -84,9 +80,7 @@ export async function currentApprovalCard(
     .scoped(services.db)
     .findOne(person.tenantId, { restoreId }, { projection: { _id: 0 } });
   if (!request?.approval) {
-    return adaptiveCard([
-      paragraph(person.language === 'it' ? 'Questo restore non esiste più.' : 'This restore no longer exists.'),
-    ]);
+    return adaptiveCard([paragraph(approvalActionTexts.text('gone', {}, person.language))]);
   }
   const facts = await approvalFacts(services.db, request, person.language);
   const canDecide = may(person, 'approvals.manage') && services.approvals !== undefined;
@@ -95,11 +89,6 @@ export async function currentApprovalCard(
 
 function unavailableCard(person: BotPerson): AdaptiveCard {
   return adaptiveCard([
-    paragraph(
-      person.language === 'it'
-        ? 'Da qui non posso decidere sui restore: decidi dal portale.'
-        : 'I cannot decide on restores from here: decide in the portal.',
-      { color: 'Attention' },
-    ),
+    paragraph(approvalActionTexts.text('unavailable', {}, person.language), { color: 'Attention' }),
   ]);
 }

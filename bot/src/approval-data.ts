@@ -2,6 +2,7 @@ import { ObjectId, type Db } from 'mongodb';
 import { itemVersionsCollection, resourcesCollection, type ProtectedResource } from '@custodia/backend/catalog/index';
 import { portalUsers } from '@custodia/backend/portal-users/portal-user-store';
 import type { RestoreRequest, RestoreSelection } from '@custodia/backend/restore-model/model';
+import { approvalActionTexts } from './approval-texts.js';
 import type { ApprovalCardData, ApprovalDecision } from './cards/approval-cards.js';
 import { formatTime } from './cards/jobs-card.js';
 import type { Language } from './language.js';
@@ -58,9 +59,7 @@ function accountName(resource: ProtectedResource, language: Language): string {
     resource.kind === 'onedrive'
       ? 'OneDrive'
       : resource.kind === 'mailbox'
-        ? language === 'it'
-          ? 'Posta'
-          : 'Mail'
+        ? approvalActionTexts.text('mail', {}, language)
         : '';
   return kind === '' ? resource.displayName : `${kind}: ${resource.displayName}`;
 }

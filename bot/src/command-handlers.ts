@@ -7,6 +7,7 @@ import { formatTime, jobsCard } from './cards/jobs-card.js';
 import { licenceCard } from './cards/licence-card.js';
 import { restoresCard } from './cards/restore-cards.js';
 import { runCard } from './cards/run-card.js';
+import { commandTexts } from './command-texts.js';
 import type { Command } from './commands.js';
 import { matchJobName } from './job-names.js';
 import { latestRuns } from './latest-runs.js';
@@ -20,16 +21,12 @@ import type { BotReply, BotTurn } from './turn.js';
 /** Answers a chat command, checking the person's portal role first. */
 export async function answerCommand(services: BotServices, turn: BotTurn, command: Command): Promise<BotReply> {
   const { person } = turn;
-  const it = person.language === 'it';
   switch (command.kind) {
     case 'help':
       return { card: helpCard(person.language) };
     case 'unknown':
       return {
-        card: helpCard(
-          person.language,
-          it ? `Non ho capito "${command.text}".` : `I did not understand "${command.text}".`,
-        ),
+        card: helpCard(person.language, commandTexts.text('notUnderstood', { text: command.text }, person.language)),
       };
     case 'jobs':
       return may(person, 'jobs.read') ? listJobs(services, turn) : { text: refusal(person, 'see_jobs') };
@@ -70,47 +67,26 @@ type Resolved = { job: BackupJob; typo: boolean } | { reply: BotReply };
 
 /** The job a person named, or a reply saying which names exist or which ones they may have meant. */
 async function resolveJob(services: BotServices, { person }: BotTurn, typed: string): Promise<Resolved> {
-  const it = person.language === 'it';
+  const t = commandTexts.in(person.language);
   const jobs = await services.jobs.list(person.tenantId);
   const match = matchJobName(typed, jobs);
   if (match.kind === 'exact' || match.kind === 'close') return { job: match.job, typo: match.kind === 'close' };
   if (match.kind === 'ambiguous') {
     const names = match.candidates.map((job) => `"${job.name}"`).join(', ');
-    return {
-      reply: {
-        text: it ? `"${typed}" può essere ${names}: quale intendi?` : `"${typed}" could be ${names}: which one?`,
-      },
-    };
+    return { reply: { text: t.whichJob({ typed, names }) } };
   }
   const names = jobs.map((job) => `"${job.name}"`).join(', ');
-  const known =
-    names === ''
-      ? it
-        ? 'non ci sono job.'
-        : 'there are no jobs.'
-      : it
-        ? `i job sono ${names}.`
-        : `the jobs are ${names}.`;
-  return {
-    reply: {
-      text: it ? `Non trovo un job chiamato "${typed}": ${known}` : `I cannot find a job called "${typed}": ${known}`,
-    },
-  };
+  const known = names === '' ? t.noJobs : t.jobsAre({ names });
+  return { reply: { text: t.jobNotFound({ typed, known }) } };
 }
 
 async function confirmRun(services: BotServices, turn: BotTurn, typed: string): Promise<BotReply> {
   const resolved = await resolveJob(services, turn, typed);
   if ('reply' in resolved) return resolved.reply;
   const { job, typo } = resolved;
-  const it = turn.person.language === 'it';
+  const t = commandTexts.in(turn.person.language);
   const scope =
-    job.scope.type === 'organisation'
-      ? it
-        ? 'tutta l’organizzazione'
-        : 'the whole organisation'
-      : it
-        ? `${job.scope.groupIds.length} gruppi`
-        : `${job.scope.groupIds.length} groups`;
+    job.scope.type === 'organisation' ? t.wholeOrganisation : t.groups({ count: job.scope.groupIds.length });
   return {
     card: confirmRunCard(
       { jobId: job.jobId, jobName: job.name, workloads: job.workloads, scope, ...(typo && { typed }) },
@@ -126,11 +102,7 @@ async function jobStatus(services: BotServices, turn: BotTurn, typed: string): P
   const latest = (await latestRuns(services.db, person.tenantId, [resolved.job.jobId])).get(resolved.job.jobId);
   const run = latest && (await services.engine.run(person.tenantId, latest.runId));
   if (!run) {
-    const name = resolved.job.name;
-    return {
-      text:
-        person.language === 'it' ? `Il job "${name}" non è mai stato eseguito.` : `The job "${name}" has never run.`,
-    };
+    return { text: commandTexts.text('neverRun', { name: resolved.job.name }, person.language) };
   }
   const data = await runCardData(services, run, turn.conversationId, may(person, 'jobs.manage'));
   return { card: runCard(data, person.language) };
@@ -139,12 +111,7 @@ async function jobStatus(services: BotServices, turn: BotTurn, typed: string): P
 async function licences(services: BotServices, { person }: BotTurn): Promise<BotReply> {
   const usage = await licenceUsage(services.db, person.tenantId);
   if (!usage.licensed) {
-    return {
-      text:
-        person.language === 'it'
-          ? 'Per questo tenant non è ancora registrata una licenza: il tuo fornitore la inserisce all’attivazione.'
-          : 'No licence is recorded for this tenant yet: your provider enters it at activation.',
-    };
+    return { text: commandTexts.text('noLicence', {}, person.language) };
   }
   return {
     card: licenceCard(
@@ -167,12 +134,7 @@ async function restores(services: BotServices, { person }: BotTurn): Promise<Bot
   const everyone = may(person, 'items.read');
   const objectId = person.aadObjectId;
   if (!everyone && objectId === undefined) {
-    return {
-      text:
-        person.language === 'it'
-          ? 'Non riesco a riconoscere il tuo account Microsoft: apri la scheda Restore del portale.'
-          : 'I cannot recognise your Microsoft account: open the Restore tab of the portal.',
-    };
+    return { text: commandTexts.text('accountUnknown', {}, person.language) };
   }
   const filter = everyone || objectId === undefined ? {} : { requestedBy: { $in: requesterIdsOf(objectId) } };
   const requests = await restoreRequestsCollection

@@ -11,3 +11,10 @@ export function languageOfLocale(locale: string | undefined): Language {
 export function say(language: Language, text: Bilingual): string {
   return text[language];
 }
+
+/** The locale dates and numbers are written in for each language (British English, as the product's English is). */
+const locales: Readonly<Record<Language, string>> = { it: 'it-IT', en: 'en-GB' };
+
+export function localeOf(language: Language): string {
+  return locales[language];
+}

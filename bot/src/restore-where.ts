@@ -1,21 +1,20 @@
 import type { RestoreRequest } from '@custodia/backend/restore-model/model';
 import type { Language } from './language.js';
+import { restoreWhereTexts } from './restore-where-texts.js';
 
 /** Where a restore put the items, in plain words. */
 export function restoreWhere(
   request: Pick<RestoreRequest, 'target' | 'restoreFolderName'>,
   language: Language,
 ): string {
-  const it = language === 'it';
+  const t = restoreWhereTexts.in(language);
   switch (request.target.type) {
     case 'original':
-      return it ? 'nella posizione originale' : 'in their original place';
+      return t.original;
     case 'newFolder':
-      return it ? `nella cartella "${request.restoreFolderName}"` : `in the folder "${request.restoreFolderName}"`;
+      return t.newFolder({ folder: request.restoreFolderName });
     case 'otherUser':
-      return it
-        ? `nella cartella "${request.restoreFolderName}" di un altro utente (${request.target.userId})`
-        : `in the folder "${request.restoreFolderName}" of another user (${request.target.userId})`;
+      return t.otherUser({ folder: request.restoreFolderName, userId: request.target.userId });
   }
 }
 

@@ -2,6 +2,7 @@ import type { Language } from '../language.js';
 import { verbs } from '../verbs.js';
 import type { AdaptiveCard } from './card-types.js';
 import { adaptiveCard, execute, facts, paragraph, title } from './elements.js';
+import { confirmRunTexts } from './confirm-run-texts.js';
 
 export interface ConfirmRunData {
   jobId: string;
@@ -14,37 +15,24 @@ export interface ConfirmRunData {
 
 /** Asks before starting a backup: a run reads every protected account, so it should be meant. */
 export function confirmRunCard(data: ConfirmRunData, language: Language): AdaptiveCard {
-  const it = language === 'it';
+  const t = confirmRunTexts.in(language);
   const body = [
-    title(it ? `Avviare ora il job "${data.jobName}"?` : `Run the job "${data.jobName}" now?`),
+    title(t.question({ jobName: data.jobName })),
     facts([
-      [it ? 'Perimetro' : 'Scope', data.scope],
+      [t.scope, data.scope],
       ['Workload', data.workloads.join(', ')],
     ]),
   ];
   if (data.typed !== undefined) {
-    body.push(
-      paragraph(
-        it
-          ? `Hai scritto "${data.typed}": intendevi questo job?`
-          : `You wrote "${data.typed}": is this the job you meant?`,
-        {
-          isSubtle: true,
-        },
-      ),
-    );
+    body.push(paragraph(t.typedInstead({ typed: data.typed }), { isSubtle: true }));
   }
   return adaptiveCard(body, [
-    execute(it ? 'Avvia' : 'Run', verbs.confirmRun, { jobId: data.jobId }, 'positive'),
-    execute(it ? 'Annulla' : 'Cancel', verbs.cancelRun, { jobId: data.jobId }),
+    execute(t.run, verbs.confirmRun, { jobId: data.jobId }, 'positive'),
+    execute(t.cancel, verbs.cancelRun, { jobId: data.jobId }),
   ]);
 }
 
 /** What the confirmation becomes when the person changes their mind. */
 export function cancelledRunCard(jobName: string, language: Language): AdaptiveCard {
-  return adaptiveCard([
-    paragraph(language === 'it' ? `Nessun backup avviato per "${jobName}".` : `No backup started for "${jobName}".`, {
-      isSubtle: true,
-    }),
-  ]);
+  return adaptiveCard([paragraph(confirmRunTexts.text('cancelled', { jobName }, language), { isSubtle: true })]);
 }

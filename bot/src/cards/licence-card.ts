@@ -1,6 +1,7 @@
 import type { Bilingual, Language } from '../language.js';
 import type { AdaptiveCard, CardElement } from './card-types.js';
 import { adaptiveCard, facts, openUrl, paragraph, readableBytes, title } from './elements.js';
+import { licenceTexts } from './licence-texts.js';
 
 export interface LicenceCardData {
   plans: { profile: string; retentionYears: number; seats: number; used: number }[];
@@ -15,38 +16,24 @@ export interface LicenceCardData {
 
 /** Usage against what was bought, per profile and retention tier; on an overrun, what to do about it. */
 export function licenceCard(data: LicenceCardData, language: Language): AdaptiveCard {
-  const it = language === 'it';
-  const years = (n: number) => (it ? `${n} ${n === 1 ? 'anno' : 'anni'}` : `${n} year${n === 1 ? '' : 's'}`);
-  const body: CardElement[] = [
-    title(
-      data.overrun ? (it ? 'Licenze superate' : 'Licences exceeded') : it ? 'Stato della licenza' : 'Licence status',
-      data.overrun ? 'Attention' : 'Default',
-    ),
-  ];
+  const t = licenceTexts.in(language);
+  const years = (n: number) => t.years({ years: n });
+  const body: CardElement[] = [title(data.overrun ? t.exceeded : t.status, data.overrun ? 'Attention' : 'Default')];
   const rows: [string, string][] = data.plans.map((plan) => [
     `${plan.profile}, ${years(plan.retentionYears)}`,
-    `${plan.used} / ${plan.seats}${plan.used > plan.seats ? (it ? ' (oltre il limite)' : ' (over the limit)') : ''}`,
+    `${plan.used} / ${plan.seats}${plan.used > plan.seats ? t.overLimit : ''}`,
   ]);
   for (const extra of data.unlicensed) {
-    rows.push([
-      `${extra.profile}, ${years(extra.retentionYears)}`,
-      `${extra.used} / 0 ${it ? '(non acquistata)' : '(not bought)'}`,
-    ]);
+    rows.push([`${extra.profile}, ${years(extra.retentionYears)}`, `${extra.used} / 0 ${t.notBought}`]);
   }
   if (data.storage) {
-    rows.push([
-      it ? 'Spazio' : 'Storage',
-      `${readableBytes(data.storage.usedBytes)} / ${readableBytes(data.storage.purchasedBytes)}`,
-    ]);
+    rows.push([t.storage, `${readableBytes(data.storage.usedBytes)} / ${readableBytes(data.storage.purchasedBytes)}`]);
   }
-  if (rows.length === 0)
-    body.push(
-      paragraph(it ? 'Nessuna licenza registrata per questo tenant.' : 'No licence is recorded for this tenant.'),
-    );
+  if (rows.length === 0) body.push(paragraph(t.noLicence));
   else body.push(facts(rows));
   if (data.overrun) {
-    body.push(paragraph(it ? 'Cosa puoi fare:' : 'What you can do:', { isSubtle: true }));
+    body.push(paragraph(t.whatToDo, { isSubtle: true }));
     for (const remedy of data.remedies) body.push(paragraph(`- ${remedy[language]}`));
   }
-  return adaptiveCard(body, [openUrl(it ? 'Apri la pagina licenze' : 'Open the licence page', data.licencesUrl)]);
+  return adaptiveCard(body, [openUrl(t.openLicences, data.licencesUrl)]);
 }

@@ -2,6 +2,7 @@ import type { RestoreStatus } from '@custodia/backend/restore-model/model';
 import type { Language } from '../language.js';
 import type { AdaptiveCard, CardElement } from './card-types.js';
 import { adaptiveCard, facts, paragraph, title } from './elements.js';
+import { restoreTexts } from './restore-texts.js';
 
 export interface RestoreOutcome {
   restored: number;
@@ -15,26 +16,19 @@ export interface RestoreOutcome {
 
 /** Tells a self-service user their restore finished: what came back and where to find it. */
 export function restoreCompletedCard(data: RestoreOutcome, language: Language): AdaptiveCard {
-  const it = language === 'it';
+  const t = restoreTexts.in(language);
   const body: CardElement[] = [
-    title(it ? 'Restore completato' : 'Restore completed', data.failed > 0 ? 'Warning' : 'Good'),
-    paragraph(it ? `Dove: ${data.where}` : `Where: ${data.where}`),
+    title(t.completed, data.failed > 0 ? 'Warning' : 'Good'),
+    paragraph(t.whereTo({ where: data.where })),
     facts([
-      [it ? 'Ripristinati' : 'Restored', String(data.restored)],
-      [it ? 'Verificati' : 'Verified', String(data.verified)],
-      [it ? 'Già presenti (saltati)' : 'Already there (skipped)', String(data.skipped)],
-      [it ? 'Non riusciti' : 'Failed', String(data.failed)],
+      [t.restored, String(data.restored)],
+      [t.verified, String(data.verified)],
+      [t.skipped, String(data.skipped)],
+      [t.failed, String(data.failed)],
     ]),
   ];
   if (data.mismatched > 0) {
-    body.push(
-      paragraph(
-        it
-          ? `${data.mismatched} elementi ripristinati differiscono dal backup: apri il dettaglio nel portale.`
-          : `${data.mismatched} restored items differ from the backup: open the details in the portal.`,
-        { color: 'Warning' },
-      ),
-    );
+    body.push(paragraph(t.mismatched({ count: data.mismatched }), { color: 'Warning' }));
   }
   return adaptiveCard(body);
 }
@@ -47,27 +41,18 @@ export interface RestoreSummary {
   where: string;
 }
 
-const statusWords: Record<RestoreStatus, { it: string; en: string }> = {
-  awaitingApproval: { it: 'in attesa di approvazione', en: 'awaiting approval' },
-  rejected: { it: 'rifiutato', en: 'rejected' },
-  queued: { it: 'in coda', en: 'queued' },
-  running: { it: 'in corso', en: 'running' },
-  completed: { it: 'completato', en: 'completed' },
-  failed: { it: 'non riuscito', en: 'failed' },
-};
-
 /** The latest restores the reader may see. */
 export function restoresCard(restores: readonly RestoreSummary[], language: Language): AdaptiveCard {
-  const it = language === 'it';
-  const body: CardElement[] = [title(it ? 'Ultimi restore' : 'Latest restores')];
-  if (restores.length === 0) body.push(paragraph(it ? 'Nessun restore finora.' : 'No restores so far.'));
+  const t = restoreTexts.in(language);
+  const body: CardElement[] = [title(t.latest)];
+  if (restores.length === 0) body.push(paragraph(t.none));
   for (const restore of restores) {
     body.push(
       facts([
-        [it ? 'Richiesto' : 'Requested', restore.requestedAt],
-        [it ? 'Stato' : 'Status', statusWords[restore.status][language]],
-        [it ? 'Ripristinati' : 'Restored', `${restore.restored} / ${restore.total}`],
-        [it ? 'Dove' : 'Where', restore.where],
+        [t.requested, restore.requestedAt],
+        [t.status, restoreTexts.text(`status_${restore.status}`, {}, language)],
+        [t.restored, `${restore.restored} / ${restore.total}`],
+        [t.where, restore.where],
       ]),
     );
   }

@@ -3,6 +3,7 @@ import type { Language } from '../language.js';
 import { verbs } from '../verbs.js';
 import type { AdaptiveCard, CardAction } from './card-types.js';
 import { adaptiveCard, execute, facts, openUrl, paragraph, readableBytes, title } from './elements.js';
+import { runTexts } from './run-texts.js';
 
 export interface ResourceFailure {
   resource: string;
@@ -33,66 +34,54 @@ export interface RunCardData {
   notice?: string;
 }
 
-const headings: Record<RunStatus, { it: string; en: string; color: 'Default' | 'Good' | 'Warning' | 'Attention' }> = {
-  queued: { it: 'Backup in coda', en: 'Backup queued', color: 'Default' },
-  running: { it: 'Backup in corso', en: 'Backup running', color: 'Default' },
-  succeeded: { it: 'Backup completato', en: 'Backup completed', color: 'Good' },
-  warning: { it: 'Backup completato con avvisi', en: 'Backup completed with warnings', color: 'Warning' },
-  failed: { it: 'Backup non riuscito', en: 'Backup failed', color: 'Attention' },
+const headingColors: Record<RunStatus, 'Default' | 'Good' | 'Warning' | 'Attention'> = {
+  queued: 'Default',
+  running: 'Default',
+  succeeded: 'Good',
+  warning: 'Warning',
+  failed: 'Attention',
 };
 
 /** A run's card: progress while it runs, the failures and what to do about them when it ends badly. */
 export function runCard(data: RunCardData, language: Language): AdaptiveCard {
-  const it = language === 'it';
-  const heading = headings[data.status];
+  const t = runTexts.in(language);
+  const color = headingColors[data.status];
   const body = [
-    title(`${heading[language]}: ${data.jobName}`, heading.color),
+    title(`${runTexts.text(`heading_${data.status}`, {}, language)}: ${data.jobName}`, color),
     facts([
-      [it ? 'Account' : 'Accounts', `${data.resourcesDone + data.resourcesFailed} / ${data.resourcesTotal}`],
-      [it ? 'Non riusciti' : 'Failed', String(data.resourcesFailed)],
-      [it ? 'Elementi' : 'Items', String(data.items)],
-      [it ? 'Dati' : 'Data', readableBytes(data.bytes)],
-      [it ? 'Avvisi' : 'Warnings', String(data.warnings)],
+      [t.accounts, `${data.resourcesDone + data.resourcesFailed} / ${data.resourcesTotal}`],
+      [t.failed, String(data.resourcesFailed)],
+      [t.items, String(data.items)],
+      [t.data, readableBytes(data.bytes)],
+      [t.warnings, String(data.warnings)],
     ]),
   ];
-  if (data.reason !== null) body.push(paragraph(data.reason, { color: heading.color }));
+  if (data.reason !== null) body.push(paragraph(data.reason, { color }));
   if (data.failures.length > 0) {
-    body.push(paragraph(it ? 'Cosa non è stato salvato e perché:' : 'What was not backed up and why:'));
+    body.push(paragraph(t.whatFailed));
     body.push(facts(data.failures.slice(0, 10).map((failure) => [failure.resource, failure.reason])));
     if (data.failures.length > 10) {
-      body.push(
-        paragraph(
-          it
-            ? `… e altri ${data.failures.length - 10}: vedi il log.`
-            : `… and ${data.failures.length - 10} more: see the log.`,
-          { isSubtle: true },
-        ),
-      );
+      body.push(paragraph(t.moreFailures({ more: data.failures.length - 10 }), { isSubtle: true }));
     }
   }
   if (data.mutedToday) {
-    body.push(
-      paragraph(it ? 'Avvisi di questo job silenziati per oggi.' : 'Alerts of this job are muted for today.', {
-        isSubtle: true,
-      }),
-    );
+    body.push(paragraph(t.mutedToday, { isSubtle: true }));
   }
   if (data.notice) body.push(paragraph(data.notice, { color: 'Accent' }));
   return adaptiveCard(body, runActions(data, language));
 }
 
 function runActions(data: RunCardData, language: Language): CardAction[] {
-  const it = language === 'it';
+  const t = runTexts.in(language);
   const ids = { jobId: data.jobId, runId: data.runId };
   const ended = data.status === 'failed' || data.status === 'warning';
   const actions: CardAction[] = [];
-  if (ended && data.canManage)
-    actions.push(execute(it ? 'Esegui di nuovo' : 'Run again', verbs.runAgain, ids, 'positive'));
-  actions.push(openUrl(it ? 'Vedi log' : 'View log', data.logUrl));
+  if (ended && data.canManage) actions.push(execute(t.runAgain, verbs.runAgain, ids, 'positive'));
+  actions.push(openUrl(t.viewLog, data.logUrl));
   if (ended && data.canManage && !data.mutedToday) {
-    actions.push(execute(it ? 'Silenzia questo job per oggi' : 'Mute this job for today', verbs.muteJob, ids));
+    actions.push(execute(t.muteToday, verbs.muteJob, ids));
   }
-  if (!ended && data.status !== 'succeeded') actions.push(execute(it ? 'Aggiorna' : 'Refresh', verbs.refreshRun, ids));
+  if (!ended && data.status !== 'succeeded') actions.push(execute(t.refresh, verbs.refreshRun, ids));
   return actions;
 }
 
