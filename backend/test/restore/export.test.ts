@@ -110,3 +110,31 @@ test('Teams threads export as readable HTML (scripts removed) and JSON; a backgr
   await new Promise((resolve) => setTimeout(resolve, 1_600));
   expect(await exports.openDownload(harness.tenantId, record.token)).toBeNull();
 }, 60_000);
+
+test('channel messages whose text is a hostile path export under harmless, distinct names', async () => {
+  const team = harness.sim.control.listTeams()[0]!;
+  const channel = team.channels[0]!;
+  for (const text of ['../../../../tmp/x', '..', 'CON', 'C:\\x', 'Riunione però', 'Riunione però']) {
+    harness.sim.control.addChannelMessage(team.id, channel.id, giulia, text);
+  }
+  await harness.runJob({
+    name: 'Teams again',
+    scope: { type: 'organisation' },
+    workloads: ['teams'],
+    dailyTime: '23:30',
+    retentionYears: 1,
+  });
+  const entries = zipEntries(
+    await collect((output) =>
+      exports.streamZip(harness.tenantId, { type: 'resource', resourceId: `team:${team.id}` }, output),
+    ),
+  );
+  const names = [...entries.keys()];
+  expect(names.filter((name) => name.endsWith('.html'))).toHaveLength(7);
+  expect(new Set(names.map((name) => name.toLowerCase())).size).toBe(names.length);
+  for (const segment of names.flatMap((name) => name.split('/'))) {
+    expect(segment).not.toMatch(/^\.*$|[\\:*?"<>|\p{Cc}]|^\s|[\s.]$/u);
+    expect(segment.split('.')[0]!.trim()).not.toMatch(/^(CON|PRN|AUX|NUL|COM\d|LPT\d)$/i);
+  }
+  expect(names.filter((name) => name.includes('/Riunione però ('))).toHaveLength(4);
+}, 60_000);
