@@ -64,7 +64,7 @@ try {
         name: `${words[index % words.length]} ${index}`,
         size: 20_000,
         itemDate: validFrom,
-        ...dateBucketFieldsOf(validFrom),
+        ...dateBucketFieldsOf(`mailbox:user-${mailbox}`, validFrom),
         properties: {},
         content: { blobIds: [`blob-${index}`], size: 20_000, sha256: 'x' },
         searchTerms,

@@ -148,7 +148,7 @@ export class Catalog {
     const documents = versions.map((version) => ({
       ...version,
       ...searchBucketsOf(version.searchTerms),
-      ...dateBucketFieldsOf(version.itemDate),
+      ...dateBucketFieldsOf(version.resourceId, version.itemDate),
       tenantId: this.tenantId,
       firstRunId: runId,
       lastRunId: runId,
@@ -344,7 +344,13 @@ export class Catalog {
     const find: FindAll = (narrowed, limit) =>
       this.versions.find(this.tenantId, narrowed, limit === undefined ? {} : { limit }).toArray();
     const inScope = async (scope: string, scopeFilter: Filter<ItemVersion>) =>
-      searchNewestFirst(find, scopeFilter, await monthsNewestFirst(this.db, this.tenantId, scope, range), wanted);
+      searchNewestFirst(
+        find,
+        scopeFilter,
+        scope,
+        await monthsNewestFirst(this.db, this.tenantId, scope, range),
+        wanted,
+      );
     const resourceIds = query.resourceIds;
     // A resource as an equality: the embedded database hands equalities to its indexes, not `$in`.
     const lists =

@@ -19,8 +19,8 @@ export const itemVersionsCollection = defineTenantCollection<ItemVersion>('itemV
   { key: { tenantId: 1, from: 1, itemDate: -1 }, name: 'search_sender' },
   { key: { tenantId: 1, resourceId: 1, itemDate: -1 }, name: 'resource_date' },
   // Search newest first, a month or a day at a time (`newest-first-search.ts`).
-  { key: { tenantId: 1, itemMonth: 1 }, name: 'search_month' },
-  { key: { tenantId: 1, itemDay: 1 }, name: 'search_day' },
+  { key: { tenantId: 1, searchMonths: 1 }, name: 'search_month' },
+  { key: { tenantId: 1, searchDays: 1 }, name: 'search_day' },
   // The messages of one Outlook conversation (the Outlook pane).
   { key: { tenantId: 1, resourceId: 1, 'properties.conversationId': 1 }, name: 'resource_conversation' },
 ]);

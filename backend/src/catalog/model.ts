@@ -52,9 +52,11 @@ export interface ItemVersion extends SearchBuckets {
   size: number;
   /** Received (mail), modified (files), start (events), created (channel messages). */
   itemDate?: Date;
-  /** `itemDate`'s month and day as strings (`date-buckets.ts`), which the catalog fills when it records. */
+  /** `itemDate`'s month, and its month and day in the resource and the tenant (`date-buckets.ts`), which the catalog
+   * fills when it records. */
   itemMonth: string;
-  itemDay: string;
+  searchMonths: string[];
+  searchDays: string[];
   /** Messages: what a mail client lists as attachments, read from the MIME as it is backed up (mime-attachment-names.ts). */
   attachmentNames?: string[];
   /** Workload-specific fields a restore needs (flags, read state, importance, categories, ...). */

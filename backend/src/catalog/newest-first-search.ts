@@ -1,6 +1,6 @@
 import type { Filter } from 'mongodb';
 import type { CatalogDateBucket, ItemVersion } from './model.js';
-import { daysOfMonthNewestFirst } from './date-buckets.js';
+import { dayKey, daysOfMonthNewestFirst, monthKey } from './date-buckets.js';
 
 /** A month with more matches than this is searched one day at a time. */
 export const crowdedMonth = 300;
@@ -20,7 +20,7 @@ export function newestFirst(a: ItemVersion, b: ItemVersion): number {
 
 /**
  * The first `wanted` matches of `filter` in search order, found month by month, newest first: each step selects its
- * month (or day) by equality, so the embedded database (which sorts every match itself and cannot hand it a limit)
+ * month (or day) of `scope` (a resource, or `*`) by equality, so the embedded database (which sorts every match itself and cannot hand it a limit)
  * reads only the matches of the steps it needs, not every version holding a common word. A crowded month is read
  * whole if its matches are few (a read capped past the threshold tells), else a day at a time. Each step returns all
  * its matches, so the order across steps is exact. When many months would have to be walked, one capped read first
@@ -29,6 +29,7 @@ export function newestFirst(a: ItemVersion, b: ItemVersion): number {
 export async function searchNewestFirst(
   find: FindAll,
   filter: Filter<ItemVersion>,
+  scope: string,
   months: readonly Pick<CatalogDateBucket, 'month' | 'versions'>[],
   wanted: number,
 ): Promise<ItemVersion[]> {
@@ -39,11 +40,14 @@ export async function searchNewestFirst(
   const found: ItemVersion[] = [];
   const take = (matches: ItemVersion[]) => found.push(...matches.sort(newestFirst));
   for (const { month, versions } of months) {
-    const ofMonth = await find({ ...filter, itemMonth: month }, versions > crowdedMonth ? crowdedMonth + 1 : undefined);
+    const ofMonth = await find(
+      { ...filter, searchMonths: monthKey(scope, month) },
+      versions > crowdedMonth ? crowdedMonth + 1 : undefined,
+    );
     if (ofMonth.length <= crowdedMonth) take(ofMonth);
     else {
-      for (const itemDay of daysOfMonthNewestFirst(month)) {
-        take(await find({ ...filter, itemDay }));
+      for (const day of daysOfMonthNewestFirst(month)) {
+        take(await find({ ...filter, searchDays: dayKey(scope, day) }));
         if (found.length >= wanted) return found;
       }
     }

@@ -201,7 +201,7 @@ async function freshVersion(): Promise<string> {
     properties: {},
     content: { blobIds: [...content.blobIds], size: content.size, sha256: content.sha256 },
     searchTerms: ['relazione'],
-    ...dateBucketFieldsOf(undefined),
+    ...dateBucketFieldsOf(resourceId, undefined),
     firstRunId: 'fixture',
     lastRunId: 'fixture',
     lastSeenAt: now,
