@@ -1,6 +1,7 @@
 import type { Bilingual, Language } from '@custodia/backend/language/language';
 
 export type { Bilingual, Language };
+export { localeOf } from '@custodia/backend/language/language';
 
 /** Italian when the Teams client speaks Italian (`it-IT`, `it`), English otherwise. */
 export function languageOfLocale(locale: string | undefined): Language {
@@ -10,11 +11,4 @@ export function languageOfLocale(locale: string | undefined): Language {
 /** The text in the reader's language. */
 export function say(language: Language, text: Bilingual): string {
   return text[language];
-}
-
-/** The locale dates and numbers are written in for each language (British English, as the product's English is). */
-const locales: Readonly<Record<Language, string>> = { it: 'it-IT', en: 'en-GB' };
-
-export function localeOf(language: Language): string {
-  return locales[language];
 }

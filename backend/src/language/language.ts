@@ -24,6 +24,13 @@ export function negotiateLanguage(header: string | undefined, fallback: Language
   return fallback;
 }
 
+/** The locale dates and numbers are written in for each language (British English, as the product's English is). */
+const locales: Readonly<Record<Language, string>> = { it: 'it-IT', en: 'en-GB' };
+
+export function localeOf(language: Language): string {
+  return locales[language];
+}
+
 /** A text in both languages of the product. */
 export interface Bilingual {
   readonly it: string;

@@ -1,6 +1,7 @@
 import type { Language } from '../language/language.js';
 import type { DomainEvent } from '../events.js';
 import type { NotificationEvent } from '../settings/notification-recipients.js';
+import { frameTexts } from './frame-texts.js';
 import { formatWhen, type LetterDraft } from './letter-layout.js';
 import { licenceOverrunLetter } from './licence-letter.js';
 import { restoreCompletedLetter, restoreFailedLetter } from './restore-letters.js';
@@ -38,24 +39,12 @@ export function draftFor(event: DomainEvent<NotifiedEventType>, language: Langua
   }
 }
 
-const subscriptionNames: Record<NotificationEvent, Record<Language, string>> = {
-  'job.warning': { it: 'Job con avvisi', en: 'Jobs with warnings' },
-  'job.failed': { it: 'Job non riusciti', en: 'Failed jobs' },
-  'licence.overrun': { it: 'Licenze superate', en: 'Licences exceeded' },
-  'restore.finished': { it: 'Ripristini terminati', en: 'Finished restores' },
-  'digest.daily': { it: 'Riepilogo giornaliero', en: 'Daily digest' },
-};
-
 /** The footer of a letter sent because of a subscription. */
 export function subscribedBecause(subscription: NotificationEvent, language: Language): string {
-  const name = subscriptionNames[subscription][language];
-  return language === 'it'
-    ? `Ricevi questa e-mail perché sei tra i destinatari delle notifiche "${name}" del tuo tenant; puoi cambiarle nella scheda Portal users.`
-    : `You receive this email because you are a recipient of the "${name}" notifications of your tenant; you can change them in the Portal users tab.`;
+  const name = frameTexts.text(`subscription_${subscription}`, {}, language);
+  return frameTexts.text('subscribed', { name }, language);
 }
 
 export function requestedBecause(language: Language): string {
-  return language === 'it'
-    ? 'Ricevi questa e-mail perché hai richiesto tu questo ripristino.'
-    : 'You receive this email because you asked for this restore.';
+  return frameTexts.text('requested', {}, language);
 }

@@ -1,5 +1,6 @@
-import type { Language } from '../language/language.js';
+import { localeOf, type Language } from '../language/language.js';
 import { escapeHtml } from '../portal-users/welcome-letter.js';
+import { frameTexts } from './frame-texts.js';
 
 /** A paragraph, or a bulleted list. */
 export type LetterBlock = string | { readonly list: readonly string[] };
@@ -30,11 +31,11 @@ export interface RenderedLetter {
 const listLimit = 20;
 
 export function renderLetter(draft: LetterDraft, frame: LetterFrame): RenderedLetter {
-  const it = frame.language === 'it';
+  const t = frameTexts.in(frame.language);
   const blocks: LetterBlock[] = [
-    it ? `Gentile ${frame.recipientName},` : `Dear ${frame.recipientName},`,
+    t.greeting({ name: frame.recipientName }),
     ...draft.blocks,
-    ...(frame.portalUrl ? [it ? `Apri il portale: ${frame.portalUrl}` : `Open the portal: ${frame.portalUrl}`] : []),
+    ...(frame.portalUrl ? [t.openPortal({ url: frame.portalUrl })] : []),
     frame.why,
     'Custodia, Backup Office 365',
   ].map((block) => (typeof block === 'string' ? block : { list: shorten(block.list, frame.language) }));
@@ -50,7 +51,7 @@ export function renderLetter(draft: LetterDraft, frame: LetterFrame): RenderedLe
 function shorten(list: readonly string[], language: Language): string[] {
   if (list.length <= listLimit) return [...list];
   const more = list.length - listLimit;
-  return [...list.slice(0, listLimit), language === 'it' ? `… e altri ${more}` : `… and ${more} more`];
+  return [...list.slice(0, listLimit), frameTexts.text('andMore', { more }, language)];
 }
 
 function toHtml(block: LetterBlock, portalUrl: string | undefined): string {
@@ -66,7 +67,7 @@ export const defaultTimeZone = 'Europe/Rome';
 
 /** A date and time as people read them in that language, in the given time zone. */
 export function formatWhen(when: Date, language: Language, timeZone = defaultTimeZone): string {
-  return new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', {
+  return new Intl.DateTimeFormat(localeOf(language), {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
@@ -79,7 +80,7 @@ export function formatWhen(when: Date, language: Language, timeZone = defaultTim
 
 /** Bytes in the unit people expect (GB with one decimal, or MB). */
 export function formatBytes(bytes: number, language: Language): string {
-  const locale = language === 'it' ? 'it-IT' : 'en-GB';
+  const locale = localeOf(language);
   const gb = bytes / 1024 ** 3;
   if (gb >= 1) return `${gb.toLocaleString(locale, { maximumFractionDigits: 1 })} GB`;
   return `${(bytes / 1024 ** 2).toLocaleString(locale, { maximumFractionDigits: 1 })} MB`;

@@ -1,6 +1,7 @@
 import type { Language } from '../language/language.js';
 import type { DomainEventPayloads } from '../events.js';
 import type { LetterDraft } from './letter-layout.js';
+import { restoreLetterTexts } from './restore-letter-texts.js';
 
 export function restoreCompletedLetter(
   payload: DomainEventPayloads['restore.completed'],
@@ -9,40 +10,20 @@ export function restoreCompletedLetter(
   language: Language,
 ): LetterDraft {
   const { restored, skipped, failed, verified, mismatched } = payload;
-  if (language === 'it') {
-    return {
-      subject: failed > 0 ? `Ripristino terminato: ${failed} elementi non ripristinati` : 'Ripristino completato',
-      blocks: [
-        `il ripristino terminato il ${when} è concluso.`,
-        {
-          list: [
-            `${restored} elementi ripristinati, di cui ${verified} verificati rileggendoli da Microsoft 365`,
-            `${skipped} elementi saltati perché già presenti`,
-            `${failed} elementi non ripristinati`,
-            ...(mismatched > 0 ? [`${mismatched} elementi ripristinati diversi dal backup`] : []),
-          ],
-        },
-        failed > 0 || mismatched > 0
-          ? 'Cosa fare: il dettaglio del ripristino nel portale elenca gli elementi non riusciti con il motivo; puoi ripetere il ripristino per quegli elementi o esportarli. Se il problema si ripete, apri una richiesta nella scheda Support.'
-          : "Gli elementi sono già al loro posto: l'utente li troverà nella sua casella o nel suo OneDrive.",
-      ],
-    };
-  }
+  const t = restoreLetterTexts.in(language);
   return {
-    subject: failed > 0 ? `Restore finished: ${failed} items not restored` : 'Restore completed',
+    subject: t.completedSubject({ failed }),
     blocks: [
-      `the restore that ended on ${when} is done.`,
+      t.completedIntro({ when }),
       {
         list: [
-          `${restored} items restored, ${verified} of them verified by reading them back from Microsoft 365`,
-          `${skipped} items skipped because they were already there`,
-          `${failed} items not restored`,
-          ...(mismatched > 0 ? [`${mismatched} restored items differ from the backup`] : []),
+          t.restored({ restored, verified }),
+          t.skipped({ skipped }),
+          t.failed({ failed }),
+          ...(mismatched > 0 ? [t.mismatched({ mismatched })] : []),
         ],
       },
-      failed > 0 || mismatched > 0
-        ? 'What to do: the restore details in the portal list the items that failed and why; you can restore those items again or export them. If the problem comes back, open a request in the Support tab.'
-        : 'The items are already in place: the user will find them in their mailbox or OneDrive.',
+      failed > 0 || mismatched > 0 ? t.whatToDoAfterFailures : t.inPlace,
     ],
   };
 }
@@ -53,20 +34,9 @@ export function restoreFailedLetter(
   when: string,
   language: Language,
 ): LetterDraft {
-  if (language === 'it') {
-    return {
-      subject: 'Ripristino non riuscito',
-      blocks: [
-        `il ripristino terminato il ${when} non è riuscito: ${payload.reason}.`,
-        'Cosa fare: controlla nel portale il dettaglio del ripristino, verifica che la destinazione esista ancora e riprova. Se il problema si ripete, apri una richiesta nella scheda Support.',
-      ],
-    };
-  }
+  const t = restoreLetterTexts.in(language);
   return {
-    subject: 'Restore failed',
-    blocks: [
-      `the restore that ended on ${when} failed: ${payload.reason}.`,
-      'What to do: check the restore details in the portal, make sure the destination still exists and try again. If the problem comes back, open a request in the Support tab.',
-    ],
+    subject: t.failedSubject,
+    blocks: [t.failedIntro({ when, reason: payload.reason }), t.whatToDoAfterFailure],
   };
 }

@@ -1,0 +1,37 @@
+import { defineTexts } from '../language/texts.js';
+
+/** The words of the letters about a run that ended with warnings or failed. */
+export const runLetterTexts = defineTexts({
+  warningSubject: (p: { jobName: string }) => ({
+    it: `Backup completato con avvisi: job "${p.jobName}"`,
+    en: `Backup finished with warnings: job "${p.jobName}"`,
+  }),
+  warningIntro: (p: { jobName: string; when: string; warnings: number; accounts: number }) => ({
+    it:
+      `l'esecuzione del job di backup "${p.jobName}" terminata il ${p.when} si è conclusa con ${p.warnings} avvisi` +
+      (p.accounts > 0 ? ` e ${p.accounts} account non salvati:` : '.'),
+    en:
+      `the run of backup job "${p.jobName}" that ended on ${p.when} finished with ${p.warnings} warnings` +
+      (p.accounts > 0 ? ` and ${p.accounts} accounts not saved:` : '.'),
+  }),
+  whatToDoAfterWarnings: {
+    it: 'Cosa fare: apri la scheda Log per vedere l\'esito di ogni account e gli elementi segnalati. Gli avvisi riguardano di solito singoli elementi che Microsoft 365 non ha consegnato: il job li ritenta alla prossima esecuzione. Se un account non è stato salvato, verifica che esista ancora e abbia una licenza Microsoft 365, poi usa "Esegui ora" per rilanciare il job.',
+    en: 'What to do: open the Log tab to see the outcome of each account and the items reported. Warnings are usually single items Microsoft 365 did not deliver: the job tries them again at its next run. If an account was not saved, check that it still exists and has a Microsoft 365 licence, then use "Run now" to run the job again.',
+  },
+  failedSubject: (p: { jobName: string }) => ({
+    it: `Backup non riuscito: job "${p.jobName}"`,
+    en: `Backup failed: job "${p.jobName}"`,
+  }),
+  failedIntro: (p: { jobName: string; when: string; reason: string }) => ({
+    it: `l'esecuzione del job di backup "${p.jobName}" terminata il ${p.when} non è riuscita: ${p.reason}.`,
+    en: `the run of backup job "${p.jobName}" that ended on ${p.when} failed: ${p.reason}.`,
+  }),
+  accountsNotSaved: (p: { accounts: number }) => ({
+    it: `Account non salvati (${p.accounts}):`,
+    en: `Accounts not saved (${p.accounts}):`,
+  }),
+  whatToDoAfterFailure: {
+    it: 'Cosa fare: apri la scheda Log per vedere l\'errore di ogni account. Se l\'errore parla di permessi o di accesso negato, verifica che il consenso amministratore sia ancora concesso nella configurazione del tenant. Poi usa "Esegui ora" per rilanciare il job; se il problema si ripete, apri una richiesta nella scheda Support.',
+    en: 'What to do: open the Log tab to see the error of each account. If the error mentions permissions or access denied, check that admin consent is still granted in the tenant setup. Then use "Run now" to run the job again; if the problem comes back, open a request in the Support tab.',
+  },
+});
