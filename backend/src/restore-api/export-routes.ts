@@ -57,7 +57,19 @@ export function zipExportRoute(
       response.setHeader('cache-control', 'no-store');
       response.writeHead(200);
       const selection = { type: 'versions' as const, versionIds: plan.versionIds };
-      await restoreOf(services).exports.streamZip(tenantOf(principal), selection, response);
+      const tenantId = tenantOf(principal);
+      const { failures } = await restoreOf(services).exports.streamZip(tenantId, selection, response);
+      // The person finds the list inside the ZIP; the log is for whoever looks after the store.
+      if (failures.length > 0) {
+        services.logger?.warn(
+          {
+            tenantId,
+            route: address.id,
+            failures: failures.map(({ versionId, reason }) => ({ versionId, reason: reason.en })),
+          },
+          'ZIP export sent without the items that could not be read',
+        );
+      }
     },
   });
 }

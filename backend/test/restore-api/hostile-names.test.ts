@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ObjectId } from 'mongodb';
+import { pino } from 'pino';
 import { itemVersionsCollection, type ItemVersion } from '../../src/catalog/index.js';
 import { ExportService } from '../../src/restore/index.js';
 import { failuresEntryName } from '../../src/restore/export-zip.js';
@@ -43,6 +44,8 @@ let worker: RestoreWorker;
 let api: Harness;
 let admin: TestPerson;
 let giuliaId: string;
+/** What the API logged, one parsed JSON line each, as an operator's log collector would read it. */
+const logLines: Array<Record<string, unknown>> = [];
 const exportsDir = mkdtempSync(join(tmpdir(), 'custodia-hostile-exports-'));
 
 beforeAll(async () => {
@@ -77,6 +80,10 @@ beforeAll(async () => {
   api = await startHarness({
     database: backup.database,
     restore: (db) => createRestoreApiServices({ db, restores: worker.service, exports }),
+    logger: pino(
+      { level: 'warn' },
+      { write: (line: string) => void logLines.push(JSON.parse(line) as Record<string, unknown>) },
+    ),
   });
   await seedTenant(api.services, backup.tenantId);
   admin = person(backup.tenantId, 'anna');
@@ -186,6 +193,16 @@ test('an item the store cannot read is left out and listed; one that breaks half
       Buffer.from(await (await fetch(`${api.url}/api/v1${view.downloadPath}`)).arrayBuffer()),
     );
     expect(download.size).toBe(healthy.length + 1);
+    // Each failed download left a line for the operator, saying which route and which items.
+    expect(logLines).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          msg: 'ZIP export sent without the items that could not be read',
+          route: 'exports.zip',
+        }),
+        expect.objectContaining({ msg: 'streamed response failed', route: 'exports.zip' }),
+      ]),
+    );
   } finally {
     process.off('unhandledRejection', collect);
     process.off('uncaughtException', collect);

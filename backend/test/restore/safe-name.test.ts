@@ -1,12 +1,15 @@
 import yazl from 'yazl';
+import type { ProtectedResource } from '../../src/catalog/index.js';
 import { safeFileName, safeName, UniquePaths } from '../../src/restore-model/safe-name.js';
+import { restoreFolderName, targetLocation } from '../../src/restore-model/target-location.js';
 
 /** What every cleaned name must be: one harmless segment that Windows, macOS, Linux and yazl all accept. */
 function expectHarmless(segment: string): void {
   expect(segment).not.toMatch(/^\.*$|[\\/:*?"<>|\p{Cc}]|^\s|[\s.]$/u);
   expect(segment.split('.')[0]!.trim()).not.toMatch(/^(CON|PRN|AUX|NUL|COM\d|LPT\d)$/i);
   expect(Buffer.byteLength(segment)).toBeLessThanOrEqual(255);
-  expect(segment.isWellFormed()).toBe(true);
+  // No half of a surrogate pair left by a cut.
+  expect(segment).not.toMatch(/\p{Cs}/u);
   // yazl checks each entry's name as it is added and throws on an absolute path or a `..` segment.
   expect(() => new yazl.ZipFile().addBuffer(Buffer.alloc(0), `Giulia Rossi/${segment}/${segment}`)).not.toThrow();
 }
@@ -85,4 +88,20 @@ test('two items with the same cleaned name never collide, whatever the case, and
     'Giulia/v1.2/notes',
     'Giulia/v1.2/notes (2)',
   ]);
+});
+
+test("a restore into another user's OneDrive names its folder after a hostile display name as one harmless folder", () => {
+  const source: ProtectedResource = {
+    tenantId: 't',
+    resourceId: 'onedrive:u1',
+    kind: 'onedrive',
+    graphId: 'u1',
+    driveId: 'd1',
+    displayName: '../Rossi / Mario: CON',
+    firstSeenAt: new Date(0),
+  };
+  const folderName = restoreFolderName('it', new Date(Date.UTC(2026, 4, 1, 14, 30)));
+  const location = targetLocation(source, 'Documenti', { type: 'otherUser', userId: 'u2' }, folderName);
+  expect(location.folderPath).toEqual(['Ripristino 2026-05-01 14.30 - .._Rossi _ Mario_ CON', 'Documenti']);
+  expectHarmless(location.folderPath[0]!);
 });

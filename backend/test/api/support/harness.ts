@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
+import type { Logger } from 'pino';
 import restify, { type Server } from 'restify';
 import { openTestDatabase, type TestDatabase } from '../../../../test-support/database.js';
 import { ensureIndexes } from '../../../src/db/index.js';
@@ -72,6 +73,8 @@ export interface HarnessOptions {
   backup?: (db: TestDatabase['db']) => BackupApiServices;
   /** Restores, exports and self-service, for the restore routes. */
   restore?: (db: TestDatabase['db']) => RestoreApiServices;
+  /** Where the API logs, for tests that check what an operator would read; silent when absent. */
+  logger?: Logger;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -93,6 +96,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     portalUrl: 'https://custodia.example/portal',
     ...(options.backup && { backup: options.backup(database.db) }),
     ...(options.restore && { restore: options.restore(database.db) }),
+    ...(options.logger && { logger: options.logger }),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
