@@ -2845,6 +2845,14 @@ export type ExportsCreateResponse = {
   /** Below the API prefix; works without a token until `expiresAt` */
   downloadPath: string | null;
   error: string | null;
+  /** Items left out of a ready export and why; the ZIP lists them too */
+  failures: Array<{
+    name: string;
+    reason: {
+      en: string;
+      it: string;
+    };
+  }>;
 };
 
 /**
@@ -2879,6 +2887,14 @@ export type ExportsReadResponse = {
   /** Below the API prefix; works without a token until `expiresAt` */
   downloadPath: string | null;
   error: string | null;
+  /** Items left out of a ready export and why; the ZIP lists them too */
+  failures: Array<{
+    name: string;
+    reason: {
+      en: string;
+      it: string;
+    };
+  }>;
 };
 
 /**
