@@ -16,6 +16,7 @@ import {
 import type { CatalogFolder, DeltaCursor, ItemVersion, ProtectedResource } from './model.js';
 import { mergeNewestFirst, searchNewestFirst, type FindAll } from './newest-first-search.js';
 import { searchBucketsOf, searchWordsFilter, type SearchBucketField } from './search-buckets.js';
+import { withoutNul } from './storable-text.js';
 
 /** A version as a workload sees it, before the catalog stamps run and validity. */
 export type NewItemVersion = Omit<
@@ -146,7 +147,7 @@ export class Catalog {
   ): Promise<void> {
     if (versions.length === 0) return;
     const documents = versions.map((version) => ({
-      ...version,
+      ...withoutNul(version),
       ...searchBucketsOf(version.searchTerms),
       ...dateBucketFieldsOf(version.resourceId, version.itemDate),
       tenantId: this.tenantId,
@@ -202,7 +203,8 @@ export class Catalog {
   }
 
   /** Writes a folder only when it is new or differs from what the catalog holds (one write saved per folder per run). */
-  async recordFolder(known: CatalogFolder | undefined, folder: Omit<CatalogFolder, 'tenantId'>): Promise<void> {
+  async recordFolder(known: CatalogFolder | undefined, seen: Omit<CatalogFolder, 'tenantId'>): Promise<void> {
+    const folder = withoutNul(seen);
     const unchanged =
       known !== undefined &&
       known.deletedAt === null &&
@@ -213,7 +215,11 @@ export class Catalog {
   }
 
   async upsertFolder(folder: Omit<CatalogFolder, 'tenantId'>): Promise<void> {
-    await this.folders.upsertById(this.tenantId, this.folderRecordId(folder.resourceId, folder.folderId), folder);
+    await this.folders.upsertById(
+      this.tenantId,
+      this.folderRecordId(folder.resourceId, folder.folderId),
+      withoutNul(folder),
+    );
   }
 
   /** A folder that no longer exists at Graph: it and every item still open in it are closed. */
