@@ -68,7 +68,8 @@ export async function recordDeltaPage<T>(
       return recipe.toVersion(item, await recipe.fetchContent(item));
     } catch (error) {
       if (!context.isItemUnreadable(error)) throw error;
-      context.progress.warn(`could not read ${recipe.idOf(item)}: ${(error as Error).message}`, recipe.idOf(item));
+      const itemId = recipe.idOf(item);
+      context.progress.warn({ code: 'item_unreadable', params: { itemId, reason: (error as Error).message } }, itemId);
       return null;
     }
   });

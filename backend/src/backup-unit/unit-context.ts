@@ -1,13 +1,14 @@
 import type { Catalog, ProtectedResource } from '../catalog/index.js';
 import type { ResyncSignal } from './delta-stream.js';
 import type { ContentWriter, GraphReader } from './ports.js';
+import type { AnyWarningNotice } from './warning-texts.js';
 
 /** Counts a unit accumulates while it runs; the engine persists them into the run's progress. */
 export interface UnitProgress {
   addItems(count: number, bytes: number): void;
   addDeletions(count: number): void;
-  /** One item could not be read: the run goes on and reports it. */
-  warn(message: string, itemId?: string): void;
+  /** Something could not be backed up as it should: the run goes on and the job log says it by code. */
+  warn(warning: AnyWarningNotice, itemId?: string): void;
   /**
    * Persists counts and renews the unit's lease; called after each durable page, it writes at most
    * once per checkpoint interval unless forced.

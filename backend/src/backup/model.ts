@@ -1,4 +1,5 @@
 import type { ResourceKind } from '../catalog/index.js';
+import type { AnyWarningNotice } from '../backup-unit/warning-texts.js';
 
 export type Workload = 'exchange' | 'onedrive' | 'sharepoint' | 'teams';
 export const allWorkloads: readonly Workload[] = ['exchange', 'onedrive', 'sharepoint', 'teams'];
@@ -56,7 +57,10 @@ export interface RunView extends BackupRun {
 
 export interface UnitWarning {
   itemId?: string;
+  /** In English, as recorded: all that entries from before warnings had codes carry. */
   message: string;
+  /** What the reader's language writes it from; absent on older entries. */
+  notice?: AnyWarningNotice;
 }
 
 /**

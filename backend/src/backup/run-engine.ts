@@ -14,6 +14,7 @@ import { expandScope, type PlannedResource } from './scope.js';
 import { describeUnitFailure } from './unit-failure.js';
 import { LeaseLostError, UnitLeases, type UnitLease } from './unit-lease.js';
 import type { UnitContext, UnitProgress } from '../backup-unit/unit-context.js';
+import { warningText } from '../backup-unit/warning-texts.js';
 
 /** How the engine reads the Graph layer's errors. */
 export interface GraphErrorReader {
@@ -355,8 +356,12 @@ export class RunEngine {
       addDeletions(count) {
         pending.deletions += count;
       },
-      warn(text, itemId) {
-        pending.warnings.push({ message: text, ...(itemId !== undefined && { itemId }) });
+      warn(notice, itemId) {
+        pending.warnings.push({
+          message: warningText(notice, 'en'),
+          notice,
+          ...(itemId !== undefined && { itemId }),
+        });
       },
       checkpoint: async (force = false) => {
         // Each checkpoint is four database writes; a page every few milliseconds need not pay them.

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import type { Bilingual } from '../language/language.js';
+import type { Bilingual, Language } from '../language/language.js';
 import { iso, isoOrNull } from '../http/schemas.js';
-import type { BackupRun, RunProgress, RunUnit, RunView } from '../backup/model.js';
+import type { BackupRun, RunProgress, RunUnit, RunView, UnitWarning } from '../backup/model.js';
+import { isKnownWarning, warningText } from '../backup-unit/warning-texts.js';
 
 export const runStatuses = ['queued', 'running', 'succeeded', 'warning', 'failed'] as const;
 
@@ -67,7 +68,11 @@ export function runSummary(run: BackupRun): z.input<typeof runSummarySchema> {
   };
 }
 
-export function runDetail(run: RunView, units: readonly RunUnit[]): z.input<typeof runDetailSchema> {
+export function runDetail(
+  run: RunView,
+  units: readonly RunUnit[],
+  language: Language,
+): z.input<typeof runDetailSchema> {
   return {
     ...runSummary(run),
     progress: run.progress,
@@ -83,7 +88,7 @@ export function runDetail(run: RunView, units: readonly RunUnit[]): z.input<type
       bytes: unit.bytes,
       deletions: unit.deletions,
       warnings: unit.warnings.map((warning) => ({
-        message: warning.message,
+        message: warningMessage(warning, language),
         ...(warning.itemId !== undefined && { itemId: warning.itemId }),
       })),
       error: unit.error,
@@ -91,6 +96,11 @@ export function runDetail(run: RunView, units: readonly RunUnit[]): z.input<type
       finishedAt: isoOrNull(unit.finishedAt ?? undefined),
     })),
   };
+}
+
+/** A warning in the reader's language; one recorded before codes (or by a newer version) as it was recorded. */
+export function warningMessage(warning: UnitWarning, language: Language): string {
+  return warning.notice && isKnownWarning(warning.notice) ? warningText(warning.notice, language) : warning.message;
 }
 
 /** One sentence per language saying how the run went, for the job log. */

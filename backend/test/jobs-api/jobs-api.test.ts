@@ -13,7 +13,7 @@ import {
 import { graphErrorReader } from '../../src/backup/index.js';
 import { itemVersionsCollection } from '../../src/catalog/index.js';
 import { eventsCollection } from '../../src/events.js';
-import { runsCollection } from '../../src/backup/collections.js';
+import { runsCollection, runUnitsCollection } from '../../src/backup/collections.js';
 import { tenantRecords } from '../../src/tenants/tenant-store.js';
 import { activityEntries } from '../../src/audit/activity-store.js';
 import { backupScheduleJobName, createBackupApiServices } from '../../src/jobs-api/index.js';
@@ -262,6 +262,37 @@ describe('run now, job log, items and licence consumption', () => {
     expect(detail.resources).toHaveLength(2);
     expect(detail.summary.it).toContain('Backup completato correttamente');
     expect(detail.summary.en).toContain('2 of 2 accounts backed up');
+  });
+
+  test('job-log warnings are written in the reader’s language from their code; older ones as they were recorded', async () => {
+    const units = runUnitsCollection.scoped(backup.database.db);
+    const [unit] = await units.find(backup.tenantId, { runId }).toArray();
+    const recorded = [
+      {
+        message: 'could not read m1: gone',
+        itemId: 'm1',
+        notice: { code: 'item_unreadable', params: { itemId: 'm1', reason: 'gone' } },
+      },
+      { message: 'an entry recorded before warnings had codes' },
+      { message: 'a code this version does not know', notice: { code: 'from_the_future', params: {} } },
+    ];
+    await units.updateOne(backup.tenantId, { runId, resourceId: unit!.resourceId }, { $set: { warnings: recorded } });
+    try {
+      const messages = async (language: string) => {
+        const detail = (await asAdmin('GET', `/runs/${runId}`, undefined, { 'accept-language': language })).body as {
+          resources: { resourceId: string; warnings: { message: string; itemId?: string }[] }[];
+        };
+        return detail.resources.find((resource) => resource.resourceId === unit!.resourceId)!.warnings;
+      };
+      expect(await messages('it')).toEqual([
+        { message: 'impossibile leggere m1: gone', itemId: 'm1' },
+        { message: 'an entry recorded before warnings had codes' },
+        { message: 'a code this version does not know' },
+      ]);
+      expect((await messages('en'))[0]).toEqual({ message: 'could not read m1: gone', itemId: 'm1' });
+    } finally {
+      await units.updateOne(backup.tenantId, { runId, resourceId: unit!.resourceId }, { $set: { warnings: [] } });
+    }
   });
 
   test('items show each account with the job covering it and the bytes its current versions hold', async () => {

@@ -210,6 +210,11 @@ describe('without consent to the mailbox import/export API (the JSON fallback)',
     expect(warnings.filter((warning) => warning.startsWith('Outlook tasks and notes are not backed up'))).toHaveLength(
       1,
     );
+    // Recorded by code too, so the job log writes them in each reader's language.
+    const codes = units.flatMap((unit) =>
+      (unit.warnings as { notice?: { code: string } }[]).map((warning) => warning.notice?.code),
+    );
+    expect(codes).toEqual(expect.arrayContaining(['full_fidelity_not_permitted', 'tasks_notes_not_permitted']));
     const versions = await tenant.harness.database.db
       .collection('itemVersions')
       .find({ tenantId: tenant.harness.tenantId, containerId: `mail:${tenant.folderId}`, validTo: null })

@@ -70,12 +70,7 @@ export class FullFidelityExporter {
       this.refused = true;
       this.upcoming.clear();
       this.exportedAhead.clear();
-      this.context.progress.warn(
-        'Exchange full-fidelity export is not permitted (the MailboxItem.ImportExport.All permission is not consented): ' +
-          'mail, contacts and events are backed up without it, and restores recreate them through JSON, which loses ' +
-          'MIME structure, trace headers and signatures / esportazione completa di Exchange non consentita (manca il ' +
-          'consenso a MailboxItem.ImportExport.All): i ripristini ricreano gli elementi via JSON, con perdite',
-      );
+      this.context.progress.warn({ code: 'full_fidelity_not_permitted', params: {} });
     }
   }
 
@@ -123,8 +118,7 @@ export class FullFidelityExporter {
         }
         if ('error' in item) {
           this.context.progress.warn(
-            `Exchange did not export "${version.name}" in full fidelity (${item.error.code}): a restore of this ` +
-              `version will recreate it through JSON / Exchange non ha esportato "${version.name}" in forma completa`,
+            { code: 'item_not_full_fidelity', params: { name: version.name, code: item.error.code } },
             version.graphId,
           );
           return;

@@ -52,12 +52,7 @@ export async function backupTasksAndNotes(context: UnitContext, userId: string):
     folders = classFolders(await listMailboxFolders(context.graph, mailbox));
   } catch (error) {
     if (!isPermissionMissing(error)) throw error;
-    context.progress.warn(
-      'Outlook tasks and notes are not backed up: Graph reaches them only through the mailbox import/export API, ' +
-        'whose permissions (MailboxFolder.Read.All, MailboxItem.ImportExport.All) are not consented / attività e note ' +
-        "di Outlook non salvate: Graph le raggiunge solo con l'API di importazione/esportazione delle cassette postali, " +
-        'i cui permessi non sono stati concessi',
-    );
+    context.progress.warn({ code: 'tasks_notes_not_permitted', params: {} });
     return;
   }
   for (const prefix of ['tasks', 'notes'] as const) {
