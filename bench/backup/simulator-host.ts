@@ -4,11 +4,10 @@
 import { fork } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import {
-  RemoteSimulatorControl,
-  startSimulator,
-  type StartSimulatorOptions,
-} from '../../tools/m365-simulator/dist/index.js';
+// The control client alone, and the simulator itself only when it runs here: its index loads the whole simulator
+// (routes, tenant model, token service), which would be counted in the engine's memory while it runs elsewhere.
+import { RemoteSimulatorControl } from '../../tools/m365-simulator/dist/control-client.js';
+import type { StartSimulatorOptions } from '../../tools/m365-simulator/dist/index.js';
 
 /** What a client needs of a running simulator: its addresses and the app registration's credentials. */
 export interface SimulatorEndpoint {
@@ -38,6 +37,7 @@ export async function startBenchSimulator(
   options: StartSimulatorOptions,
 ): Promise<BenchSimulator> {
   if (placement === 'in-process') {
+    const { startSimulator } = await import('../../tools/m365-simulator/dist/index.js');
     const sim = await startSimulator(options);
     return {
       ...endpointOf(sim),

@@ -1,6 +1,19 @@
+import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
-import { BlobServiceClient, RestError, type ContainerClient } from '@azure/storage-blob';
+import type * as AzureStorageBlob from '@azure/storage-blob';
+import type { ContainerClient } from '@azure/storage-blob';
 import type { PackBackend } from './pack-backend.js';
+
+/**
+ * The Azure SDK is loaded when an Azure backend is made, not when the store module is: it is about 40 MB of resident
+ * memory (its pipeline, XML parser and generated models), which a worker or any process with a filesystem store held
+ * for nothing. A synchronous require, so that `location` is known when the backend is returned.
+ */
+let sdk: typeof AzureStorageBlob | undefined;
+function azureSdk(): typeof AzureStorageBlob {
+  sdk ??= createRequire(import.meta.url)('@azure/storage-blob') as typeof AzureStorageBlob;
+  return sdk;
+}
 
 export interface AzureBlobBackendOptions {
   /** An Azure Storage connection string (for Azurite, the well-known devstoreaccount1 one). */
@@ -14,9 +27,9 @@ export interface AzureBlobBackendOptions {
  * whole pack or none; key files are created with If-None-Match: * so exactly one racing writer wins.
  */
 export function azureBlobBackend(options: AzureBlobBackendOptions): PackBackend {
-  const container = BlobServiceClient.fromConnectionString(options.connectionString).getContainerClient(
-    options.container,
-  );
+  const container = azureSdk()
+    .BlobServiceClient.fromConnectionString(options.connectionString)
+    .getContainerClient(options.container);
   let created: Promise<unknown> | undefined;
   const ready = (): Promise<ContainerClient> => {
     created ??= container.createIfNotExists().catch((error: unknown) => {
@@ -68,7 +81,8 @@ export function azureBlobBackend(options: AzureBlobBackendOptions): PackBackend 
         await (await ready()).getBlockBlobClient(path).upload(data, data.length, { conditions: { ifNoneMatch: '*' } });
         return true;
       } catch (error) {
-        if (error instanceof RestError && (error.statusCode === 409 || error.statusCode === 412)) return false;
+        if (error instanceof azureSdk().RestError && (error.statusCode === 409 || error.statusCode === 412))
+          return false;
         throw error;
       }
     },
@@ -76,6 +90,6 @@ export function azureBlobBackend(options: AzureBlobBackendOptions): PackBackend 
 }
 
 function ignoreNotFound(error: unknown): undefined {
-  if (error instanceof RestError && error.statusCode === 404) return undefined;
+  if (error instanceof azureSdk().RestError && error.statusCode === 404) return undefined;
   throw error;
 }
