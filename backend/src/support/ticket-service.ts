@@ -4,6 +4,7 @@ import { ApiError, notFound } from '../http/api-error.js';
 import type { RouteServices } from '../http/route.js';
 import { escapeHtml } from '../portal-users/welcome-letter.js';
 import { readSettings } from '../settings/settings-store.js';
+import { ticketTexts } from './ticket-texts.js';
 import type { MailOutbox } from '../tenants/mail-outbox.js';
 import type { ProviderProfile } from '../tenants/provider-profile.js';
 import {
@@ -63,17 +64,14 @@ export async function notifyOtherSide(
 ): Promise<void> {
   const toProvider = !comment || comment.side === 'customer';
   const language = toProvider ? 'it' : (await readSettings(services.db, ticket.tenantId)).defaultLanguage;
+  const t = ticketTexts.in(language);
   const headline = comment
-    ? language === 'it'
-      ? `Nuovo commento alla segnalazione «${ticket.subject}»`
-      : `New comment on ticket "${ticket.subject}"`
-    : language === 'it'
-      ? `Nuova segnalazione (${ticket.severity}): ${ticket.subject}`
-      : `New ticket (${ticket.severity}): ${ticket.subject}`;
+    ? t.newComment({ subject: ticket.subject })
+    : t.newTicket({ severity: ticket.severity, subject: ticket.subject });
   const lines = [
     headline,
     `Tenant: ${ticket.tenantId}`,
-    `${language === 'it' ? 'Da' : 'From'}: ${comment ? comment.author.name : ticket.openedBy.name}`,
+    t.from({ name: comment ? comment.author.name : ticket.openedBy.name }),
     comment ? comment.text : ticket.description,
   ];
   await services.outbox.enqueue({
