@@ -1,7 +1,9 @@
+import type { Language } from '../../../language/language.js';
 import { italianWhat, italianWhere } from './difference-phrases.js';
+import { differenceTexts } from './difference-texts.js';
 import type { MailDifference } from './mail-difference.js';
 
-export type DifferenceLanguage = 'en' | 'it';
+export type DifferenceLanguage = Language;
 
 /** Values are shown on one line and cut short: a portal list is no place for 25 Received headers in full. */
 const shownValueLength = 120;
@@ -11,18 +13,11 @@ function shown(value: string): string {
   return oneLine.length > shownValueLength ? `${oneLine.slice(0, shownValueLength - 1)}…` : oneLine;
 }
 
-const wording = {
-  en: {
-    both: (expected: string, actual: string) => `expected “${expected}”, found “${actual}”`,
-    expectedOnly: (expected: string) => `was “${expected}”`,
-    actualOnly: (actual: string) => `now “${actual}”`,
-  },
-  it: {
-    both: (expected: string, actual: string) => `atteso «${expected}», trovato «${actual}»`,
-    expectedOnly: (expected: string) => `era «${expected}»`,
-    actualOnly: (actual: string) => `ora «${actual}»`,
-  },
-} as const;
+/** The comparer names where and what differs in English; Italian readers get the phrases translated. */
+const phrasesIn: Record<Language, { where(where: string): string; what(what: string): string }> = {
+  en: { where: (where) => where, what: (what) => what },
+  it: { where: italianWhere, what: italianWhat },
+};
 
 function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -30,17 +25,17 @@ function capitalised(text: string): string {
 
 /** One sentence for the portal, e.g. `Part 2 > headers: header Subject differs (expected “a”, found “b”).` */
 export function describeDifference(difference: MailDifference, language: DifferenceLanguage): string {
-  const where = language === 'it' ? italianWhere(difference.where) : difference.where;
-  const what = language === 'it' ? italianWhat(difference.what) : difference.what;
-  const words = wording[language];
+  const where = phrasesIn[language].where(difference.where);
+  const what = phrasesIn[language].what(difference.what);
+  const t = differenceTexts.in(language);
   const { expected, actual } = difference;
   const values =
     expected !== undefined && actual !== undefined
-      ? words.both(shown(expected), shown(actual))
+      ? t.both({ expected: shown(expected), actual: shown(actual) })
       : expected !== undefined
-        ? words.expectedOnly(shown(expected))
+        ? t.expectedOnly({ expected: shown(expected) })
         : actual !== undefined
-          ? words.actualOnly(shown(actual))
+          ? t.actualOnly({ actual: shown(actual) })
           : undefined;
   return `${capitalised(where)}: ${what}${values ? ` (${values})` : ''}.`;
 }
