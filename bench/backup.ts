@@ -37,6 +37,7 @@ import { mailboxRateShare } from './backup/rate-share.ts';
 import { requestCounts, requestsByEndpoint } from './backup/request-breakdown.ts';
 import { startBenchSimulator, type BenchSimulator, type SimulatorPlacement } from './backup/simulator-host.ts';
 import { changeItems } from './backup/tenant-changes.ts';
+import { warmUpElsewhere } from './backup/warm-up.ts';
 
 const MB = 1_000_000;
 /** The run engine's unit concurrency per worker process and the Graph layer's requests in flight per mailbox. */
@@ -149,7 +150,17 @@ try {
   // Graph's side of a read (building MIME, compressing an export stream) runs on Microsoft's servers, not on the
   // backup's machine. One unmeasured raw pass fills the simulator's memoized export streams, so that the full backup
   // and the ceiling both find Graph's side as cheap as it can be here, rather than the first to read paying for both.
-  await fetchEverything(plain, inventory, ceilingOptions);
+  // In a process of its own (warm-up.ts): what it leaves behind is not the engine's memory.
+  await warmUpElsewhere({
+    target: {
+      graphBaseUrl: sim.graphBaseUrl,
+      authorityHost: sim.authorityHost,
+      tenantId: sim.tenantId,
+      app: { clientId: sim.app.clientId, clientSecret: sim.app.clientSecret },
+    },
+    inventory,
+    options: ceilingOptions,
+  });
   const full = await backupPhase(worker, sim, db, job.jobId, inventory);
 
   const ceilingCounts = { ...plain.counts };
