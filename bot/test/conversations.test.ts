@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { writeLicence } from '../../backend/src/licences/licence-store.js';
 import { restoreRequestsCollection } from '../../backend/src/restore/collections.js';
-import { cardOf, people, startBotHarness, type BotHarness } from './support/bot-harness.js';
+import { cardOf, people, startBotHarness, createNightlyMailJob, type BotHarness } from './support/bot-harness.js';
 import { checkCard } from './support/card-check.js';
 
 let bot: BotHarness;
@@ -9,18 +9,7 @@ let nightlyId: string;
 
 beforeAll(async () => {
   bot = await startBotHarness();
-  const job = await bot.backup.jobs.create(
-    bot.backup.tenantId,
-    {
-      name: 'Nightly Mail',
-      scope: { type: 'organisation' },
-      workloads: ['exchange'],
-      dailyTime: '22:00',
-      retentionYears: 1,
-    },
-    'admin@test',
-  );
-  nightlyId = job.jobId;
+  nightlyId = await createNightlyMailJob(bot);
 });
 afterAll(() => bot?.stop());
 

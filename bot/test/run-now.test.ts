@@ -3,25 +3,20 @@ import { runsCollection } from '../../backend/src/backup/collections.js';
 import { tenantRecords } from '../../backend/src/tenants/tenant-store.js';
 import { verbs } from '../src/verbs.js';
 import { checkCard } from './support/card-check.js';
-import { completeSetup, people, startBotHarness, type BotHarness } from './support/bot-harness.js';
+import {
+  completeSetup,
+  people,
+  startBotHarness,
+  createNightlyMailJob,
+  type BotHarness,
+} from './support/bot-harness.js';
 
 let bot: BotHarness;
 let jobId: string;
 
 beforeAll(async () => {
   bot = await startBotHarness();
-  const job = await bot.backup.jobs.create(
-    bot.backup.tenantId,
-    {
-      name: 'Nightly Mail',
-      scope: { type: 'organisation' },
-      workloads: ['exchange'],
-      dailyTime: '23:00',
-      retentionYears: 1,
-    },
-    'admin@test',
-  );
-  jobId = job.jobId;
+  jobId = await createNightlyMailJob(bot);
 });
 afterAll(() => bot?.stop());
 

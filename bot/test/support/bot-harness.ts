@@ -195,6 +195,22 @@ export async function startBotHarness(): Promise<BotHarness> {
   };
 }
 
+/** Creates the job the conversations drive, "Nightly Mail" (every mailbox, daily), and answers its id. */
+export async function createNightlyMailJob(bot: BotHarness): Promise<string> {
+  const job = await bot.backup.jobs.create(
+    bot.backup.tenantId,
+    {
+      name: 'Nightly Mail',
+      scope: { type: 'organisation' },
+      workloads: ['exchange'],
+      dailyTime: '22:00',
+      retentionYears: 1,
+    },
+    'admin@test',
+  );
+  return job.jobId;
+}
+
 export function cardOf(activity: Partial<Activity>): object {
   const card = activity.attachments?.[0]?.content as object | undefined;
   if (!card) throw new Error(`not a card: ${activity.text ?? JSON.stringify(activity)}`);
