@@ -43,16 +43,19 @@ test('a database outage mid-run loses nothing: the worker recovers, or exits to 
 
   // Either the worker's connection recovers and it finishes the run, or the watchdog makes it exit (code 75) and a
   // fresh worker, as the supervisor would start it, finishes the run.
+  const withLog = (error: Error) => {
+    throw new Error(`${error.message}\nworker log:\n${worker.output().slice(-4000)}`);
+  };
   const ended = client.waitForEnd(runId, 150_000);
-  const outcome = await Promise.race([ended.then(() => 'recovered'), worker.exited.then(() => 'exited')]);
+  const outcome = await Promise.race([ended.then(() => 'recovered'), worker.exited.then(() => 'exited')]).catch(
+    withLog,
+  );
   if (outcome === 'exited') {
     expect((await worker.exited).code).toBe(75);
     expect(worker.output()).toContain('"msg":"database unreachable or scheduler stalled for too long');
     await bed.spawn(environment, 'restarted-worker').ready;
   }
-  const run = await ended.catch((error: Error) => {
-    throw new Error(`${error.message}\nworker log:\n${worker.output().slice(-4000)}`);
-  });
+  const run = await ended.catch(withLog);
   expect(run?.status).toBe('succeeded');
   const { difference, exact } = await bed.catalogDifference();
   expect(difference).toEqual(exact);
