@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
-import { defineTenantCollection, defineUpgrade, writesPerCommand } from './db/index.js';
+import { bulkWriteInBatches, defineTenantCollection, defineUpgrade } from './db/index.js';
 
 /** Everything the domain announces; the bot and the notifier subscribe. */
 export interface DomainEventPayloads {
@@ -81,14 +81,12 @@ defineUpgrade('domain-events-created-hour', async (db) => {
       { projection: { _id: 1, createdAt: 1 } },
     )
     .toArray();
-  for (let start = 0; start < recent.length; start += writesPerCommand) {
-    await events.bulkWrite(
-      recent.slice(start, start + writesPerCommand).map((event) => ({
-        updateOne: { filter: { _id: event._id }, update: { $set: { createdHour: createdHourOf(event.createdAt) } } },
-      })),
-      { ordered: false },
-    );
-  }
+  await bulkWriteInBatches(
+    events,
+    recent.map((event) => ({
+      updateOne: { filter: { _id: event._id }, update: { $set: { createdHour: createdHourOf(event.createdAt) } } },
+    })),
+  );
 });
 
 /**

@@ -1,7 +1,7 @@
 import type { AnyBulkWriteOperation } from 'mongodb';
-import { defineUpgrade, writesPerCommand } from '../db/index.js';
+import { bulkWriteInBatches, defineUpgrade } from '../db/index.js';
 import { dateBucketsCollection, itemVersionsCollection } from './collections.js';
-import { dateBucketFieldsOf, wholeTenant } from './date-buckets.js';
+import { bucketId, dateBucketFieldsOf, wholeTenant } from './date-buckets.js';
 import type { CatalogDateBucket, ItemVersion } from './model.js';
 
 /**
@@ -29,9 +29,7 @@ defineUpgrade('catalog-date-buckets', async (db) => {
           missing.push({ updateOne: { filter: { _id: version._id }, update: { $set: fields } } });
         }
       }
-      for (let start = 0; start < missing.length; start += writesPerCommand) {
-        await versions.bulkWrite(missing.slice(start, start + writesPerCommand), { ordered: false });
-      }
+      await bulkWriteInBatches(versions, missing);
       await raiseCounts(tenantId, resourceId, months);
     }
     await raiseCounts(tenantId, wholeTenant, tenantMonths);
@@ -40,13 +38,11 @@ defineUpgrade('catalog-date-buckets', async (db) => {
   async function raiseCounts(tenantId: string, scope: string, months: Map<string, number>): Promise<void> {
     const updates: AnyBulkWriteOperation<CatalogDateBucket>[] = [...months].map(([month, count]) => ({
       updateOne: {
-        filter: { _id: `${tenantId}|${scope}|${month}` },
+        filter: { _id: bucketId(tenantId, scope, month) },
         update: { $max: { versions: count }, $setOnInsert: { tenantId, scope, month } },
         upsert: true,
       },
     }));
-    for (let start = 0; start < updates.length; start += writesPerCommand) {
-      await buckets.bulkWrite(updates.slice(start, start + writesPerCommand), { ordered: false });
-    }
+    await bulkWriteInBatches(buckets, updates);
   }
 });

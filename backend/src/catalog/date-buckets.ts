@@ -59,7 +59,8 @@ export function daysOfMonthNewestFirst(month: string): string[] {
   return Array.from({ length: days }, (_, index) => `${month}-${String(days - index).padStart(2, '0')}`);
 }
 
-function bucketId(tenantId: string, scope: string, month: string): string {
+/** The `_id` of a month's count in a scope. */
+export function bucketId(tenantId: string, scope: string, month: string): string {
   return `${tenantId}|${scope}|${month}`;
 }
 

@@ -1,5 +1,5 @@
 import type { AnyBulkWriteOperation } from 'mongodb';
-import { defineUpgrade, writesPerCommand } from '../db/index.js';
+import { bulkWriteInBatches, defineUpgrade } from '../db/index.js';
 import { itemVersionsCollection } from './collections.js';
 import type { ItemVersion } from './model.js';
 import { searchBucketFields, searchBucketsOf } from './search-buckets.js';
@@ -16,14 +16,11 @@ defineUpgrade('catalog-search-buckets', async (db) => {
     const ofResource = (await versions.find({ resourceId }, { projection }).toArray()).filter((version) =>
       searchBucketFields.every((field) => version[field] === undefined),
     );
-    for (let start = 0; start < ofResource.length; start += writesPerCommand) {
-      const updates: AnyBulkWriteOperation<ItemVersion>[] = ofResource
-        .slice(start, start + writesPerCommand)
-        .map((version) => ({ version, buckets: searchBucketsOf(version.searchTerms ?? []) }))
-        .filter(({ buckets }) => Object.keys(buckets).length > 0)
-        .map(({ version, buckets }) => ({ updateOne: { filter: { _id: version._id }, update: { $set: buckets } } }));
-      if (updates.length > 0) await versions.bulkWrite(updates, { ordered: false });
-    }
+    const updates: AnyBulkWriteOperation<ItemVersion>[] = ofResource
+      .map((version) => ({ version, buckets: searchBucketsOf(version.searchTerms ?? []) }))
+      .filter(({ buckets }) => Object.keys(buckets).length > 0)
+      .map(({ version, buckets }) => ({ updateOne: { filter: { _id: version._id }, update: { $set: buckets } } }));
+    await bulkWriteInBatches(versions, updates);
   }
   // The single index on `searchTerms` served the search before buckets; nothing queries it any more.
   if ((await versions.indexes()).some((index) => index.name === 'search_terms'))

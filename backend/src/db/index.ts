@@ -10,4 +10,4 @@ export {
 } from './collections.js';
 export { defineUpgrade, runUpgrades, type Upgrade } from './upgrades.js';
 export { TenantCollection, TenantScopeError, type TenantOwned } from './tenant-collection.js';
-export { writesPerCommand } from './write-batches.js';
+export { bulkWriteInBatches, writesPerCommand } from './write-batches.js';
