@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
 import { bulkWriteInBatches, defineTenantCollection, defineUpgrade } from './db/index.js';
+import { isDuplicateKeyError } from './db/index.js';
 
 /** Everything the domain announces; the bot and the notifier subscribe. */
 export interface DomainEventPayloads {
@@ -121,7 +122,7 @@ export class DomainEvents {
     try {
       await eventsCollection.scoped(this.db).insertOne(tenantId, event as DomainEvent);
     } catch (error) {
-      if ((error as { code?: number }).code === 11000) return;
+      if (isDuplicateKeyError(error)) return;
       throw error;
     }
     this.emitter.emit(type, event);

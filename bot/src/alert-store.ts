@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { defineTenantCollection } from '@custodia/backend';
+import { defineTenantCollection, isDuplicateKeyError } from '@custodia/backend';
 
 /** The one card a conversation shows for a run: alerts and progress update it in place. */
 export interface RunCardRecord {
@@ -40,10 +40,6 @@ const botMutes = defineTenantCollection<JobMute>('botMutes', [
 
 export const botCollections = [botRunCards, botDeliveries, botMutes];
 
-function isDuplicate(error: unknown): boolean {
-  return (error as { code?: number }).code === 11000;
-}
-
 /** True when this caller owns the delivery; FerretDB updates are not atomic, a unique insert is. */
 export async function claimDelivery(
   db: Db,
@@ -55,7 +51,7 @@ export async function claimDelivery(
     await botDeliveries.scoped(db).insertOne(tenantId, { tenantId, eventId, conversationId, claimedAt: new Date() });
     return true;
   } catch (error) {
-    if (isDuplicate(error)) return false;
+    if (isDuplicateKeyError(error)) return false;
     throw error;
   }
 }
@@ -83,7 +79,7 @@ export async function recordRunCard(db: Db, record: RunCardRecord): Promise<void
   try {
     await botRunCards.scoped(db).insertOne(record.tenantId, record);
   } catch (error) {
-    if (!isDuplicate(error)) throw error;
+    if (!isDuplicateKeyError(error)) throw error;
   }
 }
 
@@ -96,7 +92,7 @@ export async function muteJobForDay(db: Db, mute: Omit<JobMute, 'mutedAt'>): Pro
   try {
     await botMutes.scoped(db).insertOne(mute.tenantId, { ...mute, mutedAt: new Date() });
   } catch (error) {
-    if (!isDuplicate(error)) throw error;
+    if (!isDuplicateKeyError(error)) throw error;
   }
 }
 

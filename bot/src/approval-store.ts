@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { defineTenantCollection } from '@custodia/backend';
+import { defineTenantCollection, isDuplicateKeyError } from '@custodia/backend';
 
 /**
  * A restore awaiting approval the bot has seen, until its decision was shown everywhere. `_id` is
@@ -49,10 +49,6 @@ const botApprovalDecisions = defineTenantCollection<ApprovalDecisionClaim>('botA
 
 export const approvalCollections = [botApprovalWatches, botApprovalCards, botApprovalDecisions];
 
-function isDuplicate(error: unknown): boolean {
-  return (error as { code?: number }).code === 11000;
-}
-
 export function watchId(tenantId: string, restoreId: string): string {
   return `${tenantId}|${restoreId}`;
 }
@@ -63,7 +59,7 @@ export async function watchRestore(db: Db, tenantId: string, restoreId: string):
   try {
     await botApprovalWatches.raw(db).insertOne(watch);
   } catch (error) {
-    if (!isDuplicate(error)) throw error;
+    if (!isDuplicateKeyError(error)) throw error;
   }
 }
 
@@ -111,7 +107,7 @@ export async function claimApprovalCard(
     await botApprovalCards.raw(db).insertOne(record);
     return true;
   } catch (error) {
-    if (isDuplicate(error)) return false;
+    if (isDuplicateKeyError(error)) return false;
     throw error;
   }
 }
@@ -140,7 +136,7 @@ export async function claimDecision(db: Db, tenantId: string, restoreId: string,
       .insertOne({ _id: watchId(tenantId, restoreId), tenantId, restoreId, decidedBy, at: new Date() });
     return true;
   } catch (error) {
-    if (isDuplicate(error)) return false;
+    if (isDuplicateKeyError(error)) return false;
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { defineTenantCollection } from '@custodia/backend';
+import { defineTenantCollection, isDuplicateKeyError } from '@custodia/backend';
 import type { Language } from './language.js';
 
 export type ConversationScope = 'personal' | 'groupChat' | 'channel';
@@ -36,7 +36,7 @@ export async function rememberConversation(db: Db, update: ConversationUpdate, n
   try {
     await conversations.insertOne(update.tenantId, { ...update, firstSeenAt: now, updatedAt: now });
   } catch (error) {
-    if ((error as { code?: number }).code !== 11000) throw error;
+    if (!isDuplicateKeyError(error)) throw error;
     const { tenantId, conversationId, ...changes } = update;
     await conversations.updateOne(tenantId, { conversationId }, { $set: { ...changes, updatedAt: now } });
   }

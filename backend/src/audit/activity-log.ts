@@ -1,4 +1,4 @@
-import { MongoServerError, type Db } from 'mongodb';
+import type { Db } from 'mongodb';
 import { genesisHash, sealEntry } from './activity-seal.js';
 import {
   activityEntries,
@@ -9,6 +9,7 @@ import {
   type Actor,
 } from './activity-store.js';
 import { verifyActivityChain, type ChainVerification } from './verify-chain.js';
+import { isDuplicateKeyError } from '../db/index.js';
 
 export interface ActivityDraft {
   action: string;
@@ -55,7 +56,7 @@ export class ActivityLog {
       try {
         await entries.insertOne(tenantId, { ...entry, _id: `${tenantId}|${entry.seq}` } as ActivityEntry);
       } catch (error) {
-        if (error instanceof MongoServerError && error.code === 11000) continue;
+        if (isDuplicateKeyError(error)) continue;
         throw error;
       }
       await this.advanceHead(tenantId, entry);
@@ -76,7 +77,7 @@ export class ActivityLog {
         );
     } catch (error) {
       // A later append already moved the head past this entry.
-      if (!(error instanceof MongoServerError && error.code === 11000)) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
     }
   }
 }

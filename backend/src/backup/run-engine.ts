@@ -6,6 +6,7 @@ import type { TenantCollection } from '../db/index.js';
 import type { DomainEvents } from '../events.js';
 import type { Scheduler } from '../jobs/scheduler.js';
 import { backupJobsCollection, runsCollection, runUnitsCollection } from './collections.js';
+import { recordCoverageOfRun } from './job-coverage.js';
 import type { ResyncSignal } from '../backup-unit/delta-stream.js';
 import type { BackupJob, BackupRun, RunProgress, RunStatus, RunUnit, RunView } from './model.js';
 import type { ContentWriter, GraphReader } from '../backup-unit/ports.js';
@@ -15,6 +16,7 @@ import { describeUnitFailure } from './unit-failure.js';
 import { LeaseLostError, UnitLeases, type UnitLease } from './unit-lease.js';
 import type { UnitContext, UnitProgress } from '../backup-unit/unit-context.js';
 import { warningText } from '../backup-unit/warning-texts.js';
+import { isDuplicateKeyError } from '../db/index.js';
 
 /** How the engine reads the Graph layer's errors. */
 export interface GraphErrorReader {
@@ -246,7 +248,7 @@ export class RunEngine {
         finishedAt: null,
       });
     } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
     }
   }
 
@@ -399,8 +401,9 @@ export class RunEngine {
   }
 
   /**
-   * Emits the run's event, then sets its final status. The event is keyed by run, so a repeat records it once; a
-   * process killed between the two leaves a running run whose units are all final, which the recovery sweep closes
+   * Records the job's coverage as this run found it, emits the run's event, then sets its final status, so whoever
+   * sees the run finished sees its accounts protected. Each step is safe to repeat (the event is keyed by run): a
+   * process killed between two leaves a running run whose units are all final, which the recovery sweep closes
    * again. (Status first lost the event: a finished run the end-of-run pipeline never followed.)
    */
   private async finishRun(tenantId: string, runId: string, status: RunStatus, error: string | null): Promise<void> {
@@ -409,6 +412,7 @@ export class RunEngine {
     const failedResources = (await this.units.find(tenantId, { runId, status: 'failed' }).toArray()).map(
       (unit) => `${unit.displayName}: ${unit.error ?? 'unknown error'}`,
     );
+    await recordCoverageOfRun(this.options.db, tenantId, run.jobId, runId);
     const base = { runId, jobId: run.jobId, jobName: run.jobName };
     const dedupKey = `run:${runId}`;
     if (status === 'succeeded') {

@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 import { defineTenantCollection, type TenantCollection } from '../db/index.js';
+import { isDuplicateKeyError } from '../db/index.js';
 
 /**
  * One claim on one unit of a run. Claims are numbered; a worker takes the next number by inserting
@@ -69,7 +70,7 @@ export class UnitLeases {
         expiresAt: new Date(Date.now() + this.leaseMs),
       });
     } catch (error) {
-      if ((error as { code?: number }).code === 11000) return null;
+      if (isDuplicateKeyError(error)) return null;
       throw error;
     }
     return {

@@ -17,6 +17,7 @@ import type { CatalogFolder, DeltaCursor, ItemVersion, ProtectedResource } from 
 import { mergeNewestFirst, searchNewestFirst, type FindAll } from './newest-first-search.js';
 import { searchBucketsOf, searchWordsFilter, type SearchBucketField } from './search-buckets.js';
 import { withoutNul } from './storable-text.js';
+import { isDuplicateKeyError } from '../db/index.js';
 
 /** A version as a workload sees it, before the catalog stamps run and validity. */
 export type NewItemVersion = Omit<
@@ -161,7 +162,7 @@ export class Catalog {
     try {
       await this.versions.insertMany(this.tenantId, documents);
     } catch (error) {
-      if (!isOnlyDuplicateKeyErrors(error)) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
     }
     await countDateBuckets(this.db, this.tenantId, documents);
     const replacing = versions.filter((version) => replaces.has(version.graphId));
@@ -369,11 +370,4 @@ export class Catalog {
 
 export function visibleAt(at: Date): Filter<ItemVersion> {
   return { validFrom: { $lte: at }, $or: [{ validTo: null }, { validTo: { $gt: at } }] };
-}
-
-function isOnlyDuplicateKeyErrors(error: unknown): boolean {
-  const writeErrors = (error as { writeErrors?: { code?: number }[] | { code?: number } }).writeErrors;
-  const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-  if (list.length > 0) return list.every((e) => e.code === 11000);
-  return (error as { code?: number }).code === 11000;
 }

@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import { isDuplicateKeyError } from './duplicate-key.js';
 
 /** A change to stored data that every database must have before the code that relies on it reads: run once. */
 export type Upgrade = (db: Db) => Promise<void>;
@@ -19,6 +20,11 @@ export async function runUpgrades(db: Db): Promise<void> {
   for (const [name, upgrade] of upgrades) {
     if (await done.findOne({ _id: name })) continue;
     await upgrade(db);
-    await done.updateOne({ _id: name }, { $setOnInsert: { doneAt: new Date() } }, { upsert: true });
+    try {
+      await done.insertOne({ _id: name, doneAt: new Date() });
+    } catch (error) {
+      // Another process starting together applied it too and recorded it first.
+      if (!isDuplicateKeyError(error)) throw error;
+    }
   }
 }

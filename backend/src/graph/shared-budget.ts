@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db } from 'mongodb';
 import { defineTenantCollection } from '../db/index.js';
+import { isDuplicateKeyError } from '../db/index.js';
 
 /**
  * One ticket of a budget: `units` may be spent in time slot `slot` of `scope`. A ticket's `_id`
@@ -215,7 +216,7 @@ export class SharedBudget {
         return 0;
       } catch (error) {
         // Another worker holds this ticket: try the next one.
-        if ((error as { code?: unknown }).code !== 11000) throw error;
+        if (!isDuplicateKeyError(error)) throw error;
       }
     }
     return (slot + 1) * plan.slotMs - now;

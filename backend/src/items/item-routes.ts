@@ -5,7 +5,7 @@ import { defineRoute } from '../http/route.js';
 import { catalogResourceId, isoOrNull, tenantOf } from '../http/schemas.js';
 import { BackupJobs } from '../backup/backup-jobs.js';
 import { resourcesCollection, type ProtectedResource } from '../catalog/index.js';
-import { coverageOf } from '../licences/job-coverage.js';
+import { coverageOf } from '../backup/job-coverage.js';
 import { purgeResourceBackup } from './purge-backup.js';
 import { storedBytesByResource } from '../licences/stored-bytes.js';
 import type { Db, Filter } from 'mongodb';

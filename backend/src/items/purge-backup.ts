@@ -8,7 +8,7 @@ import {
   itemVersionsCollection,
   resourcesCollection,
 } from '../catalog/index.js';
-import { dropCoverage } from '../licences/job-coverage.js';
+import { dropCoverage } from '../backup/job-coverage.js';
 
 export interface PurgeCounts {
   itemVersions: number;

@@ -6,13 +6,14 @@ import { tenantOf } from '../http/schemas.js';
 import { backupJobsCollection } from '../backup/collections.js';
 import { newBackupJobSchema, type NewBackupJob } from '../backup/backup-jobs.js';
 import type { BackupJob } from '../backup/model.js';
-import { dropCoverage } from '../licences/job-coverage.js';
+import { dropCoverage } from '../backup/job-coverage.js';
 import { assertJobWithinLicence } from '../licences/licence-check.js';
 import { backupOf, type BackupRouteServices } from './backup-services.js';
 import { peopleInScope } from './directory-scope.js';
 import { jobSchema, jobViews, type JobView } from './job-view.js';
 import { requestRun } from './run-request.js';
 import { runSummary, runSummarySchema } from './run-view.js';
+import { isDuplicateKeyError } from '../db/index.js';
 
 const defineRoute = routeDefiner<BackupRouteServices>();
 
@@ -45,10 +46,6 @@ async function admit(
     ? await peopleInScope(await directory.graphFor(tenantId), valid.scope, (error) => directory.isNotFound(error))
     : null;
   await assertJobWithinLicence(services.db, tenantId, valid, people, jobId);
-}
-
-function isDuplicateName(error: unknown): boolean {
-  return (error as { code?: number }).code === 11000;
 }
 
 /** The Overview tab's backup jobs: create, list with status, edit, run now, delete. */
@@ -102,7 +99,7 @@ export const jobRoutes = [
       try {
         job = await backup.jobs.create(tenantId, input, principal.email);
       } catch (error) {
-        if (isDuplicateName(error)) throw new ApiError(409, 'already_exists', undefined, { what: input.name });
+        if (isDuplicateKeyError(error)) throw new ApiError(409, 'already_exists', undefined, { what: input.name });
         throw error;
       }
       await backup.scheduling.schedule(job);
@@ -145,7 +142,7 @@ export const jobRoutes = [
       try {
         job = await backup.jobs.update(tenantId, jobId, input);
       } catch (error) {
-        if (isDuplicateName(error)) throw new ApiError(409, 'already_exists', undefined, { what: input.name });
+        if (isDuplicateKeyError(error)) throw new ApiError(409, 'already_exists', undefined, { what: input.name });
         throw error;
       }
       if (!job) throw notFound('backup job');

@@ -4,6 +4,7 @@ import type { RunEngine } from '../backup/run-engine.js';
 import type { BackupJob } from '../backup/model.js';
 import { defineTenantCollection } from '../db/index.js';
 import type { Scheduler } from '../jobs/scheduler.js';
+import { isDuplicateKeyError } from '../db/index.js';
 
 export const backupScheduleJobName = 'backup-schedule';
 
@@ -85,7 +86,7 @@ export class JobScheduling {
     try {
       await starts.insertOne(tenantId, { tenantId, jobId, day, runId: null, at: now });
     } catch (error) {
-      if ((error as { code?: number }).code === 11000) return;
+      if (isDuplicateKeyError(error)) return;
       throw error;
     }
     const run = await this.engine.startRun(tenantId, jobId, 'schedule', 'scheduler');

@@ -1,7 +1,7 @@
 import type { Db } from 'mongodb';
 import { BackupJobs } from '../backup/backup-jobs.js';
 import { storedBytesOfTenant } from './stored-bytes.js';
-import { allCoverage, type CoverageRow } from './job-coverage.js';
+import { allCoverage, type CoverageRow } from '../backup/job-coverage.js';
 import { planKey, readLicence, type LicencePlan, type RetentionYears } from './licence-store.js';
 
 export interface PlanUsage extends LicencePlan {

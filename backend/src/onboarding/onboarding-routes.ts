@@ -1,4 +1,3 @@
-import { MongoServerError } from 'mongodb';
 import { z } from 'zod';
 import { ApiError } from '../http/api-error.js';
 import { routeDefiner } from '../http/route.js';
@@ -7,6 +6,7 @@ import { invitePortalUser, type InvitationServices } from '../portal-users/invit
 import { writeSettings } from '../settings/settings-store.js';
 import { tenantRecords, type TenantRecord } from '../tenants/tenant-store.js';
 import { tenantStatus, tenantStatusSchema } from '../tenants/tenant-view.js';
+import { isDuplicateKeyError } from '../db/index.js';
 
 const defineRoute = routeDefiner<InvitationServices>();
 
@@ -40,7 +40,7 @@ export const onboardingRoutes = [
       try {
         await tenantRecords.scoped(services.db).insertOne(body.tenantId, { ...record });
       } catch (error) {
-        if (error instanceof MongoServerError && error.code === 11000) {
+        if (isDuplicateKeyError(error)) {
           throw new ApiError(409, 'already_exists', { tenantId: body.tenantId }, { what: body.tenantId });
         }
         throw error;

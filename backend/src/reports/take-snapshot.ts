@@ -2,7 +2,7 @@ import type { Db } from 'mongodb';
 import { runsCollection } from '../backup/collections.js';
 import type { GraphReader } from '../backup-unit/ports.js';
 import { itemVersionsCollection } from '../catalog/index.js';
-import { allCoverage } from '../licences/job-coverage.js';
+import { allCoverage } from '../backup/job-coverage.js';
 import { licenceUsage } from '../licences/licence-usage.js';
 import { saveSnapshot, type UsageSnapshot } from './snapshot-store.js';
 import { tenantCoverage } from './tenant-coverage.js';

@@ -1,7 +1,7 @@
 import type { Db } from 'mongodb';
 import { BackupJobs } from '../backup/backup-jobs.js';
 import type { GraphReader } from '../backup-unit/ports.js';
-import { allCoverage } from '../licences/job-coverage.js';
+import { allCoverage } from '../backup/job-coverage.js';
 
 export type AccountKind = 'user' | 'team';
 

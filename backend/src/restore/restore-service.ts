@@ -21,6 +21,7 @@ import { RestoreHalted, runRestoreItems, TargetBusy } from './restore-runner.js'
 import { resolveSelection } from './selection.js';
 import { restoreFolderName } from '../restore-model/target-location.js';
 import { outlookUploadBudget, UploadPacer, type UploadBudget } from '../restore-model/upload-pacer.js';
+import { isDuplicateKeyError } from '../db/index.js';
 
 export const restoreRunJobName = 'restore-run';
 
@@ -232,7 +233,7 @@ export class RestoreService {
       try {
         await this.items.insertMany(tenantId, items.slice(start, start + 500));
       } catch (error) {
-        if (!isDuplicateKeyOnly(error)) throw error;
+        if (!isDuplicateKeyError(error)) throw error;
       }
     }
     const update = { status: 'running' as const, startedAt: new Date(), progress: emptyProgress(items.length) };
@@ -279,11 +280,4 @@ export class RestoreService {
       restoreId,
     });
   }
-}
-
-function isDuplicateKeyOnly(error: unknown): boolean {
-  const writeErrors = (error as { writeErrors?: { code?: number }[] | { code?: number } }).writeErrors;
-  const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-  if (list.length > 0) return list.every((entry) => entry.code === 11000);
-  return (error as { code?: number }).code === 11000;
 }

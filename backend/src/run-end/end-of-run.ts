@@ -1,6 +1,5 @@
 import type { Db } from 'mongodb';
 import type { DomainEvent, DomainEventType } from '../events.js';
-import { recordCoverageOfRun } from '../licences/job-coverage.js';
 import type { LicenceMonitor } from '../licences/licence-monitor.js';
 import { isNotified, subscriptionOf } from '../notifications/event-letters.js';
 import type { EventNotifier } from '../notifications/event-notifier.js';
@@ -23,19 +22,17 @@ export interface EndOfRunSteps {
 
 /**
  * What follows a domain event, in this order, each step safe to repeat (a crash between two steps repeats the
- * event's steps from the first): for the end of a run, the job's coverage becomes what the run found, the licence
- * check records `licence.overrun` when the tenant now exceeds what it bought, and the day's usage point is taken;
- * then any event that concerns recipients becomes letters. The overrun itself is an event this pipeline reads
+ * event's steps from the first): for the end of a run (whose job coverage the run engine recorded before the event),
+ * the licence check records `licence.overrun` when the tenant now exceeds what it bought, and the day's usage point
+ * is taken; then any event that concerns recipients becomes letters. The overrun itself is an event this pipeline reads
  * next, so its letters follow, and the bot (in the process that holds the Teams adapter) reads the same recorded
  * events for its cards.
  */
 export function endOfRunPipeline(steps: EndOfRunSteps): (event: DomainEvent) => Promise<void> {
   return async (event) => {
     if (isRunEnd(event)) {
-      const { tenantId, payload } = event;
-      await recordCoverageOfRun(steps.db, tenantId, payload.jobId, payload.runId);
-      await steps.licences.check(tenantId);
-      await steps.usage.snapshot(tenantId);
+      await steps.licences.check(event.tenantId);
+      await steps.usage.snapshot(event.tenantId);
     }
     if (isNotified(event)) await steps.notifier.notify(event);
   };

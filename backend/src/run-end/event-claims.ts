@@ -1,5 +1,6 @@
-import { MongoServerError, type Db } from 'mongodb';
+import type { Db } from 'mongodb';
 import { defineCollection } from '../db/index.js';
+import { isDuplicateKeyError } from '../db/index.js';
 
 /**
  * Which consumer instance handles an event: the one whose insert of `<consumer>|<eventId>` succeeds. FerretDB
@@ -27,10 +28,6 @@ export const eventClaims = defineCollection<EventClaim>('eventClaims', []);
 export const consumerCursors = defineCollection<ConsumerCursor>('eventConsumerCursors', []);
 
 export type ClaimOutcome = 'claimed' | 'done' | 'held';
-
-function isDuplicate(error: unknown): boolean {
-  return error instanceof MongoServerError && error.code === 11000;
-}
 
 export class EventClaims {
   constructor(
@@ -66,7 +63,7 @@ export class EventClaims {
       });
       return { outcome: 'claimed', claimedAt: now };
     } catch (error) {
-      if (isDuplicate(error)) return { outcome: 'held', claimedAt: now };
+      if (isDuplicateKeyError(error)) return { outcome: 'held', claimedAt: now };
       throw error;
     }
   }
@@ -97,7 +94,7 @@ export class EventClaims {
     try {
       await cursors.updateOne({ _id: this.consumer }, { $max: { through } }, { upsert: true });
     } catch (error) {
-      if (!isDuplicate(error)) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
       await cursors.updateOne({ _id: this.consumer }, { $max: { through } });
     }
   }

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { MongoServerError, type Db } from 'mongodb';
+import type { Db } from 'mongodb';
 import { z } from 'zod';
 import { ApiError, notFound } from '../http/api-error.js';
 import { findTenantPage, listQuery, pageOf } from '../http/pagination.js';
 import { defineRoute } from '../http/route.js';
 import { emailAddress, idParams, iso, languageSchema, personName, tenantOf } from '../http/schemas.js';
 import { notificationEvents, notificationRecipients, type NotificationRecipient } from './notification-recipients.js';
+import { isDuplicateKeyError } from '../db/index.js';
 
 const eventsSchema = z.array(z.enum(notificationEvents)).max(notificationEvents.length);
 
@@ -79,7 +80,7 @@ export const notificationRoutes = [
       try {
         await notificationRecipients.scoped(services.db).insertOne(tenantId, { ...recipient });
       } catch (error) {
-        if (error instanceof MongoServerError && error.code === 11000) {
+        if (isDuplicateKeyError(error)) {
           throw new ApiError(409, 'already_exists', { email: body.email }, { what: body.email });
         }
         throw error;

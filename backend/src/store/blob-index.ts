@@ -1,6 +1,7 @@
-import { MongoBulkWriteError, MongoServerError, type Db } from 'mongodb';
+import type { Db } from 'mongodb';
 import { defineTenantCollection } from '../db/index.js';
 import type { Compression } from './blob-codec.js';
+import { isDuplicateKeyError } from '../db/index.js';
 
 /** Where one copy of a blob sits: enough to read and check it. */
 export interface BlobPlace {
@@ -67,7 +68,7 @@ export class BlobIndex {
     try {
       await this.blobs.insertMany(tenantId, locations);
     } catch (error) {
-      if (!onlyDuplicates(error)) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
     }
   }
 
@@ -75,12 +76,4 @@ export class BlobIndex {
   async forgetPack(tenantId: string, packId: string): Promise<void> {
     await this.blobs.deleteMany(tenantId, { packId });
   }
-}
-
-function onlyDuplicates(error: unknown): boolean {
-  if (error instanceof MongoBulkWriteError) {
-    const failures = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-    return failures.length > 0 && failures.every((failure) => failure.code === 11000);
-  }
-  return error instanceof MongoServerError && error.code === 11000;
 }

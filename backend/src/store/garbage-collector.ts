@@ -10,6 +10,7 @@ import { packIdOfPath, packPath, tenantPacksPrefix, type PackEntry } from './pac
 import { sweepPacks, type PackRemoval, type StepHook } from './pack-rewriter.js';
 import { planSweep, type PackTally } from './sweep-plan.js';
 import { assertTenantId } from './tenant-id.js';
+import { isDuplicateKeyError } from '../db/index.js';
 
 export interface GarbageCollectionOptions {
   readonly db: Db;
@@ -261,5 +262,5 @@ function sum(values: Iterable<number>): number {
 }
 
 function ignoreDuplicate(error: unknown): void {
-  if ((error as { code?: number }).code !== 11000) throw error;
+  if (!isDuplicateKeyError(error)) throw error;
 }

@@ -1,6 +1,7 @@
-import { MongoServerError, type Db, type Filter } from 'mongodb';
+import type { Db, Filter } from 'mongodb';
 import { defineTenantCollection } from '../db/index.js';
 import type { Mailer, OutgoingMail } from './mailer.js';
+import { isDuplicateKeyError } from '../db/index.js';
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
 
@@ -79,7 +80,7 @@ export class MailOutbox {
       });
       return true;
     } catch (error) {
-      if (error instanceof MongoServerError && error.code === 11000) return false;
+      if (isDuplicateKeyError(error)) return false;
       throw error;
     }
   }
@@ -173,7 +174,7 @@ export class MailOutbox {
           at: now,
         });
       } catch (error) {
-        if (error instanceof MongoServerError && error.code === 11000) continue;
+        if (isDuplicateKeyError(error)) continue;
         throw error;
       }
       const leaseUntil = new Date(now.getTime() + leaseMs);

@@ -1,7 +1,8 @@
 import type { Db } from 'mongodb';
-import { runUnitsCollection } from '../backup/collections.js';
+import { runUnitsCollection } from './collections.js';
 import { resourcesCollection } from '../catalog/index.js';
 import { defineTenantCollection } from '../db/index.js';
+import { isDuplicateKeyError } from '../db/index.js';
 
 /**
  * Which resources each backup job protects, as its latest run found them. Kept as its own small
@@ -44,7 +45,7 @@ export async function recordCoverageOfRun(db: Db, tenantId: string, jobId: strin
     await coverage.insertMany(tenantId, rows);
   } catch (error) {
     // A repeated close of the same run finds its rows already there.
-    if ((error as { code?: number }).code !== 11000) throw error;
+    if (!isDuplicateKeyError(error)) throw error;
   }
 }
 
