@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { developmentEnvironment, developmentValues } from './development-values.js';
 import { readEnvFile } from './env-file.js';
 import { iconProblems } from './icon-rules.js';
 import { schemaProblems, type SchemaName } from './manifest-schema.js';
-import { escapeForJsonString, fillPlaceholders, placeholderNames } from './placeholders.js';
+import { escapeForJsonString, fillPlaceholders } from './placeholders.js';
 import { writeZip, type ZipEntry } from './zip.js';
 
 export interface BuildAppPackageOptions {
@@ -21,6 +22,8 @@ export interface BuiltAppPackage {
   manifest: Manifest;
   /** The names in the ZIP, in order. */
   entries: string[];
+  /** The names filled with a development value because nothing configured them (environment `local` only). */
+  developmentValuesUsed: string[];
 }
 
 /** The parts of the manifest the build reads; the schema checks the rest. */
@@ -45,7 +48,8 @@ const mayBeEmpty = new Set(['APP_NAME_SUFFIX']);
 /**
  * Builds the Teams and Outlook app package for one environment: fills `${{NAME}}` placeholders of the manifest and
  * its localization files, validates them against Microsoft's schema, checks the icons, and zips the result. Every
- * problem is reported at once; nothing is written unless all is well.
+ * problem is reported at once; nothing is written unless all is well. For the `local` environment, an id or address
+ * nothing configures yet takes its development value (`development-values.ts`), so the package builds offline.
  */
 export async function buildAppPackage({
   root,
@@ -57,10 +61,13 @@ export async function buildAppPackage({
     throw error.code === 'ENOENT' ? new AppPackageError([`${envPath} does not exist / non esiste`]) : error;
   });
   const packageDir = join(root, 'appPackage');
+  const values: Record<string, string | undefined> = { ...fromFile };
+  for (const [name, value] of Object.entries(overrides)) if (value !== undefined) values[name] = value;
+  const developmentValuesUsed =
+    environment === developmentEnvironment ? Object.keys(developmentValues).filter((name) => !values[name]) : [];
+  for (const name of developmentValuesUsed) values[name] = developmentValues[name]?.value;
   const fill = async (file: string): Promise<string> => {
     const template = await readFile(join(packageDir, file), 'utf8');
-    const values: Record<string, string | undefined> = { ...fromFile };
-    for (const name of placeholderNames(template)) values[name] = overrides[name] ?? values[name];
     return fillPlaceholders(template, values, { mayBeEmpty, escape: escapeForJsonString });
   };
   const problems: string[] = [];
@@ -94,5 +101,5 @@ export async function buildAppPackage({
   if (problems.length > 0) throw new AppPackageError(problems);
   const zipPath = join(packageDir, 'build', `appPackage.${environment}.zip`);
   await writeZip(zipPath, entries);
-  return { zipPath, manifest, entries: entries.map((entry) => entry.name) };
+  return { zipPath, manifest, entries: entries.map((entry) => entry.name), developmentValuesUsed };
 }

@@ -11,3 +11,10 @@ export { iconProblems, iconSizes } from './icon-rules.js';
 export { manifestVersion, officialSchema, schemaProblems, type SchemaProblem } from './manifest-schema.js';
 export { decodePng, encodePng, readPngHeader, type PngHeader, type RgbaImage } from './png.js';
 export { fillPlaceholders, MissingValuesError, placeholderNames } from './placeholders.js';
+export {
+  developmentEnvironment,
+  developmentValues,
+  realValueSources,
+  type DevelopmentValue,
+  type RealValueSource,
+} from './development-values.js';
