@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { redactSecrets } from './secret-redaction.js';
 
 const port = z.coerce
   .number({ error: 'must be a port number from 1 to 65535 (0 picks a free one)' })
@@ -72,7 +73,10 @@ export interface AppConfig {
   readonly apiDomain: string | undefined;
   readonly publicUrl: string | undefined;
   readonly provider: { tenantId: string | undefined; name: string; supportEmail: string };
-  /** The bot's Entra app; absent, the bot accepts unauthenticated local traffic (Agents Playground). */
+  /**
+   * The bot's Entra app: every activity is authenticated (Bot Framework JWT). Absent only while Microsoft 365 is the
+   * simulator on loopback: the bot then accepts unauthenticated local traffic (tests, demo, Agents Playground).
+   */
   readonly bot: { appId: string; appPassword: string } | undefined;
   /** The Teams app id of the manifest, for deep links into the portal tab. */
   readonly teamsAppId: string;
@@ -96,7 +100,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0]);
-        return `${name}=${JSON.stringify(environment[name] ?? '')}: ${issue.message}`;
+        return `${name}=${shownValue(environment, name)}: ${issue.message}`;
       }),
     );
   }
@@ -106,6 +110,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       'GRAPH_BASE_URL and AUTHORITY_HOST go together: set both to reach Microsoft, or neither to use the built-in simulator',
     ]);
   }
+  refuseUnauthenticatedBot(values);
   if (values.GRAPH_BASE_URL !== undefined) {
     const missing = (
       ['GRAPH_CLIENT_ID', 'GRAPH_CLIENT_SECRET', 'CUSTODIA_MASTER_KEY', 'PROVIDER_TENANT_ID'] as const
@@ -145,6 +150,45 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     teamsAppId: values.TEAMS_APP_ID,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
   };
+}
+
+/**
+ * The bot authenticates every activity with its Entra app's credentials; without them anyone who can reach
+ * `/api/messages` acts as any person of any tenant. Running without them is allowed only while Microsoft 365 is the
+ * simulator on this machine, where no real tenant can be reached.
+ */
+function refuseUnauthenticatedBot(values: z.infer<typeof environmentSchema>): void {
+  const { BOT_APP_ID: appId, BOT_APP_PASSWORD: password } = values;
+  if ((appId === undefined) !== (password === undefined)) {
+    throw new ConfigError([
+      'BOT_APP_ID and BOT_APP_PASSWORD go together: the bot authenticates Teams activities with both (its Entra ' +
+        'app id and client secret), and one without the other would leave it unauthenticated',
+    ]);
+  }
+  const graphHosts = [values.GRAPH_BASE_URL, values.AUTHORITY_HOST].filter((url) => url !== undefined);
+  if (appId === undefined && graphHosts.some((url) => !isLoopback(url))) {
+    throw new ConfigError([
+      'BOT_APP_ID and BOT_APP_PASSWORD are required when GRAPH_BASE_URL or AUTHORITY_HOST reach a real Microsoft 365 ' +
+        '(not the simulator on loopback): without them the bot at /api/messages would accept unauthenticated activities',
+    ]);
+  }
+}
+
+function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+const secretVariables = new Set([
+  'BOT_APP_PASSWORD',
+  'GRAPH_CLIENT_SECRET',
+  'CUSTODIA_MASTER_KEY',
+  'STORE_AZURE_CONNECTION_STRING',
+]);
+
+/** A bad value as a start-up error shows it: secrets are not repeated, nor a password inside a URI. */
+export function shownValue(environment: NodeJS.ProcessEnv, name: string): string {
+  return JSON.stringify(secretVariables.has(name) ? '(hidden)' : redactSecrets(environment[name] ?? ''));
 }
 
 function emptyToUndefined(value: string | undefined): string | undefined {

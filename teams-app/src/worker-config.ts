@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { GraphTenantConnection } from '@custodia/backend/graph/index';
-import { ConfigError } from './config.js';
+import { ConfigError, shownValue } from './config.js';
 
 const positiveInteger = z.coerce.number({ error: 'must be a whole number' }).int().positive();
 
@@ -63,8 +63,7 @@ export function loadWorkerConfig(environment: NodeJS.ProcessEnv = process.env): 
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0]);
-        const shown = name === 'CUSTODIA_MASTER_KEY' || name === 'GRAPH_CLIENT_SECRET' ? '(hidden)' : environment[name];
-        return `${name}=${JSON.stringify(shown ?? '')}: ${issue.message}`;
+        return `${name}=${shownValue(environment, name)}: ${issue.message}`;
       }),
     );
   }

@@ -37,3 +37,67 @@ test('the product refuses to start on a bad value, naming it, with exit code 2',
   expect(result.status).toBe(2);
   expect(result.stderr).toContain('PORT="not-a-port": must be a port number from 1 to 65535 (0 picks a free one)');
 });
+
+describe('the bot authenticates every activity once Microsoft 365 is real', () => {
+  const realMicrosoft = {
+    GRAPH_BASE_URL: 'https://graph.microsoft.com/v1.0',
+    AUTHORITY_HOST: 'https://login.microsoftonline.com',
+    GRAPH_CLIENT_ID: '6f1b1c3e-2a4d-4e5f-9a8b-7c6d5e4f3a2b',
+    GRAPH_CLIENT_SECRET: 'graph-secret-value',
+    CUSTODIA_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+    PROVIDER_TENANT_ID: '99999999-9999-4999-8999-999999999999',
+  };
+  const simulatorOnLoopback = {
+    ...realMicrosoft,
+    GRAPH_BASE_URL: 'http://127.0.0.1:5080/v1.0',
+    AUTHORITY_HOST: 'http://localhost:5080',
+  };
+  const botApp = { BOT_APP_ID: 'a1b2c3d4-0000-4000-8000-000000000b07', BOT_APP_PASSWORD: 'bot-secret-value' };
+
+  test('real Microsoft 365 without the bot’s credentials is refused, naming both variables', () => {
+    expect(() => loadConfig(realMicrosoft)).toThrow(
+      /BOT_APP_ID and BOT_APP_PASSWORD are required when GRAPH_BASE_URL or AUTHORITY_HOST reach a real Microsoft 365/,
+    );
+  });
+
+  test('a simulator on loopback for one of the two hosts does not excuse the other', () => {
+    expect(() => loadConfig({ ...realMicrosoft, GRAPH_BASE_URL: 'http://127.0.0.1:5080/v1.0' })).toThrow(
+      /BOT_APP_ID and BOT_APP_PASSWORD are required/,
+    );
+  });
+
+  test('an id without a secret, or a secret without an id, is refused rather than running unauthenticated', () => {
+    for (const half of [{ BOT_APP_ID: botApp.BOT_APP_ID }, { BOT_APP_PASSWORD: botApp.BOT_APP_PASSWORD }]) {
+      for (const environment of [{}, simulatorOnLoopback, realMicrosoft]) {
+        expect(() => loadConfig({ ...environment, ...half })).toThrow(/BOT_APP_ID and BOT_APP_PASSWORD go together/);
+      }
+    }
+  });
+
+  test('real Microsoft 365 with both starts with the bot authenticated', () => {
+    expect(loadConfig({ ...realMicrosoft, ...botApp }).bot).toEqual({
+      appId: botApp.BOT_APP_ID,
+      appPassword: botApp.BOT_APP_PASSWORD,
+    });
+  });
+
+  test('without credentials the bot is unauthenticated only with the simulator on loopback', () => {
+    expect(loadConfig({}).bot).toBeUndefined();
+    expect(loadConfig(simulatorOnLoopback).bot).toBeUndefined();
+    expect(loadConfig({ ...simulatorOnLoopback, GRAPH_BASE_URL: 'http://[::1]:5080/v1.0' }).bot).toBeUndefined();
+    expect(loadConfig({ ...simulatorOnLoopback, ...botApp }).bot?.appId).toBe(botApp.BOT_APP_ID);
+  });
+
+  test('a refusal does not repeat a secret, nor the password inside a URI', () => {
+    let message = '';
+    try {
+      loadConfig({ CUSTODIA_MASTER_KEY: 'not-a-key-but-secret', MONGODB_URI: 'mongo://admin:hunter2@db.example' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('CUSTODIA_MASTER_KEY="(hidden)"');
+    expect(message).toContain('MONGODB_URI="mongo://admin:[redacted]@db.example": must start with mongodb://');
+    expect(message).not.toContain('not-a-key-but-secret');
+    expect(message).not.toContain('hunter2');
+  });
+});
