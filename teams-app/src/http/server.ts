@@ -7,10 +7,9 @@ export function createHttpServer(logger: Logger): Server {
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 10 * 1024 * 1024 }));
   server.on('after', (request, response, route) => {
-    logger.debug(
-      { method: request.method, url: request.url, status: response.statusCode, route: route?.path },
-      'request',
-    );
+    // The route's pattern, not the URL: a path can carry a secret (a background export's download token).
+    const where = route ? { route: route.path } : { path: request.getPath() };
+    logger.debug({ method: request.method, ...where, status: response.statusCode }, 'request');
   });
   return server;
 }
