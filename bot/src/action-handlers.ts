@@ -1,5 +1,6 @@
 import { requestRun } from '@custodia/backend/jobs-api/run-request';
 import { actionTexts } from './action-texts.js';
+import { actorOf } from './actor.js';
 import { localDay, muteJobForDay, recordRunCard } from './alert-store.js';
 import { currentApprovalCard, decideRestore } from './approval-actions.js';
 import type { ApprovalDelivery } from './approval-delivery.js';
@@ -80,13 +81,7 @@ async function startRun(
   const outcome = await requestRun(services, {
     tenantId: person.tenantId,
     jobId,
-    actor: {
-      kind: 'person',
-      id: person.aadObjectId ?? person.id,
-      name: person.name,
-      email: person.portalEmail ?? person.email ?? person.aadObjectId ?? person.id,
-      role: person.role ?? 'none',
-    },
+    actor: await actorOf(services, person),
     requestedBy: `teams:${person.aadObjectId ?? person.id}`,
   });
   if ('setupMissing' in outcome) {

@@ -1,4 +1,5 @@
 import { restoreRequestsCollection } from '@custodia/backend/restore/index';
+import { actorOf } from './actor.js';
 import { approvalFacts } from './approval-data.js';
 import { approvalActionTexts } from './approval-texts.js';
 import { claimDecision, releaseDecision } from './approval-store.js';
@@ -50,21 +51,11 @@ export async function decideRestore(
     throw error;
   }
   if (!decided) return currentApprovalCard(context, restoreId, t.alreadyDecided);
-  await services.activity.append(
-    person.tenantId,
-    {
-      kind: 'person',
-      id: person.aadObjectId ?? person.id,
-      name: person.name,
-      email: decidedBy,
-      role: person.role ?? 'none',
-    },
-    {
-      action: approve ? 'restore.approved' : 'restore.rejected',
-      target: { type: 'restore', id: restoreId, label: decided.requestedBy },
-      details: { note: note === '' ? null : note, via: 'teams' },
-    },
-  );
+  await services.activity.append(person.tenantId, await actorOf(services, person), {
+    action: approve ? 'restore.approved' : 'restore.rejected',
+    target: { type: 'restore', id: restoreId, label: decided.requestedBy },
+    details: { note: note === '' ? null : note, via: 'teams' },
+  });
   await context.approvals.settle(person.tenantId, restoreId);
   return currentApprovalCard(context, restoreId);
 }

@@ -66,7 +66,6 @@ async function incoming(context: TurnContext): Promise<IncomingActivity> {
     reference: TurnContext.getConversationReference(activity) as ReferenceDocument,
     user: {
       id: activity.from.id,
-      name: activity.from.name,
       aadObjectId: activity.from.aadObjectId,
       email: await emailOf(context),
     },

@@ -1,20 +1,17 @@
 import type { Server } from 'restify';
 import type { Db } from 'mongodb';
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  type ConfigurationBotFrameworkAuthenticationOptions,
-} from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { ActivityLog } from '@custodia/backend/audit/activity-log';
 import type { BackupJobs, RunEngine } from '@custodia/backend/backup/index';
 import { botCollections } from './alert-store.js';
 import { approvalCollections } from './approval-store.js';
 import { BotCore } from './bot-core.js';
+import { BotFrameworkActivityAuthentication, type BotCredentials } from './botbuilder-authentication.js';
 import { botbuilderChannel, CustodiaTeamsBot } from './botbuilder-edge.js';
 import { botConversations } from './conversation-store.js';
 import { EventFeed } from './event-feed.js';
 import { portalLinks, type PortalDeepLink } from './portal-links.js';
-import type { ApprovalServices } from './services.js';
+import type { ApprovalServices, BotDirectory } from './services.js';
 
 export interface MountBotOptions {
   db: Db;
@@ -29,11 +26,14 @@ export interface MountBotOptions {
   approvals?: ApprovalServices;
   /** This process in the claims of the alerts it delivers (the composition root's worker name). */
   instance: string;
-  /** The bot's Entra app; without id and password authentication is off (local development only). */
-  appId?: string;
-  appPassword?: string;
-  /** For a single-tenant bot registration. */
-  appTenantId?: string;
+  /**
+   * The bot's Entra app: every activity is authenticated by botbuilder's Bot Framework JWT validation, and refused
+   * with 401 otherwise. Absent, activities are not authenticated: only for the Microsoft 365 simulator on loopback
+   * (tests, the demo, Agents Playground); the composition root's configuration refuses anything else.
+   */
+  credentials?: BotCredentials;
+  /** The tenant's directory, where the names written to the activity log come from. */
+  directory: BotDirectory;
   portalDeepLink: PortalDeepLink;
   /** How often the durable event collection is read (default 5 s). */
   eventPollMs?: number;
@@ -41,6 +41,8 @@ export interface MountBotOptions {
   progressIntervalMs?: number;
   /** Where failures of the bot itself are reported (the composition root's logger). */
   onError?(error: unknown, what: string): void;
+  /** Where the cause of a refused activity is reported (the caller is told only that it is not authenticated). */
+  onRefused?(cause: unknown): void;
 }
 
 export interface MountedBot {
@@ -55,14 +57,13 @@ export async function mountBot(server: Server, options: MountBotOptions): Promis
   for (const definition of [botConversations, ...botCollections, ...approvalCollections]) {
     for (const index of definition.indexes) await definition.raw(options.db).createIndexes([index]);
   }
-  const appId = options.appId ?? '';
-  const authentication: ConfigurationBotFrameworkAuthenticationOptions = {
-    MicrosoftAppId: appId,
-    MicrosoftAppPassword: options.appPassword ?? '',
-    MicrosoftAppType: options.appTenantId ? 'SingleTenant' : 'MultiTenant',
-    MicrosoftAppTenantId: options.appTenantId ?? '',
-  };
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authentication));
+  const { credentials } = options;
+  const appId = credentials?.appId ?? '';
+  const adapter = new CloudAdapter(
+    credentials
+      ? new BotFrameworkActivityAuthentication(credentials, options.onRefused ?? (() => undefined))
+      : new ConfigurationBotFrameworkAuthentication({}),
+  );
   adapter.onTurnError = async (context, error) => {
     onError(error, 'bot turn');
     await context.sendActivity(
@@ -76,6 +77,7 @@ export async function mountBot(server: Server, options: MountBotOptions): Promis
     engine: options.engine,
     links: portalLinks(options.portalDeepLink),
     activity: options.activity,
+    directory: options.directory,
     ...(options.approvals && { approvals: options.approvals }),
   };
   const core = new BotCore(services, channel, options.progressIntervalMs ?? 3_000);

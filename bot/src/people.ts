@@ -5,11 +5,13 @@ import { findActivePortalUser } from '@custodia/backend/portal-users/portal-user
 import { findTenant } from '@custodia/backend/tenants/tenant-store';
 import type { Language } from './language.js';
 
-/** Who wrote to the bot, as Teams tells us. */
+/**
+ * Who wrote to the bot, as Teams tells us. The display name an activity carries is left out on purpose: anything
+ * recorded names the person as the directory knows them (`actor.ts`).
+ */
 export interface TeamsUser {
   /** The Teams user id (`29:…`), what Universal Actions `refresh.userIds` names. */
   id: string;
-  name: string;
   /** Entra object id; bound to a portal user at their first portal sign-in. */
   aadObjectId: string | undefined;
   /** UPN or email, when Teams can tell us; matches invitations not yet bound. */
@@ -23,6 +25,8 @@ export interface BotPerson extends TeamsUser {
   role: PortalRole | 'self_service' | null;
   /** The portal user's email, when they are one (the notification settings match on it). */
   portalEmail: string | undefined;
+  /** The portal user's name as the portal records it, when they are one. */
+  portalName: string | undefined;
   language: Language;
 }
 
@@ -33,11 +37,11 @@ export async function identifyPerson(
   user: TeamsUser,
   language: Language,
 ): Promise<BotPerson> {
-  const base = { ...user, tenantId, language, portalEmail: undefined };
+  const base = { ...user, tenantId, language, portalEmail: undefined, portalName: undefined };
   if (!(await findTenant(db, tenantId))) return { ...base, role: null };
   const portalUser = await findActivePortalUser(db, tenantId, user.aadObjectId ?? '', user.email?.toLowerCase() ?? '');
   if (!portalUser) return { ...base, role: 'self_service' };
-  return { ...base, role: portalUser.role, portalEmail: portalUser.email };
+  return { ...base, role: portalUser.role, portalEmail: portalUser.email, portalName: portalUser.name };
 }
 
 export function may(person: BotPerson, permission: Permission): boolean {

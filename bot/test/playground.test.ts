@@ -65,6 +65,7 @@ beforeAll(async () => {
     engine: backup.engine,
     instance: 'playground-bot',
     activity: new ActivityLog(db, activityChainKey(backup.masterKey)),
+    directory: { graphFor: async () => backup.gateway },
     portalDeepLink: { appId: 'custodia-app', entityId: 'portal' },
     eventPollMs: 500,
     progressIntervalMs: 300,

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { openDatabase, type Database, type Scheduler } from '@custodia/backend';
 import { activityChainKey, ClientCredentialsConsentProbe, mountApi } from '@custodia/backend/api/index';
-import { graphErrorReader, type RunEngine } from '@custodia/backend/backup/index';
+import type { RunEngine } from '@custodia/backend/backup/index';
 import { createBackupApiServices } from '@custodia/backend/jobs-api/index';
 import { createRestoreApiServices, GraphDelegatedOwnership } from '@custodia/backend/restore-api/index';
 import { OnBehalfOfGraph } from '@custodia/backend/graph/index';
@@ -80,7 +80,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     scheduler: running.scheduler,
     engine: running.engine,
     events: running.events,
-    directory: { graphFor: running.graphFor, isNotFound: (error) => graphErrorReader.isNotFound(error) },
+    directory: { graphFor: running.graphFor },
   });
   const api = await mountApi(server, {
     backup,
@@ -113,11 +113,13 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     jobs: backup.jobs,
     engine: running.engine,
     instance: running.workerName,
-    ...(config.bot && { appId: config.bot.appId, appPassword: config.bot.appPassword }),
+    ...(config.bot && { credentials: config.bot }),
+    directory: { graphFor: running.graphFor },
     portalDeepLink: { appId: config.teamsAppId, entityId: 'portal' },
     activity: api.services.activity,
     approvals: { restores: running.restores },
     onError: (error, what) => logger.error({ err: error, what }, 'bot'),
+    onRefused: (cause) => logger.info({ err: cause }, 'bot activity refused: not authenticated by the Bot Framework'),
   });
   if (microsoft365.demo) await seedDemoTenant(microsoft365.demo, api, backup, logger);
   logger.info({ url }, 'Custodia is serving');

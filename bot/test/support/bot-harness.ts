@@ -69,8 +69,16 @@ export interface BotHarness {
   activity: ActivityLog;
   /** Sends a message as this person in their personal chat; returns what the bot answered. */
   say(who: Someone, text: string, locale?: string): Promise<Partial<Activity>>;
-  /** Presses an `Action.Execute` button of a card; returns the card that replaces it. */
-  press(who: Someone, card: { verb: string; data: Record<string, string> }, cardActivityId?: string): Promise<object>;
+  /**
+   * Presses an `Action.Execute` button of a card; returns the card that replaces it. `from` overrides what the
+   * activity says of its sender (a forged display name, another object id).
+   */
+  press(
+    who: Someone,
+    card: { verb: string; data: Record<string, string> },
+    cardActivityId?: string,
+    from?: { name?: string; aadObjectId?: string },
+  ): Promise<object>;
   stop(): Promise<void>;
 }
 
@@ -127,6 +135,7 @@ export async function startBotHarness(): Promise<BotHarness> {
     engine: backup.engine,
     links: portalLinks({ appId: 'custodia-app', entityId: 'portal' }),
     activity,
+    directory: { graphFor: async () => backup.gateway },
     approvals: { restores },
   };
   // The adapter calls the bot only when a turn arrives, after everything below exists.
@@ -175,9 +184,11 @@ export async function startBotHarness(): Promise<BotHarness> {
     restores,
     activity,
     say: (who, text, locale = 'en-US') => exchange({ ...activityOf(who, locale), type: 'message', text }),
-    async press(who, { verb, data }, cardActivityId) {
+    async press(who, { verb, data }, cardActivityId, from) {
+      const activity = activityOf(who, 'en-US');
       const reply = await exchange({
-        ...activityOf(who, 'en-US'),
+        ...activity,
+        from: { ...activity.from, id: activity.from?.id ?? '', ...from },
         type: 'invoke',
         name: 'adaptiveCard/action',
         value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
