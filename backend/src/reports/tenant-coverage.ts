@@ -1,7 +1,7 @@
 import type { Db } from 'mongodb';
 import { BackupJobs } from '../backup/backup-jobs.js';
+import type { GraphReader } from '../backup-unit/ports.js';
 import { allCoverage } from '../backup/job-coverage.js';
-import { hasTeam, listGroups, listUsers, type DirectoryReads } from '../graph/directory/index.js';
 
 export type AccountKind = 'user' | 'team';
 
@@ -24,18 +24,35 @@ export interface TenantCoverage {
   unprotected: DirectoryAccount[];
 }
 
+interface GraphUser {
+  id: string;
+  displayName?: string;
+  userPrincipalName?: string;
+  mail?: string | null;
+}
+
+interface GraphGroup {
+  id: string;
+  displayName?: string;
+  mail?: string | null;
+  resourceProvisioningOptions?: string[];
+}
+
+const directory = { resource: { kind: 'directory' }, maxPageSize: 999 } as const;
+
 /** The people and the teams of the customer's directory, read from Microsoft 365 now. */
-export async function directoryAccounts(graph: DirectoryReads): Promise<DirectoryAccount[]> {
+export async function directoryAccounts(graph: GraphReader): Promise<DirectoryAccount[]> {
   const accounts: DirectoryAccount[] = [];
-  for await (const page of listUsers(graph)) {
+  for await (const page of graph.pages<GraphUser>('/users?$select=id,displayName,userPrincipalName,mail', directory)) {
     for (const user of page) {
       const email = user.mail ?? user.userPrincipalName ?? null;
       accounts.push({ kind: 'user', id: user.id, displayName: user.displayName ?? email ?? user.id, email });
     }
   }
-  for await (const page of listGroups(graph)) {
+  const select = 'id,displayName,mail,resourceProvisioningOptions';
+  for await (const page of graph.pages<GraphGroup>(`/groups?$select=${select}`, directory)) {
     for (const group of page) {
-      if (!hasTeam(group)) continue;
+      if (!group.resourceProvisioningOptions?.includes('Team')) continue;
       accounts.push({
         kind: 'team',
         id: group.id,
@@ -51,7 +68,7 @@ export async function directoryAccounts(graph: DirectoryReads): Promise<Director
  * Which accounts of the directory some existing job covers, as the jobs' latest runs found them: a person through any
  * resource they own (mailbox, OneDrive), a team through its own resource.
  */
-export async function tenantCoverage(db: Db, tenantId: string, graph: DirectoryReads): Promise<TenantCoverage> {
+export async function tenantCoverage(db: Db, tenantId: string, graph: GraphReader): Promise<TenantCoverage> {
   const [accounts, rows, jobs] = await Promise.all([
     directoryAccounts(graph),
     allCoverage(db, tenantId),

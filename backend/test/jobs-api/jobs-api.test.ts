@@ -10,6 +10,7 @@ import {
   type Harness,
   type TestPerson,
 } from '../api/support/harness.js';
+import { graphErrorReader } from '../../src/backup/index.js';
 import { itemVersionsCollection } from '../../src/catalog/index.js';
 import { eventsCollection } from '../../src/events.js';
 import { runsCollection, runUnitsCollection } from '../../src/backup/collections.js';
@@ -53,7 +54,7 @@ beforeAll(async () => {
         scheduler: backup.scheduler,
         engine: backup.engine,
         events: backup.events,
-        directory: { graphFor: async () => backup.gateway },
+        directory: { graphFor: async () => backup.gateway, isNotFound: (error) => graphErrorReader.isNotFound(error) },
       }),
   });
   pipeline = pipelineFixture({
