@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { openDatabase, type Database, type Scheduler } from '@custodia/backend';
 import { activityChainKey, ClientCredentialsConsentProbe, mountApi } from '@custodia/backend/api/index';
-import { graphErrorReader, type RunEngine } from '@custodia/backend/backup/index';
+import type { RunEngine } from '@custodia/backend/backup/index';
 import { createBackupApiServices } from '@custodia/backend/jobs-api/index';
 import { createRestoreApiServices, GraphDelegatedOwnership } from '@custodia/backend/restore-api/index';
 import { OnBehalfOfGraph } from '@custodia/backend/graph/index';
@@ -80,7 +80,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     scheduler: running.scheduler,
     engine: running.engine,
     events: running.events,
-    directory: { graphFor: running.graphFor, isNotFound: (error) => graphErrorReader.isNotFound(error) },
+    directory: { graphFor: running.graphFor },
   });
   const api = await mountApi(server, {
     backup,

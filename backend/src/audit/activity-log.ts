@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import { categoryOf, type ActivityAction } from '../activity-actions/actions.js';
 import { genesisHash, sealEntry } from './activity-seal.js';
 import {
   activityEntries,
@@ -12,7 +13,7 @@ import { verifyActivityChain, type ChainVerification } from './verify-chain.js';
 import { isDuplicateKeyError } from '../db/index.js';
 
 export interface ActivityDraft {
-  action: string;
+  action: ActivityAction;
   target?: ActivityTarget;
   details?: ActivityDetails;
 }
@@ -47,7 +48,7 @@ export class ActivityLog {
         at: this.clock(),
         actor,
         action: draft.action,
-        category: draft.action.split('.')[0] ?? draft.action,
+        category: categoryOf(draft.action),
         ...(draft.target && { target: draft.target }),
         ...(draft.details && { details: draft.details }),
         prevHash: last?.hash ?? genesisHash,

@@ -1,23 +1,14 @@
 import type { Filter } from 'mongodb';
 import { z } from 'zod';
+import { activityActions, activityCategories } from '../activity-actions/actions.js';
 import { listQuery } from '../http/pagination.js';
 import { filterText, isoDateTime } from '../http/schemas.js';
 import type { ActivityEntry } from './activity-store.js';
 
 /** The activity log's filters (default: everything), shared by the list and the CSV export. */
 export const activityFilters = {
-  action: z
-    .string()
-    .regex(/^[a-z_]+\.[a-z_]+$/)
-    .max(100)
-    .optional()
-    .describe('Exact action, e.g. portal_user.invited'),
-  category: z
-    .string()
-    .regex(/^[a-z_]+$/)
-    .max(50)
-    .optional()
-    .describe('Type of event, e.g. portal_user, tenant, session'),
+  action: z.enum(activityActions).optional().describe('Exact action, e.g. portal_user.invited'),
+  category: z.enum(activityCategories).optional().describe('Type of event, e.g. portal_user, restore, export'),
   person: filterText.optional().describe('Email address of the person who acted'),
   from: isoDateTime.optional(),
   to: isoDateTime.optional(),

@@ -9,9 +9,6 @@ export const graphErrorReader: GraphErrorReader = {
   resyncOf(error) {
     return error instanceof GraphResyncRequired ? (error.location ? { location: error.location } : {}) : null;
   },
-  isNotFound(error) {
-    return error instanceof GraphRequestError && error.status === 404;
-  },
   isItemUnreadable(error) {
     return (
       error instanceof GraphRequestError &&

@@ -21,7 +21,6 @@ import { isDuplicateKeyError } from '../db/index.js';
 /** How the engine reads the Graph layer's errors. */
 export interface GraphErrorReader {
   resyncOf(error: unknown): ResyncSignal | null;
-  isNotFound(error: unknown): boolean;
   /** Permanent per-item answers (404, 403, 400) that make the item a warning, not a failed unit. */
   isItemUnreadable(error: unknown): boolean;
 }
@@ -189,9 +188,7 @@ export class RunEngine {
     let planned: PlannedResource[];
     try {
       const graph = await this.options.graphFor(tenantId);
-      planned = await expandScope(graph, job.scope, job.workloads, (error) =>
-        this.options.graphErrors.isNotFound(error),
-      );
+      planned = await expandScope(graph, job.scope, job.workloads);
     } catch (error) {
       await this.finishRun(
         tenantId,

@@ -1,101 +1,55 @@
 import type { ProtectedResource } from '../catalog/index.js';
 import type { BackupScope, Workload } from './model.js';
-import type { GraphReader } from '../backup-unit/ports.js';
+import {
+  findGroupSite,
+  findTeam,
+  findUserDrive,
+  getSite,
+  listAllSites,
+  listSiteDrives,
+  listTeams,
+  peopleInScope,
+  siteName,
+  userAddress,
+  type DirectoryReads,
+  type DirectoryTeam,
+} from '../graph/directory/index.js';
 
 /** A resource a run will back up, before it is in the catalog. */
 export type PlannedResource = Omit<ProtectedResource, 'tenantId' | 'firstSeenAt' | 'lastBackupAt' | 'lastRunId'> & {
   workloads: Workload[];
 };
 
-interface GraphUser {
-  id: string;
-  displayName?: string;
-  mail?: string | null;
-  userPrincipalName?: string;
-  '@odata.type'?: string;
-}
-
-interface GraphDrive {
-  id: string;
-  name?: string;
-  driveType?: string;
-}
-
-interface GraphSite {
-  id: string;
-  displayName?: string;
-  name?: string;
-}
-
-interface GraphTeam {
-  id: string;
-  displayName?: string;
-}
-
-const directory = { kind: 'directory' } as const;
-const userSelect = '$select=id,displayName,mail,userPrincipalName';
-
 /**
- * Expands a job's scope into resources: the whole organisation, or the members of the chosen
- * groups (transitively) plus those groups' sites and teams. Graph answers 404 for a user without a
- * OneDrive or a group without a team; those are simply not resources.
+ * Expands a job's scope into resources: the people in scope (`peopleInScope`, the reading the licence's seat count
+ * uses too) with their mailboxes and OneDrives, plus the whole organisation's sites and teams, or the chosen groups'
+ * team sites and teams. A user without a OneDrive or a group without a team is simply not a resource.
  */
 export async function expandScope(
-  graph: GraphReader,
+  graph: DirectoryReads,
   scope: BackupScope,
   workloads: readonly Workload[],
-  isNotFound: (error: unknown) => boolean,
 ): Promise<PlannedResource[]> {
   const wants = (workload: Workload): boolean => workloads.includes(workload);
-  const users = new Map<string, GraphUser>();
+  const people = await peopleInScope(graph, scope);
   const siteIds = new Set<string>();
-  const teams = new Map<string, GraphTeam>();
-
+  const teams = new Map<string, DirectoryTeam>();
   if (scope.type === 'organisation') {
-    for await (const page of graph.pages<GraphUser>(`/users?${userSelect}`, {
-      resource: directory,
-      maxPageSize: 999,
-    })) {
-      for (const user of page) users.set(user.id, user);
-    }
-    if (wants('sharepoint')) {
-      for await (const page of graph.pages<GraphSite>('/sites?search=*', { resource: directory })) {
-        for (const site of page) siteIds.add(site.id);
-      }
-    }
-    if (wants('teams')) {
-      for await (const page of graph.pages<GraphTeam>('/teams', { resource: directory })) {
-        for (const team of page) teams.set(team.id, team);
-      }
-    }
+    if (wants('sharepoint'))
+      for await (const page of listAllSites(graph)) for (const site of page) siteIds.add(site.id);
+    if (wants('teams')) for await (const page of listTeams(graph)) for (const team of page) teams.set(team.id, team);
   } else {
     for (const groupId of scope.groupIds) {
-      const group = encodeURIComponent(groupId);
-      // Only the users among the members, with their user properties: the OData cast, an advanced query
-      // (https://learn.microsoft.com/graph/aad-advanced-queries: "Use of OData cast with transitive members list").
-      for await (const page of graph.pages<GraphUser>(
-        `/groups/${group}/transitiveMembers/microsoft.graph.user?$count=true&${userSelect}`,
-        { resource: directory, headers: { ConsistencyLevel: 'eventual' } },
-      )) {
-        for (const member of page) users.set(member.id, member);
-      }
-      if (wants('sharepoint')) {
-        const site = await optional(
-          graph.getJson<GraphSite>(`/groups/${group}/sites/root`, { resource: directory }),
-          isNotFound,
-        );
-        if (site) siteIds.add(site.id);
-      }
-      if (wants('teams')) {
-        const team = await optional(graph.getJson<GraphTeam>(`/teams/${group}`, { resource: directory }), isNotFound);
-        if (team) teams.set(team.id, team);
-      }
+      const site = wants('sharepoint') ? await findGroupSite(graph, groupId) : null;
+      if (site) siteIds.add(site.id);
+      const team = wants('teams') ? await findTeam(graph, groupId) : null;
+      if (team) teams.set(team.id, team);
     }
   }
 
   const planned: PlannedResource[] = [];
-  for (const user of users.values()) {
-    const email = (user.mail ?? user.userPrincipalName)?.toLowerCase();
+  for (const user of people.values()) {
+    const email = userAddress(user);
     const owner = { ownerUserId: user.id, ...(email !== undefined && { ownerEmail: email }) };
     const name = user.displayName ?? email ?? user.id;
     if (wants('exchange') && user.mail) {
@@ -108,29 +62,22 @@ export async function expandScope(
         workloads: ['exchange'],
       });
     }
-    if (wants('onedrive')) {
-      const drive = await optional(
-        graph.getJson<GraphDrive>(`/users/${encodeURIComponent(user.id)}/drive`, { resource: directory }),
-        isNotFound,
-      );
-      if (drive) {
-        planned.push({
-          resourceId: `onedrive:${drive.id}`,
-          kind: 'onedrive',
-          graphId: drive.id,
-          driveId: drive.id,
-          displayName: `OneDrive — ${name}`,
-          ...owner,
-          workloads: ['onedrive'],
-        });
-      }
+    const drive = wants('onedrive') ? await findUserDrive(graph, user.id) : null;
+    if (drive) {
+      planned.push({
+        resourceId: `onedrive:${drive.id}`,
+        kind: 'onedrive',
+        graphId: drive.id,
+        driveId: drive.id,
+        displayName: `OneDrive — ${name}`,
+        ...owner,
+        workloads: ['onedrive'],
+      });
     }
   }
   for (const siteId of siteIds) {
-    const site = await graph.getJson<GraphSite>(`/sites/${encodeURIComponent(siteId)}`, { resource: directory });
-    for await (const page of graph.pages<GraphDrive>(`/sites/${encodeURIComponent(siteId)}/drives`, {
-      resource: directory,
-    })) {
+    const site = await getSite(graph, siteId);
+    for await (const page of listSiteDrives(graph, siteId)) {
       for (const drive of page) {
         planned.push({
           resourceId: `sharepoint:${drive.id}`,
@@ -138,7 +85,7 @@ export async function expandScope(
           graphId: drive.id,
           driveId: drive.id,
           siteId,
-          displayName: `${site.displayName ?? site.name ?? siteId} — ${drive.name ?? drive.id}`,
+          displayName: `${siteName(site)} — ${drive.name ?? drive.id}`,
           workloads: ['sharepoint'],
         });
       }
@@ -154,13 +101,4 @@ export async function expandScope(
     });
   }
   return planned;
-}
-
-async function optional<T>(request: Promise<T>, isNotFound: (error: unknown) => boolean): Promise<T | null> {
-  try {
-    return await request;
-  } catch (error) {
-    if (isNotFound(error)) return null;
-    throw error;
-  }
 }

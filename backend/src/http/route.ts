@@ -4,6 +4,7 @@ import type { Request, Response } from 'restify';
 import type { z } from 'zod';
 import type { Permission } from '../access/permissions.js';
 import type { Principal } from '../access/principal.js';
+import type { ActivityAction } from '../activity-actions/actions.js';
 import type { Language } from '../language/language.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -92,7 +93,7 @@ export interface RouteSpec<
 export interface TenantActivity {
   readonly tenantId: string;
   /** `<category>.<verb>`, e.g. `portal_user.invited`. */
-  readonly action: string;
+  readonly action: ActivityAction;
   readonly target?: { type: string; id: string; label?: string };
   readonly details?: Record<string, string | number | boolean | null>;
 }

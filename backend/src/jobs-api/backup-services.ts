@@ -13,7 +13,6 @@ import { JobScheduling } from './job-scheduling.js';
 /** App-only reads of a customer's directory: to check chosen groups and count the people a job covers. */
 export interface DirectoryAccess {
   graphFor(tenantId: string): Promise<GraphReader>;
-  isNotFound(error: unknown): boolean;
 }
 
 /** What the jobs, job log, items and licence routes need from the backup engine. */

@@ -4,17 +4,9 @@ import { pageArray, pageOf } from '../http/pagination.js';
 import { routeDefiner } from '../http/route.js';
 import { filterText, tenantOf } from '../http/schemas.js';
 import { backupOf, type BackupRouteServices } from './backup-services.js';
+import { hasTeam, isMicrosoft365Group, listGroups } from '../graph/directory/index.js';
 
 const defineRoute = routeDefiner<BackupRouteServices>();
-
-interface GraphGroup {
-  id: string;
-  displayName?: string;
-  mail?: string | null;
-  description?: string | null;
-  groupTypes?: string[];
-  resourceProvisioningOptions?: string[];
-}
 
 const groupSchema = z.strictObject({
   id: z.string(),
@@ -47,14 +39,10 @@ export const directoryRoutes = [
       const graph = await directory.graphFor(tenantOf(principal));
       const wanted = query.q?.toLocaleLowerCase('it');
       const groups: z.input<typeof groupSchema>[] = [];
-      const select = 'id,displayName,mail,description,groupTypes,resourceProvisioningOptions';
-      for await (const page of graph.pages<GraphGroup>(`/groups?$select=${select}`, {
-        resource: { kind: 'directory' },
-        maxPageSize: 999,
-      })) {
+      for await (const page of listGroups(graph)) {
         for (const group of page) {
           // Microsoft 365 groups only: security and distribution groups have no mailbox or site to back up.
-          if (!group.groupTypes?.includes('Unified')) continue;
+          if (!isMicrosoft365Group(group)) continue;
           const name = group.displayName ?? '';
           const mail = group.mail ?? null;
           if (wanted && !`${name} ${mail ?? ''}`.toLocaleLowerCase('it').includes(wanted)) continue;
@@ -63,7 +51,7 @@ export const directoryRoutes = [
             displayName: name,
             mail,
             description: group.description ?? null,
-            hasTeam: group.resourceProvisioningOptions?.includes('Team') ?? false,
+            hasTeam: hasTeam(group),
           });
         }
       }

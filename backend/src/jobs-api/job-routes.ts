@@ -9,7 +9,7 @@ import type { BackupJob } from '../backup/model.js';
 import { dropCoverage } from '../backup/job-coverage.js';
 import { assertJobWithinLicence } from '../licences/licence-check.js';
 import { backupOf, type BackupRouteServices } from './backup-services.js';
-import { peopleInScope } from './directory-scope.js';
+import { peopleIdsInScope } from './people-ids-in-scope.js';
 import { jobSchema, jobViews, type JobView } from './job-view.js';
 import { requestRun } from './run-request.js';
 import { runSummary, runSummarySchema } from './run-view.js';
@@ -42,9 +42,7 @@ async function admit(
 ): Promise<void> {
   const valid = newBackupJobSchema.parse(input);
   const directory = backupOf(services).directory;
-  const people = directory
-    ? await peopleInScope(await directory.graphFor(tenantId), valid.scope, (error) => directory.isNotFound(error))
-    : null;
+  const people = directory ? await peopleIdsInScope(await directory.graphFor(tenantId), valid.scope) : null;
   await assertJobWithinLicence(services.db, tenantId, valid, people, jobId);
 }
 

@@ -1,6 +1,7 @@
 import type { Db } from 'mongodb';
 import type { Language } from '../language/language.js';
 import type { GraphGateway } from '../graph/index.js';
+import { findUser } from '../graph/directory/index.js';
 import { restoreRequestsCollection } from '../restore/collections.js';
 import { selfServiceRequester } from '../restore/self-service.js';
 import { readSettings } from '../settings/settings-store.js';
@@ -10,12 +11,6 @@ export interface Addressee {
   /** Lower case. */
   readonly email: string;
   readonly language: Language;
-}
-
-interface DirectoryUser {
-  displayName?: string | null;
-  mail?: string | null;
-  userPrincipalName?: string | null;
 }
 
 const selfServicePrefix = selfServiceRequester('');
@@ -40,11 +35,8 @@ export async function restoreRequester(
   const id = requestedBy.startsWith(selfServicePrefix) ? requestedBy.slice(selfServicePrefix.length) : requestedBy;
   if (id.includes('@')) return { name: id, email: id.toLowerCase(), language };
   const gateway = await graphFor(tenantId);
-  const user = await gateway.getJson<DirectoryUser>(
-    `/users/${encodeURIComponent(id)}?$select=displayName,mail,userPrincipalName`,
-    { resource: { kind: 'directory' } },
-  );
-  const email = user.mail ?? user.userPrincipalName;
+  const user = await findUser(gateway, id);
+  const email = user && (user.mail ?? user.userPrincipalName);
   if (!email) return null;
   return { name: user.displayName ?? email, email: email.toLowerCase(), language };
 }

@@ -1,7 +1,7 @@
 import type { Db } from 'mongodb';
 import { BackupJobs } from '../backup/backup-jobs.js';
-import type { GraphReader } from '../backup-unit/ports.js';
 import { allCoverage } from '../backup/job-coverage.js';
+import { hasTeam, listGroups, listUsers, type DirectoryReads } from '../graph/directory/index.js';
 
 export type AccountKind = 'user' | 'team';
 
@@ -24,35 +24,18 @@ export interface TenantCoverage {
   unprotected: DirectoryAccount[];
 }
 
-interface GraphUser {
-  id: string;
-  displayName?: string;
-  userPrincipalName?: string;
-  mail?: string | null;
-}
-
-interface GraphGroup {
-  id: string;
-  displayName?: string;
-  mail?: string | null;
-  resourceProvisioningOptions?: string[];
-}
-
-const directory = { resource: { kind: 'directory' }, maxPageSize: 999 } as const;
-
 /** The people and the teams of the customer's directory, read from Microsoft 365 now. */
-export async function directoryAccounts(graph: GraphReader): Promise<DirectoryAccount[]> {
+export async function directoryAccounts(graph: DirectoryReads): Promise<DirectoryAccount[]> {
   const accounts: DirectoryAccount[] = [];
-  for await (const page of graph.pages<GraphUser>('/users?$select=id,displayName,userPrincipalName,mail', directory)) {
+  for await (const page of listUsers(graph)) {
     for (const user of page) {
       const email = user.mail ?? user.userPrincipalName ?? null;
       accounts.push({ kind: 'user', id: user.id, displayName: user.displayName ?? email ?? user.id, email });
     }
   }
-  const select = 'id,displayName,mail,resourceProvisioningOptions';
-  for await (const page of graph.pages<GraphGroup>(`/groups?$select=${select}`, directory)) {
+  for await (const page of listGroups(graph)) {
     for (const group of page) {
-      if (!group.resourceProvisioningOptions?.includes('Team')) continue;
+      if (!hasTeam(group)) continue;
       accounts.push({
         kind: 'team',
         id: group.id,
@@ -68,7 +51,7 @@ export async function directoryAccounts(graph: GraphReader): Promise<DirectoryAc
  * Which accounts of the directory some existing job covers, as the jobs' latest runs found them: a person through any
  * resource they own (mailbox, OneDrive), a team through its own resource.
  */
-export async function tenantCoverage(db: Db, tenantId: string, graph: GraphReader): Promise<TenantCoverage> {
+export async function tenantCoverage(db: Db, tenantId: string, graph: DirectoryReads): Promise<TenantCoverage> {
   const [accounts, rows, jobs] = await Promise.all([
     directoryAccounts(graph),
     allCoverage(db, tenantId),

@@ -282,7 +282,6 @@ function queuedOnlyBackup(db: Db) {
   // The directory is a real simulated tenant's: the groups route reads it as it would a customer's.
   const directory = {
     graphFor: async () => GraphGateway.open({ connection: simulatorConnection(sim), db }),
-    isNotFound: (error: unknown) => graphErrorReader.isNotFound(error),
   };
   return createBackupApiServices({ db, scheduler, engine, events, directory });
 }

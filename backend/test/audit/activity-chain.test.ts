@@ -168,6 +168,10 @@ test('lists filter by type, person and date, page with a cursor, and export as C
 
   const byCategory = await api.call('GET', '/activity?category=settings', { token });
   expect((byCategory.body as { items: unknown[] }).items).toHaveLength(4);
+  // A category the log never records is a mistaken filter, refused with the field named, not an empty page.
+  const unknownCategory = await api.call('GET', '/activity?category=settingz', { token });
+  expect(unknownCategory.status).toBe(400);
+  expect(JSON.stringify(unknownCategory.body)).toContain('category');
   const future = await api.call(
     'GET',
     `/activity?from=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`,

@@ -1,8 +1,9 @@
 import { demoTenant, startSimulator, type RunningSimulator } from '@custodia/m365-simulator';
 import { openTestDatabase, type TestDatabase } from '../../../test-support/database.js';
-import { graphErrorReader } from '../../src/backup/graph-errors.js';
 import { expandScope } from '../../src/backup/scope.js';
 import { GraphGateway } from '../../src/graph/index.js';
+import { GroupNotFound } from '../../src/graph/directory/index.js';
+import { peopleIdsInScope } from '../../src/jobs-api/people-ids-in-scope.js';
 import { connectionTo } from '../graph/simulated-tenant.js';
 
 /**
@@ -35,33 +36,35 @@ async function groupId(nickname: string): Promise<string> {
 }
 
 test('a group with a team site brings its site; one without brings none and fails nothing', async () => {
-  const withSite = await expandScope(
-    gateway,
-    { type: 'groups', groupIds: [await groupId('tutti')] },
-    ['sharepoint'],
-    graphErrorReader.isNotFound,
-  );
+  const withSite = await expandScope(gateway, { type: 'groups', groupIds: [await groupId('tutti')] }, ['sharepoint']);
   expect(withSite.map((resource) => [resource.kind, resource.displayName])).toEqual([
     ['sharepoint', 'Intranet aziendale — Documenti condivisi'],
   ]);
-  const withoutSite = await expandScope(
-    gateway,
-    { type: 'groups', groupIds: [await groupId('vendite')] },
-    ['sharepoint'],
-    graphErrorReader.isNotFound,
-  );
+  const withoutSite = await expandScope(gateway, { type: 'groups', groupIds: [await groupId('vendite')] }, [
+    'sharepoint',
+  ]);
   expect(withoutSite).toEqual([]);
 });
 
 test('the members of nested groups are found through the users-only cast of transitiveMembers', async () => {
-  const everyone = await expandScope(
-    gateway,
-    { type: 'groups', groupIds: [await groupId('tutti')] },
-    ['exchange'],
-    graphErrorReader.isNotFound,
-  );
+  const everyone = await expandScope(gateway, { type: 'groups', groupIds: [await groupId('tutti')] }, ['exchange']);
   const people = simulator.control.listUsers();
   expect(everyone.every((resource) => resource.kind === 'mailbox')).toBe(true);
   expect(everyone.length).toBeGreaterThan(10);
   expect(everyone.length).toBeLessThanOrEqual(people.length);
+});
+
+test('the licence counts exactly the people whose accounts the backup plans', async () => {
+  const scope = { type: 'groups' as const, groupIds: [await groupId('tutti'), await groupId('vendite')] };
+  const counted = await peopleIdsInScope(gateway, scope);
+  const planned = await expandScope(gateway, scope, ['exchange', 'onedrive']);
+  const owners = new Set(planned.map((resource) => resource.ownerUserId));
+  expect(counted.size).toBeGreaterThan(10);
+  expect([...owners].sort()).toEqual([...counted].sort());
+});
+
+test('a group no longer in the directory fails the plan by name and is the caller’s error for the licence count', async () => {
+  const scope = { type: 'groups' as const, groupIds: ['00000000-0000-0000-0000-00000000dead'] };
+  await expect(expandScope(gateway, scope, ['exchange'])).rejects.toBeInstanceOf(GroupNotFound);
+  await expect(peopleIdsInScope(gateway, scope)).rejects.toMatchObject({ status: 400, code: 'group_not_found' });
 });

@@ -10,7 +10,6 @@ import {
   type Harness,
   type TestPerson,
 } from '../api/support/harness.js';
-import { graphErrorReader } from '../../src/backup/index.js';
 import { itemVersionsCollection } from '../../src/catalog/index.js';
 import { eventsCollection } from '../../src/events.js';
 import { runsCollection, runUnitsCollection } from '../../src/backup/collections.js';
@@ -54,7 +53,7 @@ beforeAll(async () => {
         scheduler: backup.scheduler,
         engine: backup.engine,
         events: backup.events,
-        directory: { graphFor: async () => backup.gateway, isNotFound: (error) => graphErrorReader.isNotFound(error) },
+        directory: { graphFor: async () => backup.gateway },
       }),
   });
   pipeline = pipelineFixture({

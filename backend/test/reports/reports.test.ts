@@ -9,7 +9,6 @@ import {
   type Harness,
   type TestPerson,
 } from '../api/support/harness.js';
-import { graphErrorReader } from '../../src/backup/index.js';
 import { backupJobsCollection } from '../../src/backup/collections.js';
 import { storedBytesOfTenant } from '../../src/licences/stored-bytes.js';
 import { createBackupApiServices } from '../../src/jobs-api/index.js';
@@ -68,7 +67,7 @@ beforeAll(async () => {
         scheduler: backup.scheduler,
         engine: backup.engine,
         events: backup.events,
-        directory: { graphFor, isNotFound: (error) => graphErrorReader.isNotFound(error) },
+        directory: { graphFor },
       }),
   });
   pipeline = pipelineFixture({
