@@ -38,8 +38,9 @@ export interface MountedApi {
 }
 
 /**
- * Mounts the management API at `/api/v1` on the product's restify server. The server must parse
- * query strings and bodies with `mapParams: false` (as `createHttpServer` in teams-app does).
+ * Mounts the management API at `/api/v1` on the product's restify server. The server must parse query strings with
+ * `mapParams: false` and leave the API's bodies unread (as `createHttpServer` in teams-app does): each route reads
+ * its own body, within its size limit, once it knows the caller.
  */
 export async function mountApi(server: Server, options: ApiOptions): Promise<MountedApi> {
   const clock = options.clock ?? (() => new Date());

@@ -12,8 +12,11 @@ import { authenticate } from './authenticate.js';
 import { negotiateLanguage, type Language } from '../language/language.js';
 import type { RouteContext, RouteSpec } from '../http/route.js';
 import { parseInput } from '../http/validation.js';
+import { hasBody, readJsonBody, closeUnreadBodyAfterAnswer } from '../http/json-body.js';
 import { actorOf } from './actor.js';
+import { graphRefusalAsApiError } from './graph-refusal.js';
 
+/** A route that takes more says so with `maxBodyBytes` (restores and exports: 512 KiB; support tickets: 32 KiB). */
 const defaultMaxBodyBytes = 16 * 1024;
 
 const restifyMethods = { GET: 'get', POST: 'post', PUT: 'put', PATCH: 'patch', DELETE: 'del' } as const;
@@ -30,7 +33,7 @@ export function mountRoutes(
       await serve(route, request, response, services);
     });
   }
-  translateRestifyErrors(server, prefix);
+  translateRestifyErrors(server, prefix, services);
 }
 
 async function serve(
@@ -50,7 +53,8 @@ async function serve(
     const context: RouteContext<unknown, unknown, unknown, ApiServices> = {
       params: parseInput(route.params ?? emptyObject, request.params ?? {}, 'params'),
       query: parseInput(route.query ?? emptyObject, request.query ?? {}, 'query'),
-      body: readBody(route, request),
+      // Read only now: a caller who is not known, or may not call this route, never gets its body read.
+      body: await readBody(route, request),
       principal: principal as Principal,
       language,
       services,
@@ -75,7 +79,7 @@ async function serve(
       response.send(route.status ?? 200, result);
     }
   } catch (error) {
-    sendError(error, response, language, services, route.id);
+    sendError(error, request, response, language, services, route.id);
   }
 }
 
@@ -102,30 +106,36 @@ async function authorize(
 
 const emptyObject = z.strictObject({});
 
-function readBody(route: RouteSpec<ApiServices>, request: Request): unknown {
-  const raw = (request as Request & { rawBody?: string | Buffer }).rawBody;
-  const size = raw === undefined ? Number(request.header('content-length') ?? 0) : Buffer.byteLength(raw);
-  const limit = route.maxBodyBytes ?? defaultMaxBodyBytes;
-  if (size > limit) throw new ApiError(413, 'body_too_large', undefined, { limit });
+async function readBody(route: RouteSpec<ApiServices>, request: Request): Promise<unknown> {
   if (!route.body) {
-    if (size > 0) throw new ApiError(400, 'invalid_request', [{ location: 'body', path: '', code: 'unexpected_body' }]);
+    if (hasBody(request)) {
+      throw new ApiError(400, 'invalid_request', [{ location: 'body', path: '', code: 'unexpected_body' }]);
+    }
     return undefined;
   }
-  if (size > 0 && !request.is('json')) {
-    throw new ApiError(415, 'unsupported_media_type');
-  }
-  return parseInput(route.body, request.body ?? {}, 'body');
+  const body = await readJsonBody(request, route.maxBodyBytes ?? defaultMaxBodyBytes);
+  return parseInput(route.body, body ?? {}, 'body');
 }
 
-function sendError(error: unknown, response: Response, language: Language, services: ApiServices, routeId: string) {
+function sendError(
+  error: unknown,
+  request: Request,
+  response: Response,
+  language: Language,
+  services: ApiServices,
+  routeId: string,
+) {
   if (response.headersSent) {
     // A streamed body broke halfway: the only honest signal left is a truncated response.
     services.logger?.error({ err: error, route: routeId }, 'streamed response failed');
     response.destroy(error instanceof Error ? error : undefined);
     return;
   }
-  if (error instanceof ApiError) {
-    response.send(error.status, error.toBody(language));
+  closeUnreadBodyAfterAnswer(request, response);
+  const known = error instanceof ApiError ? error : graphRefusalAsApiError(error);
+  if (known) {
+    if (!(error instanceof ApiError)) services.logger?.warn({ err: error, route: routeId }, known.code);
+    response.send(known.status, known.toBody(language));
     return;
   }
   services.logger?.error({ err: error, route: routeId }, 'request failed');
@@ -133,23 +143,30 @@ function sendError(error: unknown, response: Response, language: Language, servi
 }
 
 /**
- * Errors raised before a route runs (no such route, bad JSON, body over the server limit) get
- * the API's error shape too, but only under the API prefix: the bot and tab keep their own.
+ * Errors raised before a route runs (no such route or method) get the API's error shape too; bodies are never parsed
+ * before a route runs (`readBody`). Outside the API the bot, tab and health keep their own answers, except that a
+ * failure (5xx) is logged and answered `internal_error` there too: restify would send the error's own text. This is
+ * the server's one `restifyError` listener (restify waits for each listener's callback).
  */
-function translateRestifyErrors(server: Server, prefix: string): void {
-  server.on('restifyError', (request: Request, _response: Response, error: RestifyHttpError, callback: () => void) => {
-    if (!(request.url ?? '').startsWith(prefix)) return callback();
+function translateRestifyErrors(server: Server, prefix: string, services: ApiServices): void {
+  server.on('restifyError', (request: Request, response: Response, error: RestifyHttpError, callback: () => void) => {
+    if (!(request.url ?? '').startsWith(prefix)) {
+      if ((error.statusCode ?? 500) >= 500) {
+        services.logger?.error({ err: error, path: request.path() }, 'request failed');
+        const body = new ApiError(500, 'internal_error').toBody(negotiateLanguage(request.header('accept-language')));
+        error.statusCode = 500;
+        error.toJSON = () => body;
+      }
+      return callback();
+    }
+    closeUnreadBodyAfterAnswer(request, response);
     const status = error.statusCode ?? 500;
     const apiError =
       status === 404 || status === 405
         ? new ApiError(404, 'route_not_found')
-        : status === 413
-          ? new ApiError(413, 'body_too_large')
-          : status === 415
-            ? new ApiError(415, 'unsupported_media_type')
-            : status === 400
-              ? new ApiError(400, 'invalid_json')
-              : new ApiError(500, 'internal_error');
+        : status >= 400 && status < 500
+          ? new ApiError(400, 'invalid_request')
+          : new ApiError(500, 'internal_error');
     const body = apiError.toBody(negotiateLanguage(request.header('accept-language')));
     error.statusCode = apiError.status;
     error.toJSON = () => body;

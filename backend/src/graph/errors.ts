@@ -71,3 +71,28 @@ const resyncCodes = new Set(['syncstatenotfound', 'syncstateinvalid', 'resyncreq
 export function isResyncSignal(status: number, code: string): boolean {
   return status === 410 || resyncCodes.has(code.toLowerCase());
 }
+
+/**
+ * AADSTS codes Entra answers to an app-only token request when our app is not consented in the tenant: app not found
+ * in the directory (700016), no service principal (7000229), consent required (65001), tenant not found (90002)
+ * (https://learn.microsoft.com/entra/identity-platform/reference-error-codes).
+ */
+export const notConsentedCodes: ReadonlySet<number> = new Set([700016, 7000229, 65001, 90002]);
+
+/**
+ * Entra refused the app-only token for the tenant because its administrator never consented to the app, or revoked
+ * the consent: no Graph call can succeed until an administrator consents again. `code` is `AADSTS<number>`.
+ */
+export class GraphConsentMissing extends GraphRequestError {
+  constructor(details: GraphFailureDetails) {
+    super(details);
+    this.name = 'GraphConsentMissing';
+  }
+}
+
+/** The AADSTS number of an MSAL token failure (`ServerError.errorNo`, Entra's first `error_codes` entry), if any. */
+export function entraErrorNumber(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null || !('errorNo' in error)) return undefined;
+  const number = Number(error.errorNo);
+  return Number.isInteger(number) && number > 0 ? number : undefined;
+}

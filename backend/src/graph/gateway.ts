@@ -104,7 +104,7 @@ export class GraphGateway {
     const middleware = [
       retry,
       new BudgetMiddleware(budget, new KeyedSemaphore(limits.mailboxConcurrency), counters),
-      new AuthorizationMiddleware(tokens),
+      new AuthorizationMiddleware(tokens, connection.tenantId),
       new FetchTransport(counters),
     ];
     const root = new URL(connection.graphBaseUrl.replace(/\/+$/, ''));

@@ -10,7 +10,13 @@ export type {
 } from './gateway.js';
 export { defaultGraphLimits, resolveGraphLimits, type GraphLimits, type GraphTenantConnection } from './connection.js';
 export { resourceLabel, type ResourceKey } from './resource.js';
-export { GraphRequestError, GraphResyncRequired, type GraphFailureDetails } from './errors.js';
+export {
+  GraphConsentMissing,
+  GraphRequestError,
+  GraphResyncRequired,
+  notConsentedCodes,
+  type GraphFailureDetails,
+} from './errors.js';
 export type { DeltaPage, RemovedEntry } from './delta.js';
 export type { BatchRequest, BatchResponse } from './batch.js';
 export type { ByteRange, GraphStream } from './download.js';

@@ -13,10 +13,10 @@ export const errorTexts = defineTexts({
     it: 'Il corpo della richiesta non è un JSON valido.',
     en: 'The request body is not valid JSON.',
   },
-  body_too_large: {
-    it: 'Il corpo della richiesta è troppo grande.',
-    en: 'The request body is too large.',
-  },
+  body_too_large: (p: { limit: string }) => ({
+    it: `Il corpo della richiesta è troppo grande: questo indirizzo accetta al massimo ${p.limit}.`,
+    en: `The request body is too large: this address accepts at most ${p.limit}.`,
+  }),
   unsupported_media_type: {
     it: 'Il corpo della richiesta deve essere JSON (Content-Type: application/json).',
     en: 'The request body must be JSON (Content-Type: application/json).',
@@ -80,6 +80,10 @@ export const errorTexts = defineTexts({
   consent_missing: {
     it: 'Il consenso amministratore non risulta concesso: segui il link di consenso con un account amministratore e riprova.',
     en: 'Admin consent has not been granted: follow the consent link with an administrator account and try again.',
+  },
+  graph_consent_missing: {
+    it: 'Microsoft 365 non concede a Custodia l’accesso a questa organizzazione: il consenso amministratore manca o è stato revocato. Un amministratore deve concederlo di nuovo dal link di consenso nel setup.',
+    en: 'Microsoft 365 does not give Custodia access to this organisation: the admin consent is missing or was revoked. An administrator must grant it again from the consent link in the setup.',
   },
   backup_unavailable: {
     it: 'Il motore di backup non è disponibile in questo momento. Riprova tra poco.',

@@ -1,4 +1,5 @@
 import { decodeJwt } from 'jose';
+import { notConsentedCodes } from '../graph/errors.js';
 
 /**
  * Finds out whether a tenant's administrator has granted our application its permissions
@@ -22,12 +23,6 @@ export function adminConsentUrl(
   url.searchParams.set('redirect_uri', redirectUri);
   return url.toString();
 }
-
-/**
- * AADSTS codes Entra answers when our app is not consented in the tenant: app not found in the
- * directory (700016), no service principal (7000229), consent required (65001), tenant not found (90002).
- */
-const notConsentedCodes = new Set([700016, 7000229, 65001, 90002]);
 
 /**
  * Asks the tenant's token endpoint for an app-only Graph token with our client credentials:

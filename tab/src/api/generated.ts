@@ -48,6 +48,7 @@ export type ApiError = {
       | 'route_not_found'
       | 'last_admin'
       | 'consent_missing'
+      | 'graph_consent_missing'
       | 'backup_unavailable'
       | 'confirmation_mismatch'
       | 'group_not_found'

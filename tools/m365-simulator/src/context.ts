@@ -26,6 +26,8 @@ export interface SimulatorContext {
   revokedTokenIds: Set<string>;
   /** Application permissions put in app-only tokens issued from now on (the tenant's admin consent). */
   appRoles: string[];
+  /** False once the tenant's administrator revoked the app's consent: Entra then no longer finds the app in it. */
+  appConsented: boolean;
   /** Pre-authenticated import sessions of the mailbox import/export API. */
   importSessions: ImportSessions;
   /** The latitude the simulator takes where Graph's documentation allows it (page sizes, order, repeats, tokens). */

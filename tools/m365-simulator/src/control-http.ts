@@ -147,6 +147,14 @@ export class ControlApi {
         control.setAppRoles(Array.isArray(body['roles']) ? body['roles'].map(String) : []);
         return done();
       }),
+      at('POST', /^\/_sim\/consent\/revoke$/, () => {
+        control.revokeAdminConsent();
+        return done();
+      }),
+      at('POST', /^\/_sim\/consent\/grant$/, () => {
+        control.grantAdminConsent();
+        return done();
+      }),
       at('PUT', /^\/_sim\/import-sessions\/lifetime$/, (_match, body) => {
         control.setImportSessionLifetime(Number(body['seconds']));
         return done();

@@ -440,6 +440,19 @@ export class SimulatorControl {
     return [...this.context.appRoles];
   }
 
+  /**
+   * The tenant's administrator removes the app's consent (deletes its enterprise application): token requests for the
+   * app answer AADSTS700016, as Entra does for an app not found in the directory; tokens already issued keep working
+   * until they expire (call `expireTokens()` to end them now). `grantAdminConsent()` gives it back.
+   */
+  revokeAdminConsent(): void {
+    this.context.appConsented = false;
+  }
+
+  grantAdminConsent(): void {
+    this.context.appConsented = true;
+  }
+
   /** Lifetime of mailbox import sessions created from now on. */
   setImportSessionLifetime(seconds: number): void {
     if (!(seconds > 0)) throw new Error('the import session lifetime must be positive');

@@ -120,6 +120,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     issuedTokenIds: new Set(),
     revokedTokenIds: new Set(),
     appRoles: [...(options.appRoles ?? APP_ROLES)],
+    appConsented: true,
     importSessions: new ImportSessions(() => url, options.importSessionLifetimeSeconds),
     strict: strictMode(options.strict ?? true, options.strictSeed),
     appCertificate: createAppCertificate(),

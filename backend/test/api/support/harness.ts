@@ -59,7 +59,7 @@ export interface Harness {
 
 /**
  * The API served by restify on a free port over a fresh devdb database, with the same parsers
- * as the product's server. Tokens are signed with an RS256 key published as a JWKS, in the shape
+ * as the product's server (queries; each route reads its own body). Tokens are signed with an RS256 key published as a JWKS, in the shape
  * Entra gives Teams SSO tokens (v2.0 issuer, `scp`, `tid`, `oid`, `preferred_username`).
  */
 export interface HarnessOptions {
@@ -75,6 +75,8 @@ export interface HarnessOptions {
   restore?: (db: TestDatabase['db']) => RestoreApiServices;
   /** Where the API logs, for tests that check what an operator would read; silent when absent. */
   logger?: Logger;
+  /** Routes outside the API on the same server, as the product has (the bot, the tab). */
+  besideApi?: (server: Server) => void;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -85,7 +87,6 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const jwks = createLocalJWKSet({ keys: [{ ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' }] });
   const server: Server = restify.createServer({ name: 'custodia-test', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 10 * 1024 * 1024 }));
   const { services } = await mountApi(server, {
     db: database.db,
     identity: options.identity ?? { authorityHost: issuerHost, clientId, apiDomain: 'localhost' },
@@ -98,6 +99,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(options.restore && { restore: options.restore(database.db) }),
     ...(options.logger && { logger: options.logger }),
   });
+  options.besideApi?.(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

@@ -19,7 +19,8 @@ export async function authenticateClient(
   const { app, displayName } = context.tenant;
   const basic = basicCredentials(authorization);
   const clientId = basic?.clientId ?? form.get('client_id') ?? '';
-  if (clientId !== app.clientId)
+  // An app the tenant never consented to, or whose consent (its enterprise application) was removed, is not found.
+  if (clientId !== app.clientId || !context.appConsented)
     return {
       ok: false,
       refusal: oauthError(

@@ -1,0 +1,78 @@
+import type { Request, Response } from 'restify';
+import { ApiError } from './api-error.js';
+
+/**
+ * The JSON body of a request whose caller is already known, read from the socket only now and never past `limit`
+ * bytes: a declared length over the limit is refused before one byte is read, a chunked body as soon as it passes
+ * it. `undefined` when the request has no body. After a refusal, `closeUnreadBodyAfterAnswer` keeps the client from
+ * sending the rest.
+ */
+export async function readJsonBody(request: Request, limit: number): Promise<unknown> {
+  if (!hasBody(request)) return undefined;
+  if (declaredLength(request) > limit) throw bodyTooLarge(limit);
+  if (!request.is('json')) throw new ApiError(415, 'unsupported_media_type');
+  const bytes = await readAtMost(request, limit);
+  if (bytes.length === 0) return undefined;
+  try {
+    return JSON.parse(bytes.toString('utf8')) as unknown;
+  } catch {
+    throw new ApiError(400, 'invalid_json');
+  }
+}
+
+/** A body is announced by a length above zero or by chunked transfer (RFC 9112 section 6.3). */
+export function hasBody(request: Request): boolean {
+  return declaredLength(request) > 0 || request.header('transfer-encoding') !== undefined;
+}
+
+/**
+ * After answering a request whose body was not read to its end, Node reads and discards the rest to keep the
+ * connection alive: it may do so for `refusedBodyLingerMs` at most, then the connection is closed. Closing at once
+ * would make the kernel reset a connection with unread data in it, which can destroy the answer before the client
+ * reads it; lingering a moment is how HTTP servers close safely (nginx's `lingering_timeout`).
+ */
+export function closeUnreadBodyAfterAnswer(request: Request, response: Response): void {
+  if (request.complete) return;
+  response.once('finish', () => {
+    if (request.complete) return;
+    const timer = setTimeout(() => request.socket.destroy(), refusedBodyLingerMs);
+    request.once('end', () => clearTimeout(timer));
+    request.socket.once('close', () => clearTimeout(timer));
+  });
+}
+
+const refusedBodyLingerMs = 2_000;
+
+export function bodyTooLarge(limit: number): ApiError<'body_too_large'> {
+  const kib = Math.floor(limit / 1024);
+  return new ApiError(413, 'body_too_large', { limitBytes: limit }, { limit: `${kib} KiB` });
+}
+
+function declaredLength(request: Request): number {
+  const header = request.header('content-length');
+  return header === undefined ? 0 : Number(header);
+}
+
+function readAtMost(request: Request, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const settle = (outcome: () => void) => {
+      request.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
+      request.pause();
+      outcome();
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) settle(() => reject(bodyTooLarge(limit)));
+      else chunks.push(chunk);
+    };
+    const onEnd = () => settle(() => resolve(Buffer.concat(chunks)));
+    const onError = (error: Error) => settle(() => reject(error));
+    // The client went away before the end of its body: nobody is left to answer.
+    const onClose = () => settle(() => reject(new ApiError(400, 'invalid_request', [incompleteBody])));
+    request.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
+  });
+}
+
+const incompleteBody = { location: 'body', path: '', code: 'incomplete_body' } as const;
