@@ -2,7 +2,13 @@ import { activityEntries } from '../../backend/src/audit/activity-store.js';
 import { runsCollection } from '../../backend/src/backup/collections.js';
 import { portalUsers } from '../../backend/src/portal-users/portal-user-store.js';
 import { verbs } from '../src/verbs.js';
-import { createNightlyMailJob, people, startBotHarness, type BotHarness } from './support/bot-harness.js';
+import {
+  createMailJob,
+  createNightlyMailJob,
+  people,
+  startBotHarness,
+  type BotHarness,
+} from './support/bot-harness.js';
 
 let bot: BotHarness;
 
@@ -51,24 +57,14 @@ test('"run now" from Teams records the person by object id with the name the dir
     invitedAt: new Date(),
     invitedBy: 'test',
   });
-  const job = await bot.backup.jobs.create(
-    bot.backup.tenantId,
-    {
-      name: 'Giulia Mail',
-      scope: { type: 'organisation' },
-      workloads: ['exchange'],
-      dailyTime: '23:00',
-      retentionYears: 1,
-    },
-    'admin@test',
-  );
-  await bot.press('viewer', { verb: verbs.confirmRun, data: { jobId: job.jobId } }, undefined, {
+  const jobId = await createMailJob(bot, 'Giulia Mail');
+  await bot.press('viewer', { verb: verbs.confirmRun, data: { jobId } }, undefined, {
     aadObjectId: giulia.id,
     name: 'Forged Name',
   });
-  const [run] = await runsCollection.scoped(db).find(bot.backup.tenantId, { jobId: job.jobId }).toArray();
+  const [run] = await runsCollection.scoped(db).find(bot.backup.tenantId, { jobId }).toArray();
   expect(run).toMatchObject({ trigger: 'manual', requestedBy: `teams:${giulia.id}` });
-  expect(await runRequestsOf(job.jobId)).toEqual([
+  expect(await runRequestsOf(jobId)).toEqual([
     expect.objectContaining({
       actor: {
         kind: 'person',
@@ -78,7 +74,7 @@ test('"run now" from Teams records the person by object id with the name the dir
         role: 'operator',
       },
       action: 'backup_job.run_requested',
-      target: { type: 'backup_job', id: job.jobId, label: 'Giulia Mail' },
+      target: { type: 'backup_job', id: jobId, label: 'Giulia Mail' },
       details: { runId: run?.runId },
     }),
   ]);
@@ -87,17 +83,7 @@ test('"run now" from Teams records the person by object id with the name the dir
 });
 
 test('a viewer pressing "run now" with a forged name is refused and nothing is written', async () => {
-  const { jobId } = await bot.backup.jobs.create(
-    bot.backup.tenantId,
-    {
-      name: 'Viewer Try',
-      scope: { type: 'organisation' },
-      workloads: ['exchange'],
-      dailyTime: '21:00',
-      retentionYears: 1,
-    },
-    'admin@test',
-  );
+  const jobId = await createMailJob(bot, 'Viewer Try');
   await bot.press('viewer', { verb: verbs.confirmRun, data: { jobId } }, undefined, { name: 'Admin' });
   expect(await runRequestsOf(jobId)).toEqual([]);
   expect(await runsCollection.scoped(bot.backup.database.db).countDocuments(bot.backup.tenantId, { jobId })).toBe(0);

@@ -1,44 +1,27 @@
 import { generateKeyPair, SignJWT } from 'jose';
-import restify, { type Server } from 'restify';
 import { startBackupHarness, type BackupHarness } from '../../backend/test/backup/harness.js';
-import { ActivityLog } from '../../backend/src/audit/activity-log.js';
-import { activityChainKey } from '../../backend/src/audit/activity-seal.js';
 import { ensureIndexes } from '../../backend/src/db/index.js';
 import { refusedActivityText } from '../src/botbuilder-authentication.js';
 import { botConversations } from '../src/conversation-store.js';
-import { mountBot, type MountedBot } from '../src/mount.js';
 import { smallTenant } from './support/bot-harness.js';
+import { serveBot, type ServedBot } from './support/served-bot.js';
 
 const appId = '7d0c5a2e-4b1f-4c3d-8e9f-0a1b2c3d4e5f';
 let backup: BackupHarness;
-let server: Server;
-let bot: MountedBot;
-let messagesUrl: string;
+let served: ServedBot;
 const refusals: unknown[] = [];
 
 beforeAll(async () => {
   backup = await startBackupHarness({ tenant: smallTenant });
-  const { db } = backup.database;
-  await ensureIndexes(db);
-  server = restify.createServer();
-  server.use(restify.plugins.bodyParser({ mapParams: false }));
-  bot = await mountBot(server, {
-    db,
-    jobs: backup.jobs,
-    engine: backup.engine,
+  await ensureIndexes(backup.database.db);
+  served = await serveBot(backup, {
     instance: 'auth-bot',
-    activity: new ActivityLog(db, activityChainKey(backup.masterKey)),
-    directory: { graphFor: async () => backup.gateway },
     credentials: { appId, appPassword: 'bot-secret-never-sent' },
-    portalDeepLink: { appId: 'custodia-app', entityId: 'portal' },
     onRefused: (cause) => refusals.push(cause),
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  messagesUrl = `http://127.0.0.1:${server.address().port}/api/messages`;
 });
 afterAll(async () => {
-  await bot?.stop();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await served?.stop();
   await backup?.stop();
 });
 
@@ -57,7 +40,7 @@ const forgedMessage = () => ({
 
 async function post(authorization: string | undefined) {
   const started = Date.now();
-  const response = await fetch(messagesUrl, {
+  const response = await fetch(served.messagesUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(authorization && { authorization }) },
     body: JSON.stringify(forgedMessage()),

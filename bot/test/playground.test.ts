@@ -1,14 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
-import restify, { type Server } from 'restify';
 import { startBackupHarness, type BackupHarness } from '../../backend/test/backup/harness.js';
 import { ensureIndexes } from '../../backend/src/db/index.js';
 import { tenantRecords } from '../../backend/src/tenants/tenant-store.js';
 import { portalUsers } from '../../backend/src/portal-users/portal-user-store.js';
-import { mountBot, type MountedBot } from '../src/mount.js';
-import { ActivityLog } from '../../backend/src/audit/activity-log.js';
-import { activityChainKey } from '../../backend/src/audit/activity-seal.js';
 import { completeSetup, smallTenant } from './support/bot-harness.js';
+import { serveBot, type ServedBot } from './support/served-bot.js';
 import { checkCard } from './support/card-check.js';
 import { notificationRecipients } from '../../backend/src/settings/notification-recipients.js';
 
@@ -17,8 +14,7 @@ const alex = { id: 'user-id-0', aadObjectId: '00000000-0000-0000-0000-0000000000
 const conversationId = 'personal-e2e';
 
 let backup: BackupHarness;
-let server: Server;
-let bot: MountedBot;
+let served: ServedBot;
 let playground: ChildProcess;
 let playgroundUrl: string;
 const seen: unknown[] = [];
@@ -57,21 +53,8 @@ beforeAll(async () => {
     events: ['job.failed', 'job.warning'],
     createdAt: now,
   });
-  server = restify.createServer();
-  server.use(restify.plugins.bodyParser({ mapParams: false }));
-  bot = await mountBot(server, {
-    db,
-    jobs: backup.jobs,
-    engine: backup.engine,
-    instance: 'playground-bot',
-    activity: new ActivityLog(db, activityChainKey(backup.masterKey)),
-    directory: { graphFor: async () => backup.gateway },
-    portalDeepLink: { appId: 'custodia-app', entityId: 'portal' },
-    eventPollMs: 500,
-    progressIntervalMs: 300,
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const botUrl = `http://127.0.0.1:${server.address().port}/api/messages`;
+  served = await serveBot(backup, { instance: 'playground-bot', eventPollMs: 500, progressIntervalMs: 300 });
+  const botUrl = served.messagesUrl;
   const cli = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
   playground = spawn(
     process.execPath,
@@ -103,8 +86,7 @@ afterAll(async () => {
     playground.kill();
     await exited;
   }
-  await bot?.stop();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await served?.stop();
   await backup?.stop();
 });
 

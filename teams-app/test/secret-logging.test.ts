@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDevDb, type DevDb } from '@custodia/devdb';
 import { GraphRequestError } from '@custodia/backend/graph/index';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
@@ -15,27 +14,17 @@ function capture() {
 }
 
 describe('the product at LOG_LEVEL=debug', () => {
-  let devDb: DevDb;
   let app: RunningApp;
   const log = capture();
-  const dataDir = mkdtempSync(join(tmpdir(), 'custodia-secret-log-'));
 
   beforeAll(async () => {
-    devDb = await startDevDb({ dataDir: join(dataDir, 'db') });
-    const config = loadConfig({
-      PORT: '0',
-      SIMULATOR_PORT: '0',
-      MONGODB_URI: devDb.uri,
-      MONGODB_DATABASE: 'secretlog',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'debug',
-    });
+    // The database jest's global set-up started; the product starts its simulator and everything else.
+    const environment = { LOG_LEVEL: 'debug', PORT: '0', SIMULATOR_PORT: '0', MONGODB_URI: process.env.MONGODB_URI };
+    const dataDir = mkdtempSync(join(tmpdir(), 'custodia-secret-log-'));
+    const config = loadConfig({ ...environment, MONGODB_DATABASE: 'secretlog', DATA_DIR: dataDir });
     app = await startApp(config, createLogger(config.logLevel, log.stream));
   });
-  afterAll(async () => {
-    await app?.stop();
-    await devDb?.stop();
-  });
+  afterAll(() => app?.stop());
 
   test('a background export’s download link is logged as its route, never with its token', async () => {
     const tenantId = app.microsoft365.demo?.tenantId ?? '';

@@ -207,16 +207,15 @@ export async function startBotHarness(): Promise<BotHarness> {
 }
 
 /** Creates the job the conversations drive, "Nightly Mail" (every mailbox, daily), and answers its id. */
-export async function createNightlyMailJob(bot: BotHarness): Promise<string> {
+export function createNightlyMailJob(bot: BotHarness): Promise<string> {
+  return createMailJob(bot, 'Nightly Mail');
+}
+
+/** Creates a job backing up every mailbox daily at 22:00 under this name, and answers its id. */
+export async function createMailJob(bot: BotHarness, name: string): Promise<string> {
   const job = await bot.backup.jobs.create(
     bot.backup.tenantId,
-    {
-      name: 'Nightly Mail',
-      scope: { type: 'organisation' },
-      workloads: ['exchange'],
-      dailyTime: '22:00',
-      retentionYears: 1,
-    },
+    { name, scope: { type: 'organisation' }, workloads: ['exchange'], dailyTime: '22:00', retentionYears: 1 },
     'admin@test',
   );
   return job.jobId;
