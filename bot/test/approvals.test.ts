@@ -142,7 +142,7 @@ test('a waiting restore reaches approvers once; a viewer cannot decide; an admin
   expect(toldRequester(before)).toHaveLength(1);
 });
 
-test('a restore operator rejects with a note: the restore ends rejected and the requester reads the note', async () => {
+test('a restore operator rejects with a note: the restore ends rejected, the requester reads the note, the log names the operator', async () => {
   const { tenantId } = bot.backup;
   const before = new Set(bot.adapter.shown.keys());
   const versionIds = [new ObjectId().toHexString(), new ObjectId().toHexString()];
@@ -154,10 +154,12 @@ test('a restore operator rejects with a note: the restore ends rejected and the 
 
   const reject = actionsOf(delivered.get('personal-restorer')!.card)[1]!;
   const note = 'Questi file sono nel drive del team: chiedi a Marco.';
+  // The activity claims another name: the log records the operator as the portal knows them, by object id.
   const rejected = await bot.press(
     'restorer',
     { verb: reject.verb, data: { ...reject.data, note } },
     delivered.get('personal-restorer')!.id,
+    { name: 'Tenant Admin' },
   );
   expect(seen(rejected)).toMatch(/Rejected by restorer \(restorer@officinetest.it\).*Note: Questi file/s);
   const decided = await bot.restores.get(tenantId, request.restoreId);
@@ -165,6 +167,13 @@ test('a restore operator rejects with a note: the restore ends rejected and the 
   expect(decided?.finishedAt).toBeInstanceOf(Date);
   const logged = await decisionsLogged(request.restoreId);
   expect(logged.map((entry) => [entry.action, entry.details?.note])).toEqual([['restore.rejected', note]]);
+  expect(logged[0]?.actor).toEqual({
+    kind: 'person',
+    id: people.restorer.aadObjectId,
+    name: 'restorer',
+    email: people.restorer.email,
+    role: 'restore_operator',
+  });
 
   expect(shownNow(adminCard.id)).toContain('Rejected by restorer (restorer@officinetest.it)');
   const told = toldRequester(before);
