@@ -11,7 +11,7 @@ import { startDevDb, type DevDb } from '@custodia/devdb';
 import { startBackupWorkers, type BackupWorkers } from './backup-workers.js';
 import type { AppConfig } from './config.js';
 import { openConfiguredStore } from './content-store.js';
-import { seedDemoTenant } from './demo-seed.js';
+import { seedDemoTenant, type DemoAdministrator } from './demo-seed.js';
 import { fileURLToPath } from 'node:url';
 import { mountDevSignIn } from './http/dev-sign-in.js';
 import { mountHealth } from './http/health.js';
@@ -22,6 +22,10 @@ import { connectMicrosoft365, type Microsoft365 } from './microsoft-365.js';
 
 export interface RunningApp {
   readonly url: string;
+  /** The management portal's address (`/tab`, on `PUBLIC_URL` when set). */
+  readonly portalUrl: string;
+  /** On the simulator, the demo tenant's administrator, whom the development sign-in lets you be. */
+  readonly demoAdministrator: DemoAdministrator | undefined;
   readonly database: Database;
   readonly scheduler: Scheduler;
   readonly engine: RunEngine;
@@ -30,12 +34,20 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
+export interface StartOptions {
+  /** Plain sentences for the person starting the product, such as the embedded database's first build. */
+  onProgress?: (line: string) => void;
+}
+
 /** The composition root: configuration in, a serving product out. */
-export async function startApp(config: AppConfig, logger: Logger): Promise<RunningApp> {
+export async function startApp(config: AppConfig, logger: Logger, options: StartOptions = {}): Promise<RunningApp> {
   let devDb: DevDb | undefined;
   let mongodbUri = config.mongodbUri;
   if (!mongodbUri) {
-    devDb = await startDevDb({ dataDir: join(config.dataDir, 'db') });
+    devDb = await startDevDb({
+      dataDir: join(config.dataDir, 'db'),
+      ...(options.onProgress && { onProgress: options.onProgress }),
+    });
     mongodbUri = devDb.uri;
     logger.info({ uri: devDb.uri, dataDir: devDb.dataDir }, 'embedded database (FerretDB over PostgreSQL) started');
   }
@@ -121,11 +133,13 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     onError: (error, what) => logger.error({ err: error, what }, 'bot'),
     onRefused: (cause) => logger.info({ err: cause }, 'bot activity refused: not authenticated by the Bot Framework'),
   });
-  if (microsoft365.demo) await seedDemoTenant(microsoft365.demo, api, backup, logger);
+  const demoAdministrator = microsoft365.demo && (await seedDemoTenant(microsoft365.demo, api, backup, logger));
   logger.info({ url }, 'Custodia is serving');
 
   return {
     url,
+    portalUrl,
+    demoAdministrator,
     database,
     scheduler: running.scheduler,
     engine: running.engine,

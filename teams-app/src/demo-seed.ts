@@ -7,23 +7,29 @@ import { invitePortalUser } from '@custodia/backend/portal-users/invitation';
 import type { BackupApiServices } from '@custodia/backend/jobs-api/index';
 import { writeLicence } from '@custodia/backend/licences/index';
 
+/** The person to sign in as: the demo tenant's administrator. */
+export interface DemoAdministrator {
+  name: string;
+  email: string;
+}
+
 /**
  * The demo: the simulator's company onboarded and set up (Milan, every workload), a Gold licence
  * for 30 people, its first user invited as tenant administrator, and one nightly job for the whole
- * organisation, scheduled. Runs once.
+ * organisation, scheduled. Runs once; answers with the administrator every time.
  */
 export async function seedDemoTenant(
   sim: RunningSimulator,
   api: MountedApi,
   backup: BackupApiServices,
   logger: Logger,
-): Promise<void> {
+): Promise<DemoAdministrator> {
   const { db } = api.services;
-  if (await findTenant(db, sim.tenantId)) return;
   const [admin] = sim.control.listUsers();
   if (!admin) throw new Error('the demo tenant has no users');
-  const now = new Date();
   const itManager = { name: admin.displayName, email: admin.userPrincipalName };
+  if (await findTenant(db, sim.tenantId)) return itManager;
+  const now = new Date();
   await tenantRecords.scoped(db).insertOne(sim.tenantId, {
     tenantId: sim.tenantId,
     name: 'Officine Brambilla S.p.A.',
@@ -64,4 +70,5 @@ export async function seedDemoTenant(
   );
   await backup.scheduling.schedule(job);
   logger.info({ tenantId: sim.tenantId, admin: itManager.email }, 'demo tenant onboarded');
+  return itManager;
 }

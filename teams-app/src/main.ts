@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { startApp } from './app.js';
 import { installLastResortGuard } from './last-resort-guard.js';
+import { readyLine } from './ready-line.js';
 
 let config;
 try {
@@ -16,7 +17,12 @@ try {
 
 const logger = createLogger(config.logLevel);
 installLastResortGuard(logger);
-const app = await startApp(config, logger);
+const say = (line: string): void => void process.stdout.write(`${line}\n`);
+const app = await startApp(config, logger, { onProgress: say }).catch((error: unknown) => {
+  logger.fatal({ err: error }, 'Custodia could not start');
+  process.exit(1);
+});
+say(readyLine(app));
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

@@ -18,6 +18,7 @@ const contentTypes: Record<string, string> = {
 /**
  * Serves the built tab (`tab/dist`) at `/tab`: files as they are, any other path under `/tab`
  * as `index.html`, so the single-page app owns its routes. Paths cannot leave the directory.
+ * `/` redirects to the portal, where a person typing the bare address means to go.
  */
 export function mountTab(server: Server, directory: string): void {
   const root = normalize(directory);
@@ -44,6 +45,10 @@ export function mountTab(server: Server, directory: string): void {
       createReadStream(file).on('error', reject).on('end', resolve).pipe(response);
     });
   };
+  server.get('/', async (_request, response) => {
+    response.header('location', '/tab/');
+    response.send(302);
+  });
   server.get('/tab', serve);
   server.get('/tab/*', serve);
 }

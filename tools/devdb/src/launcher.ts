@@ -1,14 +1,13 @@
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { MongoClient } from 'mongodb';
+import { buildFerretDb, type BuildProgress } from './build-ferretdb.js';
 import { freeLoopbackPort } from './free-port.js';
 import { startPostgres } from './postgres.js';
 
-const execFileAsync = promisify(execFile);
 const sourceDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const repoRoot = resolve(sourceDir, '..', '..');
 // Named by its sources, so a checkout whose main.go or pinned modules changed builds its own binary.
@@ -18,7 +17,7 @@ const sourceHash = createHash('sha256')
   .slice(0, 12);
 const binaryPath = join(repoRoot, '.devdb-bin', `devdb-${sourceHash}`);
 
-export interface DevDbOptions {
+export interface DevDbOptions extends BuildProgress {
   /** Directory for the database (PostgreSQL's files in `postgresql/`); defaults to ./data/db under the repository. */
   dataDir?: string;
   /** Loopback port; a free one is chosen when absent. */
@@ -37,27 +36,19 @@ export interface DevDb {
 }
 
 /**
- * Builds the devdb binary with the machine's Go when it is missing.
- * The Go module proxy supplies FerretDB; the build takes about a minute the first time.
+ * Builds the devdb binary with the machine's Go when it is missing, reporting its progress.
+ * The Go module proxy supplies FerretDB; the build takes a few minutes the first time.
  */
-export async function ensureDevDbBinary(): Promise<string> {
+export async function ensureDevDbBinary(progress: BuildProgress = {}): Promise<string> {
   if (existsSync(binaryPath)) return binaryPath;
   mkdirSync(dirname(binaryPath), { recursive: true });
-  try {
-    await execFileAsync('go', ['build', '-o', binaryPath, '.'], {
-      cwd: sourceDir,
-      maxBuffer: 16 * 1024 * 1024,
-    });
-  } catch (error) {
-    const detail = error instanceof Error && 'stderr' in error ? String(error.stderr) : String(error);
-    throw new Error(`devdb: building FerretDB with Go failed (is Go on the PATH?):\n${detail}`);
-  }
+  await buildFerretDb(sourceDir, binaryPath, progress);
   return binaryPath;
 }
 
 /** Starts PostgreSQL, then FerretDB over it on loopback, and resolves once FerretDB answers `ping`. */
 export async function startDevDb(options: DevDbOptions = {}): Promise<DevDb> {
-  const binary = await ensureDevDbBinary();
+  const binary = await ensureDevDbBinary(options);
   const dataDir = resolve(options.dataDir ?? join(repoRoot, 'data', 'db'));
   mkdirSync(dataDir, { recursive: true });
   const output: string[] = [];

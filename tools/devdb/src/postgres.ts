@@ -42,6 +42,9 @@ export async function startPostgres(dataDir: string, onLog: (line: string) => vo
     createPostgresUser: runsAsRoot,
     onLog,
     onError: (error) => onLog(String(error)),
+    // FerretDB accepts only UTF-8 databases; initdb would otherwise take the encoding of the caller's locale, which
+    // is SQL_ASCII where no LANG is set (a container, a service), and every FerretDB command would fail.
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: [
       '-c',
       'listen_addresses=127.0.0.1',
