@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { openDatabase, type Database, type Scheduler } from '@custodia/backend';
-import { activityChainKey, ClientCredentialsConsentProbe, mountApi } from '@custodia/backend/api/index';
+import { activityChainKey, apiPrefix, ClientCredentialsConsentProbe, mountApi } from '@custodia/backend/api/index';
 import type { RunEngine } from '@custodia/backend/backup/index';
 import { createBackupApiServices } from '@custodia/backend/jobs-api/index';
 import { createRestoreApiServices, GraphDelegatedOwnership } from '@custodia/backend/restore-api/index';
 import { OnBehalfOfGraph } from '@custodia/backend/graph/index';
-import { mountBot } from '@custodia/bot';
+import { mountBot, refusedActivityText } from '@custodia/bot';
 import { startDevDb, type DevDb } from '@custodia/devdb';
 import { startBackupWorkers, type BackupWorkers } from './backup-workers.js';
 import type { AppConfig } from './config.js';
@@ -39,6 +39,9 @@ export interface StartOptions {
   onProgress?: (line: string) => void;
 }
 
+/** A Bot Framework activity, the largest body outside the API (a message, a card's action; files come as links). */
+const botActivityMaxBytes = 256 * 1024;
+
 /** The composition root: configuration in, a serving product out. */
 export async function startApp(config: AppConfig, logger: Logger, options: StartOptions = {}): Promise<RunningApp> {
   let devDb: DevDb | undefined;
@@ -62,7 +65,18 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
   const masterKey = resolveMasterKey(config.masterKey, config.dataDir, logger);
   const { store, backend: storeBackend } = await openConfiguredStore(config, database.db, masterKey);
 
-  const server = createHttpServer(logger);
+  const server = createHttpServer({
+    logger,
+    authorityHost: microsoft365.authorityHost,
+    timeouts: config.httpTimeouts,
+    bodies: {
+      apiPrefix,
+      maxBytes: botActivityMaxBytes,
+      // With its credentials the bot authenticates every activity: one without a token is refused unread.
+      bearerRequired: config.bot ? ['/api/messages'] : [],
+      bearerRefusal: refusedActivityText,
+    },
+  });
   // The workers start once the server knows its address (letters link to the portal); until then health says so.
   const started: { workers?: BackupWorkers } = {};
   mountHealth(server, {

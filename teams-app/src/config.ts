@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { HttpTimeouts } from './http/timeouts.js';
 import { redactSecrets } from './secret-redaction.js';
 
 const port = z.coerce
@@ -47,6 +48,9 @@ const environmentSchema = z.object({
   BOT_APP_PASSWORD: z.string().min(1).optional(),
   TEAMS_APP_ID: z.string().min(1).default('5b1e0d7c-6c2f-4a53-9d1e-3c7a2f9b8e41'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
 });
 
 export interface AppConfig {
@@ -81,6 +85,8 @@ export interface AppConfig {
   /** The Teams app id of the manifest, for deep links into the portal tab. */
   readonly teamsAppId: string;
   readonly shutdownTimeoutMs: number;
+  /** How long a client may take to send its request's headers, and its whole request; idle keep-alive. */
+  readonly httpTimeouts: HttpTimeouts;
 }
 
 export class ConfigError extends Error {
@@ -105,6 +111,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     );
   }
   const values = parsed.data;
+  if (values.HTTP_HEADERS_TIMEOUT_MS > values.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError([
+      'HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS: the headers are part of the request',
+    ]);
+  }
   if ((values.GRAPH_BASE_URL === undefined) !== (values.AUTHORITY_HOST === undefined)) {
     throw new ConfigError([
       'GRAPH_BASE_URL and AUTHORITY_HOST go together: set both to reach Microsoft, or neither to use the built-in simulator',
@@ -149,6 +160,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
         : undefined,
     teamsAppId: values.TEAMS_APP_ID,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
+    httpTimeouts: {
+      headersMs: values.HTTP_HEADERS_TIMEOUT_MS,
+      requestMs: values.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveMs: values.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import { connect } from 'node:net';
+import { uploadSlowly as upload, type SlowUpload } from '../../../test-support/slow-upload.js';
 import { person, seedPortalUser, seedTenant, startHarness, tenantA, type Harness } from './support/harness.js';
 
 let api: Harness;
@@ -19,60 +19,14 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-interface SlowUpload {
-  readonly status: number;
-  /** Body bytes written when the answer's status line arrived. */
-  readonly sentWhenAnswered: number;
-  /** The server ended the connection after answering (it did not wait for, or read, the rest). */
-  readonly closedByServer: boolean;
-}
-
-/**
- * Sends a request whose body goes out 64 KiB every 10 ms (about 6 MB/s, so 9 MB takes 1.5 s), and stops sending
- * once the answer arrives: how much was sent by then says whether the server waited for the body.
- */
-async function uploadSlowly(
+/** An upload to the API whose body goes out slowly (`test-support/slow-upload.ts`). */
+function uploadSlowly(
   path: string,
   headers: Record<string, string>,
   bodyBytes: number,
   framing: 'length' | 'chunked' = 'length',
 ): Promise<SlowUpload> {
-  const { hostname, port } = new URL(api.url);
-  const socket = connect(Number(port), hostname);
-  await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
-  socket.on('error', () => undefined); // the server may reset a connection whose body it refuses
-  const head = [
-    `POST /api/v1${path} HTTP/1.1`,
-    `host: ${hostname}:${port}`,
-    'content-type: application/json',
-    framing === 'length' ? `content-length: ${bodyBytes}` : 'transfer-encoding: chunked',
-    ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
-  ].join('\r\n');
-  socket.write(`${head}\r\n\r\n`);
-  let answer = '';
-  let ended = false;
-  socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
-  socket.on('end', () => (ended = true));
-  socket.on('close', () => (ended = true));
-  const chunk = Buffer.alloc(64 * 1024, 0x20);
-  let sent = 0;
-  let sentWhenAnswered = -1;
-  while (sent < bodyBytes && !ended) {
-    if (answer.includes('\r\n')) {
-      sentWhenAnswered = sent;
-      break;
-    }
-    const piece = chunk.subarray(0, Math.min(chunk.length, bodyBytes - sent));
-    socket.write(framing === 'length' ? piece : `${piece.length.toString(16)}\r\n${piece.toString('latin1')}\r\n`);
-    sent += piece.length;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  if (sentWhenAnswered < 0) sentWhenAnswered = sent;
-  const deadline = Date.now() + 5_000;
-  while (!ended && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-  socket.destroy();
-  const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 0);
-  return { status, sentWhenAnswered, closedByServer: ended };
+  return upload(api.url, { path: `/api/v1${path}`, headers, bodyBytes, framing });
 }
 
 const nineMegabytes = 9 * 1024 * 1024;
