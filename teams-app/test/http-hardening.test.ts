@@ -94,7 +94,11 @@ describe('security headers', () => {
     );
     expect(directives.get('default-src')).toEqual(["'self'"]);
     expect(directives.get('script-src')).toEqual(["'self'", 'https://appsforoffice.microsoft.com']);
-    expect(directives.get('connect-src')).toEqual(["'self'", new URL(app.microsoft365.authorityHost).origin]);
+    expect(directives.get('connect-src')).toEqual([
+      "'self'",
+      new URL(app.microsoft365.authorityHost).origin,
+      'https://res.cdn.office.net/teams-js/validDomains/',
+    ]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
   });
 });

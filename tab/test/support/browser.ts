@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +24,21 @@ export async function launchChromium(): Promise<BrowserContext> {
   });
 }
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+/** axe-core's source, run in the page by evaluation: a script tag would be inline script, which the CSP refuses. */
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * What the page's Content-Security-Policy refused, as Chromium reports it in the console ("Refused to load…",
+ * "…violates the following Content Security Policy directive…"): a policy that breaks the tab fails its tests.
+ */
+export function recordPolicyViolations(page: Page): readonly string[] {
+  const refused: string[] = [];
+  page.on('console', (message) => {
+    const text = message.text();
+    if (text.startsWith('Refused to') || text.includes('Content Security Policy')) refused.push(text);
+  });
+  return refused;
+}
 
 export interface AxeViolation {
   id: string;
@@ -35,7 +49,7 @@ export interface AxeViolation {
 
 /** Runs axe-core in the page (WCAG 2 A/AA) and returns the serious and critical violations. */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: axePath });
+  await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const axe = (
       window as unknown as {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchChromium, seriousViolations } from './browser.js';
+import { launchChromium, recordPolicyViolations, seriousViolations } from './browser.js';
 import { startPortalServer, tabDist, type PortalServer, type PortalServerOptions } from './portal-server.js';
 
 const screenshots = fileURLToPath(new URL('../../screenshots/', import.meta.url));
@@ -11,7 +11,10 @@ export interface PortalSession {
   readonly server: PortalServer;
   readonly page: Page;
   readonly admin: { displayName: string; userPrincipalName: string };
-  /** A screenshot for the README, and axe-core's verdict on the same page (no serious or critical violation). */
+  /**
+   * A screenshot for the README, axe-core's verdict on the same page (no serious or critical violation), and the
+   * Content-Security-Policy's (nothing the page loaded so far was refused).
+   */
   capture(name: string): Promise<void>;
   openTab(label: string): Promise<void>;
   /** Calls the API with the token the portal signed in with, as the portal would. */
@@ -30,6 +33,7 @@ export async function openPortalSession(options: PortalServerOptions): Promise<P
     browser = await launchChromium();
     const page = await browser.newPage();
     page.setDefaultTimeout(10_000);
+    const refusedByPolicy = recordPolicyViolations(page);
     const opened = browser;
     return {
       server,
@@ -48,6 +52,7 @@ export async function openPortalSession(options: PortalServerOptions): Promise<P
         );
         await page.screenshot({ path: `${screenshots}${name}.png`, fullPage: true });
         expect({ page: name, violations: await seriousViolations(page) }).toEqual({ page: name, violations: [] });
+        expect({ page: name, refusedByPolicy }).toEqual({ page: name, refusedByPolicy: [] });
       },
       async openTab(label) {
         await page.getByRole('tab', { name: label }).click();

@@ -21,10 +21,14 @@ export const microsoft365FrameAncestors = [
 /** Office.js, which the Outlook pane loads from Microsoft's CDN (`tab/src/outlook/office-mailbox.ts`). */
 const officeJsOrigin = 'https://appsforoffice.microsoft.com';
 
+/** Where TeamsJS reads the list of host origins it may talk to (it fetches it when it initialises). */
+const teamsJsValidDomains = 'https://res.cdn.office.net/teams-js/validDomains/';
+
 /**
  * What the tab loads, and nothing more: its own scripts and styles (Fluent UI writes its styles into `<style>`
- * elements, hence `'unsafe-inline'` for styles only), Office.js, calls to this origin and to the sign-in authority
- * (MSAL reads its metadata and, outside Outlook, renews tokens in a frame of it); framed only by Microsoft 365.
+ * elements, hence `'unsafe-inline'` for styles only), Office.js, calls to this origin, to the sign-in authority (MSAL
+ * reads its metadata and, outside Outlook, renews tokens in a frame of it) and to TeamsJS's list of valid host
+ * domains; framed only by Microsoft 365.
  */
 export function contentSecurityPolicy(authorityHost: string): string {
   const authority = new URL(authorityHost).origin;
@@ -34,7 +38,7 @@ export function contentSecurityPolicy(authorityHost: string): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    `connect-src 'self' ${authority}`,
+    `connect-src 'self' ${authority} ${teamsJsValidDomains}`,
     `frame-src 'self' ${authority}`,
     "object-src 'none'",
     "base-uri 'self'",
