@@ -128,10 +128,10 @@ async function licences(services: BotServices, { person }: BotTurn): Promise<Bot
   };
 }
 
-/** Portal users who read items see every restore; anyone else of the tenant sees their own. */
+/** Portal users who may read the restores list (`restores.read`) see every restore; anyone else of the tenant sees their own. */
 async function restores(services: BotServices, { person }: BotTurn): Promise<BotReply> {
   if (person.role === null) return { text: refusal(person, 'see_jobs') };
-  const everyone = may(person, 'items.read');
+  const everyone = may(person, 'restores.read');
   const objectId = person.aadObjectId;
   if (!everyone && objectId === undefined) {
     return { text: commandTexts.text('accountUnknown', {}, person.language) };

@@ -26,9 +26,12 @@ const grants = {
   'items.read': ['tenant_admin', 'operator', 'viewer', 'restore_operator'],
   'items.delete_backup': ['tenant_admin'],
   'licence.read': ['tenant_admin', 'operator', 'viewer', 'restore_operator'],
-  'backups.browse': ['tenant_admin', 'operator', 'restore_operator'],
+  // Restoring, exporting and approving restores of accounts' data: administrators and restore operators only.
+  // The operator (the role an invitation proposes) creates and runs jobs but does not restore as an
+  // administrator; like every person of the tenant, they restore their own data through `self.restore`.
+  'backups.browse': ['tenant_admin', 'restore_operator'],
   'restores.read': ['tenant_admin', 'operator', 'viewer', 'restore_operator'],
-  'restores.manage': ['tenant_admin', 'operator', 'restore_operator'],
+  'restores.manage': ['tenant_admin', 'restore_operator'],
   'approvals.manage': ['tenant_admin', 'restore_operator'],
   'self.restore': ['tenant_admin', 'operator', 'viewer', 'restore_operator', 'self_service'],
   'provider.licences.manage': ['provider_operator'],
@@ -42,6 +45,13 @@ export const permissions = Object.keys(grants) as Permission[];
 
 export function isGranted(role: Role, permission: Permission): boolean {
   return (grants[permission] as readonly Role[]).includes(role);
+}
+
+/** The permissions over other accounts' backed-up data: refused with their own explanation, not a bare "forbidden". */
+const restorePermissions: readonly Permission[] = ['backups.browse', 'restores.manage', 'approvals.manage'];
+
+export function isRestorePermission(permission: Permission): boolean {
+  return restorePermissions.includes(permission);
 }
 
 /** Permissions that only a tenant's own people hold, so the handler may rely on a tenant. */

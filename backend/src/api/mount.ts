@@ -1,6 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import { isGranted } from '../access/permissions.js';
+import { isGranted, isRestorePermission } from '../access/permissions.js';
 import type { Principal } from '../access/principal.js';
 import { findTenant } from '../tenants/tenant-store.js';
 import { missingSetupSteps } from '../tenants/setup-status.js';
@@ -89,7 +89,9 @@ async function authorize(
   services: ApiServices,
 ): Promise<void> {
   if (!principal || route.permission === 'public') return;
-  if (!isGranted(principal.role, route.permission)) throw new ApiError(403, 'forbidden');
+  if (!isGranted(principal.role, route.permission)) {
+    throw new ApiError(403, isRestorePermission(route.permission) ? 'restore_not_permitted' : 'forbidden');
+  }
   if (principal.kind !== 'tenant' || principal.role === 'self_service') return;
   const version = currentTermsVersion;
   if (!route.beforeTerms && principal.termsVersion !== version) {

@@ -58,8 +58,9 @@ const portal: Role[] = ['tenant_admin', 'operator', 'viewer', 'restore_operator'
 const readers: Role[] = ['tenant_admin', 'operator', 'viewer'];
 const writers: Role[] = ['tenant_admin', 'operator', 'restore_operator'];
 const admin: Role[] = ['tenant_admin'];
-const browsers: Role[] = ['tenant_admin', 'operator', 'restore_operator'];
-const approvers: Role[] = ['tenant_admin', 'restore_operator'];
+// Restore, export and approvals: administrators and restore operators, never the operator (the customer guide's FAQ),
+// and the others are told so by their own code.
+const byRestorers = { allowed: ['tenant_admin', 'restore_operator'], refusal: 'restore_not_permitted' } as const;
 const tenantPeople: Role[] = ['tenant_admin', 'operator', 'viewer', 'restore_operator', 'self_service'];
 const jobManagers: Role[] = ['tenant_admin', 'operator'];
 const provider: Role[] = ['provider_operator'];
@@ -74,6 +75,8 @@ interface Sample {
 
 interface Row {
   allowed: readonly Role[] | 'public';
+  /** The code a refused caller gets: `forbidden` unless the row says otherwise. */
+  refusal?: string;
   /** What an allowed caller gets: 2xx unless the sample is refused for a business reason (a confirmed setup). */
   allowedStatus?: number;
   /** A fresh request each time, so that one cell's mutation never changes another's answer. */
@@ -505,29 +508,29 @@ const matrix: Record<string, Row> = {
   'reports.usage': { allowed: portal, sample: get('/reports/usage') },
   'reports.coverage': { allowed: portal, sample: get('/reports/coverage') },
   'directory.groups': { allowed: jobManagers, sample: get('/directory/groups') },
-  'backups.resources': { allowed: browsers, sample: get('/backups/resources') },
+  'backups.resources': { ...byRestorers, sample: get('/backups/resources') },
   'backups.folders': {
-    allowed: browsers,
+    ...byRestorers,
     sample: async () => ({ method: 'GET', path: `/backups/resources/${await freshAccount()}/folders` }),
   },
   'backups.items': {
-    allowed: browsers,
+    ...byRestorers,
     sample: async () => ({ method: 'GET', path: `/backups/resources/${await freshAccount()}/items?containerId=inbox` }),
   },
   'backups.points': {
-    allowed: browsers,
+    ...byRestorers,
     sample: async () => ({ method: 'GET', path: `/backups/resources/${await freshAccount()}/points` }),
   },
   'backups.conversation': {
-    allowed: browsers,
+    ...byRestorers,
     sample: async () => ({
       method: 'GET',
       path: `/backups/resources/${await freshAccount()}/conversation?conversationId=AAQkAGI2conversation`,
     }),
   },
-  'backups.search': { allowed: browsers, sample: get('/backups/search?q=relazione') },
+  'backups.search': { ...byRestorers, sample: get('/backups/search?q=relazione') },
   'restores.create': {
-    allowed: browsers,
+    ...byRestorers,
     allowedStatus: 202,
     sample: async () => ({
       method: 'POST',
@@ -541,29 +544,29 @@ const matrix: Record<string, Row> = {
     sample: async () => ({ method: 'GET', path: `/restores/${await freshRestore()}` }),
   },
   'restores.items': {
-    allowed: browsers,
+    ...byRestorers,
     sample: async () => ({ method: 'GET', path: `/restores/${await freshRestore()}/items` }),
   },
   'exports.zip': {
-    allowed: browsers,
+    ...byRestorers,
     sample: async () => ({ method: 'POST', path: '/exports/zip', body: { selection: await versionSelection() } }),
   },
   'exports.create': {
-    allowed: browsers,
+    ...byRestorers,
     allowedStatus: 202,
     sample: async () => ({ method: 'POST', path: '/exports', body: { selection: await versionSelection() } }),
   },
   'exports.read': {
-    allowed: browsers,
+    ...byRestorers,
     sample: async () => ({ method: 'GET', path: `/exports/${(await freshExport()).exportId}` }),
   },
   'exports.download': {
     allowed: 'public',
     sample: async () => ({ method: 'GET', path: `/downloads/${tenantA}/${(await freshExport(true)).token}` }),
   },
-  'approvals.list': { allowed: approvers, sample: get('/approvals') },
+  'approvals.list': { ...byRestorers, sample: get('/approvals') },
   'approvals.decide': {
-    allowed: approvers,
+    ...byRestorers,
     sample: async () => ({
       method: 'POST',
       path: `/approvals/${await freshRestore('awaitingApproval')}`,
@@ -683,7 +686,10 @@ describe.each(apiRoutes.map((route) => [route.id, route.method] as const))('%s',
     });
     const allowed = row().allowed === 'public' || (row().allowed as readonly Role[]).includes(role);
     if (!allowed) {
-      expect({ status: answer.status, code: errorCode(answer.body) }).toEqual({ status: 403, code: 'forbidden' });
+      expect({ status: answer.status, code: errorCode(answer.body) }).toEqual({
+        status: 403,
+        code: row().refusal ?? 'forbidden',
+      });
       return;
     }
     const expected = row().allowedStatus;

@@ -39,6 +39,7 @@ export type ApiError = {
       | 'token_invalid'
       | 'tenant_not_onboarded'
       | 'forbidden'
+      | 'restore_not_permitted'
       | 'terms_not_accepted'
       | 'tenant_setup_incomplete'
       | 'setup_already_confirmed'
