@@ -45,11 +45,11 @@ export const errorTexts = defineTexts({
     it: 'Non hai i permessi per questa operazione.',
     en: 'You do not have permission for this operation.',
   },
-  terms_not_accepted: (p: { version: string }) => ({
   restore_not_permitted: {
     it: 'Il restore, l’export e l’approvazione dei restore dei dati degli account spettano agli amministratori del tenant e agli operatori di restore: il tuo ruolo non li permette. I tuoi dati puoi ripristinarli da «I miei backup».',
     en: 'Restoring and exporting accounts’ data, and approving restores, is for tenant administrators and restore operators: your role does not allow it. You can restore your own data from “My backups”.',
   },
+  terms_not_accepted: (p: { version: string }) => ({
     it: `Prima di continuare devi accettare i termini di licenza (versione ${p.version}).`,
     en: `Before you continue you must accept the licence terms (version ${p.version}).`,
   }),
