@@ -1,3 +1,4 @@
+import type { Bilingual } from '../language/language.js';
 import { defineTexts } from '../language/texts.js';
 
 /**
@@ -117,9 +118,18 @@ export const errorTexts = defineTexts({
     it: `Il job proteggerebbe ${p.needed} utenti con il profilo ${p.profile} (${p.years} anni), ma le licenze sono ${p.seats}: limita il job ai gruppi da salvare o acquista altre licenze.`,
     en: `The job would protect ${p.needed} people under the ${p.profile} profile (${p.years} years), but you have ${p.seats} licences: narrow the job to the groups to back up or buy more licences.`,
   }),
-  licence_storage_exceeded: (p: { usedBytes: number; purchasedBytes: number }) => ({
-    it: `Lo spazio acquistato è esaurito (${p.usedBytes} byte usati di ${p.purchasedBytes}): libera spazio eliminando backup non necessari o acquista altro spazio.`,
-    en: `The storage you bought is used up (${p.usedBytes} bytes used of ${p.purchasedBytes}): free space by deleting backups you do not need or buy more.`,
+  licence_storage_exceeded: (p: { usedBytes: number; purchasedBytes: number; remedies: Bilingual }) => ({
+    it: `Lo spazio acquistato è esaurito (${p.usedBytes} byte usati di ${p.purchasedBytes}): non puoi creare nuovi job, ma puoi sempre modificare quelli esistenti per ridurre ciò che coprono. ${p.remedies.it}`,
+    en: `The storage you bought is used up (${p.usedBytes} bytes used of ${p.purchasedBytes}): you cannot create new jobs, but you can always edit existing ones to cover less. ${p.remedies.en}`,
+  }),
+  licence_overrun_growth: (p: {
+    usedBytes: number;
+    purchasedBytes: number;
+    growth: Bilingual;
+    remedies: Bilingual;
+  }) => ({
+    it: `Lo spazio acquistato è esaurito (${p.usedBytes} byte usati di ${p.purchasedBytes}): questa modifica aumenterebbe l’uso delle licenze (${p.growth.it}) e non è permessa; le modifiche che riducono ciò che il job copre lo sono sempre. ${p.remedies.it}`,
+    en: `The storage you bought is used up (${p.usedBytes} bytes used of ${p.purchasedBytes}): this change would use more of your licences (${p.growth.en}) and is not allowed; changes that make the job cover less always are. ${p.remedies.en}`,
   }),
   resource_busy: {
     it: 'Un backup di questo account è in corso: riprova quando sarà terminato.',

@@ -5,7 +5,7 @@ import { routeDefiner } from '../http/route.js';
 import { tenantOf } from '../http/schemas.js';
 import { backupJobsCollection } from '../backup/collections.js';
 import { newBackupJobSchema, type NewBackupJob } from '../backup/backup-jobs.js';
-import type { BackupJob } from '../backup/model.js';
+import type { BackupJob, BackupScope } from '../backup/model.js';
 import { dropCoverage } from '../backup/job-coverage.js';
 import { assertJobWithinLicence } from '../licences/licence-check.js';
 import { backupOf, type BackupRouteServices } from './backup-services.js';
@@ -19,7 +19,12 @@ const defineRoute = routeDefiner<BackupRouteServices>();
 
 const jobParams = z.strictObject({ id: z.uuid() });
 const target = (job: { id: string; name: string }) => ({ type: 'backup_job', id: job.id, label: job.name });
-const editableFields = newBackupJobSchema.shape;
+/** What an edit may change: a field left out keeps the job's value (the creation defaults do not apply). */
+const editableFields = {
+  ...newBackupJobSchema.shape,
+  timeZone: newBackupJobSchema.shape.timeZone.unwrap(),
+  profile: newBackupJobSchema.shape.profile.unwrap(),
+};
 
 async function requireJob(services: BackupRouteServices, tenantId: string, jobId: string): Promise<BackupJob> {
   const job = await backupOf(services).jobs.get(tenantId, jobId);
@@ -33,17 +38,31 @@ async function viewOf(services: BackupRouteServices, job: BackupJob): Promise<Jo
   return view;
 }
 
-/** Groups exist and the licences allow the job; the directory is read when this process can. */
+/**
+ * Groups exist and the licences allow the job; the directory is read when this process can. For an edit, the
+ * stored job is what it is compared with: whom it covers now is read only if an overrun makes that matter.
+ */
 async function admit(
   services: BackupRouteServices,
   tenantId: string,
   input: NewBackupJob,
-  jobId?: string,
+  current?: BackupJob,
 ): Promise<void> {
   const valid = newBackupJobSchema.parse(input);
   const directory = backupOf(services).directory;
-  const people = directory ? await peopleIdsInScope(await directory.graphFor(tenantId), valid.scope) : null;
-  await assertJobWithinLicence(services.db, tenantId, valid, people, jobId);
+  const peopleOf = async (scope: BackupScope) =>
+    directory ? peopleIdsInScope(await directory.graphFor(tenantId), scope) : null;
+  const edit = current && {
+    jobId: current.jobId,
+    current,
+    // A group of the stored job deleted since: whom it covered is unknown, so the edit is judged by its scope.
+    currentPeople: () =>
+      peopleOf(current.scope).catch((error: unknown) => {
+        if (error instanceof ApiError && error.code === 'group_not_found') return null;
+        throw error;
+      }),
+  };
+  await assertJobWithinLicence(services.db, tenantId, valid, await peopleOf(valid.scope), edit);
 }
 
 /** The Overview tab's backup jobs: create, list with status, edit, run now, delete. */
@@ -135,7 +154,7 @@ export const jobRoutes = [
         retentionYears: body.retentionYears ?? current.retentionYears,
         profile: body.profile ?? current.profile,
       };
-      await admit(services, tenantId, input, jobId);
+      await admit(services, tenantId, input, current);
       let job: BackupJob | null;
       try {
         job = await backup.jobs.update(tenantId, jobId, input);

@@ -15,3 +15,9 @@ export const overrunRemedies: readonly Bilingual[] = [
     en: 'Mailboxes or used space may have grown: contact your sales representative to buy more capacity.',
   },
 ];
+
+/** The remedies as one paragraph in each language, for an error message. */
+export const overrunRemediesText: Bilingual = {
+  it: overrunRemedies.map((remedy) => remedy.it).join(' '),
+  en: overrunRemedies.map((remedy) => remedy.en).join(' '),
+};

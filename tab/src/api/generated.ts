@@ -58,6 +58,7 @@ export type ApiError = {
       | 'licence_workloads_not_included'
       | 'licence_seats_exceeded'
       | 'licence_storage_exceeded'
+      | 'licence_overrun_growth'
       | 'resource_busy'
       | 'point_in_time_ambiguous'
       | 'run_not_restorable'

@@ -1,0 +1,63 @@
+import type { BackupJob, BackupScope } from '../backup/model.js';
+import type { Bilingual } from '../language/language.js';
+import { defineTexts } from '../language/texts.js';
+import { planKey, type LicencePlan } from './licence-store.js';
+
+/** What a job covers, as far as the licences count it. */
+export type JobCoverage = Pick<BackupJob, 'scope' | 'profile' | 'retentionYears' | 'workloads'>;
+
+/** The ways an edit can make a job use more of the licences. */
+export type Growth = 'people' | 'workloads' | 'profile' | 'retention';
+
+const growthTexts = defineTexts({
+  people: { it: 'più persone nel perimetro', en: 'more people in scope' },
+  workloads: { it: 'più servizi', en: 'more services' },
+  profile: { it: 'un profilo superiore', en: 'a higher profile' },
+  retention: { it: 'una conservazione più lunga', en: 'a longer retention' },
+});
+
+/** The growths named in both languages, for an error message. */
+export function growthWords(growth: readonly Growth[]): Bilingual {
+  const words = growth.map((kind) => growthTexts.bilingual(kind, {}));
+  return { it: words.map((w) => w.it).join(', '), en: words.map((w) => w.en).join(', ') };
+}
+
+/** Every account `inner` reaches is one `outer` reaches, read from the scopes alone. */
+function scopeWithin(inner: BackupScope, outer: BackupScope): boolean {
+  if (outer.type === 'organisation') return true;
+  return inner.type === 'groups' && inner.groupIds.every((id) => outer.groupIds.includes(id));
+}
+
+function planOf(plans: readonly LicencePlan[], job: JobCoverage): LicencePlan | undefined {
+  return plans.find((plan) => planKey(plan) === planKey(job));
+}
+
+/** The new profile protects a workload the current one does not (a profile no longer bought counts as lower). */
+function higherProfile(plans: readonly LicencePlan[], before: JobCoverage, after: JobCoverage): boolean {
+  if (before.profile.toLowerCase() === after.profile.toLowerCase()) return false;
+  const was = planOf(plans, before);
+  const becomes = planOf(plans, after);
+  return was !== undefined && becomes !== undefined && becomes.workloads.some((w) => !was.workloads.includes(w));
+}
+
+/**
+ * What an edit adds to a job's licence use: more people (read from the directory when both are known,
+ * else from the scopes: the whole organisation or a subset of the same groups is no more), more services, a
+ * higher profile, a longer retention. Empty for an edit that narrows the job or leaves its coverage as it was.
+ */
+export async function growthOf(
+  plans: readonly LicencePlan[],
+  before: JobCoverage,
+  after: JobCoverage,
+  people: { before: () => Promise<ReadonlySet<string> | null>; after: ReadonlySet<string> | null },
+): Promise<Growth[]> {
+  const growth: Growth[] = [];
+  if (!scopeWithin(after.scope, before.scope)) {
+    const was = people.after ? await people.before() : null;
+    if (!was || !people.after || [...people.after].some((id) => !was.has(id))) growth.push('people');
+  }
+  if (after.workloads.some((workload) => !before.workloads.includes(workload))) growth.push('workloads');
+  if (higherProfile(plans, before, after)) growth.push('profile');
+  if (after.retentionYears > before.retentionYears) growth.push('retention');
+  return growth;
+}
