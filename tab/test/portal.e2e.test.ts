@@ -122,11 +122,17 @@ test('settings: self-service restore and the letters’ sender are saved; a send
 
 test('the activity log lists what happened, filters it and verifies its chain', async () => {
   await openTab('Activity log');
-  await page.getByRole('cell', { name: 'portal_user.invited' }).waitFor();
-  await page.getByLabel('Type of event').selectOption('settings');
+  // Each action in words, never its code; every category the log records can be chosen by name.
+  await page.getByRole('cell', { name: 'Portal user invited', exact: true }).first().waitFor();
+  await expect(page.getByRole('cell', { name: /^[a-z_]+\.[a-z_]+$/ }).count()).resolves.toBe(0);
+  const categories = page.getByLabel('Type of event').getByRole('option');
+  await expect(categories.allTextContents()).resolves.toEqual(
+    expect.arrayContaining(['Restores', 'Exports', 'Deleted backups', 'Licences', 'Backup jobs']),
+  );
+  await page.getByLabel('Type of event').selectOption({ label: 'Settings' });
   await page.getByRole('button', { name: 'Apply filters' }).click();
-  await page.getByRole('cell', { name: 'portal_user.invited' }).first().waitFor({ state: 'detached' });
-  await page.getByRole('cell', { name: 'settings.changed' }).waitFor();
+  await page.getByRole('cell', { name: 'Portal user invited', exact: true }).first().waitFor({ state: 'detached' });
+  await page.getByRole('cell', { name: 'Settings changed', exact: true }).first().waitFor();
   await page.getByRole('button', { name: 'Verify integrity' }).click();
   await page.getByText(/The log is intact/).waitFor();
   const download = page.waitForEvent('download');
@@ -187,6 +193,7 @@ test('every page reads in Italian after the language switch, and passes axe', as
   await capture('settings-it');
   await openTab('Activity log');
   await page.getByRole('button', { name: 'Verifica integrità' }).waitFor();
+  await page.getByRole('cell', { name: 'Impostazioni modificate', exact: true }).first().waitFor();
   await capture('activity-it');
   await openTab('Knowledge base');
   await page.getByLabel('Cerca nella knowledge base').fill('supporto');

@@ -57,12 +57,12 @@ export const jobLogRoutes = [
     permission: 'jobs.read',
     params: z.strictObject({ id: z.uuid() }),
     response: runDetailSchema,
-    async handler({ principal, params, services, language }) {
+    async handler({ principal, params, services }) {
       const tenantId = tenantOf(principal);
       const { engine } = backupOf(services);
       const run = await engine.run(tenantId, params.id);
       if (!run) throw notFound('run');
-      return runDetail(run, await engine.runUnits(tenantId, params.id), language);
+      return runDetail(run, await engine.runUnits(tenantId, params.id));
     },
   }),
 ];

@@ -41,7 +41,7 @@ export const resourceOutcomeSchema = z.strictObject({
   items: z.number().int(),
   bytes: z.number().int(),
   deletions: z.number().int(),
-  warnings: z.array(z.strictObject({ message: z.string(), itemId: z.string().optional() })),
+  warnings: z.array(z.strictObject({ message: bilingualSchema, itemId: z.string().optional() })),
   error: z.string().nullable(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
@@ -68,11 +68,8 @@ export function runSummary(run: BackupRun): z.input<typeof runSummarySchema> {
   };
 }
 
-export function runDetail(
-  run: RunView,
-  units: readonly RunUnit[],
-  language: Language,
-): z.input<typeof runDetailSchema> {
+/** A run with each account's outcome; every sentence in both languages, so the portal switches without a reload. */
+export function runDetail(run: RunView, units: readonly RunUnit[]): z.input<typeof runDetailSchema> {
   return {
     ...runSummary(run),
     progress: run.progress,
@@ -88,7 +85,7 @@ export function runDetail(
       bytes: unit.bytes,
       deletions: unit.deletions,
       warnings: unit.warnings.map((warning) => ({
-        message: warningMessage(warning, language),
+        message: { it: warningMessage(warning, 'it'), en: warningMessage(warning, 'en') },
         ...(warning.itemId !== undefined && { itemId: warning.itemId }),
       })),
       error: unit.error,

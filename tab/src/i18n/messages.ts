@@ -1,12 +1,14 @@
 import * as restoreMessages from './restore-messages.js';
 import * as selfService from './self-service-messages.js';
 import * as reportsMessages from './reports-messages.js';
+import * as activityMessages from './activity-messages.js';
 
 /** Every word the portal shows, in English and Italian (the seeds' own words where they name a tab). */
 const en = {
   ...restoreMessages.en,
   ...selfService.en,
   ...reportsMessages.en,
+  ...activityMessages.en,
   appName: 'Custodia — Microsoft 365 backup',
   languageSwitch: 'Language',
   loading: 'Loading…',
@@ -316,6 +318,7 @@ const it: Messages = {
   ...restoreMessages.it,
   ...selfService.it,
   ...reportsMessages.it,
+  ...activityMessages.it,
   appName: 'Custodia — backup di Microsoft 365',
   languageSwitch: 'Lingua',
   loading: 'Caricamento…',

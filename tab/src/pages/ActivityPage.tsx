@@ -11,22 +11,12 @@ import { formatDateTime } from '../components/format.js';
 import { ActionOutcome, ProblemNotice, SuccessNotice } from '../components/messages.js';
 import { PagedTable } from '../components/paged-table.js';
 import { saveFile } from '../components/save-file.js';
-import { useLanguage } from '../i18n/language.js';
-
-/** The kinds of events the API records (the part of each action before the dot). */
-const categories = [
-  'session',
-  'terms',
-  'tenant',
-  'portal_user',
-  'notification_recipient',
-  'settings',
-  'support_ticket',
-  'backup_job',
-] as const;
+import { activityCategories, type ActivityCategory } from '../i18n/activity-messages.js';
+import { useLanguage, type Translate } from '../i18n/language.js';
+import { messages, type Language, type MessageKey } from '../i18n/messages.js';
 
 interface Filters {
-  category: string;
+  category: ActivityCategory | '';
   person: string;
   from: string;
   to: string;
@@ -40,6 +30,12 @@ function filterQuery(filters: Filters) {
     person: filters.person.trim() || undefined,
     ...dayRangeQuery(filters.from, filters.to),
   };
+}
+
+/** The action in words; one this portal does not know yet (recorded by a newer version) as its code. */
+function actionWords(action: string, language: Language, t: Translate): string {
+  const key = `activityAction_${action.replace('.', '_')}`;
+  return key in messages[language] ? t(key as MessageKey) : action;
 }
 
 function Verification({ result }: { result: ChainVerification }) {
@@ -70,11 +66,14 @@ export function ActivityPage() {
       </Title2>
       <FilterForm label={t('activityApply')} draft={draft} onDraft={setDraft} onApply={() => setApplied(draft)}>
         <Field label={t('activityCategory')}>
-          <Select value={draft.category} onChange={(_, data) => setDraft({ ...draft, category: data.value })}>
+          <Select
+            value={draft.category}
+            onChange={(_, data) => setDraft({ ...draft, category: data.value as ActivityCategory | '' })}
+          >
             <option value="">{t('activityCategoryAll')}</option>
-            {categories.map((c) => (
+            {activityCategories.map((c) => (
               <option key={c} value={c}>
-                {c}
+                {t(`activityCategory_${c}`)}
               </option>
             ))}
           </Select>
@@ -114,7 +113,7 @@ export function ActivityPage() {
         columns={[
           { id: 'when', header: t('activityWhen'), cell: (entry) => formatDateTime(entry.at, language, '') },
           { id: 'who', header: t('activityWho'), cell: (entry) => entry.actor.email || entry.actor.name },
-          { id: 'what', header: t('activityWhat'), cell: (entry) => entry.action },
+          { id: 'what', header: t('activityWhat'), cell: (entry) => actionWords(entry.action, language, t) },
           {
             id: 'target',
             header: t('activityTarget'),

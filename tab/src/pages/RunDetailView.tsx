@@ -22,7 +22,7 @@ function Outcome({ run }: { run: RunDetail }) {
 }
 
 function Warnings({ resources }: { resources: readonly ResourceOutcome[] }) {
-  const { t } = useLanguage();
+  const { t, language } = useLanguage();
   const warned = resources.filter((resource) => resource.warnings.length > 0);
   if (warned.length === 0) return null;
   return (
@@ -33,7 +33,7 @@ function Warnings({ resources }: { resources: readonly ResourceOutcome[] }) {
       <ul>
         {warned.flatMap((resource) =>
           resource.warnings.map((warning, index) => (
-            <li key={`${resource.resourceId}-${index}`}>{`${resource.displayName}: ${warning.message}`}</li>
+            <li key={`${resource.resourceId}-${index}`}>{`${resource.displayName}: ${warning.message[language]}`}</li>
           )),
         )}
       </ul>
