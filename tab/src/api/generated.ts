@@ -521,9 +521,53 @@ export type ActivityListQuery = {
   cursor?: string;
   sort?: 'seq' | '-seq';
   /** Exact action, e.g. portal_user.invited */
-  action?: string;
-  /** Type of event, e.g. portal_user, tenant, session */
-  category?: string;
+  action?:
+    | 'session.signed_in'
+    | 'terms.accepted'
+    | 'tenant.onboarded'
+    | 'tenant.data_location_set'
+    | 'tenant.workloads_set'
+    | 'tenant.admin_consent_verified'
+    | 'tenant.setup_confirmed'
+    | 'licence.updated'
+    | 'portal_user.invited'
+    | 'portal_user.changed'
+    | 'portal_user.revoked'
+    | 'notification_recipient.added'
+    | 'notification_recipient.changed'
+    | 'notification_recipient.removed'
+    | 'settings.changed'
+    | 'support_ticket.opened'
+    | 'support_ticket.commented'
+    | 'support_ticket.answered'
+    | 'support_ticket.status_changed'
+    | 'backup_job.created'
+    | 'backup_job.updated'
+    | 'backup_job.deleted'
+    | 'backup_job.run_requested'
+    | 'backup_data.deleted'
+    | 'restore.requested'
+    | 'restore.self_service_requested'
+    | 'restore.approved'
+    | 'restore.rejected'
+    | 'export.requested'
+    | 'export.downloaded'
+    | 'retention.swept';
+  /** Type of event, e.g. portal_user, restore, export */
+  category?:
+    | 'session'
+    | 'terms'
+    | 'tenant'
+    | 'licence'
+    | 'portal_user'
+    | 'notification_recipient'
+    | 'settings'
+    | 'support_ticket'
+    | 'backup_job'
+    | 'backup_data'
+    | 'restore'
+    | 'export'
+    | 'retention';
   /** Email address of the person who acted */
   person?: string;
   from?: string;
@@ -576,9 +620,53 @@ export function activityList(
 
 export type ActivityExportQuery = {
   /** Exact action, e.g. portal_user.invited */
-  action?: string;
-  /** Type of event, e.g. portal_user, tenant, session */
-  category?: string;
+  action?:
+    | 'session.signed_in'
+    | 'terms.accepted'
+    | 'tenant.onboarded'
+    | 'tenant.data_location_set'
+    | 'tenant.workloads_set'
+    | 'tenant.admin_consent_verified'
+    | 'tenant.setup_confirmed'
+    | 'licence.updated'
+    | 'portal_user.invited'
+    | 'portal_user.changed'
+    | 'portal_user.revoked'
+    | 'notification_recipient.added'
+    | 'notification_recipient.changed'
+    | 'notification_recipient.removed'
+    | 'settings.changed'
+    | 'support_ticket.opened'
+    | 'support_ticket.commented'
+    | 'support_ticket.answered'
+    | 'support_ticket.status_changed'
+    | 'backup_job.created'
+    | 'backup_job.updated'
+    | 'backup_job.deleted'
+    | 'backup_job.run_requested'
+    | 'backup_data.deleted'
+    | 'restore.requested'
+    | 'restore.self_service_requested'
+    | 'restore.approved'
+    | 'restore.rejected'
+    | 'export.requested'
+    | 'export.downloaded'
+    | 'retention.swept';
+  /** Type of event, e.g. portal_user, restore, export */
+  category?:
+    | 'session'
+    | 'terms'
+    | 'tenant'
+    | 'licence'
+    | 'portal_user'
+    | 'notification_recipient'
+    | 'settings'
+    | 'support_ticket'
+    | 'backup_job'
+    | 'backup_data'
+    | 'restore'
+    | 'export'
+    | 'retention';
   /** Email address of the person who acted */
   person?: string;
   from?: string;
@@ -1968,7 +2056,10 @@ export type RunsReadResponse = {
     bytes: number;
     deletions: number;
     warnings: Array<{
-      message: string;
+      message: {
+        it: string;
+        en: string;
+      };
       itemId?: string;
     }>;
     error: string | null;
