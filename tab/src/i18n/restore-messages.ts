@@ -128,6 +128,8 @@ export const en = {
   restoreSelection_resource: 'A whole account',
   restoreSelection_search: 'Search results',
   restoresTitle: 'Restores',
+  restoreNotForRole:
+    'Restoring and exporting accounts’ data, and approving restores, is for tenant administrators and restore operators: your role shows the restores but cannot start them or open their items. To restore your own mail and files, open “My backups”; to restore someone else’s data, ask an administrator.',
   restoresEmpty: 'No restore has been requested yet. Start one from Restore.',
   restoresWhen: 'Requested',
   restoresRequester: 'Requested by',
@@ -275,6 +277,8 @@ export const it: typeof en = {
   restoreSelection_resource: 'Un intero account',
   restoreSelection_search: 'Risultati di una ricerca',
   restoresTitle: 'Ripristini',
+  restoreNotForRole:
+    'Il restore, l’export e l’approvazione dei restore dei dati degli account spettano agli amministratori del tenant e agli operatori di restore: con il tuo ruolo vedi i ripristini ma non puoi avviarli né aprirne gli elementi. Per ripristinare la tua posta e i tuoi file apri «I miei backup»; per i dati di altri chiedi a un amministratore.',
   restoresEmpty: 'Non è stato ancora chiesto nessun ripristino. Avviane uno da Ripristino.',
   restoresWhen: 'Richiesto il',
   restoresRequester: 'Richiesto da',

@@ -13,10 +13,11 @@ import { usePagedList } from '../api/use-paged-list.js';
 import { useRefreshWhile } from '../api/use-refresh-while.js';
 import { useResource } from '../api/use-resource.js';
 import { formatDateTime } from '../components/format.js';
-import { Loaded, ProblemNotice } from '../components/messages.js';
+import { InfoNotice, Loaded, ProblemNotice } from '../components/messages.js';
 import { PagedTable } from '../components/paged-table.js';
 import { keyOf, useLanguage, type Translate } from '../i18n/language.js';
 import type { Language } from '../i18n/messages.js';
+import { mayRestore } from './restore-access.js';
 
 const itemStates: readonly RestoreItemState[] = ['pending', 'writing', 'restored', 'skipped', 'failed', 'exportOnly'];
 
@@ -83,7 +84,7 @@ function RestoreItems({ restore }: { restore: RestoreView }) {
 /** One restore followed live: status, progress bar, counts, then each item's outcome and verification. */
 export function RestoreDetailView({ restoreId, onBack }: { restoreId: string; onBack: () => void }) {
   const { t, language } = useLanguage();
-  const { api } = useSession();
+  const { api, me } = useSession();
   const restore = useResource(() => restoresRead(api, { params: { id: restoreId } }), `restore-${restoreId}`);
   const value = restore.phase === 'ready' ? restore.value : undefined;
   useRefreshWhile(value !== undefined && restoreUnfinished(value.status), value, restore.reload);
@@ -141,7 +142,7 @@ export function RestoreDetailView({ restoreId, onBack }: { restoreId: string; on
               </dl>
               {r.error && <ProblemNotice text={r.error} />}
               {r.approval?.note && <p>{t('restoreApprovalNote', { note: r.approval.note })}</p>}
-              <RestoreItems restore={r} />
+              {mayRestore(me.role) ? <RestoreItems restore={r} /> : <InfoNotice>{t('restoreNotForRole')}</InfoNotice>}
             </>
           );
         }}

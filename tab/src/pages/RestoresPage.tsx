@@ -6,8 +6,10 @@ import { restoreUnfinished } from '../api/model.js';
 import { usePagedList } from '../api/use-paged-list.js';
 import { useRefreshWhile } from '../api/use-refresh-while.js';
 import { formatDateTime } from '../components/format.js';
+import { InfoNotice } from '../components/messages.js';
 import { PagedTable } from '../components/paged-table.js';
 import { keyOf, useLanguage } from '../i18n/language.js';
+import { mayRestore } from './restore-access.js';
 import { describeSelection, useAccountNames } from './restore-describe.js';
 import { percentOf } from './RestoreDetailView.js';
 import { RestoreDetailView } from './RestoreDetailView.js';
@@ -15,7 +17,7 @@ import { RestoreDetailView } from './RestoreDetailView.js';
 /** "Ripristini": every restore of the tenant, newest first, with its progress; one opens with its items. */
 export function RestoresPage() {
   const { t, language } = useLanguage();
-  const { api } = useSession();
+  const { api, me } = useSession();
   const [sort, setSort] = useState<NonNullable<RestoresListQuery['sort']>>('-requestedAt');
   const [viewing, setViewing] = useState<string | undefined>(undefined);
   const nameOf = useAccountNames(api);
@@ -42,6 +44,7 @@ export function RestoresPage() {
       <Title2 as="h1" id="restores-title">
         {t('restoresTitle')}
       </Title2>
+      {!mayRestore(me.role) && <InfoNotice>{t('restoreNotForRole')}</InfoNotice>}
       <div>
         <Button onClick={restores.state.reload}>{t('refresh')}</Button>
       </div>

@@ -1,10 +1,12 @@
-/** Who sees the restore pages, as the API allows them (backend/src/access/permissions.ts). */
-const restoreRoles: Record<string, readonly string[]> = {
-  restore: ['tenant_admin', 'operator', 'restore_operator'],
-  approvals: ['tenant_admin', 'restore_operator'],
-};
+/** Who restores, exports and approves accounts' data, as the API allows it (backend/src/access/permissions.ts). */
+const restorers: readonly string[] = ['tenant_admin', 'restore_operator'];
 
-/** Every other section is for everyone signed in; Restore and Approvals only for the roles that may use them. */
+/** Restore, export and approvals: administrators and restore operators, never the operator (the guide's FAQ). */
+export function mayRestore(role: string): boolean {
+  return restorers.includes(role);
+}
+
+/** Every other section is for everyone signed in; Restore and Approvals only for the roles that may restore. */
 export function sectionAllowed(section: string, role: string): boolean {
-  return restoreRoles[section]?.includes(role) ?? true;
+  return section === 'restore' || section === 'approvals' ? mayRestore(role) : true;
 }
