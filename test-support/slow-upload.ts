@@ -59,3 +59,50 @@ export async function uploadSlowly(url: string, request: SlowUploadRequest): Pro
   const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 0);
   return { status, sentWhenAnswered, closedByServer: ended };
 }
+
+export interface FloodedUpload {
+  readonly status: number;
+  /** Body bytes the client's kernel took before the server closed the connection. */
+  readonly acceptedBytes: number;
+  readonly closedAfterMs: number;
+}
+
+/**
+ * Sends the body as fast as the connection takes it, answer or not, until the server closes: a server that reads and
+ * discards a refused body lets all of it through at loopback speed; one that stops reading holds the client back.
+ */
+export async function uploadFlatOut(url: string, request: SlowUploadRequest): Promise<FloodedUpload> {
+  const { path, headers, bodyBytes } = request;
+  const { hostname, port } = new URL(url);
+  const socket = connect(Number(port), hostname);
+  await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
+  socket.on('error', () => undefined);
+  const started = Date.now();
+  let answer = '';
+  let closedAt: number | undefined;
+  socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
+  socket.on('close', () => (closedAt = Date.now()));
+  const head = [
+    `POST ${path} HTTP/1.1`,
+    `host: ${hostname}:${port}`,
+    'content-type: application/json',
+    `content-length: ${bodyBytes}`,
+    ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+  ].join('\r\n');
+  socket.write(`${head}\r\n\r\n`);
+  const chunk = Buffer.alloc(64 * 1024, 0x20);
+  let accepted = 0;
+  while (accepted < bodyBytes && closedAt === undefined) {
+    if (!socket.write(chunk)) {
+      await new Promise((resolve) => socket.once('drain', resolve).once('close', resolve));
+    }
+    if (closedAt === undefined) accepted += chunk.length;
+  }
+  while (closedAt === undefined && Date.now() - started < 30_000) await new Promise((r) => setTimeout(r, 20));
+  socket.destroy();
+  return {
+    status: Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 0),
+    acceptedBytes: accepted,
+    closedAfterMs: (closedAt ?? Date.now()) - started,
+  };
+}

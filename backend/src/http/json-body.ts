@@ -26,15 +26,21 @@ export function hasBody(request: Request): boolean {
 }
 
 /**
- * After answering a request whose body was not read to its end, Node reads and discards the rest to keep the
- * connection alive: it may do so for `refusedBodyLingerMs` at most, then the connection is closed. Closing at once
- * would make the kernel reset a connection with unread data in it, which can destroy the answer before the client
- * reads it; lingering a moment is how HTTP servers close safely (nginx's `lingering_timeout`).
+ * After answering a request whose body was not read to its end, the socket stops reading (Node would read and
+ * discard the rest to keep the connection alive; TCP now holds the client back instead) and the connection closes
+ * `refusedBodyLingerMs` later. Closing at once would make the kernel reset a connection with unread data in it,
+ * which can destroy the answer before the client reads it; lingering a moment is how HTTP servers close safely
+ * (nginx's `lingering_timeout`).
  */
 export function closeUnreadBodyAfterAnswer(request: Request, response: Response): void {
   if (request.complete) return;
   response.once('finish', () => {
     if (request.complete) return;
+    // After Node's own discard has started (it resumes the request on the next tick): stop both from reading.
+    setImmediate(() => {
+      request.pause();
+      request.socket.pause();
+    });
     const timer = setTimeout(() => request.socket.destroy(), refusedBodyLingerMs);
     request.once('end', () => clearTimeout(timer));
     request.socket.once('close', () => clearTimeout(timer));

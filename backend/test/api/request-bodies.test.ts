@@ -1,4 +1,4 @@
-import { uploadSlowly as upload, type SlowUpload } from '../../../test-support/slow-upload.js';
+import { uploadFlatOut, uploadSlowly as upload, type SlowUpload } from '../../../test-support/slow-upload.js';
 import { person, seedPortalUser, seedTenant, startHarness, tenantA, type Harness } from './support/harness.js';
 
 let api: Harness;
@@ -36,6 +36,16 @@ test('a request without a token is refused 401 before its body is read, and its 
   expect(upload.status).toBe(401);
   expect(upload.sentWhenAnswered).toBeLessThan(nineMegabytes / 4);
   expect(upload.closedByServer).toBe(true);
+});
+
+test('a client that goes on sending after the refusal is held back, not read, and cut off', async () => {
+  const bodyBytes = 64 * 1024 * 1024;
+  const flooded = await uploadFlatOut(api.url, { path: '/api/v1/terms/acceptance', headers: {}, bodyBytes });
+  expect(flooded.status).toBe(401);
+  // Reading and discarding would let 64 MB through in well under a second on loopback; what gets through is what the
+  // kernels' buffers hold once the server stops reading.
+  expect(flooded.acceptedBytes).toBeLessThan(bodyBytes / 4);
+  expect(flooded.closedAfterMs).toBeLessThan(5_000);
 });
 
 test('a caller without the permission is refused 403 before the body is read', async () => {
