@@ -1,20 +1,8 @@
 import type { TenantDefinition } from '@custodia/m365-simulator';
 import { startBackupHarness, type BackupHarness } from '../backup/harness.js';
-import {
-  person,
-  providerTenant,
-  seedPortalUser,
-  seedProviderOperator,
-  seedTenant,
-  startHarness,
-  type Harness,
-  type TestPerson,
-} from './support/harness.js';
-import { graphErrorReader } from '../../src/backup/index.js';
+import { person, seedPortalUser, type Harness, type TestPerson } from './support/harness.js';
 import { itemVersionsCollection } from '../../src/catalog/index.js';
-import { createBackupApiServices } from '../../src/jobs-api/index.js';
-import { ExportService } from '../../src/restore/index.js';
-import { createRestoreApiServices } from '../../src/restore-api/index.js';
+import { onboardWithProvider, restoreApiOn, startApiOnBackup } from './support/api-on-backup.js';
 import { startRestoreWorker, type RestoreWorker } from '../restore/restore-harness.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,31 +32,12 @@ let restoreOperator: TestPerson;
 beforeAll(async () => {
   backup = await startBackupHarness({ tenant });
   worker = await startRestoreWorker(backup, 'operator-role');
-  const exports = new ExportService({
-    db: backup.database.db,
-    scheduler: worker.scheduler,
-    store: backup.store,
-    directory: exportsDir,
-  });
-  api = await startHarness({
-    database: backup.database,
-    backup: (db) =>
-      createBackupApiServices({
-        db,
-        scheduler: backup.scheduler,
-        engine: backup.engine,
-        events: backup.events,
-        directory: { graphFor: async () => backup.gateway, isNotFound: (error) => graphErrorReader.isNotFound(error) },
-      }),
-    restore: (db) => createRestoreApiServices({ db, restores: worker.service, exports }),
-  });
-  await seedTenant(api.services, backup.tenantId);
+  api = await startApiOnBackup(backup, restoreApiOn(backup, worker, exportsDir));
+  const provider = await onboardWithProvider(api, backup);
   operator = person(backup.tenantId, 'olga');
   restoreOperator = person(backup.tenantId, 'rita');
   await seedPortalUser(api.services, operator, 'operator');
   await seedPortalUser(api.services, restoreOperator, 'restore_operator');
-  const provider = person(providerTenant, 'paolo');
-  await seedProviderOperator(api.services, provider);
   await api.call('PUT', `/provider/tenants/${backup.tenantId}/licence`, {
     token: await api.token(provider),
     body: {

@@ -6,7 +6,6 @@ import {
   seedPortalUser,
   seedProviderOperator,
   seedTenant,
-  startHarness,
   type Harness,
   type TestPerson,
 } from '../api/support/harness.js';
@@ -15,7 +14,8 @@ import { eventsCollection } from '../../src/events.js';
 import { runsCollection, runUnitsCollection } from '../../src/backup/collections.js';
 import { tenantRecords } from '../../src/tenants/tenant-store.js';
 import { activityEntries } from '../../src/audit/activity-store.js';
-import { backupScheduleJobName, createBackupApiServices } from '../../src/jobs-api/index.js';
+import { backupScheduleJobName } from '../../src/jobs-api/index.js';
+import { startApiOnBackup } from '../api/support/api-on-backup.js';
 import { pipelineFixture, type PipelineFixture } from '../run-end/pipeline-fixture.js';
 
 const groupId = '6f1d2a4b-8c3e-4f5a-9b7d-1e2f3a4b5c6d';
@@ -45,17 +45,7 @@ let pipeline: PipelineFixture;
 
 beforeAll(async () => {
   backup = await startBackupHarness({ tenant });
-  api = await startHarness({
-    database: backup.database,
-    backup: (db) =>
-      createBackupApiServices({
-        db,
-        scheduler: backup.scheduler,
-        engine: backup.engine,
-        events: backup.events,
-        directory: { graphFor: async () => backup.gateway },
-      }),
-  });
+  api = await startApiOnBackup(backup);
   pipeline = pipelineFixture({
     db: backup.database.db,
     scheduler: backup.scheduler,

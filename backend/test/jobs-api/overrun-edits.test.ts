@@ -1,15 +1,6 @@
 import { startBackupHarness, type BackupHarness } from '../backup/harness.js';
-import {
-  person,
-  providerTenant,
-  seedPortalUser,
-  seedProviderOperator,
-  seedTenant,
-  startHarness,
-  type Harness,
-  type TestPerson,
-} from '../api/support/harness.js';
-import { createBackupApiServices } from '../../src/jobs-api/index.js';
+import { person, seedPortalUser, type Harness, type TestPerson } from '../api/support/harness.js';
+import { onboardWithProvider, startApiOnBackup } from '../api/support/api-on-backup.js';
 import { overrunRemedies } from '../../src/licences/remedies.js';
 
 /**
@@ -76,22 +67,10 @@ let wholeOrganisation: string;
 
 beforeAll(async () => {
   backup = await startBackupHarness();
-  api = await startHarness({
-    database: backup.database,
-    backup: (db) =>
-      createBackupApiServices({
-        db,
-        scheduler: backup.scheduler,
-        engine: backup.engine,
-        events: backup.events,
-        directory: { graphFor: async () => backup.gateway },
-      }),
-  });
-  await seedTenant(api.services, backup.tenantId);
+  api = await startApiOnBackup(backup);
+  provider = await onboardWithProvider(api, backup);
   admin = person(backup.tenantId, 'giulia');
   await seedPortalUser(api.services, admin, 'tenant_admin');
-  provider = person(providerTenant, 'paolo');
-  await seedProviderOperator(api.services, provider);
   await setLicence(10_000_000_000);
   const listed = (await asAdmin('GET', '/directory/groups')).body as { items: { id: string; displayName: string }[] };
   for (const group of listed.items) groups.set(group.displayName, group.id);

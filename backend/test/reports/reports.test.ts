@@ -1,17 +1,9 @@
 import type { TenantDefinition } from '@custodia/m365-simulator';
 import { startBackupHarness, type BackupHarness } from '../backup/harness.js';
-import {
-  person,
-  seedPortalUser,
-  seedTenant,
-  startHarness,
-  tenantB,
-  type Harness,
-  type TestPerson,
-} from '../api/support/harness.js';
+import { person, seedPortalUser, seedTenant, tenantB, type Harness, type TestPerson } from '../api/support/harness.js';
 import { backupJobsCollection } from '../../src/backup/collections.js';
 import { storedBytesOfTenant } from '../../src/licences/stored-bytes.js';
-import { createBackupApiServices } from '../../src/jobs-api/index.js';
+import { startApiOnBackup } from '../api/support/api-on-backup.js';
 import { writeLicence } from '../../src/licences/index.js';
 import { takeUsageSnapshot, UsageReports, usageSnapshots, type UsageSnapshot } from '../../src/reports/index.js';
 import { pipelineFixture, type PipelineFixture } from '../run-end/pipeline-fixture.js';
@@ -59,17 +51,7 @@ async function waitForSnapshot(tenantId: string, day: string, ready: (point: Usa
 beforeAll(async () => {
   backup = await startBackupHarness({ tenant });
   const graphFor = async () => backup.gateway;
-  api = await startHarness({
-    database: backup.database,
-    backup: (db) =>
-      createBackupApiServices({
-        db,
-        scheduler: backup.scheduler,
-        engine: backup.engine,
-        events: backup.events,
-        directory: { graphFor },
-      }),
-  });
+  api = await startApiOnBackup(backup);
   pipeline = pipelineFixture({
     db: backup.database.db,
     scheduler: backup.scheduler,

@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { ObjectId } from 'mongodb';
 import { pino } from 'pino';
 import { itemVersionsCollection, type ItemVersion } from '../../src/catalog/index.js';
-import { ExportService } from '../../src/restore/index.js';
 import { failuresEntryName } from '../../src/restore/export-zip.js';
-import { createRestoreApiServices } from '../../src/restore-api/index.js';
+import { restoreApiOn } from '../api/support/api-on-backup.js';
 import { startBackupHarness, type BackupHarness } from '../backup/harness.js';
 import {
   person,
@@ -71,15 +70,9 @@ beforeAll(async () => {
   // 'warning': the fixture tenant grants no mailbox import/export consent (tasks and notes), irrelevant here.
   if (first.run.status === 'failed') throw new Error(`fixture backup ended ${first.run.status}`);
   worker = await startRestoreWorker(backup, 'hostile-names');
-  const exports = new ExportService({
-    db: backup.database.db,
-    scheduler: worker.scheduler,
-    store: backup.store,
-    directory: exportsDir,
-  });
   api = await startHarness({
     database: backup.database,
-    restore: (db) => createRestoreApiServices({ db, restores: worker.service, exports }),
+    restore: restoreApiOn(backup, worker, exportsDir),
     logger: pino(
       { level: 'warn' },
       { write: (line: string) => void logLines.push(JSON.parse(line) as Record<string, unknown>) },

@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ExportService } from '../../src/restore/index.js';
-import { createRestoreApiServices } from '../../src/restore-api/index.js';
+import { restoreApiOn } from '../api/support/api-on-backup.js';
 import { writeSettings } from '../../src/settings/settings-store.js';
 import { startBackupHarness, type BackupHarness } from '../backup/harness.js';
 import {
@@ -65,15 +64,9 @@ beforeAll(async () => {
   jobId = first.jobId;
   firstRunId = first.run.runId;
   worker = await startRestoreWorker(backup, 'restore-api');
-  const exports = new ExportService({
-    db: backup.database.db,
-    scheduler: worker.scheduler,
-    store: backup.store,
-    directory: exportsDir,
-  });
   api = await startHarness({
     database: backup.database,
-    restore: (db) => createRestoreApiServices({ db, restores: worker.service, exports }),
+    restore: restoreApiOn(backup, worker, exportsDir),
   });
   await seedTenant(api.services, backup.tenantId);
   admin = person(backup.tenantId, 'anna');
