@@ -145,8 +145,9 @@ describe('slow clients', () => {
       250,
     );
     expect(slow.answer).toMatch(/^HTTP\/1\.1 408/);
-    // Node checks every quarter of the shorter timeout: closed within 125 % of it, plus scheduling slack.
-    expect(slow.closedAfterMs).toBeLessThan(headersTimeoutMs * 1.25 + 750);
+    // Node checks every quarter of the shorter timeout: closed within 125 % of it, plus slack for a loaded machine
+    // (Node's defaults would take 60 s for headers and 300 s for a request).
+    expect(slow.closedAfterMs).toBeLessThan(headersTimeoutMs * 1.25 + 2_000);
   });
 
   test('a body trickled one byte at a time is closed within the request timeout, on the API and off it', async () => {
@@ -164,7 +165,7 @@ describe('slow clients', () => {
       ].join('\r\n');
       const slow = await sendSlowly(`${head}\r\n\r\n`, `{"version":"${' '.repeat(180)}"}`, 250);
       expect({ path, status: slow.answer.slice(0, 12) }).toEqual({ path, status: 'HTTP/1.1 408' });
-      expect(slow.closedAfterMs).toBeLessThan(requestTimeoutMs * 1.25 + 750);
+      expect(slow.closedAfterMs).toBeLessThan(requestTimeoutMs * 1.25 + 2_000);
     }
   });
 
@@ -219,7 +220,7 @@ describe('bodies outside the API', () => {
       const nineMegabytes = 9 * 1024 * 1024;
       const refused = await uploadSlowly(url, { path: '/api/messages', headers: {}, bodyBytes: nineMegabytes });
       expect(refused).toMatchObject({ status: 401, closedByServer: true });
-      expect(refused.sentWhenAnswered).toBeLessThan(nineMegabytes / 4);
+      expect(refused.sentWhenAnswered).toBeLessThan(nineMegabytes / 2);
       const withToken = await fetch(`${url}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: 'Bearer a.b.c' },
