@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { errorCodes } from '../http/messages.js';
+import { isRestorePermission } from '../access/permissions.js';
+import { errorCodes, type ErrorCode } from '../http/messages.js';
 import type { RouteServices, RouteSpec } from '../http/route.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -32,6 +33,48 @@ function parameters<S extends RouteServices>(route: RouteSpec<S>): JsonSchema[] 
   return [...fromShape(route.params, 'path'), ...fromShape(route.query, 'query')];
 }
 
+/**
+ * Every refusal the operation can answer with, by status: the pipeline's own (`mount.ts`: strict parsing of every
+ * part of the request, the body limit, sign-in, role and licence terms, the tenant setup, an unexpected failure) and
+ * those the route declares of its handler. There is no `default`: a status listed nowhere here is a bug.
+ */
+function refusalsOf<S extends RouteServices>(route: RouteSpec<S>): Map<number, Set<ErrorCode>> {
+  const refusals = new Map<number, Set<ErrorCode>>();
+  const add = (status: number, ...codes: readonly ErrorCode[]) =>
+    refusals.set(status, new Set([...(refusals.get(status) ?? []), ...codes]));
+  add(400, 'invalid_request');
+  add(413, 'body_too_large');
+  if (route.body) {
+    add(400, 'invalid_json');
+    add(415, 'unsupported_media_type');
+  }
+  if (route.permission !== 'public') {
+    add(401, 'unauthenticated', 'token_expired', 'token_invalid');
+    add(403, isRestorePermission(route.permission) ? 'restore_not_permitted' : 'forbidden', 'tenant_not_onboarded');
+    if (!route.beforeTerms) add(403, 'terms_not_accepted');
+  }
+  if (route.query?.shape['cursor']) add(400, 'invalid_cursor');
+  // A path names a record of the caller's tenant; one it does not have is not found.
+  if (route.params) add(404, 'not_found');
+  if (route.requiresSetup) add(409, 'tenant_setup_incomplete');
+  for (const [status, codes] of Object.entries(route.refusals ?? {})) add(Number(status), ...codes);
+  add(500, 'internal_error');
+  return refusals;
+}
+
+function refusalResponses<S extends RouteServices>(route: RouteSpec<S>): Record<string, JsonSchema> {
+  const sorted = [...refusalsOf(route)].sort(([a], [b]) => a - b);
+  return Object.fromEntries(
+    sorted.map(([status, codes]) => [
+      String(status),
+      {
+        description: `Refused: ${[...codes].join(', ')}`,
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      },
+    ]),
+  );
+}
+
 function operation<S extends RouteServices>(route: RouteSpec<S>): JsonSchema {
   const contentType = route.contentType ?? 'application/json';
   return {
@@ -56,10 +99,7 @@ function operation<S extends RouteServices>(route: RouteSpec<S>): JsonSchema {
           },
         },
       },
-      default: {
-        description: 'Any failure, in the one error shape',
-        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-      },
+      ...refusalResponses(route),
     },
   };
 }

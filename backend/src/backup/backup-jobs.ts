@@ -8,7 +8,8 @@ import { allWorkloads, type BackupJob } from './model.js';
 /** What a person fills in to create a backup job; validated at every edge that accepts it. */
 export const newBackupJobSchema = z
   .object({
-    name: z.string().trim().min(1).max(80),
+    // `\S` and `uniqueItems` say in the OpenAPI document what trimming and the refinement refuse.
+    name: z.string().regex(/\S/).trim().min(1).max(80),
     scope: z.discriminatedUnion('type', [
       z.object({ type: z.literal('organisation') }).strict(),
       z.object({ type: z.literal('groups'), groupIds: z.array(z.string().min(1).max(100)).min(1).max(500) }).strict(),
@@ -16,11 +17,13 @@ export const newBackupJobSchema = z
     workloads: z
       .array(z.enum(allWorkloads as unknown as ['exchange', 'onedrive', 'sharepoint', 'teams']))
       .min(1)
-      .refine((list) => new Set(list).size === list.length, 'each workload at most once'),
+      .max(allWorkloads.length)
+      .refine((list) => new Set(list).size === list.length, 'each workload at most once')
+      .meta({ uniqueItems: true }),
     dailyTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm, 00:00 to 23:59'),
     timeZone: z.string().min(1).max(64).default('Europe/Rome'),
     retentionYears: z.union([z.literal(1), z.literal(3), z.literal(5), z.literal(10)]),
-    profile: z.string().trim().min(1).max(40).default('Gold'),
+    profile: z.string().regex(/\S/).trim().min(1).max(40).default('Gold'),
   })
   .strict();
 

@@ -6,8 +6,13 @@ import type { Permission } from '../access/permissions.js';
 import type { Principal } from '../access/principal.js';
 import type { ActivityAction } from '../activity-actions/actions.js';
 import type { Language } from '../language/language.js';
+import type { ErrorCode } from './messages.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** A status a handler answers with when it refuses input its schemas let through, and the codes it sends then. */
+export type RefusalStatus = 400 | 403 | 404 | 409 | 410 | 422 | 502 | 503;
+export type Refusals = Partial<Record<RefusalStatus, readonly ErrorCode[]>>;
 
 type AnyObjectSchema = z.ZodObject;
 
@@ -66,6 +71,12 @@ export interface RouteSpec<
   readonly beforeTerms?: boolean;
   /** Refused with `tenant_setup_incomplete` until the tenant setup is confirmed. */
   readonly requiresSetup?: boolean;
+  /**
+   * What the handler refuses beyond its schemas (an account that does not exist, a name already taken, a cursor it
+   * did not write…), by status. The OpenAPI document lists these beside the pipeline's own refusals, so every status
+   * the operation answers with is documented.
+   */
+  readonly refusals?: Refusals;
   readonly handler: (context: RouteContext<z.output<P>, z.output<Q>, z.output<B>, S>) => Promise<z.input<R>>;
   /**
    * For streamed bodies: writes the body the handler decided on, after its activity is recorded, so the log holds

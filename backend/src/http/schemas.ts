@@ -3,7 +3,18 @@ import type { Principal } from '../access/principal.js';
 import { ApiError } from './api-error.js';
 
 /** Bounded text fields shared by the API's schemas. */
-export const personName = z.string().trim().min(1).max(200);
+/** Not only blanks: `\S` tells the OpenAPI document what trimming to at least one character means. */
+export const personName = z.string().regex(/\S/).trim().min(1).max(200);
+
+/**
+ * A partial update: at least one field. Said twice, because zod's JSON Schema leaves refinements out: the refinement
+ * refuses `{}`, `minProperties` tells the OpenAPI document (and its clients) so.
+ */
+export function someFields<T extends z.ZodObject>(schema: T): T {
+  return schema
+    .refine((body) => Object.keys(body).length > 0, { message: 'nothing to change' })
+    .meta({ minProperties: 1 });
+}
 export const emailAddress = z
   .email()
   .max(254)

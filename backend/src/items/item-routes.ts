@@ -79,6 +79,7 @@ export const itemRoutes = [
     summary:
       'Deletes an account’s backup ("Delete backup"): confirm with the account’s name. Irreversible; a job that still covers the account backs it up again from scratch',
     permission: 'items.delete_backup',
+    refusals: { 400: ['confirmation_mismatch'], 409: ['resource_busy'] },
     params: resourceParams,
     body: z.strictObject({ confirm: z.string().max(300).describe('The account’s display name, typed to confirm') }),
     response: z.strictObject({

@@ -26,6 +26,7 @@ export const directoryRoutes = [
     tag: 'jobs',
     summary: 'The tenant’s Microsoft 365 groups (name, address, whether it has a team), read from Microsoft 365 now',
     permission: 'jobs.manage',
+    refusals: { 409: ['graph_consent_missing'], 503: ['backup_unavailable'] },
     requiresSetup: true,
     query: z.strictObject({
       q: filterText.optional().describe('Words of the name or address'),

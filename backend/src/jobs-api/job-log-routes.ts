@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { notFound } from '../http/api-error.js';
 import { findTenantPage, listQuery, pageOf } from '../http/pagination.js';
 import { routeDefiner } from '../http/route.js';
+import { backupRefusals } from './job-refusals.js';
 import { isoDateTime, tenantOf } from '../http/schemas.js';
 import { runsCollection } from '../backup/collections.js';
 import type { BackupRun } from '../backup/model.js';
@@ -20,6 +21,7 @@ export const jobLogRoutes = [
     tag: 'job-log',
     summary: 'Every run of the tenant’s backup jobs, newest first; filter by job, status and date',
     permission: 'jobs.read',
+    refusals: backupRefusals,
     query: listQuery(['queuedAt'], '-queuedAt', {
       jobId: z.uuid().optional(),
       status: z.enum(runStatuses).optional(),
@@ -55,6 +57,7 @@ export const jobLogRoutes = [
     tag: 'job-log',
     summary: 'One run with its outcome per account, item counts, warnings and errors in plain words',
     permission: 'jobs.read',
+    refusals: backupRefusals,
     params: z.strictObject({ id: z.uuid() }),
     response: runDetailSchema,
     async handler({ principal, params, services }) {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ApiError, notFound } from '../http/api-error.js';
 import { findTenantPage, listQuery, pageOf } from '../http/pagination.js';
 import { routeDefiner } from '../http/route.js';
+import { backupRefusals, jobAdmissionRefusals } from './job-refusals.js';
 import { tenantOf } from '../http/schemas.js';
 import { backupJobsCollection } from '../backup/collections.js';
 import { newBackupJobSchema, type NewBackupJob } from '../backup/backup-jobs.js';
@@ -74,6 +75,7 @@ export const jobRoutes = [
     tag: 'jobs',
     summary: 'The tenant’s backup jobs with status, last and next run, and live progress',
     permission: 'jobs.read',
+    refusals: backupRefusals,
     query: listQuery(['name', 'createdAt'], 'name', {}),
     response: pageOf(jobSchema),
     async handler({ principal, query, services }) {
@@ -89,6 +91,7 @@ export const jobRoutes = [
     tag: 'jobs',
     summary: 'One backup job with its status',
     permission: 'jobs.read',
+    refusals: backupRefusals,
     params: jobParams,
     response: jobSchema,
     async handler({ principal, params, services }) {
@@ -103,6 +106,7 @@ export const jobRoutes = [
     summary:
       'Creates a daily backup job ("Crea job di backup"); refused with the reason when the licences do not allow it',
     permission: 'jobs.manage',
+    refusals: jobAdmissionRefusals,
     requiresSetup: true,
     body: newBackupJobSchema.extend({ confirm: z.literal(true) }),
     response: jobSchema,
@@ -136,6 +140,7 @@ export const jobRoutes = [
     tag: 'jobs',
     summary: 'Edits a backup job; its schedule follows the new daily time',
     permission: 'jobs.manage',
+    refusals: jobAdmissionRefusals,
     requiresSetup: true,
     params: jobParams,
     body: z.strictObject(editableFields).partial(),
@@ -180,6 +185,7 @@ export const jobRoutes = [
     tag: 'jobs',
     summary: 'Starts a run of the job now ("Run this job"); follow it in the job log',
     permission: 'jobs.manage',
+    refusals: { ...backupRefusals, 409: ['tenant_setup_incomplete'] },
     params: jobParams,
     response: runSummarySchema,
     status: 202,
@@ -208,6 +214,7 @@ export const jobRoutes = [
     summary:
       'Deletes a backup job at once and irreversibly ("Cancella job"): confirm with its name. Its schedule goes; past runs stay in the job log',
     permission: 'jobs.manage',
+    refusals: { ...backupRefusals, 400: ['confirmation_mismatch'] },
     params: jobParams,
     body: z.strictObject({ confirm: z.string().max(80).describe('The job’s name, typed to confirm') }),
     response: z.strictObject({ id: z.string(), name: z.string(), deleted: z.literal(true) }),

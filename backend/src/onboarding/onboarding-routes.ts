@@ -19,6 +19,7 @@ export const onboardingRoutes = [
     tag: 'provider',
     summary: 'Onboards a customer tenant and invites its IT manager, who receives the welcome letter',
     permission: 'provider.tenants.onboard',
+    refusals: { 409: ['already_exists'] },
     body: z.strictObject({
       tenantId: z.uuid(),
       name: personName,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ApiError, notFound } from '../http/api-error.js';
 import { findTenantPage, listQuery, pageOf } from '../http/pagination.js';
 import { routeDefiner } from '../http/route.js';
-import { emailAddress, idParams, iso, isoOrNull, personName, tenantOf } from '../http/schemas.js';
+import { emailAddress, idParams, iso, isoOrNull, personName, someFields, tenantOf } from '../http/schemas.js';
 import { portalRoles, type PortalRole } from '../access/principal.js';
 import { invitePortalUser, type InvitationServices } from './invitation.js';
 import { portalUsers, type PortalUser } from './portal-user-store.js';
@@ -106,6 +106,7 @@ export const portalUserRoutes = [
     tag: 'portal-users',
     summary: 'Invites a person by name and email with a role; the welcome letter is sent by email',
     permission: 'portal_users.manage',
+    refusals: { 409: ['already_exists'] },
     requiresSetup: true,
     body: z.strictObject({ name: personName, email: emailAddress, role: z.enum(portalRoles) }),
     response: portalUserSchema,
@@ -127,10 +128,9 @@ export const portalUserRoutes = [
     tag: 'portal-users',
     summary: 'Changes a portal user’s name or role',
     permission: 'portal_users.manage',
+    refusals: { 409: ['last_admin'] },
     params: idParams,
-    body: z
-      .strictObject({ name: personName.optional(), role: z.enum(portalRoles).optional() })
-      .refine((body) => body.name !== undefined || body.role !== undefined, { message: 'nothing to change' }),
+    body: someFields(z.strictObject({ name: personName.optional(), role: z.enum(portalRoles).optional() })),
     response: portalUserSchema,
     async handler({ principal, params, body, services }) {
       const tenantId = tenantOf(principal);
@@ -154,6 +154,7 @@ export const portalUserRoutes = [
     tag: 'portal-users',
     summary: 'Revokes a person’s access to the portal; backup jobs and backed-up mailboxes are not affected',
     permission: 'portal_users.manage',
+    refusals: { 409: ['last_admin'] },
     params: idParams,
     response: portalUserSchema,
     async handler({ principal, params, services }) {

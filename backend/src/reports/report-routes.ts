@@ -91,6 +91,7 @@ export const reportRoutes = [
     summary:
       'Accounts of the directory protected and not protected by any job, by kind, with the unprotected ones, and jobs without a successful run in 48 hours',
     permission: 'licence.read',
+    refusals: { 409: ['graph_consent_missing'], 503: ['backup_unavailable'] },
     response: coverageSchema,
     async handler({ principal, services }) {
       const directory = services.backup?.directory;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ApiError, notFound } from '../http/api-error.js';
 import { findTenantPage, listQuery, pageOf } from '../http/pagination.js';
 import { routeDefiner } from '../http/route.js';
+import { restoreRefusals } from './restore-refusals.js';
 import { tenantOf } from '../http/schemas.js';
 import { restoreRequestsCollection } from '../restore/collections.js';
 import { restoreOf, type RestoreRouteServices } from './restore-api-services.js';
@@ -21,6 +22,7 @@ export const approvalRoutes = [
     tag: 'approvals',
     summary: 'Self-service restores awaiting an administrator’s approval, oldest first',
     permission: 'approvals.manage',
+    refusals: restoreRefusals,
     query: listQuery(['requestedAt'], 'requestedAt', {}),
     response: pageOf(restoreViewSchema),
     async handler({ principal, query, services }) {
@@ -41,6 +43,7 @@ export const approvalRoutes = [
     tag: 'approvals',
     summary: 'Approves (the restore starts) or rejects (with a note to the requester) a waiting self-service restore',
     permission: 'approvals.manage',
+    refusals: { ...restoreRefusals, 409: ['restore_not_awaiting_approval'] },
     params: z.strictObject({ id: z.uuid() }),
     body: z.strictObject({
       approve: z.boolean(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ApiError } from '../http/api-error.js';
 import { maxPageSize, offsetOf, offsetPage, pageOf } from '../http/pagination.js';
-import { routeDefiner, type RouteSpec } from '../http/route.js';
+import { routeDefiner, type Refusals, type RouteSpec } from '../http/route.js';
 import { catalogResourceId, isoDateTime } from '../http/schemas.js';
 import type { Permission } from '../access/permissions.js';
 import { runUnitsCollection } from '../backup/collections.js';
@@ -34,6 +34,8 @@ export interface BrowseAudience {
   readonly pathPrefix: string;
   readonly tag: string;
   readonly permission: Permission;
+  /** What its scope refuses beyond a missing account (self-service off, data that is not the caller's). */
+  readonly refusals: Refusals;
   scopeOf(input: ScopeInput): Promise<BackupScope>;
 }
 
@@ -51,6 +53,7 @@ export function browseRoutes(audience: BrowseAudience): RouteSpec<RestoreRouteSe
       tag,
       summary: 'The backed-up accounts (mailboxes, OneDrives, site libraries, teams) that can be browsed and restored',
       permission,
+      refusals: audience.refusals,
       query: z.strictObject({ kind: z.enum(['mailbox', 'onedrive', 'sharepoint', 'team']).optional() }),
       response: z.strictObject({ items: z.array(resourceViewSchema) }),
       async handler({ principal, query, services, request }) {
@@ -67,6 +70,7 @@ export function browseRoutes(audience: BrowseAudience): RouteSpec<RestoreRouteSe
       tag,
       summary: 'The folders of a backed-up account (mail folders, drive folders, channels), with their paths',
       permission,
+      refusals: { 404: ['not_found'], ...audience.refusals },
       params: resourceParams,
       response: z.strictObject({ items: z.array(folderViewSchema) }),
       async handler({ principal, params, services, request }) {
@@ -83,6 +87,7 @@ export function browseRoutes(audience: BrowseAudience): RouteSpec<RestoreRouteSe
       tag,
       summary: 'The items of one folder as the backup saw them at an instant (default: now), newest first',
       permission,
+      refusals: { 404: ['not_found'], ...audience.refusals },
       params: resourceParams,
       query: z.strictObject({ containerId, at: isoDateTime.optional(), ...pageQuery }),
       response: pageOf(versionViewSchema),
@@ -109,6 +114,7 @@ export function browseRoutes(audience: BrowseAudience): RouteSpec<RestoreRouteSe
       tag,
       summary: 'Restore points of an account: the finished runs that backed it up, newest first',
       permission,
+      refusals: { 404: ['not_found'], ...audience.refusals },
       params: resourceParams,
       response: z.strictObject({
         items: z.array(z.strictObject({ runId: z.string(), finishedAt: z.string(), items: z.number().int() })),
@@ -139,6 +145,7 @@ export function browseRoutes(audience: BrowseAudience): RouteSpec<RestoreRouteSe
       summary:
         'The backed-up messages of one Outlook conversation (Graph conversationId, Office.js item.conversationId), every version and deleted ones included, newest first',
       permission,
+      refusals: { 404: ['not_found'], ...audience.refusals },
       params: resourceParams,
       query: z.strictObject({ conversationId: z.string().trim().min(1).max(1024), ...pageQuery }),
       response: pageOf(versionViewSchema),
@@ -164,8 +171,9 @@ export function browseRoutes(audience: BrowseAudience): RouteSpec<RestoreRouteSe
       summary:
         'Searches backed-up items by words of subject or name, sender, recipients and attachment names; every word must match',
       permission,
+      refusals: { 404: ['not_found'], ...audience.refusals },
       query: z.strictObject({
-        q: z.string().trim().min(1).max(300),
+        q: z.string().regex(/\S/).trim().min(1).max(300),
         resourceId: catalogResourceId.optional(),
         from: isoDateTime.optional(),
         to: isoDateTime.optional(),

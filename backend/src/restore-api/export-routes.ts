@@ -3,6 +3,7 @@ import type { ItemVersion } from '../catalog/index.js';
 import { z } from 'zod';
 import { ApiError, notFound } from '../http/api-error.js';
 import { routeDefiner, type RouteSpec } from '../http/route.js';
+import { restoreRefusals, selectionRefusals } from './restore-refusals.js';
 import { tenantOf } from '../http/schemas.js';
 import type { BrowseAudience } from './browse-routes.js';
 import { tenantScope } from './backup-scope.js';
@@ -35,6 +36,7 @@ export function zipExportRoute(
     tag: audience.tag,
     summary: 'Streams a selection as a ZIP now: mail as EML, files as themselves, channel messages as HTML and JSON',
     permission: audience.permission,
+    refusals: { ...selectionRefusals, ...audience.refusals },
     body: exportBody,
     maxBodyBytes: 512 * 1024,
     response: zipPlan,
@@ -83,6 +85,7 @@ export const backgroundExportRoutes = [
     tag: 'exports',
     summary: 'Prepares a large export in the background; its download link works without signing in until it expires',
     permission: 'backups.browse',
+    refusals: selectionRefusals,
     requiresSetup: true,
     body: exportBody,
     maxBodyBytes: 512 * 1024,
@@ -107,6 +110,7 @@ export const backgroundExportRoutes = [
     tag: 'exports',
     summary: 'A background export: its progress and, once ready, its download link and when the link expires',
     permission: 'backups.browse',
+    refusals: restoreRefusals,
     params: z.strictObject({ id: z.uuid() }),
     response: exportViewSchema,
     async handler({ principal, params, services }) {
@@ -122,6 +126,7 @@ export const backgroundExportRoutes = [
     tag: 'exports',
     summary: 'Downloads a ready background export; the secret link expires (24 hours by default)',
     permission: 'public',
+    refusals: { ...restoreRefusals, 404: ['download_expired'] },
     params: z.strictObject({
       tenantId: z.uuid(),
       token: z.string().regex(/^[A-Za-z0-9_-]{43}$/),

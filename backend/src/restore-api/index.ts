@@ -6,12 +6,14 @@ import { browseRoutes, type BrowseAudience } from './browse-routes.js';
 import { backgroundExportRoutes, zipExportRoute } from './export-routes.js';
 import { restoreRoutes } from './restore-routes.js';
 import { selfServiceRestoreRoutes } from './self-service-routes.js';
+import { selfServiceRefusals } from './restore-refusals.js';
 
 const portal: BrowseAudience = {
   idPrefix: 'backups',
   pathPrefix: '/backups',
   tag: 'backups',
   permission: 'backups.browse',
+  refusals: {},
   scopeOf: async (input) => tenantScope(input),
 };
 
@@ -20,6 +22,7 @@ const myBackups: BrowseAudience = {
   pathPrefix: '/me/backups',
   tag: 'my-backups',
   permission: 'self.restore',
+  refusals: selfServiceRefusals,
   scopeOf: ownScope,
 };
 

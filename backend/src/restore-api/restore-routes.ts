@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { notFound } from '../http/api-error.js';
 import { findTenantPage, listQuery, offsetOf, offsetPage, pageOf } from '../http/pagination.js';
 import { routeDefiner } from '../http/route.js';
+import { restoreRefusals, selectionRefusals } from './restore-refusals.js';
 import { tenantOf } from '../http/schemas.js';
 import { restoreRequestsCollection } from '../restore/collections.js';
 import type { RestoreRequest } from '../restore-model/model.js';
@@ -28,6 +29,7 @@ export const restoreRoutes = [
     summary:
       'Restores items, a folder, a whole account or search results, as of any instant or finished run, in the background; every restored item is read back and compared with its backup',
     permission: 'restores.manage',
+    refusals: selectionRefusals,
     requiresSetup: true,
     body: restoreBodySchema,
     maxBodyBytes: 512 * 1024,
@@ -63,6 +65,7 @@ export const restoreRoutes = [
     tag: 'restores',
     summary: 'Every restore of the tenant, newest first, with its live progress',
     permission: 'restores.read',
+    refusals: restoreRefusals,
     query: listQuery(['requestedAt'], '-requestedAt', { status: z.enum(restoreStatuses).optional() }),
     response: pageOf(restoreViewSchema),
     async handler({ principal, query, services }) {
@@ -84,6 +87,7 @@ export const restoreRoutes = [
     tag: 'restores',
     summary: 'One restore with its live progress: restored, skipped, failed, verified, different from the backup',
     permission: 'restores.read',
+    refusals: restoreRefusals,
     params: restoreParams,
     response: restoreViewSchema,
     async handler({ principal, params, services }) {
@@ -100,6 +104,7 @@ export const restoreRoutes = [
     summary:
       'Each item’s outcome in restore order: where it went, whether its read-back matches the backup, or why not',
     permission: 'backups.browse',
+    refusals: restoreRefusals,
     params: restoreParams,
     query: z.strictObject({
       state: z.enum(itemStates).optional(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { notFound } from '../http/api-error.js';
 import { findTenantPage, listQuery, pageOf } from '../http/pagination.js';
 import { routeDefiner } from '../http/route.js';
+import { restoreRefusals, selectionRefusals, selfServiceRefusals } from './restore-refusals.js';
 import { tenantOf } from '../http/schemas.js';
 import { restoreRequestsCollection } from '../restore/collections.js';
 import { selfServiceRequester } from '../restore/self-service.js';
@@ -29,6 +30,7 @@ export const selfServiceRestoreRoutes = [
     summary:
       'Restores the caller’s own items, folder or whole mailbox/OneDrive; may wait for an administrator’s approval',
     permission: 'self.restore',
+    refusals: { ...selectionRefusals, ...selfServiceRefusals },
     body: selfServiceRestoreBodySchema,
     maxBodyBytes: 512 * 1024,
     response: restoreViewSchema,
@@ -68,6 +70,7 @@ export const selfServiceRestoreRoutes = [
     tag: 'my-backups',
     summary: 'The caller’s own restores, newest first',
     permission: 'self.restore',
+    refusals: { ...restoreRefusals, ...selfServiceRefusals },
     query: listQuery(['requestedAt'], '-requestedAt', {}),
     response: pageOf(restoreViewSchema),
     async handler({ principal, query, services, request }) {
@@ -89,6 +92,7 @@ export const selfServiceRestoreRoutes = [
     tag: 'my-backups',
     summary: 'One of the caller’s restores with its progress and the outcome of its first 200 items',
     permission: 'self.restore',
+    refusals: { ...restoreRefusals, ...selfServiceRefusals },
     params: z.strictObject({ id: z.uuid() }),
     response: ownRestoreView,
     async handler({ principal, params, services, request }) {

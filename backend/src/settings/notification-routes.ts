@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ApiError, notFound } from '../http/api-error.js';
 import { findTenantPage, listQuery, pageOf } from '../http/pagination.js';
 import { defineRoute } from '../http/route.js';
-import { emailAddress, idParams, iso, languageSchema, personName, tenantOf } from '../http/schemas.js';
+import { emailAddress, idParams, iso, languageSchema, personName, someFields, tenantOf } from '../http/schemas.js';
 import { notificationEvents, notificationRecipients, type NotificationRecipient } from './notification-recipients.js';
 import { isDuplicateKeyError } from '../db/index.js';
 
@@ -60,6 +60,7 @@ export const notificationRoutes = [
     tag: 'notifications',
     summary: 'Adds an address that receives the chosen notifications',
     permission: 'notifications.manage',
+    refusals: { 409: ['already_exists'] },
     body: z.strictObject({
       name: personName,
       email: emailAddress,
@@ -102,13 +103,13 @@ export const notificationRoutes = [
     summary: 'Changes which events an address receives, its name or language',
     permission: 'notifications.manage',
     params: idParams,
-    body: z
-      .strictObject({
+    body: someFields(
+      z.strictObject({
         name: personName.optional(),
         language: languageSchema.optional(),
         events: eventsSchema.optional(),
-      })
-      .refine((body) => Object.keys(body).length > 0, { message: 'nothing to change' }),
+      }),
+    ),
     response: recipientSchema,
     async handler({ principal, params, body, services }) {
       const tenantId = tenantOf(principal);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from '../http/route.js';
-import { languageSchema, tenantOf } from '../http/schemas.js';
+import { languageSchema, someFields, tenantOf } from '../http/schemas.js';
 import { readSettings, writeSettings } from './settings-store.js';
 
 /**
@@ -45,7 +45,7 @@ export const settingsRoutes = [
     tag: 'settings',
     summary: 'Changes some of the portal settings (self-service restore, OneDrive approval, default language, sender)',
     permission: 'settings.manage',
-    body: settingsSchema.partial().refine((body) => Object.keys(body).length > 0, { message: 'nothing to change' }),
+    body: someFields(settingsSchema.partial()),
     response: settingsSchema,
     async handler({ principal, body, services }) {
       return writeSettings(services.db, tenantOf(principal), body, services.clock());

@@ -59,6 +59,7 @@ export const tenantRoutes = [
     tag: 'tenant',
     summary: 'Chooses where backup data is kept (for example Italy North, Milan)',
     permission: 'tenant.setup',
+    refusals: { 409: ['setup_already_confirmed'] },
     body: z.strictObject({ dataLocation: z.enum(dataLocations) }),
     response: tenantStatusSchema,
     async handler({ principal, body, services }) {
@@ -77,6 +78,7 @@ export const tenantRoutes = [
     tag: 'tenant',
     summary: 'Chooses the services to protect: Exchange, SharePoint/OneDrive, Teams',
     permission: 'tenant.setup',
+    refusals: { 409: ['setup_already_confirmed'] },
     body: z.strictObject({ workloads: z.array(z.enum(workloads)).min(1).max(10) }),
     response: tenantStatusSchema,
     async handler({ principal, body, services }) {
@@ -115,6 +117,7 @@ export const tenantRoutes = [
     summary:
       'Checks with Microsoft that admin consent was granted, and whether it includes full-fidelity Exchange restore; records it (again after a later grant)',
     permission: 'tenant.setup',
+    refusals: { 409: ['consent_missing'] },
     response: tenantStatusSchema,
     async handler({ principal, services }) {
       const tenantId = tenantOf(principal);
@@ -143,6 +146,7 @@ export const tenantRoutes = [
     tag: 'tenant',
     summary: 'Confirms the setup once every other step is done; the data location is then fixed',
     permission: 'tenant.setup',
+    refusals: { 409: ['setup_already_confirmed', 'setup_not_ready'] },
     body: z.strictObject({ confirm: z.literal(true) }),
     response: tenantStatusSchema,
     async handler({ principal, services }) {

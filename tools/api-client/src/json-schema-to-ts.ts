@@ -38,6 +38,8 @@ const ignoredKeywords = new Set([
   'minItems',
   'maxItems',
   'uniqueItems',
+  'minProperties',
+  'maxProperties',
   'contentMediaType',
   'contentEncoding',
   'readOnly',
