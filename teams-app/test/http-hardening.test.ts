@@ -1,40 +1,29 @@
-import { mkdtempSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { RunningSimulator } from '@custodia/m365-simulator';
 import { currentTermsVersion } from '@custodia/backend/tenants/licence-terms';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
-import { startApp, type RunningApp } from '../src/app.js';
+import type { RunningApp } from '../src/app.js';
 import { microsoft365FrameAncestors } from '../src/http/security-headers.js';
 import { closeServer, createHttpServer, listen } from '../src/http/server.js';
 import { uploadSlowly } from '../../test-support/slow-upload.js';
+import { startProductOnSimulator, type ProductOnSimulator } from '../../test-support/product-on-simulator.js';
 
 /** Short on purpose: a slow client must be closed within these, not Node's 300 s. */
 const headersTimeoutMs = 1_000;
 const requestTimeoutMs = 2_000;
 
+let product: ProductOnSimulator;
 let app: RunningApp;
 let sim: RunningSimulator;
 let token: string;
 
 beforeAll(async () => {
-  const mongodbUri = process.env.MONGODB_URI;
-  if (!mongodbUri) throw new Error('MONGODB_URI is not set: run through jest');
-  const config = loadConfig({
-    PORT: '0',
-    SIMULATOR_PORT: '0',
-    MONGODB_URI: mongodbUri,
-    MONGODB_DATABASE: `hardening_${Date.now().toString(36)}`,
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'custodia-hardening-')),
+  product = await startProductOnSimulator('hardening', {
     HTTP_HEADERS_TIMEOUT_MS: String(headersTimeoutMs),
     HTTP_REQUEST_TIMEOUT_MS: String(requestTimeoutMs),
   });
-  app = await startApp(config, createLogger('silent'));
-  const demo = app.microsoft365.demo;
-  if (!demo) throw new Error('the product did not start on the tenant simulator');
-  sim = demo;
+  ({ app, sim } = product);
   const [administrator] = sim.control.listUsers();
   if (!administrator) throw new Error('the demo tenant has no users');
   const signIn = await post('/dev/sign-in', { userPrincipalName: administrator.userPrincipalName });
@@ -42,10 +31,7 @@ beforeAll(async () => {
   const terms = await post('/api/v1/terms/acceptance', { version: currentTermsVersion }, token);
   expect(terms.status).toBe(201);
 });
-afterAll(async () => {
-  await app?.database.db.dropDatabase().catch(() => undefined);
-  await app?.stop();
-});
+afterAll(() => product?.stop());
 
 function post(path: string, body: unknown, bearer?: string): Promise<Response> {
   return fetch(`${app.url}${path}`, {
