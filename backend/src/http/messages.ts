@@ -110,6 +110,10 @@ export const errorTexts = defineTexts({
     it: `Non hai licenze per il profilo ${p.profile} con conservazione di ${p.years} anni: scegli un profilo e una conservazione acquistati.`,
     en: `You have no licences for the ${p.profile} profile with ${p.years}-year retention: choose a profile and retention you bought.`,
   }),
+  workloads_not_in_setup: (p: { workloads: string }) => ({
+    it: `Questi servizi non sono tra quelli scelti nel Setup del tenant: ${p.workloads}. Toglili dal job, oppure chiedi a un amministratore di aggiungerli nel Setup del tenant.`,
+    en: `These services are not among those chosen in Tenant setup: ${p.workloads}. Remove them from the job, or ask an administrator to add them in Tenant setup.`,
+  }),
   licence_workloads_not_included: (p: { profile: string; years: number; workloads: string }) => ({
     it: `Il profilo ${p.profile} (${p.years} anni) non comprende: ${p.workloads}. Togli questi servizi dal job o acquista un profilo che li includa.`,
     en: `The ${p.profile} profile (${p.years} years) does not include: ${p.workloads}. Remove them from the job or buy a profile that includes them.`,

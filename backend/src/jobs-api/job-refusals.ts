@@ -12,6 +12,7 @@ export const jobAdmissionRefusals: Refusals = {
     'graph_consent_missing',
     'licence_missing',
     'licence_plan_missing',
+    'workloads_not_in_setup',
     'licence_workloads_not_included',
     'licence_seats_exceeded',
     'licence_storage_exceeded',

@@ -11,6 +11,7 @@ import { dropCoverage } from '../backup/job-coverage.js';
 import { assertJobWithinLicence } from '../licences/licence-check.js';
 import { backupOf, type BackupRouteServices } from './backup-services.js';
 import { peopleIdsInScope } from './people-ids-in-scope.js';
+import { assertWorkloadsChosenAtSetup } from './setup-admission.js';
 import { jobSchema, jobViews, type JobView } from './job-view.js';
 import { requestRun } from './run-request.js';
 import { runSummary, runSummarySchema } from './run-view.js';
@@ -50,6 +51,7 @@ async function admit(
   current?: BackupJob,
 ): Promise<void> {
   const valid = newBackupJobSchema.parse(input);
+  await assertWorkloadsChosenAtSetup(services.db, tenantId, valid.workloads);
   const directory = backupOf(services).directory;
   const peopleOf = async (scope: BackupScope) =>
     directory ? peopleIdsInScope(await directory.graphFor(tenantId), scope) : null;

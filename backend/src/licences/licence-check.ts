@@ -5,6 +5,7 @@ import { growthOf, growthWords, type Growth, type JobCoverage } from './job-grow
 import { protectedPeopleByPlan } from './licence-usage.js';
 import { planKey, readLicence } from './licence-store.js';
 import { overrunRemediesText } from './remedies.js';
+import { workloadList } from '../tenants/setup-services.js';
 
 /** An edit of a stored job: what it covers now, and (read only if an overrun makes it matter) whom. */
 export interface JobEdit {
@@ -43,7 +44,7 @@ export async function assertJobWithinLicence(
       { workloads: missing },
       {
         ...names,
-        workloads: missing.join(', '),
+        workloads: workloadList(missing),
       },
     );
   }

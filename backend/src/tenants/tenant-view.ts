@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoOrNull } from '../http/schemas.js';
 import { missingSetupSteps, setupSteps } from './setup-status.js';
+import { backupWorkloadsChosen } from './setup-services.js';
 import { dataLocations, workloads, type TenantRecord } from './tenant-store.js';
 
 /** The status of a tenant as its people and the provider see it: no backup data, only its state. */
@@ -12,6 +13,9 @@ export const tenantStatusSchema = z.strictObject({
   setup: z.strictObject({
     dataLocation: z.enum(dataLocations).nullable(),
     workloads: z.array(z.enum(workloads)),
+    backupWorkloads: z
+      .array(z.enum(['exchange', 'onedrive', 'sharepoint', 'teams']))
+      .describe('What a backup job may include: the workloads of the services ticked at setup'),
     adminConsentGrantedAt: z.iso.datetime().nullable(),
     fullFidelityRestore: z
       .boolean()
@@ -31,6 +35,7 @@ export function tenantStatus(tenant: TenantRecord): z.infer<typeof tenantStatusS
     setup: {
       dataLocation: tenant.setup.dataLocation ?? null,
       workloads: tenant.setup.workloads ?? [],
+      backupWorkloads: backupWorkloadsChosen(tenant.setup.workloads ?? []),
       adminConsentGrantedAt: isoOrNull(tenant.setup.adminConsent?.grantedAt),
       fullFidelityRestore: tenant.setup.adminConsent?.fullFidelity ?? null,
       confirmedAt: isoOrNull(tenant.setup.confirmation?.at),

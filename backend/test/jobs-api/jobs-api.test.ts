@@ -127,6 +127,33 @@ test('a job that would protect more people than the seats is refused; a group th
   expect(errorOf(wrongProfile.body).code).toBe('licence_plan_missing');
 });
 
+test('a job includes only the services ticked at setup: the tenant says which, and a job naming another is refused by name', async () => {
+  const records = tenantRecords.scoped(backup.database.db);
+  const seeded = await records.findOne(backup.tenantId, {});
+  await records.updateOne(backup.tenantId, {}, { $set: { 'setup.workloads': ['exchange'] } });
+  try {
+    const tenant = (await asAdmin('GET', '/tenant')).body as { setup: { backupWorkloads: string[] } };
+    expect(tenant.setup.backupWorkloads).toEqual(['exchange']);
+    for (const [language, page] of [
+      ['it', 'Setup del tenant'],
+      ['en', 'Tenant setup'],
+    ] as const) {
+      const refused = await asAdmin(
+        'POST',
+        '/jobs',
+        jobInput('Documenti', { workloads: ['exchange', 'onedrive', 'sharepoint'] }),
+        { 'accept-language': language },
+      );
+      expect(refused.status).toBe(409);
+      expect(errorOf(refused.body).code).toBe('workloads_not_in_setup');
+      expect(errorOf(refused.body).message).toContain(`: OneDrive, SharePoint.`);
+      expect(errorOf(refused.body).message).toContain(page);
+    }
+  } finally {
+    await records.updateOne(backup.tenantId, {}, { $set: { 'setup.workloads': seeded!.setup.workloads! } });
+  }
+});
+
 test('a job due one minute from now gets an Agenda schedule for that instant; editing moves it, deleting removes it', async () => {
   const timeZone = 'America/New_York';
   const due = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 60_000);

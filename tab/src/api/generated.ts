@@ -55,6 +55,7 @@ export type ApiError = {
       | 'group_not_found'
       | 'licence_missing'
       | 'licence_plan_missing'
+      | 'workloads_not_in_setup'
       | 'licence_workloads_not_included'
       | 'licence_seats_exceeded'
       | 'licence_storage_exceeded'
@@ -183,6 +184,8 @@ export type TenantReadResponse = {
   setup: {
     dataLocation: 'italy-north' | 'west-europe' | null;
     workloads: Array<'exchange' | 'sharepoint-onedrive' | 'teams'>;
+    /** What a backup job may include: the workloads of the services ticked at setup */
+    backupWorkloads: Array<'exchange' | 'onedrive' | 'sharepoint' | 'teams'>;
     adminConsentGrantedAt: string | null;
     /** Whether the consent includes MailboxItem.ImportExport.All (null until checked) */
     fullFidelityRestore: boolean | null;
@@ -215,6 +218,8 @@ export type TenantSetDataLocationResponse = {
   setup: {
     dataLocation: 'italy-north' | 'west-europe' | null;
     workloads: Array<'exchange' | 'sharepoint-onedrive' | 'teams'>;
+    /** What a backup job may include: the workloads of the services ticked at setup */
+    backupWorkloads: Array<'exchange' | 'onedrive' | 'sharepoint' | 'teams'>;
     adminConsentGrantedAt: string | null;
     /** Whether the consent includes MailboxItem.ImportExport.All (null until checked) */
     fullFidelityRestore: boolean | null;
@@ -256,6 +261,8 @@ export type TenantSetWorkloadsResponse = {
   setup: {
     dataLocation: 'italy-north' | 'west-europe' | null;
     workloads: Array<'exchange' | 'sharepoint-onedrive' | 'teams'>;
+    /** What a backup job may include: the workloads of the services ticked at setup */
+    backupWorkloads: Array<'exchange' | 'onedrive' | 'sharepoint' | 'teams'>;
     adminConsentGrantedAt: string | null;
     /** Whether the consent includes MailboxItem.ImportExport.All (null until checked) */
     fullFidelityRestore: boolean | null;
@@ -319,6 +326,8 @@ export type TenantCheckAdminConsentResponse = {
   setup: {
     dataLocation: 'italy-north' | 'west-europe' | null;
     workloads: Array<'exchange' | 'sharepoint-onedrive' | 'teams'>;
+    /** What a backup job may include: the workloads of the services ticked at setup */
+    backupWorkloads: Array<'exchange' | 'onedrive' | 'sharepoint' | 'teams'>;
     adminConsentGrantedAt: string | null;
     /** Whether the consent includes MailboxItem.ImportExport.All (null until checked) */
     fullFidelityRestore: boolean | null;
@@ -354,6 +363,8 @@ export type TenantConfirmSetupResponse = {
   setup: {
     dataLocation: 'italy-north' | 'west-europe' | null;
     workloads: Array<'exchange' | 'sharepoint-onedrive' | 'teams'>;
+    /** What a backup job may include: the workloads of the services ticked at setup */
+    backupWorkloads: Array<'exchange' | 'onedrive' | 'sharepoint' | 'teams'>;
     adminConsentGrantedAt: string | null;
     /** Whether the consent includes MailboxItem.ImportExport.All (null until checked) */
     fullFidelityRestore: boolean | null;
@@ -401,6 +412,8 @@ export type ProviderListTenantsResponse = {
     setup: {
       dataLocation: 'italy-north' | 'west-europe' | null;
       workloads: Array<'exchange' | 'sharepoint-onedrive' | 'teams'>;
+      /** What a backup job may include: the workloads of the services ticked at setup */
+      backupWorkloads: Array<'exchange' | 'onedrive' | 'sharepoint' | 'teams'>;
       adminConsentGrantedAt: string | null;
       /** Whether the consent includes MailboxItem.ImportExport.All (null until checked) */
       fullFidelityRestore: boolean | null;
@@ -450,6 +463,8 @@ export type ProviderOnboardTenantResponse = {
   setup: {
     dataLocation: 'italy-north' | 'west-europe' | null;
     workloads: Array<'exchange' | 'sharepoint-onedrive' | 'teams'>;
+    /** What a backup job may include: the workloads of the services ticked at setup */
+    backupWorkloads: Array<'exchange' | 'onedrive' | 'sharepoint' | 'teams'>;
     adminConsentGrantedAt: string | null;
     /** Whether the consent includes MailboxItem.ImportExport.All (null until checked) */
     fullFidelityRestore: boolean | null;
@@ -491,6 +506,8 @@ export type ProviderReadTenantResponse = {
   setup: {
     dataLocation: 'italy-north' | 'west-europe' | null;
     workloads: Array<'exchange' | 'sharepoint-onedrive' | 'teams'>;
+    /** What a backup job may include: the workloads of the services ticked at setup */
+    backupWorkloads: Array<'exchange' | 'onedrive' | 'sharepoint' | 'teams'>;
     adminConsentGrantedAt: string | null;
     /** Whether the consent includes MailboxItem.ImportExport.All (null until checked) */
     fullFidelityRestore: boolean | null;

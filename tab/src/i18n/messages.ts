@@ -220,6 +220,7 @@ const en = {
   jobGroupIdsHint:
     'The groups ticked above appear here; you may also type a group’s Object ID (Entra ID, Groups), one per line. A group that does not exist yet must be created in Microsoft 365 first.',
   jobWorkloads: 'Services',
+  jobWorkloadsFromSetup: 'Services not chosen in Tenant setup are not offered: an administrator can add them there.',
   jobWorkload_exchange: 'Exchange (mail, calendar, contacts)',
   jobWorkload_onedrive: 'OneDrive',
   jobWorkload_sharepoint: 'SharePoint',
@@ -536,6 +537,7 @@ const it: Messages = {
   jobGroupIdsHint:
     'Qui compaiono i gruppi spuntati sopra; puoi anche scrivere l’ID oggetto di un gruppo (Entra ID, Gruppi), uno per riga. Se il gruppo non esiste ancora, va creato prima in Microsoft 365.',
   jobWorkloads: 'Servizi',
+  jobWorkloadsFromSetup: 'I servizi non scelti nel Setup del tenant non sono proposti: un amministratore può aggiungerli lì.',
   jobWorkload_exchange: 'Exchange (posta, calendario, contatti)',
   jobWorkload_onedrive: 'OneDrive',
   jobWorkload_sharepoint: 'SharePoint',

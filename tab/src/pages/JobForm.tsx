@@ -56,8 +56,11 @@ interface JobFormProps {
 /** "Crea job di backup": scope, services, daily time, retention and profile, then a summary to confirm. */
 export function JobForm({ job, onSaved, onCancel }: JobFormProps) {
   const { t } = useLanguage();
-  const { api } = useSession();
-  const [draft, setDraft] = useState<JobDraft>(() => draftOf(job));
+  const { api, tenant } = useSession();
+  const allowed = tenant.setup.backupWorkloads;
+  const [draft, setDraft] = useState<JobDraft>(() => draftOf(job, allowed));
+  // The services ticked at setup; one a stored job still names after it was unticked stays, to be unticked here.
+  const offered = jobWorkloads.filter((workload) => allowed.includes(workload) || draft.workloads.includes(workload));
   const [confirming, setConfirming] = useState(false);
   const save = useAction();
   const licence = useResource(() => licenceRead(api), 'licence');
@@ -143,8 +146,9 @@ export function JobForm({ job, onSaved, onCancel }: JobFormProps) {
         <Title3 as="h2" id="job-workloads-title">
           {t('jobWorkloads')}
         </Title3>
+        {allowed.length < jobWorkloads.length && <p>{t('jobWorkloadsFromSetup')}</p>}
         <div role="group" aria-labelledby="job-workloads-title" className="form">
-          {jobWorkloads.map((workload) => (
+          {offered.map((workload) => (
             <Checkbox
               key={workload}
               label={t(keyOf('jobWorkload', workload))}

@@ -15,13 +15,14 @@ export interface JobDraft {
 /** The seeds' two profiles; a licence may name others, which the form offers too. */
 export const knownProfiles = ['Bronze', 'Gold'] as const;
 
-export function draftOf(job: JobView | undefined): JobDraft {
+/** A new job starts with every workload the tenant's setup lets a job include; an edit with the job's own. */
+export function draftOf(job: JobView | undefined, allowed: readonly JobWorkload[]): JobDraft {
   if (!job) {
     return {
       name: '',
       scopeType: 'organisation',
       groupIds: '',
-      workloads: [...jobWorkloads],
+      workloads: jobWorkloads.filter((workload) => allowed.includes(workload)),
       dailyTime: '22:00',
       timeZone: 'Europe/Rome',
       retentionYears: 1,
