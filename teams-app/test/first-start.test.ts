@@ -1,67 +1,27 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { startLikeNpmStart, type StartedProduct } from '../../test-support/npm-start.js';
 
 /**
  * The product started as `npm start` starts it (`node teams-app/dist/main.js`, the embedded database and the
- * simulator on their defaults), in a fresh data directory: what it prints, and what its address answers.
+ * simulator on their defaults), in a fresh data directory with no locale in its environment: what it prints, and
+ * what its address answers.
  */
 const main = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'custodia-first-start-'));
-const readyPattern =
-  /^Custodia is ready: open (http:\/\/127\.0\.0\.1:\d+)\/tab and sign in as (.+) \((\S+)\), the demo tenant's administrator \/ Custodia è pronto: aprire \1\/tab e accedere come \2 \(\3\), amministratore del tenant demo$/;
 
-interface Started {
-  product: ChildProcess;
-  ready: RegExpExecArray;
-  /** Every stdout line up to the ready line. */
-  lines: string[];
-}
-
-async function startLikeNpmStart(): Promise<Started> {
-  const product = spawn(process.execPath, [main], {
-    env: { PATH: process.env.PATH, PORT: '0', SIMULATOR_PORT: '0', DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  product.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const lines: string[] = [];
-  const ready = await new Promise<RegExpExecArray>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`no ready line in 150 s:\n${lines.join('\n')}\n${stderr}`)),
-      150_000,
-    );
-    product.once('exit', (code) => reject(new Error(`exited with ${code}:\n${lines.join('\n')}\n${stderr}`)));
-    createInterface({ input: product.stdout! }).on('line', (line) => {
-      lines.push(line);
-      const match = readyPattern.exec(line);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match);
-      }
-    });
-  });
-  return { product, ready, lines };
-}
-
-async function stop(product: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => product.once('exit', resolve));
-  product.kill('SIGTERM');
-  await exited;
-}
-
-let first: Started | undefined;
+let first: StartedProduct | undefined;
 afterAll(async () => {
-  if (first?.product.exitCode === null) await stop(first.product);
+  await first?.stop();
 });
 
 test('npm start prints one plain line naming the portal and whom to sign in as, who is its administrator', async () => {
-  first = await startLikeNpmStart();
+  first = await startLikeNpmStart(dataDir);
   const [, base, name, email] = first.ready;
   // Besides pino's JSON log lines, the only plain lines are the embedded database's build progress and this one.
   const plain = first.lines.filter((line) => !line.startsWith('{') && !line.startsWith('devdb: '));
@@ -93,12 +53,12 @@ test('the bare address leads to the portal', async () => {
 
 test('started again on the same data, it names the same administrator', async () => {
   const [line] = first!.ready;
-  await stop(first!.product);
-  const again = await startLikeNpmStart();
+  await first!.stop();
+  const again = await startLikeNpmStart(dataDir);
   try {
     expect(again.ready[0].replace(/:\d+\//g, ':PORT/')).toBe(line.replace(/:\d+\//g, ':PORT/'));
   } finally {
-    await stop(again.product);
+    await again.stop();
   }
 }, 180_000);
 

@@ -1,12 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openTestDatabase, type TestDatabase } from '../../test-support/database.js';
-import { startApp, type RunningApp } from '../src/app.js';
+import { startProductOnSimulator, type ProductOnSimulator } from '../../test-support/product-on-simulator.js';
+import type { RunningApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { createLogger } from '../src/logger.js';
 import { readyLine } from '../src/ready-line.js';
 
 /**
@@ -91,26 +89,18 @@ test('every npx a README names runs a binary the install brings', () => {
 });
 
 describe('the root README against the product as npm start starts it', () => {
-  let database: TestDatabase;
+  let product: ProductOnSimulator;
   let app: RunningApp;
   const readme = read('README.md');
   /** The README's prose with its line breaks as spaces, so a rewrap does not break a sentence's check. */
   const prose = readme.replace(/\s+/g, ' ');
 
   beforeAll(async () => {
-    database = await openTestDatabase('readme_addresses');
-    const config = loadConfig({
-      PORT: '0',
-      SIMULATOR_PORT: '0',
-      MONGODB_URI: database.uri,
-      MONGODB_DATABASE: database.name,
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'custodia-readme-')),
-    });
-    app = await startApp(config, createLogger('silent'));
+    product = await startProductOnSimulator('readme_addresses');
+    app = product.app;
   });
   afterAll(async () => {
-    await app?.stop();
-    await database?.dispose();
+    await product?.stop();
   });
 
   test('the address, the simulator port and the start-up line it shows are the defaults and what is printed', () => {
