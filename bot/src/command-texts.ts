@@ -1,3 +1,4 @@
+import { counted } from '@custodia/backend/language/quantities';
 import { defineTexts } from '@custodia/backend/language/texts';
 
 /** The bot's answers to chat commands that are sentences rather than cards. */
@@ -17,7 +18,10 @@ export const commandTexts = defineTexts({
     en: `I cannot find a job called "${p.typed}": ${p.known}`,
   }),
   wholeOrganisation: { it: 'tutta l’organizzazione', en: 'the whole organisation' },
-  groups: (p: { count: number }) => ({ it: `${p.count} gruppi`, en: `${p.count} groups` }),
+  groups: (p: { count: number }) => ({
+    it: counted(p.count, ['gruppo', 'gruppi'], 'it'),
+    en: counted(p.count, ['group', 'groups'], 'en'),
+  }),
   neverRun: (p: { name: string }) => ({
     it: `Il job "${p.name}" non è mai stato eseguito.`,
     en: `The job "${p.name}" has never run.`,

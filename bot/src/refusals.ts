@@ -1,5 +1,6 @@
 import { errorTexts } from '@custodia/backend/http/messages';
 import type { SetupStep } from '@custodia/backend/tenants/setup-status';
+import { missingStepsInWords } from '@custodia/backend/tenants/setup-step-texts';
 import type { Language } from './language.js';
 import type { BotPerson } from './people.js';
 import { refusalTexts } from './refusal-texts.js';
@@ -18,5 +19,5 @@ export function refusal(person: BotPerson, action: RefusedAction): string {
 
 /** "Run now" before the tenant setup is finished: the sentence the API answers with, in the person's language. */
 export function setupIncomplete(person: BotPerson, missing: readonly SetupStep[]): string {
-  return errorTexts.text('tenant_setup_incomplete', { missing: missing.join(', ') }, person.language);
+  return errorTexts.text('tenant_setup_incomplete', missingStepsInWords(missing), person.language);
 }

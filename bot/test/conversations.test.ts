@@ -63,6 +63,9 @@ test('run job refuses a viewer, and asks a typo-tolerant confirmation from an ad
   const text = seen(confirm);
   expect(text).toContain('Avviare ora il job "Nightly Mail"?');
   expect(text).toContain('Hai scritto "nightly mial"');
+  // The job's services by their product names, under the portal's word for them.
+  expect(text).toMatch(/Servizi\s*Exchange/);
+  expect(text).not.toContain('exchange');
   expect(actionsOf(confirm).map((action) => action.verb)).toEqual(['run.confirm', 'run.cancel']);
   const cancelled = await bot.press('admin', { verb: 'run.cancel', data: { jobId: nightlyId } });
   expect(seen(cancelled)).toContain('No backup started for "Nightly Mail"');

@@ -32,7 +32,7 @@ test('"run now" from Teams is refused before the tenant setup, as the API refuse
   await tenantRecords.scoped(db).updateOne(bot.backup.tenantId, {}, { $set: { setup: {} } });
   const refused = await bot.press('admin', { verb: verbs.confirmRun, data: { jobId } });
   expect(checkCard(refused).text).toContain(
-    'The tenant is not set up yet: complete the setup (missing: data_location, workloads, admin_consent, confirmation).',
+    'The tenant is not set up yet: complete Tenant setup (missing: “Where backup data is kept”, “Services to protect”, “Microsoft 365 permissions”, “Confirmation”).',
   );
   expect(await runsOfJob()).toBe(0);
   expect(await runRequests()).toEqual([]);

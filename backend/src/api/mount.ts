@@ -4,6 +4,7 @@ import { isGranted, isRestorePermission } from '../access/permissions.js';
 import type { Principal } from '../access/principal.js';
 import { findTenant } from '../tenants/tenant-store.js';
 import { missingSetupSteps } from '../tenants/setup-status.js';
+import { missingStepsInWords } from '../tenants/setup-step-texts.js';
 import { currentTermsVersion } from '../tenants/licence-terms.js';
 import { readSettings } from '../settings/settings-store.js';
 import type { ApiServices } from './services.js';
@@ -101,7 +102,7 @@ async function authorize(
     const tenant = await findTenant(services.db, principal.tenantId);
     const missing = tenant ? missingSetupSteps(tenant) : [];
     if (missing.length > 0) {
-      throw new ApiError(409, 'tenant_setup_incomplete', { missing }, { missing: missing.join(', ') });
+      throw new ApiError(409, 'tenant_setup_incomplete', { missing }, missingStepsInWords(missing));
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { Bilingual } from '../language/language.js';
+import { counted, formatBytes } from '../language/quantities.js';
 import { defineTexts } from '../language/texts.js';
 
 /**
@@ -54,17 +55,17 @@ export const errorTexts = defineTexts({
     it: `Prima di continuare devi accettare i termini di licenza (versione ${p.version}).`,
     en: `Before you continue you must accept the licence terms (version ${p.version}).`,
   }),
-  tenant_setup_incomplete: (p: { missing: string }) => ({
-    it: `Il tenant non è ancora impostato: completa il setup (mancano: ${p.missing}).`,
-    en: `The tenant is not set up yet: complete the setup (missing: ${p.missing}).`,
+  tenant_setup_incomplete: (p: { missing: Bilingual; count: number }) => ({
+    it: `Il tenant non è ancora impostato: completa il Setup del tenant (${p.count === 1 ? 'manca' : 'mancano'}: ${p.missing.it}).`,
+    en: `The tenant is not set up yet: complete Tenant setup (missing: ${p.missing.en}).`,
   }),
   setup_already_confirmed: {
     it: 'Il setup del tenant è già confermato: la posizione dei dati non può più cambiare.',
     en: 'The tenant setup is already confirmed: the data location can no longer change.',
   },
-  setup_not_ready: (p: { missing: string }) => ({
-    it: `Il setup non può essere confermato finché mancano: ${p.missing}.`,
-    en: `The setup cannot be confirmed while these are missing: ${p.missing}.`,
+  setup_not_ready: (p: { missing: Bilingual; count: number }) => ({
+    it: `Il setup non può essere confermato finché ${p.count === 1 ? 'manca' : 'mancano'}: ${p.missing.it}.`,
+    en: `The setup cannot be confirmed while ${p.count === 1 ? 'this is' : 'these are'} missing: ${p.missing.en}.`,
   }),
   already_exists: (p: { what: string }) => ({
     it: `Esiste già: ${p.what}.`,
@@ -107,7 +108,7 @@ export const errorTexts = defineTexts({
     en: 'No licences have been bought for this tenant: contact your sales representative.',
   },
   licence_plan_missing: (p: { profile: string; years: number }) => ({
-    it: `Non hai licenze per il profilo ${p.profile} con conservazione di ${p.years} anni: scegli un profilo e una conservazione acquistati.`,
+    it: `Non hai licenze per il profilo ${p.profile} con conservazione di ${counted(p.years, ['anno', 'anni'], 'it')}: scegli un profilo e una conservazione acquistati.`,
     en: `You have no licences for the ${p.profile} profile with ${p.years}-year retention: choose a profile and retention you bought.`,
   }),
   workloads_not_in_setup: (p: { workloads: string }) => ({
@@ -115,16 +116,16 @@ export const errorTexts = defineTexts({
     en: `These services are not among those chosen in Tenant setup: ${p.workloads}. Remove them from the job, or ask an administrator to add them in Tenant setup.`,
   }),
   licence_workloads_not_included: (p: { profile: string; years: number; workloads: string }) => ({
-    it: `Il profilo ${p.profile} (${p.years} anni) non comprende: ${p.workloads}. Togli questi servizi dal job o acquista un profilo che li includa.`,
-    en: `The ${p.profile} profile (${p.years} years) does not include: ${p.workloads}. Remove them from the job or buy a profile that includes them.`,
+    it: `Il profilo ${p.profile} (${counted(p.years, ['anno', 'anni'], 'it')}) non comprende: ${p.workloads}. Togli questi servizi dal job o acquista un profilo che li includa.`,
+    en: `The ${p.profile} profile (${counted(p.years, ['year', 'years'], 'en')}) does not include: ${p.workloads}. Remove them from the job or buy a profile that includes them.`,
   }),
   licence_seats_exceeded: (p: { needed: number; profile: string; years: number; seats: number }) => ({
-    it: `Il job proteggerebbe ${p.needed} utenti con il profilo ${p.profile} (${p.years} anni), ma le licenze sono ${p.seats}: limita il job ai gruppi da salvare o acquista altre licenze.`,
-    en: `The job would protect ${p.needed} people under the ${p.profile} profile (${p.years} years), but you have ${p.seats} licences: narrow the job to the groups to back up or buy more licences.`,
+    it: `Il job proteggerebbe ${counted(p.needed, ['utente', 'utenti'], 'it')} con il profilo ${p.profile} (${counted(p.years, ['anno', 'anni'], 'it')}), ma hai ${counted(p.seats, ['licenza', 'licenze'], 'it')}: limita il job ai gruppi da salvare o acquista altre licenze.`,
+    en: `The job would protect ${counted(p.needed, ['person', 'people'], 'en')} under the ${p.profile} profile (${counted(p.years, ['year', 'years'], 'en')}), but you have ${counted(p.seats, ['licence', 'licences'], 'en')}: narrow the job to the groups to back up or buy more licences.`,
   }),
   licence_storage_exceeded: (p: { usedBytes: number; purchasedBytes: number; remedies: Bilingual }) => ({
-    it: `Lo spazio acquistato è esaurito (${p.usedBytes} byte usati di ${p.purchasedBytes}): non puoi creare nuovi job, ma puoi sempre modificare quelli esistenti per ridurre ciò che coprono. ${p.remedies.it}`,
-    en: `The storage you bought is used up (${p.usedBytes} bytes used of ${p.purchasedBytes}): you cannot create new jobs, but you can always edit existing ones to cover less. ${p.remedies.en}`,
+    it: `Lo spazio acquistato è esaurito (${formatBytes(p.usedBytes, 'it')} usati di ${formatBytes(p.purchasedBytes, 'it')}): non puoi creare nuovi job, ma puoi sempre modificare quelli esistenti per ridurre ciò che coprono. ${p.remedies.it}`,
+    en: `The storage you bought is used up (${formatBytes(p.usedBytes, 'en')} used of ${formatBytes(p.purchasedBytes, 'en')}): you cannot create new jobs, but you can always edit existing ones to cover less. ${p.remedies.en}`,
   }),
   licence_overrun_growth: (p: {
     usedBytes: number;
@@ -132,8 +133,8 @@ export const errorTexts = defineTexts({
     growth: Bilingual;
     remedies: Bilingual;
   }) => ({
-    it: `Lo spazio acquistato è esaurito (${p.usedBytes} byte usati di ${p.purchasedBytes}): questa modifica aumenterebbe l’uso delle licenze (${p.growth.it}) e non è permessa; le modifiche che riducono ciò che il job copre lo sono sempre. ${p.remedies.it}`,
-    en: `The storage you bought is used up (${p.usedBytes} bytes used of ${p.purchasedBytes}): this change would use more of your licences (${p.growth.en}) and is not allowed; changes that make the job cover less always are. ${p.remedies.en}`,
+    it: `Lo spazio acquistato è esaurito (${formatBytes(p.usedBytes, 'it')} usati di ${formatBytes(p.purchasedBytes, 'it')}): questa modifica aumenterebbe l’uso delle licenze (${p.growth.it}) e non è permessa; le modifiche che riducono ciò che il job copre lo sono sempre. ${p.remedies.it}`,
+    en: `The storage you bought is used up (${formatBytes(p.usedBytes, 'en')} used of ${formatBytes(p.purchasedBytes, 'en')}): this change would use more of your licences (${p.growth.en}) and is not allowed; changes that make the job cover less always are. ${p.remedies.en}`,
   }),
   resource_busy: {
     it: 'Un backup di questo account è in corso: riprova quando sarà terminato.',
@@ -152,8 +153,8 @@ export const errorTexts = defineTexts({
     en: 'The selection holds no backed-up items to restore or export: check the chosen date and the search.',
   },
   selection_too_large: (p: { count: number; limit: number }) => ({
-    it: `La selezione contiene ${p.count} elementi, più di ${p.limit} in una richiesta: dividila o ripristina l’intero account.`,
-    en: `The selection holds ${p.count} items, more than ${p.limit} in one request: split it or restore the whole account.`,
+    it: `La selezione contiene ${counted(p.count, ['elemento', 'elementi'], 'it')}, più di ${p.limit} in una richiesta: dividila o ripristina l’intero account.`,
+    en: `The selection holds ${counted(p.count, ['item', 'items'], 'en')}, more than ${p.limit} in one request: split it or restore the whole account.`,
   }),
   self_service_disabled: {
     it: 'Il ripristino self-service è disattivato per la tua organizzazione: chiedi all’amministratore di ripristinare i dati o di attivarlo nelle impostazioni.',

@@ -16,6 +16,7 @@ import { jobSchema, jobViews, type JobView } from './job-view.js';
 import { requestRun } from './run-request.js';
 import { runSummary, runSummarySchema } from './run-view.js';
 import { isDuplicateKeyError } from '../db/index.js';
+import { missingStepsInWords } from '../tenants/setup-step-texts.js';
 
 const defineRoute = routeDefiner<BackupRouteServices>();
 
@@ -201,7 +202,7 @@ export const jobRoutes = [
       );
       if ('setupMissing' in outcome) {
         const missing = outcome.setupMissing;
-        throw new ApiError(409, 'tenant_setup_incomplete', { missing }, { missing: missing.join(', ') });
+        throw new ApiError(409, 'tenant_setup_incomplete', { missing }, missingStepsInWords(missing));
       }
       return runSummary(outcome.started);
     },

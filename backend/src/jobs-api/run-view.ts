@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Bilingual, Language } from '../language/language.js';
+import { counted } from '../language/quantities.js';
 import { iso, isoOrNull } from '../http/schemas.js';
 import type { BackupRun, RunProgress, RunUnit, RunView, UnitWarning } from '../backup/model.js';
 import { isKnownWarning, warningText } from '../backup-unit/warning-texts.js';
@@ -103,8 +104,8 @@ export function warningMessage(warning: UnitWarning, language: Language): string
 /** One sentence per language saying how the run went, for the job log. */
 export function plainSummary(status: BackupRun['status'], p: RunProgress): Bilingual {
   const counts = {
-    it: `${p.resourcesDone} di ${p.resourcesTotal} account salvati, ${p.items} elementi, ${p.warnings} avvisi, ${p.resourcesFailed} account non salvati.`,
-    en: `${p.resourcesDone} of ${p.resourcesTotal} accounts backed up, ${p.items} items, ${p.warnings} warnings, ${p.resourcesFailed} accounts not backed up.`,
+    it: `${counted(p.resourcesDone, ['account salvato', 'account salvati'], 'it')} su ${p.resourcesTotal}, ${counted(p.items, ['elemento', 'elementi'], 'it')}, ${counted(p.warnings, ['avviso', 'avvisi'], 'it')}, ${counted(p.resourcesFailed, ['account non salvato', 'account non salvati'], 'it')}.`,
+    en: `${p.resourcesDone} of ${counted(p.resourcesTotal, ['account', 'accounts'], 'en')} backed up, ${counted(p.items, ['item', 'items'], 'en')}, ${counted(p.warnings, ['warning', 'warnings'], 'en')}, ${counted(p.resourcesFailed, ['account', 'accounts'], 'en')} not backed up.`,
   };
   const opening: Record<BackupRun['status'], Bilingual> = {
     queued: { it: 'Il backup è in coda.', en: 'The backup is queued.' },

@@ -1,7 +1,8 @@
 import type { Language } from '../language/language.js';
 import type { DomainEvent } from '../events.js';
 import { digestTexts } from './digest-texts.js';
-import { formatBytes, formatWhen, type LetterDraft } from './letter-layout.js';
+import { formatBytes } from '../language/quantities.js';
+import { formatWhen, type LetterDraft } from './letter-layout.js';
 
 export type RunEndEvent = DomainEvent<'run.completed' | 'run.warning' | 'run.failed'>;
 export const runEndTypes = ['run.completed', 'run.warning', 'run.failed'] as const;

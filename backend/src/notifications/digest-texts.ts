@@ -1,9 +1,10 @@
+import { counted } from '../language/quantities.js';
 import { defineTexts } from '../language/texts.js';
 
 /** The words of the daily digest letter. */
 export const digestTexts = defineTexts({
   subject: (p: { succeeded: number; warned: number; failed: number }) => ({
-    it: `Riepilogo backup delle ultime 24 ore: ${p.succeeded} riusciti, ${p.warned} con avvisi, ${p.failed} non riusciti`,
+    it: `Riepilogo backup delle ultime 24 ore: ${counted(p.succeeded, ['riuscito', 'riusciti'], 'it')}, ${p.warned} con avvisi, ${counted(p.failed, ['non riuscito', 'non riusciti'], 'it')}`,
     en: `Backups of the last 24 hours: ${p.succeeded} succeeded, ${p.warned} with warnings, ${p.failed} failed`,
   }),
   noRuns: (p: { until: string }) => ({
@@ -23,12 +24,12 @@ export const digestTexts = defineTexts({
     en: 'For the details of each account open the Log tab; you received an email for each job with warnings or failed if you subscribed to those notifications.',
   },
   succeededLine: (p: { jobName: string; when: string; items: number; size: string }) => ({
-    it: `"${p.jobName}", ${p.when}: riuscito, ${p.items} elementi salvati (${p.size})`,
-    en: `"${p.jobName}", ${p.when}: succeeded, ${p.items} items saved (${p.size})`,
+    it: `"${p.jobName}", ${p.when}: riuscito, ${counted(p.items, ['elemento salvato', 'elementi salvati'], 'it')} (${p.size})`,
+    en: `"${p.jobName}", ${p.when}: succeeded, ${counted(p.items, ['item', 'items'], 'en')} saved (${p.size})`,
   }),
   warningLine: (p: { jobName: string; when: string; warnings: number; accounts: number }) => ({
-    it: `"${p.jobName}", ${p.when}: ${p.warnings} avvisi, ${p.accounts} account non salvati`,
-    en: `"${p.jobName}", ${p.when}: ${p.warnings} warnings, ${p.accounts} accounts not saved`,
+    it: `"${p.jobName}", ${p.when}: ${counted(p.warnings, ['avviso', 'avvisi'], 'it')}, ${counted(p.accounts, ['account non salvato', 'account non salvati'], 'it')}`,
+    en: `"${p.jobName}", ${p.when}: ${counted(p.warnings, ['warning', 'warnings'], 'en')}, ${counted(p.accounts, ['account', 'accounts'], 'en')} not saved`,
   }),
   failedLine: (p: { jobName: string; when: string; reason: string }) => ({
     it: `"${p.jobName}", ${p.when}: non riuscito (${p.reason})`,

@@ -77,11 +77,3 @@ export function formatWhen(when: Date, language: Language, timeZone = defaultTim
     timeZoneName: 'short',
   }).format(when);
 }
-
-/** Bytes in the unit people expect (GB with one decimal, or MB). */
-export function formatBytes(bytes: number, language: Language): string {
-  const locale = localeOf(language);
-  const gb = bytes / 1024 ** 3;
-  if (gb >= 1) return `${gb.toLocaleString(locale, { maximumFractionDigits: 1 })} GB`;
-  return `${(bytes / 1024 ** 2).toLocaleString(locale, { maximumFractionDigits: 1 })} MB`;
-}

@@ -1,10 +1,11 @@
+import { counted } from '../language/quantities.js';
 import { defineTexts } from '../language/texts.js';
 
 /** The words of the licence overrun letter. */
 export const licenceLetterTexts = defineTexts({
   planLine: (p: { profile: string; years: number; used: number; seats: number }) => ({
-    it: `Profilo ${p.profile}, conservazione ${p.years} anni: ${p.used} account protetti, ${p.seats} licenze acquistate.`,
-    en: `Profile ${p.profile}, ${p.years}-year retention: ${p.used} accounts protected, ${p.seats} licences bought.`,
+    it: `Profilo ${p.profile}, conservazione ${counted(p.years, ['anno', 'anni'], 'it')}: ${counted(p.used, ['account protetto', 'account protetti'], 'it')}, ${counted(p.seats, ['licenza acquistata', 'licenze acquistate'], 'it')}.`,
+    en: `Profile ${p.profile}, ${p.years}-year retention: ${counted(p.used, ['account', 'accounts'], 'en')} protected, ${counted(p.seats, ['licence', 'licences'], 'en')} bought.`,
   }),
   storageLine: (p: { used: string; bought: string }) => ({
     it: `Spazio: ${p.used} occupati, ${p.bought} acquistati.`,

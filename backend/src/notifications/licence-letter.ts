@@ -1,6 +1,7 @@
 import type { Language } from '../language/language.js';
 import type { DomainEventPayloads } from '../events.js';
-import { formatBytes, type LetterDraft } from './letter-layout.js';
+import { formatBytes } from '../language/quantities.js';
+import type { LetterDraft } from './letter-layout.js';
 import { licenceLetterTexts } from './licence-letter-texts.js';
 
 /** The tenant protects more people, or stores more, than it bought; the remedies are the FAQ's. */

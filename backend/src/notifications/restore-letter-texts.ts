@@ -1,3 +1,4 @@
+import { counted } from '../language/quantities.js';
 import { defineTexts } from '../language/texts.js';
 
 /** The words of the letters about a finished restore (completed or failed). */
@@ -5,8 +6,8 @@ export const restoreLetterTexts = defineTexts({
   completedSubject: (p: { failed: number }) =>
     p.failed > 0
       ? {
-          it: `Ripristino terminato: ${p.failed} elementi non ripristinati`,
-          en: `Restore finished: ${p.failed} items not restored`,
+          it: `Ripristino terminato: ${counted(p.failed, ['elemento non ripristinato', 'elementi non ripristinati'], 'it')}`,
+          en: `Restore finished: ${counted(p.failed, ['item', 'items'], 'en')} not restored`,
         }
       : { it: 'Ripristino completato', en: 'Restore completed' },
   completedIntro: (p: { when: string }) => ({
@@ -14,20 +15,20 @@ export const restoreLetterTexts = defineTexts({
     en: `the restore that ended on ${p.when} is done.`,
   }),
   restored: (p: { restored: number; verified: number }) => ({
-    it: `${p.restored} elementi ripristinati, di cui ${p.verified} verificati rileggendoli da Microsoft 365`,
-    en: `${p.restored} items restored, ${p.verified} of them verified by reading them back from Microsoft 365`,
+    it: `${counted(p.restored, ['elemento ripristinato', 'elementi ripristinati'], 'it')}, di cui ${counted(p.verified, ['verificato rileggendolo', 'verificati rileggendoli'], 'it')} da Microsoft 365`,
+    en: `${counted(p.restored, ['item', 'items'], 'en')} restored, ${p.verified} of them verified by reading them back from Microsoft 365`,
   }),
   skipped: (p: { skipped: number }) => ({
-    it: `${p.skipped} elementi saltati perché già presenti`,
-    en: `${p.skipped} items skipped because they were already there`,
+    it: counted(p.skipped, ['elemento saltato perché già presente', 'elementi saltati perché già presenti'], 'it'),
+    en: `${counted(p.skipped, ['item skipped because it was', 'items skipped because they were'], 'en')} already there`,
   }),
   failed: (p: { failed: number }) => ({
-    it: `${p.failed} elementi non ripristinati`,
-    en: `${p.failed} items not restored`,
+    it: counted(p.failed, ['elemento non ripristinato', 'elementi non ripristinati'], 'it'),
+    en: `${counted(p.failed, ['item', 'items'], 'en')} not restored`,
   }),
   mismatched: (p: { mismatched: number }) => ({
-    it: `${p.mismatched} elementi ripristinati diversi dal backup`,
-    en: `${p.mismatched} restored items differ from the backup`,
+    it: `${counted(p.mismatched, ['elemento ripristinato diverso', 'elementi ripristinati diversi'], 'it')} dal backup`,
+    en: `${counted(p.mismatched, ['restored item differs', 'restored items differ'], 'en')} from the backup`,
   }),
   whatToDoAfterFailures: {
     it: 'Cosa fare: il dettaglio del ripristino nel portale elenca gli elementi non riusciti con il motivo; puoi ripetere il ripristino per quegli elementi o esportarli. Se il problema si ripete, apri una richiesta nella scheda Support.',

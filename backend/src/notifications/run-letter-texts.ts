@@ -1,3 +1,4 @@
+import { counted } from '../language/quantities.js';
 import { defineTexts } from '../language/texts.js';
 
 /** The words of the letters about a run that ended with warnings or failed. */
@@ -8,11 +9,11 @@ export const runLetterTexts = defineTexts({
   }),
   warningIntro: (p: { jobName: string; when: string; warnings: number; accounts: number }) => ({
     it:
-      `l'esecuzione del job di backup "${p.jobName}" terminata il ${p.when} si è conclusa con ${p.warnings} avvisi` +
-      (p.accounts > 0 ? ` e ${p.accounts} account non salvati:` : '.'),
+      `l'esecuzione del job di backup "${p.jobName}" terminata il ${p.when} si è conclusa con ${counted(p.warnings, ['avviso', 'avvisi'], 'it')}` +
+      (p.accounts > 0 ? ` e ${counted(p.accounts, ['account non salvato', 'account non salvati'], 'it')}:` : '.'),
     en:
-      `the run of backup job "${p.jobName}" that ended on ${p.when} finished with ${p.warnings} warnings` +
-      (p.accounts > 0 ? ` and ${p.accounts} accounts not saved:` : '.'),
+      `the run of backup job "${p.jobName}" that ended on ${p.when} finished with ${counted(p.warnings, ['warning', 'warnings'], 'en')}` +
+      (p.accounts > 0 ? ` and ${counted(p.accounts, ['account', 'accounts'], 'en')} not saved:` : '.'),
   }),
   whatToDoAfterWarnings: {
     it: 'Cosa fare: apri la scheda Log per vedere l\'esito di ogni account e gli elementi segnalati. Gli avvisi riguardano di solito singoli elementi che Microsoft 365 non ha consegnato: il job li ritenta alla prossima esecuzione. Se un account non è stato salvato, verifica che esista ancora e abbia una licenza Microsoft 365, poi usa "Esegui ora" per rilanciare il job.',

@@ -6,6 +6,7 @@ import { tenantOf } from '../http/schemas.js';
 import { importExportPermission } from '../graph/index.js';
 import { adminConsentUrl, type AdminConsentProbe } from './admin-consent.js';
 import { missingSetupSteps } from './setup-status.js';
+import { missingStepsInWords } from './setup-step-texts.js';
 import {
   dataLocations,
   findTenant,
@@ -154,7 +155,7 @@ export const tenantRoutes = [
       const tenant = await requireTenant(services.db, tenantId);
       if (tenant.setup.confirmation) throw new ApiError(409, 'setup_already_confirmed');
       const missing = missingSetupSteps(tenant).filter((step) => step !== 'confirmation');
-      if (missing.length > 0) throw new ApiError(409, 'setup_not_ready', { missing }, { missing: missing.join(', ') });
+      if (missing.length > 0) throw new ApiError(409, 'setup_not_ready', { missing }, missingStepsInWords(missing));
       return tenantStatus(
         await changeSetup(services.db, tenantId, { confirmation: { at: services.clock(), by: principal.email } }),
       );

@@ -246,7 +246,7 @@ test('the daily digest goes once a day to those who asked, with the runs of thei
   await worker().pass();
   const digests = sentTo(alfa, 'direzione@alfa.example');
   expect(digests).toHaveLength(1);
-  expect(digests[0]?.subject).toBe('Riepilogo backup delle ultime 24 ore: 1 riusciti, 0 con avvisi, 1 non riusciti');
+  expect(digests[0]?.subject).toBe('Riepilogo backup delle ultime 24 ore: 1 riuscito, 0 con avvisi, 1 non riuscito');
   expect(digests[0]?.body).toContain('&#34;OneDrive&#34;, ');
   expect(digests[0]?.body).toContain('1200 elementi salvati (3 GB)');
   expect(digests[0]?.body).not.toContain('Archivio Beta');
@@ -264,6 +264,21 @@ test('sent letters are deleted once older than the retention, letters still wait
   expect(await pruneSentLetters(database.db, new Date(Date.now() + 10 * 60_000))).toBe(sent);
   expect(await letters.countDocuments({})).toBe(1);
   expect(await letters.findOne({}, { projection: { _id: 0 } })).toMatchObject({ tenantId: tenantB, status: 'pending' });
+});
+
+test('a run with one warning and one account not saved says so in the singular, in Italian and English', async () => {
+  await addRecipient(database.db, tenantA, 'una.avvertenza@alfa.example', 'it', ['job.warning']);
+  await addRecipient(database.db, tenantA, 'one.warning@alfa.example', 'en', ['job.warning']);
+  const runId = randomUUID();
+  const payload = { runId, jobId: randomUUID(), jobName: 'Posta', warnings: 1, failedResources: ['Luca Bianchi'] };
+  await events.emit(tenantA, 'run.warning', payload, `run:${runId}`);
+  await worker().pass();
+  expect(sentTo(alfa, 'una.avvertenza@alfa.example')[0]?.body).toContain(
+    'si è conclusa con 1 avviso e 1 account non salvato:',
+  );
+  expect(sentTo(alfa, 'one.warning@alfa.example')[0]?.body).toContain(
+    'finished with 1 warning and 1 account not saved:',
+  );
 });
 
 function escapeHtml(text: string): string {

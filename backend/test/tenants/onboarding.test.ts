@@ -75,6 +75,8 @@ test('from onboarding by the provider to a confirmed tenant setup, the API says 
   expect(invitedEarly.body).toMatchObject({
     error: {
       code: 'tenant_setup_incomplete',
+      message:
+        'The tenant is not set up yet: complete Tenant setup (missing: “Where backup data is kept”, “Services to protect”, “Microsoft 365 permissions”, “Confirmation”).',
       details: { missing: ['data_location', 'workloads', 'admin_consent', 'confirmation'] },
     },
   });
@@ -93,10 +95,20 @@ test('from onboarding by the provider to a confirmed tenant setup, the API says 
     missing: ['admin_consent', 'confirmation'],
   });
 
-  const tooEarly = await api.call('POST', '/tenant/setup/confirmation', { token, body: { confirm: true } });
+  const tooEarly = await api.call('POST', '/tenant/setup/confirmation', {
+    token,
+    headers: { 'accept-language': 'it' },
+    body: { confirm: true },
+  });
   expect(tooEarly).toMatchObject({
     status: 409,
-    body: { error: { code: 'setup_not_ready', details: { missing: ['admin_consent'] } } },
+    body: {
+      error: {
+        code: 'setup_not_ready',
+        message: 'Il setup non può essere confermato finché manca: «Autorizzazioni Microsoft 365».',
+        details: { missing: ['admin_consent'] },
+      },
+    },
   });
 
   const consentLink = await api.call(

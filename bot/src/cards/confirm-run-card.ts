@@ -1,3 +1,4 @@
+import { workloadList, type BackupWorkload } from '@custodia/backend/tenants/setup-services';
 import type { Language } from '../language.js';
 import { verbs } from '../verbs.js';
 import type { AdaptiveCard } from './card-types.js';
@@ -7,7 +8,7 @@ import { confirmRunTexts } from './confirm-run-texts.js';
 export interface ConfirmRunData {
   jobId: string;
   jobName: string;
-  workloads: string[];
+  workloads: readonly BackupWorkload[];
   scope: string;
   /** What the person typed, when the job was matched despite a typo. */
   typed?: string;
@@ -20,7 +21,7 @@ export function confirmRunCard(data: ConfirmRunData, language: Language): Adapti
     title(t.question({ jobName: data.jobName })),
     facts([
       [t.scope, data.scope],
-      ['Workload', data.workloads.join(', ')],
+      [t.workloads, workloadList(data.workloads)],
     ]),
   ];
   if (data.typed !== undefined) {

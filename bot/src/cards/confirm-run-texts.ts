@@ -7,6 +7,7 @@ export const confirmRunTexts = defineTexts({
     en: `Run the job "${p.jobName}" now?`,
   }),
   scope: { it: 'Perimetro', en: 'Scope' },
+  workloads: { it: 'Servizi', en: 'Services' },
   typedInstead: (p: { typed: string }) => ({
     it: `Hai scritto "${p.typed}": intendevi questo job?`,
     en: `You wrote "${p.typed}": is this the job you meant?`,

@@ -47,15 +47,3 @@ export function execute(
 export function openUrl(actionTitle: string, url: string): OpenUrlAction {
   return { type: 'Action.OpenUrl', title: actionTitle, url };
 }
-
-/** Bytes as a person reads them: 1.2 GB, 340 MB. */
-export function readableBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
-}

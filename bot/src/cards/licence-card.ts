@@ -1,6 +1,7 @@
 import type { Bilingual, Language } from '../language.js';
 import type { AdaptiveCard, CardElement } from './card-types.js';
-import { adaptiveCard, facts, openUrl, paragraph, readableBytes, title } from './elements.js';
+import { formatBytes } from '@custodia/backend/language/quantities';
+import { adaptiveCard, facts, openUrl, paragraph, title } from './elements.js';
 import { licenceTexts } from './licence-texts.js';
 
 export interface LicenceCardData {
@@ -27,7 +28,8 @@ export function licenceCard(data: LicenceCardData, language: Language): Adaptive
     rows.push([`${extra.profile}, ${years(extra.retentionYears)}`, `${extra.used} / 0 ${t.notBought}`]);
   }
   if (data.storage) {
-    rows.push([t.storage, `${readableBytes(data.storage.usedBytes)} / ${readableBytes(data.storage.purchasedBytes)}`]);
+    const { usedBytes, purchasedBytes } = data.storage;
+    rows.push([t.storage, `${formatBytes(usedBytes, language)} / ${formatBytes(purchasedBytes, language)}`]);
   }
   if (rows.length === 0) body.push(paragraph(t.noLicence));
   else body.push(facts(rows));

@@ -1,10 +1,11 @@
+import { counted } from '@custodia/backend/language/quantities';
 import { defineTexts } from '@custodia/backend/language/texts';
 
 /** The words of the licence card. */
 export const licenceTexts = defineTexts({
   years: (p: { years: number }) => ({
-    it: `${p.years} ${p.years === 1 ? 'anno' : 'anni'}`,
-    en: `${p.years} year${p.years === 1 ? '' : 's'}`,
+    it: counted(p.years, ['anno', 'anni'], 'it'),
+    en: counted(p.years, ['year', 'years'], 'en'),
   }),
   exceeded: { it: 'Licenze superate', en: 'Licences exceeded' },
   status: { it: 'Stato della licenza', en: 'Licence status' },

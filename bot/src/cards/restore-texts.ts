@@ -1,3 +1,4 @@
+import { counted } from '@custodia/backend/language/quantities';
 import { defineTexts } from '@custodia/backend/language/texts';
 
 /** The words of the restore cards: a finished restore, and the latest restores with their statuses. */
@@ -9,8 +10,8 @@ export const restoreTexts = defineTexts({
   skipped: { it: 'Già presenti (saltati)', en: 'Already there (skipped)' },
   failed: { it: 'Non riusciti', en: 'Failed' },
   mismatched: (p: { count: number }) => ({
-    it: `${p.count} elementi ripristinati differiscono dal backup: apri il dettaglio nel portale.`,
-    en: `${p.count} restored items differ from the backup: open the details in the portal.`,
+    it: `${counted(p.count, ['elemento ripristinato differisce', 'elementi ripristinati differiscono'], 'it')} dal backup: apri il dettaglio nel portale.`,
+    en: `${counted(p.count, ['restored item differs', 'restored items differ'], 'en')} from the backup: open the details in the portal.`,
   }),
   latest: { it: 'Ultimi restore', en: 'Latest restores' },
   none: { it: 'Nessun restore finora.', en: 'No restores so far.' },

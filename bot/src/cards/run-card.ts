@@ -2,7 +2,8 @@ import type { RunStatus } from '@custodia/backend/backup/index';
 import type { Language } from '../language.js';
 import { verbs } from '../verbs.js';
 import type { AdaptiveCard, CardAction } from './card-types.js';
-import { adaptiveCard, execute, facts, openUrl, paragraph, readableBytes, title } from './elements.js';
+import { formatBytes } from '@custodia/backend/language/quantities';
+import { adaptiveCard, execute, facts, openUrl, paragraph, title } from './elements.js';
 import { runTexts } from './run-texts.js';
 
 export interface ResourceFailure {
@@ -52,7 +53,7 @@ export function runCard(data: RunCardData, language: Language): AdaptiveCard {
       [t.accounts, `${data.resourcesDone + data.resourcesFailed} / ${data.resourcesTotal}`],
       [t.failed, String(data.resourcesFailed)],
       [t.items, String(data.items)],
-      [t.data, readableBytes(data.bytes)],
+      [t.data, formatBytes(data.bytes, language)],
       [t.warnings, String(data.warnings)],
     ]),
   ];

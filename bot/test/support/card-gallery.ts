@@ -135,7 +135,12 @@ function cardsIn(language: Language): GalleryCard[] {
         },
         language,
       ),
-      expected: [pick('Avviare ora il job "Nightly Mail"?', 'Run the job "Nightly Mail" now?'), pick('Avvia', 'Run')],
+      expected: [
+        pick('Avviare ora il job "Nightly Mail"?', 'Run the job "Nightly Mail" now?'),
+        pick('Servizi', 'Services'),
+        'Exchange, OneDrive',
+        pick('Avvia', 'Run'),
+      ],
     },
     {
       name: 'run-running',
@@ -145,7 +150,7 @@ function cardsIn(language: Language): GalleryCard[] {
     {
       name: 'run-succeeded',
       card: runCard(run('succeeded', language), language),
-      expected: [pick('Backup completato: Nightly Mail', 'Backup completed: Nightly Mail'), '9.7 GB'],
+      expected: [pick('Backup completato: Nightly Mail', 'Backup completed: Nightly Mail'), pick('9,7 GB', '9.7 GB')],
     },
     {
       name: 'alert-failed',
@@ -173,7 +178,12 @@ function cardsIn(language: Language): GalleryCard[] {
         },
         language,
       ),
-      expected: [pick('Licenze superate', 'Licences exceeded'), pick('(oltre il limite)', '(over the limit)')],
+      expected: [
+        pick('Licenze superate', 'Licences exceeded'),
+        pick('Gold, 1 anno', 'Gold, 1 year'),
+        pick('Silver, 3 anni', 'Silver, 3 years'),
+        pick('(oltre il limite)', '(over the limit)'),
+      ],
     },
     {
       name: 'restores',
