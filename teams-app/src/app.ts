@@ -129,6 +129,7 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
       tenantId: microsoft365.providerTenantId,
       name: config.provider.name,
       supportEmail: config.provider.supportEmail,
+      support: config.provider.support,
     },
     consent: new ClientCredentialsConsentProbe({ authorityHost: microsoft365.authorityHost, ...microsoft365.app }),
     portalUrl,

@@ -1,5 +1,12 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import {
+  supportHoursSetting,
+  supportPhoneSetting,
+  supportPinSetting,
+  timeZoneSetting,
+  type SupportContact,
+} from '@custodia/backend/api/index';
 import type { HttpTimeouts } from './http/timeouts.js';
 import { redactSecrets } from './secret-redaction.js';
 
@@ -44,6 +51,16 @@ const environmentSchema = z.object({
   PROVIDER_TENANT_ID: z.string().min(1).optional(),
   PROVIDER_NAME: z.string().min(1).default('Custodia'),
   SUPPORT_EMAIL: z.email().default('support@custodia.example'),
+  // Demo values, plainly not a real line: a provider sets its own (the guide's toll-free number, hours and PIN).
+  PROVIDER_SUPPORT_PHONE: supportPhoneSetting.default('800 000 000'),
+  PROVIDER_SUPPORT_HOURS: supportHoursSetting.default({
+    fromDay: 'mon',
+    toDay: 'fri',
+    opens: '08:00',
+    closes: '18:00',
+  }),
+  PROVIDER_SUPPORT_TIME_ZONE: timeZoneSetting.default('Europe/Rome'),
+  PROVIDER_SUPPORT_PIN: supportPinSetting.default('0000'),
   BOT_APP_ID: z.string().min(1).optional(),
   BOT_APP_PASSWORD: z.string().min(1).optional(),
   TEAMS_APP_ID: z.string().min(1).default('5b1e0d7c-6c2f-4a53-9d1e-3c7a2f9b8e41'),
@@ -76,7 +93,13 @@ export interface AppConfig {
   readonly apiClientId: string | undefined;
   readonly apiDomain: string | undefined;
   readonly publicUrl: string | undefined;
-  readonly provider: { tenantId: string | undefined; name: string; supportEmail: string };
+  readonly provider: {
+    tenantId: string | undefined;
+    name: string;
+    supportEmail: string;
+    /** The phone line, its hours and the PIN it asks for (the Support page and the knowledge base show them). */
+    support: SupportContact;
+  };
   /**
    * The bot's Entra app: every activity is authenticated (Bot Framework JWT). Absent only while Microsoft 365 is the
    * simulator on loopback: the bot then accepts unauthenticated local traffic (tests, demo, Agents Playground).
@@ -153,7 +176,16 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     apiClientId: values.API_CLIENT_ID,
     apiDomain: values.API_DOMAIN,
     publicUrl: values.PUBLIC_URL,
-    provider: { tenantId: values.PROVIDER_TENANT_ID, name: values.PROVIDER_NAME, supportEmail: values.SUPPORT_EMAIL },
+    provider: {
+      tenantId: values.PROVIDER_TENANT_ID,
+      name: values.PROVIDER_NAME,
+      supportEmail: values.SUPPORT_EMAIL,
+      support: {
+        phone: values.PROVIDER_SUPPORT_PHONE,
+        hours: { ...values.PROVIDER_SUPPORT_HOURS, timeZone: values.PROVIDER_SUPPORT_TIME_ZONE },
+        pin: values.PROVIDER_SUPPORT_PIN,
+      },
+    },
     bot:
       values.BOT_APP_ID && values.BOT_APP_PASSWORD
         ? { appId: values.BOT_APP_ID, appPassword: values.BOT_APP_PASSWORD }

@@ -101,3 +101,32 @@ describe('the bot authenticates every activity once Microsoft 365 is real', () =
     expect(message).not.toContain('hunter2');
   });
 });
+
+test('the provider’s support line defaults to plain demo values and takes the guide’s phone, hours and PIN', () => {
+  expect(loadConfig({}).provider.support).toEqual({
+    phone: '800 000 000',
+    hours: { fromDay: 'mon', toDay: 'fri', opens: '08:00', closes: '18:00', timeZone: 'Europe/Rome' },
+    pin: '0000',
+  });
+  const configured = loadConfig({
+    PROVIDER_SUPPORT_PHONE: '800 199 477',
+    PROVIDER_SUPPORT_HOURS: 'Mon-Sat 09:30-17:00',
+    PROVIDER_SUPPORT_TIME_ZONE: 'Europe/Zurich',
+    PROVIDER_SUPPORT_PIN: '1125',
+  });
+  expect(configured.provider.support).toEqual({
+    phone: '800 199 477',
+    hours: { fromDay: 'mon', toDay: 'sat', opens: '09:30', closes: '17:00', timeZone: 'Europe/Zurich' },
+    pin: '1125',
+  });
+  expect(() =>
+    loadConfig({
+      PROVIDER_SUPPORT_PHONE: 'call us',
+      PROVIDER_SUPPORT_HOURS: 'mon-fri 18:00-08:00',
+      PROVIDER_SUPPORT_TIME_ZONE: 'Mars/Olympus',
+      PROVIDER_SUPPORT_PIN: '12a4',
+    }),
+  ).toThrow(
+    /PROVIDER_SUPPORT_PHONE="call us": a phone number[\s\S]*PROVIDER_SUPPORT_HOURS="mon-fri 18:00-08:00": the closing time must come after the opening time[\s\S]*PROVIDER_SUPPORT_TIME_ZONE="Mars\/Olympus": an IANA time zone[\s\S]*PROVIDER_SUPPORT_PIN="12a4": 3 to 10 digits/,
+  );
+});

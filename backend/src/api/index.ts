@@ -10,6 +10,7 @@ import type { RestoreApiServices } from '../restore-api/restore-api-services.js'
 import type { AdminConsentProbe } from '../tenants/admin-consent.js';
 import { MailOutbox } from '../tenants/mail-outbox.js';
 import { mountRoutes } from './mount.js';
+import { supportArticleFill } from '../support/support-article-fill.js';
 import { apiPrefix, apiRoutes } from './routes.js';
 import type { ApiServices } from './services.js';
 import type { ProviderProfile } from '../tenants/provider-profile.js';
@@ -49,7 +50,7 @@ export async function mountApi(server: Server, options: ApiOptions): Promise<Mou
     tokens: new TokenVerifier(options.identity, options.signingKeys),
     activity: new ActivityLog(options.db, options.activityKey, clock),
     outbox: new MailOutbox(options.db, clock),
-    knowledge: await KnowledgeBase.load(options.knowledgeDir),
+    knowledge: await KnowledgeBase.load(supportArticleFill(options.provider), options.knowledgeDir),
     consent: options.consent,
     provider: options.provider,
     identity: {
@@ -89,5 +90,13 @@ export { ClientCredentialsConsentProbe, type AdminConsentProbe } from '../tenant
 export { readSettings, type TenantSettings } from '../settings/settings-store.js';
 export { findTenant, type TenantRecord } from '../tenants/tenant-store.js';
 export { recipientsFor, notificationEvents, type NotificationEvent } from '../settings/notification-recipients.js';
-export { KnowledgeBase } from '../knowledge/knowledge-base.js';
+export { KnowledgeBase, type ArticleFill } from '../knowledge/knowledge-base.js';
+export { supportArticleFill } from '../support/support-article-fill.js';
+export {
+  supportHoursSetting,
+  supportPhoneSetting,
+  supportPinSetting,
+  timeZoneSetting,
+  type SupportContact,
+} from '../support/support-contact.js';
 export { missingSetupSteps } from '../tenants/setup-status.js';

@@ -23,6 +23,12 @@ export interface ArticleQuery {
   text?: string | undefined;
 }
 
+/**
+ * What the product's configuration writes into articles: `{{name}}` in an article's text becomes the value of `name`
+ * in its language (the provider's support phone, hours and PIN).
+ */
+export type ArticleFill = Readonly<Record<Language, Readonly<Record<string, string>>>>;
+
 /** The articles shipped with the product: `backend/knowledge/<language>/<slug>.md`. */
 export const defaultKnowledgeDir = fileURLToPath(new URL('../../knowledge/', import.meta.url));
 
@@ -33,13 +39,15 @@ export const defaultKnowledgeDir = fileURLToPath(new URL('../../knowledge/', imp
 export class KnowledgeBase {
   private constructor(private readonly articles: readonly Article[]) {}
 
-  static async load(directory = defaultKnowledgeDir): Promise<KnowledgeBase> {
+  static async load(fill: ArticleFill, directory = defaultKnowledgeDir): Promise<KnowledgeBase> {
     const articles: Article[] = [];
     for (const language of languages) {
       const folder = join(directory, language);
       const files = (await readdir(folder)).filter((name) => name.endsWith('.md')).sort();
       for (const file of files) {
-        articles.push(parseArticle(file.slice(0, -3), language, await readFile(join(folder, file), 'utf8')));
+        const slug = file.slice(0, -3);
+        const source = await readFile(join(folder, file), 'utf8');
+        articles.push(parseArticle(slug, language, filled(source, fill[language], `${language}/${slug}`)));
       }
     }
     return new KnowledgeBase(articles);
@@ -77,6 +85,15 @@ function score(article: Article, terms: readonly string[]): number {
     total += (inTitle ? 5 : 0) + (inTags ? 3 : 0) + Math.min(inBody, 5);
   }
   return total;
+}
+
+/** An article names only values the product fills: a misspelt `{{name}}` stops the start, not a reader. */
+function filled(source: string, values: Readonly<Record<string, string>>, article: string): string {
+  return source.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`knowledge article ${article}: nothing fills {{${name}}}`);
+    return value;
+  });
 }
 
 /** Lower case, accents removed, split on anything that is not a letter or digit. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { findPage, findTenantPage, listQuery, pageOf } from '../http/pagination.js';
 import { routeDefiner } from '../http/route.js';
 import { idParams, resourceId, tenantOf } from '../http/schemas.js';
+import { supportContactSchema, supportContactView } from './support-contact.js';
 import { addComment, changeStatus, notifyOtherSide, requireTicket, type SupportServices } from './ticket-service.js';
 import { supportTickets, ticketSeverities, ticketStatuses, type SupportTicket } from './ticket-store.js';
 import { ticketDetail, ticketSchema, ticketSummary, ticketSummarySchema } from './ticket-view.js';
@@ -14,8 +15,18 @@ const commentBody = z.strictObject({ text: z.string().trim().min(1).max(10_000) 
 const providerTicketParams = z.strictObject({ tenantId: z.uuid(), id: resourceId });
 const target = (t: { id: string; subject: string }) => ({ type: 'support_ticket', id: t.id, label: t.subject });
 
-/** Customers open tickets, comment, and close or reopen them. */
+/** Customers open tickets, comment, and close or reopen them; they read how to phone the provider. */
 const customerRoutes = [
+  defineRoute({
+    id: 'support.contact',
+    method: 'GET',
+    path: '/support/contact',
+    tag: 'support',
+    summary: 'The provider’s support phone line, its hours and PIN, and its support address',
+    permission: 'support.read',
+    response: supportContactSchema,
+    handler: async ({ services }) => supportContactView(services.provider, services.provider.support),
+  }),
   defineRoute({
     id: 'support.list',
     method: 'GET',

@@ -410,6 +410,7 @@ const matrix: Record<string, Row> = {
   },
   'knowledge.list': { allowed: everyone, sample: get('/knowledge/articles?q=job') },
   'knowledge.read': { allowed: everyone, sample: get('/knowledge/articles/job-di-backup') },
+  'support.contact': { allowed: portal, sample: get('/support/contact') },
   'support.list': { allowed: portal, sample: get('/support/tickets') },
   'support.read': {
     allowed: portal,

@@ -1,5 +1,6 @@
 import { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
-import { person, seedTenant, startHarness, tenantA, type Harness } from '../api/support/harness.js';
+import { supportArticleFill } from '../../src/support/support-article-fill.js';
+import { person, seedTenant, startHarness, tenantA, testSupport, type Harness } from '../api/support/harness.js';
 
 let api: Harness;
 const endUser = person(tenantA, 'ugo');
@@ -18,7 +19,9 @@ interface Summary {
 }
 
 test('every article exists in Italian and in English, with the same slug and category', async () => {
-  const base = await KnowledgeBase.load();
+  const base = await KnowledgeBase.load(
+    supportArticleFill({ tenantId: tenantA, name: 'TIM', supportEmail: 'supporto@tim.example', support: testSupport }),
+  );
   const italian = base.search({ language: 'it' });
   const english = base.search({ language: 'en' });
   expect(italian.length).toBeGreaterThanOrEqual(15);
@@ -77,4 +80,8 @@ test('lists page with a cursor; one article reads as Markdown; unknown slugs are
   });
   expect((await api.call('GET', '/knowledge/articles/non-esiste', { token })).status).toBe(404);
   expect((await api.call('GET', '/knowledge/articles/..%2F..%2Fpackage', { token })).status).toBe(400);
+});
+
+test('an article that names a value nothing fills stops the knowledge base from loading', async () => {
+  await expect(KnowledgeBase.load({ it: {}, en: {} })).rejects.toThrow(/chiedere-supporto: nothing fills \{\{\w+\}\}/);
 });

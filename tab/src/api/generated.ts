@@ -1171,6 +1171,36 @@ export function knowledgeRead(
   }) as Promise<KnowledgeReadResponse>;
 }
 
+export type SupportContactResponse = {
+  provider: string;
+  email: string;
+  /** As printed, with spaces */
+  phone: string;
+  /** The number to dial (a tel: link): digits, optionally after + */
+  dial: string;
+  pin: string;
+  hours: {
+    fromDay: 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+    toDay: 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+    opens: string;
+    closes: string;
+    timeZone: string;
+  };
+  /** When the phone line answers, in words */
+  hoursText: {
+    it: string;
+    en: string;
+  };
+};
+
+/**
+ * The provider’s support phone line, its hours and PIN, and its support address
+ * `GET /api/v1/support/contact` (support.contact)
+ */
+export function supportContact(transport: ApiTransport): Promise<SupportContactResponse> {
+  return transport.json({ method: 'GET', path: `/api/v1/support/contact` }) as Promise<SupportContactResponse>;
+}
+
 export type SupportListQuery = {
   limit?: number;
   cursor?: string;

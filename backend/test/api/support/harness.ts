@@ -13,12 +13,19 @@ import { portalUsers, type PortalUser } from '../../../src/portal-users/portal-u
 import { tenantRecords, type TenantRecord } from '../../../src/tenants/tenant-store.js';
 import type { AdminConsentProbe } from '../../../src/tenants/admin-consent.js';
 import type { BackupApiServices } from '../../../src/jobs-api/index.js';
+import type { SupportContact } from '../../../src/support/support-contact.js';
 
 export const clientId = '5a1c3e2b-0f4d-4c6a-9b8e-7d2f1a0c9e3b';
 export const issuerHost = 'https://login.microsoftonline.com';
 export const tenantA = '11111111-1111-4111-8111-111111111111';
 export const tenantB = '22222222-2222-4222-8222-222222222222';
 export const providerTenant = '99999999-9999-4999-8999-999999999999';
+/** The provider's phone line in API tests: the guide's shape (toll-free number, Monday to Friday 8–18, a PIN). */
+export const testSupport: SupportContact = {
+  phone: '800 123 456',
+  hours: { fromDay: 'mon', toDay: 'fri', opens: '08:00', closes: '18:00', timeZone: 'Europe/Rome' },
+  pin: '4321',
+};
 
 export interface TestPerson {
   tenantId: string;
@@ -91,7 +98,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     db: database.db,
     identity: options.identity ?? { authorityHost: issuerHost, clientId, apiDomain: 'localhost' },
     ...(!options.identity && { signingKeys: jwks }),
-    provider: { tenantId: providerTenant, name: 'TIM', supportEmail: 'supporto@provider.example' },
+    provider: {
+      tenantId: providerTenant,
+      name: 'TIM',
+      supportEmail: 'supporto@provider.example',
+      support: testSupport,
+    },
     activityKey: randomBytes(32),
     consent: options.consent ?? { grantedPermissions: async () => null },
     portalUrl: 'https://custodia.example/portal',
