@@ -278,6 +278,7 @@ describe('run now, job log, items and licence consumption', () => {
     expect(detail.resources).toHaveLength(2);
     expect(detail.summary.it).toContain('Backup completato correttamente');
     expect(detail.summary.en).toContain('2 of 2 accounts backed up');
+    expect(detail.summary.it).toMatch(/ 2 account salvati su 2, \d+ elementi, 0 avvisi, 0 account non salvati\.$/);
   });
 
   test('job-log warnings are written in both languages from their code, so the portal switches without a reload; older ones as they were recorded', async () => {

@@ -98,6 +98,10 @@ test('a new job is refused, with the FAQ’s remedies in Italian and English', a
     expect(refused.status).toBe(409);
     expect(errorOf(refused.body).code).toBe('licence_storage_exceeded');
     for (const remedy of overrunRemedies) expect(errorOf(refused.body).message).toContain(remedy[language]);
+    // Storage as people read it (the byte counts stay in the details), with the decimal comma in Italian.
+    expect(errorOf(refused.body).message).toMatch(
+      language === 'it' ? /\(\d+(,\d)? MB usati di 0 MB\)/ : /\(\d+(\.\d)? MB used of 0 MB\)/,
+    );
   }
 });
 
