@@ -67,7 +67,7 @@ export async function notifyOtherSide(
   const t = ticketTexts.in(language);
   const headline = comment
     ? t.newComment({ subject: ticket.subject })
-    : t.newTicket({ severity: ticket.severity, subject: ticket.subject });
+    : t.newTicket({ severity: t[`severity_${ticket.severity}`], subject: ticket.subject });
   const lines = [
     headline,
     `Tenant: ${ticket.tenantId}`,

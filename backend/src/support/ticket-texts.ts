@@ -11,4 +11,9 @@ export const ticketTexts = defineTexts({
     en: `New ticket (${p.severity}): ${p.subject}`,
   }),
   from: (p: { name: string }) => ({ it: `Da: ${p.name}`, en: `From: ${p.name}` }),
+  // Keyed by severity, as the portal's Support page names them.
+  severity_low: { it: 'gravità bassa', en: 'low severity' },
+  severity_normal: { it: 'gravità normale', en: 'normal severity' },
+  severity_high: { it: 'gravità alta', en: 'high severity' },
+  severity_critical: { it: 'gravità critica', en: 'critical severity' },
 });

@@ -51,7 +51,7 @@ test('a customer opens a ticket, the provider is notified, answers and resolves 
   expect(toProvider).toHaveLength(1);
   expect(toProvider[0]).toMatchObject({
     to: { email: 'supporto@provider.example' },
-    subject: 'Nuova segnalazione (high): Job notturno in Warning',
+    subject: 'Nuova segnalazione (gravità alta): Job notturno in Warning',
   });
 
   const providerToken = await api.token(provider);
