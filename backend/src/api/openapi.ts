@@ -123,7 +123,8 @@ export function buildOpenApiDocument<S extends RouteServices>(
       version,
       description:
         'Tenants, sign-in, activity log, settings, portal users, knowledge base and support of Custodia. ' +
-        'Every error has the shape {"error":{"code","message","details"}}; messages follow Accept-Language (it, en).',
+        'Every error has the shape {"error":{"code","message","details"}}; messages follow Accept-Language (it, en). ' +
+        'No text of a request may hold U+0000: it is refused 400 invalid_request (detail code nul_character).',
     },
     paths,
     components: {
