@@ -1,3 +1,4 @@
+import { formatNumber } from '@custodia/backend/language/quantities';
 import type { Language } from '../language.js';
 import { verbs } from '../verbs.js';
 import type { AdaptiveCard, CardElement } from './card-types.js';
@@ -75,7 +76,7 @@ function approvalFacts(data: ApprovalCardData, language: Language): [string, str
     [t.requestedBy, data.requester],
     [t.accounts, data.accounts.length > 0 ? data.accounts.join(', ') : '-'],
   ];
-  if (data.itemCount !== null) rows.push([t.items, String(data.itemCount)]);
+  if (data.itemCount !== null) rows.push([t.items, formatNumber(data.itemCount, language)]);
   rows.push([t.where, data.where], [t.requestedAt, data.requestedAt]);
   if (data.decision) rows.push([t.decidedAt, data.decision.at]);
   return rows;

@@ -1,6 +1,6 @@
 import type { Bilingual, Language } from '../language.js';
 import type { AdaptiveCard, CardElement } from './card-types.js';
-import { formatBytes } from '@custodia/backend/language/quantities';
+import { formatBytes, formatNumber } from '@custodia/backend/language/quantities';
 import { adaptiveCard, facts, openUrl, paragraph, title } from './elements.js';
 import { licenceTexts } from './licence-texts.js';
 
@@ -19,13 +19,14 @@ export interface LicenceCardData {
 export function licenceCard(data: LicenceCardData, language: Language): AdaptiveCard {
   const t = licenceTexts.in(language);
   const years = (n: number) => t.years({ years: n });
+  const count = (n: number) => formatNumber(n, language);
   const body: CardElement[] = [title(data.overrun ? t.exceeded : t.status, data.overrun ? 'Attention' : 'Default')];
   const rows: [string, string][] = data.plans.map((plan) => [
     `${plan.profile}, ${years(plan.retentionYears)}`,
-    `${plan.used} / ${plan.seats}${plan.used > plan.seats ? t.overLimit : ''}`,
+    `${count(plan.used)} / ${count(plan.seats)}${plan.used > plan.seats ? t.overLimit : ''}`,
   ]);
   for (const extra of data.unlicensed) {
-    rows.push([`${extra.profile}, ${years(extra.retentionYears)}`, `${extra.used} / 0 ${t.notBought}`]);
+    rows.push([`${extra.profile}, ${years(extra.retentionYears)}`, `${count(extra.used)} / 0 ${t.notBought}`]);
   }
   if (data.storage) {
     const { usedBytes, purchasedBytes } = data.storage;

@@ -1,4 +1,5 @@
 import type { RestoreStatus } from '@custodia/backend/restore-model/model';
+import { formatNumber } from '@custodia/backend/language/quantities';
 import type { Language } from '../language.js';
 import type { AdaptiveCard, CardElement } from './card-types.js';
 import { adaptiveCard, facts, paragraph, title } from './elements.js';
@@ -21,10 +22,10 @@ export function restoreCompletedCard(data: RestoreOutcome, language: Language): 
     title(t.completed, data.failed > 0 ? 'Warning' : 'Good'),
     paragraph(t.whereTo({ where: data.where })),
     facts([
-      [t.restored, String(data.restored)],
-      [t.verified, String(data.verified)],
-      [t.skipped, String(data.skipped)],
-      [t.failed, String(data.failed)],
+      [t.restored, formatNumber(data.restored, language)],
+      [t.verified, formatNumber(data.verified, language)],
+      [t.skipped, formatNumber(data.skipped, language)],
+      [t.failed, formatNumber(data.failed, language)],
     ]),
   ];
   if (data.mismatched > 0) {
@@ -51,7 +52,7 @@ export function restoresCard(restores: readonly RestoreSummary[], language: Lang
       facts([
         [t.requested, restore.requestedAt],
         [t.status, restoreTexts.text(`status_${restore.status}`, {}, language)],
-        [t.restored, `${restore.restored} / ${restore.total}`],
+        [t.restored, `${formatNumber(restore.restored, language)} / ${formatNumber(restore.total, language)}`],
         [t.where, restore.where],
       ]),
     );

@@ -2,7 +2,7 @@ import type { RunStatus } from '@custodia/backend/backup/index';
 import type { Language } from '../language.js';
 import { verbs } from '../verbs.js';
 import type { AdaptiveCard, CardAction } from './card-types.js';
-import { formatBytes } from '@custodia/backend/language/quantities';
+import { formatBytes, formatNumber } from '@custodia/backend/language/quantities';
 import { adaptiveCard, execute, facts, openUrl, paragraph, title } from './elements.js';
 import { runTexts } from './run-texts.js';
 
@@ -51,10 +51,10 @@ export function runCard(data: RunCardData, language: Language): AdaptiveCard {
     title(`${runTexts.text(`heading_${data.status}`, {}, language)}: ${data.jobName}`, color),
     facts([
       [t.accounts, `${data.resourcesDone + data.resourcesFailed} / ${data.resourcesTotal}`],
-      [t.failed, String(data.resourcesFailed)],
-      [t.items, String(data.items)],
+      [t.failed, formatNumber(data.resourcesFailed, language)],
+      [t.items, formatNumber(data.items, language)],
       [t.data, formatBytes(data.bytes, language)],
-      [t.warnings, String(data.warnings)],
+      [t.warnings, formatNumber(data.warnings, language)],
     ]),
   ];
   if (data.reason !== null) body.push(paragraph(data.reason, { color }));

@@ -150,7 +150,11 @@ function cardsIn(language: Language): GalleryCard[] {
     {
       name: 'run-succeeded',
       card: runCard(run('succeeded', language), language),
-      expected: [pick('Backup completato: Nightly Mail', 'Backup completed: Nightly Mail'), pick('9,7 GB', '9.7 GB')],
+      expected: [
+        pick('Backup completato: Nightly Mail', 'Backup completed: Nightly Mail'),
+        pick('9,7 GB', '9.7 GB'),
+        pick('51.873', '51,873'),
+      ],
     },
     {
       name: 'alert-failed',
