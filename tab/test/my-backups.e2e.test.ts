@@ -55,6 +55,14 @@ test('an ordinary person sees only their own mailbox and OneDrive in “My backu
   await expect(page.getByRole('tab').count()).resolves.toBe(0);
 });
 
+test('the self-service restore guide opens from “My backups”, as the knowledge base writes it, and leads back', async () => {
+  await page.getByRole('button', { name: 'Self-service restore guide' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Self-service restore guide' }).waitFor();
+  await page.getByRole('heading', { level: 3, name: 'In Outlook: "Restore from backup"' }).waitFor();
+  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('combobox', { name: 'Mailbox or OneDrive' }).waitFor();
+});
+
 test('a message deleted in Microsoft 365 is found in the inbox as backed up, restored in place and verified', async () => {
   await page.getByRole('combobox', { name: 'Mailbox or OneDrive' }).selectOption({ index: 0 });
   const mailboxOption = await page.getByRole('combobox', { name: 'Mailbox or OneDrive' }).inputValue();

@@ -161,6 +161,20 @@ test('the knowledge base searches and shows an article as text, never as HTML', 
   await page.getByRole('button', { name: 'Back' }).click();
 });
 
+test('support: the provider’s phone line, its hours and PIN as configured, and the self-service restore guide', async () => {
+  await openTab('Support');
+  const contact = page.getByRole('region', { name: 'Phone support' });
+  await contact.getByText('Monday to Friday, 08:00 to 18:00 (Europe/Rome time)', { exact: true }).waitFor();
+  // The product's plainly-demo defaults: no provider configured its line in this test.
+  await expect(contact.getByRole('link', { name: '800 000 000' }).getAttribute('href')).resolves.toBe('tel:800000000');
+  await expect(contact.locator('dt:has-text("PIN to give on the phone") + dd').textContent()).resolves.toBe('0000');
+  await contact.getByRole('button', { name: 'Self-service restore guide' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Self-service restore guide' }).waitFor();
+  await page.getByRole('heading', { level: 3, name: 'In Teams: "My backups"' }).waitFor();
+  await page.getByRole('button', { name: 'Back' }).click();
+  await contact.waitFor();
+});
+
 test('support: a ticket is opened, commented and listed', async () => {
   await openTab('Support');
   await page.getByText('You have no tickets').waitFor();
@@ -206,6 +220,10 @@ test('every page reads in Italian after the language switch, and passes axe', as
   await capture('knowledge-article-it');
   await openTab('Support');
   await page.getByRole('heading', { name: 'Segnalazioni al supporto' }).waitFor();
+  await page
+    .getByRole('region', { name: 'Assistenza telefonica' })
+    .getByText('dal lunedì al venerdì, dalle 08:00 alle 18:00 (fuso orario Europe/Rome)', { exact: true })
+    .waitFor();
   await page.getByRole('cell', { name: 'Alta' }).waitFor();
   await capture('support-it');
 });

@@ -1,36 +1,12 @@
 import { Button, Card, Field, Input, Link, Select, Text, Title2, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { knowledgeList, knowledgeRead } from '../api/generated.js';
+import { knowledgeList } from '../api/generated.js';
 import { useSession } from '../api/session.js';
 import { articleCategories, type ArticleCategory } from '../api/model.js';
 import { useResource } from '../api/use-resource.js';
 import { InfoNotice, Loaded } from '../components/messages.js';
 import { keyOf, useLanguage } from '../i18n/language.js';
-import { Markdown } from '../markdown/markdown.js';
-
-function ArticleView({ slug, onBack }: { slug: string; onBack: () => void }) {
-  const { t, language } = useLanguage();
-  const { api } = useSession();
-  const article = useResource(() => knowledgeRead(api, { params: { slug } }), `${slug}-${language}`);
-  return (
-    <article className="page" aria-labelledby="article-title">
-      <div>
-        <Button onClick={onBack}>{t('back')}</Button>
-      </div>
-      <Loaded state={article}>
-        {(value) => (
-          <>
-            <Title2 as="h1" id="article-title">
-              {value.title}
-            </Title2>
-            <Text>{t(keyOf('category', value.category))}</Text>
-            <Markdown source={value.markdown} />
-          </>
-        )}
-      </Loaded>
-    </article>
-  );
-}
+import { ArticleView } from './ArticleView.js';
 
 /** "Knowledge base": concepts, how-tos and common errors, searched by words, read as safe Markdown. */
 export function KnowledgePage() {
@@ -47,7 +23,7 @@ export function KnowledgePage() {
     return { words: query.q, items: found.items };
   }, JSON.stringify(query));
 
-  if (reading) return <ArticleView slug={reading} onBack={() => setReading(undefined)} />;
+  if (reading) return <ArticleView api={api} slug={reading} onBack={() => setReading(undefined)} />;
   return (
     <section className="page" aria-labelledby="knowledge-title">
       <Title2 as="h1" id="knowledge-title">

@@ -17,6 +17,9 @@ import { formatDateTime } from '../components/format.js';
 import { ActionOutcome, Loaded } from '../components/messages.js';
 import { PagedTable } from '../components/paged-table.js';
 import { keyOf, useLanguage } from '../i18n/language.js';
+import { selfServiceGuideSlug } from '../self-service/guide.js';
+import { ArticleView } from './ArticleView.js';
+import { SupportContact } from './SupportContact.js';
 
 function TicketView({ id, onBack }: { id: string; onBack: () => void }) {
   const { t, language } = useLanguage();
@@ -151,14 +154,18 @@ function NewTicketForm({ onOpened }: { onOpened: (ticket: Ticket) => void }) {
   );
 }
 
-/** "Support": the tenant's tickets with the provider, each with its comments. */
+/** "Support": how to phone the provider, the self-service restore guide, and the tenant's tickets with their comments. */
 export function SupportPage() {
   const { t, language } = useLanguage();
   const { api } = useSession();
   const [sort, setSort] = useState<NonNullable<SupportListQuery['sort']>>('-createdAt');
   const tickets = usePagedList((cursor) => supportList(api, { query: { sort, cursor } }), `tickets-${sort}`);
   const [viewing, setViewing] = useState<string | undefined>(undefined);
+  const [readingGuide, setReadingGuide] = useState(false);
 
+  if (readingGuide) {
+    return <ArticleView api={api} slug={selfServiceGuideSlug} onBack={() => setReadingGuide(false)} />;
+  }
   if (viewing) {
     return (
       <TicketView
@@ -175,6 +182,7 @@ export function SupportPage() {
       <Title2 as="h1" id="support-title">
         {t('supportTitle')}
       </Title2>
+      <SupportContact onGuide={() => setReadingGuide(true)} />
       <PagedTable
         list={tickets}
         labelledBy="support-title"
