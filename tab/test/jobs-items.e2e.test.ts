@@ -68,6 +68,10 @@ afterAll(async () => {
 });
 
 const jobRow = () => page.getByRole('row').filter({ hasText: jobName });
+const jobColumns = ['name', 'status', 'schedule', 'lastRun', 'nextRun'] as const;
+const jobCell = (column: (typeof jobColumns)[number]) => jobRow().getByRole('cell').nth(jobColumns.indexOf(column));
+/** A time of a job in Europe/Rome as the portal writes it in English, its zone named (CET in winter, CEST in summer). */
+const romeTime = /^\d{1,2} \w{3} \d{4}, \d{2}:\d{2} CES?T$/;
 
 test('the job form refuses an unknown group and a profile the licence lacks, each with the API’s reason', async () => {
   await page.getByRole('button', { name: 'Create backup job' }).click();
@@ -138,6 +142,12 @@ test('editing a job changes only what was edited', async () => {
   await page.getByText(`The changes to “${jobName}” were saved.`).waitFor();
   const job = await session.api<ApiJob>(`/jobs/${createdJob.id}`);
   expect(job).toMatchObject({ dailyTime: editedTime, workloads: ['exchange'], profile: 'Gold' });
+  // The schedule reads in the job's zone, named; so does its next run, though the browser is elsewhere.
+  await expect(page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).resolves.not.toBe('Europe/Rome');
+  await jobRow()
+    .getByRole('cell', { name: `${editedTime} (Europe/Rome)`, exact: true })
+    .waitFor();
+  await expect(jobCell('nextRun').textContent()).resolves.toMatch(romeTime);
 });
 
 test(
@@ -149,18 +159,28 @@ test(
     await jobRow()
       .getByRole('progressbar', { name: `Progress ${jobName}` })
       .waitFor();
+    // The bar has its figure beside it: share of accounts done, items and bytes so far.
+    await jobRow()
+      .getByText(/^\d+ % · \d+ of \d+ accounts · [\d,]+ items, [\d.,]+ (B|KB|MB|GB)$/)
+      .waitFor();
     await session.capture('overview-running-en');
+    // One run reads the same on every page: its time in the job's zone, named.
+    const lastRun = (await jobCell('lastRun').textContent()) ?? '';
+    expect(lastRun).toMatch(romeTime);
     await session.openTab('Job log');
     await page.getByRole('combobox', { name: 'Job' }).selectOption({ label: jobName });
     await page.getByRole('button', { name: 'Apply filters' }).click();
     const runRow = page.getByRole('row').filter({ hasText: jobName });
     await expect(runRow.count()).resolves.toBeLessThanOrEqual(1);
+    await runRow.getByRole('button', { name: lastRun, exact: true }).waitFor();
     await runRow.getByRole('button').click();
-    await page.getByRole('heading', { name: new RegExp(`${jobName}, run of`) }).waitFor();
+    await page.getByRole('heading', { name: `${jobName}, run of ${lastRun}` }).waitFor();
     // The detail reads the run again while it is unfinished: wait for the outcome it reaches.
     await page
       .getByText(/^(Backup completed successfully|Backup completed with warnings|Backup failed)/)
       .waitFor({ timeout: runTimeoutMs });
+    const facts = page.locator('dl.facts').first().locator('dd');
+    for (const started of [2, 3]) await expect(facts.nth(started).textContent()).resolves.toMatch(romeTime);
     const runs = await session.api<Listed<{ id: string }>>(`/runs?jobId=${createdJob.id}`);
     expect(runs.items).toHaveLength(1);
     const run = await session.api<ApiRun>(`/runs/${runs.items[0]?.id}`);

@@ -26,6 +26,19 @@ test('outside Teams the development sign-in lists the demo tenant and signs the 
   await page.getByRole('heading', { name: 'Licence terms' }).waitFor();
 });
 
+test('the page declares its icon, served from the tab’s own files, so no browser asks for a missing /favicon.ico', async () => {
+  const href = await page.locator('link[rel="icon"]').getAttribute('href');
+  expect(href).toBe('/tab/icons/custodia-32.png');
+  const icon = await fetch(`${session.server.url}${href}`);
+  expect(icon.status).toBe(200);
+  expect(icon.headers.get('content-type')).toBe('image/png');
+  expect(
+    Buffer.from(await icon.arrayBuffer())
+      .subarray(1, 4)
+      .toString('latin1'),
+  ).toBe('PNG');
+});
+
 test('the licence terms must be accepted at first sign-in', async () => {
   const accept = page.getByRole('button', { name: 'Accept and continue' });
   await expect(accept.isDisabled()).resolves.toBe(true);

@@ -18,6 +18,7 @@ interface ApiRestore {
   status: string;
   approval: { decision: string; note: string | null } | null;
   requestedBy: string;
+  restoreFolderName: string;
   progress: { total: number; restored: number; verified: number };
 }
 
@@ -171,6 +172,11 @@ test('a deleted message is found as of the backup run by browsing and by search,
 }, 60_000);
 
 test('restored to its original folder, the message is followed to 100 % and verified, and is back in the mailbox', async () => {
+  // The other choice says how the new folder is named, not a placeholder.
+  await page
+    .getByRole('radio', { name: 'A new folder named “Restored” and the date and time of the request (UTC)' })
+    .waitFor();
+  await expect(page.getByText(/<date>/).count()).resolves.toBe(0);
   await page.getByRole('radio', { name: 'The original location' }).check();
   await page.getByRole('radio', { name: /^Skip/ }).check();
   await page.getByRole('button', { name: 'Restore…' }).click();
@@ -180,7 +186,9 @@ test('restored to its original folder, the message is followed to 100 % and veri
   await session.capture('restore-confirm-en');
   await dialog.getByRole('button', { name: 'Start restore' }).click();
 
-  await page.getByText('Progress: 100 %').waitFor({ timeout: 60_000 });
+  // The bar has its figure beside it: the percentage and the items.
+  await page.getByText('100 % · 1 of 1 items').waitFor({ timeout: 60_000 });
+  await page.getByRole('progressbar', { name: 'Progress: 100 %' }).waitFor();
   const row = page.getByRole('row').filter({ hasText: subject });
   await row.getByText('✓ Verified').waitFor();
   await row.getByText('Restored', { exact: true }).waitFor();
@@ -192,6 +200,7 @@ test('restored to its original folder, the message is followed to 100 % and veri
   await session.openTab('Restores');
   const listed = page.getByRole('row').filter({ hasText: 'Completed' });
   await listed.getByText('Items: 1', { exact: true }).waitFor();
+  await listed.getByText('100 % · 1 of 1 items').waitFor();
   await session.capture('restores-en');
   await listed.getByRole('button').click();
   await page.getByRole('row').filter({ hasText: subject }).getByText('✓ Verified').waitFor();
@@ -211,7 +220,9 @@ test('a self-service OneDrive restore waits in Approvals until approved, then le
 
   await page.getByRole('button', { name: 'Refresh' }).click();
   const row = page.getByRole('row').filter({ hasText: waiting.requestedBy });
-  await row.getByText('A new folder “Restored <date>”').waitFor();
+  // The folder's real name, decided when the restore was asked: no placeholder.
+  expect(waiting.restoreFolderName).toMatch(/^(Ripristino|Restored) \d{4}-\d{2}-\d{2} \d{2}\.\d{2}$/);
+  await row.getByText(`A new folder “${waiting.restoreFolderName}”`).waitFor();
   await session.capture('approvals-en');
   await row.getByRole('button', { name: 'Approve' }).click();
   await page.getByText(`The restore requested by ${waiting.requestedBy} was approved and starts now.`).waitFor();
@@ -309,6 +320,10 @@ test.each([
       await rolePage.getByText(notForRole).waitFor();
       await expect(rolePage.getByRole('heading', { name: 'Each item' }).count()).resolves.toBe(0);
       await expect(rolePage.getByRole('alert').count()).resolves.toBe(0);
+      // Deleting backups is for administrators: the Items page offers no button the API would refuse.
+      await rolePage.getByRole('tab', { name: 'Items', exact: true }).click();
+      await rolePage.getByRole('row').filter({ hasText: owner.userPrincipalName }).first().waitFor();
+      await expect(rolePage.getByRole('button', { name: 'Delete backup' }).count()).resolves.toBe(0);
     } finally {
       await rolePage.close();
     }

@@ -2,9 +2,31 @@ import type { Language } from '../i18n/messages.js';
 
 const locales: Record<Language, string> = { it: 'it-IT', en: 'en-GB' };
 
-export function formatDateTime(iso: string | null | undefined, language: Language, never: string): string {
+/**
+ * A date and time with its zone's name ("6 Dec 2026, 03:28 CET"), so that one instant never reads as two unlabelled
+ * times on two pages: in `timeZone` (an IANA name, such as a job's Europe/Rome) when given, else the browser's.
+ */
+export function formatDateTime(
+  iso: string | null | undefined,
+  language: Language,
+  never: string,
+  timeZone?: string,
+): string {
   if (!iso) return never;
-  return new Date(iso).toLocaleString(locales[language], { dateStyle: 'medium', timeStyle: 'short' });
+  return new Date(iso).toLocaleString(locales[language], {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+    ...(timeZone !== undefined && { timeZone }),
+  });
+}
+
+/** A count in the language's number format (1,234 / 1.234). */
+export function formatCount(count: number, language: Language): string {
+  return count.toLocaleString(locales[language]);
 }
 
 const byteUnits = ['B', 'KB', 'MB', 'GB', 'TB'] as const;

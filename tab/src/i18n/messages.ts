@@ -62,6 +62,7 @@ const en = {
   jobLastRun: 'Last run',
   jobNextRun: 'Next run',
   jobProgress: 'Progress',
+  jobProgressFigure: '{percent} % · {done} of {total} accounts · {items} items, {size}',
   jobRunNow: 'Run this job',
   jobDelete: 'Delete job',
   jobDeleteConfirm: 'Delete the backup job “{name}”? The deletion takes effect immediately and cannot be undone.',
@@ -382,6 +383,7 @@ const it: Messages = {
   jobLastRun: 'Ultima esecuzione',
   jobNextRun: 'Prossima esecuzione',
   jobProgress: 'Avanzamento',
+  jobProgressFigure: '{percent} % · {done} di {total} account · {items} elementi, {size}',
   jobRunNow: 'Avvia il job',
   jobDelete: 'Cancella job',
   jobDeleteConfirm:

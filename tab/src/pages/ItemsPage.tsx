@@ -10,6 +10,7 @@ import { formatBytes, formatDateTime } from '../components/format.js';
 import { ActionOutcome } from '../components/messages.js';
 import { PagedTable } from '../components/paged-table.js';
 import { keyOf, useLanguage } from '../i18n/language.js';
+import { mayDeleteBackups } from './restore-access.js';
 
 type Protection = 'all' | 'protected' | 'unprotected';
 
@@ -21,7 +22,7 @@ function shownBy(protection: Protection): ((item: ProtectedItem) => boolean) | u
 /** "Elementi": every account the backups know, its type, the jobs protecting it and what its backup takes. */
 export function ItemsPage() {
   const { t, language } = useLanguage();
-  const { api } = useSession();
+  const { api, me } = useSession();
   const [sort, setSort] = useState<NonNullable<ItemsListQuery['sort']>>('displayName');
   const [kind, setKind] = useState<ResourceKind | ''>('');
   const [protection, setProtection] = useState<Protection>('all');
@@ -86,27 +87,33 @@ export function ItemsPage() {
             cell: (item) => formatDateTime(item.lastBackupAt, language, t('never')),
           },
           { id: 'stored', header: t('itemStored'), cell: (item) => formatBytes(item.storedBytes, language) },
-          {
-            id: 'delete',
-            header: t('itemDeleteBackup'),
-            hiddenHeader: true,
-            cell: (item) => (
-              <ConfirmButton
-                label={t('itemDeleteBackup')}
-                question={t('itemDeleteConfirm', { name: item.displayName })}
-                typeToConfirm={item.displayName}
-                typeLabel={t('itemDeleteType')}
-                disabled={purge.busy}
-                onConfirm={async () => {
-                  const done = await purge.run(
-                    () => itemsDeleteBackup(api, { params: { id: item.id }, body: { confirm: item.displayName } }),
-                    t('itemDeleted', { name: item.displayName }),
-                  );
-                  if (done) items.state.reload();
-                }}
-              />
-            ),
-          },
+          // Deleting an account's backups is for administrators only: nobody else sees a button the API would refuse.
+          ...(mayDeleteBackups(me.role)
+            ? [
+                {
+                  id: 'delete',
+                  header: t('itemDeleteBackup'),
+                  hiddenHeader: true,
+                  cell: (item: ProtectedItem) => (
+                    <ConfirmButton
+                      label={t('itemDeleteBackup')}
+                      question={t('itemDeleteConfirm', { name: item.displayName })}
+                      typeToConfirm={item.displayName}
+                      typeLabel={t('itemDeleteType')}
+                      disabled={purge.busy}
+                      onConfirm={async () => {
+                        const done = await purge.run(
+                          () =>
+                            itemsDeleteBackup(api, { params: { id: item.id }, body: { confirm: item.displayName } }),
+                          t('itemDeleted', { name: item.displayName }),
+                        );
+                        if (done) items.state.reload();
+                      }}
+                    />
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
     </section>

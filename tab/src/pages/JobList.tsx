@@ -1,4 +1,4 @@
-import { Button, ProgressBar, Title3 } from '@fluentui/react-components';
+import { Button, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { jobsDelete, jobsList, jobsRunNow, type JobsListQuery } from '../api/generated.js';
 import { useSession } from '../api/session.js';
@@ -7,15 +7,32 @@ import { useAction } from '../api/use-action.js';
 import { usePagedList } from '../api/use-paged-list.js';
 import { useRefreshWhile } from '../api/use-refresh-while.js';
 import { ConfirmButton } from '../components/confirm-button.js';
-import { formatDateTime } from '../components/format.js';
+import { FiguredProgress } from '../components/figured-progress.js';
+import { formatBytes, formatCount, formatDateTime } from '../components/format.js';
 import { ActionOutcome, SuccessNotice } from '../components/messages.js';
 import { PagedTable } from '../components/paged-table.js';
 import { keyOf, useLanguage } from '../i18n/language.js';
 
-function percentDone(job: JobView): number {
+/** A running job's bar with its figure: share of accounts finished (backed up or failed), items and bytes so far. */
+function JobProgress({ job }: { job: JobView }) {
+  const { t, language } = useLanguage();
   const progress = job.progress;
-  if (!progress || progress.resourcesTotal === 0) return 0;
-  return (progress.resourcesDone + progress.resourcesFailed) / progress.resourcesTotal;
+  const done = progress ? progress.resourcesDone + progress.resourcesFailed : 0;
+  const total = progress?.resourcesTotal ?? 0;
+  const share = total === 0 ? 0 : done / total;
+  return (
+    <FiguredProgress
+      value={share}
+      label={`${t('jobProgress')} ${job.name}`}
+      figure={t('jobProgressFigure', {
+        percent: Math.round(share * 100),
+        done,
+        total,
+        items: formatCount(progress?.items ?? 0, language),
+        size: formatBytes(progress?.bytes ?? 0, language),
+      })}
+    />
+  );
 }
 
 interface JobListProps {
@@ -63,20 +80,22 @@ export function JobList({ onCreate, onEdit, saved }: JobListProps) {
         columns={[
           { id: 'name', header: t('jobName'), sortField: 'name', cell: (job) => job.name },
           { id: 'status', header: t('jobStatus'), cell: (job) => t(keyOf('jobStatus', job.status)) },
-          { id: 'schedule', header: t('jobSchedule'), cell: (job) => job.dailyTime },
+          // The schedule and its runs in the job's own zone, named: the browser may be elsewhere.
+          { id: 'schedule', header: t('jobSchedule'), cell: (job) => `${job.dailyTime} (${job.timeZone})` },
           {
             id: 'lastRun',
             header: t('jobLastRun'),
-            cell: (job) => formatDateTime(job.lastRun?.queuedAt, language, t('never')),
+            cell: (job) => formatDateTime(job.lastRun?.queuedAt, language, t('never'), job.timeZone),
           },
-          { id: 'nextRun', header: t('jobNextRun'), cell: (job) => formatDateTime(job.nextRunAt, language, '—') },
+          {
+            id: 'nextRun',
+            header: t('jobNextRun'),
+            cell: (job) => formatDateTime(job.nextRunAt, language, '—', job.timeZone),
+          },
           {
             id: 'progress',
             header: t('jobProgress'),
-            cell: (job) =>
-              job.status === 'running' && (
-                <ProgressBar value={percentDone(job)} aria-label={`${t('jobProgress')} ${job.name}`} />
-              ),
+            cell: (job) => job.status === 'running' && <JobProgress job={job} />,
           },
           {
             id: 'actions',

@@ -28,8 +28,10 @@ export function JobLogPage() {
   const [draft, setDraft] = useState<Filters>(noFilters);
   const [applied, setApplied] = useState<Filters>(noFilters);
   const [sort, setSort] = useState<NonNullable<RunsListQuery['sort']>>('-queuedAt');
-  const [viewing, setViewing] = useState<string | undefined>(undefined);
+  const [viewing, setViewing] = useState<{ id: string; jobId: string } | undefined>(undefined);
   const jobs = useResource(() => jobsList(api, { query: { limit: 200 } }), 'jobs');
+  // A run's times read in its job's zone, as its schedule does; a deleted job's runs in the browser's, named too.
+  const zones = new Map(jobs.phase === 'ready' ? jobs.value.items.map((job) => [job.id, job.timeZone]) : []);
   const runs = usePagedList(
     (cursor) =>
       runsList(api, {
@@ -47,7 +49,8 @@ export function JobLogPage() {
   if (viewing) {
     return (
       <RunDetailView
-        runId={viewing}
+        runId={viewing.id}
+        timeZone={zones.get(viewing.jobId)}
         onBack={() => {
           setViewing(undefined);
           runs.state.reload();
@@ -101,8 +104,8 @@ export function JobLogPage() {
             header: t('logWhen'),
             sortField: 'queuedAt',
             cell: (run) => (
-              <Link as="button" onClick={() => setViewing(run.id)}>
-                {formatDateTime(run.queuedAt, language, '')}
+              <Link as="button" onClick={() => setViewing({ id: run.id, jobId: run.jobId })}>
+                {formatDateTime(run.queuedAt, language, '', zones.get(run.jobId))}
               </Link>
             ),
           },
@@ -113,7 +116,11 @@ export function JobLogPage() {
             header: t('runTrigger'),
             cell: (run) => t(keyOf('runTrigger', run.trigger), { who: run.requestedBy }),
           },
-          { id: 'finished', header: t('runFinished'), cell: (run) => formatDateTime(run.finishedAt, language, '—') },
+          {
+            id: 'finished',
+            header: t('runFinished'),
+            cell: (run) => formatDateTime(run.finishedAt, language, '—', zones.get(run.jobId)),
+          },
         ]}
       />
     </section>

@@ -1,14 +1,8 @@
-import { Button, Field, ProgressBar, Select, Title2, Title3 } from '@fluentui/react-components';
+import { Button, Field, Select, Title2, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { restoresItems, restoresRead } from '../api/generated.js';
 import { useSession } from '../api/session.js';
-import {
-  restoreUnfinished,
-  type RestoreItemState,
-  type RestoreItemView,
-  type RestoreProgress,
-  type RestoreView,
-} from '../api/model.js';
+import { restoreUnfinished, type RestoreItemState, type RestoreItemView, type RestoreView } from '../api/model.js';
 import { usePagedList } from '../api/use-paged-list.js';
 import { useRefreshWhile } from '../api/use-refresh-while.js';
 import { useResource } from '../api/use-resource.js';
@@ -18,17 +12,10 @@ import { PagedTable } from '../components/paged-table.js';
 import { keyOf, useLanguage, type Translate } from '../i18n/language.js';
 import type { Language } from '../i18n/messages.js';
 import { mayRestore } from './restore-access.js';
+import { describeTarget } from './restore-describe.js';
+import { itemsDone, percentOf, RestoreProgressBar } from './restore-progress.js';
 
 const itemStates: readonly RestoreItemState[] = ['pending', 'writing', 'restored', 'skipped', 'failed', 'exportOnly'];
-
-/** Items the restore has finished with, whatever their outcome. */
-export function itemsDone(progress: RestoreProgress): number {
-  return progress.restored + progress.skipped + progress.failed + progress.exportOnly;
-}
-
-export function percentOf(progress: RestoreProgress): number {
-  return progress.total === 0 ? 0 : Math.min(1, itemsDone(progress) / progress.total);
-}
 
 function verificationOf(item: RestoreItemView, t: Translate, language: Language): string {
   if (item.reason) return item.reason[language];
@@ -120,18 +107,14 @@ export function RestoreDetailView({ restoreId, onBack }: { restoreId: string; on
                 <dt>{t('runFinished')}</dt>
                 <dd>{formatDateTime(r.finishedAt, language, '—')}</dd>
                 <dt>{t('restoreTarget')}</dt>
-                <dd>
-                  {r.target.type === 'otherUser'
-                    ? t('restoreTargetOtherUserId', { id: r.target.userId })
-                    : t(keyOf('restoreTarget', r.target.type))}
-                  {r.target.type !== 'original' ? ` — ${r.restoreFolderName}` : ''}
-                </dd>
+                <dd>{describeTarget(r, t)}</dd>
                 <dt>{t('restoreConflict')}</dt>
                 <dd>{t(keyOf('restoreConflict', r.conflictPolicy))}</dd>
               </dl>
-              <Field label={t('restoreProgressLabel', { percent: Math.round(percentOf(p) * 100) })}>
-                <ProgressBar value={percentOf(p)} aria-label={t('jobProgress')} />
-              </Field>
+              <RestoreProgressBar
+                progress={p}
+                label={t('restoreProgressLabel', { percent: Math.round(percentOf(p) * 100) })}
+              />
               <dl className="facts" aria-label={t('restoreCounts')}>
                 {counts.map(([label, count]) => (
                   <div key={label} style={{ display: 'contents' }}>

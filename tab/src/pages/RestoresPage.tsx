@@ -1,4 +1,4 @@
-import { Button, Link, ProgressBar, Title2 } from '@fluentui/react-components';
+import { Button, Link, Title2 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { restoresList, type RestoresListQuery } from '../api/generated.js';
 import { useSession } from '../api/session.js';
@@ -11,7 +11,7 @@ import { PagedTable } from '../components/paged-table.js';
 import { keyOf, useLanguage } from '../i18n/language.js';
 import { mayRestore } from './restore-access.js';
 import { describeSelection, useAccountNames } from './restore-describe.js';
-import { percentOf } from './RestoreDetailView.js';
+import { percentOf, RestoreProgressBar } from './restore-progress.js';
 import { RestoreDetailView } from './RestoreDetailView.js';
 
 /** "Ripristini": every restore of the tenant, newest first, with its progress; one opens with its items. */
@@ -72,9 +72,9 @@ export function RestoresPage() {
             id: 'progress',
             header: t('jobProgress'),
             cell: (restore) => (
-              <ProgressBar
-                value={percentOf(restore.progress)}
-                aria-label={t('restoreProgressLabel', { percent: Math.round(percentOf(restore.progress) * 100) })}
+              <RestoreProgressBar
+                progress={restore.progress}
+                label={t('restoreProgressLabel', { percent: Math.round(percentOf(restore.progress) * 100) })}
               />
             ),
           },

@@ -42,7 +42,13 @@ function Warnings({ resources }: { resources: readonly ResourceOutcome[] }) {
 }
 
 /** One run of the job log: how it went in a sentence, then each account's outcome, items, warnings and errors. */
-export function RunDetailView({ runId, onBack }: { runId: string; onBack: () => void }) {
+export function RunDetailView(props: {
+  runId: string;
+  /** The job's zone, in which its times read (the browser's when the job is gone). */
+  timeZone: string | undefined;
+  onBack: () => void;
+}) {
+  const { runId, timeZone, onBack } = props;
   const { t, language } = useLanguage();
   const { api } = useSession();
   const run = useResource(() => runsRead(api, { params: { id: runId } }), runId);
@@ -57,7 +63,7 @@ export function RunDetailView({ runId, onBack }: { runId: string; onBack: () => 
         {(detail) => (
           <>
             <Title2 as="h1" id="run-title">
-              {t('runTitle', { job: detail.jobName, date: formatDateTime(detail.queuedAt, language, '') })}
+              {t('runTitle', { job: detail.jobName, date: formatDateTime(detail.queuedAt, language, '', timeZone) })}
             </Title2>
             <dl className="facts">
               <dt>{t('jobStatus')}</dt>
@@ -65,9 +71,9 @@ export function RunDetailView({ runId, onBack }: { runId: string; onBack: () => 
               <dt>{t('runTrigger')}</dt>
               <dd>{t(keyOf('runTrigger', detail.trigger), { who: detail.requestedBy })}</dd>
               <dt>{t('runStarted')}</dt>
-              <dd>{formatDateTime(detail.startedAt, language, '—')}</dd>
+              <dd>{formatDateTime(detail.startedAt, language, '—', timeZone)}</dd>
               <dt>{t('runFinished')}</dt>
-              <dd>{formatDateTime(detail.finishedAt, language, '—')}</dd>
+              <dd>{formatDateTime(detail.finishedAt, language, '—', timeZone)}</dd>
               <dt>{t('runItems')}</dt>
               <dd>
                 {t('runItemsText', {

@@ -10,3 +10,8 @@ export function mayRestore(role: string): boolean {
 export function sectionAllowed(section: string, role: string): boolean {
   return section === 'restore' || section === 'approvals' ? mayRestore(role) : true;
 }
+
+/** Deleting an account's backups (`items.delete_backup`): administrators only. */
+export function mayDeleteBackups(role: string): boolean {
+  return role === 'tenant_admin';
+}

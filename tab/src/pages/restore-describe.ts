@@ -18,9 +18,14 @@ export function describeSelection(restore: RestoreView, t: Translate, nameOf: (i
   return accounts ? `${what}: ${accounts}` : what;
 }
 
-/** Where a restore writes, in words. */
+/** Where a restore writes, in words, with the name of the folder it writes into (decided when it was asked). */
 export function describeTarget(restore: RestoreView, t: Translate): string {
-  return restore.target.type === 'otherUser'
-    ? t('restoreTargetOtherUserId', { id: restore.target.userId })
-    : t(keyOf('restoreTarget', restore.target.type));
+  switch (restore.target.type) {
+    case 'original':
+      return t('restoreTarget_original');
+    case 'newFolder':
+      return t('restoreTargetNewFolderNamed', { name: restore.restoreFolderName });
+    case 'otherUser':
+      return `${t('restoreTargetOtherUserId', { id: restore.target.userId })} — ${restore.restoreFolderName}`;
+  }
 }

@@ -131,6 +131,16 @@ function AccountBrowser(props: {
   );
 }
 
+/**
+ * An account as the person knows it: "Mailbox", "OneDrive". They are all the person's own, so the kind says which;
+ * the name is added only to tell apart two of a kind ("OneDrive — Marco Russo" already names itself: no prefix).
+ */
+function accountLabel(resource: BackedUpResource, all: readonly BackedUpResource[], kind: string): string {
+  const alike = all.filter((other) => other.kind === resource.kind).length;
+  if (alike === 1) return kind;
+  return resource.displayName.startsWith(kind) ? resource.displayName : `${kind} — ${resource.displayName}`;
+}
+
 /** The person's backed-up accounts (mailbox, OneDrive), one browsed at a time. */
 export function OwnBackupBrowser(props: {
   api: ApiClient;
@@ -148,7 +158,7 @@ export function OwnBackupBrowser(props: {
         <Select value={resource.id} onChange={(_, data) => setResourceId(data.value)}>
           {resources.map((r) => (
             <option key={r.id} value={r.id}>
-              {`${t(keyOf('myBackupsKind', r.kind))} — ${r.displayName}`}
+              {accountLabel(r, resources, t(keyOf('myBackupsKind', r.kind)))}
             </option>
           ))}
         </Select>

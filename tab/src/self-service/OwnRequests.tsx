@@ -1,4 +1,4 @@
-import { Button, ProgressBar, Title3 } from '@fluentui/react-components';
+import { Button, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { meRestoresList } from '../api/generated.js';
 import type { ApiClient } from '../api/client.js';
@@ -9,7 +9,8 @@ import { formatDateTime } from '../components/format.js';
 import { PagedTable } from '../components/paged-table.js';
 import { keyOf, useLanguage } from '../i18n/language.js';
 import { OwnRequestDetail } from './OwnRequestDetail.js';
-import { describeSelection, handledOf } from './restore-wording.js';
+import { RestoreProgressBar } from '../pages/restore-progress.js';
+import { describeSelection } from './restore-wording.js';
 
 /** The person's restore requests, newest first, read again while one is unfinished; one opens with its items. */
 export function OwnRequests({ api, generation, opened }: { api: ApiClient; generation: number; opened?: string }) {
@@ -53,20 +54,12 @@ export function OwnRequests({ api, generation, opened }: { api: ApiClient; gener
           {
             id: 'progress',
             header: t('requestsColumnProgress'),
-            cell: (restore) => {
-              const { done, total } = handledOf(restore);
-              return (
-                <>
-                  <ProgressBar
-                    value={total === 0 ? 0 : done / total}
-                    aria-label={t('requestsProgressLabel', {
-                      date: formatDateTime(restore.requestedAt, language, ''),
-                    })}
-                  />
-                  {t('requestsProgress', { done, total })}
-                </>
-              );
-            },
+            cell: (restore) => (
+              <RestoreProgressBar
+                progress={restore.progress}
+                label={t('requestsProgressLabel', { date: formatDateTime(restore.requestedAt, language, '') })}
+              />
+            ),
           },
           {
             id: 'open',

@@ -15,9 +15,3 @@ export function describeSelection(restore: RestoreView, t: Translate): string {
       return t('requestsWhatSearch', { words: selection.words.join(' ') });
   }
 }
-
-/** Items handled so far out of the total. */
-export function handledOf(restore: RestoreView): { done: number; total: number } {
-  const { progress } = restore;
-  return { done: progress.restored + progress.skipped + progress.failed + progress.exportOnly, total: progress.total };
-}
