@@ -3,12 +3,21 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
 import { bulkWriteInBatches, defineTenantCollection, defineUpgrade } from './db/index.js';
 import { isDuplicateKeyError } from './db/index.js';
+import type { AnyRunErrorNotice } from './backup/run-error-texts.js';
 
 /** Everything the domain announces; the bot and the notifier subscribe. */
 export interface DomainEventPayloads {
   'run.completed': { runId: string; jobId: string; jobName: string; items: number; bytes: number };
   'run.warning': { runId: string; jobId: string; jobName: string; warnings: number; failedResources: string[] };
-  'run.failed': { runId: string; jobId: string; jobName: string; reason: string; failedResources: string[] };
+  'run.failed': {
+    runId: string;
+    jobId: string;
+    jobName: string;
+    /** In English, as recorded; `notice` writes it in the reader's language (absent on older events). */
+    reason: string;
+    notice?: AnyRunErrorNotice;
+    failedResources: string[];
+  };
   'restore.completed': {
     restoreId: string;
     requestedBy: string;

@@ -120,6 +120,8 @@ test('a run that ends badly alerts the notification recipient once, with working
   const shownBefore = new Set(bot.adapter.shown.keys());
   const run = await bot.backup.runAgain(job.jobId);
   expect(run.status).toBe('failed');
+  // The reason is recorded by code too, so each reader gets it in their language.
+  expect(run.errorNotice).toEqual({ code: 'accounts_unreadable', params: { reason: expect.any(String) } });
 
   await bot.feed.poll();
   await bot.feed.poll();

@@ -1,5 +1,6 @@
 import type { ResourceKind } from '../catalog/index.js';
 import type { AnyWarningNotice } from '../backup-unit/warning-texts.js';
+import type { AnyRunErrorNotice } from './run-error-texts.js';
 
 export type Workload = 'exchange' | 'onedrive' | 'sharepoint' | 'teams';
 export const allWorkloads: readonly Workload[] = ['exchange', 'onedrive', 'sharepoint', 'teams'];
@@ -47,8 +48,10 @@ export interface BackupRun {
   queuedAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
-  /** A sentence for the job log when the run as a whole could not proceed. */
+  /** A sentence for the job log when the run as a whole could not proceed, in English as recorded. */
   error: string | null;
+  /** What the reader's language writes `error` from; absent on older runs. */
+  errorNotice?: AnyRunErrorNotice;
 }
 
 export interface RunView extends BackupRun {

@@ -13,6 +13,7 @@ import type { ContentWriter, GraphReader } from '../backup-unit/ports.js';
 import { backupResource } from './resource-backup.js';
 import { expandScope, type PlannedResource } from './scope.js';
 import { describeUnitFailure } from './unit-failure.js';
+import { runErrorBilingual, type AnyRunErrorNotice } from './run-error-texts.js';
 import { LeaseLostError, UnitLeases, type UnitLease } from './unit-lease.js';
 import type { UnitContext, UnitProgress } from '../backup-unit/unit-context.js';
 import { warningText } from '../backup-unit/warning-texts.js';
@@ -178,7 +179,7 @@ export class RunEngine {
     if (!run || (run.status !== 'queued' && run.status !== 'running')) return;
     const job = await this.jobs.findOne(tenantId, { jobId: run.jobId });
     if (!job) {
-      await this.finishRun(tenantId, runId, 'failed', 'the backup job was deleted before its run started');
+      await this.finishRun(tenantId, runId, 'failed', { code: 'job_deleted', params: {} });
       return;
     }
     if (run.status === 'queued') {
@@ -190,16 +191,14 @@ export class RunEngine {
       const graph = await this.options.graphFor(tenantId);
       planned = await expandScope(graph, job.scope, job.workloads);
     } catch (error) {
-      await this.finishRun(
-        tenantId,
-        runId,
-        'failed',
-        `the accounts could not be read from Microsoft 365: ${message(error)}`,
-      );
+      await this.finishRun(tenantId, runId, 'failed', {
+        code: 'accounts_unreadable',
+        params: { reason: message(error) },
+      });
       return;
     }
     if (planned.length === 0) {
-      await this.finishRun(tenantId, runId, 'warning', 'the job’s scope contains no accounts to protect');
+      await this.finishRun(tenantId, runId, 'warning', { code: 'scope_empty', params: {} });
       return;
     }
 
@@ -393,7 +392,7 @@ export class RunEngine {
       tenantId,
       runId,
       status,
-      failed > 0 ? `${failed} of ${units.length} accounts could not be backed up` : null,
+      failed > 0 ? { code: 'accounts_failed', params: { failed, total: units.length } } : null,
     );
   }
 
@@ -403,8 +402,14 @@ export class RunEngine {
    * process killed between two leaves a running run whose units are all final, which the recovery sweep closes
    * again. (Status first lost the event: a finished run the end-of-run pipeline never followed.)
    */
-  private async finishRun(tenantId: string, runId: string, status: RunStatus, error: string | null): Promise<void> {
+  private async finishRun(
+    tenantId: string,
+    runId: string,
+    status: RunStatus,
+    notice: AnyRunErrorNotice | null,
+  ): Promise<void> {
     const run = await this.run(tenantId, runId);
+    const error = notice && runErrorBilingual(notice).en;
     if (!run || (run.status !== 'queued' && run.status !== 'running')) return;
     const failedResources = (await this.units.find(tenantId, { runId, status: 'failed' }).toArray()).map(
       (unit) => `${unit.displayName}: ${unit.error ?? 'unknown error'}`,
@@ -430,14 +435,14 @@ export class RunEngine {
       await this.options.events.emit(
         tenantId,
         'run.failed',
-        { ...base, reason: error ?? 'the run failed', failedResources },
+        { ...base, reason: error ?? 'the run failed', ...(notice && { notice }), failedResources },
         dedupKey,
       );
     }
     await this.runs.updateOne(
       tenantId,
       { runId, status: { $in: ['queued', 'running'] } },
-      { $set: { status, error, finishedAt: new Date() } },
+      { $set: { status, error, ...(notice && { errorNotice: notice }), finishedAt: new Date() } },
     );
   }
 }

@@ -1,6 +1,7 @@
 import type { Language } from '../language/language.js';
 import type { DomainEvent } from '../events.js';
 import { digestTexts } from './digest-texts.js';
+import { failureReason } from './run-letters.js';
 import { formatBytes } from '../language/quantities.js';
 import { formatWhen, type LetterDraft } from './letter-layout.js';
 
@@ -38,8 +39,8 @@ function runLine(run: RunEndEvent, language: Language): string {
       return t.warningLine({ jobName, when, warnings, accounts: failedResources.length });
     }
     case 'run.failed': {
-      const { jobName, reason } = (run as DomainEvent<'run.failed'>).payload;
-      return t.failedLine({ jobName, when, reason });
+      const { payload } = run as DomainEvent<'run.failed'>;
+      return t.failedLine({ jobName: payload.jobName, when, reason: failureReason(payload)[language] });
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { Language } from '../language/language.js';
 import type { DomainEventPayloads } from '../events.js';
+import { runErrorWords } from '../backup/run-error-texts.js';
 import type { LetterDraft } from './letter-layout.js';
 import { runLetterTexts } from './run-letter-texts.js';
 
@@ -34,9 +35,14 @@ export function runFailedLetter(
   return {
     subject: t.failedSubject({ jobName: payload.jobName }),
     blocks: [
-      t.failedIntro({ jobName: payload.jobName, when, reason: payload.reason }),
+      t.failedIntro({ jobName: payload.jobName, when, reason: failureReason(payload)[language] }),
       ...(accounts > 0 ? [t.accountsNotSaved({ accounts }), { list: payload.failedResources }] : []),
       t.whatToDoAfterFailure,
     ],
   };
+}
+
+/** Why a run failed, in both languages: from the event's code, or as recorded by an older version. */
+export function failureReason(payload: DomainEventPayloads['run.failed']) {
+  return runErrorWords({ error: payload.reason, ...(payload.notice && { notice: payload.notice }) });
 }

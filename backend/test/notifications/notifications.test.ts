@@ -281,6 +281,17 @@ test('a run with one warning and one account not saved says so in the singular, 
   );
 });
 
+test('a failed run tells why in the reader’s language, from the reason’s code', async () => {
+  const run = failedRun('Archivio');
+  const payload = { ...run.payload, notice: { code: 'accounts_failed', params: { failed: 1, total: 2 } } } as const;
+  await events.emit(tenantA, 'run.failed', payload, run.dedupKey);
+  await worker().pass();
+  const [italian] = sentTo(alfa, 'giulia@alfa.example').filter((mail) => mail.subject.includes('Archivio'));
+  expect(italian?.body).toContain('non è riuscita: non è stato possibile salvare 1 account su 2.');
+  const [english] = sentTo(alfa, 'john@alfa.example').filter((mail) => mail.subject.includes('Archivio'));
+  expect(english?.body).toContain('failed: 1 of 2 accounts could not be backed up.');
+});
+
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

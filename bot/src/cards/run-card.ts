@@ -1,5 +1,5 @@
 import type { RunStatus } from '@custodia/backend/backup/index';
-import type { Language } from '../language.js';
+import type { Bilingual, Language } from '../language.js';
 import { verbs } from '../verbs.js';
 import type { AdaptiveCard, CardAction } from './card-types.js';
 import { formatBytes, formatNumber } from '@custodia/backend/language/quantities';
@@ -25,8 +25,8 @@ export interface RunCardData {
   bytes: number;
   warnings: number;
   failures: ResourceFailure[];
-  /** Why the run as a whole could not proceed, when it could not. */
-  reason: string | null;
+  /** Why the run as a whole could not proceed, when it could not, in both languages. */
+  reason: Bilingual | null;
   logUrl: string;
   /** The reader may run jobs and mute their alerts: the buttons they would be refused are not shown otherwise. */
   canManage: boolean;
@@ -57,7 +57,7 @@ export function runCard(data: RunCardData, language: Language): AdaptiveCard {
       [t.warnings, formatNumber(data.warnings, language)],
     ]),
   ];
-  if (data.reason !== null) body.push(paragraph(data.reason, { color }));
+  if (data.reason !== null) body.push(paragraph(data.reason[language], { color }));
   if (data.failures.length > 0) {
     body.push(paragraph(t.whatFailed));
     body.push(facts(data.failures.slice(0, 10).map((failure) => [failure.resource, failure.reason])));

@@ -1,3 +1,4 @@
+import { runErrorBilingual } from '../../../backend/src/backup/run-error-texts.js';
 import { overrunRemedies } from '../../../backend/src/licences/index.js';
 import type { Language } from '../../src/language.js';
 import { portalLinks } from '../../src/portal-links.js';
@@ -52,7 +53,7 @@ function run(status: RunCardData['status'], language: Language): RunCardData {
           },
         ]
       : [],
-    reason: null,
+    reason: failed ? runErrorBilingual({ code: 'accounts_failed', params: { failed: 2, total: 40 } }) : null,
     logUrl: links.jobLog('job-nightly', 'run-42'),
     canManage: true,
     mutedToday: false,
@@ -161,6 +162,7 @@ function cardsIn(language: Language): GalleryCard[] {
       card: alertCard(run('failed', language), language),
       expected: [
         pick('Backup non riuscito: Nightly Mail', 'Backup failed: Nightly Mail'),
+        pick('non è stato possibile salvare 2 account su 40', '2 of 40 accounts could not be backed up'),
         'marco.bianchi@officinetest.it',
         pick('Esegui di nuovo', 'Run again'),
         pick('Silenzia questo job per oggi', 'Mute this job for today'),
