@@ -13,11 +13,6 @@ export async function assertWorkloadsChosenAtSetup(db: Db, tenantId: string, wor
   const chosen = new Set<Workload>(backupWorkloadsChosen(tenant?.setup.workloads ?? []));
   const notChosen = workloads.filter((workload) => !chosen.has(workload));
   if (notChosen.length > 0) {
-    throw new ApiError(
-      409,
-      'workloads_not_in_setup',
-      { workloads: notChosen },
-      { workloads: workloadList(notChosen) },
-    );
+    throw new ApiError(409, 'workloads_not_in_setup', { workloads: notChosen }, { workloads: workloadList(notChosen) });
   }
 }

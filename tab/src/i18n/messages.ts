@@ -555,7 +555,8 @@ const it: Messages = {
   jobGroupIdsHint:
     'Qui compaiono i gruppi spuntati sopra; puoi anche scrivere l’ID oggetto di un gruppo (Entra ID, Gruppi), uno per riga. Se il gruppo non esiste ancora, va creato prima in Microsoft 365.',
   jobWorkloads: 'Servizi',
-  jobWorkloadsFromSetup: 'I servizi non scelti nel Setup del tenant non sono proposti: un amministratore può aggiungerli lì.',
+  jobWorkloadsFromSetup:
+    'I servizi non scelti nel Setup del tenant non sono proposti: un amministratore può aggiungerli lì.',
   jobWorkload_exchange: 'Exchange (posta, calendario, contatti)',
   jobWorkload_onedrive: 'OneDrive',
   jobWorkload_sharepoint: 'SharePoint',
