@@ -1,5 +1,5 @@
 import type { RunView } from '@custodia/backend/backup/index';
-import { runErrorWords } from '@custodia/backend/backup/run-error-texts';
+import { runErrorOf } from '@custodia/backend/backup/run-error-texts';
 import { isJobMuted, localDay } from './alert-store.js';
 import type { RunCardData } from './cards/run-card.js';
 import type { BotServices } from './services.js';
@@ -28,10 +28,7 @@ export async function runCardData(
     failures: units
       .filter((unit) => unit.status === 'failed')
       .map((unit) => ({ resource: unit.displayName, reason: unit.error ?? run.error ?? 'unknown error' })),
-    reason:
-      run.error === null
-        ? null
-        : runErrorWords({ error: run.error, ...(run.errorNotice && { notice: run.errorNotice }) }),
+    reason: runErrorOf(run),
     logUrl: links.jobLog(run.jobId, run.runId),
     canManage,
     mutedToday: await isJobMuted(db, run.tenantId, run.jobId, conversationId, day),

@@ -52,6 +52,12 @@ export function runErrorWords(recorded: { error: string; notice?: { readonly cod
   return notice && isKnownRunError(notice) ? runErrorBilingual(notice) : { it: recorded.error, en: recorded.error };
 }
 
+/** A run's error in both languages, or null when it has none. */
+export function runErrorOf(run: { error: string | null; errorNotice?: AnyRunErrorNotice }): Bilingual | null {
+  if (run.error === null) return null;
+  return runErrorWords({ error: run.error, ...(run.errorNotice && { notice: run.errorNotice }) });
+}
+
 function isKnownRunError(notice: { readonly code: string }): notice is AnyRunErrorNotice {
   return Object.hasOwn(runErrorTexts.table, notice.code);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Bilingual, Language } from '../language/language.js';
 import { counted } from '../language/quantities.js';
+import { runErrorOf } from '../backup/run-error-texts.js';
 import { iso, isoOrNull } from '../http/schemas.js';
 import type { BackupRun, RunProgress, RunUnit, RunView, UnitWarning } from '../backup/model.js';
 import { isKnownWarning, warningText } from '../backup-unit/warning-texts.js';
@@ -74,7 +75,7 @@ export function runDetail(run: RunView, units: readonly RunUnit[]): z.input<type
   return {
     ...runSummary(run),
     progress: run.progress,
-    summary: plainSummary(run.status, run.progress),
+    summary: plainSummary(run.status, run.progress, runErrorOf(run)),
     resources: units.map((unit) => ({
       resourceId: unit.resourceId,
       kind: unit.resourceKind,
@@ -101,8 +102,8 @@ export function warningMessage(warning: UnitWarning, language: Language): string
   return warning.notice && isKnownWarning(warning.notice) ? warningText(warning.notice, language) : warning.message;
 }
 
-/** One sentence per language saying how the run went, for the job log. */
-export function plainSummary(status: BackupRun['status'], p: RunProgress): Bilingual {
+/** One sentence per language saying how the run went, for the job log, with why it did not proceed when it did not. */
+export function plainSummary(status: BackupRun['status'], p: RunProgress, reason: Bilingual | null = null): Bilingual {
   const counts = {
     it: `${counted(p.resourcesDone, ['account salvato', 'account salvati'], 'it')} su ${p.resourcesTotal}, ${counted(p.items, ['elemento', 'elementi'], 'it')}, ${counted(p.warnings, ['avviso', 'avvisi'], 'it')}, ${counted(p.resourcesFailed, ['account non salvato', 'account non salvati'], 'it')}.`,
     en: `${p.resourcesDone} of ${counted(p.resourcesTotal, ['account', 'accounts'], 'en')} backed up, ${counted(p.items, ['item', 'items'], 'en')}, ${counted(p.warnings, ['warning', 'warnings'], 'en')}, ${counted(p.resourcesFailed, ['account', 'accounts'], 'en')} not backed up.`,
@@ -121,5 +122,9 @@ export function plainSummary(status: BackupRun['status'], p: RunProgress): Bilin
     },
   };
   if (status === 'queued') return opening.queued;
-  return { it: `${opening[status].it} ${counts.it}`, en: `${opening[status].en} ${counts.en}` };
+  const why = (label: string, text: string | undefined) => (text ? ` ${label}: ${text.replace(/\.$/, '')}.` : '');
+  return {
+    it: `${opening[status].it} ${counts.it}${why('Motivo', reason?.it)}`,
+    en: `${opening[status].en} ${counts.en}${why('Reason', reason?.en)}`,
+  };
 }

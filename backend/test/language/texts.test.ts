@@ -1,5 +1,6 @@
 import { defineTexts } from '../../src/language/texts.js';
 import { ApiError } from '../../src/http/api-error.js';
+import { runErrorBilingual } from '../../src/backup/run-error-texts.js';
 import { plainSummary } from '../../src/jobs-api/run-view.js';
 import { counted, formatBytes } from '../../src/language/quantities.js';
 import { missingStepsInWords } from '../../src/tenants/setup-step-texts.js';
@@ -99,5 +100,13 @@ describe('run summary', () => {
       it: 'Backup completato con avvisi: controlla gli account indicati. 1 account salvato su 2, 1 elemento, 1 avviso, 1 account non salvato.',
       en: 'Backup completed with warnings: check the accounts listed. 1 of 2 accounts backed up, 1 item, 1 warning, 1 account not backed up.',
     });
+  });
+
+  it('says why a failed run did not proceed, in each language', () => {
+    const progress = { resourcesTotal: 2, resourcesDone: 0, resourcesFailed: 2, items: 0, bytes: 0, deletions: 0 };
+    const reason = runErrorBilingual({ code: 'accounts_failed', params: { failed: 2, total: 2 } });
+    const summary = plainSummary('failed', { ...progress, warnings: 0 }, reason);
+    expect(summary.it).toMatch(/ Motivo: non è stato possibile salvare 2 account su 2\.$/);
+    expect(summary.en).toMatch(/ Reason: 2 of 2 accounts could not be backed up\.$/);
   });
 });

@@ -16,7 +16,8 @@ function isUnfinished(run: RunDetail): boolean {
 function Outcome({ run }: { run: RunDetail }) {
   const { language } = useLanguage();
   const text = run.summary[language];
-  if (run.status === 'failed') return <ProblemNotice text={run.error ? `${text} ${run.error}` : text} />;
+  // The summary says why the run did not proceed, in the reader's language (the run's `error` is the English record).
+  if (run.status === 'failed') return <ProblemNotice text={text} />;
   if (run.status === 'succeeded') return <SuccessNotice text={text} />;
   return <InfoNotice>{text}</InfoNotice>;
 }
