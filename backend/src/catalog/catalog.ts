@@ -211,7 +211,8 @@ export class Catalog {
       known.deletedAt === null &&
       known.displayName === folder.displayName &&
       known.path === folder.path &&
-      known.parentId === folder.parentId;
+      known.parentId === folder.parentId &&
+      known.wellKnownName === folder.wellKnownName;
     if (!unchanged) await this.upsertFolder(folder);
   }
 

@@ -33,6 +33,10 @@ export const folderViewSchema = z.strictObject({
   parentId: z.string().nullable(),
   displayName: z.string(),
   path: z.string().describe(displayPathNote),
+  wellKnownName: z
+    .string()
+    .nullable()
+    .describe('Exchange’s name for a folder every mailbox has (`inbox`, `contacts`…); null for any other'),
   deleted: z.boolean(),
 });
 
@@ -42,6 +46,7 @@ export function folderView(folder: CatalogFolder): z.input<typeof folderViewSche
     parentId: folder.parentId,
     displayName: folder.displayName,
     path: displayFolderPath(folder.path),
+    wellKnownName: folder.wellKnownName ?? null,
     deleted: folder.deletedAt !== null,
   };
 }

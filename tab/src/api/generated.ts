@@ -2381,6 +2381,8 @@ export type BackupsFoldersResponse = {
     displayName: string;
     /** The folder names from the top down joined by "/", for people to read; a mail or contact folder name may itself hold "/", so a folder is identified by its id */
     path: string;
+    /** Exchange’s name for a folder every mailbox has (`inbox`, `contacts`…); null for any other */
+    wellKnownName: string | null;
     deleted: boolean;
   }>;
 };
@@ -3265,6 +3267,8 @@ export type MeBackupsFoldersResponse = {
     displayName: string;
     /** The folder names from the top down joined by "/", for people to read; a mail or contact folder name may itself hold "/", so a folder is identified by its id */
     path: string;
+    /** Exchange’s name for a folder every mailbox has (`inbox`, `contacts`…); null for any other */
+    wellKnownName: string | null;
     deleted: boolean;
   }>;
 };

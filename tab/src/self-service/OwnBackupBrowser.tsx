@@ -14,6 +14,10 @@ import { OwnRestoreActions } from './OwnRestoreActions.js';
 
 const pageSize = 50;
 
+function isInbox(folder: { wellKnownName: string | null; deleted: boolean }): boolean {
+  return folder.wellKnownName === 'inbox' && !folder.deleted;
+}
+
 /** One account of the person: its folders as of a backup, or a search in all their backups; pick, then act. */
 function AccountBrowser(props: {
   api: ApiClient;
@@ -32,7 +36,8 @@ function AccountBrowser(props: {
     `own-folders-${resource.id}`,
   );
   const listed = folders.phase === 'ready' ? folders.value.items : [];
-  const folder = listed.find((f) => f.id === folderId) ?? listed[0];
+  // Until the person picks one: the Inbox (the folders come sorted by path, where an archive may come first).
+  const folder = listed.find((f) => f.id === folderId) ?? listed.find(isInbox) ?? listed[0];
   const at = browseInstant(point);
   const list = usePagedList<ItemVersion>(
     (cursor) =>

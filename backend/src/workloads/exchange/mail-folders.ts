@@ -20,6 +20,14 @@ export interface MailFolderNode extends GraphMailFolder {
 const folderSelect = '$select=id,displayName,parentFolderId,childFolderCount,totalItemCount&includeHiddenFolders=true';
 const folderPageSize = 100;
 
+/**
+ * The Inbox read by its well-known name, which names it whatever the mailbox's language (Graph v1.0's mailFolder
+ * lists no `wellKnownName`): https://learn.microsoft.com/graph/api/resources/mailfolder (well-known folder names).
+ */
+export function inboxFolderPath(userId: string): string {
+  return `/users/${encodeURIComponent(userId)}/mailFolders/inbox?$select=id`;
+}
+
 /** The first read of the folder walk: the mailbox's top-level folders. */
 export function topMailFolders(userId: string): { path: string; maxPageSize: number } {
   return { path: `/users/${encodeURIComponent(userId)}/mailFolders?${folderSelect}`, maxPageSize: folderPageSize };
@@ -54,5 +62,7 @@ export async function listMailFolders(context: UnitContext, userId: string): Pro
       }
     }
   }
-  return result;
+  // The Inbox is marked so that "My backups" can open on it, wherever its name sorts.
+  const inbox = await context.graph.getJson<{ id: string }>(inboxFolderPath(userId), { resource });
+  return result.map((folder) => (folder.id === inbox.id ? { ...folder, wellKnownName: 'inbox' } : folder));
 }

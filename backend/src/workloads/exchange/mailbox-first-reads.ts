@@ -2,11 +2,12 @@ import type { ReadAhead, ReadAheadReader } from '../../backup-unit/read-ahead.js
 import { exchangeSettingsPath, mailboxFolderDelta } from '../../graph/index.js';
 import { eventListing } from './calendar-backup.js';
 import { contactFolderPath, defaultContactFolderProbes } from './contact-folders.js';
-import { childMailFolders, topMailFolders, type GraphMailFolder } from './mail-folders.js';
+import { childMailFolders, inboxFolderPath, topMailFolders, type GraphMailFolder } from './mail-folders.js';
 
 /**
- * The reads a mailbox unit always starts with and that depend on nothing: its top-level mail folders, its Exchange
- * settings (the mailbox id of the import/export API), the first page of its calendar, and the default Contacts
+ * The reads a mailbox unit always starts with and that depend on nothing: its top-level mail folders, its Inbox's id
+ * (read by its well-known name, to mark it among them), its Exchange settings (the mailbox id of the import/export
+ * API), the first page of its calendar, and the default Contacts
  * folder: read by its well-known name, whose refusal (Graph v1.0 does not document the name: 400 or 404) stands as
  * the answer the unit would get alone and handles, and the two one-item listings that name the folder where Graph
  * does not answer to its name (when it does, they were two sub-requests of a batch sent anyway).
@@ -14,6 +15,7 @@ import { childMailFolders, topMailFolders, type GraphMailFolder } from './mail-f
 export function mailboxFirstReads(userId: string): ReadAhead[] {
   return [
     topMailFolders(userId),
+    { path: inboxFolderPath(userId) },
     { path: exchangeSettingsPath(userId) },
     eventListing(userId),
     { path: contactFolderPath(userId), keptRefusals: [400, 404] },
