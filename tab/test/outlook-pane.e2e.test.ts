@@ -1,7 +1,7 @@
 import { mintUserToken } from '@custodia/m365-simulator';
 import type { Page } from 'playwright-core';
 import { officeSurface, outlookInitScript } from './support/outlook-host.js';
-import { openPortalSession, type PortalSession } from './support/portal-session.js';
+import { devSignIn, openPortalSession, type PortalSession } from './support/portal-session.js';
 import { selfServiceTenant, type SelfServiceTenant } from './support/self-service-backup.js';
 
 const runTimeoutMs = 120_000;
@@ -184,6 +184,22 @@ test('outside Outlook (no Office.js) the pane falls back to the development sign
       .getByRole('combobox', { name: 'Persona del tenant demo' })
       .or(plain.getByRole('combobox', { name: 'Person of the demo tenant' }))
       .waitFor();
+    // Signed in, with no message open, the pane says so and claims nothing about backups.
+    // The language chosen last is remembered by the browser.
+    const italian = (await plain.getByRole('combobox', { name: 'Persona del tenant demo' }).count()) > 0;
+    await devSignIn(
+      plain,
+      person.userPrincipalName,
+      italian
+        ? { person: 'Persona del tenant demo', button: 'Accedi' }
+        : { person: 'Person of the demo tenant', button: 'Sign in' },
+    );
+    if (italian) await plain.getByLabel('Lingua', { exact: true }).selectOption('en');
+    await plain.getByText(/^No message is open here: open one in Outlook/).waitFor();
+    await expect(plain.getByRole('heading', { name: 'Earlier versions of this conversation' }).count()).resolves.toBe(
+      0,
+    );
+    await expect(plain.getByText(/hold no message|Nothing deleted/).count()).resolves.toBe(0);
   } finally {
     await plain.close();
   }

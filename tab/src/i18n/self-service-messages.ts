@@ -64,9 +64,11 @@ export const en = {
   requestColumnCheck: 'Check',
   outlookTitle: 'Restore from backup',
   outlookMessage: 'Message: {subject}',
-  outlookNoMessage: 'Open a message to see its backed-up versions.',
+  outlookNoMessage:
+    'No message is open here: open one in Outlook and choose “Restore from backup” to see what the backups hold of its conversation.',
   outlookVersionsTitle: 'Earlier versions of this conversation',
-  outlookNoVersions: 'No backed-up message of this conversation yet. Backups run every night.',
+  outlookNoVersions:
+    'The backups hold no message of this conversation yet: it may have arrived after the latest backup, which runs every night.',
   outlookDeletedTitle: 'Deleted from this folder',
   outlookNoDeleted: 'Nothing deleted from this folder since the backups began.',
   outlookBackedUp: 'Backed up on {date}',
@@ -161,9 +163,11 @@ export const it: SelfServiceMessages = {
   requestColumnCheck: 'Verifica',
   outlookTitle: 'Ripristina dal backup',
   outlookMessage: 'Messaggio: {subject}',
-  outlookNoMessage: 'Apri un messaggio per vederne le versioni salvate.',
+  outlookNoMessage:
+    'Qui non è aperto alcun messaggio: aprine uno in Outlook e scegli “Ripristina dal backup” per vedere cosa contengono i backup della sua conversazione.',
   outlookVersionsTitle: 'Versioni precedenti di questa conversazione',
-  outlookNoVersions: 'Nessun messaggio di questa conversazione è ancora nei backup. I backup si eseguono ogni notte.',
+  outlookNoVersions:
+    'I backup non contengono ancora messaggi di questa conversazione: forse è arrivata dopo l’ultimo backup, che si esegue ogni notte.',
   outlookDeletedTitle: 'Eliminati da questa cartella',
   outlookNoDeleted: 'Nulla è stato eliminato da questa cartella da quando esistono i backup.',
   outlookBackedUp: 'Salvato il {date}',

@@ -9,7 +9,7 @@ import { ActionOutcome, InfoNotice, Loaded } from '../components/messages.js';
 import { useLanguage } from '../i18n/language.js';
 import { useApiClient } from '../self-service/use-api-client.js';
 import { openMessage } from './office-mailbox.js';
-import { loadPaneData } from './pane-data.js';
+import { loadPaneData, type PaneData } from './pane-data.js';
 
 /** One backed-up message with its one-click restore to where it was. */
 function VersionRow({ api, version, dateText }: { api: ApiClient; version: ItemVersion; dateText: string }) {
@@ -77,6 +77,22 @@ function VersionList(props: { api: ApiClient; id: string; title: string; empty: 
   );
 }
 
+/** What the backups hold of the open message: its conversation's versions, then what was deleted from its folder. */
+function PaneLists({ api, data }: { api: ApiClient; data: PaneData }) {
+  const { t } = useLanguage();
+  const lists = [
+    { id: 'pane-versions', title: t('outlookVersionsTitle'), empty: t('outlookNoVersions'), versions: data.versions },
+    { id: 'pane-deleted', title: t('outlookDeletedTitle'), empty: t('outlookNoDeleted'), versions: data.deleted },
+  ];
+  return (
+    <>
+      {lists.map((list) => (
+        <VersionList key={list.id} api={api} {...list} />
+      ))}
+    </>
+  );
+}
+
 /**
  * The Outlook task pane on a message: earlier backed-up versions of its conversation and the messages deleted from
  * its folder, each restored in place with one click, from the signed-in person's own mailbox backups only.
@@ -91,31 +107,13 @@ export function OutlookPane({ token }: { token: string }) {
   return (
     <div className="page pane">
       <Title3 as="h1">{t('outlookTitle')}</Title3>
-      {subject ? (
-        <Text as="p">{t('outlookMessage', { subject })}</Text>
+      {subject && <Text as="p">{t('outlookMessage', { subject })}</Text>}
+      {/* Without an open message (outside Outlook) there is no conversation to look for: say so, and nothing else. */}
+      {conversationId ? (
+        <Loaded state={data}>{(loaded) => <PaneLists api={api} data={loaded} />}</Loaded>
       ) : (
         <InfoNotice>{t('outlookNoMessage')}</InfoNotice>
       )}
-      <Loaded state={data}>
-        {(loaded) => (
-          <>
-            <VersionList
-              api={api}
-              id="pane-versions"
-              title={t('outlookVersionsTitle')}
-              empty={t('outlookNoVersions')}
-              versions={loaded.versions}
-            />
-            <VersionList
-              api={api}
-              id="pane-deleted"
-              title={t('outlookDeletedTitle')}
-              empty={t('outlookNoDeleted')}
-              versions={loaded.deleted}
-            />
-          </>
-        )}
-      </Loaded>
     </div>
   );
 }
