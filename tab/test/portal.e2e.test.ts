@@ -133,6 +133,33 @@ test('settings: self-service restore and the letters’ sender are saved; a send
   await capture('settings-en');
 });
 
+test('without a sender mailbox an invitation says its letter waits, and Overview and Settings count the letters waiting', async () => {
+  const saveSender = async (value: string) => {
+    await openTab('Settings');
+    await page.getByLabel('Sender of notification emails').fill(value);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved.').waitFor();
+  };
+  await saveSender('');
+  await openTab('Portal users');
+  const invite = page.getByRole('form', { name: 'Invite a person' });
+  await invite.getByLabel(/^Name/).fill('Luca Bianchi');
+  await invite.getByLabel(/^Email/).fill('luca.bianchi@example.it');
+  await invite.getByLabel('Role').selectOption('viewer');
+  await invite.getByRole('button', { name: 'Invite' }).click();
+  await page
+    .getByText(
+      'luca.bianchi@example.it was invited. The welcome letter waits until a sender mailbox is set in Settings.',
+    )
+    .waitFor();
+  await openTab('Overview');
+  await page.getByText(/^\d+ letters? (is|are) waiting for a sender mailbox/).waitFor();
+  await openTab('Settings');
+  await page.getByText(/^\d+ letters? (is|are) waiting for a sender mailbox/).waitFor();
+  await saveSender('backup@contoso.example');
+  await page.getByText(/waiting for a sender mailbox/).waitFor({ state: 'detached' });
+});
+
 test('the activity log lists what happened, filters it and verifies its chain', async () => {
   await openTab('Activity log');
   // Each action in words, never its code; every category the log records can be chosen by name.

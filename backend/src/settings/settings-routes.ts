@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { defineRoute } from '../http/route.js';
 import { languageSchema, someFields, tenantOf } from '../http/schemas.js';
-import { readSettings, writeSettings } from './settings-store.js';
+import type { Db } from 'mongodb';
+import { unsentLetters } from '../tenants/mail-outbox.js';
+import { readSettings, writeSettings, type TenantSettings } from './settings-store.js';
 
 /**
  * A mailbox of the customer's tenant: its user principal name or its Entra object id. The closing pipe states what
@@ -25,6 +27,19 @@ const settingsSchema = z.strictObject({
     ),
 });
 
+/** The settings as the portal shows them: with the letters that wait because no sender mailbox is set. */
+const settingsViewSchema = settingsSchema.extend({
+  lettersWaitingForSender: z
+    .number()
+    .int()
+    .describe('Letters (welcome letters, alerts) not sent because no sender mailbox is set; 0 once one is'),
+});
+
+async function settingsView(db: Db, tenantId: string, settings: TenantSettings) {
+  const waiting = settings.notificationSender === null ? await unsentLetters(db, tenantId) : 0;
+  return { ...settings, lettersWaitingForSender: waiting };
+}
+
 export const settingsRoutes = [
   defineRoute({
     id: 'settings.read',
@@ -33,9 +48,10 @@ export const settingsRoutes = [
     tag: 'settings',
     summary: 'The portal settings of the tenant',
     permission: 'settings.read',
-    response: settingsSchema,
+    response: settingsViewSchema,
     async handler({ principal, services }) {
-      return readSettings(services.db, tenantOf(principal));
+      const tenantId = tenantOf(principal);
+      return settingsView(services.db, tenantId, await readSettings(services.db, tenantId));
     },
   }),
   defineRoute({
@@ -46,9 +62,10 @@ export const settingsRoutes = [
     summary: 'Changes some of the portal settings (self-service restore, OneDrive approval, default language, sender)',
     permission: 'settings.manage',
     body: someFields(settingsSchema.partial()),
-    response: settingsSchema,
+    response: settingsViewSchema,
     async handler({ principal, body, services }) {
-      return writeSettings(services.db, tenantOf(principal), body, services.clock());
+      const tenantId = tenantOf(principal);
+      return settingsView(services.db, tenantId, await writeSettings(services.db, tenantId, body, services.clock()));
     },
     activity: ({ principal, body }) => ({
       tenantId: tenantOf(principal),

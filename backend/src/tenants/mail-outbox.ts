@@ -41,6 +41,11 @@ const outboxClaims = defineTenantCollection<OutboxClaim>('mail_outbox_claims', [
   { key: { tenantId: 1, key: 1, attempt: 1 }, unique: true, name: 'tenant_key_attempt' },
 ]);
 
+/** Letters of the tenant not sent yet: while it has no sender mailbox, they are the ones waiting for it. */
+export function unsentLetters(db: Db, tenantId: string): Promise<number> {
+  return outboxLetters.scoped(db).countDocuments(tenantId, { status: { $in: ['pending', 'sending'] } });
+}
+
 export interface DeliveryReport {
   sent: number;
   failed: number;

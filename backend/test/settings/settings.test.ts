@@ -20,6 +20,7 @@ test('settings default to self-service off, OneDrive approval on, Italian; chang
     oneDriveSelfServiceNeedsApproval: true,
     defaultLanguage: 'it',
     notificationSender: null,
+    lettersWaitingForSender: 0,
   });
   expect((await api.call('PATCH', '/settings', { token, body: {} })).status).toBe(400);
   expect((await api.call('PATCH', '/settings', { token, body: { selfServiceRestore: 'yes' } })).status).toBe(400);
@@ -32,6 +33,7 @@ test('settings default to self-service off, OneDrive approval on, Italian; chang
     oneDriveSelfServiceNeedsApproval: true,
     defaultLanguage: 'en',
     notificationSender: null,
+    lettersWaitingForSender: 0,
   });
 
   const denied = await api.call('PATCH', '/settings', {
@@ -60,6 +62,24 @@ test('settings default to self-service off, OneDrive approval on, Italian; chang
   expect((await api.call('PATCH', '/settings', { token, body: { notificationSender: null } })).body).toMatchObject({
     notificationSender: null,
   });
+});
+
+test('letters that wait for a sender mailbox are counted until one is set', async () => {
+  const token = await api.token(admin);
+  const invited = await api.call('POST', '/portal-users', {
+    token,
+    body: { name: 'Olga Rossi', email: 'olga@1111.example', role: 'viewer' },
+  });
+  expect(invited.status).toBe(201);
+  const waiting = (await api.call('GET', '/settings', { token })).body as { lettersWaitingForSender: number };
+  expect(waiting.lettersWaitingForSender).toBe(1);
+  const withSender = await api.call('PATCH', '/settings', {
+    token,
+    body: { notificationSender: 'backup@1111.example' },
+  });
+  expect(withSender.body).toMatchObject({ notificationSender: 'backup@1111.example', lettersWaitingForSender: 0 });
+  const withoutSender = await api.call('PATCH', '/settings', { token, body: { notificationSender: null } });
+  expect(withoutSender.body).toMatchObject({ lettersWaitingForSender: 1 });
 });
 
 test('notification recipients choose their events; the notifier finds them per event', async () => {

@@ -730,6 +730,8 @@ export type SettingsReadResponse = {
   defaultLanguage: 'it' | 'en';
   /** Mailbox (UPN or object id) of the tenant that sends notification and welcome letters; null: letters wait */
   notificationSender: string | null;
+  /** Letters (welcome letters, alerts) not sent because no sender mailbox is set; 0 once one is */
+  lettersWaitingForSender: number;
 };
 
 /**
@@ -760,6 +762,8 @@ export type SettingsUpdateResponse = {
   defaultLanguage: 'it' | 'en';
   /** Mailbox (UPN or object id) of the tenant that sends notification and welcome letters; null: letters wait */
   notificationSender: string | null;
+  /** Letters (welcome letters, alerts) not sent because no sender mailbox is set; 0 once one is */
+  lettersWaitingForSender: number;
 };
 
 /**

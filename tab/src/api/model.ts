@@ -38,6 +38,8 @@ export const notificationEvents = everyValueOf<NotificationEvent>()([
 ]);
 
 export type Settings = Api.SettingsReadResponse;
+/** What the Settings form edits: the settings without what the API only reports. */
+export type EditableSettings = Omit<Settings, 'lettersWaitingForSender'>;
 export type ActivityEntry = Api.ActivityListResponse['items'][number];
 export type ChainVerification = Api.ActivityVerifyResponse;
 

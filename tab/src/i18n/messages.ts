@@ -110,6 +110,7 @@ const en = {
   userInvite: 'Invite',
   userInviteTitle: 'Invite a person',
   userInvited: '{email} was invited: the welcome letter is on its way.',
+  userInvitedLetterWaits: '{email} was invited. The welcome letter waits until a sender mailbox is set in Settings.',
   userRevoke: 'Revoke access',
   userRevokeConfirm: 'Revoke the portal access of {email}? Backup jobs and backed-up mailboxes are not affected.',
   userRevoked: 'Access of {email} revoked.',
@@ -145,6 +146,8 @@ const en = {
   settingsSender: 'Sender of notification emails',
   settingsSenderHint:
     'A mailbox of your organisation (for example backup@contoso.com) that sends job alerts and welcome letters through Microsoft 365. Until it is set, letters wait.',
+  lettersWaitingOne: '1 letter is waiting for a sender mailbox: set one in Settings and it goes out.',
+  lettersWaitingMany: '{count} letters are waiting for a sender mailbox: set one in Settings and they go out.',
   settingsDefaultLanguage: 'Default language of letters and messages',
   activityTitle: 'Activity log',
   activityCategory: 'Type of event',
@@ -433,6 +436,8 @@ const it: Messages = {
   userInvite: 'Invita',
   userInviteTitle: 'Invita una persona',
   userInvited: '{email} è stato invitato: la lettera di benvenuto è in arrivo.',
+  userInvitedLetterWaits:
+    '{email} è stato invitato. La lettera di benvenuto partirà quando sarà impostata una casella mittente in Settings.',
   userRevoke: 'Revoca accesso',
   userRevokeConfirm:
     'Revocare l’accesso al portale di {email}? I job di backup e le caselle già protette non cambiano.',
@@ -469,6 +474,8 @@ const it: Messages = {
   settingsSender: 'Mittente delle email di notifica',
   settingsSenderHint:
     'Una casella della tua organizzazione (per esempio backup@contoso.com) che invia gli avvisi sui job e le lettere di benvenuto tramite Microsoft 365. Finché non è impostata, le lettere restano in attesa.',
+  lettersWaitingOne: '1 lettera attende una casella mittente: impostala in Settings e partirà.',
+  lettersWaitingMany: '{count} lettere attendono una casella mittente: impostala in Settings e partiranno.',
   settingsDefaultLanguage: 'Lingua predefinita di lettere e messaggi',
   activityTitle: 'Activity log',
   activityCategory: 'Tipo di evento',

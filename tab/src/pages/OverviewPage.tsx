@@ -1,6 +1,6 @@
 import { Title2 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { licenceRead } from '../api/generated.js';
+import { licenceRead, settingsRead } from '../api/generated.js';
 import { useSession } from '../api/session.js';
 import type { JobView } from '../api/model.js';
 import { useResource } from '../api/use-resource.js';
@@ -10,6 +10,7 @@ import { keyOf, useLanguage } from '../i18n/language.js';
 import { JobForm } from './JobForm.js';
 import { JobList } from './JobList.js';
 import { LicenceSeats, LicenceStorage, OverrunWarning } from './licence-parts.js';
+import { LettersWaitingNotice } from './letters-waiting.js';
 
 /** Licences bought and used, with the overrun warning, above the jobs that use them. */
 function LicenceOverview() {
@@ -26,6 +27,13 @@ function LicenceOverview() {
       )}
     </Loaded>
   );
+}
+
+/** Letters that wait for a sender mailbox, said where the administrator looks first. */
+function LettersWaiting() {
+  const { api } = useSession();
+  const settings = useResource(() => settingsRead(api), 'settings');
+  return settings.phase === 'ready' ? <LettersWaitingNotice count={settings.value.lettersWaitingForSender} /> : null;
 }
 
 type Editing = { kind: 'list'; saved?: string } | { kind: 'create' } | { kind: 'edit'; job: JobView };
@@ -61,6 +69,7 @@ export function OverviewPage() {
         <dd>{setup.workloads.map((w) => t(keyOf('workload', w))).join(', ') || '—'}</dd>
       </dl>
       {setup.confirmedAt && <p>{t('overviewSetupDone', { date: formatDateTime(setup.confirmedAt, language, '') })}</p>}
+      <LettersWaiting />
       <LicenceOverview />
       <JobList
         saved={editing.saved}

@@ -2,14 +2,15 @@ import { Button, Field, Input, Radio, RadioGroup, Switch, Title2 } from '@fluent
 import { useState } from 'react';
 import { settingsRead, settingsUpdate } from '../api/generated.js';
 import { useSession } from '../api/session.js';
-import type { Settings } from '../api/model.js';
+import type { EditableSettings } from '../api/model.js';
 import { useAction } from '../api/use-action.js';
 import { useResource } from '../api/use-resource.js';
 import { ActionOutcome, Loaded } from '../components/messages.js';
+import { LettersWaitingNotice } from './letters-waiting.js';
 import { useLanguage } from '../i18n/language.js';
 import type { Language } from '../i18n/messages.js';
 
-function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved: () => void }) {
+function SettingsForm({ initial, onSaved }: { initial: EditableSettings; onSaved: () => void }) {
   const { t } = useLanguage();
   const { api } = useSession();
   const [settings, setSettings] = useState(initial);
@@ -68,7 +69,14 @@ export function SettingsPage() {
       <Title2 as="h1" id="settings-title">
         {t('settingsTitle')}
       </Title2>
-      <Loaded state={settings}>{(value) => <SettingsForm initial={value} onSaved={settings.reload} />}</Loaded>
+      <Loaded state={settings}>
+        {({ lettersWaitingForSender, ...editable }) => (
+          <>
+            <LettersWaitingNotice count={lettersWaitingForSender} />
+            <SettingsForm initial={editable} onSaved={settings.reload} />
+          </>
+        )}
+      </Loaded>
     </section>
   );
 }
