@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
 import { bulkWriteInBatches, defineTenantCollection, defineUpgrade } from './db/index.js';
 import { isDuplicateKeyError } from './db/index.js';
-import type { AnyRunErrorNotice } from './backup/run-error-texts.js';
+import type { AnyRunErrorNotice } from './run-errors/run-error-texts.js';
 
 /** Everything the domain announces; the bot and the notifier subscribe. */
 export interface DomainEventPayloads {

@@ -1,5 +1,5 @@
 import type { RunView } from '@custodia/backend/backup/index';
-import { runErrorOf } from '@custodia/backend/backup/run-error-texts';
+import { runErrorOf } from '@custodia/backend/run-errors/run-error-texts';
 import { isJobMuted, localDay } from './alert-store.js';
 import type { RunCardData } from './cards/run-card.js';
 import type { BotServices } from './services.js';

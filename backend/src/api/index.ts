@@ -97,6 +97,6 @@ export {
   supportPhoneSetting,
   supportPinSetting,
   timeZoneSetting,
-  type SupportContact,
 } from '../support/support-contact.js';
+export type { SupportContact } from '../tenants/provider-profile.js';
 export { missingSetupSteps } from '../tenants/setup-status.js';

@@ -1,6 +1,6 @@
 import type { ResourceKind } from '../catalog/index.js';
 import type { AnyWarningNotice } from '../backup-unit/warning-texts.js';
-import type { AnyRunErrorNotice } from './run-error-texts.js';
+import type { AnyRunErrorNotice } from '../run-errors/run-error-texts.js';
 
 export type Workload = 'exchange' | 'onedrive' | 'sharepoint' | 'teams';
 export const allWorkloads: readonly Workload[] = ['exchange', 'onedrive', 'sharepoint', 'teams'];

@@ -13,7 +13,7 @@ import type { ContentWriter, GraphReader } from '../backup-unit/ports.js';
 import { backupResource } from './resource-backup.js';
 import { expandScope, type PlannedResource } from './scope.js';
 import { describeUnitFailure } from './unit-failure.js';
-import { runErrorBilingual, type AnyRunErrorNotice } from './run-error-texts.js';
+import { runErrorBilingual, type AnyRunErrorNotice } from '../run-errors/run-error-texts.js';
 import { LeaseLostError, UnitLeases, type UnitLease } from './unit-lease.js';
 import type { UnitContext, UnitProgress } from '../backup-unit/unit-context.js';
 import { warningText } from '../backup-unit/warning-texts.js';

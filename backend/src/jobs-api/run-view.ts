@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Bilingual, Language } from '../language/language.js';
 import { counted } from '../language/quantities.js';
-import { runErrorOf } from '../backup/run-error-texts.js';
+import { runErrorOf } from '../run-errors/run-error-texts.js';
 import { iso, isoOrNull } from '../http/schemas.js';
 import type { BackupRun, RunProgress, RunUnit, RunView, UnitWarning } from '../backup/model.js';
 import { isKnownWarning, warningText } from '../backup-unit/warning-texts.js';

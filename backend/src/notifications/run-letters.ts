@@ -1,6 +1,6 @@
 import type { Language } from '../language/language.js';
 import type { DomainEventPayloads } from '../events.js';
-import { runErrorWords } from '../backup/run-error-texts.js';
+import { runErrorWords } from '../run-errors/run-error-texts.js';
 import type { LetterDraft } from './letter-layout.js';
 import { runLetterTexts } from './run-letter-texts.js';
 

@@ -1,6 +1,6 @@
 import { defineTexts } from '../../src/language/texts.js';
 import { ApiError } from '../../src/http/api-error.js';
-import { runErrorBilingual } from '../../src/backup/run-error-texts.js';
+import { runErrorBilingual } from '../../src/run-errors/run-error-texts.js';
 import { plainSummary } from '../../src/jobs-api/run-view.js';
 import { counted, formatBytes } from '../../src/language/quantities.js';
 import { missingStepsInWords } from '../../src/tenants/setup-step-texts.js';

@@ -1,4 +1,4 @@
-import { runErrorBilingual } from '../../../backend/src/backup/run-error-texts.js';
+import { runErrorBilingual } from '../../../backend/src/run-errors/run-error-texts.js';
 import { overrunRemedies } from '../../../backend/src/licences/index.js';
 import type { Language } from '../../src/language.js';
 import { portalLinks } from '../../src/portal-links.js';

@@ -13,7 +13,7 @@ import { portalUsers, type PortalUser } from '../../../src/portal-users/portal-u
 import { tenantRecords, type TenantRecord } from '../../../src/tenants/tenant-store.js';
 import type { AdminConsentProbe } from '../../../src/tenants/admin-consent.js';
 import type { BackupApiServices } from '../../../src/jobs-api/index.js';
-import type { SupportContact } from '../../../src/support/support-contact.js';
+import type { SupportContact } from '../../../src/tenants/provider-profile.js';
 
 export const clientId = '5a1c3e2b-0f4d-4c6a-9b8e-7d2f1a0c9e3b';
 export const issuerHost = 'https://login.microsoftonline.com';
