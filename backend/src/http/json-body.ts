@@ -26,14 +26,18 @@ export function hasBody(request: Request): boolean {
 }
 
 /**
- * After answering a request whose body was not read to its end, the socket stops reading (Node would read and
- * discard the rest to keep the connection alive; TCP now holds the client back instead) and the connection closes
- * `refusedBodyLingerMs` later. Closing at once would make the kernel reset a connection with unread data in it,
+ * After answering a request whose large or unknown-length body was not read to its end, the socket stops reading (Node
+ * would read and discard the rest to keep the connection alive; TCP now holds the client back instead) and the
+ * connection closes `refusedBodyLingerMs` later. Closing at once would make the kernel reset a connection with unread data in it,
  * which can destroy the answer before the client reads it; lingering a moment is how HTTP servers close safely
  * (nginx's `lingering_timeout`).
  */
 export function closeUnreadBodyAfterAnswer(request: Request, response: Response): void {
   if (request.complete) return;
+  // A small body of known length is cheaper to let Node read and discard than a connection to close: the client may
+  // already be sending its next request on it (keep-alive), which a close would reset.
+  const length = declaredLength(request);
+  if (length > 0 && length <= discardedBodyMaxBytes) return;
   response.once('finish', () => {
     if (request.complete) return;
     // After Node's own discard has started (it resumes the request on the next tick): stop both from reading.
@@ -48,6 +52,8 @@ export function closeUnreadBodyAfterAnswer(request: Request, response: Response)
 }
 
 const refusedBodyLingerMs = 2_000;
+/** Up to this size a refused body is read and discarded, keeping the connection alive for the client's next request. */
+const discardedBodyMaxBytes = 64 * 1024;
 
 export function bodyTooLarge(limit: number): ApiError<'body_too_large'> {
   const kib = Math.floor(limit / 1024);

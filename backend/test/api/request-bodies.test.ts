@@ -105,6 +105,17 @@ test('a request to an address the API does not have is answered without its body
   expect(upload.closedByServer).toBe(true);
 });
 
+test('small refused bodies keep the keep-alive connection usable: requests one after another all get their answer', async () => {
+  // fetch reuses one connection for requests in a row; a refusal that closed it made the next one fail (ECONNRESET).
+  for (const token of [undefined, 'not-a-token', undefined, 'still-not-a-token']) {
+    const refused = await api.call('POST', '/terms/acceptance', {
+      ...(token !== undefined && { token }),
+      body: { version: '2025-04' },
+    });
+    expect(refused.status).toBe(401);
+  }
+});
+
 test('a body within the limit is read after the caller is known and parsed as before', async () => {
   const token = await api.token(admin);
   const accepted = await api.call('POST', '/terms/acceptance', { token, body: { version: '2025-04' } });
