@@ -43,8 +43,23 @@ test('a database outage mid-run loses nothing: the worker recovers, or exits to 
 
   // Either the worker's connection recovers and it finishes the run, or the watchdog makes it exit (code 75) and a
   // fresh worker, as the supervisor would start it, finishes the run.
-  const withLog = (error: Error) => {
-    throw new Error(`${error.message}\nworker log:\n${worker.output().slice(-4000)}`);
+  // What the run's units, their leases and their Agenda jobs looked like when the wait ended: the cause of a run that
+  // stays running is among them (a unit whose lease is still renewed, a job Agenda still holds).
+  const stateOfWork = async () => {
+    const raw = (name: string, filter: object, fields: object) =>
+      database.db
+        .collection(name)
+        .find(filter, { projection: { _id: 0, ...fields } })
+        .toArray();
+    return JSON.stringify({
+      units: await raw('backupRunUnits', { runId }, { resourceId: 1, status: 1, attempts: 1, error: 1 }),
+      leases: await raw('backupUnitLeases', {}, {}),
+      jobs: await raw('agendaJobs', { name: { $ne: 'notifications.deliver' } }, { data: 0 }),
+    });
+  };
+  const withLog = async (error: Error) => {
+    const state = await stateOfWork().catch((reason: unknown) => `unreadable: ${String(reason)}`);
+    throw new Error(`${error.message}\nwork: ${state}\nworker log:\n${worker.output().slice(-4000)}`);
   };
   const ended = client.waitForEnd(runId, 150_000);
   const outcome = await Promise.race([ended.then(() => 'recovered'), worker.exited.then(() => 'exited')]).catch(
