@@ -32,20 +32,28 @@ const worker = await startBackupWorker({
 });
 logger.info({ tenantId: config.connection.tenantId, storeDir: config.storeDir }, 'backup worker ready');
 
-// A connection that never comes back after an outage, or a scheduler that stopped taking jobs after one (its recurring
-// recovery job runs at least every minute), would leave this worker idle for good: exit instead, so the supervisor
-// starts a fresh process; every unit and restore resumes where it stopped.
+// A connection that never comes back after an outage, a scheduler that stopped taking jobs after one (its recurring
+// recovery job runs at least every minute), or one that still runs its recurring jobs but no longer takes due units
+// (Agenda after an outage, seen in the database-outage test), would leave this worker idle for good: exit instead, so
+// the supervisor starts a fresh process; every unit and restore resumes where it stopped.
 const stalledFor = () => Date.now() - worker.scheduler.lastActivityAt;
-watchDatabase(async (timeoutMs) => stalledFor() < config.databaseLostExitMs && (await database.ping(timeoutMs)), {
-  unreachableForMs: config.databaseLostExitMs,
-  onLost: () => {
-    logger.fatal(
-      { unreachableForMs: config.databaseLostExitMs },
-      'database unreachable or scheduler stalled for too long: exiting to be restarted / database o scheduler fermi: riavvio',
-    );
-    process.exit(75);
+// A read that fails says nothing about the work: the ping beside it judges the database.
+const working = async () =>
+  (await worker.scheduler.idleWithDueWorkForMs(config.connection.tenantId).catch(() => 0)) < config.databaseLostExitMs;
+watchDatabase(
+  async (timeoutMs) =>
+    stalledFor() < config.databaseLostExitMs && (await database.ping(timeoutMs)) && (await working()),
+  {
+    unreachableForMs: config.databaseLostExitMs,
+    onLost: () => {
+      logger.fatal(
+        { unreachableForMs: config.databaseLostExitMs },
+        'database unreachable or scheduler stalled for too long: exiting to be restarted / database o scheduler fermi: riavvio',
+      );
+      process.exit(75);
+    },
   },
-});
+);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

@@ -39,6 +39,8 @@ export class Scheduler {
 
   private readonly db: Db;
   private lastActivity = Date.now();
+  /** One-time jobs (units, restores, exports) this process is running now; recurring upkeep is not counted. */
+  private oneTimeRunning = 0;
 
   constructor(options: SchedulerOptions) {
     this.db = options.db;
@@ -48,8 +50,36 @@ export class Scheduler {
       processEvery: options.pollIntervalMs ?? 1_000,
       defaultLockLifetime: options.lockLifetimeMs ?? 10 * 60_000,
     });
-    this.agenda.on('start', () => (this.lastActivity = Date.now()));
-    this.agenda.on('complete', () => (this.lastActivity = Date.now()));
+    this.agenda.on('start', (job: Job) => {
+      this.lastActivity = Date.now();
+      if (!job.attrs.repeatInterval) this.oneTimeRunning += 1;
+    });
+    this.agenda.on('complete', (job: Job) => {
+      this.lastActivity = Date.now();
+      if (!job.attrs.repeatInterval) this.oneTimeRunning = Math.max(0, this.oneTimeRunning - 1);
+    });
+  }
+
+  /**
+   * How long this process has left due one-time work untouched: while it runs none, the age of the oldest one-time job
+   * that is due and unlocked (of one tenant, for a process that serves one); 0 otherwise. After a database outage
+   * Agenda may stop locking the jobs of one definition while its recurring jobs go on, so the time since the last
+   * job alone does not show that this process stopped working.
+   */
+  async idleWithDueWorkForMs(tenantId?: string, now = Date.now()): Promise<number> {
+    if (this.oneTimeRunning > 0) return 0;
+    const due = await this.db.collection('agendaJobs').findOne(
+      {
+        repeatInterval: null,
+        lockedAt: null,
+        disabled: { $ne: true },
+        nextRunAt: { $lte: new Date(now) },
+        ...(tenantId !== undefined && { 'data.tenantId': tenantId }),
+      },
+      { sort: { nextRunAt: 1 }, projection: { nextRunAt: 1 } },
+    );
+    const since = due?.['nextRunAt'] as Date | undefined;
+    return since ? now - since.getTime() : 0;
   }
 
   /** When this process last started or finished a job (its recurring jobs make this advance while it is healthy). */

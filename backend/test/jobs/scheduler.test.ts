@@ -57,3 +57,19 @@ test('drain waits for a running job to finish before stopping', async () => {
   expect(finished).toBe(true);
   expect(scheduler.state).toBe('stopped');
 });
+
+test('a process running no work says how long due one-time work of its tenant has waited; recurring upkeep is not work', async () => {
+  const idle = new Scheduler({ db: database.db, workerName: 'idle-worker', pollIntervalMs: 200 });
+  idle.define('upkeep', async () => undefined);
+  idle.define<{ tenantId: string }>('unit-of-work', async () => undefined);
+  await idle.runEvery(60_000, 'upkeep');
+  await idle.runAt(new Date(Date.now() - 30_000), 'unit-of-work', { tenantId: 'tenant-a' });
+
+  // Nothing takes the job (this scheduler never starts, as a process whose Agenda stopped taking jobs would not).
+  const waited = await idle.idleWithDueWorkForMs('tenant-a');
+  expect(waited).toBeGreaterThanOrEqual(30_000);
+  expect(waited).toBeLessThan(60_000);
+  expect(await idle.idleWithDueWorkForMs('tenant-b')).toBe(0);
+  await database.db.collection('agendaJobs').deleteMany({ name: 'unit-of-work' });
+  expect(await idle.idleWithDueWorkForMs()).toBe(0);
+});
