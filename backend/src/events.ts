@@ -38,6 +38,14 @@ export interface DomainEventPayloads {
 
 export type DomainEventType = keyof DomainEventPayloads;
 
+/** The three ways a run ends; the letters, the digest and the end-of-run pipeline read them alike. */
+export const runEndTypes = ['run.completed', 'run.warning', 'run.failed'] as const;
+export type RunEndEvent = DomainEvent<(typeof runEndTypes)[number]>;
+
+export function isRunEnd(event: DomainEvent): event is RunEndEvent {
+  return (runEndTypes as readonly string[]).includes(event.type);
+}
+
 export interface DomainEvent<K extends DomainEventType = DomainEventType> {
   tenantId: string;
   eventId: string;

@@ -92,6 +92,7 @@ test('an administrator invites a portal user and adds a notification recipient',
   const recipients = page.getByRole('form', { name: 'Add recipient' });
   await recipients.getByLabel(/^Name/).fill('Servizio IT');
   await recipients.getByLabel(/^Email/).fill('it@example.it');
+  await recipients.getByRole('checkbox', { name: 'Job succeeded' }).check();
   await recipients.getByRole('button', { name: 'Add recipient' }).click();
   await page.getByRole('cell', { name: 'it@example.it' }).waitFor();
   await capture('portal-users-en');
@@ -99,6 +100,13 @@ test('an administrator invites a portal user and adds a notification recipient',
   expect(users.items).toContainEqual(
     expect.objectContaining({ email: 'giulia.verdi@example.it', role: 'viewer', status: 'invited' }),
   );
+  const added = await apiAsAdmin<{ items: Array<{ email: string; events: string[] }> }>('/notification-recipients');
+  expect(added.items.find((recipient) => recipient.email === 'it@example.it')?.events.sort()).toEqual([
+    'job.failed',
+    'job.succeeded',
+    'job.warning',
+    'licence.overrun',
+  ]);
 });
 
 test('revoking a portal user asks for confirmation, and Cancel changes nothing', async () => {

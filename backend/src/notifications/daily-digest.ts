@@ -2,7 +2,8 @@ import type { Db } from 'mongodb';
 import { eventsCollection } from '../events.js';
 import { notificationRecipients, type NotificationRecipient } from '../settings/notification-recipients.js';
 import type { MailOutbox } from '../tenants/mail-outbox.js';
-import { dailyDigestLetter, runEndTypes, type RunEndEvent } from './digest-letter.js';
+import { runEndTypes, type RunEndEvent } from '../events.js';
+import { dailyDigestLetter } from './digest-letter.js';
 import { renderLetter } from './letter-layout.js';
 import { subscribedBecause } from './event-letters.js';
 

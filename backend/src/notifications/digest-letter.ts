@@ -1,12 +1,9 @@
 import type { Language } from '../language/language.js';
-import type { DomainEvent } from '../events.js';
+import type { DomainEvent, RunEndEvent } from '../events.js';
 import { digestTexts } from './digest-texts.js';
 import { failureReason } from './run-letters.js';
 import { formatBytes } from '../language/quantities.js';
 import { formatWhen, type LetterDraft } from './letter-layout.js';
-
-export type RunEndEvent = DomainEvent<'run.completed' | 'run.warning' | 'run.failed'>;
-export const runEndTypes = ['run.completed', 'run.warning', 'run.failed'] as const;
 
 /** The runs that ended in the last 24 hours, counted by outcome and listed one line each. */
 export function dailyDigestLetter(runs: readonly RunEndEvent[], until: Date, language: Language): LetterDraft {

@@ -5,10 +5,11 @@ import { frameTexts } from './frame-texts.js';
 import { formatWhen, type LetterDraft } from './letter-layout.js';
 import { licenceOverrunLetter } from './licence-letter.js';
 import { restoreCompletedLetter, restoreFailedLetter } from './restore-letters.js';
-import { runFailedLetter, runWarningLetter } from './run-letters.js';
+import { runCompletedLetter, runFailedLetter, runWarningLetter } from './run-letters.js';
 
 /** The domain events that become letters, and the subscription each one needs. */
 export const subscriptionOf = {
+  'run.completed': 'job.succeeded',
   'run.warning': 'job.warning',
   'run.failed': 'job.failed',
   'licence.overrun': 'licence.overrun',
@@ -26,6 +27,8 @@ export function isNotified(event: DomainEvent): event is DomainEvent<NotifiedEve
 export function draftFor(event: DomainEvent<NotifiedEventType>, language: Language, timeZone: string): LetterDraft {
   const when = formatWhen(event.createdAt, language, timeZone);
   switch (event.type) {
+    case 'run.completed':
+      return runCompletedLetter((event as DomainEvent<'run.completed'>).payload, when, language);
     case 'run.warning':
       return runWarningLetter((event as DomainEvent<'run.warning'>).payload, when, language);
     case 'run.failed':

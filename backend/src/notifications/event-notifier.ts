@@ -1,7 +1,7 @@
 import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
 import { backupJobsCollection } from '../backup/collections.js';
-import type { DomainEvent } from '../events.js';
+import { isRunEnd, type DomainEvent } from '../events.js';
 import type { GraphGateway } from '../graph/index.js';
 import { recipientsFor } from '../settings/notification-recipients.js';
 import type { MailOutbox } from '../tenants/mail-outbox.js';
@@ -69,8 +69,8 @@ export class EventNotifier {
 
   /** A run's letter tells the time where its job runs; other letters use the product's home time zone. */
   private async timeZoneOf(event: DomainEvent<NotifiedEventType>): Promise<string> {
-    if (event.type !== 'run.warning' && event.type !== 'run.failed') return defaultTimeZone;
-    const { jobId } = (event as DomainEvent<'run.warning' | 'run.failed'>).payload;
+    if (!isRunEnd(event)) return defaultTimeZone;
+    const { jobId } = event.payload;
     const job = await backupJobsCollection
       .scoped(this.options.db)
       .findOne(event.tenantId, { jobId }, { projection: { timeZone: 1 } });

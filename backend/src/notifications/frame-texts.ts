@@ -14,6 +14,7 @@ export const frameTexts = defineTexts({
     en: 'You receive this email because you asked for this restore.',
   },
   // Keyed by subscription (`NotificationEvent`), so a new one without a name is a compile error in its reader.
+  'subscription_job.succeeded': { it: 'Job riusciti', en: 'Successful jobs' },
   'subscription_job.warning': { it: 'Job con avvisi', en: 'Jobs with warnings' },
   'subscription_job.failed': { it: 'Job non riusciti', en: 'Failed jobs' },
   'subscription_licence.overrun': { it: 'Licenze superate', en: 'Licences exceeded' },

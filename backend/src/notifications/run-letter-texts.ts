@@ -1,8 +1,20 @@
 import { counted } from '../language/quantities.js';
 import { defineTexts } from '../language/texts.js';
 
-/** The words of the letters about a run that ended with warnings or failed. */
+/** The words of the letters about a run that succeeded, ended with warnings or failed. */
 export const runLetterTexts = defineTexts({
+  succeededSubject: (p: { jobName: string }) => ({
+    it: `Backup riuscito: job "${p.jobName}"`,
+    en: `Backup succeeded: job "${p.jobName}"`,
+  }),
+  succeededIntro: (p: { jobName: string; when: string; items: number; size: string }) => ({
+    it: `l'esecuzione del job di backup "${p.jobName}" terminata il ${p.when} è riuscita: ${counted(p.items, ['elemento nuovo o modificato salvato', 'elementi nuovi o modificati salvati'], 'it')} (${p.size}).`,
+    en: `the run of backup job "${p.jobName}" that ended on ${p.when} succeeded: ${counted(p.items, ['new or changed item saved', 'new or changed items saved'], 'en')} (${p.size}).`,
+  }),
+  afterSuccess: {
+    it: 'Ogni account del job è protetto fino a questa esecuzione. Il dettaglio per account è nella scheda Log; non serve fare altro.',
+    en: 'Every account of the job is protected up to this run. The Log tab has the details of each account; there is nothing else to do.',
+  },
   warningSubject: (p: { jobName: string }) => ({
     it: `Backup completato con avvisi: job "${p.jobName}"`,
     en: `Backup finished with warnings: job "${p.jobName}"`,

@@ -1,8 +1,24 @@
 import type { Language } from '../language/language.js';
 import type { DomainEventPayloads } from '../events.js';
+import { formatBytes } from '../language/quantities.js';
 import { runErrorWords } from '../run-errors/run-error-texts.js';
 import type { LetterDraft } from './letter-layout.js';
 import { runLetterTexts } from './run-letter-texts.js';
+
+/** A run that succeeded: every account of the job was saved. */
+export function runCompletedLetter(
+  payload: DomainEventPayloads['run.completed'],
+  /** When it ended, as the reader's language writes it. */
+  when: string,
+  language: Language,
+): LetterDraft {
+  const t = runLetterTexts.in(language);
+  const size = formatBytes(payload.bytes, language);
+  return {
+    subject: t.succeededSubject({ jobName: payload.jobName }),
+    blocks: [t.succeededIntro({ jobName: payload.jobName, when, items: payload.items, size }), t.afterSuccess],
+  };
+}
 
 /** A run that ended with warnings: some items or accounts were not saved this time. */
 export function runWarningLetter(

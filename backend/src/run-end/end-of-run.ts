@@ -1,12 +1,9 @@
 import type { Db } from 'mongodb';
-import type { DomainEvent, DomainEventType } from '../events.js';
+import { isRunEnd, runEndTypes, type DomainEvent, type DomainEventType } from '../events.js';
 import type { LicenceMonitor } from '../licences/licence-monitor.js';
 import { isNotified, subscriptionOf } from '../notifications/event-letters.js';
 import type { EventNotifier } from '../notifications/event-notifier.js';
 import type { UsageReports } from '../reports/usage-reports.js';
-
-const runEndTypes = ['run.completed', 'run.warning', 'run.failed'] as const;
-type RunEndEvent = DomainEvent<(typeof runEndTypes)[number]>;
 
 /** Every event the pipeline reads: the ends of runs, and whatever becomes letters (overruns, restores). */
 export const pipelineEventTypes: readonly DomainEventType[] = [
@@ -36,8 +33,4 @@ export function endOfRunPipeline(steps: EndOfRunSteps): (event: DomainEvent) => 
     }
     if (isNotified(event)) await steps.notifier.notify(event);
   };
-}
-
-function isRunEnd(event: DomainEvent): event is RunEndEvent {
-  return (runEndTypes as readonly string[]).includes(event.type);
 }

@@ -4,6 +4,7 @@ import type { Language } from '../language/language.js';
 
 /** What a recipient can be told about by email. */
 export const notificationEvents = [
+  'job.succeeded',
   'job.warning',
   'job.failed',
   'licence.overrun',

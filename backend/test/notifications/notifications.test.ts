@@ -281,6 +281,41 @@ test('a run with one warning and one account not saved says so in the singular, 
   );
 });
 
+test('a successful run mails only the recipients who chose successful jobs, with what it saved, in the job’s time zone', async () => {
+  await addRecipient(database.db, tenantA, 'esiti@alfa.example', 'it', ['job.succeeded']);
+  await addRecipient(database.db, tenantA, 'outcomes@alfa.example', 'en', ['job.succeeded', 'job.failed']);
+  const runId = randomUUID();
+  const jobId = randomUUID();
+  await backupJobsCollection.scoped(database.db).insertOne(tenantA, {
+    tenantId: tenantA,
+    jobId,
+    name: 'Posta notturna',
+    scope: { type: 'organisation' },
+    workloads: ['exchange'],
+    dailyTime: '22:00',
+    timeZone: 'Asia/Tokyo',
+    retentionYears: 1,
+    profile: 'Gold',
+    createdAt: new Date(),
+    createdBy: 'admin@alfa.example',
+  });
+  const payload = { runId, jobId, jobName: 'Posta notturna', items: 12_345, bytes: 52_428_800 };
+  await events.emit(tenantA, 'run.completed', payload, `run:${runId}`);
+  await worker().pass();
+  const [italian, ...moreItalian] = sentTo(alfa, 'esiti@alfa.example');
+  expect(moreItalian).toEqual([]);
+  expect(italian?.subject).toBe('Backup riuscito: job "Posta notturna"');
+  expect(italian?.body).toContain('è riuscita: 12.345 elementi nuovi o modificati salvati (50 MB).');
+  expect(italian?.body).toMatch(/alle ore \d\d:\d\d GMT\+9/);
+  expect(italian?.body).toContain('&#34;Job riusciti&#34;');
+  const [english] = sentTo(alfa, 'outcomes@alfa.example');
+  expect(english?.subject).toBe('Backup succeeded: job "Posta notturna"');
+  expect(english?.body).toContain('succeeded: 12,345 new or changed items saved (50 MB).');
+  for (const other of ['giulia@alfa.example', 'john@alfa.example', 'solo.avvisi@alfa.example']) {
+    expect(sentTo(alfa, other).filter((mail) => mail.subject.includes('Posta notturna'))).toEqual([]);
+  }
+});
+
 test('a failed run tells why in the reader’s language, from the reason’s code', async () => {
   const run = failedRun('Archivio');
   const payload = { ...run.payload, notice: { code: 'accounts_failed', params: { failed: 1, total: 2 } } } as const;

@@ -970,7 +970,7 @@ export type NotificationsListQuery = {
   limit?: number;
   cursor?: string;
   sort?: 'email' | '-email';
-  event?: 'job.warning' | 'job.failed' | 'licence.overrun' | 'restore.finished' | 'digest.daily';
+  event?: 'job.succeeded' | 'job.warning' | 'job.failed' | 'licence.overrun' | 'restore.finished' | 'digest.daily';
 };
 
 export type NotificationsListResponse = {
@@ -979,7 +979,9 @@ export type NotificationsListResponse = {
     name: string;
     email: string;
     language: 'it' | 'en';
-    events: Array<'job.warning' | 'job.failed' | 'licence.overrun' | 'restore.finished' | 'digest.daily'>;
+    events: Array<
+      'job.succeeded' | 'job.warning' | 'job.failed' | 'licence.overrun' | 'restore.finished' | 'digest.daily'
+    >;
     createdAt: string;
   }>;
   nextCursor: string | null;
@@ -1006,7 +1008,9 @@ export type NotificationsAddBody = {
   name: string;
   email: string;
   language?: 'it' | 'en';
-  events: Array<'job.warning' | 'job.failed' | 'licence.overrun' | 'restore.finished' | 'digest.daily'>;
+  events: Array<
+    'job.succeeded' | 'job.warning' | 'job.failed' | 'licence.overrun' | 'restore.finished' | 'digest.daily'
+  >;
 };
 
 export type NotificationsAddResponse = {
@@ -1014,7 +1018,9 @@ export type NotificationsAddResponse = {
   name: string;
   email: string;
   language: 'it' | 'en';
-  events: Array<'job.warning' | 'job.failed' | 'licence.overrun' | 'restore.finished' | 'digest.daily'>;
+  events: Array<
+    'job.succeeded' | 'job.warning' | 'job.failed' | 'licence.overrun' | 'restore.finished' | 'digest.daily'
+  >;
   createdAt: string;
 };
 
@@ -1042,7 +1048,9 @@ export type NotificationsUpdateParams = {
 export type NotificationsUpdateBody = {
   name?: string;
   language?: 'it' | 'en';
-  events?: Array<'job.warning' | 'job.failed' | 'licence.overrun' | 'restore.finished' | 'digest.daily'>;
+  events?: Array<
+    'job.succeeded' | 'job.warning' | 'job.failed' | 'licence.overrun' | 'restore.finished' | 'digest.daily'
+  >;
 };
 
 export type NotificationsUpdateResponse = {
@@ -1050,7 +1058,9 @@ export type NotificationsUpdateResponse = {
   name: string;
   email: string;
   language: 'it' | 'en';
-  events: Array<'job.warning' | 'job.failed' | 'licence.overrun' | 'restore.finished' | 'digest.daily'>;
+  events: Array<
+    'job.succeeded' | 'job.warning' | 'job.failed' | 'licence.overrun' | 'restore.finished' | 'digest.daily'
+  >;
   createdAt: string;
 };
 
@@ -1081,7 +1091,9 @@ export type NotificationsRemoveResponse = {
   name: string;
   email: string;
   language: 'it' | 'en';
-  events: Array<'job.warning' | 'job.failed' | 'licence.overrun' | 'restore.finished' | 'digest.daily'>;
+  events: Array<
+    'job.succeeded' | 'job.warning' | 'job.failed' | 'licence.overrun' | 'restore.finished' | 'digest.daily'
+  >;
   createdAt: string;
 };
 

@@ -30,6 +30,7 @@ export const portalRoles = everyValueOf<PortalRole>()(['tenant_admin', 'operator
 export type NotificationRecipient = Api.NotificationsListResponse['items'][number];
 export type NotificationEvent = NotificationRecipient['events'][number];
 export const notificationEvents = everyValueOf<NotificationEvent>()([
+  'job.succeeded',
   'job.warning',
   'job.failed',
   'licence.overrun',
