@@ -10,7 +10,7 @@
 // simulator's memoized export streams are warm for both measured reads), runs a full backup, measures the raw-fetch
 // ceiling of the same bytes (bench/backup/ceiling.ts), changes a share of the items and runs an incremental. Prints
 // one line per phase (items/s, MB/s, Graph requests per item, 429 share, peak RSS of this process and, apart, of the
-// simulator's process) and checks after each run that the catalog holds exactly the simulator's items. Everything
+// simulator's process, CPU seconds of the engine, the simulator and the database: bench/backup/process-cpu.ts) and checks after each run that the catalog holds exactly the simulator's items. Everything
 // the benchmark asks of the simulator goes over HTTP (Graph, and its `/_sim` control API). Graph requests count a
 // `$batch` once and each of its sub-requests once; `httpRequests` and `graphOperations` count them apart
 // (bench/backup/request-breakdown.ts); with `--json`, each phase also lists its requests per endpoint.
@@ -192,6 +192,7 @@ try {
     resourcesInParallel: RESOURCES_IN_PARALLEL,
     requestsPerResource: REQUESTS_PER_RESOURCE,
     peakRssMB: ceiling.peakRssMB,
+    cpuSeconds: ceiling.cpuSeconds,
     simulatorPeakRssMB: sim.peakRssMB(),
   });
 
@@ -265,6 +266,7 @@ async function backupPhase(
       mailRequestsPerMailItem: mail,
       throttledShare: round(counters.total.throttled / Math.max(1, requests), 4),
       peakRssMB: measured.peakRssMB,
+      cpuSeconds: measured.cpuSeconds,
       simulatorPeakRssMB,
       catalogCurrentVersions: difference.current,
       catalogExact:
