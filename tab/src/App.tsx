@@ -2,7 +2,8 @@ import { Button, FluentProvider, Select, Spinner, Text, tokens } from '@fluentui
 import { useEffect, useMemo, useState } from 'react';
 import type { TeamsHost, TeamsTheme } from './auth/teams-host.js';
 import { devTokenStore } from './auth/dev-sign-in.js';
-import { DevSignInPage } from './auth/DevSignInPage.js';
+import { microsoftSignIn } from './auth/microsoft-sign-in.js';
+import { SignInPage } from './auth/SignInPage.js';
 import { LanguageContext, languageOfLocale, translator } from './i18n/language.js';
 import { languages, type Language } from './i18n/messages.js';
 import { ErrorNotice } from './components/messages.js';
@@ -20,7 +21,7 @@ function initialLanguage(): Language {
 
 type Host = { kind: 'connecting' } | { kind: 'teams'; teams: TeamsHost } | { kind: 'browser' };
 
-/** Connects to Teams (or falls back to the development sign-in), then hands a token to the portal. */
+/** Connects to Teams (or, in a plain browser, signs in with Microsoft or the development sign-in), then hands a token to the portal. */
 export function App() {
   const [language, setLanguageState] = useState<Language>(initialLanguage);
   const [theme, setTheme] = useState<TeamsTheme>(browserTheme);
@@ -31,8 +32,21 @@ export function App() {
   useEffect(() => {
     void connectHost(currentView()).then(async (teams) => {
       if (!teams) {
+        const devToken = devTokenStore.read();
+        if (devToken) {
+          setHost({ kind: 'browser' });
+          setToken(devToken);
+          return;
+        }
+        // Back from Microsoft's sign-in page, or signed in with Microsoft earlier in this browser tab.
+        const restored = await microsoftSignIn()
+          .then((signIn) => signIn.restore())
+          .catch((failure: unknown) => {
+            setTokenError(failure);
+            return null;
+          });
         setHost({ kind: 'browser' });
-        setToken(devTokenStore.read());
+        setToken(restored);
         return;
       }
       setHost({ kind: 'teams', teams });
@@ -63,6 +77,10 @@ export function App() {
   function signOut() {
     devTokenStore.clear();
     setToken(null);
+    setTokenError(undefined);
+    void microsoftSignIn()
+      .then((signIn) => signIn.signOut())
+      .catch(() => undefined);
   }
 
   return (
@@ -92,7 +110,8 @@ export function App() {
           <main>
             {host.kind === 'connecting' && <Spinner label={t('loading')} />}
             {host.kind === 'browser' && !token && (
-              <DevSignInPage
+              <SignInPage
+                failure={tokenError}
                 onToken={(minted) => {
                   devTokenStore.write(minted);
                   setToken(minted);

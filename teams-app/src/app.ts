@@ -88,6 +88,9 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
   await listen(server, config.port, config.host);
   const url = `http://${config.host}:${server.address().port}`;
   const portalUrl = `${config.publicUrl ?? url}/tab`;
+  // On the simulator the portal registers its sign-in page as the app's SPA redirect URI, as a deployment does in
+  // the app registration (aad.manifest.json), so "Sign in with Microsoft" works in a plain browser.
+  if (microsoft365.demo) microsoft365.demo.control.addSpaRedirectUri(`${portalUrl}/signed-in`);
   const running = await startBackupWorkers({
     db: database.db,
     store,

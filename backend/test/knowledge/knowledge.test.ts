@@ -85,3 +85,32 @@ test('lists page with a cursor; one article reads as Markdown; unknown slugs are
 test('an article that names a value nothing fills stops the knowledge base from loading', async () => {
   await expect(KnowledgeBase.load({ it: {}, en: {} })).rejects.toThrow(/chiedere-supporto: nothing fills \{\{\w+\}\}/);
 });
+
+test('the article on addresses Microsoft does not recognise says what the product accepts: work accounts of the organisation, not personal Microsoft accounts', async () => {
+  // Browsers sign in through the multi-tenant authority for work and school accounts only.
+  const config = (await api.call('GET', '/client-config')).body as { authority: string };
+  expect(config.authority).toMatch(/\/organizations$/);
+  // A personal Microsoft account's token names the consumer tenant: Custodia refuses it.
+  const consumerTenant = '9188040d-6c67-4c5b-b112-36a304b66dad';
+  const personal = await api.token(person(consumerTenant, 'mario.rossi'));
+  expect(await api.call('GET', '/me', { token: personal })).toMatchObject({
+    status: 403,
+    body: { error: { code: 'tenant_not_onboarded' } },
+  });
+  const token = await api.token(endUser);
+  const advice = {
+    en: { accepted: /only \*\*work accounts\*\*/, refused: /personal Microsoft account .* cannot open Custodia/ },
+    it: {
+      accepted: /solo \*\*account aziendali\*\*/,
+      refused: /account Microsoft personale .* non può aprire Custodia/,
+    },
+  };
+  for (const [language, expected] of Object.entries(advice)) {
+    const article = (
+      await api.call('GET', `/knowledge/articles/email-non-collegata-a-microsoft?language=${language}`, { token })
+    ).body as { markdown: string };
+    expect(article.markdown).toMatch(expected.accepted);
+    expect(article.markdown).toMatch(expected.refused);
+    expect(article.markdown).not.toMatch(/create one for free|creane uno gratuitamente/);
+  }
+});

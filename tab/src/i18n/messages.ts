@@ -2,10 +2,12 @@ import * as restoreMessages from './restore-messages.js';
 import * as selfService from './self-service-messages.js';
 import * as reportsMessages from './reports-messages.js';
 import * as activityMessages from './activity-messages.js';
+import * as signInMessages from './sign-in-messages.js';
 
 /** Every word the portal shows, in English and Italian (the seeds' own words where they name a tab). */
 const en = {
   ...restoreMessages.en,
+  ...signInMessages.en,
   ...selfService.en,
   ...reportsMessages.en,
   ...activityMessages.en,
@@ -28,8 +30,6 @@ const en = {
   devSignInUser: 'Person of the demo tenant',
   devSignInChoose: 'Choose a person',
   devSignInButton: 'Sign in',
-  devSignInUnavailable:
-    'Development sign-in is not available on this server: open the portal from Microsoft Teams to sign in.',
   devSignInNoUsers: 'The demo tenant has no people to sign in as.',
   signOut: 'Sign out',
   signedInAs: 'Signed in as {name}',
@@ -330,6 +330,7 @@ export type MessageKey = keyof Messages;
 
 const it: Messages = {
   ...restoreMessages.it,
+  ...signInMessages.it,
   ...selfService.it,
   ...reportsMessages.it,
   ...activityMessages.it,
@@ -352,8 +353,6 @@ const it: Messages = {
   devSignInUser: 'Persona del tenant demo',
   devSignInChoose: 'Scegli una persona',
   devSignInButton: 'Accedi',
-  devSignInUnavailable:
-    'L’accesso di sviluppo non è disponibile su questo server: apri il portale da Microsoft Teams per accedere.',
   devSignInNoUsers: 'Il tenant demo non ha persone con cui accedere.',
   signOut: 'Esci',
   signedInAs: 'Accesso eseguito come {name}',

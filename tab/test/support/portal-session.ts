@@ -84,7 +84,8 @@ export async function openPortalSession(options: PortalServerOptions): Promise<P
 export async function devSignIn(page: Page, userPrincipalName: string, labels: { person: string; button: string }) {
   await page.getByRole('combobox', { name: labels.person }).click();
   await page.getByRole('option', { name: new RegExp(userPrincipalName) }).click();
-  await page.getByRole('button', { name: labels.button }).click();
+  // Exactly: "Sign in with Microsoft" / "Accedi con Microsoft" stands beside it.
+  await page.getByRole('button', { name: labels.button, exact: true }).click();
 }
 
 /** A daily time `hours` from now at `minutes` past the hour: far enough that no schedule starts a run during a test. */

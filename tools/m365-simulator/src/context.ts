@@ -1,6 +1,7 @@
 import type { StrictMode } from './strict.js';
 import type { AppCertificate } from './identity/app-certificate.js';
 import type { SigningKeys } from './identity/keys.js';
+import type { SignInFlows } from './identity/sign-in-flows.js';
 import type { Tenant } from './model/tenant.js';
 import type { Faults } from './faults.js';
 import type { Limits } from './limits/limits.js';
@@ -34,6 +35,8 @@ export interface SimulatorContext {
   strict: StrictMode;
   /** The certificate credential registered on the app, for `client_assertion`. */
   appCertificate: AppCertificate;
+  /** Interactive sign-in: the app's SPA redirect URIs, sign-ins under way, consents and authorization codes. */
+  signIns: SignInFlows;
   /** Encoded full-fidelity streams of items already exported, reused while the item is unchanged. */
   exportStreams: ExportStreams;
 }

@@ -453,6 +453,17 @@ export class SimulatorControl {
     this.context.appConsented = true;
   }
 
+  /**
+   * Registers a redirect URI of the single-page application type on the app (the `spa` platform of its registration,
+   * https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow#redirect-uris-for-single-page-apps-spas):
+   * the authorize endpoint sends codes only to registered URIs, compared exactly.
+   */
+  addSpaRedirectUri(uri: string): void {
+    const parsed = new URL(uri);
+    if (parsed.hash !== '') throw new Error('a redirect URI has no fragment');
+    this.context.signIns.spaRedirectUris.add(uri);
+  }
+
   /** Lifetime of mailbox import sessions created from now on. */
   setImportSessionLifetime(seconds: number): void {
     if (!(seconds > 0)) throw new Error('the import session lifetime must be positive');

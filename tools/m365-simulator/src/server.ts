@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { SimulatorContext } from './context.js';
 import { authenticate } from './identity/authenticate.js';
 import { authorityOf } from './identity/authority.js';
-import { authorize } from './identity/authorize.js';
+import { authorize, setConsent, signIn } from './identity/authorize.js';
 import { openIdConfiguration } from './identity/openid-configuration.js';
 import { instanceDiscovery, issueToken } from './identity/token-endpoint.js';
 import { dispatch, headerValue } from './http/dispatch.js';
@@ -78,6 +78,8 @@ export const ENDPOINTS_OUTSIDE_GRAPH = [
   'GET /:tenant/v2.0/.well-known/openid-configuration',
   'GET /:tenant/discovery/v2.0/keys',
   'GET /:tenant/oauth2/v2.0/authorize',
+  'POST /:tenant/login',
+  'POST /:tenant/Consent/Set',
   'GET /_download/:linkId',
   'PUT /_upload/:sessionId',
   'GET /_upload/:sessionId',
@@ -85,6 +87,28 @@ export const ENDPOINTS_OUTSIDE_GRAPH = [
   'DELETE /_upload/:sessionId',
   'POST /api/gv1.0/:importUrl',
 ] as const;
+
+/**
+ * Entra answers browsers' cross-origin calls to its metadata and token endpoints (CORS), which a single-page
+ * application's MSAL makes (https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow#redirect-uris-for-single-page-apps-spas).
+ */
+function withCors(response: GraphResponse | undefined, origin: string | undefined): GraphResponse | undefined {
+  if (!response || origin === undefined) return response;
+  return { ...response, headers: { ...response.headers, 'access-control-allow-origin': origin, vary: 'Origin' } };
+}
+
+function preflight(req: IncomingMessage): GraphResponse {
+  return {
+    status: 204,
+    headers: {
+      'access-control-allow-origin': headerValue(req.headers['origin']) ?? '*',
+      'access-control-allow-methods': 'GET, POST, OPTIONS',
+      'access-control-allow-headers': headerValue(req.headers['access-control-request-headers']) ?? '',
+      'access-control-max-age': '86400',
+      vary: 'Origin',
+    },
+  };
+}
 
 async function handleIdentity(
   context: SimulatorContext,
@@ -94,18 +118,35 @@ async function handleIdentity(
   const segments = path.split('/').filter(Boolean);
   const [tenantSegment = '', ...rest] = segments;
   const route = rest.join('/').toLowerCase();
-  if (tenantSegment.toLowerCase() === 'common' && route === 'discovery/instance') return instanceDiscovery(context);
+  const origin = headerValue(req.headers['origin']);
+  if (req.method === 'OPTIONS' && route === 'oauth2/v2.0/token') return preflight(req);
+  if (tenantSegment.toLowerCase() === 'common' && route === 'discovery/instance')
+    return withCors(instanceDiscovery(context), origin);
   if (route === 'oauth2/v2.0/token' && req.method === 'POST') {
     const form = new URLSearchParams((await readBody(req)).toString('utf8'));
-    return issueToken(context, tenantSegment, form, headerValue(req.headers['authorization']));
+    return withCors(
+      await issueToken(context, tenantSegment, form, headerValue(req.headers['authorization']), origin),
+      origin,
+    );
   }
   // The tenant's own authority and the multi-tenant ones, `common` and `organizations`.
   const authority = authorityOf(context, tenantSegment);
   if (!authority) return undefined;
-  if (route === 'v2.0/.well-known/openid-configuration') return openIdConfiguration(context, authority);
-  if (route === 'discovery/v2.0/keys' || route === 'discovery/keys') return { status: 200, body: context.keys.jwks };
+  if (route === 'v2.0/.well-known/openid-configuration')
+    return withCors(openIdConfiguration(context, authority), origin);
+  if (route === 'discovery/v2.0/keys' || route === 'discovery/keys')
+    return withCors({ status: 200, body: context.keys.jwks }, origin);
   if (route === 'oauth2/v2.0/authorize' && req.method === 'GET')
-    return authorize(context, new URL(req.url ?? '/', 'http://sim.invalid').searchParams);
+    return authorize(
+      context,
+      tenantSegment,
+      new URL(req.url ?? '/', 'http://sim.invalid').searchParams,
+      headerValue(req.headers['accept-language']),
+    );
+  if (route === 'login' && req.method === 'POST')
+    return signIn(context, tenantSegment, new URLSearchParams((await readBody(req)).toString('utf8')));
+  if (route === 'consent/set' && req.method === 'POST')
+    return setConsent(context, new URLSearchParams((await readBody(req)).toString('utf8')));
   return undefined;
 }
 

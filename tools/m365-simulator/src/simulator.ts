@@ -27,6 +27,7 @@ import { UploadSessions } from './routes/upload-sessions.js';
 import { ImportSessions } from './routes/import-sessions.js';
 import { registerMailboxApiRoutes } from './routes/mailbox-api.js';
 import { APP_ROLES } from './identity/token-endpoint.js';
+import { SignInFlows } from './identity/sign-in-flows.js';
 import { createSimulatorServer, ENDPOINTS_OUTSIDE_GRAPH } from './server.js';
 import { strictMode } from './strict.js';
 import { createAppCertificate } from './identity/app-certificate.js';
@@ -125,6 +126,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     strict: strictMode(options.strict ?? true, options.strictSeed),
     appCertificate: createAppCertificate(),
     exportStreams: new ExportStreams(options.exportCacheBytes),
+    signIns: new SignInFlows(),
   };
   const router = new Router();
   registerDirectoryRoutes(router, context);

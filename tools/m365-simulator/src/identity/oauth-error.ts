@@ -27,3 +27,16 @@ export function oauthError(status: number, error: string, code: number, descript
     },
   };
 }
+
+/**
+ * Codes and refresh tokens of a single-page application are redeemed only by the browser, cross-origin
+ * (https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow#redirect-uris-for-single-page-apps-spas).
+ */
+export function spaRedemptionNotCrossOrigin(): GraphResponse {
+  return oauthError(
+    400,
+    'invalid_request',
+    9002327,
+    "Tokens issued for the 'Single-Page Application' client-type may only be redeemed via cross-origin requests.",
+  );
+}

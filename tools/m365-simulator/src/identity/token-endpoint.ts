@@ -3,7 +3,9 @@ import { guidFrom } from '../util/ids.js';
 import type { SimulatorContext } from '../context.js';
 import type { GraphResponse } from '../http/types.js';
 import { authorityOf } from './authority.js';
+import { redeemAuthorizationCode } from './authorization-code-grant.js';
 import { authenticateClient } from './client-auth.js';
+import { redeemRefreshToken } from './refresh-token-grant.js';
 import { oauthError } from './oauth-error.js';
 import { signAppToken, signDelegatedGraphToken, v2Issuer, verifyToken } from './tokens.js';
 
@@ -53,14 +55,16 @@ function tokenResponse(context: SimulatorContext, accessToken: string): GraphRes
 
 /**
  * `POST /{tenant}/oauth2/v2.0/token`: client credentials with a secret
- * (https://learn.microsoft.com/entra/identity-platform/v2-oauth2-client-creds-grant-flow) and on-behalf-of
- * (https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow).
+ * (https://learn.microsoft.com/entra/identity-platform/v2-oauth2-client-creds-grant-flow), on-behalf-of
+ * (https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow) and, for a single-page
+ * application, the authorization code (`authorization-code-grant.ts`). `origin` is the browser's `Origin` header.
  */
 export async function issueToken(
   context: SimulatorContext,
   tenantSegment: string,
   form: URLSearchParams,
   authorization: string | undefined,
+  origin: string | undefined,
 ): Promise<GraphResponse> {
   const { tenant } = context;
   const authority = authorityOf(context, tenantSegment);
@@ -72,6 +76,9 @@ export async function issueToken(
       `Tenant '${tenantSegment}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`,
     );
   }
+  // A single-page application is a public client: it proves itself with PKCE, not a secret.
+  if (form.get('grant_type') === 'authorization_code') return redeemAuthorizationCode(context, form, origin);
+  if (form.get('grant_type') === 'refresh_token') return redeemRefreshToken(context, form, origin);
   // The assertion's audience: the token endpoint as discovery names it, or as Entra's public host writes it.
   const client = await authenticateClient(context, form, authorization, [
     `${context.url}/${tenantSegment}/oauth2/v2.0/token`,

@@ -103,6 +103,31 @@ export async function signUserApiToken(
   });
 }
 
+/**
+ * An ID token (https://learn.microsoft.com/entra/identity-platform/id-token-claims-reference): v2.0, `aud` the client
+ * id, the `nonce` of the authorization request, `oid`, `sub`, `tid`, `preferred_username`, `name`.
+ */
+export async function signIdToken(
+  keys: SigningKeys,
+  tenantId: string,
+  clientId: string,
+  user: UserClaims,
+  options: { nonce: string | undefined; lifetimeSeconds: number },
+): Promise<string> {
+  return sign(keys, {
+    aud: clientId,
+    iss: v2Issuer(tenantId),
+    tid: tenantId,
+    oid: user.oid,
+    sub: user.oid,
+    preferred_username: user.preferredUsername,
+    name: user.name,
+    ...(options.nonce !== undefined && { nonce: options.nonce }),
+    ver: '2.0',
+    lifetimeSeconds: options.lifetimeSeconds,
+  });
+}
+
 async function sign(keys: SigningKeys, claims: JWTPayload & { lifetimeSeconds: number }): Promise<string> {
   const { lifetimeSeconds, ...payload } = claims;
   const now = Math.floor(Date.now() / 1000);

@@ -3,7 +3,8 @@ import { ConfidentialClientApplication } from '@azure/msal-node';
 import { SignJWT, importPKCS8 } from 'jose';
 import { startSimulator, type RunningSimulator } from '../../src/index.js';
 import { loopbackNetworkClient } from '../support/clients.js';
-import { documented, send, shapeDifferences, type RawExchange } from './support/documented.js';
+import { documented, send, shapeDifferences } from './support/documented.js';
+import { expectOAuthError } from './support/refusals.js';
 
 const ENTRA = 'https://learn.microsoft.com/entra/identity-platform';
 const CLIENT_CREDENTIALS = `${ENTRA}/v2-oauth2-client-creds-grant-flow`;
@@ -13,6 +14,7 @@ let sim: RunningSimulator;
 
 beforeAll(async () => {
   sim = await startSimulator();
+  sim.control.addSpaRedirectUri('http://localhost/myapp/');
 });
 
 afterAll(async () => {
@@ -26,30 +28,6 @@ function tokenRequest(authority: string, form: Record<string, string>, headers: 
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
     body: new URLSearchParams(form).toString(),
   });
-}
-
-/** The documented error response: `error`, `error_description` with the AADSTS code and `\r\n` trace lines, and the rest. */
-function expectOAuthError(answer: RawExchange, status: number, error: string, code: number): void {
-  expect(answer.status).toBe(status);
-  expect(
-    shapeDifferences(answer.body, {
-      error: 'invalid_scope',
-      error_description: 'AADSTS70011: …',
-      error_codes: [70011],
-      timestamp: 'YYYY-MM-DD HH:MM:SSZ',
-      trace_id: '255d1aef-8c98-452f-ac51-23d051240864',
-      correlation_id: 'fb3d2015-bc17-4bb9-bb85-30c5cf1aaaa7',
-    }),
-  ).toEqual([]);
-  const body = answer.body as { error: string; error_description: string; error_codes: number[]; trace_id: string };
-  expect(body.error).toBe(error);
-  expect(body.error_codes).toEqual([code]);
-  expect(body.error_description).toMatch(
-    new RegExp(
-      `^AADSTS${code}: .+\\r\\nTrace ID: ${body.trace_id}\\r\\nCorrelation ID: [0-9a-f-]{36}\\r\\nTimestamp: \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ$`,
-      's',
-    ),
-  );
 }
 
 describe('token endpoint', () => {

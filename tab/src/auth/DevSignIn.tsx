@@ -1,12 +1,15 @@
-import { Button, Dropdown, Field, Option, Spinner, Title2 } from '@fluentui/react-components';
+import { Button, Dropdown, Field, Option, Spinner, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useResource } from '../api/use-resource.js';
 import { ErrorNotice, InfoNotice } from '../components/messages.js';
 import { useLanguage } from '../i18n/language.js';
 import { devSignIn, listDemoUsers } from './dev-sign-in.js';
 
-/** Outside Teams: pick a person of the demo tenant and sign in as them. */
-export function DevSignInPage({ onToken }: { onToken: (token: string) => void }) {
+/**
+ * On the tenant simulator only: pick a person of the demo tenant and sign in as them. A real deployment has no
+ * development sign-in (`/dev/users` answers 404), and this part of the page is not shown.
+ */
+export function DevSignIn({ onToken }: { onToken: (token: string) => void }) {
   const { t } = useLanguage();
   const users = useResource(listDemoUsers, 'demo-users');
   const [chosen, setChosen] = useState<string | undefined>(undefined);
@@ -24,17 +27,17 @@ export function DevSignInPage({ onToken }: { onToken: (token: string) => void })
     }
   }
 
+  if (users.phase === 'loading') return <Spinner label={t('loading')} />;
+  if (users.phase === 'failed') return <ErrorNotice error={users.error} onRetry={users.reload} />;
+  if (users.value === undefined) return null;
   return (
-    <section className="page narrow" aria-labelledby="sign-in-title">
-      <Title2 as="h1" id="sign-in-title">
-        {t('signInTitle')}
-      </Title2>
+    <section aria-labelledby="dev-sign-in-title">
+      <Title3 as="h2" id="dev-sign-in-title">
+        {t('devSignInTitle')}
+      </Title3>
       <p>{t('devSignInIntro')}</p>
-      {users.phase === 'loading' && <Spinner label={t('loading')} />}
-      {users.phase === 'failed' && <ErrorNotice error={users.error} onRetry={users.reload} />}
-      {users.phase === 'ready' && users.value === undefined && <InfoNotice>{t('devSignInUnavailable')}</InfoNotice>}
-      {users.phase === 'ready' && users.value?.length === 0 && <InfoNotice>{t('devSignInNoUsers')}</InfoNotice>}
-      {users.phase === 'ready' && users.value && users.value.length > 0 && (
+      {users.value.length === 0 && <InfoNotice>{t('devSignInNoUsers')}</InfoNotice>}
+      {users.value.length > 0 && (
         <form
           className="form"
           onSubmit={(event) => {
@@ -52,7 +55,7 @@ export function DevSignInPage({ onToken }: { onToken: (token: string) => void })
             </Dropdown>
           </Field>
           {error !== undefined && <ErrorNotice error={error} />}
-          <Button appearance="primary" type="submit" disabled={!chosen || busy}>
+          <Button type="submit" disabled={!chosen || busy}>
             {t('devSignInButton')}
           </Button>
         </form>
