@@ -78,6 +78,10 @@ test('an administrator signs in with Microsoft through the authorize endpoint an
   expect(await me(token)).toEqual(
     expect.objectContaining({ role: 'tenant_admin', email: admin.userPrincipalName.toLowerCase() }),
   );
+  // A reload keeps the person signed in: MSAL gives the token again from its cache for the browser tab.
+  await page.reload();
+  await page.getByRole('tab', { name: 'Restore', exact: true }).waitFor();
+  await expect(page.getByRole('button', { name: 'Sign in with Microsoft' }).count()).resolves.toBe(0);
   expect(refusedByPolicy).toEqual([]);
 
   await page.getByRole('button', { name: 'Sign out' }).click();

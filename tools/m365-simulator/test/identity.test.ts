@@ -129,6 +129,26 @@ describe('identity (Entra token endpoint, discovery, JWKS)', () => {
   });
 });
 
+describe('the sign-in page', () => {
+  // Entra's pages follow the person's language; the simulator's speaks the product's two.
+  test('speaks Italian when ui_locales or the browser asks for it, English otherwise', async () => {
+    sim.control.addSpaRedirectUri('http://localhost:3000/tab/signed-in');
+    const query = new URLSearchParams({
+      client_id: sim.app.clientId,
+      response_type: 'code',
+      redirect_uri: 'http://localhost:3000/tab/signed-in',
+      scope: 'openid',
+    });
+    const page = (headers: Record<string, string>, extra = '') =>
+      fetch(`${sim.authorityHost}/organizations/oauth2/v2.0/authorize?${query.toString()}${extra}`, { headers }).then(
+        (answer) => answer.text(),
+      );
+    expect(await page({}, '&ui_locales=it-IT')).toContain('Scegli un account di');
+    expect(await page({ 'accept-language': 'it-IT,it;q=0.9,en;q=0.5' })).toContain('<html lang="it">');
+    expect(await page({ 'accept-language': 'en-GB' })).toContain('Pick an account of');
+  });
+});
+
 describe('Graph authentication and error shape', () => {
   // https://learn.microsoft.com/graph/errors
   test('a call without a token gets 401 InvalidAuthenticationToken in the OData error shape with request-id', async () => {
