@@ -11,8 +11,6 @@ export interface WelcomeLetterInput {
   readonly language: Language;
 }
 
-const signupUrl = 'https://signup.live.com/signup';
-
 /** The welcome letter: how to open the portal, sign in with Microsoft, and what to do first. */
 export function composeWelcomeLetter(input: WelcomeLetterInput): { subject: string; text: string; html: string } {
   const t = welcomeTexts.in(input.language);
@@ -21,7 +19,7 @@ export function composeWelcomeLetter(input: WelcomeLetterInput): { subject: stri
     t.greeting({ name: input.name }),
     t.access({ providerName: input.providerName, tenantName: input.tenantName, role }),
     t.signIn({ portalUrl: input.portalUrl }),
-    t.microsoftAccount({ signupUrl }),
+    t.workAccount({ tenantName: input.tenantName }),
     t.terms,
     ...(input.role === 'tenant_admin' ? [t.adminFirstSteps] : []),
     t.keep,

@@ -12,12 +12,12 @@ export const welcomeTexts = defineTexts({
     en: `you now have access to the ${p.providerName} Backup Office 365 portal for ${p.tenantName} as ${p.role}.`,
   }),
   signIn: (p: { portalUrl: string }) => ({
-    it: `Per accedere apri Custodia in Microsoft Teams o in Outlook, oppure visita ${p.portalUrl}, e accedi con il tuo account Microsoft.`,
-    en: `To sign in, open Custodia in Microsoft Teams or Outlook, or visit ${p.portalUrl}, and sign in with your Microsoft account.`,
+    it: `Per accedere apri Custodia in Microsoft Teams o in Outlook, oppure visita ${p.portalUrl} e premi «Accedi con Microsoft».`,
+    en: `To sign in, open Custodia in Microsoft Teams or Outlook, or visit ${p.portalUrl} and press “Sign in with Microsoft”.`,
   }),
-  microsoftAccount: (p: { signupUrl: string }) => ({
-    it: `Se il tuo indirizzo e-mail non è collegato a un account Microsoft, collegalo o creane uno gratuitamente su ${p.signupUrl}.`,
-    en: `If your email address is not connected to a Microsoft account, connect it or create one for free at ${p.signupUrl}.`,
+  workAccount: (p: { tenantName: string }) => ({
+    it: `Accedi con il tuo account aziendale di ${p.tenantName}, quello che usi per Teams e Outlook: gli account Microsoft personali (outlook.com, hotmail.com, live.com) non sono accettati.`,
+    en: `Sign in with your ${p.tenantName} work account, the one you use for Teams and Outlook: personal Microsoft accounts (outlook.com, hotmail.com, live.com) are not accepted.`,
   }),
   terms: {
     it: 'Al primo accesso ti verrà chiesto di accettare i termini di licenza.',

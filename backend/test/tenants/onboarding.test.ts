@@ -54,7 +54,10 @@ test('from onboarding by the provider to a confirmed tenant setup, the API says 
     subject: 'Benvenuto in TIM Backup Office 365',
   });
   expect(letters[0]!.text).toContain('https://custodia.example/portal');
-  expect(letters[0]!.text).toContain('https://signup.live.com/signup');
+  expect(letters[0]!.text).toContain(
+    'Accedi con il tuo account aziendale di Cliente Srl, quello che usi per Teams e Outlook: gli account Microsoft personali',
+  );
+  expect(letters[0]!.text).not.toContain('signup.live.com');
   expect(letters[0]!.text).toContain('imposta il tenant');
 
   // The IT manager signs in for the first time: recognised by email, then bound to their object id.
