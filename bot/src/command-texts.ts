@@ -31,7 +31,7 @@ export const commandTexts = defineTexts({
     en: 'No licence is recorded for this tenant yet: your provider enters it at activation.',
   },
   accountUnknown: {
-    it: 'Non riesco a riconoscere il tuo account Microsoft: apri la scheda Restore del portale.',
+    it: 'Non riesco a riconoscere il tuo account Microsoft: apri la scheda Ripristino del portale.',
     en: 'I cannot recognise your Microsoft account: open the Restore tab of the portal.',
   },
 });

@@ -20,8 +20,8 @@ export const digestTexts = defineTexts({
     en: `here is the outcome of the backup jobs that ended in the 24 hours up to ${p.until}:`,
   }),
   details: {
-    it: "Per i dettagli di ogni account apri la scheda Log; hai ricevuto un'e-mail per ogni job con avvisi o non riuscito se sei iscritto a quelle notifiche.",
-    en: 'For the details of each account open the Log tab; you received an email for each job with warnings or failed if you subscribed to those notifications.',
+    it: "Per i dettagli di ogni account apri la scheda Log dei job; hai ricevuto un'e-mail per ogni job con avvisi o non riuscito se sei iscritto a quelle notifiche.",
+    en: 'For the details of each account open the Job log tab; you received an email for each job with warnings or failed if you subscribed to those notifications.',
   },
   succeededLine: (p: { jobName: string; when: string; items: number; size: string }) => ({
     it: `"${p.jobName}", ${p.when}: riuscito, ${counted(p.items, ['elemento salvato', 'elementi salvati'], 'it')} (${p.size})`,

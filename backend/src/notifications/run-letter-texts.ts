@@ -12,8 +12,8 @@ export const runLetterTexts = defineTexts({
     en: `the run of backup job "${p.jobName}" that ended on ${p.when} succeeded: ${counted(p.items, ['new or changed item saved', 'new or changed items saved'], 'en')} (${p.size}).`,
   }),
   afterSuccess: {
-    it: 'Ogni account del job è protetto fino a questa esecuzione. Il dettaglio per account è nella scheda Log; non serve fare altro.',
-    en: 'Every account of the job is protected up to this run. The Log tab has the details of each account; there is nothing else to do.',
+    it: 'Ogni account del job è protetto fino a questa esecuzione. Il dettaglio per account è nella scheda Log dei job; non serve fare altro.',
+    en: 'Every account of the job is protected up to this run. The Job log tab has the details of each account; there is nothing else to do.',
   },
   warningSubject: (p: { jobName: string }) => ({
     it: `Backup completato con avvisi: job "${p.jobName}"`,
@@ -28,8 +28,8 @@ export const runLetterTexts = defineTexts({
       (p.accounts > 0 ? ` and ${counted(p.accounts, ['account', 'accounts'], 'en')} not saved:` : '.'),
   }),
   whatToDoAfterWarnings: {
-    it: 'Cosa fare: apri la scheda Log per vedere l\'esito di ogni account e gli elementi segnalati. Gli avvisi riguardano di solito singoli elementi che Microsoft 365 non ha consegnato: il job li ritenta alla prossima esecuzione. Se un account non è stato salvato, verifica che esista ancora e abbia una licenza Microsoft 365, poi usa "Esegui ora" per rilanciare il job.',
-    en: 'What to do: open the Log tab to see the outcome of each account and the items reported. Warnings are usually single items Microsoft 365 did not deliver: the job tries them again at its next run. If an account was not saved, check that it still exists and has a Microsoft 365 licence, then use "Run now" to run the job again.',
+    it: 'Cosa fare: apri la scheda Log dei job per vedere l\'esito di ogni account e gli elementi segnalati. Gli avvisi riguardano di solito singoli elementi che Microsoft 365 non ha consegnato: il job li ritenta alla prossima esecuzione. Se un account non è stato salvato, verifica che esista ancora e abbia una licenza Microsoft 365, poi usa "Avvia il job" per rilanciare il job.',
+    en: 'What to do: open the Job log tab to see the outcome of each account and the items reported. Warnings are usually single items Microsoft 365 did not deliver: the job tries them again at its next run. If an account was not saved, check that it still exists and has a Microsoft 365 licence, then use "Run this job" to run the job again.',
   },
   failedSubject: (p: { jobName: string }) => ({
     it: `Backup non riuscito: job "${p.jobName}"`,
@@ -44,7 +44,7 @@ export const runLetterTexts = defineTexts({
     en: `Accounts not saved (${p.accounts}):`,
   }),
   whatToDoAfterFailure: {
-    it: 'Cosa fare: apri la scheda Log per vedere l\'errore di ogni account. Se l\'errore parla di permessi o di accesso negato, verifica che il consenso amministratore sia ancora concesso nella configurazione del tenant. Poi usa "Esegui ora" per rilanciare il job; se il problema si ripete, apri una richiesta nella scheda Support.',
-    en: 'What to do: open the Log tab to see the error of each account. If the error mentions permissions or access denied, check that admin consent is still granted in the tenant setup. Then use "Run now" to run the job again; if the problem comes back, open a request in the Support tab.',
+    it: 'Cosa fare: apri la scheda Log dei job per vedere l\'errore di ogni account. Se l\'errore parla di permessi o di accesso negato, verifica che il consenso amministratore sia ancora concesso nella configurazione del tenant. Poi usa "Avvia il job" per rilanciare il job; se il problema si ripete, apri una richiesta nella scheda Support.',
+    en: 'What to do: open the Job log tab to see the error of each account. If the error mentions permissions or access denied, check that admin consent is still granted in the tenant setup. Then use "Run this job" to run the job again; if the problem comes back, open a request in the Support tab.',
   },
 });
