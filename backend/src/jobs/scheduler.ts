@@ -2,6 +2,9 @@ import { Agenda, type Job } from 'agenda';
 import { MongoBackend } from '@agendajs/mongo-backend';
 import type { Db } from 'mongodb';
 
+/** Where Agenda keeps its jobs; the stall check and the live-job check read it directly. */
+const agendaJobsCollection = 'agendaJobs';
+
 /** Job handler for a job whose data has type `TData`. */
 export type JobHandler<TData> = (data: TData, job: Job<TData>) => Promise<void>;
 
@@ -45,7 +48,7 @@ export class Scheduler {
   constructor(options: SchedulerOptions) {
     this.db = options.db;
     this.agenda = new Agenda({
-      backend: new MongoBackend({ mongo: options.db, collection: 'agendaJobs' }),
+      backend: new MongoBackend({ mongo: options.db, collection: agendaJobsCollection }),
       name: options.workerName,
       processEvery: options.pollIntervalMs ?? 1_000,
       defaultLockLifetime: options.lockLifetimeMs ?? 10 * 60_000,
@@ -68,7 +71,7 @@ export class Scheduler {
    */
   async idleWithDueWorkForMs(tenantId?: string, now = Date.now()): Promise<number> {
     if (this.oneTimeRunning > 0) return 0;
-    const due = await this.db.collection('agendaJobs').findOne(
+    const due = await this.db.collection(agendaJobsCollection).findOne(
       {
         repeatInterval: null,
         lockedAt: null,
@@ -118,7 +121,7 @@ export class Scheduler {
   async hasLiveJob(name: string, data: Record<string, string>): Promise<boolean> {
     const filter: Record<string, unknown> = { name, nextRunAt: { $ne: null } };
     for (const [key, value] of Object.entries(data)) filter[`data.${key}`] = value;
-    return (await this.db.collection('agendaJobs').countDocuments(filter)) > 0;
+    return (await this.db.collection(agendaJobsCollection).countDocuments(filter)) > 0;
   }
 
   /** Runs the job every interval, one schedule for the whole cluster. */
