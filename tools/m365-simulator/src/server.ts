@@ -9,6 +9,7 @@ import { dispatch, headerValue } from './http/dispatch.js';
 import { errorBody, errorResponse, GraphError } from './http/errors.js';
 import { writeResponse } from './http/respond.js';
 import type { Router } from './http/router.js';
+import type { TenantHosts } from './tenant-hosts.js';
 import type { GraphResponse } from './http/types.js';
 import { newRequestId } from './util/ids.js';
 import { serveDownload } from './routes/files-download.js';
@@ -160,39 +161,43 @@ async function handleIdentity(
  */
 const idleConnectionMs = 15 * 60_000;
 
-export function createSimulatorServer(context: SimulatorContext, router: Router, control: ControlApi): Server {
+export function createSimulatorServer(tenants: TenantHosts, control: ControlApi): Server {
   const server = createServer({ keepAliveTimeout: idleConnectionMs }, (req, res) => {
     const requestId = newRequestId();
-    const path = new URL(req.url ?? '/', 'http://sim.invalid').pathname;
+    const url = new URL(req.url ?? '/', 'http://sim.invalid');
+    const path = url.pathname;
     const work = async () => {
-      if (/^\/v1\.0(\/|$)/i.test(path)) return handleGraph(context, router, req, res, requestId);
-      if (path.startsWith('/_download/'))
-        return writeResponse(res, serveDownload(context, path.slice('/_download/'.length), req));
+      if (/^\/v1\.0(\/|$)/i.test(path)) {
+        const tenant = tenants.forBearer(headerValue(req.headers['authorization']));
+        return handleGraph(tenant.context, tenant.router, req, res, requestId);
+      }
+      if (path.startsWith('/_download/')) {
+        const linkId = path.slice('/_download/'.length);
+        return writeResponse(res, serveDownload(tenants.forDownload(linkId).context, linkId, req));
+      }
       // Pre-authenticated import URLs of mailbox import sessions (https://learn.microsoft.com/graph/import-exchange-mailbox-item).
       if (/^\/api\/gv1\.0\//i.test(path))
         return writeResponse(
           res,
           await importItem(
-            context,
+            tenants.forImport(url.searchParams.get('authtoken') ?? '').context,
             req.method ?? 'GET',
             path,
-            new URL(req.url ?? '/', 'http://sim.invalid').searchParams,
+            url.searchParams,
             await readBody(req),
           ),
         );
-      if (path.startsWith('/_upload/'))
-        return writeResponse(res, await uploadChunk(context, path.slice('/_upload/'.length), req));
+      if (path.startsWith('/_upload/')) {
+        const sessionId = path.slice('/_upload/'.length);
+        return writeResponse(res, await uploadChunk(tenants.forUpload(sessionId).context, sessionId, req));
+      }
       if (path.startsWith('/_sim/'))
         return writeResponse(
           res,
-          await control.handle(
-            req.method ?? 'GET',
-            path,
-            new URL(req.url ?? '/', 'http://sim.invalid').searchParams,
-            await readBody(req),
-          ),
+          await control.handle(req.method ?? 'GET', path, url.searchParams, await readBody(req)),
         );
-      const identity = await handleIdentity(context, req, path);
+      const [tenantSegment = ''] = path.split('/').filter(Boolean);
+      const identity = await handleIdentity(tenants.forSegment(tenantSegment).context, req, path);
       writeResponse(
         res,
         identity ?? { status: 404, body: errorBody('NotFound', `No endpoint at ${path}.`, requestId, undefined) },

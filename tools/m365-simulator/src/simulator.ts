@@ -9,7 +9,7 @@ import { demoTenant } from './demo-tenant.js';
 import { Faults, type FaultSpec } from './faults.js';
 import { generateTenant } from './generator/tenant.js';
 import { Router } from './http/router.js';
-import { createSigningKeys } from './identity/keys.js';
+import { createSigningKeys, type SigningKeys } from './identity/keys.js';
 import { RequestCounters } from './limits/counters.js';
 import { Limits } from './limits/limits.js';
 import type { GenerateSpec, TenantDefinition } from './model/definition.js';
@@ -32,6 +32,7 @@ import { createSimulatorServer, ENDPOINTS_OUTSIDE_GRAPH } from './server.js';
 import { strictMode } from './strict.js';
 import { createAppCertificate } from './identity/app-certificate.js';
 import { ExportStreams } from './model/export-stream.js';
+import { TenantHosts, type TenantHost } from './tenant-hosts.js';
 
 export interface StartSimulatorOptions {
   /** 0 or absent: a free loopback port. */
@@ -67,6 +68,20 @@ export interface StartSimulatorOptions {
    * Graph's costs the backup's machine.
    */
   exportCacheBytes?: number;
+  /**
+   * More tenants at the same address, as Entra and Graph serve every tenant behind one authority and one endpoint
+   * with one set of signing keys: each with its own directory, mailboxes, files and app registration, chosen by the
+   * authority path's tenant and by the `tid` of a Graph call's token (a provider's own directory beside a customer's).
+   * Faults, limits and strictness apply to each as to the first; the control API over HTTP serves the first.
+   */
+  moreTenants?: readonly ('demo' | string | TenantDefinition)[];
+}
+
+/** A tenant served beside the first: its id, app registration and in-process control. */
+export interface RunningTenant {
+  tenantId: string;
+  app: { clientId: string; clientSecret: string };
+  control: SimulatorControl;
 }
 
 export interface RunningSimulator {
@@ -84,30 +99,38 @@ export interface RunningSimulator {
     certificate: { thumbprint: string; thumbprintSha256: string; privateKeyPem: string };
   };
   control: SimulatorControl;
+  /** The tenants of `moreTenants`, in their order. */
+  moreTenants: readonly RunningTenant[];
   /** Every endpoint this simulator answers (`METHOD /template`): Graph routes, identity and pre-authenticated URLs. */
   endpoints: readonly string[];
   stop(): Promise<void>;
 }
 
-/** The running simulator's internals, for helpers in this package (such as mintUserToken). */
-export const contexts = new WeakMap<RunningSimulator, SimulatorContext>();
+/** The running simulator's tenants, for helpers in this package (such as mintUserToken). */
+export const tenantHostsOf = new WeakMap<RunningSimulator, TenantHosts>();
 
 async function tenantFrom(options: StartSimulatorOptions): Promise<Tenant> {
   if (options.generate) return generateTenant(options.generate);
-  const source = options.tenant ?? 'demo';
+  return tenantOf(options.tenant ?? 'demo');
+}
+
+async function tenantOf(source: 'demo' | string | TenantDefinition): Promise<Tenant> {
   if (source === 'demo') return loadTenant(demoTenant());
   if (typeof source === 'string') return loadTenant(JSON.parse(await readFile(source, 'utf8')) as TenantDefinition);
   return loadTenant(source);
 }
 
-/** Starts a simulated Microsoft 365 tenant on loopback: Entra token endpoint, JWKS and Graph v1.0. */
-export async function startSimulator(options: StartSimulatorOptions = {}): Promise<RunningSimulator> {
-  const tenant = await tenantFrom(options);
-  let url = '';
-  const spoolDirectory = await mkdtemp(join(tmpdir(), 'custodia-m365-sim-'));
+interface SharedParts {
+  readonly keys: SigningKeys;
+  readonly url: () => string;
+  readonly spoolDirectory: string;
+}
+
+/** One tenant's state and Graph routes, over the keys and address every tenant of the simulator shares. */
+function hostTenant(tenant: Tenant, shared: SharedParts, options: StartSimulatorOptions): TenantHost {
   const context: SimulatorContext = {
     tenant,
-    keys: await createSigningKeys(),
+    keys: shared.keys,
     url: '',
     faults: new Faults(options.faults ?? {}),
     limits: new Limits({
@@ -116,13 +139,13 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
       licences: tenant.licences,
     }),
     counters: new RequestCounters(),
-    uploads: new UploadSessions(() => url, spoolDirectory),
-    downloads: new DownloadLinks(() => url),
+    uploads: new UploadSessions(shared.url, shared.spoolDirectory),
+    downloads: new DownloadLinks(shared.url),
     issuedTokenIds: new Set(),
     revokedTokenIds: new Set(),
     appRoles: [...(options.appRoles ?? APP_ROLES)],
     appConsented: true,
-    importSessions: new ImportSessions(() => url, options.importSessionLifetimeSeconds),
+    importSessions: new ImportSessions(shared.url, options.importSessionLifetimeSeconds),
     strict: strictMode(options.strict ?? true, options.strictSeed),
     appCertificate: createAppCertificate(),
     exportStreams: new ExportStreams(options.exportCacheBytes),
@@ -137,14 +160,32 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
   registerFileRoutes(router, context);
   registerTeamsRoutes(router, context);
   registerBatchRoute(router, context);
+  return { context, router };
+}
+
+/** Starts a simulated Microsoft 365 tenant on loopback: Entra token endpoint, JWKS and Graph v1.0. */
+export async function startSimulator(options: StartSimulatorOptions = {}): Promise<RunningSimulator> {
+  const tenant = await tenantFrom(options);
+  let url = '';
+  const shared: SharedParts = {
+    keys: await createSigningKeys(),
+    url: () => url,
+    spoolDirectory: await mkdtemp(join(tmpdir(), 'custodia-m365-sim-')),
+  };
+  const primary = hostTenant(tenant, shared, options);
+  const others = await Promise.all(
+    (options.moreTenants ?? []).map(async (source) => hostTenant(await tenantOf(source), shared, options)),
+  );
+  const tenants = new TenantHosts(primary, others);
+  const { context, router } = primary;
   const control = new SimulatorControl(context);
-  const server = createSimulatorServer(context, router, new ControlApi(control));
+  const server = createSimulatorServer(tenants, new ControlApi(control));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  context.url = url;
+  for (const host of tenants.all) host.context.url = url;
   const running: RunningSimulator = {
     url,
     graphBaseUrl: `${url}/v1.0`,
@@ -160,15 +201,20 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
       },
     },
     control,
+    moreTenants: others.map(({ context: other }) => ({
+      tenantId: other.tenant.id,
+      app: { clientId: other.tenant.app.clientId, clientSecret: other.tenant.app.clientSecret },
+      control: new SimulatorControl(other),
+    })),
     endpoints: [...ENDPOINTS_OUTSIDE_GRAPH, ...router.endpoints()],
     stop: async () => {
       await new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       });
-      await rm(spoolDirectory, { recursive: true, force: true });
+      await rm(shared.spoolDirectory, { recursive: true, force: true });
     },
   };
-  contexts.set(running, context);
+  tenantHostsOf.set(running, tenants);
   return running;
 }

@@ -42,6 +42,11 @@ export class ImportSessions {
     };
   }
 
+  /** Whether this registry issued the token (live or expired), without touching it. */
+  issued(token: string): boolean {
+    return this.sessions.has(token);
+  }
+
   /** The live session behind a token; an expired one is deleted and reported as such. */
   find(token: string): ImportSession | 'expired' | undefined {
     const session = this.sessions.get(token);
