@@ -24,6 +24,7 @@ import { SettingsPage } from './pages/SettingsPage.js';
 import { SetupPage } from './pages/SetupPage.js';
 import { SupportPage } from './pages/SupportPage.js';
 import { TermsPage } from './pages/TermsPage.js';
+import { ProviderPortal } from './provider/ProviderPortal.js';
 
 // Restore, approvals and self-service views join this list when they are built.
 const sections = [
@@ -148,7 +149,10 @@ function TenantPortal({ api, me: person }: { api: ApiClient; me: Me }) {
   );
 }
 
-/** The signed-in portal: licence terms first, then the tenant's tabs (setup first while it is incomplete). */
+/**
+ * The signed-in portal: licence terms first, then the tenant's tabs (setup first while it is incomplete), or, for the
+ * provider's operators, the provider's console.
+ */
 export function Portal({ token }: { token: string }) {
   const { language } = useLanguage();
   const languageRef = useRef(language);
@@ -160,7 +164,13 @@ export function Portal({ token }: { token: string }) {
   return (
     <Loaded state={me}>
       {(person) =>
-        termsPending ? <TermsPage api={api} onAccepted={me.reload} /> : <TenantPortal api={api} me={person} />
+        termsPending ? (
+          <TermsPage api={api} onAccepted={me.reload} />
+        ) : person.kind === 'provider' ? (
+          <ProviderPortal api={api} me={person} />
+        ) : (
+          <TenantPortal api={api} me={person} />
+        )
       }
     </Loaded>
   );

@@ -1,7 +1,13 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { openDatabase, type Database, type Scheduler } from '@custodia/backend';
-import { activityChainKey, apiPrefix, ClientCredentialsConsentProbe, mountApi } from '@custodia/backend/api/index';
+import {
+  activityChainKey,
+  apiPrefix,
+  ClientCredentialsConsentProbe,
+  mountApi,
+  replaceProviderOperators,
+} from '@custodia/backend/api/index';
 import type { RunEngine } from '@custodia/backend/backup/index';
 import { createBackupApiServices } from '@custodia/backend/jobs-api/index';
 import { createRestoreApiServices, GraphDelegatedOwnership } from '@custodia/backend/restore-api/index';
@@ -151,6 +157,11 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
     onError: (error, what) => logger.error({ err: error, what }, 'bot'),
     onRefused: (cause) => logger.info({ err: cause }, 'bot activity refused: not authenticated by the Bot Framework'),
   });
+  const operators = config.provider.operators ?? microsoft365.defaultProviderOperators;
+  if (operators) {
+    const changes = await replaceProviderOperators(database.db, microsoft365.providerTenantId, operators);
+    logger.info({ operators: operators.length, ...changes }, 'provider operators as configured');
+  }
   const demoAdministrator = microsoft365.demo && (await seedDemoTenant(microsoft365.demo, api, backup, logger));
   logger.info({ url }, 'Custodia is serving');
 

@@ -16,6 +16,19 @@ const port = z.coerce
   .min(0)
   .max(65_535);
 const optionalUrl = z.url({ protocol: /^https?$/ }).optional();
+/** Comma-separated email addresses, each checked. */
+const emailList = z.string().transform((text, context) => {
+  const addresses = text
+    .split(',')
+    .map((address) => address.trim().toLowerCase())
+    .filter((address) => address.length > 0);
+  for (const address of addresses) {
+    if (!z.email().safeParse(address).success) {
+      context.addIssue({ code: 'custom', message: `"${address}" is not an email address` });
+    }
+  }
+  return addresses;
+});
 
 /** Every environment variable the product reads, with its default and its rule. */
 const environmentSchema = z.object({
@@ -49,6 +62,7 @@ const environmentSchema = z.object({
   API_DOMAIN: z.string().min(1).optional(),
   PUBLIC_URL: optionalUrl,
   PROVIDER_TENANT_ID: z.string().min(1).optional(),
+  PROVIDER_OPERATORS: emailList.optional(),
   PROVIDER_NAME: z.string().min(1).default('Custodia'),
   SUPPORT_EMAIL: z.email().default('support@custodia.example'),
   // Demo values, plainly not a real line: a provider sets its own (the guide's toll-free number, hours and PIN).
@@ -95,6 +109,12 @@ export interface AppConfig {
   readonly publicUrl: string | undefined;
   readonly provider: {
     tenantId: string | undefined;
+    /**
+     * The people of the provider's directory who work every customer (tickets, onboarding, licences): the list is the
+     * truth, applied at each start. Absent: on the simulator, the demo provider's operator; on Microsoft, the operators
+     * recorded stay as they are.
+     */
+    operators: readonly string[] | undefined;
     name: string;
     supportEmail: string;
     /** The phone line, its hours and the PIN it asks for (the Support page and the knowledge base show them). */
@@ -178,6 +198,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     publicUrl: values.PUBLIC_URL,
     provider: {
       tenantId: values.PROVIDER_TENANT_ID,
+      operators: values.PROVIDER_OPERATORS,
       name: values.PROVIDER_NAME,
       supportEmail: values.SUPPORT_EMAIL,
       support: {

@@ -1,4 +1,4 @@
-import { startSimulator, type RunningSimulator } from '@custodia/m365-simulator';
+import { demoProviderTenant, startSimulator, type RunningSimulator } from '@custodia/m365-simulator';
 import type { GraphTenantConnection } from '@custodia/backend/graph/index';
 import type { AppConfig } from './config.js';
 
@@ -12,13 +12,16 @@ export interface Microsoft365 {
   readonly issuerHost: string | undefined;
   /** The provider's own directory (the telco's operators sign in from it). */
   readonly providerTenantId: string;
+  /**
+   * Who operates for the provider when the configuration names nobody: the demo provider's operator on the simulator;
+   * on Microsoft, none (the operators recorded stay as they are).
+   */
+  readonly defaultProviderOperators: readonly string[] | undefined;
   /** In simulator mode, the demo tenant to seed. */
   readonly demo: RunningSimulator | undefined;
   connectionFor(tenantId: string): GraphTenantConnection;
   stop(): Promise<void>;
 }
-
-const demoProviderTenantId = '00000000-0000-4000-8000-00000000c0de';
 
 /** Connects to Microsoft as configured, or starts the simulator with the demo tenant when Graph is not configured. */
 export async function connectMicrosoft365(config: AppConfig): Promise<Microsoft365> {
@@ -31,12 +34,17 @@ export async function connectMicrosoft365(config: AppConfig): Promise<Microsoft3
       jwksUri: undefined,
       issuerHost: undefined,
       providerTenantId: config.provider.tenantId,
+      defaultProviderOperators: undefined,
       demo: undefined,
       connectionFor: (tenantId) => ({ tenantId, graphBaseUrl, authorityHost, ...graphApp }),
       stop: async () => undefined,
     };
   }
-  const sim = await startSimulator({ port: config.simulatorPort, tenant: 'demo' });
+  // The demo customer, and beside it the provider's own directory (its operator, its letters' mailbox, its own app).
+  const sim = await startSimulator({ port: config.simulatorPort, tenant: 'demo', moreTenants: [demoProviderTenant()] });
+  const [provider] = sim.moreTenants;
+  if (!provider) throw new Error('the simulator did not start the demo provider tenant');
+  const [operator] = provider.control.listUsers();
   return {
     mode: 'simulator',
     authorityHost: sim.authorityHost,
@@ -44,14 +52,15 @@ export async function connectMicrosoft365(config: AppConfig): Promise<Microsoft3
     jwksUri: `${sim.authorityHost}/${sim.tenantId}/discovery/v2.0/keys`,
     // The simulator issues Entra's real issuer, as a token from Microsoft would carry.
     issuerHost: 'https://login.microsoftonline.com',
-    // The telco's own directory is not the demo customer's; without one configured, nobody is a provider operator.
-    providerTenantId: config.provider.tenantId ?? demoProviderTenantId,
+    providerTenantId: config.provider.tenantId ?? provider.tenantId,
+    defaultProviderOperators: operator ? [operator.userPrincipalName.toLowerCase()] : [],
     demo: sim,
+    // Each tenant through the app registered in it: the customer's consented app, the provider's own.
     connectionFor: (tenantId) => ({
       tenantId,
       graphBaseUrl: sim.graphBaseUrl,
       authorityHost: sim.authorityHost,
-      ...sim.app,
+      ...(tenantId === provider.tenantId ? provider.app : sim.app),
     }),
     stop: () => sim.stop(),
   };

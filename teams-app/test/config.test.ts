@@ -130,3 +130,13 @@ test('the provider’s support line defaults to plain demo values and takes the 
     /PROVIDER_SUPPORT_PHONE="call us": a phone number[\s\S]*PROVIDER_SUPPORT_HOURS="mon-fri 18:00-08:00": the closing time must come after the opening time[\s\S]*PROVIDER_SUPPORT_TIME_ZONE="Mars\/Olympus": an IANA time zone[\s\S]*PROVIDER_SUPPORT_PIN="12a4": 3 to 10 digits/,
   );
 });
+
+test('the provider’s operators are a list of addresses, each checked, kept in lower case; a bad one is named', () => {
+  expect(loadConfig({}).provider.operators).toBeUndefined();
+  expect(
+    loadConfig({ PROVIDER_OPERATORS: ' Serena.Galli@telco.example, assistenza@telco.example ,' }).provider.operators,
+  ).toEqual(['serena.galli@telco.example', 'assistenza@telco.example']);
+  expect(() => loadConfig({ PROVIDER_OPERATORS: 'serena.galli@telco.example, Serena Galli' })).toThrow(
+    /PROVIDER_OPERATORS=.*"serena galli" is not an email address/,
+  );
+});

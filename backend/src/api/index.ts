@@ -79,7 +79,7 @@ export { negotiateLanguage, type Language, type Bilingual } from '../language/la
 export { tenantOf } from '../http/schemas.js';
 export { isGranted, permissions, type Permission } from '../access/permissions.js';
 export { roles, portalRoles, type Role, type PortalRole, type Principal } from '../access/principal.js';
-export { addProviderOperator } from '../auth/provider-operators.js';
+export { addProviderOperator, replaceProviderOperators } from '../auth/provider-operators.js';
 export { TokenVerifier, type IdentityConfig } from '../auth/token-verifier.js';
 export { ActivityLog, type ActivityDraft } from '../audit/activity-log.js';
 export { verifyActivityChain } from '../audit/verify-chain.js';

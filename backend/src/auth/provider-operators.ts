@@ -26,6 +26,30 @@ export async function addProviderOperator(db: Db, operator: ProviderOperator): P
     );
 }
 
+/**
+ * Makes the provider's operators exactly these addresses (the deployment's list): adds the missing, removes whoever is
+ * no longer listed. Answers how many were added and removed.
+ */
+export async function replaceProviderOperators(
+  db: Db,
+  providerTenantId: string,
+  emails: readonly string[],
+): Promise<{ added: number; removed: number }> {
+  const listed = [...new Set(emails.map((email) => email.toLowerCase()))];
+  const collection = providerOperators.raw(db);
+  const removed = await collection.deleteMany({ providerTenantId, email: { $nin: listed } });
+  let added = 0;
+  for (const email of listed) {
+    const result = await collection.updateOne(
+      { providerTenantId, email },
+      { $setOnInsert: { providerTenantId, email, name: email } },
+      { upsert: true },
+    );
+    added += result.upsertedCount;
+  }
+  return { added, removed: removed.deletedCount };
+}
+
 export function isProviderOperator(db: Db, providerTenantId: string, email: string): Promise<boolean> {
   return providerOperators
     .raw(db)

@@ -3,11 +3,13 @@ import * as selfService from './self-service-messages.js';
 import * as reportsMessages from './reports-messages.js';
 import * as activityMessages from './activity-messages.js';
 import * as signInMessages from './sign-in-messages.js';
+import * as providerMessages from './provider-messages.js';
 
 /** Every word the portal shows, in English and Italian (the seeds' own words where they name a tab). */
 const en = {
   ...restoreMessages.en,
   ...signInMessages.en,
+  ...providerMessages.en,
   ...selfService.en,
   ...reportsMessages.en,
   ...activityMessages.en,
@@ -26,7 +28,7 @@ const en = {
   unexpectedError: 'Something went wrong. Try again; if it keeps happening, open a ticket in Support.',
   signInTitle: 'Sign in',
   devSignInIntro:
-    'You are outside Microsoft Teams. In this development mode you can sign in as any person of the demo tenant.',
+    'You are outside Microsoft Teams. In this development mode you can sign in as any person of the demo tenant, or as its provider’s operator, who opens the provider console.',
   devSignInUser: 'Person of the demo tenant',
   devSignInChoose: 'Choose a person',
   devSignInButton: 'Sign in',
@@ -331,6 +333,7 @@ export type MessageKey = keyof Messages;
 const it: Messages = {
   ...restoreMessages.it,
   ...signInMessages.it,
+  ...providerMessages.it,
   ...selfService.it,
   ...reportsMessages.it,
   ...activityMessages.it,
@@ -349,7 +352,7 @@ const it: Messages = {
   unexpectedError: 'Si è verificato un problema. Riprova; se si ripete, apri una segnalazione in Support.',
   signInTitle: 'Accesso',
   devSignInIntro:
-    'Sei fuori da Microsoft Teams. In questa modalità di sviluppo puoi accedere come qualsiasi persona del tenant demo.',
+    'Sei fuori da Microsoft Teams. In questa modalità di sviluppo puoi accedere come qualsiasi persona del tenant demo, oppure come operatore del suo fornitore, che apre la console del fornitore.',
   devSignInUser: 'Persona del tenant demo',
   devSignInChoose: 'Scegli una persona',
   devSignInButton: 'Accedi',

@@ -20,9 +20,10 @@ import { keyOf, useLanguage } from '../i18n/language.js';
 import { selfServiceGuideSlug } from '../self-service/guide.js';
 import { ArticleView } from './ArticleView.js';
 import { SupportContact } from './SupportContact.js';
+import { TicketDetails } from './ticket-details.js';
 
 function TicketView({ id, onBack }: { id: string; onBack: () => void }) {
-  const { t, language } = useLanguage();
+  const { t } = useLanguage();
   const { api } = useSession();
   const ticket = useResource(() => supportRead(api, { params: { id } }), id);
   const [comment, setComment] = useState('');
@@ -43,31 +44,7 @@ function TicketView({ id, onBack }: { id: string; onBack: () => void }) {
       <Loaded state={ticket}>
         {(value) => (
           <>
-            <Title2 as="h1" id="ticket-title">
-              {value.subject}
-            </Title2>
-            <dl className="facts">
-              <dt>{t('ticketStatus')}</dt>
-              <dd>{t(keyOf('ticketStatus', value.status))}</dd>
-              <dt>{t('ticketSeverity')}</dt>
-              <dd>{t(keyOf('severity', value.severity))}</dd>
-              <dt>{t('ticketOpened')}</dt>
-              <dd>{`${formatDateTime(value.createdAt, language, '')} — ${value.openedBy.name}`}</dd>
-            </dl>
-            <p className="terms-text">{value.description}</p>
-            <Title3 as="h2">{t('ticketComments')}</Title3>
-            {value.comments.length === 0 ? (
-              <p>{t('ticketNoComments')}</p>
-            ) : (
-              <ol>
-                {value.comments.map((c) => (
-                  <li key={c.id}>
-                    <strong>{`${t(keyOf('side', c.side))} (${c.author.name}), ${formatDateTime(c.at, language, '')}: `}</strong>
-                    <span className="terms-text">{c.text}</span>
-                  </li>
-                ))}
-              </ol>
-            )}
+            <TicketDetails ticket={value} sideLabel={(side) => t(keyOf('side', side))} />
             <form
               className="form"
               aria-label={t('ticketAddComment')}

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { RunningSimulator } from '@custodia/m365-simulator';
 import type { RunningApp } from '@custodia/teams-app';
@@ -25,9 +24,8 @@ export interface PortalServerOptions {
  * Content-Security-Policy included, so a page the policy would break fails its test).
  */
 export async function startPortalServer(options: PortalServerOptions): Promise<PortalServer> {
-  // In demo mode the provider's directory defaults to the demo tenant itself, which would make its admin a
-  // (refused) provider operator; the provider here is another directory, as in production.
-  const { app, sim, stop } = await startProductOnSimulator('tab', { PROVIDER_TENANT_ID: randomUUID() });
+  // The demo's provider is its own directory beside the customer's (the simulator serves both), as in production.
+  const { app, sim, stop } = await startProductOnSimulator('tab');
   if (options.undoSetup) {
     await tenantRecords.scoped(app.database.db).updateOne(
       sim.tenantId,

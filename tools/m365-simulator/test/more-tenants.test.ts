@@ -1,28 +1,11 @@
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
-import { mintUserToken, startSimulator, type RunningSimulator, type TenantDefinition } from '../src/index.js';
+import { demoProviderTenant, mintUserToken, startSimulator, type RunningSimulator } from '../src/index.js';
 
 /**
  * One simulator, two tenants behind one authority and one Graph endpoint, as Microsoft serves every tenant: a provider's
  * own directory beside its customer's. https://learn.microsoft.com/entra/identity-platform/v2-protocols#endpoints
  */
-const provider: TenantDefinition = {
-  tenantId: '7e1c2a90-5b3d-4c1e-9f2a-0d4b6c8e1a22',
-  displayName: 'Telco Servizi S.p.A.',
-  domain: 'telcoservizi.onmicrosoft.com',
-  app: { clientId: '3b9f6d2e-8a41-4c7b-b5e0-91d2c4f7a613', clientSecret: 'provider-secret', displayName: 'Custodia' },
-  users: [
-    {
-      userPrincipalName: 'operatore@telcoservizi.onmicrosoft.com',
-      displayName: 'Operatore Assistenza',
-      mailbox: { folders: [] },
-    },
-    {
-      userPrincipalName: 'noreply@telcoservizi.onmicrosoft.com',
-      displayName: 'Telco Backup Office 365',
-      mailbox: { folders: [] },
-    },
-  ],
-};
+const provider = demoProviderTenant();
 
 let sim: RunningSimulator;
 
@@ -111,7 +94,7 @@ test("a tenant's app cannot take a token in the other tenant, and its tokens are
 
 test("mail sent by the provider's mailbox goes out of the provider's tenant, not the customer's", async () => {
   const [second] = sim.moreTenants;
-  const sender = second!.control.listUsers().find((user) => user.userPrincipalName.startsWith('noreply'))!;
+  const sender = second!.control.listUsers().find((user) => user.userPrincipalName.startsWith('backup.office365'))!;
   const token = await appTokenOf(provider.tenantId!, second!.app);
   const sent = await graph(token, `/users/${sender.id}/sendMail`, {
     method: 'POST',
