@@ -87,6 +87,32 @@ test('from onboarding by the provider to a confirmed tenant setup, the API says 
   expect(
     (await api.call('PUT', '/tenant/setup/data-location', { token, body: { dataLocation: 'milan' } })).status,
   ).toBe(400);
+  // The provider has a store only for Italy North (the harness's STORE_LOCATIONS): Western Europe is not offered.
+  expect(await api.call('GET', '/tenant/setup/data-locations', { token })).toMatchObject({
+    status: 200,
+    body: { offered: ['italy-north'] },
+  });
+  for (const [language, message] of [
+    [
+      'it',
+      'I dati non possono essere salvati in Europa occidentale (Paesi Bassi): per questa posizione il fornitore non ha configurato un archivio. Posizioni disponibili: Italia (Milano).',
+    ],
+    [
+      'en',
+      'Data cannot be kept in Western Europe (Netherlands): the provider has configured no store for this location. Available locations: Italy (Milan).',
+    ],
+  ] as const) {
+    const unavailable = await api.call('PUT', '/tenant/setup/data-location', {
+      token,
+      headers: { 'accept-language': language },
+      body: { dataLocation: 'west-europe' },
+    });
+    expect(unavailable).toMatchObject({
+      status: 409,
+      body: { error: { code: 'data_location_unavailable', message, details: { offered: ['italy-north'] } } },
+    });
+  }
+  expect((await api.call('GET', '/tenant', { token })).body).toMatchObject({ setup: { dataLocation: null } });
   await api.call('PUT', '/tenant/setup/data-location', { token, body: { dataLocation: 'italy-north' } });
   const withWorkloads = await api.call('PUT', '/tenant/setup/workloads', {
     token,

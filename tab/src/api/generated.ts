@@ -43,6 +43,7 @@ export type ApiError = {
       | 'terms_not_accepted'
       | 'tenant_setup_incomplete'
       | 'setup_already_confirmed'
+      | 'data_location_unavailable'
       | 'setup_not_ready'
       | 'already_exists'
       | 'not_found'
@@ -201,6 +202,21 @@ export type TenantReadResponse = {
  */
 export function tenantRead(transport: ApiTransport): Promise<TenantReadResponse> {
   return transport.json({ method: 'GET', path: `/api/v1/tenant` }) as Promise<TenantReadResponse>;
+}
+
+export type TenantDataLocationsResponse = {
+  offered: Array<'italy-north' | 'west-europe'>;
+};
+
+/**
+ * The data locations this provider offers: those with a content store configured
+ * `GET /api/v1/tenant/setup/data-locations` (tenant.dataLocations)
+ */
+export function tenantDataLocations(transport: ApiTransport): Promise<TenantDataLocationsResponse> {
+  return transport.json({
+    method: 'GET',
+    path: `/api/v1/tenant/setup/data-locations`,
+  }) as Promise<TenantDataLocationsResponse>;
 }
 
 export type TenantSetDataLocationBody = {

@@ -81,6 +81,7 @@ const en = {
   workload_teams: 'Teams',
   setupIntro: 'Four steps: where the data is kept, which services to protect, Microsoft consent, confirmation.',
   setupStepLocation: '1. Where backup data is kept',
+  setupLocationHint: 'Only the locations where your provider keeps backup data are offered.',
   setupStepWorkloads: '2. Services to protect',
   setupWorkloadsHint: 'Select every service (Exchange, SharePoint/OneDrive, Teams) to protect the whole tenant.',
   setupStepConsent: '3. Microsoft 365 permissions',
@@ -406,6 +407,7 @@ const it: Messages = {
   workload_teams: 'Teams',
   setupIntro: 'Quattro passi: dove salvare i dati, quali servizi proteggere, consenso Microsoft, conferma.',
   setupStepLocation: '1. Dove salvare i dati di backup',
+  setupLocationHint: 'Sono proposte solo le posizioni in cui il fornitore conserva i dati di backup.',
   setupStepWorkloads: '2. Servizi da proteggere',
   setupWorkloadsHint:
     'Seleziona tutti i servizi (Exchange, SharePoint/OneDrive, Teams) per proteggere tutto il tenant.',
