@@ -2023,6 +2023,8 @@ export function jobsRunNow(
 export type DirectoryGroupsQuery = {
   /** Words of the name or address */
   q?: string;
+  /** Only these groups, by id, comma-separated (at most 100): the names of groups a job already names */
+  ids?: string;
   limit?: number;
   cursor?: string;
 };
