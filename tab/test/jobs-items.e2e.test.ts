@@ -32,6 +32,7 @@ interface ApiItem {
 }
 interface ApiLicence {
   plans: Array<{ profile: string; retentionYears: number; seats: number; used: number }>;
+  storage: { usedBytes: number; byTier: Array<{ retentionYears: number | null; bytes: number }> };
   overrun: boolean;
   remedies: Array<{ it: string; en: string }>;
 }
@@ -248,6 +249,16 @@ test(
   },
   runTimeoutMs + 30_000,
 );
+
+test('the Overview shows the storage each retention tier holds', async () => {
+  await session.openTab('Overview');
+  const licence = await session.api<ApiLicence>('/licence');
+  expect(licence.storage.usedBytes).toBeGreaterThan(0);
+  expect(licence.storage.byTier).toEqual([{ retentionYears: 1, bytes: licence.storage.usedBytes }]);
+  const table = page.getByRole('table', { name: 'Storage by retention' });
+  await table.getByRole('row').filter({ hasText: '1 year' }).waitFor();
+  await expect(table.getByRole('row').count()).resolves.toBe(2);
+});
 
 test('the items page lists the group’s mailboxes as protected by the job, and deletes one backup after typing its name', async () => {
   await session.openTab('Items');

@@ -2255,6 +2255,11 @@ export type LicenceReadResponse = {
   storage: {
     purchasedBytes: number;
     usedBytes: number;
+    /** The storage used by retention tier: each account under the longest retention of the jobs covering it; null for accounts no job covers any more */
+    byTier: Array<{
+      retentionYears: 1 | 3 | 5 | 10 | null;
+      bytes: number;
+    }>;
   };
   overrun: boolean;
   remedies: Array<{
@@ -2292,6 +2297,11 @@ export type ProviderReadLicenceResponse = {
   storage: {
     purchasedBytes: number;
     usedBytes: number;
+    /** The storage used by retention tier: each account under the longest retention of the jobs covering it; null for accounts no job covers any more */
+    byTier: Array<{
+      retentionYears: 1 | 3 | 5 | 10 | null;
+      bytes: number;
+    }>;
   };
   overrun: boolean;
   remedies: Array<{
@@ -2347,6 +2357,11 @@ export type ProviderSetLicenceResponse = {
   storage: {
     purchasedBytes: number;
     usedBytes: number;
+    /** The storage used by retention tier: each account under the longest retention of the jobs covering it; null for accounts no job covers any more */
+    byTier: Array<{
+      retentionYears: 1 | 3 | 5 | 10 | null;
+      bytes: number;
+    }>;
   };
   overrun: boolean;
   remedies: Array<{

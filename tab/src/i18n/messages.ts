@@ -278,6 +278,9 @@ const en = {
   licenceOver: '{count} over the licence',
   licenceFree: '{count} free',
   licenceStorage: 'Storage',
+  storageByTier: 'Storage by retention',
+  storageByTierHint: 'Each account counts once, under the longest retention of the jobs that back it up.',
+  storageNoJob: 'In no job (kept until its backup is deleted)',
   licenceStorageUsed: '{used} used of {bought} bought',
   itemsTitle: 'Protected items',
   itemsIntro:
@@ -620,6 +623,10 @@ const it: Messages = {
   licenceOver: '{count} oltre la licenza',
   licenceFree: '{count} libere',
   licenceStorage: 'Spazio',
+  storageByTier: 'Spazio per durata di conservazione',
+  storageByTierHint:
+    'Ogni account è contato una volta, con la conservazione più lunga tra i job che ne fanno il backup.',
+  storageNoJob: 'In nessun job (conservato finché il suo backup non viene eliminato)',
   licenceStorageUsed: '{used} usati su {bought} acquistati',
   itemsTitle: 'Elementi protetti',
   itemsIntro:
