@@ -1,6 +1,14 @@
 import { outboxLetters } from '../../src/tenants/mail-outbox.js';
 import { tenantRecords } from '../../src/tenants/tenant-store.js';
-import { person, providerTenant, seedProviderOperator, startHarness, type Harness } from '../api/support/harness.js';
+import {
+  person,
+  providerTenant,
+  seedPortalUser,
+  seedProviderOperator,
+  seedTenant,
+  startHarness,
+  type Harness,
+} from '../api/support/harness.js';
 
 let api: Harness;
 const provider = person(providerTenant, 'paolo');
@@ -187,4 +195,39 @@ test('from onboarding by the provider to a confirmed tenant setup, the API says 
     'tenant.setup_confirmed',
     'portal_user.invited',
   ]);
+});
+
+test('a setup whose data location lost its store before confirmation is refused at confirmation', async () => {
+  // The provider now configures a store for Western Europe only (STORE_LOCATIONS changed after the choice).
+  const westOnly = await startHarness({ database: api.database, dataLocations: ['west-europe'] });
+  try {
+    const tenantId = '55555555-5555-4555-8555-555555555555';
+    await seedTenant(westOnly.services, tenantId, false);
+    await tenantRecords.scoped(api.database.db).updateOne(
+      tenantId,
+      {},
+      {
+        $set: {
+          'setup.dataLocation': 'italy-north',
+          'setup.workloads': ['exchange'],
+          'setup.adminConsent': { grantedAt: new Date(), checkedBy: 'fixture' },
+        },
+      },
+    );
+    const admin = person(tenantId, 'ada');
+    await seedPortalUser(westOnly.services, admin, 'tenant_admin');
+    const token = await westOnly.token(admin);
+    const refused = await westOnly.call('POST', '/tenant/setup/confirmation', {
+      token,
+      headers: { 'accept-language': 'en' },
+      body: { confirm: true },
+    });
+    expect(refused).toMatchObject({
+      status: 409,
+      body: { error: { code: 'data_location_unavailable', details: { offered: ['west-europe'] } } },
+    });
+    expect((await westOnly.call('GET', '/tenant', { token })).body).toMatchObject({ setup: { confirmedAt: null } });
+  } finally {
+    await westOnly.close();
+  }
 });
