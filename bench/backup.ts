@@ -111,7 +111,7 @@ try {
   await ensureIndexes(db);
   worker = await startBackupWorker({
     db,
-    storeDir: join(scratch, 'store'),
+    storeLocations: [{ location: 'italy-north', store: { kind: 'directory', path: join(scratch, 'store') } }],
     masterKey: randomBytes(32),
     connection: {
       tenantId: sim.tenantId,

@@ -32,6 +32,7 @@ interface ApiItem {
 }
 interface ApiLicence {
   plans: Array<{ profile: string; retentionYears: number; seats: number; used: number }>;
+  storage: { usedBytes: number; byTier: Array<{ retentionYears: number | null; bytes: number }> };
   overrun: boolean;
   remedies: Array<{ it: string; en: string }>;
 }
@@ -68,15 +69,51 @@ afterAll(async () => {
 });
 
 const jobRow = () => page.getByRole('row').filter({ hasText: jobName });
-const jobColumns = ['name', 'status', 'schedule', 'lastRun', 'nextRun'] as const;
+const jobColumns = [
+  'name',
+  'scope',
+  'workloads',
+  'retention',
+  'profile',
+  'status',
+  'schedule',
+  'lastRun',
+  'nextRun',
+] as const;
 const jobCell = (column: (typeof jobColumns)[number]) => jobRow().getByRole('cell').nth(jobColumns.indexOf(column));
 /** A time of a job in Europe/Rome as the portal writes it in English, its zone named (CET in winter, CEST in summer). */
 const romeTime = /^\d{1,2} \w{3} \d{4}, \d{2}:\d{2} CES?T$/;
 
-test('the job form refuses an unknown group and a profile the licence lacks, each with the API’s reason', async () => {
+test('the job form offers only the profiles and tiers bought, with the seats left, and refuses an unknown group with the API’s reason', async () => {
+  await writeLicence(
+    session.server.app.database.db,
+    session.server.sim.tenantId,
+    {
+      plans: [
+        { profile: 'Gold', retentionYears: 1, workloads: ['exchange', 'onedrive', 'sharepoint', 'teams'], seats: 30 },
+        { profile: 'Bronze', retentionYears: 3, workloads: ['exchange'], seats: 1 },
+        { profile: 'Bronze', retentionYears: 5, workloads: ['exchange'], seats: 4 },
+      ],
+      storageBytes: 50 * 1024 ** 3,
+    },
+    'provider',
+    new Date(),
+  );
   await page.getByRole('button', { name: 'Create backup job' }).click();
   const form = page.getByRole('form', { name: 'Create backup job' });
   await form.getByLabel(/^Job/).fill(jobName);
+  const profile = form.getByLabel('Profile');
+  await profile.locator('option', { hasText: 'Bronze' }).waitFor({ state: 'attached' });
+  await expect(profile.locator('option').allTextContents()).resolves.toEqual(['Gold', 'Bronze']);
+  const tiers = form.getByRole('radiogroup', { name: 'Retention' }).getByRole('radio');
+  const tierNames = () => tiers.evaluateAll((radios) => radios.map((radio) => radio.labels?.[0]?.textContent));
+  await expect(tierNames()).resolves.toEqual([expect.stringMatching(/^1 year \(\d+ of 30 seats left\)$/)]);
+  await profile.selectOption('Bronze');
+  await form.getByRole('radio', { name: /^5 years/ }).waitFor();
+  await expect(tierNames()).resolves.toEqual(['3 years (1 of 1 seats left)', '5 years (4 of 4 seats left)']);
+  // The tier chosen before (1 year) is not Bronze's: the form moves to the first one Bronze has.
+  await expect(form.getByRole('radio', { name: /^3 years/ }).isChecked()).resolves.toBe(true);
+  await profile.selectOption('Gold');
   await form.getByRole('radio', { name: 'Only some Microsoft 365 groups' }).check();
   await form.getByLabel(/^Microsoft 365 group IDs/).fill('6b1f0c1e-0000-4000-8000-000000000000');
   await form.getByRole('button', { name: 'Continue' }).click();
@@ -86,13 +123,6 @@ test('the job form refuses an unknown group and a profile the licence lacks, eac
   await groupRefusal.waitFor();
   expect(await groupRefusal.textContent()).toContain('6b1f0c1e-0000-4000-8000-000000000000');
 
-  await page.getByRole('button', { name: 'Back', exact: true }).click();
-  await form.getByRole('radio', { name: 'The whole organisation' }).check();
-  await form.getByLabel('Profile').selectOption('Bronze');
-  await form.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('button', { name: 'Add backup job' }).click();
-  const licenceRefusal = page.getByRole('alert');
-  await licenceRefusal.getByText(/Bronze/).waitFor();
   const jobs = await session.api<Listed<ApiJob>>('/jobs');
   expect(jobs.items.map((job) => job.name)).not.toContain(jobName);
 });
@@ -110,17 +140,23 @@ test('a job created through the form, after its summary is confirmed, is saved a
   await form.getByLabel('Profile').selectOption('Gold');
   for (const other of ['OneDrive', 'SharePoint', 'Teams']) await form.getByRole('checkbox', { name: other }).uncheck();
   await form.getByLabel(/^Daily at/).fill(createdTime);
-  await form.getByRole('radio', { name: '1 year', exact: true }).check();
+  await form.getByRole('radio', { name: /^1 year \(/ }).check();
   await session.capture('job-form-en');
   await form.getByRole('button', { name: 'Continue' }).click();
   const summary = page.locator('dl.facts');
+  await summary.getByText(`Microsoft 365 groups (1): ${groupName}`).waitFor();
   await expect(summary.textContent()).resolves.toMatch(
-    new RegExp(`Microsoft 365 groups \\(1\\): ${group.id}.*Exchange.*${createdTime}.*Gold`),
+    new RegExp(`Microsoft 365 groups \\(1\\): ${groupName}.*Exchange.*${createdTime}.*Gold`),
   );
   await session.capture('job-confirm-en');
   await page.getByRole('button', { name: 'Add backup job' }).click();
   await page.getByText(`The backup job “${jobName}” was added`).waitFor();
   await jobRow().getByText('Stopped', { exact: true }).waitFor();
+  // The list says what the job covers: its groups by name, services, retention and profile.
+  await jobCell('scope').getByText(`Microsoft 365 groups (1): ${groupName}`).waitFor();
+  await expect(
+    Promise.all((['workloads', 'retention', 'profile'] as const).map((column) => jobCell(column).textContent())),
+  ).resolves.toEqual(['Exchange', '1 year', 'Gold']);
   const jobs = await session.api<Listed<ApiJob>>('/jobs');
   const job = jobs.items.find((candidate) => candidate.name === jobName);
   expect(job).toMatchObject({
@@ -214,6 +250,16 @@ test(
   runTimeoutMs + 30_000,
 );
 
+test('the Overview shows the storage each retention tier holds', async () => {
+  await session.openTab('Overview');
+  const licence = await session.api<ApiLicence>('/licence');
+  expect(licence.storage.usedBytes).toBeGreaterThan(0);
+  expect(licence.storage.byTier).toEqual([{ retentionYears: 1, bytes: licence.storage.usedBytes }]);
+  const table = page.getByRole('table', { name: 'Storage by retention' });
+  await table.getByRole('row').filter({ hasText: '1 year' }).waitFor();
+  await expect(table.getByRole('row').count()).resolves.toBe(2);
+});
+
 test('the items page lists the group’s mailboxes as protected by the job, and deletes one backup after typing its name', async () => {
   await session.openTab('Items');
   await page.getByRole('combobox', { name: 'Type' }).selectOption('mailbox');
@@ -306,6 +352,7 @@ test('after the language switch every new page reads in Italian, and passes axe'
   await session.openTab('Overview');
   await page.getByRole('button', { name: 'Crea job di backup' }).click();
   await page.getByRole('radio', { name: 'Tutta l’organizzazione' }).waitFor();
+  await page.getByRole('radio', { name: /^1 anno \(\d+ licenze libere su 2\)$/ }).waitFor();
   await session.capture('job-form-it');
   await page.getByRole('button', { name: 'Annulla' }).click();
   await page.getByRole('alert').filter({ hasText: 'Hai superato le licenze disponibili' }).waitFor();

@@ -51,6 +51,11 @@ test('the licence terms must be accepted at first sign-in', async () => {
 });
 
 test('the setup wizard sets Milan and every service, checks consent and confirms', async () => {
+  // The demo configures a store for Italy North only: Western Europe is not offered.
+  await page.getByRole('radio', { name: 'Italy (Milan)' }).waitFor();
+  const locationForm = page.getByRole('form', { name: '1. Where backup data is kept' });
+  await expect(locationForm.getByRole('radio').count()).resolves.toBe(1);
+  await expect(page.getByRole('radio', { name: 'Western Europe (Netherlands)' }).count()).resolves.toBe(0);
   await capture('setup-en');
   await page.getByRole('radio', { name: 'Italy (Milan)' }).check();
   await page

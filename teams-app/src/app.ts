@@ -16,7 +16,7 @@ import { mountBot, refusedActivityText } from '@custodia/bot';
 import { startDevDb, type DevDb } from '@custodia/devdb';
 import { startBackupWorkers, type BackupWorkers } from './backup-workers.js';
 import type { AppConfig } from './config.js';
-import { openConfiguredStore } from './content-store.js';
+import { openConfiguredStore, refuseTenantsWithoutStore } from './content-store.js';
 import { seedDemoTenant, type DemoAdministrator } from './demo-seed.js';
 import { fileURLToPath } from 'node:url';
 import { mountDevSignIn } from './http/dev-sign-in.js';
@@ -69,7 +69,12 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
     );
   }
   const masterKey = resolveMasterKey(config.masterKey, config.dataDir, logger);
-  const { store, backend: storeBackend } = await openConfiguredStore(config, database.db, masterKey);
+  await refuseTenantsWithoutStore(database.db, config.storeLocations).catch(async (error: unknown) => {
+    await database.close();
+    await devDb?.stop();
+    throw error;
+  });
+  const { store, backend: storeBackend } = await openConfiguredStore(config.storeLocations, database.db, masterKey);
 
   const server = createHttpServer({
     logger,
@@ -140,6 +145,7 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
       supportEmail: config.provider.supportEmail,
       support: config.provider.support,
     },
+    dataLocations: config.storeLocations.map((entry) => entry.location),
     consent: new ClientCredentialsConsentProbe({ authorityHost: microsoft365.authorityHost, ...microsoft365.app }),
     portalUrl,
     logger,

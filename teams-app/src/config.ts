@@ -9,6 +9,13 @@ import {
 } from '@custodia/backend/api/index';
 import type { HttpTimeouts } from './http/timeouts.js';
 import { redactSecrets } from './secret-redaction.js';
+import {
+  defaultStoreLocations,
+  resolveStoreLocations,
+  storeLocationsSetting,
+  type StoreLocation,
+  type StoreTarget,
+} from './store-locations.js';
 
 const port = z.coerce
   .number({ error: 'must be a port number from 1 to 65535 (0 picks a free one)' })
@@ -58,6 +65,7 @@ const environmentSchema = z.object({
     .string()
     .regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'an Azure container name: 3-63 lowercase letters, digits and -')
     .default('custodia-store'),
+  STORE_LOCATIONS: storeLocationsSetting.default(defaultStoreLocations),
   API_CLIENT_ID: z.string().min(1).optional(),
   API_DOMAIN: z.string().min(1).optional(),
   PUBLIC_URL: optionalUrl,
@@ -101,8 +109,8 @@ export interface AppConfig {
   readonly simulatorPort: number;
   /** Absent: a development key is created under `dataDir` (never in production). */
   readonly masterKey: Buffer | undefined;
-  /** Absent: the content store lives under `dataDir/store`. */
-  readonly azureStore: { connectionString: string; container: string } | undefined;
+  /** The data locations a tenant may choose, each with its content store (STORE_LOCATIONS); never empty. */
+  readonly storeLocations: readonly StoreLocation[];
   /** The API's own app registration (SSO token audience); defaults to the Graph app. */
   readonly apiClientId: string | undefined;
   readonly apiDomain: string | undefined;
@@ -175,6 +183,15 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       );
     }
   }
+  const defaultStore: StoreTarget = values.STORE_AZURE_CONNECTION_STRING
+    ? { kind: 'azure', connectionString: values.STORE_AZURE_CONNECTION_STRING, container: values.STORE_AZURE_CONTAINER }
+    : { kind: 'directory', path: resolve(values.DATA_DIR, 'store') };
+  const storeLocations = resolveStoreLocations(
+    values.STORE_LOCATIONS,
+    defaultStore,
+    values.STORE_AZURE_CONNECTION_STRING,
+  );
+  if (typeof storeLocations === 'string') throw new ConfigError([storeLocations]);
   return {
     port: values.PORT,
     host: values.HOST,
@@ -190,9 +207,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
         : undefined,
     simulatorPort: values.SIMULATOR_PORT,
     masterKey: values.CUSTODIA_MASTER_KEY ? Buffer.from(values.CUSTODIA_MASTER_KEY, 'base64') : undefined,
-    azureStore: values.STORE_AZURE_CONNECTION_STRING
-      ? { connectionString: values.STORE_AZURE_CONNECTION_STRING, container: values.STORE_AZURE_CONTAINER }
-      : undefined,
+    storeLocations,
     apiClientId: values.API_CLIENT_ID,
     apiDomain: values.API_DOMAIN,
     publicUrl: values.PUBLIC_URL,

@@ -9,9 +9,9 @@ import {
   VERIFY_USAGE,
   type CommandContext,
 } from '@custodia/backend/retention/index';
-import { azureBlobBackend, filesystemBackend } from '@custodia/backend/store/index';
 import { startDevDb, type DevDb } from '@custodia/devdb';
 import { ConfigError, loadConfig, type AppConfig } from './config.js';
+import { configuredStoreBackend } from './content-store.js';
 
 /**
  * `npm run custodia -- <command>`: maintenance commands against the configured database and content store (the same
@@ -30,9 +30,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const uri = config.mongodbUri ?? (devDb = await startDevDb({ dataDir: join(config.dataDir, 'db') })).uri;
   const database = await openDatabase(uri, config.mongodbDatabase);
   try {
-    const backend = config.azureStore
-      ? azureBlobBackend(config.azureStore)
-      : filesystemBackend(join(config.dataDir, 'store'));
+    const backend = configuredStoreBackend(database.db, config.storeLocations);
     return await run({ db: database.db, backend, masterKey, print: (line) => console.log(line) }, args);
   } finally {
     await database.close();

@@ -3,6 +3,12 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { GraphTenantConnection } from '@custodia/backend/graph/index';
 import { ConfigError, shownValue } from './config.js';
+import {
+  defaultStoreLocations,
+  resolveStoreLocations,
+  storeLocationsSetting,
+  type StoreLocation,
+} from './store-locations.js';
 
 const positiveInteger = z.coerce.number({ error: 'must be a whole number' }).int().positive();
 
@@ -19,6 +25,8 @@ const workerEnvironmentSchema = z.object({
     .default('custodia'),
   DATA_DIR: z.string().min(1).default('./data'),
   STORE_DIR: z.string().min(1).optional(),
+  STORE_LOCATIONS: storeLocationsSetting.default(defaultStoreLocations),
+  STORE_AZURE_CONNECTION_STRING: z.string().min(1).optional(),
   CUSTODIA_MASTER_KEY: z
     .string()
     .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded'),
@@ -41,8 +49,8 @@ export interface WorkerConfig {
   readonly logLevel: z.infer<typeof workerEnvironmentSchema>['LOG_LEVEL'];
   readonly mongodbUri: string;
   readonly mongodbDatabase: string;
-  /** STORE_DIR, else DATA_DIR/store. */
-  readonly storeDir: string;
+  /** STORE_LOCATIONS, where a location alone takes STORE_DIR, else DATA_DIR/store (as the product's process). */
+  readonly storeLocations: readonly StoreLocation[];
   readonly masterKey: Buffer;
   readonly connection: GraphTenantConnection;
   readonly workerName: string;
@@ -68,11 +76,17 @@ export function loadWorkerConfig(environment: NodeJS.ProcessEnv = process.env): 
     );
   }
   const values = parsed.data;
+  const storeLocations = resolveStoreLocations(
+    values.STORE_LOCATIONS,
+    { kind: 'directory', path: resolve(values.STORE_DIR ?? join(values.DATA_DIR, 'store')) },
+    values.STORE_AZURE_CONNECTION_STRING,
+  );
+  if (typeof storeLocations === 'string') throw new ConfigError([storeLocations]);
   return {
     logLevel: values.LOG_LEVEL,
     mongodbUri: values.MONGODB_URI,
     mongodbDatabase: values.MONGODB_DATABASE,
-    storeDir: resolve(values.STORE_DIR ?? join(values.DATA_DIR, 'store')),
+    storeLocations,
     masterKey: Buffer.from(values.CUSTODIA_MASTER_KEY, 'base64'),
     connection: {
       tenantId: values.GRAPH_TENANT_ID,

@@ -3,15 +3,17 @@ import type { Logger } from 'pino';
 import type { Scheduler } from '@custodia/backend';
 import type { BackupJobs, RunEngine } from '@custodia/backend/backup/index';
 import type { GraphGateway, GraphLimits, GraphTenantConnection } from '@custodia/backend/graph/index';
-import { filesystemBackend, openContentStore, type ContentStore } from '@custodia/backend/store/index';
+import type { ContentStore } from '@custodia/backend/store/index';
 import { startBackupWorkers } from './backup-workers.js';
+import { openConfiguredStore } from './content-store.js';
+import type { StoreLocation } from './store-locations.js';
 import { createLogger } from './logger.js';
 
 export interface BackupWorkerOptions {
   /** The database every worker of the deployment shares (indexes already created). */
   readonly db: Db;
-  /** The filesystem content store every worker of the deployment shares. */
-  readonly storeDir: string;
+  /** The content stores every worker of the deployment shares, one per data location (STORE_LOCATIONS). */
+  readonly storeLocations: readonly StoreLocation[];
   /** 32 bytes; the same in every worker, or the store refuses to open. */
   readonly masterKey: Buffer;
   /** The one customer tenant this worker backs up. */
@@ -42,8 +44,7 @@ export interface BackupWorker {
  */
 export async function startBackupWorker(options: BackupWorkerOptions): Promise<BackupWorker> {
   const { db, connection } = options;
-  const backend = filesystemBackend(options.storeDir);
-  const store = await openContentStore({ db, backend, masterKey: options.masterKey });
+  const { store, backend } = await openConfiguredStore(options.storeLocations, db, options.masterKey);
   const workers = await startBackupWorkers({
     db,
     store,

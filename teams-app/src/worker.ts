@@ -21,7 +21,7 @@ const logger = createLogger(config.logLevel).child({ worker: config.workerName }
 const database = await openDatabase(config.mongodbUri, config.mongodbDatabase, logger);
 const worker = await startBackupWorker({
   db: database.db,
-  storeDir: config.storeDir,
+  storeLocations: config.storeLocations,
   masterKey: config.masterKey,
   connection: config.connection,
   workerName: config.workerName,
@@ -30,7 +30,10 @@ const worker = await startBackupWorker({
   pollIntervalMs: config.pollIntervalMs,
   logger,
 });
-logger.info({ tenantId: config.connection.tenantId, storeDir: config.storeDir }, 'backup worker ready');
+logger.info(
+  { tenantId: config.connection.tenantId, stores: config.storeLocations.map(({ location }) => location) },
+  'backup worker ready',
+);
 
 // A connection that never comes back after an outage, a scheduler that stopped taking jobs after one (its recurring
 // recovery job runs at least every minute), or one that still runs its recurring jobs but no longer takes due units

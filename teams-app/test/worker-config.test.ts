@@ -37,12 +37,14 @@ test('a master key that is not 32 bytes is refused without echoing it', () => {
 
 test('the store is STORE_DIR when given, else DATA_DIR/store; the lease and name have working defaults', () => {
   const config = loadWorkerConfig({ ...valid, DATA_DIR: '/srv/custodia' });
-  expect(config.storeDir).toBe(resolve(join('/srv/custodia', 'store')));
+  expect(config.storeLocations).toEqual([
+    { location: 'italy-north', store: { kind: 'directory', path: resolve(join('/srv/custodia', 'store')) } },
+  ]);
   expect(config.masterKey.length).toBe(32);
   expect(config.unitLeaseMs).toBe(300_000);
   expect(config.workerName).toMatch(/:\d+$/);
   expect(loadWorkerConfig({ ...valid, STORE_DIR: '/mnt/store', WORKER_NAME: 'w1' })).toMatchObject({
-    storeDir: '/mnt/store',
+    storeLocations: [{ location: 'italy-north', store: { kind: 'directory', path: '/mnt/store' } }],
     workerName: 'w1',
   });
 });

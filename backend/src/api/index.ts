@@ -9,6 +9,7 @@ import type { BackupApiServices } from '../jobs-api/backup-services.js';
 import type { RestoreApiServices } from '../restore-api/restore-api-services.js';
 import type { AdminConsentProbe } from '../tenants/admin-consent.js';
 import { MailOutbox } from '../tenants/mail-outbox.js';
+import type { DataLocation } from '../tenants/tenant-store.js';
 import { mountRoutes } from './mount.js';
 import { supportArticleFill } from '../support/support-article-fill.js';
 import { apiPrefix, apiRoutes } from './routes.js';
@@ -24,6 +25,8 @@ export interface ApiOptions {
   /** Seals the activity log (`activityChainKey(masterKey)`), so a row edited in the database cannot be re-sealed. */
   readonly activityKey: Buffer;
   readonly consent: AdminConsentProbe;
+  /** The data locations with a content store configured, in the provider's order: the only ones a tenant may choose. */
+  readonly dataLocations: readonly DataLocation[];
   readonly portalUrl: string;
   readonly knowledgeDir?: string;
   readonly clock?: () => Date;
@@ -52,6 +55,7 @@ export async function mountApi(server: Server, options: ApiOptions): Promise<Mou
     outbox: new MailOutbox(options.db, clock),
     knowledge: await KnowledgeBase.load(supportArticleFill(options.provider), options.knowledgeDir),
     consent: options.consent,
+    dataLocations: options.dataLocations,
     provider: options.provider,
     identity: {
       authorityHost: options.identity.authorityHost,

@@ -3,6 +3,7 @@ import type { TokenVerifier } from '../auth/token-verifier.js';
 import type { BackupApiServices } from '../jobs-api/backup-services.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { AdminConsentProbe } from '../tenants/admin-consent.js';
+import type { DataLocation } from '../tenants/tenant-store.js';
 import type { MailOutbox } from '../tenants/mail-outbox.js';
 import type { ProviderProfile } from '../tenants/provider-profile.js';
 import type { RestoreApiServices } from '../restore-api/restore-api-services.js';
@@ -15,6 +16,8 @@ export interface ApiServices extends RouteServices {
   readonly outbox: MailOutbox;
   readonly knowledge: KnowledgeBase;
   readonly consent: AdminConsentProbe;
+  /** The data locations with a content store configured: the only ones a tenant may choose. */
+  readonly dataLocations: readonly DataLocation[];
   readonly provider: ProviderProfile;
   /** The authority host and client id, for the admin-consent link. */
   readonly identity: { readonly authorityHost: string; readonly clientId: string; readonly apiDomain?: string };

@@ -63,6 +63,10 @@ export const errorTexts = defineTexts({
     it: 'Il setup del tenant è già confermato: la posizione dei dati non può più cambiare.',
     en: 'The tenant setup is already confirmed: the data location can no longer change.',
   },
+  data_location_unavailable: (p: { location: Bilingual; offered: Bilingual }) => ({
+    it: `I dati non possono essere salvati in ${p.location.it}: per questa posizione il fornitore non ha configurato un archivio. Posizioni disponibili: ${p.offered.it}.`,
+    en: `Data cannot be kept in ${p.location.en}: the provider has configured no store for this location. Available locations: ${p.offered.en}.`,
+  }),
   setup_not_ready: (p: { missing: Bilingual; count: number }) => ({
     it: `Il setup non può essere confermato finché ${p.count === 1 ? 'manca' : 'mancano'}: ${p.missing.it}.`,
     en: `The setup cannot be confirmed while ${p.count === 1 ? 'this is' : 'these are'} missing: ${p.missing.en}.`,

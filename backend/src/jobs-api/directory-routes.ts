@@ -17,6 +17,12 @@ const groupSchema = z.strictObject({
   hasTeam: z.boolean(),
 });
 
+/** Group ids as a job's scope holds them, comma-separated in a query. */
+const groupIdList = z
+  .string()
+  .regex(/^[^,\s]{1,100}(,[^,\s]{1,100}){0,99}$/, 'up to 100 group ids, comma-separated')
+  .transform((list) => list.split(','));
+
 /** The customer's Microsoft 365 groups, for choosing a job's scope by name rather than by object id. */
 export const directoryRoutes = [
   defineRoute({
@@ -30,6 +36,9 @@ export const directoryRoutes = [
     requiresSetup: true,
     query: z.strictObject({
       q: filterText.optional().describe('Words of the name or address'),
+      ids: groupIdList
+        .optional()
+        .describe('Only these groups, by id, comma-separated (at most 100): the names of groups a job already names'),
       limit: z.coerce.number().int().min(1).max(200).default(50),
       cursor: z.string().max(64).optional(),
     }),
@@ -39,11 +48,12 @@ export const directoryRoutes = [
       if (!directory) throw new ApiError(503, 'backup_unavailable');
       const graph = await directory.graphFor(tenantOf(principal));
       const wanted = query.q?.toLocaleLowerCase('it');
+      const only = query.ids && new Set(query.ids);
       const groups: z.input<typeof groupSchema>[] = [];
       for await (const page of listGroups(graph)) {
         for (const group of page) {
           // Microsoft 365 groups only: security and distribution groups have no mailbox or site to back up.
-          if (!isMicrosoft365Group(group)) continue;
+          if (!isMicrosoft365Group(group) || (only && !only.has(group.id))) continue;
           const name = group.displayName ?? '';
           const mail = group.mail ?? null;
           if (wanted && !`${name} ${mail ?? ''}`.toLocaleLowerCase('it').includes(wanted)) continue;

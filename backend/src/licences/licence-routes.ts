@@ -1,3 +1,4 @@
+import type { Db } from 'mongodb';
 import { z } from 'zod';
 import { notFound } from '../http/api-error.js';
 import { routeDefiner, type RouteServices } from '../http/route.js';
@@ -5,6 +6,7 @@ import { tenantOf } from '../http/schemas.js';
 import { findTenant } from '../tenants/tenant-store.js';
 import type { LicenceMonitor } from './licence-monitor.js';
 import { licenceUsage, type LicenceUsage } from './licence-usage.js';
+import { storedBytesByTier } from './storage-by-tier.js';
 import { licenceBodySchema, writeLicence } from './licence-store.js';
 import { overrunRemedies } from './remedies.js';
 
@@ -30,14 +32,27 @@ const usageSchema = z.strictObject({
     }),
   ),
   unlicensed: z.array(z.strictObject({ profile: z.string(), retentionYears: tier, used: z.number().int() })),
-  storage: z.strictObject({ purchasedBytes: z.number().int(), usedBytes: z.number().int() }),
+  storage: z.strictObject({
+    purchasedBytes: z.number().int(),
+    usedBytes: z.number().int(),
+    byTier: z
+      .array(z.strictObject({ retentionYears: tier.nullable(), bytes: z.number().int() }))
+      .describe(
+        'The storage used by retention tier: each account under the longest retention of the jobs covering it; null for accounts no job covers any more',
+      ),
+  }),
   overrun: z.boolean(),
   /** What to do when the licences are exceeded (the FAQ's answer); empty otherwise. */
   remedies: z.array(bilingual),
 });
 
-function usageView(usage: LicenceUsage): z.input<typeof usageSchema> {
-  return { ...usage, remedies: usage.overrun ? overrunRemedies.map((remedy) => ({ ...remedy })) : [] };
+async function usageView(db: Db, tenantId: string, usage: LicenceUsage): Promise<z.input<typeof usageSchema>> {
+  const byTier = await storedBytesByTier(db, tenantId);
+  return {
+    ...usage,
+    storage: { ...usage.storage, byTier },
+    remedies: usage.overrun ? overrunRemedies.map((remedy) => ({ ...remedy })) : [],
+  };
 }
 
 const customerParams = z.strictObject({ tenantId: z.uuid() });
@@ -57,7 +72,8 @@ export const licenceRoutes = [
     permission: 'licence.read',
     response: usageSchema,
     async handler({ principal, services }) {
-      return usageView(await licenceUsage(services.db, tenantOf(principal)));
+      const tenantId = tenantOf(principal);
+      return usageView(services.db, tenantId, await licenceUsage(services.db, tenantId));
     },
   }),
   defineRoute({
@@ -71,7 +87,7 @@ export const licenceRoutes = [
     response: usageSchema,
     async handler({ params, services }) {
       await requireCustomer(services, params.tenantId);
-      return usageView(await licenceUsage(services.db, params.tenantId));
+      return usageView(services.db, params.tenantId, await licenceUsage(services.db, params.tenantId));
     },
   }),
   defineRoute({
@@ -90,7 +106,7 @@ export const licenceRoutes = [
       const usage = services.backup
         ? await services.backup.licences.check(params.tenantId)
         : await licenceUsage(services.db, params.tenantId);
-      return usageView(usage);
+      return usageView(services.db, params.tenantId, usage);
     },
     activity: ({ params, body }) => ({
       tenantId: params.tenantId,

@@ -14,7 +14,8 @@ export type StoreErrorCode =
   | 'corrupt-pack'
   | 'content-mismatch'
   | 'store-closed'
-  | 'pack-write-failed';
+  | 'pack-write-failed'
+  | 'location-not-configured';
 
 /** Every failure of the content store: a stable code for programs and a clear sentence in English and Italian. */
 export class StoreError extends Error {

@@ -10,3 +10,4 @@ export { collectGarbage, type GarbageCollectionOptions, type GarbageCollectionRe
 export type { CollectionStep, StepHook } from './pack-rewriter.js';
 export { indexedBlobPacks } from './index-loader.js';
 export { rebuildIndex, type RebuildIndexOptions, type RebuildIndexReport } from './index-rebuild.js';
+export { locatedBackend, type LocatedBackendOptions } from './located-backend.js';

@@ -12,15 +12,19 @@ import {
   findTenant,
   tenantRecords,
   workloads,
+  type DataLocation,
   type TenantRecord,
   type TenantSetup,
 } from './tenant-store.js';
+import { locationsInWords } from './data-location-texts.js';
 import { tenantStatus, tenantStatusSchema } from './tenant-view.js';
 
 /** The setup asks Entra for admin consent: the link names our app registration, the probe checks the grant. */
 interface TenantRouteServices extends RouteServices {
   readonly identity: { readonly authorityHost: string; readonly clientId: string };
   readonly consent: AdminConsentProbe;
+  /** The data locations with a content store configured: the only ones a tenant may choose. */
+  readonly dataLocations: readonly DataLocation[];
 }
 
 const defineRoute = routeDefiner<TenantRouteServices>();
@@ -40,6 +44,12 @@ async function changeSetup(db: Db, tenantId: string, change: Partial<TenantSetup
   return requireTenant(db, tenantId);
 }
 
+/** A location with no content store configured cannot be chosen, nor confirmed if configuration changed since. */
+function assertLocationOffered(offered: readonly DataLocation[], location: DataLocation | undefined): void {
+  if (location === undefined || offered.includes(location)) return;
+  throw new ApiError(409, 'data_location_unavailable', { offered }, locationsInWords(location, offered));
+}
+
 export const tenantRoutes = [
   defineRoute({
     id: 'tenant.read',
@@ -54,16 +64,31 @@ export const tenantRoutes = [
     },
   }),
   defineRoute({
+    id: 'tenant.dataLocations',
+    method: 'GET',
+    path: '/tenant/setup/data-locations',
+    tag: 'tenant',
+    summary: 'The data locations this provider offers: those with a content store configured',
+    permission: 'tenant.read',
+    response: z.strictObject({ offered: z.array(z.enum(dataLocations)).min(1) }),
+    handler({ services }) {
+      return Promise.resolve({ offered: [...services.dataLocations] });
+    },
+  }),
+  defineRoute({
     id: 'tenant.setDataLocation',
     method: 'PUT',
     path: '/tenant/setup/data-location',
     tag: 'tenant',
     summary: 'Chooses where backup data is kept (for example Italy North, Milan)',
     permission: 'tenant.setup',
-    refusals: { 409: ['setup_already_confirmed'] },
+    refusals: { 409: ['setup_already_confirmed', 'data_location_unavailable'] },
     body: z.strictObject({ dataLocation: z.enum(dataLocations) }),
     response: tenantStatusSchema,
     async handler({ principal, body, services }) {
+      const tenant = await requireTenant(services.db, tenantOf(principal));
+      if (tenant.setup.confirmation) throw new ApiError(409, 'setup_already_confirmed');
+      assertLocationOffered(services.dataLocations, body.dataLocation);
       return tenantStatus(await changeSetup(services.db, tenantOf(principal), { dataLocation: body.dataLocation }));
     },
     activity: ({ principal, body }) => ({
@@ -147,7 +172,7 @@ export const tenantRoutes = [
     tag: 'tenant',
     summary: 'Confirms the setup once every other step is done; the data location is then fixed',
     permission: 'tenant.setup',
-    refusals: { 409: ['setup_already_confirmed', 'setup_not_ready'] },
+    refusals: { 409: ['setup_already_confirmed', 'setup_not_ready', 'data_location_unavailable'] },
     body: z.strictObject({ confirm: z.literal(true) }),
     response: tenantStatusSchema,
     async handler({ principal, services }) {
@@ -156,6 +181,7 @@ export const tenantRoutes = [
       if (tenant.setup.confirmation) throw new ApiError(409, 'setup_already_confirmed');
       const missing = missingSetupSteps(tenant).filter((step) => step !== 'confirmation');
       if (missing.length > 0) throw new ApiError(409, 'setup_not_ready', { missing }, missingStepsInWords(missing));
+      assertLocationOffered(services.dataLocations, tenant.setup.dataLocation);
       return tenantStatus(
         await changeSetup(services.db, tenantId, { confirmation: { at: services.clock(), by: principal.email } }),
       );

@@ -320,6 +320,7 @@ const matrix: Record<string, Row> = {
     sample: async () => ({ method: 'POST', path: '/terms/acceptance', body: { version: '2025-04' } }),
   },
   'tenant.read': { allowed: portal, sample: get('/tenant') },
+  'tenant.dataLocations': { allowed: portal, sample: get('/tenant/setup/data-locations') },
   'tenant.setDataLocation': {
     allowed: admin,
     allowedStatus: 409,

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import type { Db } from 'mongodb';
 import { startSimulator, type RunningSimulator, type StartSimulatorOptions } from '@custodia/m365-simulator';
 import { openTestDatabase, type TestDatabase } from '../../../test-support/database.js';
 import { ensureIndexes } from '../../src/db/index.js';
@@ -38,13 +39,21 @@ const runGuardMs = 420_000;
 export async function startBackupHarness(
   simulatorOptions: StartSimulatorOptions = {},
   limits: Partial<GraphLimits> = {},
-  options: { storeDir?: string; maxUnitAttempts?: number } = {},
+  options: {
+    storeDir?: string;
+    maxUnitAttempts?: number;
+    /** The store's backend instead of a fresh directory, given the harness's database (stores per data location). */
+    storeBackend?: (db: Db) => PackBackend;
+    masterKey?: Buffer;
+  } = {},
 ): Promise<BackupHarness> {
   const sim = await startSimulator(simulatorOptions);
   const database = await openTestDatabase('backup');
   await ensureIndexes(database.db);
-  const storeBackend = filesystemBackend(options.storeDir ?? mkdtempSync(join(tmpdir(), 'custodia-store-')));
-  const masterKey = randomBytes(32);
+  const storeBackend =
+    options.storeBackend?.(database.db) ??
+    filesystemBackend(options.storeDir ?? mkdtempSync(join(tmpdir(), 'custodia-store-')));
+  const masterKey = options.masterKey ?? randomBytes(32);
   const store = await openContentStore({ db: database.db, backend: storeBackend, masterKey });
   const gateway = await GraphGateway.open({
     connection: {

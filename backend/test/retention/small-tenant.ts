@@ -48,7 +48,7 @@ async function runAndCover(harness: BackupHarness, jobId: string): Promise<void>
 }
 
 /** Creates the three jobs and backs the tenant up once. */
-async function createAndRunJobs(harness: BackupHarness): Promise<string[]> {
+export async function createAndRunJobs(harness: BackupHarness): Promise<string[]> {
   const jobIds: string[] = [];
   for (const job of jobsOfTenant) {
     const created = await harness.jobs.create(

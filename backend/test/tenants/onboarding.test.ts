@@ -1,6 +1,14 @@
 import { outboxLetters } from '../../src/tenants/mail-outbox.js';
 import { tenantRecords } from '../../src/tenants/tenant-store.js';
-import { person, providerTenant, seedProviderOperator, startHarness, type Harness } from '../api/support/harness.js';
+import {
+  person,
+  providerTenant,
+  seedPortalUser,
+  seedProviderOperator,
+  seedTenant,
+  startHarness,
+  type Harness,
+} from '../api/support/harness.js';
 
 let api: Harness;
 const provider = person(providerTenant, 'paolo');
@@ -87,6 +95,32 @@ test('from onboarding by the provider to a confirmed tenant setup, the API says 
   expect(
     (await api.call('PUT', '/tenant/setup/data-location', { token, body: { dataLocation: 'milan' } })).status,
   ).toBe(400);
+  // The provider has a store only for Italy North (the harness's STORE_LOCATIONS): Western Europe is not offered.
+  expect(await api.call('GET', '/tenant/setup/data-locations', { token })).toMatchObject({
+    status: 200,
+    body: { offered: ['italy-north'] },
+  });
+  for (const [language, message] of [
+    [
+      'it',
+      'I dati non possono essere salvati in Europa occidentale (Paesi Bassi): per questa posizione il fornitore non ha configurato un archivio. Posizioni disponibili: Italia (Milano).',
+    ],
+    [
+      'en',
+      'Data cannot be kept in Western Europe (Netherlands): the provider has configured no store for this location. Available locations: Italy (Milan).',
+    ],
+  ] as const) {
+    const unavailable = await api.call('PUT', '/tenant/setup/data-location', {
+      token,
+      headers: { 'accept-language': language },
+      body: { dataLocation: 'west-europe' },
+    });
+    expect(unavailable).toMatchObject({
+      status: 409,
+      body: { error: { code: 'data_location_unavailable', message, details: { offered: ['italy-north'] } } },
+    });
+  }
+  expect((await api.call('GET', '/tenant', { token })).body).toMatchObject({ setup: { dataLocation: null } });
   await api.call('PUT', '/tenant/setup/data-location', { token, body: { dataLocation: 'italy-north' } });
   const withWorkloads = await api.call('PUT', '/tenant/setup/workloads', {
     token,
@@ -161,4 +195,39 @@ test('from onboarding by the provider to a confirmed tenant setup, the API says 
     'tenant.setup_confirmed',
     'portal_user.invited',
   ]);
+});
+
+test('a setup whose data location lost its store before confirmation is refused at confirmation', async () => {
+  // The provider now configures a store for Western Europe only (STORE_LOCATIONS changed after the choice).
+  const westOnly = await startHarness({ database: api.database, dataLocations: ['west-europe'] });
+  try {
+    const tenantId = '55555555-5555-4555-8555-555555555555';
+    await seedTenant(westOnly.services, tenantId, false);
+    await tenantRecords.scoped(api.database.db).updateOne(
+      tenantId,
+      {},
+      {
+        $set: {
+          'setup.dataLocation': 'italy-north',
+          'setup.workloads': ['exchange'],
+          'setup.adminConsent': { grantedAt: new Date(), checkedBy: 'fixture' },
+        },
+      },
+    );
+    const admin = person(tenantId, 'ada');
+    await seedPortalUser(westOnly.services, admin, 'tenant_admin');
+    const token = await westOnly.token(admin);
+    const refused = await westOnly.call('POST', '/tenant/setup/confirmation', {
+      token,
+      headers: { 'accept-language': 'en' },
+      body: { confirm: true },
+    });
+    expect(refused).toMatchObject({
+      status: 409,
+      body: { error: { code: 'data_location_unavailable', details: { offered: ['west-europe'] } } },
+    });
+    expect((await westOnly.call('GET', '/tenant', { token })).body).toMatchObject({ setup: { confirmedAt: null } });
+  } finally {
+    await westOnly.close();
+  }
 });

@@ -43,6 +43,7 @@ export type ApiError = {
       | 'terms_not_accepted'
       | 'tenant_setup_incomplete'
       | 'setup_already_confirmed'
+      | 'data_location_unavailable'
       | 'setup_not_ready'
       | 'already_exists'
       | 'not_found'
@@ -201,6 +202,21 @@ export type TenantReadResponse = {
  */
 export function tenantRead(transport: ApiTransport): Promise<TenantReadResponse> {
   return transport.json({ method: 'GET', path: `/api/v1/tenant` }) as Promise<TenantReadResponse>;
+}
+
+export type TenantDataLocationsResponse = {
+  offered: Array<'italy-north' | 'west-europe'>;
+};
+
+/**
+ * The data locations this provider offers: those with a content store configured
+ * `GET /api/v1/tenant/setup/data-locations` (tenant.dataLocations)
+ */
+export function tenantDataLocations(transport: ApiTransport): Promise<TenantDataLocationsResponse> {
+  return transport.json({
+    method: 'GET',
+    path: `/api/v1/tenant/setup/data-locations`,
+  }) as Promise<TenantDataLocationsResponse>;
 }
 
 export type TenantSetDataLocationBody = {
@@ -2007,6 +2023,8 @@ export function jobsRunNow(
 export type DirectoryGroupsQuery = {
   /** Words of the name or address */
   q?: string;
+  /** Only these groups, by id, comma-separated (at most 100): the names of groups a job already names */
+  ids?: string;
   limit?: number;
   cursor?: string;
 };
@@ -2237,6 +2255,11 @@ export type LicenceReadResponse = {
   storage: {
     purchasedBytes: number;
     usedBytes: number;
+    /** The storage used by retention tier: each account under the longest retention of the jobs covering it; null for accounts no job covers any more */
+    byTier: Array<{
+      retentionYears: 1 | 3 | 5 | 10 | null;
+      bytes: number;
+    }>;
   };
   overrun: boolean;
   remedies: Array<{
@@ -2274,6 +2297,11 @@ export type ProviderReadLicenceResponse = {
   storage: {
     purchasedBytes: number;
     usedBytes: number;
+    /** The storage used by retention tier: each account under the longest retention of the jobs covering it; null for accounts no job covers any more */
+    byTier: Array<{
+      retentionYears: 1 | 3 | 5 | 10 | null;
+      bytes: number;
+    }>;
   };
   overrun: boolean;
   remedies: Array<{
@@ -2329,6 +2357,11 @@ export type ProviderSetLicenceResponse = {
   storage: {
     purchasedBytes: number;
     usedBytes: number;
+    /** The storage used by retention tier: each account under the longest retention of the jobs covering it; null for accounts no job covers any more */
+    byTier: Array<{
+      retentionYears: 1 | 3 | 5 | 10 | null;
+      bytes: number;
+    }>;
   };
   overrun: boolean;
   remedies: Array<{

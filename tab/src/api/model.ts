@@ -19,7 +19,6 @@ export type Terms = Api.TermsReadResponse;
 export type TenantStatus = Api.TenantReadResponse;
 
 export type DataLocation = Api.TenantSetDataLocationBody['dataLocation'];
-export const dataLocations = everyValueOf<DataLocation>()(['italy-north', 'west-europe']);
 export type SetupWorkload = Api.TenantSetWorkloadsBody['workloads'][number];
 export const setupWorkloads = everyValueOf<SetupWorkload>()(['exchange', 'sharepoint-onedrive', 'teams']);
 

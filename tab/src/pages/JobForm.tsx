@@ -10,16 +10,17 @@ import {
   Title2,
   Title3,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { jobsCreate, jobsUpdate, licenceRead } from '../api/generated.js';
 import { useSession } from '../api/session.js';
-import { jobWorkloads, retentionTiers, type JobView, type LicenceUsage, type RetentionYears } from '../api/model.js';
+import { jobWorkloads, type JobView, type LicenceUsage, type RetentionYears } from '../api/model.js';
 import { useAction } from '../api/use-action.js';
 import { useResource } from '../api/use-resource.js';
 import { ActionOutcome, InfoNotice } from '../components/messages.js';
 import { retentionLabel } from '../components/retention.js';
 import { keyOf, useLanguage } from '../i18n/language.js';
-import { draftComplete, draftOf, groupIdsOf, knownProfiles, settingsOf, type JobDraft } from './job-draft.js';
+import { draftComplete, draftOf, groupIdsOf, settingsOf, type JobDraft } from './job-draft.js';
+import { offeredProfiles, offeredTiers, type TierChoice } from './job-plans.js';
 import { GroupPicker } from './GroupPicker.js';
 import { JobSummary } from './JobSummary.js';
 
@@ -65,10 +66,27 @@ export function JobForm({ job, onSaved, onCancel }: JobFormProps) {
   const save = useAction();
   const licence = useResource(() => licenceRead(api), 'licence');
   const licenceValue = licence.phase === 'ready' ? licence.value : undefined;
-  const profiles = [
-    ...new Set([...knownProfiles, ...(licenceValue?.plans.map((plan) => plan.profile) ?? []), draft.profile]),
-  ];
+  const profiles = licenceValue ? offeredProfiles(licenceValue, job) : [draft.profile];
+  const tiers = licenceValue
+    ? offeredTiers(licenceValue, draft.profile, job)
+    : [{ retentionYears: draft.retentionYears }];
   const update = (change: Partial<JobDraft>) => setDraft((current) => ({ ...current, ...change }));
+  // Once the licence is read, a choice it does not offer (a new job's defaults) moves to the first one it does.
+  const [firstProfile] = profiles;
+  const [firstTier] = tiers;
+  const profileOffered = profiles.includes(draft.profile);
+  const tierOffered = tiers.some((tier) => tier.retentionYears === draft.retentionYears);
+  useEffect(() => {
+    if (!profileOffered && firstProfile !== undefined) update({ profile: firstProfile });
+    else if (!tierOffered && firstTier !== undefined) update({ retentionYears: firstTier.retentionYears });
+  }, [profileOffered, tierOffered, firstProfile, firstTier?.retentionYears]);
+  const tierLabel = (tier: TierChoice) => {
+    const years = retentionLabel(tier.retentionYears, t);
+    if (tier.notBought) return t('jobTierNotBought', { retention: years });
+    if (!tier.seats) return years;
+    const { bought, left } = tier.seats;
+    return t(left === 1 ? 'jobTierSeatLeft' : 'jobTierSeatsLeft', { retention: years, left, seats: bought });
+  };
   const title = job ? t('jobEditTitle', { name: job.name }) : t('jobCreate');
 
   async function submit() {
@@ -166,17 +184,6 @@ export function JobForm({ job, onSaved, onCancel }: JobFormProps) {
         <Field label={t('jobSchedule')} hint={t('jobScheduleHint', { zone: draft.timeZone })} required>
           <Input type="time" value={draft.dailyTime} onChange={(_, data) => update({ dailyTime: data.value })} />
         </Field>
-        <Field label={t('jobRetention')}>
-          <RadioGroup
-            layout="horizontal"
-            value={String(draft.retentionYears)}
-            onChange={(_, data) => update({ retentionYears: Number(data.value) as RetentionYears })}
-          >
-            {retentionTiers.map((years) => (
-              <Radio key={years} value={String(years)} label={retentionLabel(years, t)} />
-            ))}
-          </RadioGroup>
-        </Field>
         <Field label={t('jobProfile')} hint={t('jobProfileHint')}>
           <Select value={draft.profile} onChange={(_, data) => update({ profile: data.value })}>
             {profiles.map((profile) => (
@@ -186,10 +193,25 @@ export function JobForm({ job, onSaved, onCancel }: JobFormProps) {
             ))}
           </Select>
         </Field>
+        <Field label={t('jobRetention')}>
+          <RadioGroup
+            layout="horizontal"
+            value={String(draft.retentionYears)}
+            onChange={(_, data) => update({ retentionYears: Number(data.value) as RetentionYears })}
+          >
+            {tiers.map((tier) => (
+              <Radio key={tier.retentionYears} value={String(tier.retentionYears)} label={tierLabel(tier)} />
+            ))}
+          </RadioGroup>
+        </Field>
         <LicenceHint licence={licenceValue} />
         <div className="row">
           <Button onClick={onCancel}>{t('cancel')}</Button>
-          <Button type="submit" appearance="primary" disabled={!draftComplete(draft)}>
+          <Button
+            type="submit"
+            appearance="primary"
+            disabled={!draftComplete(draft) || !profileOffered || !tierOffered}
+          >
             {t('jobReview')}
           </Button>
         </div>

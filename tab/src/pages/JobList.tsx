@@ -11,7 +11,9 @@ import { FiguredProgress } from '../components/figured-progress.js';
 import { formatBytes, formatCount, formatDateTime } from '../components/format.js';
 import { ActionOutcome, SuccessNotice } from '../components/messages.js';
 import { PagedTable } from '../components/paged-table.js';
+import { retentionLabel } from '../components/retention.js';
 import { keyOf, useLanguage } from '../i18n/language.js';
+import { namedGroups, useGroupNames } from './group-names.js';
 
 /** A running job's bar with its figure: share of accounts finished (backed up or failed), items and bytes so far. */
 function JobProgress({ job }: { job: JobView }) {
@@ -35,6 +37,17 @@ function JobProgress({ job }: { job: JobView }) {
   );
 }
 
+/** What a job backs up: the whole organisation, or its groups by name (by count for one who may not list groups). */
+function JobScope({ job, names }: { job: JobView; names: ReadonlyMap<string, string> }) {
+  const { t } = useLanguage();
+  if (job.scope.type === 'organisation') return t('jobScopeOrganisation');
+  const { groupIds } = job.scope;
+  const count = groupIds.length;
+  return groupIds.some((id) => names.has(id))
+    ? t('jobScopeGroupsCount', { count, names: namedGroups(groupIds, names) })
+    : t('jobScopeGroupsOnly', { count });
+}
+
 interface JobListProps {
   /** "Crea job di backup": opens the job form. */
   readonly onCreate: () => void;
@@ -53,6 +66,11 @@ export function JobList({ onCreate, onEdit, saved }: JobListProps) {
   // Progress bars move while a job runs: the list is read again until no job is running.
   const running = jobs.state.phase === 'ready' && jobs.state.value.some((job) => job.status === 'running');
   useRefreshWhile(running, jobs.state, jobs.state.reload);
+  const groupNames = useGroupNames(
+    jobs.state.phase === 'ready'
+      ? jobs.state.value.flatMap((job) => (job.scope.type === 'groups' ? job.scope.groupIds : []))
+      : [],
+  );
 
   async function act(run: () => Promise<unknown>, success: string) {
     if (await action.run(run, success)) jobs.state.reload();
@@ -79,6 +97,14 @@ export function JobList({ onCreate, onEdit, saved }: JobListProps) {
         sort={{ value: sort, onChange: setSort }}
         columns={[
           { id: 'name', header: t('jobName'), sortField: 'name', cell: (job) => job.name },
+          { id: 'scope', header: t('jobScope'), cell: (job) => <JobScope job={job} names={groupNames} /> },
+          {
+            id: 'workloads',
+            header: t('jobWorkloads'),
+            cell: (job) => job.workloads.map((w) => t(keyOf('jobWorkloadShort', w))).join(', '),
+          },
+          { id: 'retention', header: t('jobRetention'), cell: (job) => retentionLabel(job.retentionYears, t) },
+          { id: 'profile', header: t('jobProfile'), cell: (job) => job.profile },
           { id: 'status', header: t('jobStatus'), cell: (job) => t(keyOf('jobStatus', job.status)) },
           // The schedule and its runs in the job's own zone, named: the browser may be elsewhere.
           { id: 'schedule', header: t('jobSchedule'), cell: (job) => `${job.dailyTime} (${job.timeZone})` },

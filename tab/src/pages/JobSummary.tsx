@@ -1,11 +1,13 @@
 import type { JobSettings } from '../api/model.js';
 import { retentionLabel } from '../components/retention.js';
 import { keyOf, useLanguage } from '../i18n/language.js';
+import { namedGroups, useGroupNames } from './group-names.js';
 
 /** A job's settings in words: the confirmation step of the job form reads them back before saving. */
 export function JobSummary({ settings }: { settings: JobSettings }) {
   const { t } = useLanguage();
   const { scope } = settings;
+  const names = useGroupNames(scope.type === 'groups' ? scope.groupIds : []);
   return (
     <dl className="facts">
       <dt>{t('jobName')}</dt>
@@ -14,7 +16,7 @@ export function JobSummary({ settings }: { settings: JobSettings }) {
       <dd>
         {scope.type === 'organisation'
           ? t('jobScopeOrganisation')
-          : t('jobScopeGroupsCount', { count: scope.groupIds.length, ids: scope.groupIds.join(', ') })}
+          : t('jobScopeGroupsCount', { count: scope.groupIds.length, names: namedGroups(scope.groupIds, names) })}
       </dd>
       <dt>{t('jobWorkloads')}</dt>
       <dd>{settings.workloads.map((w) => t(keyOf('jobWorkload', w))).join(', ')}</dd>

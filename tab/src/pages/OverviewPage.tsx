@@ -11,6 +11,7 @@ import { JobForm } from './JobForm.js';
 import { JobList } from './JobList.js';
 import { LicenceSeats, LicenceStorage, OverrunWarning } from './licence-parts.js';
 import { LettersWaitingNotice } from './letters-waiting.js';
+import { StorageByTier } from './StorageByTier.js';
 
 /** Licences bought and used, with the overrun warning, above the jobs that use them. */
 function LicenceOverview() {
@@ -23,6 +24,7 @@ function LicenceOverview() {
           {usage.overrun && <OverrunWarning usage={usage} />}
           <LicenceSeats usage={usage} />
           <LicenceStorage usage={usage} />
+          <StorageByTier usage={usage} />
         </>
       )}
     </Loaded>

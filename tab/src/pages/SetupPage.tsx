@@ -1,32 +1,25 @@
-import { Button, Checkbox, Field, Link, Radio, RadioGroup, Title2, Title3 } from '@fluentui/react-components';
+import { Button, Checkbox, Link, Title2, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
 import {
   tenantAdminConsentLink,
   tenantCheckAdminConsent,
   tenantConfirmSetup,
-  tenantSetDataLocation,
   tenantSetWorkloads,
 } from '../api/generated.js';
 import { useSession } from '../api/session.js';
-import {
-  dataLocations,
-  setupWorkloads,
-  type DataLocation,
-  type SetupWorkload,
-  type TenantStatus,
-} from '../api/model.js';
+import { setupWorkloads, type SetupWorkload, type TenantStatus } from '../api/model.js';
 import { useAction } from '../api/use-action.js';
 import { useResource } from '../api/use-resource.js';
 import { ConfirmButton } from '../components/confirm-button.js';
 import { formatDateTime } from '../components/format.js';
 import { ActionOutcome, InfoNotice, Loaded, ProblemNotice } from '../components/messages.js';
 import { keyOf, useLanguage } from '../i18n/language.js';
+import { SetupLocationStep } from './SetupLocationStep.js';
 
 /** The tenant setup wizard of the seeds: data location (Italy, Milan), services, Microsoft consent, confirmation. */
 export function SetupPage({ onDone }: { onDone: () => void }) {
   const { t, language } = useLanguage();
   const { api, tenant, refreshTenant } = useSession();
-  const [location, setLocation] = useState<DataLocation>(tenant.setup.dataLocation ?? 'italy-north');
   const [chosen, setChosen] = useState<SetupWorkload[]>(
     tenant.setup.workloads.length > 0 ? tenant.setup.workloads : [...setupWorkloads],
   );
@@ -55,34 +48,7 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
       <p>{t('setupIntro')}</p>
       <ActionOutcome error={step.error} done={step.done} />
 
-      <form
-        className="form"
-        aria-labelledby="setup-location"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save(() => tenantSetDataLocation(api, { body: { dataLocation: location } }));
-        }}
-      >
-        <Title3 as="h2" id="setup-location">
-          {t('setupStepLocation')}
-        </Title3>
-        <Field label={t('overviewDataLocation')}>
-          <RadioGroup value={location} onChange={(_, data) => setLocation(data.value as DataLocation)}>
-            {dataLocations.map((value) => (
-              <Radio key={value} value={value} label={t(keyOf('dataLocation', value))} />
-            ))}
-          </RadioGroup>
-        </Field>
-        <div>
-          <Button
-            type="submit"
-            appearance={missing.has('data_location') ? 'primary' : 'secondary'}
-            disabled={step.busy}
-          >
-            {t('continue')}
-          </Button>
-        </div>
-      </form>
+      <SetupLocationStep busy={step.busy} save={save} />
 
       <form
         className="form"
@@ -160,7 +126,7 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
             label={t('setupConfirmButton')}
             disabled={step.busy || tenant.setup.missing.some((s) => s !== 'confirmation')}
             question={t('setupConfirmDialog', {
-              location: t(keyOf('dataLocation', tenant.setup.dataLocation ?? location)),
+              location: tenant.setup.dataLocation ? t(keyOf('dataLocation', tenant.setup.dataLocation)) : '—',
             })}
             onConfirm={async () => {
               if (await step.run(() => tenantConfirmSetup(api, { body: { confirm: true } }), t('setupDone'))) {

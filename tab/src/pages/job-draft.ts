@@ -12,9 +12,6 @@ export interface JobDraft {
   profile: string;
 }
 
-/** The seeds' two profiles; a licence may name others, which the form offers too. */
-export const knownProfiles = ['Bronze', 'Gold'] as const;
-
 /** A new job starts with every workload the tenant's setup lets a job include; an edit with the job's own. */
 export function draftOf(job: JobView | undefined, allowed: readonly JobWorkload[]): JobDraft {
   if (!job) {

@@ -78,7 +78,16 @@ test('the product starts its configuration from the web app settings: Microsoft 
     mongodbUri: deployedValues.MONGODB_URI,
     apiDomain: deployedValues.API_DOMAIN,
   });
-  expect(config.azureStore?.container).toBe('custodia-store');
+  expect(config.storeLocations).toEqual([
+    {
+      location: 'italy-north',
+      store: {
+        kind: 'azure',
+        connectionString: deployedValues.STORE_AZURE_CONNECTION_STRING,
+        container: 'custodia-store',
+      },
+    },
+  ]);
   expect(config.bot?.appId).toBe(deployedValues.BOT_APP_ID);
   expect(config.masterKey).toHaveLength(32);
 });

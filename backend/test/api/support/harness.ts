@@ -10,7 +10,7 @@ import { mountApi, type ApiServices, type IdentityConfig, type PortalRole } from
 import { addProviderOperator } from '../../../src/auth/provider-operators.js';
 import { currentTermsVersion } from '../../../src/tenants/licence-terms.js';
 import { portalUsers, type PortalUser } from '../../../src/portal-users/portal-user-store.js';
-import { tenantRecords, type TenantRecord } from '../../../src/tenants/tenant-store.js';
+import { tenantRecords, type DataLocation, type TenantRecord } from '../../../src/tenants/tenant-store.js';
 import type { AdminConsentProbe } from '../../../src/tenants/admin-consent.js';
 import type { BackupApiServices } from '../../../src/jobs-api/index.js';
 import type { SupportContact } from '../../../src/tenants/provider-profile.js';
@@ -82,6 +82,8 @@ export interface HarnessOptions {
   restore?: (db: TestDatabase['db']) => RestoreApiServices;
   /** Where the API logs, for tests that check what an operator would read; silent when absent. */
   logger?: Logger;
+  /** The data locations with a content store, as STORE_LOCATIONS gives them to the product; Italy North alone by default. */
+  dataLocations?: readonly DataLocation[];
   /** Routes outside the API on the same server, as the product has (the bot, the tab). */
   besideApi?: (server: Server) => void;
 }
@@ -106,6 +108,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     activityKey: randomBytes(32),
     consent: options.consent ?? { grantedPermissions: async () => null },
+    dataLocations: options.dataLocations ?? ['italy-north'],
     portalUrl: 'https://custodia.example/portal',
     ...(options.backup && { backup: options.backup(database.db) }),
     ...(options.restore && { restore: options.restore(database.db) }),
