@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
+import { DomainEvents } from '@custodia/backend';
 import { devSignIn, openPortalSession, type PortalSession } from './support/portal-session.js';
 
 let session: PortalSession;
@@ -18,9 +20,16 @@ const capture = (name: string) => session.capture(name);
 const openTab = (label: string) => session.openTab(label);
 const apiAsAdmin = <T>(path: string) => session.api<T>(path);
 
+/** Asks `check` every 200 ms for up to 20 s; answers its last verdict. */
+async function poll(check: () => Promise<boolean>): Promise<boolean> {
+  const deadline = Date.now() + 20_000;
+  while (!(await check()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+  return check();
+}
+
 test('outside Teams the development sign-in lists the demo tenant and signs the admin in', async () => {
   await page.goto(`${session.server.url}/tab/`);
-  await expect(page.getByRole('heading', { name: 'Sign in' }).isVisible()).resolves.toBe(true);
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   await capture('sign-in-en');
   await devSignIn(page, admin.userPrincipalName, { person: 'Person of the demo tenant', button: 'Sign in' });
   await page.getByRole('heading', { name: 'Licence terms' }).waitFor();
@@ -146,7 +155,7 @@ test('settings: self-service restore and the letters’ sender are saved; a send
   await capture('settings-en');
 });
 
-test('without a sender mailbox an invitation says its letter waits, and Overview and Settings count the letters waiting', async () => {
+test("without a sender mailbox the welcome letter still goes, from the provider's mailbox, and Overview and Settings count the tenant's own letters waiting", async () => {
   const saveSender = async (value: string) => {
     await openTab('Settings');
     await page.getByLabel('Sender of notification emails').fill(value);
@@ -160,11 +169,28 @@ test('without a sender mailbox an invitation says its letter waits, and Overview
   await invite.getByLabel(/^Email/).fill('luca.bianchi@example.it');
   await invite.getByLabel('Role').selectOption('viewer');
   await invite.getByRole('button', { name: 'Invite' }).click();
-  await page
-    .getByText(
-      'luca.bianchi@example.it was invited. The welcome letter waits until a sender mailbox is set in Settings.',
-    )
-    .waitFor();
+  await page.getByText('luca.bianchi@example.it was invited: the welcome letter is on its way.').waitFor();
+  const { sim } = session.server;
+  const [provider] = sim.moreTenants;
+  const welcomed = async () =>
+    provider!.control.outbox().some((mail) => mail.message.to.some((to) => to.address === 'luca.bianchi@example.it'));
+  await expect(poll(welcomed)).resolves.toBe(true);
+
+  // A job alert, by contrast, is the tenant's own letter: it waits for the tenant's sender.
+  await session.api('/notification-recipients', {
+    method: 'POST',
+    body: { name: 'Servizio IT', email: 'allarmi@example.it', events: ['job.failed'] },
+  });
+  const runId = randomUUID();
+  await new DomainEvents(session.server.app.database.db).emit(
+    sim.tenantId,
+    'run.failed',
+    { runId, jobId: randomUUID(), jobName: 'Backup notturno', reason: 'test', failedResources: [] },
+    `run:${runId}`,
+  );
+  const lettersWaiting = async () =>
+    (await session.api<{ lettersWaitingForSender: number }>('/settings')).lettersWaitingForSender > 0;
+  await expect(poll(lettersWaiting)).resolves.toBe(true);
   await openTab('Overview');
   await page.getByText(/^\d+ letters? (is|are) waiting for a sender mailbox/).waitFor();
   await openTab('Settings');

@@ -102,6 +102,7 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
   // On the simulator the portal registers its sign-in page as the app's SPA redirect URI, as a deployment does in
   // the app registration (aad.manifest.json), so "Sign in with Microsoft" works in a plain browser.
   if (microsoft365.demo) microsoft365.demo.control.addSpaRedirectUri(`${portalUrl}/signed-in`);
+  const providerMailbox = config.provider.mailbox ?? microsoft365.defaultProviderMailbox;
   const running = await startBackupWorkers({
     db: database.db,
     store,
@@ -111,6 +112,7 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
     logger,
     exportDirectory: join(config.dataDir, 'exports'),
     portalUrl,
+    providerMailbox: { tenantId: microsoft365.providerTenantId, mailbox: providerMailbox },
   });
   started.workers = running;
   const exports = running.exports;
@@ -144,6 +146,7 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
       name: config.provider.name,
       supportEmail: config.provider.supportEmail,
       support: config.provider.support,
+      ...(providerMailbox !== undefined && { mailbox: providerMailbox }),
     },
     dataLocations: config.storeLocations.map((entry) => entry.location),
     consent: new ClientCredentialsConsentProbe({ authorityHost: microsoft365.authorityHost, ...microsoft365.app }),

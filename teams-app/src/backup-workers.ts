@@ -44,6 +44,8 @@ export interface BackupWorkersOptions {
   readonly exportDirectory?: string;
   /** Where letters link to (the portal). */
   readonly portalUrl?: string;
+  /** The provider's mailbox in its own directory: it sends the provider's letters (welcome, support notices). */
+  readonly providerMailbox?: { readonly tenantId: string; readonly mailbox: string | undefined };
   readonly limits?: Partial<GraphLimits>;
   /** How long a crashed worker's unit or restore stays leased before another worker resumes it. */
   readonly unitLeaseMs?: number;
@@ -133,6 +135,7 @@ export async function startBackupWorkers(options: BackupWorkersOptions): Promise
     graphFor,
     logger,
     ...(options.portalUrl !== undefined && { portalUrl: options.portalUrl }),
+    ...(options.providerMailbox && { provider: options.providerMailbox }),
   });
   // Every process that can end a run runs the same pipeline; claims in the database give each event to one of them.
   const endOfRun = startEndOfRunPipeline({

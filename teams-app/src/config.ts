@@ -71,6 +71,7 @@ const environmentSchema = z.object({
   PUBLIC_URL: optionalUrl,
   PROVIDER_TENANT_ID: z.string().min(1).optional(),
   PROVIDER_OPERATORS: emailList.optional(),
+  PROVIDER_MAILBOX: z.string().min(1).optional(),
   PROVIDER_NAME: z.string().min(1).default('Custodia'),
   SUPPORT_EMAIL: z.email().default('support@custodia.example'),
   // Demo values, plainly not a real line: a provider sets its own (the guide's toll-free number, hours and PIN).
@@ -123,6 +124,11 @@ export interface AppConfig {
      * recorded stay as they are.
      */
     operators: readonly string[] | undefined;
+    /**
+     * The mailbox of the provider's directory that sends the provider's letters (welcome letters, support notices),
+     * a UPN or object id. Absent: on the simulator, the demo provider's; otherwise those letters wait.
+     */
+    mailbox: string | undefined;
     name: string;
     supportEmail: string;
     /** The phone line, its hours and the PIN it asks for (the Support page and the knowledge base show them). */
@@ -214,6 +220,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     provider: {
       tenantId: values.PROVIDER_TENANT_ID,
       operators: values.PROVIDER_OPERATORS,
+      mailbox: values.PROVIDER_MAILBOX,
       name: values.PROVIDER_NAME,
       supportEmail: values.SUPPORT_EMAIL,
       support: {

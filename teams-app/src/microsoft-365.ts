@@ -17,6 +17,8 @@ export interface Microsoft365 {
    * on Microsoft, none (the operators recorded stay as they are).
    */
   readonly defaultProviderOperators: readonly string[] | undefined;
+  /** The provider's mailbox when the configuration names none: the demo provider's on the simulator. */
+  readonly defaultProviderMailbox: string | undefined;
   /** In simulator mode, the demo tenant to seed. */
   readonly demo: RunningSimulator | undefined;
   connectionFor(tenantId: string): GraphTenantConnection;
@@ -35,6 +37,7 @@ export async function connectMicrosoft365(config: AppConfig): Promise<Microsoft3
       issuerHost: undefined,
       providerTenantId: config.provider.tenantId,
       defaultProviderOperators: undefined,
+      defaultProviderMailbox: undefined,
       demo: undefined,
       connectionFor: (tenantId) => ({ tenantId, graphBaseUrl, authorityHost, ...graphApp }),
       stop: async () => undefined,
@@ -44,7 +47,7 @@ export async function connectMicrosoft365(config: AppConfig): Promise<Microsoft3
   const sim = await startSimulator({ port: config.simulatorPort, tenant: 'demo', moreTenants: [demoProviderTenant()] });
   const [provider] = sim.moreTenants;
   if (!provider) throw new Error('the simulator did not start the demo provider tenant');
-  const [operator] = provider.control.listUsers();
+  const [operator, mailbox] = provider.control.listUsers();
   return {
     mode: 'simulator',
     authorityHost: sim.authorityHost,
@@ -54,6 +57,7 @@ export async function connectMicrosoft365(config: AppConfig): Promise<Microsoft3
     issuerHost: 'https://login.microsoftonline.com',
     providerTenantId: config.provider.tenantId ?? provider.tenantId,
     defaultProviderOperators: operator ? [operator.userPrincipalName.toLowerCase()] : [],
+    defaultProviderMailbox: mailbox?.userPrincipalName,
     demo: sim,
     // Each tenant through the app registered in it: the customer's consented app, the provider's own.
     connectionFor: (tenantId) => ({

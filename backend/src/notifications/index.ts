@@ -1,4 +1,4 @@
-export { GraphMailer, noSenderReason, type GraphMailerOptions } from './graph-mailer.js';
+export { GraphMailer, noProviderMailboxReason, noSenderReason, type GraphMailerOptions } from './graph-mailer.js';
 export { EventNotifier, type EventNotifierOptions } from './event-notifier.js';
 export { DailyDigest, type DailyDigestOptions } from './daily-digest.js';
 export { pruneSentLetters } from './sent-letter-retention.js';

@@ -26,6 +26,8 @@ export interface NotificationWorkerOptions {
   readonly keepSentLettersMs?: number;
   /** Another mailer than Graph `sendMail` from the tenant's sender. */
   readonly mailer?: Mailer;
+  /** The provider's mailbox in its own directory, for the provider's letters (welcome, support). */
+  readonly provider?: { readonly tenantId: string; readonly mailbox: string | undefined };
   readonly clock?: () => Date;
   readonly logger?: Logger;
 }
@@ -66,7 +68,8 @@ export async function startNotificationWorker(options: NotificationWorkerOptions
     ...(portalUrl !== undefined && { portalUrl }),
     ...(clock && { clock }),
   });
-  const mailer = options.mailer ?? new GraphMailer({ db, graphFor });
+  const mailer =
+    options.mailer ?? new GraphMailer({ db, graphFor, ...(options.provider && { provider: options.provider }) });
   const now = clock ?? (() => new Date());
   const keepSentMs = options.keepSentLettersMs ?? 30 * 24 * 3600_000;
   let lastPruneAt = -Infinity;

@@ -79,6 +79,9 @@ async function enqueueWelcomeLetter(services: InvitationServices, user: PortalUs
     tenantId: user.tenantId,
     key: `welcome:${user.id}:${user.invitedAt.toISOString()}`,
     kind: 'welcome_letter',
+    // The provider welcomes the customer's people from its own mailbox: the first letter cannot wait for a sender
+    // the customer sets only once signed in.
+    from: 'provider',
     to: { name: user.name, email: user.email },
     ...letter,
   });

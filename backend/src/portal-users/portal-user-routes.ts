@@ -104,15 +104,23 @@ export const portalUserRoutes = [
     method: 'POST',
     path: '/portal-users',
     tag: 'portal-users',
-    summary: 'Invites a person by name and email with a role; the welcome letter is sent by email',
+    summary: "Invites a person by name and email with a role; the provider's mailbox sends the welcome letter",
     permission: 'portal_users.manage',
     refusals: { 409: ['already_exists'] },
     requiresSetup: true,
     body: z.strictObject({ name: personName, email: emailAddress, role: z.enum(portalRoles) }),
-    response: portalUserSchema,
+    response: portalUserSchema.extend({
+      welcomeLetter: z
+        .enum(['on_its_way', 'waits_for_provider_mailbox'])
+        .describe("Whether the provider's mailbox can send the welcome letter now, or it waits for one"),
+    }),
     status: 201,
     async handler({ principal, body, services }) {
-      return view(await invitePortalUser(services, tenantOf(principal), body, principal.email));
+      const user = await invitePortalUser(services, tenantOf(principal), body, principal.email);
+      return {
+        ...view(user),
+        welcomeLetter: services.provider.mailbox ? ('on_its_way' as const) : ('waits_for_provider_mailbox' as const),
+      };
     },
     activity: ({ principal }, user) => ({
       tenantId: tenantOf(principal),

@@ -78,6 +78,8 @@ export async function notifyOtherSide(
     tenantId: ticket.tenantId,
     key: `support:${ticket.id}:${comment?.id ?? 'opened'}`,
     kind: 'support_ticket',
+    // Support notices are the provider's letters, to its desk or to the customer, from the provider's mailbox.
+    from: 'provider',
     to: toProvider ? { name: services.provider.name, email: services.provider.supportEmail } : ticket.openedBy,
     subject: headline,
     text: lines.join('\n\n'),

@@ -1,6 +1,6 @@
 import type { Db, Filter } from 'mongodb';
 import { defineTenantCollection } from '../db/index.js';
-import type { Mailer, OutgoingMail } from './mailer.js';
+import type { LetterSender, Mailer, OutgoingMail } from './mailer.js';
 import { isDuplicateKeyError } from '../db/index.js';
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
@@ -41,9 +41,22 @@ const outboxClaims = defineTenantCollection<OutboxClaim>('mail_outbox_claims', [
   { key: { tenantId: 1, key: 1, attempt: 1 }, unique: true, name: 'tenant_key_attempt' },
 ]);
 
-/** Letters of the tenant not sent yet: while it has no sender mailbox, they are the ones waiting for it. */
+/**
+ * The tenant's own letters not sent yet: while it has no sender mailbox, they are the ones waiting for it (the
+ * provider's letters to its people go out from the provider's mailbox and never wait for it).
+ */
 export function unsentLetters(db: Db, tenantId: string): Promise<number> {
-  return outboxLetters.scoped(db).countDocuments(tenantId, { status: { $in: ['pending', 'sending'] } });
+  return outboxLetters
+    .scoped(db)
+    .countDocuments(tenantId, { status: { $in: ['pending', 'sending'] }, from: { $ne: 'provider' } });
+}
+
+const senderOf = (letter: Pick<OutgoingMail, 'from'>): LetterSender => letter.from ?? 'tenant';
+
+/** Who cannot send this pass: tenants without a sender mailbox, and the provider without one. */
+interface HeldSenders {
+  readonly tenants: Set<string>;
+  provider: boolean;
 }
 
 export interface DeliveryReport {
@@ -97,7 +110,7 @@ export class MailOutbox {
    */
   async deliverPending(mailer: Mailer, limit = 100): Promise<DeliveryReport> {
     const report: DeliveryReport = { sent: 0, failed: 0 };
-    const held = new Set<string>();
+    const held: HeldSenders = { tenants: new Set(), provider: false };
     const tried = new Set<string>();
     for (let i = 0; i < limit; i += 1) {
       const letter = await this.claimNext(mailer, held, tried);
@@ -107,6 +120,7 @@ export class MailOutbox {
       try {
         await mailer.send({
           tenantId: letter.tenantId,
+          from: senderOf(letter),
           to: letter.to,
           subject: letter.subject,
           text: letter.text,
@@ -145,10 +159,16 @@ export class MailOutbox {
    * the same attempt exactly one insert succeeds. (A conditional update is not enough: FerretDB
    * 1.24 reads, updates in Go and writes back, so it does not apply filter and update atomically.)
    */
-  private async claimNext(mailer: Mailer, held: Set<string>, tried: Set<string>): Promise<OutboxLetter | null> {
+  private async claimNext(mailer: Mailer, held: HeldSenders, tried: Set<string>): Promise<OutboxLetter | null> {
     const letters = outboxLetters.raw(this.db);
     for (;;) {
       const now = this.clock();
+      const heldSenders: Filter<OutboxLetter>[] = [
+        ...(held.provider ? [{ from: { $ne: 'provider' as const } }] : []),
+        ...(held.tenants.size > 0
+          ? [{ $or: [{ from: 'provider' as const }, { tenantId: { $nin: [...held.tenants] } }] }]
+          : []),
+      ];
       const due: Filter<OutboxLetter> = {
         $or: [
           { status: 'pending', retryAt: { $exists: false } },
@@ -156,17 +176,19 @@ export class MailOutbox {
           { status: 'sending', leaseUntil: { $lt: now } },
         ],
         attempts: { $lt: maxAttempts },
-        ...(held.size > 0 && { tenantId: { $nin: [...held] } }),
+        ...(heldSenders.length > 0 && { $and: heldSenders }),
         ...(tried.size > 0 && { key: { $nin: [...tried] } }),
       };
       const [candidate] = await letters
         .find(due, { sort: { createdAt: 1 }, limit: 1, projection: { _id: 0 } })
         .toArray();
       if (!candidate) return null;
-      const holdReason = await mailer.holdReason?.(candidate.tenantId);
+      const from = senderOf(candidate);
+      const holdReason = await mailer.holdReason?.(candidate.tenantId, from);
       if (holdReason !== undefined) {
-        held.add(candidate.tenantId);
-        await this.markHeld(candidate.tenantId, holdReason);
+        if (from === 'provider') held.provider = true;
+        else held.tenants.add(candidate.tenantId);
+        await this.markHeld(candidate.tenantId, from, holdReason);
         continue;
       }
       const attempt = candidate.attempts + 1;
@@ -194,9 +216,15 @@ export class MailOutbox {
     }
   }
 
-  private async markHeld(tenantId: string, reason: string): Promise<void> {
-    await outboxLetters
-      .scoped(this.db)
-      .updateMany(tenantId, { status: 'pending', lastError: { $ne: reason } }, { $set: { lastError: reason } });
+  /** Marks the held sender's pending letters with the reason: the provider's of every tenant, or one tenant's own. */
+  private async markHeld(tenantId: string, from: LetterSender, reason: string): Promise<void> {
+    const waiting = { status: 'pending' as const, lastError: { $ne: reason } };
+    if (from === 'provider') {
+      await outboxLetters.raw(this.db).updateMany({ ...waiting, from: 'provider' }, { $set: { lastError: reason } });
+    } else {
+      await outboxLetters
+        .scoped(this.db)
+        .updateMany(tenantId, { ...waiting, from: { $ne: 'provider' } }, { $set: { lastError: reason } });
+    }
   }
 }

@@ -1,6 +1,15 @@
+/**
+ * Who a letter goes out from: the customer tenant's own sender mailbox (its operational notices: runs, restores,
+ * licences, digests), or the provider's mailbox (activation and welcome letters, support notices), through the
+ * provider's own registration in its own directory.
+ */
+export type LetterSender = 'tenant' | 'provider';
+
 /** A letter ready to send: plain text and HTML bodies in the recipient's language. */
 export interface OutgoingMail {
   readonly tenantId: string;
+  /** Absent: the tenant's sender. */
+  readonly from?: LetterSender;
   readonly to: { readonly name: string; readonly email: string };
   readonly subject: string;
   readonly text: string;
@@ -14,8 +23,8 @@ export interface OutgoingMail {
 export interface Mailer {
   send(mail: OutgoingMail): Promise<void>;
   /**
-   * Why this tenant's letters cannot be sent yet (no sender configured), or undefined when they
-   * can. A held tenant's letters stay pending with this reason and spend none of their attempts.
+   * Why letters of this tenant from this sender cannot be sent yet (no sender mailbox configured), or undefined when
+   * they can. Held letters stay pending with this reason and spend none of their attempts.
    */
-  holdReason?(tenantId: string): Promise<string | undefined>;
+  holdReason?(tenantId: string, from: LetterSender): Promise<string | undefined>;
 }

@@ -32,4 +32,9 @@ export interface ProviderProfile {
   readonly supportEmail: string;
   /** The phone line, its hours and PIN, shown on the Support page and in the knowledge base. */
   readonly support: SupportContact;
+  /**
+   * The mailbox of the provider's directory that sends the provider's letters (welcome letters, support notices);
+   * absent, they wait in the outbox and nothing tells anyone they are on their way.
+   */
+  readonly mailbox?: string;
 }

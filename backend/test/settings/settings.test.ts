@@ -1,3 +1,4 @@
+import { MailOutbox } from '../../src/tenants/mail-outbox.js';
 import { recipientsFor } from '../../src/settings/notification-recipients.js';
 import { person, seedPortalUser, seedTenant, startHarness, tenantA, type Harness } from '../api/support/harness.js';
 
@@ -64,13 +65,24 @@ test('settings default to self-service off, OneDrive approval on, Italian; chang
   });
 });
 
-test('letters that wait for a sender mailbox are counted until one is set', async () => {
+test("the tenant's own letters that wait for a sender mailbox are counted until one is set; the provider's are not", async () => {
   const token = await api.token(admin);
   const invited = await api.call('POST', '/portal-users', {
     token,
     body: { name: 'Olga Rossi', email: 'olga@1111.example', role: 'viewer' },
   });
   expect(invited.status).toBe(201);
+  // The harness's provider has no mailbox configured: the API says the welcome letter waits for one.
+  expect(invited.body).toMatchObject({ welcomeLetter: 'waits_for_provider_mailbox' });
+  await new MailOutbox(api.database.db).enqueue({
+    tenantId: tenantA,
+    key: 'notification:run-1|it@1111.example',
+    kind: 'notification:run.failed',
+    to: { name: 'IT', email: 'it@1111.example' },
+    subject: 'Backup non riuscito: job "Posta"',
+    text: 'Backup non riuscito',
+    html: '<p>Backup non riuscito</p>',
+  });
   const waiting = (await api.call('GET', '/settings', { token })).body as { lettersWaitingForSender: number };
   expect(waiting.lettersWaitingForSender).toBe(1);
   const withSender = await api.call('PATCH', '/settings', {

@@ -50,6 +50,7 @@ test('a customer opens a ticket, the provider is notified, answers and resolves 
   const toProvider = await outboxLetters.scoped(api.database.db).find(tenantA, { kind: 'support_ticket' }).toArray();
   expect(toProvider).toHaveLength(1);
   expect(toProvider[0]).toMatchObject({
+    from: 'provider',
     to: { email: 'supporto@provider.example' },
     subject: 'Nuova segnalazione (gravità alta): Job notturno in Warning',
   });

@@ -57,6 +57,7 @@ test('from onboarding by the provider to a confirmed tenant setup, the API says 
   expect(letters).toHaveLength(1);
   expect(letters[0]).toMatchObject({
     kind: 'welcome_letter',
+    from: 'provider',
     status: 'pending',
     to: { email: 'it.manager@cliente.example' },
     subject: 'Benvenuto in TIM Backup Office 365',

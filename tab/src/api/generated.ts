@@ -857,10 +857,12 @@ export type PortalUsersInviteResponse = {
   lastSignInAt: string | null;
   revokedAt: string | null;
   termsAcceptedVersion: string | null;
+  /** Whether the provider's mailbox can send the welcome letter now, or it waits for one */
+  welcomeLetter: 'on_its_way' | 'waits_for_provider_mailbox';
 };
 
 /**
- * Invites a person by name and email with a role; the welcome letter is sent by email
+ * Invites a person by name and email with a role; the provider's mailbox sends the welcome letter
  * `POST /api/v1/portal-users` (portalUsers.invite)
  */
 export function portalUsersInvite(

@@ -4,8 +4,11 @@ export interface ActionState {
   readonly busy: boolean;
   readonly error: unknown;
   readonly done: string | undefined;
-  /** Runs the action; on success shows `successText` (if any), on failure keeps the error to show. */
-  run(action: () => Promise<unknown>, successText?: string): Promise<boolean>;
+  /**
+   * Runs the action; on success shows `successText` (if any; a function words it from what the action answered), on
+   * failure keeps the error to show.
+   */
+  run<T>(action: () => Promise<T>, successText?: string | ((result: T) => string)): Promise<boolean>;
   clear(): void;
 }
 
@@ -23,8 +26,8 @@ export function useAction(): ActionState {
       setError(undefined);
       setDone(undefined);
       try {
-        await action();
-        setDone(successText);
+        const result = await action();
+        setDone(typeof successText === 'function' ? successText(result) : successText);
         return true;
       } catch (failure) {
         setError(failure ?? new Error('failed'));

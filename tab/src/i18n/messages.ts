@@ -113,7 +113,8 @@ const en = {
   userInvite: 'Invite',
   userInviteTitle: 'Invite a person',
   userInvited: '{email} was invited: the welcome letter is on its way.',
-  userInvitedLetterWaits: '{email} was invited. The welcome letter waits until a sender mailbox is set in Settings.',
+  userInvitedLetterWaits:
+    '{email} was invited. The welcome letter waits until your provider configures the mailbox it sends from: tell your provider.',
   userRevoke: 'Revoke access',
   userRevokeConfirm: 'Revoke the portal access of {email}? Backup jobs and backed-up mailboxes are not affected.',
   userRevoked: 'Access of {email} revoked.',
@@ -149,7 +150,7 @@ const en = {
   settingsOneDriveApproval: 'OneDrive self-service restores wait for an administrator’s approval',
   settingsSender: 'Sender of notification emails',
   settingsSenderHint:
-    'A mailbox of your organisation (for example backup@contoso.com) that sends job alerts and welcome letters through Microsoft 365. Until it is set, letters wait.',
+    'A mailbox of your organisation (for example backup@contoso.com) that sends job alerts, restore and licence notices through Microsoft 365. Until it is set, those letters wait (welcome letters come from your provider).',
   lettersWaitingOne: '1 letter is waiting for a sender mailbox: set one in Settings and it goes out.',
   lettersWaitingMany: '{count} letters are waiting for a sender mailbox: set one in Settings and they go out.',
   settingsDefaultLanguage: 'Default language of letters and messages',
@@ -455,7 +456,7 @@ const it: Messages = {
   userInviteTitle: 'Invita una persona',
   userInvited: '{email} è stato invitato: la lettera di benvenuto è in arrivo.',
   userInvitedLetterWaits:
-    '{email} è stato invitato. La lettera di benvenuto partirà quando sarà impostata una casella mittente in Settings.',
+    '{email} è stato invitato. La lettera di benvenuto partirà quando il fornitore avrà configurato la casella da cui la invia: avvisa il fornitore.',
   userRevoke: 'Revoca accesso',
   userRevokeConfirm:
     'Revocare l’accesso al portale di {email}? I job di backup e le caselle già protette non cambiano.',
@@ -492,7 +493,7 @@ const it: Messages = {
   settingsOneDriveApproval: 'I restore self-service di OneDrive attendono l’approvazione di un amministratore',
   settingsSender: 'Mittente delle email di notifica',
   settingsSenderHint:
-    'Una casella della tua organizzazione (per esempio backup@contoso.com) che invia gli avvisi sui job e le lettere di benvenuto tramite Microsoft 365. Finché non è impostata, le lettere restano in attesa.',
+    'Una casella della tua organizzazione (per esempio backup@contoso.com) che invia gli avvisi sui job, sui ripristini e sulle licenze tramite Microsoft 365. Finché non è impostata, queste lettere restano in attesa (le lettere di benvenuto arrivano dal fornitore).',
   lettersWaitingOne: '1 lettera attende una casella mittente: impostala in Settings e partirà.',
   lettersWaitingMany: '{count} lettere attendono una casella mittente: impostala in Settings e partiranno.',
   settingsDefaultLanguage: 'Lingua predefinita di lettere e messaggi',

@@ -5,14 +5,12 @@ import {
   portalUsersList,
   portalUsersRevoke,
   portalUsersUpdate,
-  settingsRead,
   type PortalUsersListQuery,
 } from '../api/generated.js';
 import { useSession } from '../api/session.js';
 import { portalRoles, type PortalRole } from '../api/model.js';
 import { usePagedList } from '../api/use-paged-list.js';
 import { useAction } from '../api/use-action.js';
-import { useResource } from '../api/use-resource.js';
 import { ConfirmButton } from '../components/confirm-button.js';
 import { formatDateTime } from '../components/format.js';
 import { ActionOutcome } from '../components/messages.js';
@@ -27,18 +25,16 @@ function InviteForm({ onInvited }: { onInvited: () => void }) {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<PortalRole>('operator');
   const invite = useAction();
-  // The letter is "on its way" only when a sender mailbox can send it; otherwise it waits, and the page says so.
-  const settings = useResource(() => settingsRead(api), 'settings');
-  const letterWaits = settings.phase === 'ready' && settings.value.notificationSender === null;
   return (
     <form
       className="form"
       aria-labelledby="invite-title"
       onSubmit={async (event) => {
         event.preventDefault();
+        // The letter is "on its way" only when the provider's mailbox can send it (the API says); otherwise it waits.
         const done = await invite.run(
           () => portalUsersInvite(api, { body: { name, email, role } }),
-          t(letterWaits ? 'userInvitedLetterWaits' : 'userInvited', { email }),
+          (invited) => t(invited.welcomeLetter === 'on_its_way' ? 'userInvited' : 'userInvitedLetterWaits', { email }),
         );
         if (done) {
           setName('');
