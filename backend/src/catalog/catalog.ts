@@ -87,6 +87,15 @@ export class Catalog {
     return this.resources.findOne(this.tenantId, { resourceId });
   }
 
+  /** Remembers a mailbox's primary mailbox id (ProtectedResource.mailboxId), or forgets it (null). */
+  async rememberMailboxId(resourceId: string, mailboxId: string | null): Promise<void> {
+    await this.resources.updateOne(
+      this.tenantId,
+      { resourceId },
+      mailboxId === null ? { $unset: { mailboxId: '' } } : { $set: { mailboxId } },
+    );
+  }
+
   async markResourceBackedUp(resourceId: string, runId: string, at: Date): Promise<void> {
     await this.resources.updateOne(this.tenantId, { resourceId }, { $set: { lastBackupAt: at, lastRunId: runId } });
   }

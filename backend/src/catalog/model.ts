@@ -19,6 +19,11 @@ export interface ProtectedResource {
   /** For drives: the drive id; for site libraries also the site id. */
   driveId?: string;
   siteId?: string;
+  /**
+   * For mailboxes: the primary mailbox id of the import/export API (`settings/exchange`), remembered from the run that
+   * read it, so that later runs do not ask again; read again when a request addressed by it is refused as gone.
+   */
+  mailboxId?: string;
   firstSeenAt: Date;
   lastBackupAt?: Date;
   lastRunId?: string;

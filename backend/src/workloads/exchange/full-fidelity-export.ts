@@ -1,7 +1,13 @@
 import type { NewItemVersion } from '../../catalog/index.js';
 import { mapWithConcurrency } from '../../backup-unit/concurrency.js';
 import type { UnitContext } from '../../backup-unit/unit-context.js';
-import { exportItems, exportItemsLimit, isPermissionMissing, primaryMailboxId } from '../../graph/index.js';
+import {
+  exportItems,
+  exportItemsLimit,
+  GraphRequestError,
+  isPermissionMissing,
+  primaryMailboxId,
+} from '../../graph/index.js';
 
 /**
  * Items per export request are also bounded by their size, so that one answer (base64 inside JSON) stays small:
@@ -20,7 +26,10 @@ const exportConcurrency = 4;
  * keeps only its MIME or JSON.
  */
 export class FullFidelityExporter {
-  private mailboxId: Promise<string> | undefined;
+  /** The mailbox id in use, and whether it was remembered from an earlier run rather than read in this one. */
+  private mailboxId: { id: Promise<string>; remembered: boolean } | undefined;
+  /** The remembered id was refused as gone in this unit: it is not used again. */
+  private rememberedGone = false;
   private refused = false;
   /** Items a later page of this unit is likely to store (pages sent ahead), by id, in the order offered. */
   private readonly upcoming = new Map<string, { mayBeLarge: boolean }>();
@@ -60,11 +69,11 @@ export class FullFidelityExporter {
         else toExport.push(version);
       }
       if (toExport.length === 0) return;
-      const mailboxId = await this.mailbox();
       const batches = batchesOf(toExport);
-      await mapWithConcurrency(batches, exportConcurrency, (batch) =>
-        this.exportBatch(mailboxId, batch, batch === batches.at(-1) ? this.fillers(batch) : []),
-      );
+      await mapWithConcurrency(batches, exportConcurrency, (batch) => {
+        const fillers = batch === batches.at(-1) ? this.fillers(batch) : [];
+        return this.withMailbox((mailboxId) => this.exportBatch(mailboxId, batch, fillers));
+      });
     } catch (error) {
       if (!isPermissionMissing(error)) throw error;
       this.refused = true;
@@ -134,11 +143,51 @@ export class FullFidelityExporter {
     this.exportedAhead.clear();
   }
 
-  /** The user's primary mailbox id, asked once per unit. */
-  mailbox(): Promise<string> {
-    this.mailboxId ??= primaryMailboxId(this.context.graph, this.userId);
-    this.mailboxId.catch(() => (this.mailboxId = undefined));
-    return this.mailboxId;
+  /**
+   * Runs requests addressed by the mailbox id. A remembered id (ProtectedResource.mailboxId) that Graph refuses as
+   * gone (404 ErrorNonExistentMailbox, or 410) is read again from the user's Exchange settings, once, and the
+   * requests run again with the new one: a mailbox recreated or moved keeps being backed up without a lost change.
+   */
+  async withMailbox<T>(use: (mailboxId: string) => Promise<T>): Promise<T> {
+    const used = this.current();
+    const mailboxId = await used.id;
+    try {
+      return await use(mailboxId);
+    } catch (error) {
+      if (!used.remembered || !(error instanceof GraphRequestError) || (error.status !== 404 && error.status !== 410))
+        throw error;
+      if (this.mailboxId === used) {
+        this.rememberedGone = true;
+        this.mailboxId = undefined;
+      }
+      return use(await this.current().id);
+    }
+  }
+
+  /**
+   * The user's primary mailbox id: the one remembered from an earlier run (the id of a user's primary mailbox does
+   * not change while the mailbox lives), else read once per unit (https://learn.microsoft.com/graph/api/
+   * usersettings-list-exchange) and remembered for the next runs.
+   */
+  private current(): { id: Promise<string>; remembered: boolean } {
+    if (this.mailboxId) return this.mailboxId;
+    const remembered = this.rememberedGone ? undefined : this.context.resource.mailboxId;
+    const current =
+      remembered !== undefined
+        ? { id: Promise.resolve(remembered), remembered: true }
+        : { id: this.readMailboxId(), remembered: false };
+    current.id.catch(() => {
+      if (this.mailboxId === current) this.mailboxId = undefined;
+    });
+    this.mailboxId = current;
+    return current;
+  }
+
+  private async readMailboxId(): Promise<string> {
+    const mailboxId = await primaryMailboxId(this.context.graph, this.userId);
+    if (mailboxId !== this.context.resource.mailboxId)
+      await this.context.catalog.rememberMailboxId(this.context.resource.resourceId, mailboxId);
+    return mailboxId;
   }
 }
 

@@ -65,12 +65,13 @@ const mailboxConcurrency = 4;
  * Backs up every mail folder of one mailbox by per-folder delta: new and changed messages'
  * MIME (`$value`) into the store, deletions and moves out as closed versions. Folders that
  * disappeared close their messages. Incremental polls go 20 to a JSON batch (delta-prefetch.ts); a folder that is
- * empty at Graph and in the catalog is not polled at all (needsDeltaPoll).
+ * empty at Graph and in the catalog is not polled at all (needsDeltaPoll). `inboxId`: the Inbox's id as an earlier run
+ * read it (mail-folders.ts).
  * https://learn.microsoft.com/graph/delta-query-messages, /graph/outlook-get-mime-message
  */
-export async function backupMailbox(context: UnitContext, userId: string): Promise<void> {
+export async function backupMailbox(context: UnitContext, userId: string, inboxId?: string): Promise<void> {
   const resourceId = context.resource.resourceId;
-  const folders = await listMailFolders(context, userId);
+  const folders = await listMailFolders(context, userId, inboxId);
   const seen = new Set(folders.map((folder) => `mail:${folder.id}`));
   const known = new Map((await context.catalog.listFolders(resourceId)).map((folder) => [folder.folderId, folder]));
   const cursors = await context.catalog.deltaCursorsOf(resourceId);

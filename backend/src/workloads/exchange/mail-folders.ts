@@ -43,10 +43,17 @@ export function childMailFolders(userId: string, folderId: string): { path: stri
 
 /**
  * Every mail folder of the mailbox, nested ones included, with its path. Costs one listing for the
- * top level plus one per folder that has children (Graph's `childFolderCount` says which).
+ * top level plus one per folder that has children (Graph's `childFolderCount` says which), and the read of the Inbox
+ * by its well-known name unless `rememberedInboxId`, the Inbox's id as an earlier run read it, is still listed: the
+ * Inbox cannot be deleted, and a folder's id is its own while it lives, so a listed id that was the Inbox's still is;
+ * a mailbox whose folders were recreated lists other ids, and the Inbox is read again by its name.
  * https://learn.microsoft.com/graph/api/user-list-mailfolders, /graph/api/mailfolder-list-childfolders
  */
-export async function listMailFolders(context: UnitContext, userId: string): Promise<MailFolderNode[]> {
+export async function listMailFolders(
+  context: UnitContext,
+  userId: string,
+  rememberedInboxId?: string,
+): Promise<MailFolderNode[]> {
   const resource = { kind: 'mailbox', userId } as const;
   const result: MailFolderNode[] = [];
   const pending: { listing: string; parentPath: string }[] = [{ listing: topMailFolders(userId).path, parentPath: '' }];
@@ -63,6 +70,8 @@ export async function listMailFolders(context: UnitContext, userId: string): Pro
     }
   }
   // The Inbox is marked so that "My backups" can open on it, wherever its name sorts.
-  const inbox = await context.graph.getJson<{ id: string }>(inboxFolderPath(userId), { resource });
-  return result.map((folder) => (folder.id === inbox.id ? { ...folder, wellKnownName: 'inbox' } : folder));
+  const inboxId = result.some((folder) => folder.id === rememberedInboxId)
+    ? rememberedInboxId
+    : (await context.graph.getJson<{ id: string }>(inboxFolderPath(userId), { resource })).id;
+  return result.map((folder) => (folder.id === inboxId ? { ...folder, wellKnownName: 'inbox' } : folder));
 }

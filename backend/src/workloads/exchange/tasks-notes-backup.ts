@@ -48,8 +48,10 @@ export async function backupTasksAndNotes(context: UnitContext, userId: string):
   let mailbox: MailboxAddress;
   let folders: ClassFolder[];
   try {
-    mailbox = { mailboxId: await exporter.mailbox(), userId };
-    folders = classFolders(await listMailboxFolders(context.graph, mailbox));
+    [mailbox, folders] = await exporter.withMailbox(async (mailboxId) => {
+      const address = { mailboxId, userId };
+      return [address, classFolders(await listMailboxFolders(context.graph, address))] as const;
+    });
   } catch (error) {
     if (!isPermissionMissing(error)) throw error;
     context.progress.warn({ code: 'tasks_notes_not_permitted', params: {} });
