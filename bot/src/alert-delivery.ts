@@ -1,6 +1,6 @@
 import type { DomainEvent, DomainEventType } from '@custodia/backend';
 import { overrunRemedies } from '@custodia/backend/licences/index';
-import { restoreRequestsCollection } from '@custodia/backend/restore/index';
+import { RestoreRequests } from '@custodia/backend/restore/index';
 import { recipientsFor, type NotificationEvent } from '@custodia/backend/settings/notification-recipients';
 import { claimDelivery, findRunCard, isJobMuted, localDay, recordRunCard, releaseDelivery } from './alert-store.js';
 import type { AdaptiveCard } from './cards/card-types.js';
@@ -126,9 +126,7 @@ export class AlertDelivery {
       );
     }
     const { payload } = event as DomainEvent<'restore.completed'>;
-    const request = await restoreRequestsCollection
-      .scoped(this.services.db)
-      .findOne(event.tenantId, { restoreId: payload.restoreId }, { projection: { _id: 0 } });
+    const request = await new RestoreRequests(this.services.db).get(event.tenantId, payload.restoreId);
     if (!request) return null;
     return restoreCompletedCard({ ...payload, where: restoreWhere(request, language) }, language);
   }

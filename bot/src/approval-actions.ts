@@ -1,4 +1,4 @@
-import { restoreRequestsCollection } from '@custodia/backend/restore/index';
+import { RestoreRequests } from '@custodia/backend/restore/index';
 import { actorOf } from './actor.js';
 import { approvalFacts } from './approval-data.js';
 import { approvalActionTexts } from './approval-texts.js';
@@ -67,9 +67,7 @@ export async function currentApprovalCard(
   notice?: string,
 ): Promise<AdaptiveCard> {
   const { services, person } = context;
-  const request = await restoreRequestsCollection
-    .scoped(services.db)
-    .findOne(person.tenantId, { restoreId }, { projection: { _id: 0 } });
+  const request = await new RestoreRequests(services.db).get(person.tenantId, restoreId);
   if (!request?.approval) {
     return adaptiveCard([paragraph(approvalActionTexts.text('gone', {}, person.language))]);
   }

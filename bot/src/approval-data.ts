@@ -1,6 +1,6 @@
 import { ObjectId, type Db } from 'mongodb';
 import { itemVersionsCollection, resourcesCollection, type ProtectedResource } from '@custodia/backend/catalog/index';
-import { portalUsers } from '@custodia/backend/portal-users/portal-user-store';
+import { portalUserByEmail } from '@custodia/backend/portal-users/portal-user-store';
 import type { RestoreRequest, RestoreSelection } from '@custodia/backend/restore-model/model';
 import { approvalActionTexts } from './approval-texts.js';
 import type { ApprovalCardData, ApprovalDecision } from './cards/approval-cards.js';
@@ -50,7 +50,7 @@ async function decisionOf(db: Db, request: RestoreRequest, language: Language): 
 
 /** Deciders are recorded by email (as the portal does); their portal name reads better when there is one. */
 async function personName(db: Db, tenantId: string, email: string): Promise<string> {
-  const user = await portalUsers.scoped(db).findOne(tenantId, { email: email.toLowerCase() });
+  const user = await portalUserByEmail(db, tenantId, email);
   return user && user.name !== email ? `${user.name} (${email})` : email;
 }
 

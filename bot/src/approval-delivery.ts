@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { restoreRequestsCollection } from '@custodia/backend/restore/index';
+import { RestoreRequests } from '@custodia/backend/restore/index';
 import type { RestoreRequest } from '@custodia/backend/restore-model/model';
 import { claimDelivery, releaseDelivery } from './alert-store.js';
 import { approvalFacts } from './approval-data.js';
@@ -35,6 +35,7 @@ const requestsPerPoll = 500;
  */
 export class ApprovalDelivery {
   private readonly db: Db;
+  private readonly requests: RestoreRequests;
 
   /** `lookbackMs`: how long after a decision the poll still shows it, if no poll saw the restore waiting. */
   constructor(
@@ -43,6 +44,7 @@ export class ApprovalDelivery {
     private readonly lookbackMs = 60 * 60_000,
   ) {
     this.db = services.db;
+    this.requests = new RestoreRequests(services.db);
   }
 
   /**
@@ -52,13 +54,7 @@ export class ApprovalDelivery {
   async poll(): Promise<void> {
     const failures: unknown[] = [];
     const since = new Date(Date.now() - this.lookbackMs);
-    const requests = await restoreRequestsCollection
-      .raw(this.db)
-      .find(
-        { $or: [{ status: 'awaitingApproval' }, { 'approval.decidedAt': { $gte: since } }] },
-        { sort: { requestedAt: 1 }, limit: requestsPerPoll, projection: { _id: 0 } },
-      )
-      .toArray();
+    const requests = await this.requests.awaitingOrDecidedSince(since, requestsPerPoll);
     const keyOf = (request: RestoreRequest) => watchId(request.tenantId, request.restoreId);
     const watches = await watchesOf(this.db, requests.map(keyOf));
     const known = new Set(watches.map((watch) => watch._id));
@@ -90,9 +86,7 @@ export class ApprovalDelivery {
    * after a decision taken in Teams, and by the poll for decisions taken in the portal.
    */
   async settle(tenantId: string, restoreId: string): Promise<void> {
-    const request = await restoreRequestsCollection
-      .scoped(this.db)
-      .findOne(tenantId, { restoreId }, { projection: { _id: 0 } });
+    const request = await this.requests.get(tenantId, restoreId);
     if (request?.status === 'awaitingApproval') return;
     if (request) {
       const cards = await approvalCardsOf(this.db, [restoreId]);

@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import { isGranted } from '@custodia/backend/access/permissions';
-import { portalUsers } from '@custodia/backend/portal-users/portal-user-store';
+import { unrevokedPortalUsers } from '@custodia/backend/portal-users/portal-user-store';
 import { conversationsOfTenant, type StoredConversation } from './conversation-store.js';
 
 /**
@@ -8,10 +8,7 @@ import { conversationsOfTenant, type StoredConversation } from './conversation-s
  * administrators and restore operators), matched by object id or, before their first portal sign-in, by email.
  */
 export async function approverConversations(db: Db, tenantId: string): Promise<StoredConversation[]> {
-  const users = await portalUsers
-    .scoped(db)
-    .find(tenantId, { status: { $ne: 'revoked' } }, { projection: { _id: 0 } })
-    .toArray();
+  const users = await unrevokedPortalUsers(db, tenantId);
   const approvers = users.filter((user) => isGranted(user.role, 'approvals.manage'));
   const objectIds = new Set(approvers.flatMap((user) => (user.userId === undefined ? [] : [user.userId])));
   const emails = new Set(approvers.filter((user) => user.userId === undefined).map((user) => user.email));

@@ -1,6 +1,6 @@
 import type { BackupJob } from '@custodia/backend/backup/index';
 import { licenceUsage, overrunRemedies } from '@custodia/backend/licences/index';
-import { restoreRequestsCollection } from '@custodia/backend/restore/index';
+import { RestoreRequests } from '@custodia/backend/restore/index';
 import { confirmRunCard } from './cards/confirm-run-card.js';
 import { helpCard } from './cards/help-card.js';
 import { formatTime, jobsCard } from './cards/jobs-card.js';
@@ -136,11 +136,8 @@ async function restores(services: BotServices, { person }: BotTurn): Promise<Bot
   if (!everyone && objectId === undefined) {
     return { text: commandTexts.text('accountUnknown', {}, person.language) };
   }
-  const filter = everyone || objectId === undefined ? {} : { requestedBy: { $in: requesterIdsOf(objectId) } };
-  const requests = await restoreRequestsCollection
-    .scoped(services.db)
-    .find(person.tenantId, filter, { sort: { requestedAt: -1 }, limit: 5, projection: { _id: 0 } })
-    .toArray();
+  const requesters = everyone || objectId === undefined ? undefined : requesterIdsOf(objectId);
+  const requests = await new RestoreRequests(services.db).newest(person.tenantId, 5, requesters);
   const summaries = requests.map((request) => ({
     requestedAt: formatTime(request.requestedAt, 'Europe/Rome', person.language),
     status: request.status,
