@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
-import { runsCollection, type BackupRun } from '@custodia/backend/backup/index';
+import { runsCollection } from './collections.js';
+import type { BackupRun } from './model.js';
 
 /** The most recent run of each job (jobs are few, so one small query each). */
 export async function latestRuns(db: Db, tenantId: string, jobIds: readonly string[]): Promise<Map<string, BackupRun>> {
