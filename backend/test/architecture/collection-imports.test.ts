@@ -32,6 +32,15 @@ describe('only the module that owns a collection imports it', () => {
     expect(messages[0]?.message).toContain("'portalUsers'");
   });
 
+  test('the composition root importing the bot’s own collection is refused', async () => {
+    const source =
+      "import { botConversations } from '@custodia/bot/conversation-store';\nexport const conversations = botConversations;\n";
+    const messages = await lint('teams-app/src/sneaky-wiring.ts', source);
+    expect(messages.map((message) => message.message)).toEqual([
+      expect.stringContaining('bot owns this collection: call its service instead.'),
+    ]);
+  });
+
   test('the owning module imports its own collection', async () => {
     expect(await lint('backend/src/restore/restore-listing.ts', restoreRequests.replace('../restore/', './'))).toEqual(
       [],
