@@ -2,8 +2,8 @@ import tseslint from 'typescript-eslint';
 
 /**
  * Collections a module owns, by module folder (a backend module's, or the bot's): only that module's own files may
- * import them; everyone else calls the module's service (issue 16). The other modules' collections (catalog, backup,
- * tenants, store, graph, auth, run-end, the root events.ts) are still imported across modules: converted later.
+ * import them; everyone else calls the module's service (issue 16). The other modules' collections (catalog, tenants,
+ * store, graph, auth, run-end, the root events.ts) are still imported across modules: converted later.
  */
 export const ownedCollections = {
   restore: ['restoreRequestsCollection', 'restoreItemsCollection', 'exportsCollection'],
@@ -14,7 +14,11 @@ export const ownedCollections = {
   reports: ['usageSnapshots'],
   audit: ['activityEntries', 'activityHeads'],
   bot: ['botConversations', 'alertCollections', 'approvalCollections'],
+  backup: ['backupJobsCollection', 'runsCollection', 'runUnitsCollection', 'jobCoverage'],
 };
+
+/** Modules other people are converting now: they still read backup's collections, until they move to its services. */
+const notYetConverted = { backup: ['backend/src/jobs-api/**/*.ts', 'backend/src/items/**/*.ts'] };
 
 /** Where a module's own files are: a backend module's folder, or the bot's sources. */
 const ownFiles = (module) => (module === 'bot' ? 'bot/src/**/*.ts' : `backend/src/${module}/**/*.ts`);
@@ -22,9 +26,9 @@ const ownFiles = (module) => (module === 'bot' ? 'bot/src/**/*.ts' : `backend/sr
 /** Product source: tests and tools may seed fixtures through any collection. */
 const productSource = ['backend/src/**/*.ts', 'bot/src/**/*.ts', 'teams-app/src/**/*.ts', 'tab/src/**/*.{ts,tsx}'];
 
-function collectionRestrictions(except) {
+function collectionRestrictions(...except) {
   const patterns = Object.entries(ownedCollections)
-    .filter(([module]) => module !== except)
+    .filter(([module]) => !except.includes(module))
     .map(([module, importNames]) => ({
       regex: `(^|/)${module}(/|$)`,
       importNames,
@@ -43,9 +47,10 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  { files: productSource, rules: collectionRestrictions(null) },
+  { files: productSource, rules: collectionRestrictions() },
   ...Object.keys(ownedCollections).map((module) => ({
     files: [ownFiles(module)],
     rules: collectionRestrictions(module),
   })),
+  ...Object.entries(notYetConverted).map(([module, files]) => ({ files, rules: collectionRestrictions(module) })),
 );

@@ -1,7 +1,7 @@
 import { ObjectId, type Db } from 'mongodb';
 import type { ActivityLog } from '@custodia/backend/audit/activity-log';
 import type { RunEngine } from '@custodia/backend/backup/index';
-import { latestRuns } from '@custodia/backend/backup/latest-runs';
+import { latestRuns } from '@custodia/backend/backup/run-reads';
 import { itemVersionsCollection, resourcesCollection } from '@custodia/backend/catalog/index';
 import { requestRun } from '@custodia/backend/jobs-api/run-request';
 import { licenceUsage } from '@custodia/backend/licences/index';

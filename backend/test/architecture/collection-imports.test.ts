@@ -41,6 +41,15 @@ describe('only the module that owns a collection imports it', () => {
     ]);
   });
 
+  test('backup’s runs are refused to reports, and left to jobs-api until it is converted', async () => {
+    const source = "import { runsCollection } from '../backup/collections.js';\nexport const runs = runsCollection;\n";
+    const refused = await lint('backend/src/reports/sneaky-report.ts', source);
+    expect(refused.map((message) => message.message)).toEqual([
+      expect.stringContaining('backup owns this collection: call its service instead.'),
+    ]);
+    expect(await lint('backend/src/jobs-api/job-log.ts', source)).toEqual([]);
+  });
+
   test('the owning module imports its own collection', async () => {
     expect(await lint('backend/src/restore/restore-listing.ts', restoreRequests.replace('../restore/', './'))).toEqual(
       [],
