@@ -1,9 +1,9 @@
 import tseslint from 'typescript-eslint';
 
 /**
- * Collections a module owns, by module folder (a backend module's, or the bot's): only that module's own files may
- * import them; everyone else calls the module's service (issue 16). The other modules' collections (catalog, tenants,
- * store, graph, auth, run-end, the root events.ts) are still imported across modules: converted later.
+ * Collections a module owns, by module (a backend folder, the bot, or backend/src/events.ts): only that module's own
+ * files may import them; everyone else calls the module's service (issue 16). The other modules' collections
+ * (catalog, tenants, graph, auth, run-end) are still imported across modules: converted later.
  */
 export const ownedCollections = {
   restore: ['restoreRequestsCollection', 'restoreItemsCollection', 'exportsCollection'],
@@ -15,13 +15,16 @@ export const ownedCollections = {
   audit: ['activityEntries', 'activityHeads'],
   bot: ['botConversations', 'alertCollections', 'approvalCollections'],
   backup: ['backupJobsCollection', 'runsCollection', 'runUnitsCollection', 'jobCoverage'],
+  events: ['eventsCollection'],
+  store: ['storeBlobs', 'storeOrphanPacks'],
 };
 
 /** Modules other people are converting now: they still read backup's collections, until they move to its services. */
 const notYetConverted = { backup: ['backend/src/jobs-api/**/*.ts', 'backend/src/items/**/*.ts'] };
 
-/** Where a module's own files are: a backend module's folder, or the bot's sources. */
-const ownFiles = (module) => (module === 'bot' ? 'bot/src/**/*.ts' : `backend/src/${module}/**/*.ts`);
+/** Where a module's own files are: a backend module's folder, the bot's sources, or `backend/src/events.ts`. */
+const ownFiles = { bot: 'bot/src/**/*.ts', events: 'backend/src/events.ts' };
+const ownFilesOf = (module) => ownFiles[module] ?? `backend/src/${module}/**/*.ts`;
 
 /** Product source: tests and tools may seed fixtures through any collection. */
 const productSource = ['backend/src/**/*.ts', 'bot/src/**/*.ts', 'teams-app/src/**/*.ts', 'tab/src/**/*.{ts,tsx}'];
@@ -30,7 +33,7 @@ function collectionRestrictions(...except) {
   const patterns = Object.entries(ownedCollections)
     .filter(([module]) => !except.includes(module))
     .map(([module, importNames]) => ({
-      regex: `(^|/)${module}(/|$)`,
+      regex: `(^|/)${module}(\\.js)?(/|$)`,
       importNames,
       message: `${module} owns this collection: call its service instead.`,
     }));
@@ -49,7 +52,7 @@ export default tseslint.config(
   },
   { files: productSource, rules: collectionRestrictions() },
   ...Object.keys(ownedCollections).map((module) => ({
-    files: [ownFiles(module)],
+    files: [ownFilesOf(module)],
     rules: collectionRestrictions(module),
   })),
   ...Object.entries(notYetConverted).map(([module, files]) => ({ files, rules: collectionRestrictions(module) })),

@@ -50,6 +50,14 @@ describe('only the module that owns a collection imports it', () => {
     expect(await lint('backend/src/jobs-api/job-log.ts', source)).toEqual([]);
   });
 
+  test('the durable events are read through events.ts, not its collection', async () => {
+    const source = "import { eventsCollection } from '../events.js';\nexport const events = eventsCollection;\n";
+    const refused = await lint('backend/src/notifications/sneaky-digest.ts', source);
+    expect(refused.map((message) => message.message)).toEqual([
+      expect.stringContaining('events owns this collection: call its service instead.'),
+    ]);
+  });
+
   test('the owning module imports its own collection', async () => {
     expect(await lint('backend/src/restore/restore-listing.ts', restoreRequests.replace('../restore/', './'))).toEqual(
       [],
