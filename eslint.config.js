@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 /**
  * Collections a module owns, by module (a backend folder, the bot, or backend/src/events.ts): only that module's own
  * files may import them; everyone else calls the module's service (issue 16). The other modules' collections
- * (catalog, tenants, graph, auth, run-end) are still imported across modules: converted later.
+ * (catalog, tenants) are still imported across modules: converted later.
  */
 export const ownedCollections = {
   restore: ['restoreRequestsCollection', 'restoreItemsCollection', 'exportsCollection'],
@@ -17,6 +17,9 @@ export const ownedCollections = {
   backup: ['backupJobsCollection', 'runsCollection', 'runUnitsCollection', 'jobCoverage'],
   events: ['eventsCollection'],
   store: ['storeBlobs', 'storeOrphanPacks'],
+  graph: ['graphBudgetTickets', 'graphBudgetPauses'],
+  auth: ['providerOperators'],
+  'run-end': ['eventClaims', 'consumerCursors'],
 };
 
 /** Modules other people are converting now: they still read backup's collections, until they move to its services. */
