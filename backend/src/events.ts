@@ -88,6 +88,44 @@ export const eventsCollection = defineTenantCollection<DomainEvent>(
 );
 
 /**
+ * Of every tenant, the events of these types recorded in this UTC hour (`createdHourOf`) after `since`, oldest first,
+ * at most `limit`: how the durable consumers read.
+ */
+export function eventsOfHour(
+  db: Db,
+  createdHour: string,
+  types: readonly DomainEventType[],
+  since: Date,
+  limit: number,
+): Promise<DomainEvent[]> {
+  return eventsCollection
+    .raw(db)
+    .find({ createdHour, type: { $in: [...types] }, createdAt: { $gt: since } }, { projection: { _id: 0 } })
+    .sort({ createdAt: 1 })
+    .limit(limit)
+    .toArray();
+}
+
+/** The tenant's events of these types recorded after `after` and up to `until`, oldest first (the daily digest). */
+export async function tenantEventsBetween<K extends DomainEventType>(
+  db: Db,
+  tenantId: string,
+  types: readonly K[],
+  after: Date,
+  until: Date,
+): Promise<DomainEvent<K>[]> {
+  const found: DomainEvent[] = await eventsCollection
+    .scoped(db)
+    .find(
+      tenantId,
+      { type: { $in: [...types] }, createdAt: { $gt: after, $lte: until } },
+      { sort: { createdAt: 1 }, projection: { _id: 0 } },
+    )
+    .toArray();
+  return found.filter((event): event is DomainEvent<K> => (types as readonly DomainEventType[]).includes(event.type));
+}
+
+/**
  * Events of the last two days recorded before readers walked hours get their hour, so that a consumer whose cursor is
  * still among them reads them; older ones are only read per tenant (the daily digest), by date.
  */

@@ -1,7 +1,6 @@
-import { requestRun } from '@custodia/backend/jobs-api/run-request';
 import { actionTexts } from './action-texts.js';
 import { actorOf } from './actor.js';
-import { localDay, muteJobForDay, recordRunCard } from './alert-store.js';
+import { localDay } from './alert-store.js';
 import { currentApprovalCard, decideRestore } from './approval-actions.js';
 import type { ApprovalDelivery } from './approval-delivery.js';
 import type { AdaptiveCard } from './cards/card-types.js';
@@ -78,7 +77,7 @@ async function startRun(
   if (!job) {
     return adaptiveCard([paragraph(actionTexts.text('jobGone', {}, person.language), { color: 'Attention' })]);
   }
-  const outcome = await requestRun(services, {
+  const outcome = await services.requestRun({
     tenantId: person.tenantId,
     jobId,
     actor: await actorOf(services, person),
@@ -90,7 +89,7 @@ async function startRun(
   const { started } = outcome;
   if (cardActivityId !== undefined) {
     const record = { tenantId: person.tenantId, runId: started.runId, conversationId: turn.conversationId };
-    await recordRunCard(services.db, { ...record, activityId: cardActivityId, postedAt: new Date() });
+    await services.stores.alerts.recordRunCard({ ...record, activityId: cardActivityId, postedAt: new Date() });
     context.progress.watch({ ...record, activityId: cardActivityId, language: person.language, canManage: true });
   }
   return currentRunCard(context, started.runId);
@@ -116,7 +115,7 @@ async function muteJob(context: ActionContext, jobId: string, runId: string): Pr
   const { person } = turn;
   const job = await services.jobs.get(person.tenantId, jobId);
   const day = localDay(new Date(), job?.timeZone ?? 'Europe/Rome');
-  await muteJobForDay(services.db, {
+  await services.stores.alerts.muteJobForDay({
     tenantId: person.tenantId,
     jobId,
     conversationId: turn.conversationId,

@@ -1,13 +1,12 @@
 import type { DomainEvent, DomainEventType } from '@custodia/backend';
 import { overrunRemedies } from '@custodia/backend/licences/index';
-import { restoreRequestsCollection } from '@custodia/backend/restore/index';
-import { recipientsFor, type NotificationEvent } from '@custodia/backend/settings/notification-recipients';
-import { claimDelivery, findRunCard, isJobMuted, localDay, recordRunCard, releaseDelivery } from './alert-store.js';
+import type { NotificationEvent } from '@custodia/backend/settings/notification-recipients';
+import { localDay } from './alert-store.js';
 import type { AdaptiveCard } from './cards/card-types.js';
 import { licenceCard } from './cards/licence-card.js';
 import { restoreCompletedCard } from './cards/restore-cards.js';
 import { alertCard } from './cards/run-card.js';
-import { conversationsOfTenant, type StoredConversation } from './conversation-store.js';
+import type { StoredConversation } from './conversation-store.js';
 import { requesterConversations } from './approvers.js';
 import type { ProactiveChannel } from './proactive.js';
 import { requesterObjectId, restoreWhere } from './restore-where.js';
@@ -40,12 +39,14 @@ export class AlertDelivery {
     if (!isAlert(event)) return;
     for (const conversation of await this.audience(event)) {
       if (await this.isMuted(event, conversation)) continue;
-      if (!(await claimDelivery(this.services.db, event.tenantId, event.eventId, conversation.conversationId)))
+      if (
+        !(await this.services.stores.alerts.claimDelivery(event.tenantId, event.eventId, conversation.conversationId))
+      )
         continue;
       try {
         await this.show(event, conversation);
       } catch (error) {
-        await releaseDelivery(this.services.db, event.tenantId, event.eventId, conversation.conversationId);
+        await this.services.stores.alerts.releaseDelivery(event.tenantId, event.eventId, conversation.conversationId);
         throw error;
       }
     }
@@ -54,10 +55,10 @@ export class AlertDelivery {
   private async audience(event: DomainEvent<AlertEventType>): Promise<StoredConversation[]> {
     if (event.type === 'restore.completed') {
       const requester = requesterObjectId((event as DomainEvent<'restore.completed'>).payload.requestedBy);
-      return requesterConversations(this.services.db, event.tenantId, requester);
+      return requesterConversations(this.services, event.tenantId, requester);
     }
-    const conversations = await conversationsOfTenant(this.services.db, event.tenantId);
-    const recipients = await recipientsFor(this.services.db, event.tenantId, notificationOf[event.type]);
+    const conversations = await this.services.stores.conversations.ofTenant(event.tenantId);
+    const recipients = await this.services.product.recipientsFor(event.tenantId, notificationOf[event.type]);
     const emails = new Set(recipients.map((recipient) => recipient.email));
     return conversations.filter(
       (c) => c.scope !== 'personal' || (c.userEmail !== undefined && emails.has(c.userEmail.toLowerCase())),
@@ -69,7 +70,7 @@ export class AlertDelivery {
     const { jobId } = (event as DomainEvent<'run.failed' | 'run.warning'>).payload;
     const job = await this.services.jobs.get(event.tenantId, jobId);
     const day = localDay(new Date(), job?.timeZone ?? 'Europe/Rome');
-    return isJobMuted(this.services.db, event.tenantId, jobId, conversation.conversationId, day);
+    return this.services.stores.alerts.isJobMuted(event.tenantId, jobId, conversation.conversationId, day);
   }
 
   private async show(event: DomainEvent<AlertEventType>, conversation: StoredConversation): Promise<void> {
@@ -83,20 +84,20 @@ export class AlertDelivery {
 
   /** The run's card in this conversation is updated if there is one (a run started from chat), else posted. */
   private async showRun(event: DomainEvent<'run.failed' | 'run.warning'>, conversation: StoredConversation) {
-    const { db, engine } = this.services;
+    const { engine, stores } = this.services;
     const run = await engine.run(event.tenantId, event.payload.runId);
     if (!run) return;
     const card = alertCard(
       await runCardData(this.services, run, conversation.conversationId, true),
       conversation.language,
     );
-    const existing = await findRunCard(db, event.tenantId, run.runId, conversation.conversationId);
+    const existing = await stores.alerts.findRunCard(event.tenantId, run.runId, conversation.conversationId);
     if (existing) {
       await this.channel.update(conversation.reference, existing.activityId, card);
       return;
     }
     const activityId = await this.channel.post(conversation.reference, card);
-    await recordRunCard(db, {
+    await stores.alerts.recordRunCard({
       tenantId: event.tenantId,
       runId: run.runId,
       conversationId: conversation.conversationId,
@@ -126,9 +127,7 @@ export class AlertDelivery {
       );
     }
     const { payload } = event as DomainEvent<'restore.completed'>;
-    const request = await restoreRequestsCollection
-      .scoped(this.services.db)
-      .findOne(event.tenantId, { restoreId: payload.restoreId }, { projection: { _id: 0 } });
+    const request = await this.services.product.restores.get(event.tenantId, payload.restoreId);
     if (!request) return null;
     return restoreCompletedCard({ ...payload, where: restoreWhere(request, language) }, language);
   }

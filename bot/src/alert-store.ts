@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { defineTenantCollection, isDuplicateKeyError } from '@custodia/backend';
+import { defineTenantCollection, isDuplicateKeyError, type TenantCollection } from '@custodia/backend';
 
 /** The one card a conversation shows for a run: alerts and progress update it in place. */
 export interface RunCardRecord {
@@ -28,7 +28,7 @@ interface JobMute {
   mutedAt: Date;
 }
 
-export const botRunCards = defineTenantCollection<RunCardRecord>('botRunCards', [
+const botRunCards = defineTenantCollection<RunCardRecord>('botRunCards', [
   { key: { tenantId: 1, runId: 1, conversationId: 1 }, unique: true, name: 'tenant_run_conversation' },
 ]);
 const botDeliveries = defineTenantCollection<DeliveryClaim>('botDeliveries', [
@@ -38,70 +38,62 @@ const botMutes = defineTenantCollection<JobMute>('botMutes', [
   { key: { tenantId: 1, jobId: 1, conversationId: 1, day: 1 }, unique: true, name: 'tenant_job_conversation_day' },
 ]);
 
-export const botCollections = [botRunCards, botDeliveries, botMutes];
-
-/** True when this caller owns the delivery; FerretDB updates are not atomic, a unique insert is. */
-export async function claimDelivery(
-  db: Db,
-  tenantId: string,
-  eventId: string,
-  conversationId: string,
-): Promise<boolean> {
-  try {
-    await botDeliveries.scoped(db).insertOne(tenantId, { tenantId, eventId, conversationId, claimedAt: new Date() });
-    return true;
-  } catch (error) {
-    if (isDuplicateKeyError(error)) return false;
-    throw error;
-  }
-}
-
-/** Gives a delivery back after a failed send, so the next poll tries again. */
-export async function releaseDelivery(
-  db: Db,
-  tenantId: string,
-  eventId: string,
-  conversationId: string,
-): Promise<void> {
-  await botDeliveries.scoped(db).deleteOne(tenantId, { eventId, conversationId });
-}
-
-export function findRunCard(
-  db: Db,
-  tenantId: string,
-  runId: string,
-  conversationId: string,
-): Promise<RunCardRecord | null> {
-  return botRunCards.scoped(db).findOne(tenantId, { runId, conversationId });
-}
-
-export async function recordRunCard(db: Db, record: RunCardRecord): Promise<void> {
-  try {
-    await botRunCards.scoped(db).insertOne(record.tenantId, record);
-  } catch (error) {
-    if (!isDuplicateKeyError(error)) throw error;
-  }
-}
+export const alertCollections = [botRunCards, botDeliveries, botMutes];
 
 /** The calendar day of `at` in the job's time zone: a mute lasts until local midnight. */
 export function localDay(at: Date, timeZone: string): string {
   return at.toLocaleDateString('en-CA', { timeZone });
 }
 
-export async function muteJobForDay(db: Db, mute: Omit<JobMute, 'mutedAt'>): Promise<void> {
-  try {
-    await botMutes.scoped(db).insertOne(mute.tenantId, { ...mute, mutedAt: new Date() });
-  } catch (error) {
-    if (!isDuplicateKeyError(error)) throw error;
-  }
-}
+/** What alert delivery records: who delivers an event where, the card each run has in a conversation, mutes. */
+export class AlertStore {
+  private readonly runCards: TenantCollection<RunCardRecord>;
+  private readonly deliveries: TenantCollection<DeliveryClaim>;
+  private readonly mutes: TenantCollection<JobMute>;
 
-export async function isJobMuted(
-  db: Db,
-  tenantId: string,
-  jobId: string,
-  conversationId: string,
-  day: string,
-): Promise<boolean> {
-  return (await botMutes.scoped(db).countDocuments(tenantId, { jobId, conversationId, day })) > 0;
+  constructor(db: Db) {
+    this.runCards = botRunCards.scoped(db);
+    this.deliveries = botDeliveries.scoped(db);
+    this.mutes = botMutes.scoped(db);
+  }
+
+  /** True when this caller owns the delivery; FerretDB updates are not atomic, a unique insert is. */
+  async claimDelivery(tenantId: string, eventId: string, conversationId: string): Promise<boolean> {
+    try {
+      await this.deliveries.insertOne(tenantId, { tenantId, eventId, conversationId, claimedAt: new Date() });
+      return true;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Gives a delivery back after a failed send, so the next poll tries again. */
+  async releaseDelivery(tenantId: string, eventId: string, conversationId: string): Promise<void> {
+    await this.deliveries.deleteOne(tenantId, { eventId, conversationId });
+  }
+
+  findRunCard(tenantId: string, runId: string, conversationId: string): Promise<RunCardRecord | null> {
+    return this.runCards.findOne(tenantId, { runId, conversationId });
+  }
+
+  async recordRunCard(record: RunCardRecord): Promise<void> {
+    try {
+      await this.runCards.insertOne(record.tenantId, record);
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+  }
+
+  async muteJobForDay(mute: Omit<JobMute, 'mutedAt'>): Promise<void> {
+    try {
+      await this.mutes.insertOne(mute.tenantId, { ...mute, mutedAt: new Date() });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+  }
+
+  async isJobMuted(tenantId: string, jobId: string, conversationId: string, day: string): Promise<boolean> {
+    return (await this.mutes.countDocuments(tenantId, { jobId, conversationId, day })) > 0;
+  }
 }

@@ -1,8 +1,6 @@
-import { restoreRequestsCollection } from '@custodia/backend/restore/index';
 import { actorOf } from './actor.js';
 import { approvalFacts } from './approval-data.js';
 import { approvalActionTexts } from './approval-texts.js';
-import { claimDecision, releaseDecision } from './approval-store.js';
 import type { ApprovalDelivery } from './approval-delivery.js';
 import { approvalCard, maxApprovalNoteLength } from './cards/approval-cards.js';
 import type { AdaptiveCard } from './cards/card-types.js';
@@ -35,7 +33,7 @@ export async function decideRestore(
   const decidedBy = person.portalEmail ?? person.email ?? person.aadObjectId ?? person.id;
   const { restores } = services.approvals;
   const t = approvalActionTexts.in(person.language);
-  if (!(await claimDecision(services.db, person.tenantId, restoreId, decidedBy))) {
+  if (!(await services.stores.approvals.claimDecision(person.tenantId, restoreId, decidedBy))) {
     const stillWaiting = (await restores.get(person.tenantId, restoreId))?.status === 'awaitingApproval';
     return currentApprovalCard(context, restoreId, stillWaiting ? t.decidingNow : t.alreadyDecided);
   }
@@ -47,7 +45,7 @@ export async function decideRestore(
       ...(note !== '' && { note }),
     });
   } catch (error) {
-    await releaseDecision(services.db, person.tenantId, restoreId);
+    await services.stores.approvals.releaseDecision(person.tenantId, restoreId);
     throw error;
   }
   if (!decided) return currentApprovalCard(context, restoreId, t.alreadyDecided);
@@ -67,13 +65,11 @@ export async function currentApprovalCard(
   notice?: string,
 ): Promise<AdaptiveCard> {
   const { services, person } = context;
-  const request = await restoreRequestsCollection
-    .scoped(services.db)
-    .findOne(person.tenantId, { restoreId }, { projection: { _id: 0 } });
+  const request = await services.product.restores.get(person.tenantId, restoreId);
   if (!request?.approval) {
     return adaptiveCard([paragraph(approvalActionTexts.text('gone', {}, person.language))]);
   }
-  const facts = await approvalFacts(services.db, request, person.language);
+  const facts = await approvalFacts(services.product, request, person.language);
   const canDecide = may(person, 'approvals.manage') && services.approvals !== undefined;
   return approvalCard({ ...facts, canDecide, ...(notice !== undefined && { notice }) }, person.language);
 }

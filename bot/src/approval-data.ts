@@ -1,12 +1,11 @@
-import { ObjectId, type Db } from 'mongodb';
-import { itemVersionsCollection, resourcesCollection, type ProtectedResource } from '@custodia/backend/catalog/index';
-import { portalUsers } from '@custodia/backend/portal-users/portal-user-store';
+import type { ProtectedResource } from '@custodia/backend/catalog/index';
 import type { RestoreRequest, RestoreSelection } from '@custodia/backend/restore-model/model';
 import { approvalActionTexts } from './approval-texts.js';
 import type { ApprovalCardData, ApprovalDecision } from './cards/approval-cards.js';
 import { formatTime } from './cards/jobs-card.js';
 import type { Language } from './language.js';
 import { requesterObjectId, restoreWhere } from './restore-where.js';
+import type { ProductReads } from './services.js';
 
 /** Versions read one by one (each by `_id`, the one filter FerretDB pushes down) to name the accounts touched. */
 const versionsSampled = 20;
@@ -15,14 +14,15 @@ const cardTimeZone = 'Europe/Rome';
 /** What an approval card shows of a restore, in the reader's language; the reader's permission is added later. */
 export type ApprovalFacts = Omit<ApprovalCardData, 'canDecide' | 'notice'>;
 
-export async function approvalFacts(db: Db, request: RestoreRequest, language: Language): Promise<ApprovalFacts> {
+export async function approvalFacts(
+  product: ProductReads,
+  request: RestoreRequest,
+  language: Language,
+): Promise<ApprovalFacts> {
   const { tenantId } = request;
   const requesterId = requesterObjectId(request.requestedBy);
-  const resourceIds = await resourcesOf(db, tenantId, request.selection);
-  const resources = await resourcesCollection
-    .scoped(db)
-    .find(tenantId, { $or: [{ resourceId: { $in: resourceIds } }, { ownerUserId: requesterId }] })
-    .toArray();
+  const resourceIds = await resourcesOf(product, tenantId, request.selection);
+  const resources = await product.resources(tenantId, resourceIds, requesterId);
   const owner = resources.find((resource) => resource.ownerUserId === requesterId && resource.ownerEmail);
   return {
     restoreId: request.restoreId,
@@ -33,24 +33,28 @@ export async function approvalFacts(db: Db, request: RestoreRequest, language: L
     itemCount: request.selection.type === 'versions' ? request.selection.versionIds.length : null,
     where: restoreWhere(request, language),
     requestedAt: formatTime(request.requestedAt, cardTimeZone, language),
-    decision: await decisionOf(db, request, language),
+    decision: await decisionOf(product, request, language),
   };
 }
 
-async function decisionOf(db: Db, request: RestoreRequest, language: Language): Promise<ApprovalDecision | null> {
+async function decisionOf(
+  product: ProductReads,
+  request: RestoreRequest,
+  language: Language,
+): Promise<ApprovalDecision | null> {
   const approval = request.approval;
   if (!approval || approval.decision === 'pending') return null;
   return {
     outcome: approval.decision,
-    by: await personName(db, request.tenantId, approval.decidedBy ?? ''),
+    by: await personName(product, request.tenantId, approval.decidedBy ?? ''),
     at: approval.decidedAt ? formatTime(approval.decidedAt, cardTimeZone, language) : '-',
     note: approval.note,
   };
 }
 
 /** Deciders are recorded by email (as the portal does); their portal name reads better when there is one. */
-async function personName(db: Db, tenantId: string, email: string): Promise<string> {
-  const user = await portalUsers.scoped(db).findOne(tenantId, { email: email.toLowerCase() });
+async function personName(product: ProductReads, tenantId: string, email: string): Promise<string> {
+  const user = await product.portalUserByEmail(tenantId, email);
   return user && user.name !== email ? `${user.name} (${email})` : email;
 }
 
@@ -64,7 +68,7 @@ function accountName(resource: ProtectedResource, language: Language): string {
   return kind === '' ? resource.displayName : `${kind}: ${resource.displayName}`;
 }
 
-async function resourcesOf(db: Db, tenantId: string, selection: RestoreSelection): Promise<string[]> {
+async function resourcesOf(product: ProductReads, tenantId: string, selection: RestoreSelection): Promise<string[]> {
   switch (selection.type) {
     case 'folder':
     case 'resource':
@@ -73,14 +77,9 @@ async function resourcesOf(db: Db, tenantId: string, selection: RestoreSelection
       return selection.resourceIds ?? [];
     case 'versions': {
       const found = new Set<string>();
-      const versions = itemVersionsCollection.raw(db);
       for (const id of selection.versionIds.slice(0, versionsSampled)) {
-        if (!ObjectId.isValid(id)) continue;
-        const version = await versions.findOne(
-          { _id: new ObjectId(id) },
-          { projection: { tenantId: 1, resourceId: 1 } },
-        );
-        if (version?.tenantId === tenantId) found.add(version.resourceId);
+        const resourceId = await product.resourceOfVersion(tenantId, id);
+        if (resourceId !== null) found.add(resourceId);
       }
       return [...found];
     }

@@ -1,24 +1,10 @@
-import type { Db } from 'mongodb';
-import { restoreRequestsCollection } from '@custodia/backend/restore/index';
 import type { RestoreRequest } from '@custodia/backend/restore-model/model';
-import { claimDelivery, releaseDelivery } from './alert-store.js';
+import type { AlertStore } from './alert-store.js';
 import { approvalFacts } from './approval-data.js';
-import {
-  approvalCardId,
-  approvalCardsOf,
-  claimApprovalCard,
-  markCardDecided,
-  recordApprovalCard,
-  releaseApprovalCard,
-  settleWatch,
-  watchesOf,
-  watchId,
-  watchRestore,
-  type ApprovalCardRecord,
-} from './approval-store.js';
+import { approvalCardId, watchId, type ApprovalCardRecord, type ApprovalStore } from './approval-store.js';
 import { approverConversations, requesterConversations } from './approvers.js';
 import { approvalCard, restoreDecidedCard } from './cards/approval-cards.js';
-import { findConversation, type StoredConversation } from './conversation-store.js';
+import type { StoredConversation } from './conversation-store.js';
 import type { ProactiveChannel } from './proactive.js';
 import type { BotServices } from './services.js';
 import { requesterObjectId } from './restore-where.js';
@@ -34,7 +20,8 @@ const requestsPerPoll = 500;
  * post each card once.
  */
 export class ApprovalDelivery {
-  private readonly db: Db;
+  private readonly store: ApprovalStore;
+  private readonly alerts: AlertStore;
 
   /** `lookbackMs`: how long after a decision the poll still shows it, if no poll saw the restore waiting. */
   constructor(
@@ -42,7 +29,8 @@ export class ApprovalDelivery {
     private readonly channel: ProactiveChannel,
     private readonly lookbackMs = 60 * 60_000,
   ) {
-    this.db = services.db;
+    this.store = services.stores.approvals;
+    this.alerts = services.stores.alerts;
   }
 
   /**
@@ -52,23 +40,14 @@ export class ApprovalDelivery {
   async poll(): Promise<void> {
     const failures: unknown[] = [];
     const since = new Date(Date.now() - this.lookbackMs);
-    const requests = await restoreRequestsCollection
-      .raw(this.db)
-      .find(
-        { $or: [{ status: 'awaitingApproval' }, { 'approval.decidedAt': { $gte: since } }] },
-        { sort: { requestedAt: 1 }, limit: requestsPerPoll, projection: { _id: 0 } },
-      )
-      .toArray();
+    const requests = await this.services.product.restores.awaitingOrDecidedSince(since, requestsPerPoll);
     const keyOf = (request: RestoreRequest) => watchId(request.tenantId, request.restoreId);
-    const watches = await watchesOf(this.db, requests.map(keyOf));
+    const watches = await this.store.watchesOf(requests.map(keyOf));
     const known = new Set(watches.map((watch) => watch._id));
     for (const request of requests)
-      if (!known.has(keyOf(request))) await watchRestore(this.db, request.tenantId, request.restoreId);
+      if (!known.has(keyOf(request))) await this.store.watchRestore(request.tenantId, request.restoreId);
     const waiting = requests.filter((request) => request.status === 'awaitingApproval');
-    const posted = await approvalCardsOf(
-      this.db,
-      waiting.map((request) => request.restoreId),
-    );
+    const posted = await this.store.cardsOf(waiting.map((request) => request.restoreId));
     for (const request of waiting) failures.push(...(await this.announce(request, posted)));
     const stillWaiting = new Set(waiting.map(keyOf));
     const decided = [
@@ -90,34 +69,32 @@ export class ApprovalDelivery {
    * after a decision taken in Teams, and by the poll for decisions taken in the portal.
    */
   async settle(tenantId: string, restoreId: string): Promise<void> {
-    const request = await restoreRequestsCollection
-      .scoped(this.db)
-      .findOne(tenantId, { restoreId }, { projection: { _id: 0 } });
+    const request = await this.services.product.restores.get(tenantId, restoreId);
     if (request?.status === 'awaitingApproval') return;
     if (request) {
-      const cards = await approvalCardsOf(this.db, [restoreId]);
+      const cards = await this.store.cardsOf([restoreId]);
       for (const card of cards) if (card.tenantId === tenantId) await this.showDecision(request, card);
       await this.tellRequester(request);
     }
-    await settleWatch(this.db, tenantId, restoreId);
+    await this.store.settleWatch(tenantId, restoreId);
   }
 
   private async announce(request: RestoreRequest, posted: readonly ApprovalCardRecord[]): Promise<unknown[]> {
     const { tenantId, restoreId } = request;
     const failures: unknown[] = [];
-    for (const conversation of await approverConversations(this.db, tenantId)) {
+    for (const conversation of await approverConversations(this.services, tenantId)) {
       const cardId = approvalCardId(tenantId, restoreId, conversation.conversationId);
       if (posted.some((card) => card._id === cardId)) continue;
-      if (!(await claimApprovalCard(this.db, tenantId, restoreId, conversation.conversationId))) continue;
+      if (!(await this.store.claimCard(tenantId, restoreId, conversation.conversationId))) continue;
       try {
-        const facts = await approvalFacts(this.db, request, conversation.language);
+        const facts = await approvalFacts(this.services.product, request, conversation.language);
         const card = approvalCard(
           { ...facts, canDecide: this.services.approvals !== undefined },
           conversation.language,
         );
-        await recordApprovalCard(this.db, cardId, await this.channel.post(conversation.reference, card));
+        await this.store.recordCard(cardId, await this.channel.post(conversation.reference, card));
       } catch (error) {
-        await releaseApprovalCard(this.db, cardId);
+        await this.store.releaseCard(cardId);
         failures.push(error);
       }
     }
@@ -126,34 +103,34 @@ export class ApprovalDelivery {
 
   private async showDecision(request: RestoreRequest, record: ApprovalCardRecord): Promise<void> {
     if (record.shows === 'decided' || record.activityId === null) return;
-    const conversation = await findConversation(this.db, record.tenantId, record.conversationId);
+    const conversation = await this.services.stores.conversations.find(record.tenantId, record.conversationId);
     if (conversation) {
-      const facts = await approvalFacts(this.db, request, conversation.language);
+      const facts = await approvalFacts(this.services.product, request, conversation.language);
       const card = approvalCard({ ...facts, canDecide: this.services.approvals !== undefined }, conversation.language);
       await this.channel.update(conversation.reference, record.activityId, card);
     }
-    await markCardDecided(this.db, record._id);
+    await this.store.markCardDecided(record._id);
   }
 
   private async tellRequester(request: RestoreRequest): Promise<void> {
     const { tenantId, restoreId } = request;
     const requester = requesterObjectId(request.requestedBy);
-    for (const conversation of await requesterConversations(this.db, tenantId, requester)) {
+    for (const conversation of await requesterConversations(this.services, tenantId, requester)) {
       const card = await this.requesterCard(request, conversation);
       if (!card) return;
       const claim = `restore.decided:${restoreId}`;
-      if (!(await claimDelivery(this.db, tenantId, claim, conversation.conversationId))) continue;
+      if (!(await this.alerts.claimDelivery(tenantId, claim, conversation.conversationId))) continue;
       try {
         await this.channel.post(conversation.reference, card);
       } catch (error) {
-        await releaseDelivery(this.db, tenantId, claim, conversation.conversationId);
+        await this.alerts.releaseDelivery(tenantId, claim, conversation.conversationId);
         throw error;
       }
     }
   }
 
   private async requesterCard(request: RestoreRequest, conversation: StoredConversation) {
-    const { decision, where, requestedAt } = await approvalFacts(this.db, request, conversation.language);
+    const { decision, where, requestedAt } = await approvalFacts(this.services.product, request, conversation.language);
     return decision && restoreDecidedCard({ decision, where, requestedAt }, conversation.language);
   }
 }

@@ -1,4 +1,4 @@
-import type { Db } from 'mongodb';
+import type { Collection, Db } from 'mongodb';
 import { defineTenantCollection, isDuplicateKeyError } from '@custodia/backend';
 
 /**
@@ -27,10 +27,10 @@ export interface ApprovalCardRecord {
   postedAt: Date;
 }
 
-export const botApprovalWatches = defineTenantCollection<ApprovalWatch>('botApprovalWatches', [
+const botApprovalWatches = defineTenantCollection<ApprovalWatch>('botApprovalWatches', [
   { key: { tenantId: 1, restoreId: 1 }, name: 'tenant_restore' },
 ]);
-export const botApprovalCards = defineTenantCollection<ApprovalCardRecord>('botApprovalCards', [
+const botApprovalCards = defineTenantCollection<ApprovalCardRecord>('botApprovalCards', [
   { key: { tenantId: 1, restoreId: 1 }, name: 'tenant_restore' },
 ]);
 
@@ -53,95 +53,105 @@ export function watchId(tenantId: string, restoreId: string): string {
   return `${tenantId}|${restoreId}`;
 }
 
-/** Starts watching a restore; watching it twice (another bot process, a repeated poll) is harmless. */
-export async function watchRestore(db: Db, tenantId: string, restoreId: string): Promise<void> {
-  const watch = { _id: watchId(tenantId, restoreId), tenantId, restoreId, settled: false, seenAt: new Date() };
-  try {
-    await botApprovalWatches.raw(db).insertOne(watch);
-  } catch (error) {
-    if (!isDuplicateKeyError(error)) throw error;
-  }
-}
-
-/** The watches not yet settled, and those of these restores (`watchId`s) whatever their state. */
-export function watchesOf(db: Db, ids: readonly string[]): Promise<ApprovalWatch[]> {
-  return botApprovalWatches
-    .raw(db)
-    .find({ $or: [{ settled: false }, { _id: { $in: [...ids] } }] })
-    .toArray();
-}
-
-export async function settleWatch(db: Db, tenantId: string, restoreId: string): Promise<void> {
-  await botApprovalWatches.raw(db).updateOne({ _id: watchId(tenantId, restoreId) }, { $set: { settled: true } });
-}
-
-/** The cards already posted (or being posted) for these restores. */
-export function approvalCardsOf(db: Db, restoreIds: readonly string[]): Promise<ApprovalCardRecord[]> {
-  return botApprovalCards
-    .raw(db)
-    .find({ restoreId: { $in: [...restoreIds] } })
-    .toArray();
-}
-
 export function approvalCardId(tenantId: string, restoreId: string, conversationId: string): string {
   return `${watchId(tenantId, restoreId)}|${conversationId}`;
 }
 
-/** True when this caller posts the card to this conversation: the one whose insert succeeds. */
-export async function claimApprovalCard(
-  db: Db,
-  tenantId: string,
-  restoreId: string,
-  conversationId: string,
-): Promise<boolean> {
-  const record: ApprovalCardRecord = {
-    _id: approvalCardId(tenantId, restoreId, conversationId),
-    tenantId,
-    restoreId,
-    conversationId,
-    activityId: null,
-    shows: 'pending',
-    postedAt: new Date(),
-  };
-  try {
-    await botApprovalCards.raw(db).insertOne(record);
-    return true;
-  } catch (error) {
-    if (isDuplicateKeyError(error)) return false;
-    throw error;
-  }
-}
-
-export async function recordApprovalCard(db: Db, cardId: string, activityId: string): Promise<void> {
-  await botApprovalCards.raw(db).updateOne({ _id: cardId }, { $set: { activityId } });
-}
-
-/** Gives a claim back after a failed post, so the next poll tries again. */
-export async function releaseApprovalCard(db: Db, cardId: string): Promise<void> {
-  await botApprovalCards.raw(db).deleteOne({ _id: cardId });
-}
-
-export async function markCardDecided(db: Db, cardId: string): Promise<void> {
-  await botApprovalCards.raw(db).updateOne({ _id: cardId }, { $set: { shows: 'decided' } });
-}
-
 /**
- * True when this press may decide: `RestoreService.decide` reads, then updates, which FerretDB does not arbitrate,
- * so two approvers pressing at once could both "win"; the insert under the restore's `_id` lets one through.
+ * What the approval cards record, across tenants (keyed by `<tenant>|<restore>`): the restores watched, the cards
+ * posted, the decisions taken from Teams.
  */
-export async function claimDecision(db: Db, tenantId: string, restoreId: string, decidedBy: string): Promise<boolean> {
-  try {
-    await botApprovalDecisions
-      .raw(db)
-      .insertOne({ _id: watchId(tenantId, restoreId), tenantId, restoreId, decidedBy, at: new Date() });
-    return true;
-  } catch (error) {
-    if (isDuplicateKeyError(error)) return false;
-    throw error;
-  }
-}
+export class ApprovalStore {
+  private readonly watches: Collection<ApprovalWatch>;
+  private readonly cards: Collection<ApprovalCardRecord>;
+  private readonly decisions: Collection<ApprovalDecisionClaim>;
 
-/** Gives the decision back when deciding failed, so another press can try. */
-export async function releaseDecision(db: Db, tenantId: string, restoreId: string): Promise<void> {
-  await botApprovalDecisions.raw(db).deleteOne({ _id: watchId(tenantId, restoreId) });
+  constructor(db: Db) {
+    this.watches = botApprovalWatches.raw(db);
+    this.cards = botApprovalCards.raw(db);
+    this.decisions = botApprovalDecisions.raw(db);
+  }
+
+  /** Starts watching a restore; watching it twice (another bot process, a repeated poll) is harmless. */
+  async watchRestore(tenantId: string, restoreId: string): Promise<void> {
+    const watch = { _id: watchId(tenantId, restoreId), tenantId, restoreId, settled: false, seenAt: new Date() };
+    try {
+      await this.watches.insertOne(watch);
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+  }
+
+  /** The watches not yet settled, and those of these restores (`watchId`s) whatever their state. */
+  watchesOf(ids: readonly string[]): Promise<ApprovalWatch[]> {
+    return this.watches.find({ $or: [{ settled: false }, { _id: { $in: [...ids] } }] }).toArray();
+  }
+
+  async settleWatch(tenantId: string, restoreId: string): Promise<void> {
+    await this.watches.updateOne({ _id: watchId(tenantId, restoreId) }, { $set: { settled: true } });
+  }
+
+  /** The cards already posted (or being posted) for these restores. */
+  cardsOf(restoreIds: readonly string[]): Promise<ApprovalCardRecord[]> {
+    return this.cards.find({ restoreId: { $in: [...restoreIds] } }).toArray();
+  }
+
+  /** True when this caller posts the card to this conversation: the one whose insert succeeds. */
+  async claimCard(tenantId: string, restoreId: string, conversationId: string): Promise<boolean> {
+    const record: ApprovalCardRecord = {
+      _id: approvalCardId(tenantId, restoreId, conversationId),
+      tenantId,
+      restoreId,
+      conversationId,
+      activityId: null,
+      shows: 'pending',
+      postedAt: new Date(),
+    };
+    try {
+      await this.cards.insertOne(record);
+      return true;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    }
+  }
+
+  async recordCard(cardId: string, activityId: string): Promise<void> {
+    await this.cards.updateOne({ _id: cardId }, { $set: { activityId } });
+  }
+
+  /** Gives a claim back after a failed post, so the next poll tries again. */
+  async releaseCard(cardId: string): Promise<void> {
+    await this.cards.deleteOne({ _id: cardId });
+  }
+
+  async markCardDecided(cardId: string): Promise<void> {
+    await this.cards.updateOne({ _id: cardId }, { $set: { shows: 'decided' } });
+  }
+
+  /**
+   * True when this press may decide: `RestoreService.decide` reads, then updates, which FerretDB does not
+   * arbitrate, so two approvers pressing at once could both "win"; the insert under the restore's `_id` lets one
+   * through.
+   */
+  async claimDecision(tenantId: string, restoreId: string, decidedBy: string): Promise<boolean> {
+    try {
+      await this.decisions.insertOne({
+        _id: watchId(tenantId, restoreId),
+        tenantId,
+        restoreId,
+        decidedBy,
+        at: new Date(),
+      });
+      return true;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Gives the decision back when deciding failed, so another press can try. */
+  async releaseDecision(tenantId: string, restoreId: string): Promise<void> {
+    await this.decisions.deleteOne({ _id: watchId(tenantId, restoreId) });
+  }
 }

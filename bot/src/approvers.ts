@@ -1,21 +1,22 @@
-import type { Db } from 'mongodb';
 import { isGranted } from '@custodia/backend/access/permissions';
-import { portalUsers } from '@custodia/backend/portal-users/portal-user-store';
-import { conversationsOfTenant, type StoredConversation } from './conversation-store.js';
+import type { StoredConversation } from './conversation-store.js';
+import type { BotServices } from './services.js';
+
+type ConversationReads = Pick<BotServices, 'product' | 'stores'>;
 
 /**
  * The personal chats of the tenant's portal users who may decide on restores (`approvals.manage`: tenant
  * administrators and restore operators), matched by object id or, before their first portal sign-in, by email.
  */
-export async function approverConversations(db: Db, tenantId: string): Promise<StoredConversation[]> {
-  const users = await portalUsers
-    .scoped(db)
-    .find(tenantId, { status: { $ne: 'revoked' } }, { projection: { _id: 0 } })
-    .toArray();
+export async function approverConversations(
+  services: ConversationReads,
+  tenantId: string,
+): Promise<StoredConversation[]> {
+  const users = await services.product.unrevokedPortalUsers(tenantId);
   const approvers = users.filter((user) => isGranted(user.role, 'approvals.manage'));
   const objectIds = new Set(approvers.flatMap((user) => (user.userId === undefined ? [] : [user.userId])));
   const emails = new Set(approvers.filter((user) => user.userId === undefined).map((user) => user.email));
-  return (await conversationsOfTenant(db, tenantId)).filter(
+  return (await services.stores.conversations.ofTenant(tenantId)).filter(
     (c) =>
       c.scope === 'personal' &&
       ((c.userAadObjectId !== undefined && objectIds.has(c.userAadObjectId)) ||
@@ -25,11 +26,11 @@ export async function approverConversations(db: Db, tenantId: string): Promise<S
 
 /** The personal chats of the person who asked for a restore. */
 export async function requesterConversations(
-  db: Db,
+  services: ConversationReads,
   tenantId: string,
   requesterObjectId: string,
 ): Promise<StoredConversation[]> {
-  return (await conversationsOfTenant(db, tenantId)).filter(
+  return (await services.stores.conversations.ofTenant(tenantId)).filter(
     (c) => c.scope === 'personal' && c.userAadObjectId === requesterObjectId,
   );
 }

@@ -4,7 +4,7 @@ import { ApprovalDelivery } from './approval-delivery.js';
 import type { AdaptiveCard } from './cards/card-types.js';
 import { answerCommand } from './command-handlers.js';
 import { parseCommand } from './commands.js';
-import { rememberConversation, type ConversationScope, type ReferenceDocument } from './conversation-store.js';
+import type { ConversationScope, ReferenceDocument } from './conversation-store.js';
 import { languageOfLocale } from './language.js';
 import { identifyPerson, type TeamsUser } from './people.js';
 import type { ProactiveChannel } from './proactive.js';
@@ -62,9 +62,9 @@ export class BotCore {
 
   private async begin(activity: IncomingActivity): Promise<BotTurn> {
     const language = languageOfLocale(activity.locale);
-    const person = await identifyPerson(this.services.db, activity.tenantId, activity.user, language);
+    const person = await identifyPerson(this.services.product, activity.tenantId, activity.user, language);
     const email = person.portalEmail ?? activity.user.email;
-    await rememberConversation(this.services.db, {
+    await this.services.stores.conversations.remember({
       tenantId: activity.tenantId,
       conversationId: activity.conversationId,
       scope: activity.scope,

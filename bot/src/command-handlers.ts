@@ -1,6 +1,5 @@
 import type { BackupJob } from '@custodia/backend/backup/index';
-import { licenceUsage, overrunRemedies } from '@custodia/backend/licences/index';
-import { restoreRequestsCollection } from '@custodia/backend/restore/index';
+import { overrunRemedies } from '@custodia/backend/licences/index';
 import { confirmRunCard } from './cards/confirm-run-card.js';
 import { helpCard } from './cards/help-card.js';
 import { formatTime, jobsCard } from './cards/jobs-card.js';
@@ -10,7 +9,6 @@ import { runCard } from './cards/run-card.js';
 import { commandTexts } from './command-texts.js';
 import type { Command } from './commands.js';
 import { matchJobName } from './job-names.js';
-import { latestRuns } from './latest-runs.js';
 import { may } from './people.js';
 import { refusal } from './refusals.js';
 import { requesterIdsOf, restoreWhere } from './restore-where.js';
@@ -46,8 +44,7 @@ export async function answerCommand(services: BotServices, turn: BotTurn, comman
 
 async function listJobs(services: BotServices, { person }: BotTurn): Promise<BotReply> {
   const jobs = await services.jobs.list(person.tenantId);
-  const runs = await latestRuns(
-    services.db,
+  const runs = await services.product.latestRuns(
     person.tenantId,
     jobs.map((job) => job.jobId),
   );
@@ -99,7 +96,7 @@ async function jobStatus(services: BotServices, turn: BotTurn, typed: string): P
   const resolved = await resolveJob(services, turn, typed);
   if ('reply' in resolved) return resolved.reply;
   const { person } = turn;
-  const latest = (await latestRuns(services.db, person.tenantId, [resolved.job.jobId])).get(resolved.job.jobId);
+  const latest = (await services.product.latestRuns(person.tenantId, [resolved.job.jobId])).get(resolved.job.jobId);
   const run = latest && (await services.engine.run(person.tenantId, latest.runId));
   if (!run) {
     return { text: commandTexts.text('neverRun', { name: resolved.job.name }, person.language) };
@@ -109,7 +106,7 @@ async function jobStatus(services: BotServices, turn: BotTurn, typed: string): P
 }
 
 async function licences(services: BotServices, { person }: BotTurn): Promise<BotReply> {
-  const usage = await licenceUsage(services.db, person.tenantId);
+  const usage = await services.product.licenceUsage(person.tenantId);
   if (!usage.licensed) {
     return { text: commandTexts.text('noLicence', {}, person.language) };
   }
@@ -136,11 +133,8 @@ async function restores(services: BotServices, { person }: BotTurn): Promise<Bot
   if (!everyone && objectId === undefined) {
     return { text: commandTexts.text('accountUnknown', {}, person.language) };
   }
-  const filter = everyone || objectId === undefined ? {} : { requestedBy: { $in: requesterIdsOf(objectId) } };
-  const requests = await restoreRequestsCollection
-    .scoped(services.db)
-    .find(person.tenantId, filter, { sort: { requestedAt: -1 }, limit: 5, projection: { _id: 0 } })
-    .toArray();
+  const requesters = everyone || objectId === undefined ? undefined : requesterIdsOf(objectId);
+  const requests = await services.product.restores.newest(person.tenantId, 5, requesters);
   const summaries = requests.map((request) => ({
     requestedAt: formatTime(request.requestedAt, 'Europe/Rome', person.language),
     status: request.status,

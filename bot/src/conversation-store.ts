@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { defineTenantCollection, isDuplicateKeyError } from '@custodia/backend';
+import { defineTenantCollection, isDuplicateKeyError, type TenantCollection } from '@custodia/backend';
 import type { Language } from './language.js';
 
 export type ConversationScope = 'personal' | 'groupChat' | 'channel';
@@ -30,25 +30,30 @@ export const botConversations = defineTenantCollection<StoredConversation>('botC
 
 export type ConversationUpdate = Omit<StoredConversation, 'firstSeenAt' | 'updatedAt'>;
 
-/** Records the conversation, or refreshes what changed (the service URL, the language, the person's email). */
-export async function rememberConversation(db: Db, update: ConversationUpdate, now = new Date()): Promise<void> {
-  const conversations = botConversations.scoped(db);
-  try {
-    await conversations.insertOne(update.tenantId, { ...update, firstSeenAt: now, updatedAt: now });
-  } catch (error) {
-    if (!isDuplicateKeyError(error)) throw error;
-    const { tenantId, conversationId, ...changes } = update;
-    await conversations.updateOne(tenantId, { conversationId }, { $set: { ...changes, updatedAt: now } });
+/** The conversations the bot was installed in or spoken to in. */
+export class ConversationStore {
+  private readonly conversations: TenantCollection<StoredConversation>;
+
+  constructor(db: Db) {
+    this.conversations = botConversations.scoped(db);
   }
-}
 
-export function findConversation(db: Db, tenantId: string, conversationId: string): Promise<StoredConversation | null> {
-  return botConversations.scoped(db).findOne(tenantId, { conversationId }, { projection: { _id: 0 } });
-}
+  /** Records the conversation, or refreshes what changed (the service URL, the language, the person's email). */
+  async remember(update: ConversationUpdate, now = new Date()): Promise<void> {
+    try {
+      await this.conversations.insertOne(update.tenantId, { ...update, firstSeenAt: now, updatedAt: now });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      const { tenantId, conversationId, ...changes } = update;
+      await this.conversations.updateOne(tenantId, { conversationId }, { $set: { ...changes, updatedAt: now } });
+    }
+  }
 
-export function conversationsOfTenant(db: Db, tenantId: string): Promise<StoredConversation[]> {
-  return botConversations
-    .scoped(db)
-    .find(tenantId, {}, { projection: { _id: 0 } })
-    .toArray() as Promise<StoredConversation[]>;
+  find(tenantId: string, conversationId: string): Promise<StoredConversation | null> {
+    return this.conversations.findOne(tenantId, { conversationId }, { projection: { _id: 0 } });
+  }
+
+  ofTenant(tenantId: string): Promise<StoredConversation[]> {
+    return this.conversations.find(tenantId, {}, { projection: { _id: 0 } }).toArray() as Promise<StoredConversation[]>;
+  }
 }

@@ -1,10 +1,10 @@
-import type { Db } from 'mongodb';
 import type { DomainEvent } from '@custodia/backend/events';
-import { DurableEventConsumer } from '@custodia/backend/run-end/index';
 import { alertEventTypes } from './alert-delivery.js';
+import type { DurableConsumers } from './services.js';
 
 export interface EventFeedOptions {
-  db: Db;
+  /** Opens the durable consumer the feed reads with, on the product's database. */
+  consumers: DurableConsumers;
   /** This bot process in the claims of the events it delivers. */
   instance: string;
   deliver(event: DomainEvent): Promise<void>;
@@ -25,14 +25,13 @@ export interface EventFeedOptions {
  * claims per event and conversation make a repeat after a crash harmless.
  */
 export class EventFeed {
-  private readonly consumer: DurableEventConsumer;
+  private readonly consumer: ReturnType<DurableConsumers>;
   private timer: NodeJS.Timeout | undefined;
   private polling: Promise<void> = Promise.resolve();
   private stopped = false;
 
   constructor(private readonly options: EventFeedOptions) {
-    this.consumer = new DurableEventConsumer({
-      db: options.db,
+    this.consumer = options.consumers({
       name: 'bot-alerts',
       instance: options.instance,
       types: alertEventTypes,

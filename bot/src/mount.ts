@@ -1,20 +1,17 @@
 import type { Server } from 'restify';
-import type { Db } from 'mongodb';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { ActivityLog } from '@custodia/backend/audit/activity-log';
 import type { BackupJobs, RunEngine } from '@custodia/backend/backup/index';
-import { botCollections } from './alert-store.js';
-import { approvalCollections } from './approval-store.js';
 import { BotCore } from './bot-core.js';
 import { BotFrameworkActivityAuthentication, type BotCredentials } from './botbuilder-authentication.js';
 import { botbuilderChannel, CustodiaTeamsBot } from './botbuilder-edge.js';
-import { botConversations } from './conversation-store.js';
 import { EventFeed } from './event-feed.js';
 import { portalLinks, type PortalDeepLink } from './portal-links.js';
-import type { ApprovalServices, BotDirectory } from './services.js';
+import type { ApprovalServices, BotBackend, BotDirectory } from './services.js';
 
 export interface MountBotOptions {
-  db: Db;
+  /** The bot's reads of the product, its own stores, run requests and events (the composition root opens them). */
+  backend: BotBackend;
   jobs: BackupJobs;
   engine: RunEngine;
   /** The activity log the API writes to: "run now" and approvals from Teams write to it too. */
@@ -54,9 +51,6 @@ export interface MountedBot {
 /** Serves the Teams bot at `POST /api/messages` and starts delivering alerts. */
 export async function mountBot(server: Server, options: MountBotOptions): Promise<MountedBot> {
   const onError = options.onError ?? (() => undefined);
-  for (const definition of [botConversations, ...botCollections, ...approvalCollections]) {
-    for (const index of definition.indexes) await definition.raw(options.db).createIndexes([index]);
-  }
   const { credentials } = options;
   const appId = credentials?.appId ?? '';
   const adapter = new CloudAdapter(
@@ -71,8 +65,9 @@ export async function mountBot(server: Server, options: MountBotOptions): Promis
     );
   };
   const channel = botbuilderChannel((reference, logic) => adapter.continueConversationAsync(appId, reference, logic));
+  const { consumers, ...backend } = options.backend;
   const services = {
-    db: options.db,
+    ...backend,
     jobs: options.jobs,
     engine: options.engine,
     links: portalLinks(options.portalDeepLink),
@@ -86,7 +81,7 @@ export async function mountBot(server: Server, options: MountBotOptions): Promis
     await adapter.process(request, response, (context) => bot.run(context));
   });
   const feed = new EventFeed({
-    db: options.db,
+    consumers,
     instance: options.instance,
     deliver: (event) => core.alerts.deliver(event),
     onError: (error, event) => onError(error, `alert ${event.type} ${event.eventId}`),

@@ -1,9 +1,7 @@
-import type { Db } from 'mongodb';
 import { isGranted, type Permission } from '@custodia/backend/access/permissions';
 import type { PortalRole } from '@custodia/backend/access/principal';
-import { findActivePortalUser } from '@custodia/backend/portal-users/portal-user-store';
-import { findTenant } from '@custodia/backend/tenants/tenant-store';
 import type { Language } from './language.js';
+import type { ProductReads } from './services.js';
 
 /**
  * Who wrote to the bot, as Teams tells us. The display name an activity carries is left out on purpose: anything
@@ -32,14 +30,14 @@ export interface BotPerson extends TeamsUser {
 
 /** Maps a Teams user to their portal role in the tenant the conversation belongs to. */
 export async function identifyPerson(
-  db: Db,
+  product: ProductReads,
   tenantId: string,
   user: TeamsUser,
   language: Language,
 ): Promise<BotPerson> {
   const base = { ...user, tenantId, language, portalEmail: undefined, portalName: undefined };
-  if (!(await findTenant(db, tenantId))) return { ...base, role: null };
-  const portalUser = await findActivePortalUser(db, tenantId, user.aadObjectId ?? '', user.email?.toLowerCase() ?? '');
+  if (!(await product.isOnboarded(tenantId))) return { ...base, role: null };
+  const portalUser = await product.activePortalUser(tenantId, user.aadObjectId ?? '', user.email?.toLowerCase() ?? '');
   if (!portalUser) return { ...base, role: 'self_service' };
   return { ...base, role: portalUser.role, portalEmail: portalUser.email, portalName: portalUser.name };
 }

@@ -1,6 +1,6 @@
 import type { RunView } from '@custodia/backend/backup/index';
 import { runErrorOf } from '@custodia/backend/run-errors/run-error-texts';
-import { isJobMuted, localDay } from './alert-store.js';
+import { localDay } from './alert-store.js';
 import type { RunCardData } from './cards/run-card.js';
 import type { BotServices } from './services.js';
 
@@ -11,7 +11,7 @@ export async function runCardData(
   conversationId: string,
   canManage: boolean,
 ): Promise<RunCardData> {
-  const { db, engine, jobs, links } = services;
+  const { engine, jobs, links, stores } = services;
   const [units, job] = await Promise.all([engine.runUnits(run.tenantId, run.runId), jobs.get(run.tenantId, run.jobId)]);
   const day = localDay(new Date(), job?.timeZone ?? 'Europe/Rome');
   return {
@@ -31,6 +31,6 @@ export async function runCardData(
     reason: runErrorOf(run),
     logUrl: links.jobLog(run.jobId, run.runId),
     canManage,
-    mutedToday: await isJobMuted(db, run.tenantId, run.jobId, conversationId, day),
+    mutedToday: await stores.alerts.isJobMuted(run.tenantId, run.jobId, conversationId, day),
   };
 }

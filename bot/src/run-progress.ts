@@ -1,6 +1,5 @@
 import type { RunView } from '@custodia/backend/backup/index';
 import { runCard } from './cards/run-card.js';
-import { findConversation } from './conversation-store.js';
 import type { Language } from './language.js';
 import type { ProactiveChannel } from './proactive.js';
 import { runCardData } from './run-card-data.js';
@@ -33,7 +32,7 @@ export class RunProgressUpdates {
     let lastShown = '';
     const tick = async (): Promise<void> => {
       const run = await this.services.engine.run(watched.tenantId, watched.runId);
-      const conversation = await findConversation(this.services.db, watched.tenantId, watched.conversationId);
+      const conversation = await this.services.stores.conversations.find(watched.tenantId, watched.conversationId);
       if (!run || !conversation || this.stopped) return;
       const shown = fingerprint(run);
       if (shown !== lastShown) {

@@ -15,6 +15,7 @@ import { OnBehalfOfGraph } from '@custodia/backend/graph/index';
 import { mountBot, refusedActivityText } from '@custodia/bot';
 import { startDevDb, type DevDb } from '@custodia/devdb';
 import { startBackupWorkers, type BackupWorkers } from './backup-workers.js';
+import { openBotBackend } from './bot-backend.js';
 import type { AppConfig } from './config.js';
 import { openConfiguredStore, refuseTenantsWithoutStore } from './content-store.js';
 import { seedDemoTenant, type DemoAdministrator } from './demo-seed.js';
@@ -154,7 +155,7 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
     logger,
   });
   const bot = await mountBot(server, {
-    db: database.db,
+    backend: await openBotBackend(database.db, { engine: running.engine, activity: api.services.activity }),
     jobs: backup.jobs,
     engine: running.engine,
     instance: running.workerName,

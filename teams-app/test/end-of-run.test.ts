@@ -9,10 +9,10 @@ import { eventClaims, endOfRunConsumerName } from '@custodia/backend/run-end/ind
 import { outboxLetters } from '@custodia/backend/tenants/mail-outbox';
 import { AlertDelivery } from '@custodia/bot/alert-delivery';
 import { botbuilderChannel } from '@custodia/bot/botbuilder-edge';
-import { rememberConversation } from '@custodia/bot/conversation-store';
 import { EventFeed } from '@custodia/bot/event-feed';
 import { portalLinks } from '@custodia/bot/portal-links';
 import { addRecipient } from '../../backend/test/notifications/notification-setup.js';
+import { openBotBackend } from '../src/bot-backend.js';
 import { checkCard } from '../../bot/test/support/card-check.js';
 import { RunClient, workerEnvironment } from './worker-support.js';
 import { startWorkerTestBed, type WorkerTestBed } from './worker-test-bed.js';
@@ -94,7 +94,9 @@ test('a run ended by a worker-only process is followed by the licence check: the
 /** What the bot's alert feed (as `mountBot` runs it in the product's process) posts to a channel of the tenant. */
 async function productBotCards(db: Db, tenantId: string, client: RunClient): Promise<string[]> {
   const conversationId = '19:it-channel@thread.tacv2';
-  await rememberConversation(db, {
+  const activity = new ActivityLog(db, randomBytes(32));
+  const { consumers, ...backend } = await openBotBackend(db, { engine: client.engine, activity });
+  await backend.stores.conversations.remember({
     tenantId,
     conversationId,
     scope: 'channel',
@@ -111,15 +113,15 @@ async function productBotCards(db: Db, tenantId: string, client: RunClient): Pro
     logic(new TurnContext(adapter, TurnContext.applyConversationReference({ type: 'message' }, reference, true))),
   );
   const services = {
-    db,
+    ...backend,
     jobs: client.jobs,
     engine: client.engine,
     links: portalLinks({ appId: 'custodia-app', entityId: 'portal' }),
-    activity: new ActivityLog(db, randomBytes(32)),
+    activity,
   };
   const alerts = new AlertDelivery(services, channel);
   const feed = new EventFeed({
-    db,
+    consumers,
     instance: 'product',
     deliver: (event) => alerts.deliver(event),
     onError: (error) => {

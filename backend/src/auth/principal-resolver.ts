@@ -1,6 +1,7 @@
 import type { Db } from 'mongodb';
 import { ApiError } from '../http/api-error.js';
-import { findActivePortalUser, portalUsers } from '../portal-users/portal-user-store.js';
+import { findActivePortalUser } from '../portal-users/portal-user-store.js';
+import { bindFirstSignIn } from '../portal-users/sign-ins.js';
 import { findTenant } from '../tenants/tenant-store.js';
 import type { Principal } from '../access/principal.js';
 import { isProviderOperator } from './provider-operators.js';
@@ -37,14 +38,7 @@ export async function resolvePrincipal(
     };
   }
   if (portalUser.userId === undefined) {
-    // First sign-in of an invited person: from now on they are recognised by object id, not email.
-    await portalUsers
-      .scoped(db)
-      .updateOne(
-        tenant.tenantId,
-        { id: portalUser.id },
-        { $set: { userId: identity.userId, status: 'active', lastSignInAt: now } },
-      );
+    await bindFirstSignIn(db, tenant.tenantId, portalUser.id, identity.userId, now);
   }
   return {
     kind: 'tenant',

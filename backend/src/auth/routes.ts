@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineRoute } from '../http/route.js';
 import { roles } from '../access/principal.js';
 import { currentTermsVersion } from '../tenants/licence-terms.js';
-import { portalUsers } from '../portal-users/portal-user-store.js';
+import { recordSignIn } from '../portal-users/sign-ins.js';
 
 const meResponse = z.strictObject({
   kind: z.enum(['tenant', 'provider']),
@@ -52,9 +52,7 @@ export const meRoutes = [
     async handler({ principal, services }) {
       const now = services.clock();
       if (principal.kind === 'tenant' && principal.portalUserId) {
-        await portalUsers
-          .scoped(services.db)
-          .updateOne(principal.tenantId, { id: principal.portalUserId }, { $set: { lastSignInAt: now } });
+        await recordSignIn(services.db, principal.tenantId, principal.portalUserId, now);
       }
       return { signedInAt: now.toISOString() };
     },

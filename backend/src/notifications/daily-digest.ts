@@ -1,8 +1,7 @@
 import type { Db } from 'mongodb';
-import { eventsCollection } from '../events.js';
-import { notificationRecipients, type NotificationRecipient } from '../settings/notification-recipients.js';
+import { recipientsInEveryTenant, type NotificationRecipient } from '../settings/notification-recipients.js';
 import type { MailOutbox } from '../tenants/mail-outbox.js';
-import { runEndTypes, type RunEndEvent } from '../events.js';
+import { runEndTypes, tenantEventsBetween } from '../events.js';
 import { dailyDigestLetter } from './digest-letter.js';
 import { renderLetter } from './letter-layout.js';
 import { subscribedBecause } from './event-letters.js';
@@ -37,23 +36,19 @@ export class DailyDigest {
     const day = now.toISOString().slice(0, 10);
     if (now.getUTCHours() < (this.options.sendAtUtcHour ?? 6) || this.sentForDay === day) return 0;
     // Cross-tenant by nature: the recipients of every tenant who asked for a digest.
-    const recipients = (await notificationRecipients
-      .raw(this.options.db)
-      .find({ events: 'digest.daily' }, { projection: { _id: 0 } })
-      .toArray()) as NotificationRecipient[];
+    const recipients = await recipientsInEveryTenant(this.options.db, 'digest.daily');
     const byTenant = new Map<string, NotificationRecipient[]>();
     for (const recipient of recipients)
       byTenant.set(recipient.tenantId, [...(byTenant.get(recipient.tenantId) ?? []), recipient]);
     let enqueued = 0;
     for (const [tenantId, tenantRecipients] of byTenant) {
-      const runs = (await eventsCollection
-        .scoped(this.options.db)
-        .find(
-          tenantId,
-          { type: { $in: [...runEndTypes] }, createdAt: { $gt: new Date(now.getTime() - dayMs), $lte: now } },
-          { sort: { createdAt: 1 }, projection: { _id: 0 } },
-        )
-        .toArray()) as RunEndEvent[];
+      const runs = await tenantEventsBetween(
+        this.options.db,
+        tenantId,
+        runEndTypes,
+        new Date(now.getTime() - dayMs),
+        now,
+      );
       for (const recipient of tenantRecipients) {
         const letter = renderLetter(dailyDigestLetter(runs, now, recipient.language), {
           language: recipient.language,

@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
-import { backupJobsCollection } from '../backup/collections.js';
+import { BackupJobs } from '../backup/backup-jobs.js';
 import { isRunEnd, type DomainEvent } from '../events.js';
 import type { GraphGateway } from '../graph/index.js';
 import { recipientsFor } from '../settings/notification-recipients.js';
@@ -71,9 +71,7 @@ export class EventNotifier {
   private async timeZoneOf(event: DomainEvent<NotifiedEventType>): Promise<string> {
     if (!isRunEnd(event)) return defaultTimeZone;
     const { jobId } = event.payload;
-    const job = await backupJobsCollection
-      .scoped(this.options.db)
-      .findOne(event.tenantId, { jobId }, { projection: { timeZone: 1 } });
+    const job = await new BackupJobs(this.options.db).get(event.tenantId, jobId);
     return job?.timeZone ?? defaultTimeZone;
   }
 

@@ -2,7 +2,7 @@ import type { Db } from 'mongodb';
 import type { Language } from '../language/language.js';
 import type { GraphGateway } from '../graph/index.js';
 import { findUser } from '../graph/directory/index.js';
-import { restoreRequestsCollection } from '../restore/collections.js';
+import { RestoreRequests } from '../restore/restore-requests.js';
 import { selfServiceRequester } from '../restore/self-service.js';
 import { readSettings } from '../settings/settings-store.js';
 
@@ -28,7 +28,7 @@ export async function restoreRequester(
   requestedBy: string,
 ): Promise<Addressee | null> {
   const [request, settings] = await Promise.all([
-    restoreRequestsCollection.scoped(db).findOne(tenantId, { restoreId }, { projection: { language: 1 } }),
+    new RestoreRequests(db).get(tenantId, restoreId),
     readSettings(db, tenantId),
   ]);
   const language = request?.language ?? settings.defaultLanguage;

@@ -43,3 +43,16 @@ export function findActivePortalUser(
       { projection: { _id: 0 } },
     );
 }
+
+/** The tenant's portal users who have not been revoked (invited or active). */
+export function unrevokedPortalUsers(db: Db, tenantId: string): Promise<PortalUser[]> {
+  return portalUsers
+    .scoped(db)
+    .find(tenantId, { status: { $ne: 'revoked' } }, { projection: { _id: 0 } })
+    .toArray();
+}
+
+/** The tenant's portal user with this address (any status), the way the activity log names a person. */
+export function portalUserByEmail(db: Db, tenantId: string, email: string): Promise<PortalUser | null> {
+  return portalUsers.scoped(db).findOne(tenantId, { email: email.toLowerCase() }, { projection: { _id: 0 } });
+}

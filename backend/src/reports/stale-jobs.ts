@@ -1,7 +1,7 @@
 import type { Db } from 'mongodb';
 import { BackupJobs } from '../backup/backup-jobs.js';
-import { runsCollection } from '../backup/collections.js';
 import type { RunStatus } from '../backup/model.js';
+import { runOutcomesOfJobs } from '../backup/run-reads.js';
 
 /** How long a job may go without a successful run before the report points it out. */
 export const staleAfterMs = 48 * 60 * 60 * 1000;
@@ -23,14 +23,11 @@ export async function staleJobs(db: Db, tenantId: string, now: Date): Promise<St
   const since = new Date(now.getTime() - staleAfterMs);
   const jobs = (await new BackupJobs(db).list(tenantId)).filter((job) => job.createdAt <= since);
   if (jobs.length === 0) return [];
-  const runs = await runsCollection
-    .scoped(db)
-    .find(
-      tenantId,
-      { jobId: { $in: jobs.map((job) => job.jobId) } },
-      { projection: { jobId: 1, status: 1, queuedAt: 1, finishedAt: 1 } },
-    )
-    .toArray();
+  const runs = await runOutcomesOfJobs(
+    db,
+    tenantId,
+    jobs.map((job) => job.jobId),
+  );
   return jobs.flatMap((job) => {
     const ofJob = runs.filter((run) => run.jobId === job.jobId).sort((a, b) => +b.queuedAt - +a.queuedAt);
     const lastSuccess = ofJob.find((run) => run.status === 'succeeded' && run.finishedAt !== null);

@@ -1,8 +1,8 @@
 import type { Db } from 'mongodb';
-import { runsCollection } from '../backup/collections.js';
 import type { GraphReader } from '../backup-unit/ports.js';
 import { itemVersionsCollection } from '../catalog/index.js';
 import { allCoverage } from '../backup/job-coverage.js';
+import { statusesOfRunsFinished } from '../backup/run-reads.js';
 import { licenceUsage } from '../licences/licence-usage.js';
 import { saveSnapshot, type UsageSnapshot } from './snapshot-store.js';
 import { tenantCoverage } from './tenant-coverage.js';
@@ -21,11 +21,8 @@ async function itemsStored(db: Db, tenantId: string): Promise<number> {
 
 async function runsEndedOn(db: Db, tenantId: string, day: string): Promise<UsageSnapshot['runs']> {
   const { start, end } = dayBounds(day);
-  const runs = await runsCollection
-    .scoped(db)
-    .find(tenantId, { finishedAt: { $gte: start, $lt: end } }, { projection: { status: 1 } })
-    .toArray();
-  const count = (status: string) => runs.filter((run) => run.status === status).length;
+  const statuses = await statusesOfRunsFinished(db, tenantId, start, end);
+  const count = (status: string) => statuses.filter((ended) => ended === status).length;
   return { succeeded: count('succeeded'), warning: count('warning'), failed: count('failed') };
 }
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { ApiError, notFound } from '../http/api-error.js';
-import { findTenantPage, listQuery, pageOf } from '../http/pagination.js';
+import { listQuery, pageOf } from '../http/pagination.js';
 import { routeDefiner } from '../http/route.js';
 import { restoreRefusals } from './restore-refusals.js';
 import { tenantOf } from '../http/schemas.js';
-import { restoreRequestsCollection } from '../restore/collections.js';
+import { RestoreRequests } from '../restore/restore-requests.js';
 import { restoreOf, type RestoreRouteServices } from './restore-api-services.js';
 import { restoreView, restoreViewSchema } from './views.js';
 
@@ -26,12 +26,10 @@ export const approvalRoutes = [
     query: listQuery(['requestedAt'], 'requestedAt', {}),
     response: pageOf(restoreViewSchema),
     async handler({ principal, query, services }) {
-      const page = await findTenantPage(
-        restoreRequestsCollection.scoped(services.db),
+      const page = await new RestoreRequests(services.db).page(
         tenantOf(principal),
         { status: 'awaitingApproval' },
         query,
-        'restoreId',
       );
       return { items: page.items.map(restoreView), nextCursor: page.nextCursor };
     },

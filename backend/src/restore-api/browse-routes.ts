@@ -4,7 +4,7 @@ import { maxPageSize, offsetOf, offsetPage, pageOf } from '../http/pagination.js
 import { routeDefiner, type Refusals, type RouteSpec } from '../http/route.js';
 import { catalogResourceId, isoDateTime } from '../http/schemas.js';
 import type { Permission } from '../access/permissions.js';
-import { runUnitsCollection } from '../backup/collections.js';
+import { finishedUnitsOf } from '../backup/run-reads.js';
 import { Catalog } from '../catalog/index.js';
 import { resourceInScope, resourcesInScope, type BackupScope, type ScopeInput } from './backup-scope.js';
 import { containerId } from './request-schemas.js';
@@ -122,14 +122,7 @@ export function browseRoutes(audience: BrowseAudience): RouteSpec<RestoreRouteSe
       async handler({ principal, params, services, request }) {
         const scope = await audience.scopeOf({ principal, services, request });
         await resourceInScope(services.db, scope, params.resourceId);
-        const units = await runUnitsCollection
-          .scoped(services.db)
-          .find(
-            scope.tenantId,
-            { resourceId: params.resourceId, status: 'done' },
-            { sort: { finishedAt: -1 }, limit: 100 },
-          )
-          .toArray();
+        const units = await finishedUnitsOf(services.db, scope.tenantId, params.resourceId, 100);
         return {
           items: units
             .filter((unit) => unit.finishedAt !== null)

@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import { ApiError } from '../http/api-error.js';
-import { runsCollection } from '../backup/collections.js';
+import { findRun } from '../backup/run-reads.js';
 import type { SelectionInput } from './request-schemas.js';
 
 /**
@@ -12,7 +12,7 @@ export async function pointInTimeOf(db: Db, tenantId: string, input: SelectionIn
   if (input.at && input.asOfRun) throw new ApiError(400, 'point_in_time_ambiguous');
   if (input.at) return new Date(input.at);
   if (!input.asOfRun) return undefined;
-  const run = await runsCollection.scoped(db).findOne(tenantId, { runId: input.asOfRun });
+  const run = await findRun(db, tenantId, input.asOfRun);
   if (!run) throw new ApiError(404, 'not_found', undefined, { what: 'run' });
   if (!run.finishedAt || (run.status !== 'succeeded' && run.status !== 'warning')) {
     throw new ApiError(409, 'run_not_restorable');

@@ -1,12 +1,10 @@
-import type { Filter } from 'mongodb';
 import { z } from 'zod';
 import { notFound } from '../http/api-error.js';
-import { findTenantPage, listQuery, offsetOf, offsetPage, pageOf } from '../http/pagination.js';
+import { listQuery, offsetOf, offsetPage, pageOf } from '../http/pagination.js';
 import { routeDefiner } from '../http/route.js';
 import { restoreRefusals, selectionRefusals } from './restore-refusals.js';
 import { tenantOf } from '../http/schemas.js';
-import { restoreRequestsCollection } from '../restore/collections.js';
-import type { RestoreRequest } from '../restore-model/model.js';
+import { RestoreRequests } from '../restore/restore-requests.js';
 import { tenantScope } from './backup-scope.js';
 import { checkedSelection } from './checked-selection.js';
 import { restoreBodySchema } from './request-schemas.js';
@@ -69,14 +67,7 @@ export const restoreRoutes = [
     query: listQuery(['requestedAt'], '-requestedAt', { status: z.enum(restoreStatuses).optional() }),
     response: pageOf(restoreViewSchema),
     async handler({ principal, query, services }) {
-      const filter: Filter<RestoreRequest> = query.status ? { status: query.status } : {};
-      const page = await findTenantPage(
-        restoreRequestsCollection.scoped(services.db),
-        tenantOf(principal),
-        filter,
-        query,
-        'restoreId',
-      );
+      const page = await new RestoreRequests(services.db).page(tenantOf(principal), { status: query.status }, query);
       return { items: page.items.map(restoreView), nextCursor: page.nextCursor };
     },
   }),

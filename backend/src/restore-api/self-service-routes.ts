@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { notFound } from '../http/api-error.js';
-import { findTenantPage, listQuery, pageOf } from '../http/pagination.js';
+import { listQuery, pageOf } from '../http/pagination.js';
 import { routeDefiner } from '../http/route.js';
 import { restoreRefusals, selectionRefusals, selfServiceRefusals } from './restore-refusals.js';
 import { tenantOf } from '../http/schemas.js';
-import { restoreRequestsCollection } from '../restore/collections.js';
+import { RestoreRequests } from '../restore/restore-requests.js';
 import { selfServiceRequester } from '../restore/self-service.js';
 import { readSettings } from '../settings/settings-store.js';
 import { ownScope } from './backup-scope.js';
@@ -75,12 +75,10 @@ export const selfServiceRestoreRoutes = [
     response: pageOf(restoreViewSchema),
     async handler({ principal, query, services, request }) {
       const scope = await ownScope({ principal, services, request });
-      const page = await findTenantPage(
-        restoreRequestsCollection.scoped(services.db),
+      const page = await new RestoreRequests(services.db).page(
         scope.tenantId,
         { requestedBy: selfServiceRequester(principal.userId) },
         query,
-        'restoreId',
       );
       return { items: page.items.map(restoreView), nextCursor: page.nextCursor };
     },

@@ -1,5 +1,6 @@
 export * from '../restore-model/model.js';
 export { RestoreService, restoreRunJobName, type RestoreServiceOptions } from './restore-service.js';
+export { RestoreRequests } from './restore-requests.js';
 export { resolveSelection, maxItemsPerRestore, SelectionTooLargeError } from './selection.js';
 export { restoreFolderName } from '../restore-model/target-location.js';
 export { outlookUploadBudget, type UploadBudget } from '../restore-model/upload-pacer.js';

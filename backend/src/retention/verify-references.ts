@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import { itemVersionsCollection } from '../catalog/index.js';
-import { indexedBlobPacks, storeBlobs, type PackBackend, type StoreFinding } from '../store/index.js';
+import { BlobIndex, indexedBlobPacks, type PackBackend, type StoreFinding } from '../store/index.js';
 import { blobIdsOf, referencedBlobIds } from './live-blobs.js';
 
 export interface ReferenceReport {
@@ -34,8 +34,8 @@ export async function verifyCatalogReferences(
   for (const [blobId, packIds] of await indexedBlobPacks(backend, masterKey, tenantId)) {
     if (packIds.some((packId) => present.has(packId))) resolved.add(blobId);
   }
-  const entries = storeBlobs.scoped(db).find(tenantId, {}, { projection: { _id: 0, blobId: 1, packId: 1 } });
-  for await (const entry of entries) if (present.has(entry.packId)) resolved.add(entry.blobId);
+  for await (const entry of new BlobIndex(db).placedBlobs(tenantId))
+    if (present.has(entry.packId)) resolved.add(entry.blobId);
   const missing = [...referenced].filter((blobId) => !resolved.has(blobId));
   const problems: StoreFinding[] = [];
   let damagedVersions = 0;

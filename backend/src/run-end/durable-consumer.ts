@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { eventsCollection, hoursBetween, type DomainEvent, type DomainEventType } from '../events.js';
+import { eventsOfHour, hoursBetween, type DomainEvent, type DomainEventType } from '../events.js';
 import { EventClaims } from './event-claims.js';
 
 export interface DurableConsumerOptions {
@@ -63,15 +63,13 @@ export class DurableEventConsumer {
     for (const createdHour of hoursBetween(since, new Date(now.getTime() + 3_600_000))) {
       if (events.length >= batchSize) break;
       // Cross-tenant by nature: one consumer serves every tenant; each step works in its event's tenant.
-      const ofHour = await eventsCollection
-        .raw(this.options.db)
-        .find(
-          { createdHour, type: { $in: [...this.options.types] }, createdAt: { $gt: since } },
-          { projection: { _id: 0 } },
-        )
-        .sort({ createdAt: 1 })
-        .limit(batchSize - events.length)
-        .toArray();
+      const ofHour = await eventsOfHour(
+        this.options.db,
+        createdHour,
+        this.options.types,
+        since,
+        batchSize - events.length,
+      );
       events.push(...ofHour);
     }
     const report: ConsumerPassReport = { handled: 0, failed: 0 };

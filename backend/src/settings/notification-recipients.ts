@@ -37,3 +37,11 @@ export function recipientsFor(db: Db, tenantId: string, event: NotificationEvent
     .find(tenantId, { events: event }, { projection: { _id: 0 }, sort: { email: 1 } })
     .toArray() as Promise<NotificationRecipient[]>;
 }
+
+/** Of every tenant, who asked for this event's letter (the daily digest, sent to every tenant at once). */
+export function recipientsInEveryTenant(db: Db, event: NotificationEvent): Promise<NotificationRecipient[]> {
+  return notificationRecipients
+    .raw(db)
+    .find({ events: event }, { projection: { _id: 0 } })
+    .toArray() as Promise<NotificationRecipient[]>;
+}

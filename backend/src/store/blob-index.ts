@@ -51,6 +51,11 @@ export class BlobIndex {
     return condemned;
   }
 
+  /** Every blob of the tenant that has a database entry, with its pack (a store written before index files). */
+  async *placedBlobs(tenantId: string): AsyncGenerator<Pick<BlobLocation, 'blobId' | 'packId'>> {
+    yield* this.blobs.find(tenantId, {}, { projection: { _id: 0, blobId: 1, packId: 1 } });
+  }
+
   /** One location per requested blob that has a database entry: how a store written before index files is read. */
   async locate(tenantId: string, blobIds: readonly string[]): Promise<Map<string, BlobLocation>> {
     const found = new Map<string, BlobLocation>();

@@ -5,7 +5,7 @@ export { filesystemBackend } from './filesystem-backend.js';
 export { azureBlobBackend, type AzureBlobBackendOptions } from './azure-blob-backend.js';
 export { verifyStore, type StoreFinding, type VerifyOptions, type VerifyReport } from './verify-store.js';
 export { StoreError, type LocalizedText, type StoreErrorCode } from './errors.js';
-export { storeBlobs, type BlobLocation } from './blob-index.js';
+export { BlobIndex, storeBlobs, type BlobLocation } from './blob-index.js';
 export { collectGarbage, type GarbageCollectionOptions, type GarbageCollectionReport } from './garbage-collector.js';
 export type { CollectionStep, StepHook } from './pack-rewriter.js';
 export { indexedBlobPacks } from './index-loader.js';

@@ -12,6 +12,7 @@ import { BotCore } from '../../src/bot-core.js';
 import { botbuilderChannel, CustodiaTeamsBot } from '../../src/botbuilder-edge.js';
 import { portalLinks } from '../../src/portal-links.js';
 import { EventFeed } from '../../src/event-feed.js';
+import { openBotBackend } from '../../../teams-app/src/bot-backend.js';
 
 /** A small tenant: two people with a few messages each, so runs take a second or two. */
 export const smallTenant = {
@@ -129,8 +130,9 @@ export async function startBotHarness(): Promise<BotHarness> {
     workerName: 'test-worker',
   });
   const activity = new ActivityLog(db, activityChainKey(backup.masterKey));
+  const { consumers, ...backend } = await openBotBackend(db, { engine: backup.engine, activity });
   const services = {
-    db,
+    ...backend,
     jobs: backup.jobs,
     engine: backup.engine,
     links: portalLinks({ appId: 'custodia-app', entityId: 'portal' }),
@@ -146,7 +148,7 @@ export async function startBotHarness(): Promise<BotHarness> {
   const core = new BotCore(services, channel, 200);
   const bot = new CustodiaTeamsBot(core);
   const feed = new EventFeed({
-    db,
+    consumers,
     instance: 'test-bot',
     deliver: (event) => core.alerts.deliver(event),
     onError: (error) => {

@@ -3,6 +3,7 @@ import type { BackupHarness } from '../../../backend/test/backup/harness.js';
 import { ActivityLog } from '../../../backend/src/audit/activity-log.js';
 import { activityChainKey } from '../../../backend/src/audit/activity-seal.js';
 import { mountBot, type MountBotOptions, type MountedBot } from '../../src/mount.js';
+import { openBotBackend } from '../../../teams-app/src/bot-backend.js';
 
 export interface ServedBot {
   bot: MountedBot;
@@ -19,11 +20,12 @@ export async function serveBot(
   const { db } = backup.database;
   const server = restify.createServer();
   server.use(restify.plugins.bodyParser({ mapParams: false }));
+  const activity = new ActivityLog(db, activityChainKey(backup.masterKey));
   const bot = await mountBot(server, {
-    db,
+    backend: await openBotBackend(db, { engine: backup.engine, activity }),
     jobs: backup.jobs,
     engine: backup.engine,
-    activity: new ActivityLog(db, activityChainKey(backup.masterKey)),
+    activity,
     directory: { graphFor: async () => backup.gateway },
     portalDeepLink: { appId: 'custodia-app', entityId: 'portal' },
     ...options,

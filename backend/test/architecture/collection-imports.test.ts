@@ -1,0 +1,76 @@
+import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
+
+const repository = fileURLToPath(new URL('../../..', import.meta.url));
+
+/** The messages the repository's ESLint configuration reports for this source, as if it were the file at `path`. */
+async function lint(path: string, source: string): Promise<{ ruleId: string | null; message: string }[]> {
+  const eslint = new ESLint({ cwd: repository });
+  const [result] = await eslint.lintText(source, { filePath: `${repository}${path}` });
+  return (result?.messages ?? []).map(({ ruleId, message }) => ({ ruleId, message }));
+}
+
+const restoreRequests =
+  "import { restoreRequestsCollection } from '../restore/collections.js';\nexport const requests = restoreRequestsCollection;\n";
+
+describe('only the module that owns a collection imports it', () => {
+  test('a route of another module importing the restore requests collection is refused, naming the owner', async () => {
+    const messages = await lint('backend/src/restore-api/sneaky-route.ts', restoreRequests);
+    expect(messages).toEqual([
+      {
+        ruleId: 'no-restricted-imports',
+        message: expect.stringContaining('restore owns this collection: call its service instead.'),
+      },
+    ]);
+  });
+
+  test('the bot importing a collection through a module index is refused', async () => {
+    const source =
+      "import { portalUsers } from '@custodia/backend/portal-users/portal-user-store';\nexport const users = portalUsers;\n";
+    const messages = await lint('bot/src/sneaky-handler.ts', source);
+    expect(messages.map((message) => message.ruleId)).toEqual(['no-restricted-imports']);
+    expect(messages[0]?.message).toContain("'portalUsers'");
+  });
+
+  test('the composition root importing the bot’s own collection is refused', async () => {
+    const source =
+      "import { botConversations } from '@custodia/bot/conversation-store';\nexport const conversations = botConversations;\n";
+    const messages = await lint('teams-app/src/sneaky-wiring.ts', source);
+    expect(messages.map((message) => message.message)).toEqual([
+      expect.stringContaining('bot owns this collection: call its service instead.'),
+    ]);
+  });
+
+  test('backup’s runs are refused to reports, and left to jobs-api until it is converted', async () => {
+    const source = "import { runsCollection } from '../backup/collections.js';\nexport const runs = runsCollection;\n";
+    const refused = await lint('backend/src/reports/sneaky-report.ts', source);
+    expect(refused.map((message) => message.message)).toEqual([
+      expect.stringContaining('backup owns this collection: call its service instead.'),
+    ]);
+    expect(await lint('backend/src/jobs-api/job-log.ts', source)).toEqual([]);
+  });
+
+  test('the durable events are read through events.ts, not its collection', async () => {
+    const source = "import { eventsCollection } from '../events.js';\nexport const events = eventsCollection;\n";
+    const refused = await lint('backend/src/notifications/sneaky-digest.ts', source);
+    expect(refused.map((message) => message.message)).toEqual([
+      expect.stringContaining('events owns this collection: call its service instead.'),
+    ]);
+  });
+
+  test('the owning module imports its own collection', async () => {
+    expect(await lint('backend/src/restore/restore-listing.ts', restoreRequests.replace('../restore/', './'))).toEqual(
+      [],
+    );
+  });
+
+  test('an import of the owning module’s service is allowed', async () => {
+    const source =
+      "import { RestoreRequests } from '../restore/restore-requests.js';\nexport const reads = RestoreRequests;\n";
+    expect(await lint('backend/src/restore-api/listing.ts', source)).toEqual([]);
+  });
+
+  test('tests may seed through a collection', async () => {
+    expect(await lint('backend/test/restore-api/seed.test.ts', restoreRequests)).toEqual([]);
+  });
+});
