@@ -92,7 +92,7 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
   // The workers start once the server knows its address (letters link to the portal); until then health says so.
   const started: { workers?: BackupWorkers } = {};
   mountHealth(server, {
-    databaseUp: () => database.ping(),
+    databaseUp: (timeoutMs) => database.ping(timeoutMs),
     schedulerState: () => started.workers?.scheduler.state ?? 'starting',
   });
   mountTab(server, fileURLToPath(new URL('../../tab/dist', import.meta.url)));
@@ -152,6 +152,7 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
     dataLocations: config.storeLocations.map((entry) => entry.location),
     consent: new ClientCredentialsConsentProbe({ authorityHost: microsoft365.authorityHost, ...microsoft365.app }),
     portalUrl,
+    requestDeadlineMs: config.requestDeadlineMs,
     logger,
   });
   const bot = await mountBot(server, {

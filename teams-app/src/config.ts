@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import {
+  defaultRequestDeadlineMs,
   supportHoursSetting,
   supportPhoneSetting,
   supportPinSetting,
@@ -91,6 +92,7 @@ const environmentSchema = z.object({
   HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
   HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
   HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  API_REQUEST_DEADLINE_MS: z.coerce.number().int().min(100).max(600_000).default(defaultRequestDeadlineMs),
 });
 
 export interface AppConfig {
@@ -144,6 +146,8 @@ export interface AppConfig {
   readonly shutdownTimeoutMs: number;
   /** How long a client may take to send its request's headers, and its whole request; idle keep-alive. */
   readonly httpTimeouts: HttpTimeouts;
+  /** How long an API request may wait for the database before it is answered 503 `database_unavailable`. */
+  readonly requestDeadlineMs: number;
 }
 
 export class ConfigError extends Error {
@@ -240,6 +244,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       requestMs: values.HTTP_REQUEST_TIMEOUT_MS,
       keepAliveMs: values.HTTP_KEEP_ALIVE_TIMEOUT_MS,
     },
+    requestDeadlineMs: values.API_REQUEST_DEADLINE_MS,
   };
 }
 

@@ -2,6 +2,7 @@
 // limits allow; they share every run's units. SIGTERM (or SIGINT) drains running units first.
 import { openDatabase, watchDatabase } from '@custodia/backend';
 import { ConfigError } from './config.js';
+import { installLastResortGuard } from './last-resort-guard.js';
 import { createLogger } from './logger.js';
 import { loadWorkerConfig, type WorkerConfig } from './worker-config.js';
 import { startBackupWorker } from './worker-runtime.js';
@@ -18,6 +19,7 @@ try {
 }
 
 const logger = createLogger(config.logLevel).child({ worker: config.workerName });
+installLastResortGuard(logger);
 const database = await openDatabase(config.mongodbUri, config.mongodbDatabase, logger);
 const worker = await startBackupWorker({
   db: database.db,

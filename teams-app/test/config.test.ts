@@ -23,6 +23,14 @@ test('every bad value is named in one clear error', () => {
   expect(message).toContain('LOG_LEVEL="loud"');
 });
 
+test('the API request deadline is 20 s unless told, and a deadline too short or too long is refused', () => {
+  expect(loadConfig({}).requestDeadlineMs).toBe(20_000);
+  expect(loadConfig({ API_REQUEST_DEADLINE_MS: '5000' }).requestDeadlineMs).toBe(5_000);
+  for (const bad of ['0', '50', '600001', 'soon']) {
+    expect(() => loadConfig({ API_REQUEST_DEADLINE_MS: bad })).toThrow(`API_REQUEST_DEADLINE_MS="${bad}"`);
+  }
+});
+
 test('Graph and authority must be configured together', () => {
   expect(() => loadConfig({ GRAPH_BASE_URL: 'https://graph.microsoft.com/v1.0' })).toThrow(/go together/);
 });

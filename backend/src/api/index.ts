@@ -16,6 +16,9 @@ import { apiPrefix, apiRoutes } from './routes.js';
 import type { ApiServices } from './services.js';
 import type { ProviderProfile } from '../tenants/provider-profile.js';
 
+/** A list of accounts or the licence's usage takes well under a second; twenty is a database in trouble. */
+export const defaultRequestDeadlineMs = 20_000;
+
 export interface ApiOptions {
   readonly db: Db;
   readonly identity: IdentityConfig;
@@ -29,6 +32,8 @@ export interface ApiOptions {
   readonly dataLocations: readonly DataLocation[];
   readonly portalUrl: string;
   readonly knowledgeDir?: string;
+  /** How long a request may wait for the database before it is answered 503 `database_unavailable` (20 s unless told). */
+  readonly requestDeadlineMs?: number;
   readonly clock?: () => Date;
   readonly logger?: Logger;
   /** Built once per process by `createBackupApiServices` (jobs-api). */
@@ -63,6 +68,7 @@ export async function mountApi(server: Server, options: ApiOptions): Promise<Mou
       ...(options.identity.apiDomain !== undefined && { apiDomain: options.identity.apiDomain }),
     },
     portalUrl: options.portalUrl,
+    requestDeadlineMs: options.requestDeadlineMs ?? defaultRequestDeadlineMs,
     clock,
     logger: options.logger,
     ...(options.backup && { backup: options.backup }),

@@ -16,6 +16,7 @@ import { parseInput } from '../http/validation.js';
 import { hasBody, readJsonBody, closeUnreadBodyAfterAnswer } from '../http/json-body.js';
 import { actorOf } from './actor.js';
 import { graphRefusalAsApiError } from './graph-refusal.js';
+import { databaseFailureAsApiError, RequestDeadline, retryAfterSeconds } from '../http/request-deadline.js';
 
 /** A route that takes more says so with `maxBodyBytes` (restores and exports: 512 KiB; support tickets: 32 KiB). */
 const defaultMaxBodyBytes = 16 * 1024;
@@ -44,13 +45,16 @@ async function serve(
   services: ApiServices,
 ): Promise<void> {
   let language = negotiateLanguage(request.header('accept-language'));
+  // Knowing the caller only reads, so it is bounded for every route; so is a read's handler, but a write's is let
+  // finish once started, so that its answer says what happened.
+  const deadline = new RequestDeadline(services.requestDeadlineMs);
   try {
-    const principal = route.permission === 'public' ? undefined : await authenticate(request, services);
+    const principal = route.permission === 'public' ? undefined : await deadline.bound(authenticate(request, services));
     if (principal?.kind === 'tenant') {
-      const settings = await readSettings(services.db, principal.tenantId);
+      const settings = await deadline.bound(readSettings(services.db, principal.tenantId));
       language = negotiateLanguage(request.header('accept-language'), settings.defaultLanguage);
     }
-    if (route.permission !== 'public') await authorize(route, principal, services);
+    if (route.permission !== 'public') await deadline.bound(authorize(route, principal, services));
     const context: RouteContext<unknown, unknown, unknown, ApiServices> = {
       params: parseInput(route.params ?? emptyObject, request.params ?? {}, 'params'),
       query: parseInput(route.query ?? emptyObject, request.query ?? {}, 'query'),
@@ -62,7 +66,8 @@ async function serve(
       request,
       response,
     };
-    const result = route.response.parse(await route.handler(context as never));
+    const handled = route.handler(context as never);
+    const result = route.response.parse(await (route.method === 'GET' ? deadline.bound(handled) : handled));
     if (route.activity) {
       const activities = [route.activity(context as never, result)].flat();
       for (const { tenantId, ...draft } of activities) {
@@ -135,9 +140,10 @@ function sendError(
     return;
   }
   closeUnreadBodyAfterAnswer(request, response);
-  const known = error instanceof ApiError ? error : graphRefusalAsApiError(error);
+  const known = error instanceof ApiError ? error : (graphRefusalAsApiError(error) ?? databaseFailureAsApiError(error));
   if (known) {
     if (!(error instanceof ApiError)) services.logger?.warn({ err: error, route: routeId }, known.code);
+    if (known.code === 'database_unavailable') response.setHeader('retry-after', String(retryAfterSeconds));
     response.send(known.status, known.toBody(language));
     return;
   }

@@ -35,7 +35,8 @@ function parameters<S extends RouteServices>(route: RouteSpec<S>): JsonSchema[] 
 
 /**
  * Every refusal the operation can answer with, by status: the pipeline's own (`mount.ts`: strict parsing of every
- * part of the request, the body limit, sign-in, role and licence terms, the tenant setup, an unexpected failure) and
+ * part of the request, the body limit, sign-in, role and licence terms, the tenant setup, an unexpected failure, a
+ * database that does not answer within the request's deadline) and
  * those the route declares of its handler. There is no `default`: a status listed nowhere here is a bug.
  */
 function refusalsOf<S extends RouteServices>(route: RouteSpec<S>): Map<number, Set<ErrorCode>> {
@@ -59,6 +60,7 @@ function refusalsOf<S extends RouteServices>(route: RouteSpec<S>): Map<number, S
   if (route.requiresSetup) add(409, 'tenant_setup_incomplete');
   for (const [status, codes] of Object.entries(route.refusals ?? {})) add(Number(status), ...codes);
   add(500, 'internal_error');
+  add(503, 'database_unavailable');
   return refusals;
 }
 

@@ -21,6 +21,8 @@ export interface ApiServices extends RouteServices {
   readonly provider: ProviderProfile;
   /** The authority host and client id, for the admin-consent link. */
   readonly identity: { readonly authorityHost: string; readonly clientId: string; readonly apiDomain?: string };
+  /** How long a request may wait for the database before it is answered 503 `database_unavailable`. */
+  readonly requestDeadlineMs: number;
   /** Where people open the product (the welcome letter links there). */
   readonly portalUrl: string;
   /** The backup engine, schedules and licence accounting; routes that need them answer 503 without. */

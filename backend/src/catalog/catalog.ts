@@ -17,6 +17,7 @@ import type { CatalogFolder, DeltaCursor, ItemVersion, ProtectedResource } from 
 import { mergeNewestFirst, searchNewestFirst, type FindAll } from './newest-first-search.js';
 import { searchBucketsOf, searchWordsFilter, type SearchBucketField } from './search-buckets.js';
 import { withoutNul } from './storable-text.js';
+import { currentBytesOfResource } from './resource-stored-bytes.js';
 import { isDuplicateKeyError } from '../db/index.js';
 
 /** A version as a workload sees it, before the catalog stamps run and validity. */
@@ -96,8 +97,14 @@ export class Catalog {
     );
   }
 
+  /** A completed backup of the resource: when, by which run, and the bytes its current versions now hold. */
   async markResourceBackedUp(resourceId: string, runId: string, at: Date): Promise<void> {
-    await this.resources.updateOne(this.tenantId, { resourceId }, { $set: { lastBackupAt: at, lastRunId: runId } });
+    const storedBytes = await currentBytesOfResource(this.db, this.tenantId, resourceId);
+    await this.resources.updateOne(
+      this.tenantId,
+      { resourceId },
+      { $set: { lastBackupAt: at, lastRunId: runId, storedBytes } },
+    );
   }
 
   /** The current (open) version keys of the given items, to tell new and changed items from replays. */

@@ -12,4 +12,5 @@ export { searchBucketsOf } from './search-buckets.js';
 export { countDateBuckets, dateBucketFieldsOf } from './date-buckets.js';
 import './search-buckets-upgrade.js';
 import './date-buckets-upgrade.js';
+export { currentBytesOfResource } from './resource-stored-bytes.js';
 export { childFolderPath, displayFolderPath, joinFolderPath, splitFolderPath } from './folder-path.js';

@@ -27,6 +27,8 @@ export interface ProtectedResource {
   firstSeenAt: Date;
   lastBackupAt?: Date;
   lastRunId?: string;
+  /** Bytes of its current versions as of its last completed backup (`resource-stored-bytes.ts`). */
+  storedBytes?: number;
 }
 
 /** A blob list in the content store that holds an item's bytes. */

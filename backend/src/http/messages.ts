@@ -184,6 +184,10 @@ export const errorTexts = defineTexts({
     it: 'Il link di download non è valido o è scaduto: richiedi di nuovo l’esportazione dal portale.',
     en: 'The download link is not valid or has expired: request the export again from the portal.',
   },
+  database_unavailable: {
+    it: 'Il database non ha risposto in tempo: riprova fra qualche istante. Se succede ancora, avvisa il fornitore del servizio.',
+    en: 'The database did not answer in time: try again in a moment. If it keeps happening, tell your service provider.',
+  },
   internal_error: {
     it: 'Si è verificato un errore interno. Riprova; se si ripete, apri una segnalazione al supporto.',
     en: 'An internal error occurred. Try again; if it happens again, open a support ticket.',

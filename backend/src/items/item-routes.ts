@@ -7,7 +7,6 @@ import { BackupJobs } from '../backup/backup-jobs.js';
 import { resourcesCollection, type ProtectedResource } from '../catalog/index.js';
 import { coverageOf } from '../backup/job-coverage.js';
 import { purgeResourceBackup } from './purge-backup.js';
-import { storedBytesByResource } from '../licences/stored-bytes.js';
 import type { Db, Filter } from 'mongodb';
 
 const resourceKinds = ['mailbox', 'onedrive', 'sharepoint', 'team'] as const;
@@ -25,14 +24,13 @@ const itemSchema = z.strictObject({
   storedBytes: z.number().int(),
 });
 
-/** A page of accounts with protection and consumption: two queries for the page, whatever its size. */
+/**
+ * A page of accounts with protection and consumption: two queries for the page, whatever its size; the bytes are
+ * the account's own (`storedBytes`, counted when its backup completes), never summed from its versions here.
+ */
 async function itemViews(db: Db, tenantId: string, resources: readonly ProtectedResource[]) {
   const ids = resources.map((resource) => resource.resourceId);
-  const [coverage, bytes, jobs] = await Promise.all([
-    coverageOf(db, tenantId, ids),
-    storedBytesByResource(db, tenantId, ids),
-    new BackupJobs(db).list(tenantId),
-  ]);
+  const [coverage, jobs] = await Promise.all([coverageOf(db, tenantId, ids), new BackupJobs(db).list(tenantId)]);
   const jobNames = new Map(jobs.map((job) => [job.jobId, job.name]));
   return resources.map((resource) => {
     const covering = coverage
@@ -47,7 +45,7 @@ async function itemViews(db: Db, tenantId: string, resources: readonly Protected
       protected: covering.length > 0,
       jobs: covering,
       lastBackupAt: isoOrNull(resource.lastBackupAt),
-      storedBytes: bytes.get(resource.resourceId) ?? 0,
+      storedBytes: resource.storedBytes ?? 0,
     };
   });
 }

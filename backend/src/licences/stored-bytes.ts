@@ -1,33 +1,14 @@
 import type { Db } from 'mongodb';
-import { itemVersionsCollection } from '../catalog/index.js';
+import { resourcesCollection } from '../catalog/index.js';
 
 /**
- * Bytes held for the current versions of each resource's items, summed by the database in one
- * aggregation: one query for a page of resources, never one per resource.
+ * Bytes held for the current versions of every item of the tenant: the sum of what each account's last completed
+ * backup counted (`catalog/resource-stored-bytes.ts`), one small document per account, never the versions themselves.
  */
-export async function storedBytesByResource(
-  db: Db,
-  tenantId: string,
-  resourceIds: readonly string[],
-): Promise<Map<string, number>> {
-  const rows = await itemVersionsCollection
-    .raw(db)
-    .aggregate<{ _id: string; bytes: number }>([
-      { $match: { tenantId, resourceId: { $in: [...resourceIds] }, validTo: null } },
-      { $group: { _id: '$resourceId', bytes: { $sum: '$size' } } },
-    ])
-    .toArray();
-  return new Map(rows.map((row) => [row._id, row.bytes]));
-}
-
-/** Bytes held for the current versions of every item of the tenant. */
 export async function storedBytesOfTenant(db: Db, tenantId: string): Promise<number> {
-  const [row] = await itemVersionsCollection
-    .raw(db)
-    .aggregate<{ bytes: number }>([
-      { $match: { tenantId, validTo: null } },
-      { $group: { _id: null, bytes: { $sum: '$size' } } },
-    ])
+  const resources = await resourcesCollection
+    .scoped(db)
+    .find(tenantId, {}, { projection: { _id: 0, storedBytes: 1 } })
     .toArray();
-  return row?.bytes ?? 0;
+  return resources.reduce((sum, resource) => sum + (resource.storedBytes ?? 0), 0);
 }

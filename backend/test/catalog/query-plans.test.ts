@@ -1,7 +1,7 @@
 import { MongoClient, type CommandStartedEvent, type Document } from 'mongodb';
 import { openTestDatabase, type TestDatabase } from '../../../test-support/database.js';
 import { ensureIndexes } from '../../src/db/index.js';
-import { Catalog, searchTermsOf, type NewItemVersion } from '../../src/catalog/index.js';
+import { Catalog, currentBytesOfResource, searchTermsOf, type NewItemVersion } from '../../src/catalog/index.js';
 
 // Every hot query the catalog sends is asked back with `explain`: on MongoDB no plan may scan a collection
 // (COLLSCAN); on the embedded default (FerretDB over PostgreSQL) no PostgreSQL plan may read a whole table (Seq Scan).
@@ -109,6 +109,10 @@ test.each<[string, (catalog: Catalog) => Promise<unknown>]>([
   ],
   ['the folders of a resource', (catalog) => catalog.listFolders('mailbox:user-8')],
   ['the delta cursors of a resource', (catalog) => catalog.deltaCursorsOf('mailbox:user-9')],
+  [
+    'the bytes a completed backup of a resource counts',
+    () => currentBytesOfResource(client.db(database.name), 'tenant-plans', 'mailbox:user-10'),
+  ],
 ])('%s reads no whole collection', async (_name, act) => {
   const plans = await scansOfQueriesIn(act);
   expect(Object.keys(plans).length).toBeGreaterThan(0);

@@ -72,6 +72,7 @@ export type ApiError = {
       | 'restore_not_awaiting_approval'
       | 'restore_unavailable'
       | 'download_expired'
+      | 'database_unavailable'
       | 'internal_error';
     /** In the caller’s language: Italian or English, by Accept-Language. */
     message: string;
