@@ -1,4 +1,4 @@
-import { Button, Tab, TabList } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { meRead, meSignIn, tenantRead } from './api/generated.js';
 import { createApiClient, type ApiClient } from './api/client.js';
@@ -7,7 +7,8 @@ import type { Me } from './api/model.js';
 import { useResource } from './api/use-resource.js';
 import { InfoNotice, Loaded } from './components/messages.js';
 import { useLanguage } from './i18n/language.js';
-import type { MessageKey } from './i18n/messages.js';
+import { PortalNav } from './navigation/PortalNav.js';
+import { sectionGroups, type Section } from './navigation/sections.js';
 import { ActivityPage } from './pages/ActivityPage.js';
 import { ApprovalsPage } from './pages/ApprovalsPage.js';
 import { ItemsPage } from './pages/ItemsPage.js';
@@ -26,41 +27,7 @@ import { SupportPage } from './pages/SupportPage.js';
 import { TermsPage } from './pages/TermsPage.js';
 import { ProviderPortal } from './provider/ProviderPortal.js';
 
-// Restore, approvals and self-service views join this list when they are built.
-const sections = [
-  'overview',
-  'setup',
-  'items',
-  'restore',
-  'restores',
-  'approvals',
-  'licence',
-  'reports',
-  'jobLog',
-  'portalUsers',
-  'settings',
-  'activity',
-  'knowledge',
-  'support',
-] as const;
-type Section = (typeof sections)[number];
-
-const sectionLabels: Record<Section, MessageKey> = {
-  overview: 'tabOverview',
-  setup: 'tabSetup',
-  items: 'tabItems',
-  restore: 'tabRestore',
-  restores: 'tabRestores',
-  approvals: 'tabApprovals',
-  licence: 'tabLicence',
-  reports: 'tabReports',
-  jobLog: 'tabJobLog',
-  portalUsers: 'tabPortalUsers',
-  settings: 'tabSettings',
-  activity: 'tabActivity',
-  knowledge: 'tabKnowledge',
-  support: 'tabSupport',
-};
+const sections: readonly Section[] = sectionGroups.flatMap((group) => group.sections);
 
 function SectionPage({ section, onOpen }: { section: Section; onOpen: (section: Section) => void }) {
   switch (section) {
@@ -95,7 +62,7 @@ function SectionPage({ section, onOpen }: { section: Section; onOpen: (section: 
   }
 }
 
-/** The tenant's tabs, with the setup wizard first while the setup is incomplete. */
+/** The tenant's sections in their groups, with the setup wizard first while the setup is incomplete. */
 function TenantPortal({ api, me: person }: { api: ApiClient; me: Me }) {
   const { t, language } = useLanguage();
   const tenant = useResource(() => tenantRead(api), `tenant-${language}`);
@@ -118,30 +85,22 @@ function TenantPortal({ api, me: person }: { api: ApiClient; me: Me }) {
         };
         return (
           <SessionContext.Provider value={session}>
-            <nav aria-label={t('navLabel')}>
-              <TabList
-                selectedValue={current}
-                onTabSelect={(_, data) => setSection(data.value as Section)}
-                style={{ flexWrap: 'wrap', padding: '0 12px' }}
-              >
-                {visible.map((s) => (
-                  <Tab key={s} value={s}>
-                    {t(sectionLabels[s])}
-                  </Tab>
-                ))}
-              </TabList>
-            </nav>
-            {setupPending && current !== 'setup' && (
-              <div className="page">
-                <InfoNotice>
-                  {t('setupPending')}{' '}
-                  <Button appearance="transparent" onClick={() => setSection('setup')}>
-                    {t('setupOpen')}
-                  </Button>
-                </InfoNotice>
+            <div className="portal-layout">
+              <PortalNav visible={visible} current={current} onOpen={setSection} />
+              <div className="portal-content">
+                {setupPending && current !== 'setup' && (
+                  <div className="page">
+                    <InfoNotice>
+                      {t('setupPending')}{' '}
+                      <Button appearance="transparent" onClick={() => setSection('setup')}>
+                        {t('setupOpen')}
+                      </Button>
+                    </InfoNotice>
+                  </div>
+                )}
+                <SectionPage key={`${current}-${language}`} section={current} onOpen={setSection} />
               </div>
-            )}
-            <SectionPage key={`${current}-${language}`} section={current} onOpen={setSection} />
+            </div>
           </SessionContext.Provider>
         );
       }}

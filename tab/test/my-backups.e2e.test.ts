@@ -50,7 +50,7 @@ test('an ordinary person sees only their own mailbox and OneDrive in “My backu
   // Both are the person's own: the kind says which, and the OneDrive's name ("OneDrive — …") is not prefixed twice.
   expect([...options].sort()).toEqual(['Mailbox', 'OneDrive']);
   // No admin navigation in the personal view.
-  await expect(page.getByRole('tab').count()).resolves.toBe(0);
+  await expect(page.getByRole('navigation').count()).resolves.toBe(0);
 });
 
 test('the self-service restore guide opens from “My backups”, as the knowledge base writes it, and leads back', async () => {

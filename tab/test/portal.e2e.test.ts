@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { DomainEvents } from '@custodia/backend';
-import { devSignIn, openPortalSession, type PortalSession } from './support/portal-session.js';
+import { devSignIn, navItem, openPortalSession, type PortalSession } from './support/portal-session.js';
 
 let session: PortalSession;
 let page: Page;
@@ -87,7 +87,8 @@ test('the setup wizard sets Milan and every service, checks consent and confirms
     workloads: ['exchange', 'sharepoint-onedrive', 'teams'],
     missing: [],
   });
-  await expect(page.getByRole('tab', { name: 'Tenant setup' }).count()).resolves.toBe(0);
+  await expect(navItem(page, 'Overview').getAttribute('aria-current')).resolves.toBe('page');
+  await expect(navItem(page, 'Tenant setup').count()).resolves.toBe(0);
   await page.getByRole('heading', { name: 'Backup jobs' }).waitFor();
   await page.getByRole('button', { name: 'Update job list' }).waitFor();
   await capture('overview-en');

@@ -3,6 +3,7 @@ import { directoryGroup } from './support/directory.js';
 import {
   dailyTimeIn,
   devSignIn,
+  navItem,
   openPortalSession,
   signInAdminWithJobsAside,
   waitForJobRun,
@@ -131,7 +132,7 @@ const itemCheckbox = () => page.getByRole('checkbox', { name: `Select ${subject}
 
 test('a deleted message is found as of the backup run by browsing and by search, and exports as a ZIP now or prepared', async () => {
   expect(inboxSubjects()).not.toContain(subject);
-  await page.getByRole('tab', { name: 'Restore', exact: true }).click();
+  await navItem(page, 'Restore').click();
   await page.getByRole('heading', { name: 'Restore', level: 1 }).waitFor();
   await page.getByLabel('Type', { exact: true }).selectOption('mailbox');
   await page
@@ -309,11 +310,11 @@ test.each([
       await devSignIn(rolePage, person.userPrincipalName, { person: 'Person of the demo tenant', button: 'Sign in' });
       await rolePage.getByLabel('I have read and accept the licence terms').check();
       await rolePage.getByRole('button', { name: 'Accept and continue' }).click();
-      await rolePage.getByRole('tab', { name: 'Restores', exact: true }).click();
+      await navItem(rolePage, 'Restores').click();
       await rolePage.getByRole('row').filter({ hasText: 'Completed' }).first().waitFor();
       await rolePage.getByText(notForRole).waitFor();
-      await expect(rolePage.getByRole('tab', { name: 'Restore', exact: true }).count()).resolves.toBe(0);
-      await expect(rolePage.getByRole('tab', { name: 'Approvals', exact: true }).count()).resolves.toBe(0);
+      await expect(navItem(rolePage, 'Restore').count()).resolves.toBe(0);
+      await expect(navItem(rolePage, 'Approvals').count()).resolves.toBe(0);
       // A restore opens with its progress and the same explanation, not a list of items that fails.
       await rolePage.getByRole('row').filter({ hasText: 'Completed' }).first().getByRole('button').click();
       await rolePage.getByRole('heading', { name: 'Restore', level: 1 }).waitFor();
@@ -321,7 +322,7 @@ test.each([
       await expect(rolePage.getByRole('heading', { name: 'Each item' }).count()).resolves.toBe(0);
       await expect(rolePage.getByRole('alert').count()).resolves.toBe(0);
       // Deleting backups is for administrators: the Items page offers no button the API would refuse.
-      await rolePage.getByRole('tab', { name: 'Items', exact: true }).click();
+      await navItem(rolePage, 'Items').click();
       await rolePage.getByRole('row').filter({ hasText: owner.userPrincipalName }).first().waitFor();
       await expect(rolePage.getByRole('button', { name: 'Delete backup' }).count()).resolves.toBe(0);
     } finally {

@@ -4,6 +4,7 @@ import * as reportsMessages from './reports-messages.js';
 import * as activityMessages from './activity-messages.js';
 import * as signInMessages from './sign-in-messages.js';
 import * as providerMessages from './provider-messages.js';
+import * as navigationMessages from './navigation-messages.js';
 
 /** Every word the portal shows, in English and Italian (the seeds' own words where they name a tab). */
 const en = {
@@ -13,6 +14,7 @@ const en = {
   ...selfService.en,
   ...reportsMessages.en,
   ...activityMessages.en,
+  ...navigationMessages.en,
   appName: 'Custodia — Microsoft 365 backup',
   languageSwitch: 'Language',
   loading: 'Loading…',
@@ -352,6 +354,7 @@ const it: Messages = {
   ...selfService.it,
   ...reportsMessages.it,
   ...activityMessages.it,
+  ...navigationMessages.it,
   appName: 'Custodia — backup di Microsoft 365',
   languageSwitch: 'Lingua',
   loading: 'Caricamento…',

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium, recordPolicyViolations, seriousViolations } from './browser.js';
 import { startPortalServer, tabDist, type PortalServer, type PortalServerOptions } from './portal-server.js';
 
@@ -16,6 +16,7 @@ export interface PortalSession {
    * Content-Security-Policy's (nothing the page loaded so far was refused).
    */
   capture(name: string): Promise<void>;
+  /** Opens a section of the portal's navigation by its label. */
   openTab(label: string): Promise<void>;
   /** Calls the API with the token the portal signed in with, as the portal would. */
   api<T>(path: string, init?: { method: string; body?: unknown }): Promise<T>;
@@ -55,7 +56,7 @@ export async function openPortalSession(options: PortalServerOptions): Promise<P
         expect({ page: name, refusedByPolicy }).toEqual({ page: name, refusedByPolicy: [] });
       },
       async openTab(label) {
-        await page.getByRole('tab', { name: label }).click();
+        await navItem(page, label).click();
       },
       async api<T>(path: string, init?: { method: string; body?: unknown }) {
         const token = await page.evaluate(() => sessionStorage.getItem('custodia.devToken'));
@@ -78,6 +79,11 @@ export async function openPortalSession(options: PortalServerOptions): Promise<P
     await server.stop();
     throw error;
   }
+}
+
+/** A section's entry in the portal's navigation (a button that says `aria-current="page"` when open). */
+export function navItem(page: Page, label: string): Locator {
+  return page.getByRole('navigation').getByRole('button', { name: label, exact: true });
 }
 
 /** The development sign-in, as a person outside Teams does it: pick the person, press the button. */
