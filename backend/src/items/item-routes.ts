@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ApiError, notFound } from '../http/api-error.js';
 import { findTenantPage, listQuery, pageOf } from '../http/pagination.js';
 import { defineRoute } from '../http/route.js';
-import { catalogResourceId, isoOrNull, tenantOf } from '../http/schemas.js';
+import { catalogResourceId, filterText, isoOrNull, tenantOf } from '../http/schemas.js';
 import { BackupJobs } from '../backup/backup-jobs.js';
 import { resourcesCollection, type ProtectedResource } from '../catalog/index.js';
 import { coverageOf } from '../backup/job-coverage.js';
@@ -50,6 +50,14 @@ async function itemViews(db: Db, tenantId: string, resources: readonly Protected
   });
 }
 
+/** Accounts of a kind and, with `q`, whose name or e-mail contains it (case ignored, taken as plain text). */
+function itemFilter(kind: ProtectedResource['kind'] | undefined, q: string | undefined): Filter<ProtectedResource> {
+  const filter: Filter<ProtectedResource> = kind ? { kind } : {};
+  if (q === undefined) return filter;
+  const contains = { $regex: q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), $options: 'i' };
+  return { ...filter, $or: [{ displayName: contains }, { ownerEmail: contains }] };
+}
+
 /** The Items tab ("Elementi"): every account with type, protection and consumption; "Delete backup". */
 export const itemRoutes = [
   defineRoute({
@@ -60,11 +68,14 @@ export const itemRoutes = [
     summary:
       'Every account the backups know (mailboxes, OneDrives, site libraries, teams) with the jobs covering it and its stored bytes',
     permission: 'items.read',
-    query: listQuery(['displayName', 'ownerEmail'], 'displayName', { kind: z.enum(resourceKinds).optional() }),
+    query: listQuery(['displayName', 'ownerEmail'], 'displayName', {
+      kind: z.enum(resourceKinds).optional(),
+      q: filterText.optional().describe('Part of the account’s name or e-mail address, case ignored'),
+    }),
     response: pageOf(itemSchema),
     async handler({ principal, query, services }) {
       const tenantId = tenantOf(principal);
-      const filter: Filter<ProtectedResource> = query.kind ? { kind: query.kind } : {};
+      const filter = itemFilter(query.kind, query.q);
       const page = await findTenantPage(resourcesCollection.scoped(services.db), tenantId, filter, query, 'resourceId');
       return { items: await itemViews(services.db, tenantId, page.items), nextCursor: page.nextCursor };
     },

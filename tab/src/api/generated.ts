@@ -2173,6 +2173,8 @@ export type ItemsListQuery = {
   cursor?: string;
   sort?: 'displayName' | '-displayName' | 'ownerEmail' | '-ownerEmail';
   kind?: 'mailbox' | 'onedrive' | 'sharepoint' | 'team';
+  /** Part of the account’s name or e-mail address, case ignored */
+  q?: string;
 };
 
 export type ItemsListResponse = {

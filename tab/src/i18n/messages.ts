@@ -5,6 +5,7 @@ import * as activityMessages from './activity-messages.js';
 import * as signInMessages from './sign-in-messages.js';
 import * as providerMessages from './provider-messages.js';
 import * as navigationMessages from './navigation-messages.js';
+import * as accountsMessages from './accounts-messages.js';
 
 /** Every word the portal shows, in English and Italian (the seeds' own words where they name a tab). */
 const en = {
@@ -15,6 +16,7 @@ const en = {
   ...reportsMessages.en,
   ...activityMessages.en,
   ...navigationMessages.en,
+  ...accountsMessages.en,
   appName: 'Custodia — Microsoft 365 backup',
   languageSwitch: 'Language',
   loading: 'Loading…',
@@ -289,7 +291,7 @@ const en = {
   licenceStorageUsed: '{used} used of {bought} bought',
   itemsTitle: 'Protected items',
   itemsIntro:
-    'Every account your backups know: mailboxes, OneDrives, SharePoint libraries and teams, the jobs protecting each, and the space its backup takes.',
+    'Every account your backups know, each person’s mailbox and OneDrive together: SharePoint libraries and teams too, the jobs protecting each, and the space its backup takes. Below them, the people and teams of your organisation that no job includes.',
   itemsFilters: 'Filter the items',
   itemsKind: 'Type',
   itemsKindAll: 'Every type',
@@ -355,6 +357,7 @@ const it: Messages = {
   ...reportsMessages.it,
   ...activityMessages.it,
   ...navigationMessages.it,
+  ...accountsMessages.it,
   appName: 'Custodia — backup di Microsoft 365',
   languageSwitch: 'Lingua',
   loading: 'Caricamento…',
@@ -637,7 +640,7 @@ const it: Messages = {
   licenceStorageUsed: '{used} usati su {bought} acquistati',
   itemsTitle: 'Elementi protetti',
   itemsIntro:
-    'Tutti gli account che i backup conoscono: caselle di posta, OneDrive, raccolte di SharePoint e team, i job che li proteggono e lo spazio occupato dal loro backup.',
+    'Tutti gli account che i backup conoscono, con la casella di posta e il OneDrive di ogni persona insieme: anche raccolte di SharePoint e team, i job che li proteggono e lo spazio occupato dal loro backup. Sotto, le persone e i team della tua organizzazione che nessun job include.',
   itemsFilters: 'Filtra gli elementi',
   itemsKind: 'Tipo',
   itemsKindAll: 'Tutti i tipi',

@@ -1,37 +1,46 @@
 import { Button, Field, Select, Title2 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { itemsDeleteBackup, itemsList, type ItemsListQuery } from '../api/generated.js';
+import { itemsList, type ItemsListQuery } from '../api/generated.js';
 import { useSession } from '../api/session.js';
 import { resourceKinds, type ProtectedItem, type ResourceKind } from '../api/model.js';
-import { useAction } from '../api/use-action.js';
 import { usePagedList } from '../api/use-paged-list.js';
-import { ConfirmButton } from '../components/confirm-button.js';
 import { formatBytes, formatDateTime } from '../components/format.js';
 import { ActionOutcome } from '../components/messages.js';
 import { PagedTable } from '../components/paged-table.js';
+import { SearchBox } from '../components/search-box.js';
 import { keyOf, useLanguage } from '../i18n/language.js';
-import { mayDeleteBackups } from './restore-access.js';
+import { byPerson, useBackupDeletion } from './account-rows.js';
+import { NotIncludedAccounts } from './NotIncludedAccounts.js';
 
 type Protection = 'all' | 'protected' | 'unprotected';
+type ItemsSort = NonNullable<ItemsListQuery['sort']>;
 
 function shownBy(protection: Protection): ((item: ProtectedItem) => boolean) | undefined {
   if (protection === 'all') return undefined;
   return (item) => item.protected === (protection === 'protected');
 }
 
-/** "Elementi": every account the backups know, its type, the jobs protecting it and what its backup takes. */
+/** Sorted by e-mail, a person's accounts follow each other: the page shows them under one heading. */
+const byEmail = (sort: ItemsSort) => sort === 'ownerEmail' || sort === '-ownerEmail';
+
+/**
+ * "Elementi": every account the backups know, by person (their mailbox and OneDrive together) or account by account,
+ * its type, the jobs protecting it and what its backup takes; then the directory's accounts no job includes.
+ */
 export function ItemsPage() {
   const { t, language } = useLanguage();
-  const { api, me } = useSession();
-  const [sort, setSort] = useState<NonNullable<ItemsListQuery['sort']>>('displayName');
+  const { api } = useSession();
+  const [sort, setSort] = useState<ItemsSort>('ownerEmail');
   const [kind, setKind] = useState<ResourceKind | ''>('');
+  const [q, setQ] = useState('');
   const [protection, setProtection] = useState<Protection>('all');
   const items = usePagedList(
-    (cursor) => itemsList(api, { query: { sort, cursor, kind: kind || undefined } }),
-    `items-${sort}-${kind}`,
+    (cursor) => itemsList(api, { query: { sort, cursor, kind: kind || undefined, q: q || undefined } }),
+    `items-${sort}-${kind}-${q}`,
   );
-  const purge = useAction();
+  const deletion = useBackupDeletion(() => items.state.reload());
   const show = shownBy(protection);
+  const filtered = protection !== 'all' || kind !== '' || q !== '';
 
   return (
     <section className="page" aria-labelledby="items-title">
@@ -39,7 +48,17 @@ export function ItemsPage() {
         {t('itemsTitle')}
       </Title2>
       <p>{t('itemsIntro')}</p>
+      <SearchBox label={t('accountsSearch')} onSearch={setQ} />
       <div className="row" role="group" aria-label={t('itemsFilters')}>
+        <Field label={t('itemsView')}>
+          <Select
+            value={byEmail(sort) ? 'person' : 'account'}
+            onChange={(_, data) => setSort(data.value === 'person' ? 'ownerEmail' : 'displayName')}
+          >
+            <option value="person">{t('itemsViewPerson')}</option>
+            <option value="account">{t('itemsViewAccount')}</option>
+          </Select>
+        </Field>
         <Field label={t('itemsKind')}>
           <Select value={kind} onChange={(_, data) => setKind(data.value as ResourceKind | '')}>
             <option value="">{t('itemsKindAll')}</option>
@@ -59,63 +78,53 @@ export function ItemsPage() {
         </Field>
         <Button onClick={items.state.reload}>{t('refresh')}</Button>
       </div>
-      <ActionOutcome error={purge.error} done={purge.done} />
+      <ActionOutcome error={deletion.purge.error} done={deletion.purge.done} />
       <PagedTable
         list={items}
         labelledBy="items-title"
-        emptyText={protection === 'all' && kind === '' ? t('itemsEmpty') : t('itemsNoneMatch')}
+        emptyText={filtered ? (q ? t('accountsSearchNone', { q }) : t('itemsNoneMatch')) : t('itemsEmpty')}
         rowKey={(item) => item.id}
         sort={{ value: sort, onChange: setSort }}
+        {...(byEmail(sort) && { group: byPerson(t) })}
         {...(show && { show })}
         columns={[
-          { id: 'name', header: t('itemName'), sortField: 'displayName', cell: (item) => item.displayName },
-          { id: 'account', header: t('itemAccount'), sortField: 'ownerEmail', cell: (item) => item.ownerEmail ?? '—' },
-          { id: 'kind', header: t('itemsKind'), cell: (item) => t(keyOf('resourceKind', item.kind)) },
+          { id: 'name', header: t('itemName'), sortField: 'displayName', width: 220, cell: (item) => item.displayName },
+          {
+            id: 'account',
+            header: t('itemAccount'),
+            sortField: 'ownerEmail',
+            width: 240,
+            cell: (item) => item.ownerEmail ?? '—',
+          },
+          { id: 'kind', header: t('itemsKind'), width: 130, cell: (item) => t(keyOf('resourceKind', item.kind)) },
           {
             id: 'protection',
             header: t('itemsProtection'),
+            width: 120,
             cell: (item) => (item.protected ? t('itemProtected') : t('itemUnprotected')),
           },
           {
             id: 'jobs',
             header: t('itemJobs'),
+            width: 180,
             cell: (item) => item.jobs.map((job) => job.name).join(', ') || '—',
           },
           {
             id: 'lastBackup',
             header: t('itemLastBackup'),
+            width: 170,
             cell: (item) => formatDateTime(item.lastBackupAt, language, t('never')),
           },
-          { id: 'stored', header: t('itemStored'), cell: (item) => formatBytes(item.storedBytes, language) },
-          // Deleting an account's backups is for administrators only: nobody else sees a button the API would refuse.
-          ...(mayDeleteBackups(me.role)
-            ? [
-                {
-                  id: 'delete',
-                  header: t('itemDeleteBackup'),
-                  hiddenHeader: true,
-                  cell: (item: ProtectedItem) => (
-                    <ConfirmButton
-                      label={t('itemDeleteBackup')}
-                      question={t('itemDeleteConfirm', { name: item.displayName })}
-                      typeToConfirm={item.displayName}
-                      typeLabel={t('itemDeleteType')}
-                      disabled={purge.busy}
-                      onConfirm={async () => {
-                        const done = await purge.run(
-                          () =>
-                            itemsDeleteBackup(api, { params: { id: item.id }, body: { confirm: item.displayName } }),
-                          t('itemDeleted', { name: item.displayName }),
-                        );
-                        if (done) items.state.reload();
-                      }}
-                    />
-                  ),
-                },
-              ]
-            : []),
+          {
+            id: 'stored',
+            header: t('itemStored'),
+            width: 110,
+            cell: (item) => formatBytes(item.storedBytes, language),
+          },
+          ...deletion.columns,
         ]}
       />
+      <NotIncludedAccounts />
     </section>
   );
 }

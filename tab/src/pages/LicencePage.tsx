@@ -4,9 +4,10 @@ import { useSession } from '../api/session.js';
 import { useResource } from '../api/use-resource.js';
 import { InfoNotice, Loaded } from '../components/messages.js';
 import { useLanguage } from '../i18n/language.js';
+import { LicenceAccounts } from './LicenceAccounts.js';
 import { LicenceSeats, LicenceStorage, OverrunWarning } from './licence-parts.js';
 
-/** "Stato della licenza": seats bought and used per profile and retention, storage, and the overrun warning. */
+/** "Stato della licenza": seats bought and used per profile and retention, storage, the overrun warning, each account. */
 export function LicencePage() {
   const { t } = useLanguage();
   const { api } = useSession();
@@ -26,6 +27,7 @@ export function LicencePage() {
             {usage.overrun && <OverrunWarning usage={usage} />}
             <LicenceSeats usage={usage} />
             <LicenceStorage usage={usage} />
+            <LicenceAccounts usage={usage} />
           </>
         )}
       </Loaded>

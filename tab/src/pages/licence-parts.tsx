@@ -77,6 +77,7 @@ export function LicenceSeats({ usage }: { usage: LicenceUsage }) {
             {
               id: 'workloads',
               header: t('jobWorkloads'),
+              width: 360,
               cell: (row) => row.workloads.map((w) => t(keyOf('jobWorkload', w))).join(', ') || t('licenceNotBought'),
             },
             { id: 'seats', header: t('licenceBought'), cell: (row) => row.seats },
