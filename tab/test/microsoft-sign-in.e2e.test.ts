@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium, recordPolicyViolations } from './support/browser.js';
 import { startPortalServer, type PortalServer } from './support/portal-server.js';
+import { navItem } from './support/portal-session.js';
 
 let server: PortalServer;
 let browser: BrowserContext;
@@ -72,7 +73,7 @@ test('an administrator signs in with Microsoft through the authorize endpoint an
   await page.getByLabel('I have read and accept the licence terms').check();
   await page.getByRole('button', { name: 'Accept and continue' }).click();
   // Restore is an administrator's section: the portal knows the person's role from the API.
-  await page.getByRole('tab', { name: 'Restore', exact: true }).waitFor();
+  await navItem(page, 'Restore').waitFor();
   const [token] = tokens;
   if (!token) throw new Error('the portal called the API without a token');
   expect(await me(token)).toEqual(
@@ -80,7 +81,7 @@ test('an administrator signs in with Microsoft through the authorize endpoint an
   );
   // A reload keeps the person signed in: MSAL gives the token again from its cache for the browser tab.
   await page.reload();
-  await page.getByRole('tab', { name: 'Restore', exact: true }).waitFor();
+  await navItem(page, 'Restore').waitFor();
   await expect(page.getByRole('button', { name: 'Sign in with Microsoft' }).count()).resolves.toBe(0);
   expect(refusedByPolicy).toEqual([]);
 
@@ -88,7 +89,7 @@ test('an administrator signs in with Microsoft through the authorize endpoint an
   await page.getByRole('button', { name: 'Sign in with Microsoft' }).waitFor();
   await page.reload();
   await page.getByRole('button', { name: 'Sign in with Microsoft' }).waitFor();
-  await expect(page.getByRole('tab', { name: 'Restore', exact: true }).count()).resolves.toBe(0);
+  await expect(navItem(page, 'Restore').count()).resolves.toBe(0);
   await page.close();
 }, 90_000);
 
