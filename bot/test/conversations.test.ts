@@ -132,7 +132,11 @@ test('a run that ends badly alerts the notification recipient once, with working
   const text = seen(alert);
   expect(text).toContain('Backup failed: Sales Team');
   expect(text).toContain(run.error!);
-  expect(actionsOf(alert).map((action) => action.title)).toEqual(['Run again', 'View log', 'Mute this job for today']);
+  expect(actionsOf(alert).map((action) => action.title)).toEqual([
+    'Run this job',
+    'View log',
+    'Mute this job for today',
+  ]);
   expect(actionsOf(alert)[1]!.url).toBe(
     `https://teams.microsoft.com/l/entity/custodia-app/portal?context=${encodeURIComponent(JSON.stringify({ subEntityId: `log/${job.jobId}/${run.runId}` }))}`,
   );
@@ -149,7 +153,7 @@ test('a run that ends badly alerts the notification recipient once, with working
     alertId,
   );
   expect(seen(muted)).toContain('Alerts of this job are muted for today.');
-  expect(actionsOf(muted).map((action) => action.title)).toEqual(['Run again', 'View log']);
+  expect(actionsOf(muted).map((action) => action.title)).toEqual(['Run this job', 'View log']);
 
   const again = await bot.press(
     'admin',

@@ -111,6 +111,6 @@ test('install, a command, a confirmed run followed on its card, a failed run’s
   const alert = await shown(/Backup failed: Sales Team/, finished.index + 1);
   expect(alert.event.action).toBe('createMessage');
   const buttons = cardIn(alert.event).actions!;
-  expect(buttons.map((button) => button.title)).toEqual(['Run again', 'View log', 'Mute this job for today']);
+  expect(buttons.map((button) => button.title)).toEqual(['Run this job', 'View log', 'Mute this job for today']);
   expect(await press(buttons[2]!, alert.event.message!.messageId)).toContain('Alerts of this job are muted for today.');
 });

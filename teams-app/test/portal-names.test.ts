@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runTexts } from '../../bot/src/cards/run-texts.js';
 import { messages, type Language, type MessageKey } from '../../tab/src/i18n/messages.js';
 
 /**
@@ -76,4 +77,8 @@ test('the button that runs a job has the portal’s name wherever a text tells p
   );
   expect(quoted.length).toBeGreaterThan(2);
   expect(quoted.filter(({ named }) => named !== run.it && named !== run.en)).toEqual([]);
+});
+
+test('the bot’s card runs a job under the portal’s name for that button, in both languages', () => {
+  expect(runTexts.table.runAgain).toEqual({ it: messages.it.jobRunNow, en: messages.en.jobRunNow });
 });

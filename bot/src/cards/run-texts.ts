@@ -18,7 +18,8 @@ export const runTexts = defineTexts({
     en: `… and ${p.more} more: see the log.`,
   }),
   mutedToday: { it: 'Avvisi di questo job silenziati per oggi.', en: 'Alerts of this job are muted for today.' },
-  runAgain: { it: 'Esegui di nuovo', en: 'Run again' },
+  // The portal's name for the same button (teams-app/test/portal-names.test.ts holds them together).
+  runAgain: { it: 'Avvia il job', en: 'Run this job' },
   viewLog: { it: 'Vedi log', en: 'View log' },
   muteToday: { it: 'Silenzia questo job per oggi', en: 'Mute this job for today' },
   refresh: { it: 'Aggiorna', en: 'Refresh' },

@@ -164,7 +164,7 @@ function cardsIn(language: Language): GalleryCard[] {
         pick('Backup non riuscito: Nightly Mail', 'Backup failed: Nightly Mail'),
         pick('non è stato possibile salvare 2 account su 40', '2 of 40 accounts could not be backed up'),
         'marco.bianchi@officinetest.it',
-        pick('Esegui di nuovo', 'Run again'),
+        pick('Avvia il job', 'Run this job'),
         pick('Silenzia questo job per oggi', 'Mute this job for today'),
       ],
     },
