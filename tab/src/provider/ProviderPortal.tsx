@@ -22,6 +22,20 @@ import { TicketDetails } from '../pages/ticket-details.js';
 type TicketStatus = NonNullable<ProviderListTicketsQuery['status']>;
 const ticketStatuses: readonly TicketStatus[] = ['open', 'in_progress', 'resolved', 'closed'];
 
+/** A ticket's statuses as the options of a select, in the reader's language. */
+function TicketStatusOptions() {
+  const { t } = useLanguage();
+  return (
+    <>
+      {ticketStatuses.map((s) => (
+        <option key={s} value={s}>
+          {t(keyOf('ticketStatus', s))}
+        </option>
+      ))}
+    </>
+  );
+}
+
 /** The customers' names by tenant id, for the ticket list (the first 100 customers: a provider's usual book). */
 function useCustomerNames(api: ApiClient): Map<string, string> {
   const customers = useResource(() => providerListTenants(api, { query: { limit: 100, sort: 'name' } }), 'names');
@@ -94,11 +108,7 @@ function ProviderTicketView({
             >
               <Field label={t('ticketStatus')}>
                 <Select value={status ?? value.status} onChange={(_, data) => setStatus(data.value as TicketStatus)}>
-                  {ticketStatuses.map((s) => (
-                    <option key={s} value={s}>
-                      {t(keyOf('ticketStatus', s))}
-                    </option>
-                  ))}
+                  <TicketStatusOptions />
                 </Select>
               </Field>
               <ActionOutcome error={change.error} done={change.done} />
@@ -149,11 +159,7 @@ function ProviderTickets({ api }: { api: ApiClient }) {
       <Field label={t('providerStatusFilter')}>
         <Select value={status} onChange={(_, data) => setStatus(data.value as TicketStatus | '')}>
           <option value="">{t('providerEveryStatus')}</option>
-          {ticketStatuses.map((s) => (
-            <option key={s} value={s}>
-              {t(keyOf('ticketStatus', s))}
-            </option>
-          ))}
+          <TicketStatusOptions />
         </Select>
       </Field>
       <PagedTable
