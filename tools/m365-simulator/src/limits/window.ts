@@ -1,6 +1,8 @@
 /** A fixed window counter: how many requests (or resource units) were spent since the window opened. */
 export class FixedWindow {
-  private openedAt = 0;
+  // The first spend opens the window. (Starting at 0 anchored it at the process's start on performance.now()'s clock,
+  // so a window could close a moment after the first request when the process had run about one window long.)
+  private openedAt = -Infinity;
   private spent = 0;
 
   constructor(private readonly lengthMs: number) {}
