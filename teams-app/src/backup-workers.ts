@@ -136,6 +136,7 @@ export async function startBackupWorkers(options: BackupWorkersOptions): Promise
     logger,
     ...(options.portalUrl !== undefined && { portalUrl: options.portalUrl }),
     ...(options.providerMailbox && { provider: options.providerMailbox }),
+    ...(options.servesTenant && { serves: options.servesTenant }),
   });
   // Every process that can end a run runs the same pipeline; claims in the database give each event to one of them.
   const endOfRun = startEndOfRunPipeline({

@@ -3,6 +3,7 @@ export { EventNotifier, type EventNotifierOptions } from './event-notifier.js';
 export { DailyDigest, type DailyDigestOptions } from './daily-digest.js';
 export { pruneSentLetters } from './sent-letter-retention.js';
 export {
+  lettersOfThisProcess,
   notificationJobName,
   startNotificationWorker,
   type NotificationPassReport,

@@ -53,6 +53,12 @@ export function unsentLetters(db: Db, tenantId: string): Promise<number> {
 
 const senderOf = (letter: Pick<OutgoingMail, 'from'>): LetterSender => letter.from ?? 'tenant';
 
+/** Whose letter it is: which tenant's, and from which sender. */
+export interface LetterOwner {
+  readonly tenantId: string;
+  readonly from: LetterSender;
+}
+
 /** Who cannot send this pass: tenants without a sender mailbox, and the provider without one. */
 interface HeldSenders {
   readonly tenants: Set<string>;
@@ -106,14 +112,19 @@ export class MailOutbox {
   /**
    * Sends every due letter of every tenant through the mailer, one at a time, each at most once
    * per call (a failed letter waits for the next pass). The letters of a tenant the mailer holds
-   * (`holdReason`) stay pending, marked with the reason.
+   * (`holdReason`) stay pending, marked with the reason. Letters that are not `mine` (a worker-only process reaches
+   * one tenant, and not the provider's mailbox) are left untouched for a process that can send them: no attempt spent.
    */
-  async deliverPending(mailer: Mailer, limit = 100): Promise<DeliveryReport> {
+  async deliverPending(
+    mailer: Mailer,
+    limit = 100,
+    mine: (letter: LetterOwner) => boolean = () => true,
+  ): Promise<DeliveryReport> {
     const report: DeliveryReport = { sent: 0, failed: 0 };
     const held: HeldSenders = { tenants: new Set(), provider: false };
     const tried = new Set<string>();
     for (let i = 0; i < limit; i += 1) {
-      const letter = await this.claimNext(mailer, held, tried);
+      const letter = await this.claimNext(mailer, held, tried, mine);
       if (!letter) break;
       tried.add(letter.key);
       const scoped = outboxLetters.scoped(this.db);
@@ -159,7 +170,12 @@ export class MailOutbox {
    * the same attempt exactly one insert succeeds. (A conditional update is not enough: FerretDB
    * 1.24 reads, updates in Go and writes back, so it does not apply filter and update atomically.)
    */
-  private async claimNext(mailer: Mailer, held: HeldSenders, tried: Set<string>): Promise<OutboxLetter | null> {
+  private async claimNext(
+    mailer: Mailer,
+    held: HeldSenders,
+    tried: Set<string>,
+    mine: (letter: LetterOwner) => boolean,
+  ): Promise<OutboxLetter | null> {
     const letters = outboxLetters.raw(this.db);
     for (;;) {
       const now = this.clock();
@@ -184,6 +200,12 @@ export class MailOutbox {
         .toArray();
       if (!candidate) return null;
       const from = senderOf(candidate);
+      if (!mine({ tenantId: candidate.tenantId, from })) {
+        // Another process's to send (one that reaches this tenant, or the provider's mailbox): left as it is.
+        if (from === 'provider') held.provider = true;
+        else held.tenants.add(candidate.tenantId);
+        continue;
+      }
       const holdReason = await mailer.holdReason?.(candidate.tenantId, from);
       if (holdReason !== undefined) {
         if (from === 'provider') held.provider = true;

@@ -1,6 +1,11 @@
 import { openTestDatabase, type TestDatabase } from '../../../test-support/database.js';
 import { ensureIndexes } from '../../src/db/index.js';
-import { GraphMailer, noProviderMailboxReason, noSenderReason } from '../../src/notifications/index.js';
+import {
+  GraphMailer,
+  lettersOfThisProcess,
+  noProviderMailboxReason,
+  noSenderReason,
+} from '../../src/notifications/index.js';
 import { writeSettings } from '../../src/settings/settings-store.js';
 import { MailOutbox, outboxLetters, unsentLetters } from '../../src/tenants/mail-outbox.js';
 import type { LetterSender } from '../../src/tenants/mailer.js';
@@ -95,4 +100,31 @@ test('without a provider mailbox the provider’s letters wait with the reason a
   expect(await letterOf('support:1')).toMatchObject({ status: 'sent' });
   expect(sentMail(provider).map((mail) => mail.subject)).toContain('Risposta alla segnalazione');
   expect(sentMail(customer)).toHaveLength(1);
+});
+
+test('a worker-only process sends its own tenant’s letters and leaves the others’ and the provider’s untouched', async () => {
+  const otherTenant = '44444444-4444-4444-8444-444444444444';
+  await outbox.enqueue({ ...letter('notification:9', 'Avviso di un altro cliente'), tenantId: otherTenant });
+  await outbox.enqueue(letter('welcome:9', 'Benvenuta, Olga', 'provider'));
+  await outbox.enqueue(letter('notification:10', 'Backup non riuscito: job "Archivio"'));
+  const onlyCustomer = lettersOfThisProcess({ serves: (tenantId) => tenantId === customer.tenantId });
+
+  await outbox.deliverPending(mailer(undefined), 100, onlyCustomer);
+
+  expect(await letterOf('notification:10')).toMatchObject({ status: 'sent' });
+  expect(await letterOf('welcome:9')).toMatchObject({ status: 'pending', attempts: 0 });
+  expect((await letterOf('welcome:9'))?.lastError).toBeUndefined();
+  const other = await outboxLetters
+    .scoped(database.db)
+    .findOne(otherTenant, { key: 'notification:9' }, { projection: { _id: 0 } });
+  expect(other).toMatchObject({ status: 'pending', attempts: 0 });
+  expect(other?.lastError).toBeUndefined();
+
+  // The product's process, which reaches every tenant and has the provider's mailbox, sends the welcome letter.
+  await outbox.deliverPending(
+    mailer(provider.sender),
+    100,
+    lettersOfThisProcess({ provider: { tenantId: provider.tenantId, mailbox: provider.sender } }),
+  );
+  expect(await letterOf('welcome:9')).toMatchObject({ status: 'sent' });
 });
