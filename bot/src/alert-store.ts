@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { defineTenantCollection, isDuplicateKeyError, type TenantCollection } from '@custodia/backend';
+import { defineTenantCollection, insertedFirst, isDuplicateKeyError, type TenantCollection } from '@custodia/backend';
 
 /** The one card a conversation shows for a run: alerts and progress update it in place. */
 export interface RunCardRecord {
@@ -59,13 +59,9 @@ export class AlertStore {
 
   /** True when this caller owns the delivery; FerretDB updates are not atomic, a unique insert is. */
   async claimDelivery(tenantId: string, eventId: string, conversationId: string): Promise<boolean> {
-    try {
-      await this.deliveries.insertOne(tenantId, { tenantId, eventId, conversationId, claimedAt: new Date() });
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
-    }
+    return insertedFirst(() =>
+      this.deliveries.insertOne(tenantId, { tenantId, eventId, conversationId, claimedAt: new Date() }),
+    );
   }
 
   /** Gives a delivery back after a failed send, so the next poll tries again. */

@@ -1,5 +1,5 @@
 import type { Collection, Db } from 'mongodb';
-import { defineTenantCollection, isDuplicateKeyError } from '@custodia/backend';
+import { defineTenantCollection, insertedFirst, isDuplicateKeyError } from '@custodia/backend';
 
 /**
  * A restore awaiting approval the bot has seen, until its decision was shown everywhere. `_id` is
@@ -107,13 +107,7 @@ export class ApprovalStore {
       shows: 'pending',
       postedAt: new Date(),
     };
-    try {
-      await this.cards.insertOne(record);
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
-    }
+    return insertedFirst(() => this.cards.insertOne(record));
   }
 
   async recordCard(cardId: string, activityId: string): Promise<void> {
@@ -135,19 +129,9 @@ export class ApprovalStore {
    * through.
    */
   async claimDecision(tenantId: string, restoreId: string, decidedBy: string): Promise<boolean> {
-    try {
-      await this.decisions.insertOne({
-        _id: watchId(tenantId, restoreId),
-        tenantId,
-        restoreId,
-        decidedBy,
-        at: new Date(),
-      });
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
-    }
+    return insertedFirst(() =>
+      this.decisions.insertOne({ _id: watchId(tenantId, restoreId), tenantId, restoreId, decidedBy, at: new Date() }),
+    );
   }
 
   /** Gives the decision back when deciding failed, so another press can try. */

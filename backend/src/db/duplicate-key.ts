@@ -13,3 +13,17 @@ export function isDuplicateKeyError(error: unknown): boolean {
   if (list.length > 0) return list.every((entry) => (entry as { code?: unknown }).code === duplicateKeyCode);
   return code === duplicateKeyCode;
 }
+
+/**
+ * Runs a keyed insert and answers whether this caller made it: false when the record was already there (another
+ * process, a retry), the error otherwise. The unique insert is how concurrent processes claim something on FerretDB.
+ */
+export async function insertedFirst(insert: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await insert();
+    return true;
+  } catch (error) {
+    if (isDuplicateKeyError(error)) return false;
+    throw error;
+  }
+}

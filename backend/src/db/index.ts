@@ -11,4 +11,4 @@ export {
 export { defineUpgrade, runUpgrades, type Upgrade } from './upgrades.js';
 export { TenantCollection, TenantScopeError, type TenantOwned } from './tenant-collection.js';
 export { bulkWriteInBatches, writesPerCommand } from './write-batches.js';
-export { isDuplicateKeyError } from './duplicate-key.js';
+export { insertedFirst, isDuplicateKeyError } from './duplicate-key.js';

@@ -1,7 +1,7 @@
 import type { Db, Filter } from 'mongodb';
 import { defineTenantCollection } from '../db/index.js';
 import type { LetterSender, Mailer, OutgoingMail } from './mailer.js';
-import { isDuplicateKeyError } from '../db/index.js';
+import { insertedFirst, isDuplicateKeyError } from '../db/index.js';
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
 
@@ -94,19 +94,15 @@ export class MailOutbox {
 
   /** Returns false when a letter with this key was already enqueued. */
   async enqueue(letter: OutgoingMail & { key: string; kind: string }): Promise<boolean> {
-    try {
-      await outboxLetters.scoped(this.db).insertOne(letter.tenantId, {
+    return insertedFirst(() =>
+      outboxLetters.scoped(this.db).insertOne(letter.tenantId, {
         ...letter,
         _id: `${letter.tenantId}|${letter.key}`,
         status: 'pending',
         createdAt: this.clock(),
         attempts: 0,
-      });
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
-    }
+      }),
+    );
   }
 
   /**
