@@ -83,6 +83,8 @@ export async function startBackupWorkers(options: BackupWorkersOptions): Promise
     db,
     workerName,
     ...(options.pollIntervalMs !== undefined && { pollIntervalMs: options.pollIntervalMs }),
+    onLapsedLockSlots: (jobNames) =>
+      logger.warn({ jobNames }, 'Agenda had left lock slots counted for jobs whose locks lapsed in its queue; released'),
   });
   const events = new DomainEvents(db);
   const engine = new RunEngine({

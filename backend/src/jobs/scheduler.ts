@@ -1,6 +1,7 @@
 import { Agenda, type Job } from 'agenda';
 import { MongoBackend } from '@agendajs/mongo-backend';
 import type { Db } from 'mongodb';
+import { releaseLapsedLockSlots } from './lapsed-lock-slots.js';
 
 /** Where Agenda keeps its jobs; the stall check and the live-job check read it directly. */
 const agendaJobsCollection = 'agendaJobs';
@@ -28,6 +29,8 @@ export interface SchedulerOptions {
    * the job over once it expires. Agenda checks liveness every half lifetime.
    */
   lockLifetimeMs?: number;
+  /** Hears the job names whose lock slots Agenda had left counted after their locks lapsed in the local queue. */
+  onLapsedLockSlots?: (jobNames: string[]) => void;
 }
 
 export type SchedulerState = 'created' | 'running' | 'draining' | 'stopped';
@@ -41,16 +44,21 @@ export class Scheduler {
   private currentState: SchedulerState = 'created';
 
   private readonly db: Db;
+  private readonly pollIntervalMs: number;
+  private readonly onLapsedLockSlots: ((jobNames: string[]) => void) | undefined;
+  private lapsedLockCheck: NodeJS.Timeout | undefined;
   private lastActivity = Date.now();
   /** One-time jobs (units, restores, exports) this process is running now; recurring upkeep is not counted. */
   private oneTimeRunning = 0;
 
   constructor(options: SchedulerOptions) {
     this.db = options.db;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
+    this.onLapsedLockSlots = options.onLapsedLockSlots;
     this.agenda = new Agenda({
       backend: new MongoBackend({ mongo: options.db, collection: agendaJobsCollection }),
       name: options.workerName,
-      processEvery: options.pollIntervalMs ?? 1_000,
+      processEvery: this.pollIntervalMs,
       defaultLockLifetime: options.lockLifetimeMs ?? 10 * 60_000,
     });
     this.agenda.on('start', (job: Job) => {
@@ -65,9 +73,9 @@ export class Scheduler {
 
   /**
    * How long this process has left due one-time work untouched: while it runs none, the age of the oldest one-time job
-   * that is due and unlocked (of one tenant, for a process that serves one); 0 otherwise. After a database outage
-   * Agenda may stop locking the jobs of one definition while its recurring jobs go on, so the time since the last
-   * job alone does not show that this process stopped working.
+   * that is due and unlocked (of one tenant, for a process that serves one); 0 otherwise. Agenda can stop locking the
+   * jobs of one definition while its recurring jobs go on (a lock slot left counted: see lapsed-lock-slots.ts, which
+   * repairs the one cause found), so the time since the last job alone does not show that this process stopped working.
    */
   async idleWithDueWorkForMs(tenantId?: string, now = Date.now()): Promise<number> {
     if (this.oneTimeRunning > 0) return 0;
@@ -106,6 +114,11 @@ export class Scheduler {
   async start(): Promise<void> {
     await this.agenda.start();
     this.currentState = 'running';
+    this.lapsedLockCheck = setInterval(() => {
+      const jobNames = releaseLapsedLockSlots(this.agenda);
+      if (jobNames.length > 0) this.onLapsedLockSlots?.(jobNames);
+    }, this.pollIntervalMs);
+    this.lapsedLockCheck.unref();
   }
 
   /** Runs the job as soon as a worker is free. */
@@ -133,6 +146,7 @@ export class Scheduler {
   async drain(timeoutMs = 30_000): Promise<void> {
     if (this.currentState !== 'running') return;
     this.currentState = 'draining';
+    clearInterval(this.lapsedLockCheck);
     await this.agenda.drain({ timeout: timeoutMs, closeConnection: false });
     // drain leaves Agenda's polling timer behind; stop clears it (nothing is locked any more).
     await this.agenda.stop(false);

@@ -73,3 +73,33 @@ test('a process running no work says how long due one-time work of its tenant ha
   await database.db.collection('agendaJobs').deleteMany({ name: 'unit-of-work' });
   expect(await idle.idleWithDueWorkForMs()).toBe(0);
 });
+
+test('a job whose lock lapses while it waits in this worker’s queue still runs, and so does the next one', async () => {
+  // Locked at the scan (due within the poll interval) and held in the local queue for 600 ms, longer than its 200 ms
+  // lock lifetime: Agenda 6.2.6 then drops it without releasing the lock slot it counted (agenda/agenda#1413), and with a
+  // lock limit of one this worker would lock no job of that name again.
+  const released: string[] = [];
+  const scheduler = new Scheduler({
+    db: database.db,
+    workerName: 'lapsed',
+    pollIntervalMs: 1_000,
+    onLapsedLockSlots: (jobNames) => released.push(...jobNames),
+  });
+  const ran: string[] = [];
+  scheduler.define<{ label: string }>(
+    'restore-lapse',
+    async (data) => {
+      ran.push(data.label);
+    },
+    { concurrency: 1, lockLifetimeMs: 200 },
+  );
+  await scheduler.runAt(new Date(Date.now() + 600), 'restore-lapse', { label: 'first' });
+  await scheduler.start();
+  const deadline = Date.now() + 15_000;
+  while (!ran.includes('first') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  await scheduler.runNow('restore-lapse', { label: 'second' });
+  while (!ran.includes('second') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  await scheduler.drain();
+  expect(ran).toEqual(['first', 'second']);
+  expect(released).toEqual(['restore-lapse']);
+});

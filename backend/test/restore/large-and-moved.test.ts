@@ -161,19 +161,13 @@ test('restoring the inbox as of the first run brings the moved message back ther
   const inbox = (await catalog.listFolders(`mailbox:${userId}`)).find(
     (folder) => folder.displayName === 'Posta in arrivo',
   )!;
-  // A worker of its own: in a fresh-clone run the 300 MB restore's worker once never took this restore up (its Agenda
-  // job stayed unlocked for 120 s, a 2-second lock lifetime against a restore of over a minute under load); each
-  // restore here is one request to whichever worker is free, as in production, and this one is the only one queued.
-  const second = await startRestoreWorker(harness, 'restore-inbox');
-  const request = await second.service.request(harness.tenantId, 'admin@test', {
+  const request = await worker.service.request(harness.tenantId, 'admin@test', {
     selection: { type: 'folder', resourceId: `mailbox:${userId}`, containerId: inbox.folderId, at: firstRunEnd },
     target: { type: 'original' },
     conflictPolicy: 'skip',
     language: 'it',
   });
-  const done = await waitForRestore(second.service, harness.tenantId, request.restoreId, 120_000).finally(() =>
-    second.stop(),
-  );
+  const done = await waitForRestore(worker.service, harness.tenantId, request.restoreId, 120_000);
   expect(done.progress).toMatchObject({ restored: 1, skipped: 1, failed: 0, verified: 1 });
   const control = harness.sim.control;
   const archive = control.listMailFolders(userId).find((folder) => folder.displayName === 'Archivio')!.id;
