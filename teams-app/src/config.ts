@@ -57,6 +57,12 @@ const environmentSchema = z.object({
   GRAPH_CLIENT_ID: z.string().min(1).optional(),
   GRAPH_CLIENT_SECRET: z.string().min(1).optional(),
   SIMULATOR_PORT: port.default(5080),
+  DEMO_MORE_PEOPLE: z.coerce
+    .number({ error: 'must be a whole number of people from 0 to 10000' })
+    .int('must be a whole number of people from 0 to 10000')
+    .min(0, 'must be a whole number of people from 0 to 10000')
+    .max(10_000, 'must be a whole number of people from 0 to 10000')
+    .default(0),
   CUSTODIA_MASTER_KEY: z
     .string()
     .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64 (44 characters, e.g. from `openssl rand -base64 32`)')
@@ -110,6 +116,8 @@ export interface AppConfig {
   readonly graphApp: { clientId: string; clientSecret: string } | undefined;
   /** Loopback port of the built-in simulator when Graph is not configured. */
   readonly simulatorPort: number;
+  /** Generated people the simulator adds to the demo tenant (DEMO_MORE_PEOPLE), to see the portal at scale. */
+  readonly demoMorePeople: number;
   /** Absent: a development key is created under `dataDir` (never in production). */
   readonly masterKey: Buffer | undefined;
   /** The data locations a tenant may choose, each with its content store (STORE_LOCATIONS); never empty. */
@@ -216,6 +224,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
         ? { clientId: values.GRAPH_CLIENT_ID, clientSecret: values.GRAPH_CLIENT_SECRET }
         : undefined,
     simulatorPort: values.SIMULATOR_PORT,
+    demoMorePeople: values.DEMO_MORE_PEOPLE,
     masterKey: values.CUSTODIA_MASTER_KEY ? Buffer.from(values.CUSTODIA_MASTER_KEY, 'base64') : undefined,
     storeLocations,
     apiClientId: values.API_CLIENT_ID,

@@ -1,4 +1,4 @@
-import { demoProviderTenant, startSimulator, type RunningSimulator } from '@custodia/m365-simulator';
+import { demoProviderTenant, demoTenant, startSimulator, type RunningSimulator } from '@custodia/m365-simulator';
 import type { GraphTenantConnection } from '@custodia/backend/graph/index';
 import type { AppConfig } from './config.js';
 
@@ -44,7 +44,11 @@ export async function connectMicrosoft365(config: AppConfig): Promise<Microsoft3
     };
   }
   // The demo customer, and beside it the provider's own directory (its operator, its letters' mailbox, its own app).
-  const sim = await startSimulator({ port: config.simulatorPort, tenant: 'demo', moreTenants: [demoProviderTenant()] });
+  const sim = await startSimulator({
+    port: config.simulatorPort,
+    tenant: demoTenant({ morePeople: config.demoMorePeople }),
+    moreTenants: [demoProviderTenant()],
+  });
   const [provider] = sim.moreTenants;
   if (!provider) throw new Error('the simulator did not start the demo provider tenant');
   const [operator, mailbox] = provider.control.listUsers();

@@ -148,3 +148,13 @@ test('the provider’s operators are a list of addresses, each checked, kept in 
     /PROVIDER_OPERATORS=.*"serena galli" is not an email address/,
   );
 });
+
+test('the demo tenant gains generated people only when told, from 0 to 10,000', () => {
+  expect(loadConfig({}).demoMorePeople).toBe(0);
+  expect(loadConfig({ DEMO_MORE_PEOPLE: '500' }).demoMorePeople).toBe(500);
+  for (const bad of ['-1', '10001', '2.5', 'many']) {
+    expect(() => loadConfig({ DEMO_MORE_PEOPLE: bad })).toThrow(
+      `DEMO_MORE_PEOPLE="${bad}": must be a whole number of people from 0 to 10000`,
+    );
+  }
+});

@@ -1,5 +1,6 @@
 import type { MailboxDefinition, TenantDefinition, UserDefinition } from './model/definition.js';
 import { DEPARTMENTS, GIVEN_NAMES, SURNAMES } from './generator/corpus.js';
+import { generatedPerson } from './generator/tenant.js';
 
 const DOMAIN = 'officinebrambilla.onmicrosoft.com';
 
@@ -112,9 +113,35 @@ function users(): UserDefinition[] {
   });
 }
 
-/** Officine Brambilla S.p.A.: an Italian manufacturer with 25 people, 4 groups, 2 SharePoint sites and 2 teams. */
-export function demoTenant(): TenantDefinition {
-  const people = users();
+/**
+ * People added to the demo to see the portal at the size of a real customer: corpus names in the demo's domain, none
+ * the name of one of its 25 people (they are the corpus's diagonal), each with a few generated messages and one file.
+ */
+function morePeople(count: number): UserDefinition[] {
+  const people: UserDefinition[] = [];
+  for (let index = 0; people.length < count; index++) {
+    if (Math.floor(index / GIVEN_NAMES.length) === index % GIVEN_NAMES.length) continue;
+    const person = generatedPerson(index, DOMAIN);
+    people.push({
+      ...person,
+      mailbox: { generate: { messages: 3, seed: 4000 + index } },
+      drive: { items: [{ name: 'Relazione.docx', size: 20_000 + (index % 50) * 100, seed: 4000 + index }] },
+    });
+  }
+  return people;
+}
+
+export interface DemoTenantOptions {
+  /** Generated people beside the demo's 25, so the portal can be seen at 500 or 5,000 accounts. */
+  morePeople?: number;
+}
+
+/**
+ * Officine Brambilla S.p.A.: an Italian manufacturer with 25 people (and any `morePeople`), 4 groups, 2 SharePoint
+ * sites and 2 teams.
+ */
+export function demoTenant(options: DemoTenantOptions = {}): TenantDefinition {
+  const people = [...users(), ...morePeople(options.morePeople ?? 0)];
   const address = (index: number) => (people[index] as UserDefinition).userPrincipalName;
   return {
     tenantId: '5f0a2c9e-7b1d-4e3a-9c61-2d8f4b7a1e05',

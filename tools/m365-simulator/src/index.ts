@@ -12,7 +12,7 @@ export type { FaultSpec } from './faults.js';
 export type { CountersSnapshot, Count } from './limits/counters.js';
 export type * from './model/definition.js';
 export type { ContactRecord, EventRecord, OutboxEntry } from './model/records.js';
-export { demoTenant } from './demo-tenant.js';
+export { demoTenant, type DemoTenantOptions } from './demo-tenant.js';
 export { demoProviderTenant } from './demo-provider-tenant.js';
 export { APP_ROLES } from './identity/token-endpoint.js';
 export { DEFAULT_IMPORT_SESSION_SECONDS } from './routes/import-sessions.js';

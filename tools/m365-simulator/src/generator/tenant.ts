@@ -7,7 +7,8 @@ import { DEPARTMENTS, FILE_EXTENSIONS, FILE_NAMES, FOLDER_NAMES, GIVEN_NAMES, SU
 /** The one very large file of a generated tenant, streamed from its seed (2 GiB). */
 export const LARGE_FILE_SIZE = 2 * 1024 * 1024 * 1024;
 
-function userAt(index: number, domain: string): UserDefinition {
+/** The generated person at this index: a name from the corpus, a UPN in the domain, numbered once names run out. */
+export function generatedPerson(index: number, domain: string): UserDefinition {
   const given = GIVEN_NAMES[index % GIVEN_NAMES.length] as string;
   const surname = SURNAMES[Math.floor(index / GIVEN_NAMES.length) % SURNAMES.length] as string;
   const clean = (text: string) =>
@@ -55,7 +56,7 @@ function filesFor(spec: GenerateSpec, index: number): DriveItemDefinition[] {
 export function generateTenant(spec: GenerateSpec): Tenant {
   const domain = `generato${spec.seed}.onmicrosoft.com`;
   const users = Array.from({ length: spec.users }, (_, index): UserDefinition => ({
-    ...userAt(index, domain),
+    ...generatedPerson(index, domain),
     mailbox: { generate: { messages: spec.messagesPerUser, seed: spec.seed } },
   }));
   const definition: TenantDefinition = {
