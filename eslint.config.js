@@ -22,9 +22,6 @@ export const ownedCollections = {
   'run-end': ['eventClaims', 'consumerCursors'],
 };
 
-/** Modules other people are converting now: they still read backup's collections, until they move to its services. */
-const notYetConverted = { backup: ['backend/src/jobs-api/**/*.ts', 'backend/src/items/**/*.ts'] };
-
 /** Where a module's own files are: a backend module's folder, the bot's sources, or `backend/src/events.ts`. */
 const ownFiles = { bot: 'bot/src/**/*.ts', events: 'backend/src/events.ts' };
 const ownFilesOf = (module) => ownFiles[module] ?? `backend/src/${module}/**/*.ts`;
@@ -58,5 +55,4 @@ export default tseslint.config(
     files: [ownFilesOf(module)],
     rules: collectionRestrictions(module),
   })),
-  ...Object.entries(notYetConverted).map(([module, files]) => ({ files, rules: collectionRestrictions(module) })),
 );
