@@ -2,8 +2,8 @@ import tseslint from 'typescript-eslint';
 
 /**
  * Collections a module owns, by module (a backend folder, the bot, or backend/src/events.ts): only that module's own
- * files may import them; everyone else calls the module's service (issue 16). The other modules' collections
- * (catalog, tenants) are still imported across modules: converted later.
+ * files may import them; everyone else calls the module's service (issue 16). The catalog's collections are still
+ * imported across modules: converted later.
  */
 export const ownedCollections = {
   restore: ['restoreRequestsCollection', 'restoreItemsCollection', 'exportsCollection'],
@@ -11,6 +11,7 @@ export const ownedCollections = {
   settings: ['tenantSettings', 'notificationRecipients'],
   support: ['supportTickets'],
   licences: ['tenantLicences'],
+  tenants: ['tenantRecords', 'outboxLetters'],
   reports: ['usageSnapshots'],
   audit: ['activityEntries', 'activityHeads'],
   bot: ['botConversations', 'alertCollections', 'approvalCollections'],

@@ -55,6 +55,20 @@ describe('only the module that owns a collection imports it', () => {
     }
   });
 
+  test('the tenants’ records and mail outbox are refused to onboarding, the workers and the composition root', async () => {
+    const imports = [
+      ['backend/src/onboarding/sneaky-onboarding.ts', '../tenants/tenant-store.js', 'tenantRecords'],
+      ['backend/src/notifications/sneaky-pruning.ts', '../tenants/mail-outbox.js', 'outboxLetters'],
+      ['teams-app/src/sneaky-seed.ts', '@custodia/backend/tenants/tenant-store', 'tenantRecords'],
+    ] as const;
+    for (const [path, from, name] of imports) {
+      const refused = await lint(path, `import { ${name} } from '${from}';\nexport const records = ${name};\n`);
+      expect(refused.map((message) => message.message)).toEqual([
+        expect.stringContaining('tenants owns this collection: call its service instead.'),
+      ]);
+    }
+  });
+
   test('the durable events are read through events.ts, not its collection', async () => {
     const source = "import { eventsCollection } from '../events.js';\nexport const events = eventsCollection;\n";
     const refused = await lint('backend/src/notifications/sneaky-digest.ts', source);
