@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { RunningSimulator } from '@custodia/m365-simulator';
 import { findTenant, type MountedApi } from '@custodia/backend/api/index';
-import { tenantRecords } from '@custodia/backend/tenants/tenant-store';
+import { insertTenant } from '@custodia/backend/tenants/tenant-store';
 import { writeSettings } from '@custodia/backend/settings/settings-store';
 import { invitePortalUser } from '@custodia/backend/portal-users/invitation';
 import type { BackupApiServices } from '@custodia/backend/jobs-api/index';
@@ -30,7 +30,7 @@ export async function seedDemoTenant(
   const itManager = { name: admin.displayName, email: admin.userPrincipalName };
   if (await findTenant(db, sim.tenantId)) return itManager;
   const now = new Date();
-  await tenantRecords.scoped(db).insertOne(sim.tenantId, {
+  const onboarded = await insertTenant(db, {
     tenantId: sim.tenantId,
     name: 'Officine Brambilla S.p.A.',
     onboardedAt: now,
@@ -43,6 +43,8 @@ export async function seedDemoTenant(
       confirmation: { at: now, by: itManager.email },
     },
   });
+  // Another process seeding the same demo at once onboarded it first: the rest is its to do.
+  if (!onboarded) return itManager;
   await writeSettings(db, sim.tenantId, { defaultLanguage: 'it', notificationSender: admin.userPrincipalName }, now);
   await invitePortalUser(api.services, sim.tenantId, { ...itManager, role: 'tenant_admin' }, 'demo');
   await writeLicence(

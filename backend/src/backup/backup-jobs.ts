@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
 import { z } from 'zod';
 import type { TenantCollection } from '../db/index.js';
+import { findTenantPage, type Page, type PageRequest } from '../http/pagination.js';
 import { backupJobsCollection } from './collections.js';
 import { allWorkloads, type BackupJob } from './model.js';
 
@@ -50,6 +51,11 @@ export class BackupJobs {
 
   list(tenantId: string): Promise<BackupJob[]> {
     return this.jobs.find(tenantId, {}, { sort: { name: 1 } }).toArray();
+  }
+
+  /** One page of the tenant's jobs (the Overview tab's list). */
+  page(tenantId: string, request: PageRequest): Promise<Page<BackupJob>> {
+    return findTenantPage(this.jobs, tenantId, {}, request, 'jobId');
   }
 
   /** Replaces what a person configured; the id, creation and author stay. Null when the job is gone. */

@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import { ApiError } from '../http/api-error.js';
-import { runUnitsCollection } from '../backup/collections.js';
+import { isBeingBackedUp } from '../backup/run-reads.js';
 import {
   dateBucketsCollection,
   deltaCursorsCollection,
@@ -22,10 +22,7 @@ export interface PurgeCounts {
  * frees what no catalog entry references. Refused while a run is backing the account up.
  */
 export async function purgeResourceBackup(db: Db, tenantId: string, resourceId: string): Promise<PurgeCounts> {
-  const busy = await runUnitsCollection
-    .scoped(db)
-    .findOne(tenantId, { resourceId, status: { $in: ['pending', 'running'] } }, { projection: { runId: 1 } });
-  if (busy) throw new ApiError(409, 'resource_busy');
+  if (await isBeingBackedUp(db, tenantId, resourceId)) throw new ApiError(409, 'resource_busy');
   const [versions, folders, cursors] = await Promise.all([
     itemVersionsCollection.scoped(db).deleteMany(tenantId, { resourceId }),
     foldersCollection.scoped(db).deleteMany(tenantId, { resourceId }),

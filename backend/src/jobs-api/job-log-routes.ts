@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { notFound } from '../http/api-error.js';
-import { findTenantPage, listQuery, pageOf } from '../http/pagination.js';
+import { listQuery, pageOf } from '../http/pagination.js';
 import { routeDefiner } from '../http/route.js';
 import { backupRefusals } from './job-refusals.js';
 import { isoDateTime, tenantOf } from '../http/schemas.js';
-import { runsCollection } from '../backup/collections.js';
-import type { BackupRun } from '../backup/model.js';
-import type { Filter } from 'mongodb';
+import { runsPage } from '../backup/run-reads.js';
 import { backupOf, type BackupRouteServices } from './backup-services.js';
 import { runDetail, runDetailSchema, runStatuses, runSummary, runSummarySchema } from './run-view.js';
 
@@ -31,22 +29,9 @@ export const jobLogRoutes = [
     response: pageOf(runSummarySchema),
     async handler({ principal, query, services }) {
       backupOf(services);
-      const filter: Filter<BackupRun> = {};
-      if (query.jobId) filter.jobId = query.jobId;
-      if (query.status) filter.status = query.status;
-      if (query.from || query.to) {
-        filter.queuedAt = {
-          ...(query.from && { $gte: new Date(query.from) }),
-          ...(query.to && { $lt: new Date(query.to) }),
-        };
-      }
-      const page = await findTenantPage(
-        runsCollection.scoped(services.db),
-        tenantOf(principal),
-        filter,
-        query,
-        'runId',
-      );
+      const { jobId, status, from, to } = query;
+      const wanted = { jobId, status, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined };
+      const page = await runsPage(services.db, tenantOf(principal), wanted, query);
       return { items: page.items.map(runSummary), nextCursor: page.nextCursor };
     },
   }),

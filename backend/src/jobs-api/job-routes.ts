@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { ApiError, notFound } from '../http/api-error.js';
-import { findTenantPage, listQuery, pageOf } from '../http/pagination.js';
+import { listQuery, pageOf } from '../http/pagination.js';
 import { routeDefiner } from '../http/route.js';
 import { backupRefusals, jobAdmissionRefusals } from './job-refusals.js';
 import { tenantOf } from '../http/schemas.js';
-import { backupJobsCollection } from '../backup/collections.js';
 import { newBackupJobSchema, type NewBackupJob } from '../backup/backup-jobs.js';
 import type { BackupJob, BackupScope } from '../backup/model.js';
 import { dropCoverage } from '../backup/job-coverage.js';
@@ -83,8 +82,9 @@ export const jobRoutes = [
     response: pageOf(jobSchema),
     async handler({ principal, query, services }) {
       const tenantId = tenantOf(principal);
-      const page = await findTenantPage(backupJobsCollection.scoped(services.db), tenantId, {}, query, 'jobId');
-      return { items: await jobViews(services.db, backupOf(services), page.items), nextCursor: page.nextCursor };
+      const backup = backupOf(services);
+      const page = await backup.jobs.page(tenantId, query);
+      return { items: await jobViews(services.db, backup, page.items), nextCursor: page.nextCursor };
     },
   }),
   defineRoute({

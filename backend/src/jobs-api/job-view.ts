@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { iso, isoOrNull } from '../http/schemas.js';
-import { runsCollection } from '../backup/collections.js';
+import { latestRuns } from '../backup/run-reads.js';
 import type { BackupJob, BackupRun, RunProgress } from '../backup/model.js';
 import type { BackupApiServices } from './backup-services.js';
 import { progressSchema, runSummary, runSummarySchema } from './run-view.js';
@@ -36,18 +36,6 @@ export type JobView = z.input<typeof jobSchema>;
 function statusOf(run: BackupRun | undefined): JobStatus {
   if (!run) return 'stopped';
   return run.status === 'queued' ? 'running' : run.status;
-}
-
-/**
- * The latest run of each job. One query per job: FerretDB has no `$first` accumulator, and a
- * tenant has tens of jobs, not thousands.
- */
-async function latestRuns(db: Db, tenantId: string, jobIds: readonly string[]): Promise<Map<string, BackupRun>> {
-  const runs = runsCollection.scoped(db);
-  const latest = await Promise.all(
-    jobIds.map((jobId) => runs.findOne(tenantId, { jobId }, { sort: { queuedAt: -1 }, projection: { _id: 0 } })),
-  );
-  return new Map(latest.filter((run) => run !== null).map((run) => [run.jobId, run]));
 }
 
 /** Jobs with their status, last and next run, and the live progress of a running one. */

@@ -1,7 +1,7 @@
 export { GraphMailer, noProviderMailboxReason, noSenderReason, type GraphMailerOptions } from './graph-mailer.js';
 export { EventNotifier, type EventNotifierOptions } from './event-notifier.js';
 export { DailyDigest, type DailyDigestOptions } from './daily-digest.js';
-export { pruneSentLetters } from './sent-letter-retention.js';
+export { pruneSentLetters } from '../tenants/outbox-pruning.js';
 export {
   lettersOfThisProcess,
   notificationJobName,

@@ -7,7 +7,7 @@ import type { Mailer } from '../tenants/mailer.js';
 import { DailyDigest } from './daily-digest.js';
 import { EventNotifier } from './event-notifier.js';
 import { GraphMailer } from './graph-mailer.js';
-import { pruneSentLetters } from './sent-letter-retention.js';
+import { pruneSentLetters } from '../tenants/outbox-pruning.js';
 
 export const notificationJobName = 'notifications.deliver';
 

@@ -4,9 +4,8 @@ import { routeDefiner } from '../http/route.js';
 import { emailAddress, languageSchema, personName } from '../http/schemas.js';
 import { invitePortalUser, type InvitationServices } from '../portal-users/invitation.js';
 import { writeSettings } from '../settings/settings-store.js';
-import { tenantRecords, type TenantRecord } from '../tenants/tenant-store.js';
+import { insertTenant, type TenantRecord } from '../tenants/tenant-store.js';
 import { tenantStatus, tenantStatusSchema } from '../tenants/tenant-view.js';
-import { isDuplicateKeyError } from '../db/index.js';
 
 const defineRoute = routeDefiner<InvitationServices>();
 
@@ -38,13 +37,8 @@ export const onboardingRoutes = [
         itManager: body.itManager,
         setup: {},
       };
-      try {
-        await tenantRecords.scoped(services.db).insertOne(body.tenantId, { ...record });
-      } catch (error) {
-        if (isDuplicateKeyError(error)) {
-          throw new ApiError(409, 'already_exists', { tenantId: body.tenantId }, { what: body.tenantId });
-        }
-        throw error;
+      if (!(await insertTenant(services.db, record))) {
+        throw new ApiError(409, 'already_exists', { tenantId: body.tenantId }, { what: body.tenantId });
       }
       await writeSettings(services.db, body.tenantId, { defaultLanguage: body.defaultLanguage }, now);
       await invitePortalUser(services, body.tenantId, { ...body.itManager, role: 'tenant_admin' }, principal.email);

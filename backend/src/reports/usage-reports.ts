@@ -1,7 +1,7 @@
 import type { Db } from 'mongodb';
 import type { GraphReader } from '../backup-unit/ports.js';
 import type { Scheduler } from '../jobs/scheduler.js';
-import { tenantRecords } from '../tenants/tenant-store.js';
+import { onboardedTenantIds } from '../tenants/tenant-store.js';
 import type { UsageSnapshot } from './snapshot-store.js';
 import { takeUsageSnapshot } from './take-snapshot.js';
 
@@ -43,7 +43,7 @@ export class UsageReports {
   }
 
   private async snapshotAllTenants(): Promise<void> {
-    const tenantIds = await tenantRecords.raw(this.options.db).distinct('tenantId');
+    const tenantIds = await onboardedTenantIds(this.options.db);
     for (const tenantId of tenantIds) {
       // One tenant's unreadable directory must not leave the others without their point.
       await this.snapshot(tenantId).catch(this.options.onError);

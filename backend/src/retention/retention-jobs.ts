@@ -1,5 +1,5 @@
 import type { Scheduler } from '../jobs/scheduler.js';
-import { tenantRecords } from '../tenants/tenant-store.js';
+import { onboardedTenantIds } from '../tenants/tenant-store.js';
 import { maintainTenant, type MaintenanceOptions, type MaintenanceReport } from './tenant-maintenance.js';
 
 export const retentionDailyJobName = 'retention.daily';
@@ -44,7 +44,7 @@ export class RetentionJobs {
   }
 
   private async queueTenants(): Promise<void> {
-    const tenantIds = await tenantRecords.raw(this.options.db).distinct('tenantId');
+    const tenantIds = await onboardedTenantIds(this.options.db);
     for (const tenantId of tenantIds) await this.queueTenant(tenantId);
   }
 

@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { defineTenantCollection } from '../db/index.js';
+import { defineTenantCollection, insertedFirst } from '../db/index.js';
 
 export const dataLocations = ['italy-north', 'west-europe'] as const;
 export type DataLocation = (typeof dataLocations)[number];
@@ -31,6 +31,16 @@ export interface TenantRecord {
 export const tenantRecords = defineTenantCollection<TenantRecord>('tenants', [
   { key: { tenantId: 1 }, unique: true, name: 'tenant' },
 ]);
+
+/** Records a newly onboarded tenant; false when it is onboarded already (its record stays as it was). */
+export function insertTenant(db: Db, record: TenantRecord): Promise<boolean> {
+  return insertedFirst(() => tenantRecords.scoped(db).insertOne(record.tenantId, { ...record }));
+}
+
+/** Every onboarded tenant: the daily jobs that visit each one (retention, usage snapshots). */
+export function onboardedTenantIds(db: Db): Promise<string[]> {
+  return tenantRecords.raw(db).distinct('tenantId');
+}
 
 export function findTenant(db: Db, tenantId: string): Promise<TenantRecord | null> {
   return tenantRecords.scoped(db).findOne(tenantId, {}, { projection: { _id: 0 } });

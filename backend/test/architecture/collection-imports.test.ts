@@ -41,13 +41,32 @@ describe('only the module that owns a collection imports it', () => {
     ]);
   });
 
-  test('backup’s runs are refused to reports, and left to jobs-api until it is converted', async () => {
+  test('backup’s runs are refused to reports, the job log’s routes and the items alike', async () => {
     const source = "import { runsCollection } from '../backup/collections.js';\nexport const runs = runsCollection;\n";
-    const refused = await lint('backend/src/reports/sneaky-report.ts', source);
-    expect(refused.map((message) => message.message)).toEqual([
-      expect.stringContaining('backup owns this collection: call its service instead.'),
-    ]);
-    expect(await lint('backend/src/jobs-api/job-log.ts', source)).toEqual([]);
+    for (const path of [
+      'backend/src/reports/sneaky-report.ts',
+      'backend/src/jobs-api/job-log.ts',
+      'backend/src/items/sneaky-purge.ts',
+    ]) {
+      const refused = await lint(path, source);
+      expect(refused.map((message) => message.message)).toEqual([
+        expect.stringContaining('backup owns this collection: call its service instead.'),
+      ]);
+    }
+  });
+
+  test('the tenants’ records and mail outbox are refused to onboarding, the workers and the composition root', async () => {
+    const imports = [
+      ['backend/src/onboarding/sneaky-onboarding.ts', '../tenants/tenant-store.js', 'tenantRecords'],
+      ['backend/src/notifications/sneaky-pruning.ts', '../tenants/mail-outbox.js', 'outboxLetters'],
+      ['teams-app/src/sneaky-seed.ts', '@custodia/backend/tenants/tenant-store', 'tenantRecords'],
+    ] as const;
+    for (const [path, from, name] of imports) {
+      const refused = await lint(path, `import { ${name} } from '${from}';\nexport const records = ${name};\n`);
+      expect(refused.map((message) => message.message)).toEqual([
+        expect.stringContaining('tenants owns this collection: call its service instead.'),
+      ]);
+    }
   });
 
   test('the durable events are read through events.ts, not its collection', async () => {

@@ -281,6 +281,19 @@ describe('run now, job log, items and licence consumption', () => {
     expect(detail.summary.it).toMatch(/ 2 account salvati su 2, \d+ elementi, 0 avvisi, 0 account non salvati\.$/);
   });
 
+  test('the job log keeps the runs queued from `from` and before `to`', async () => {
+    const idsOf = async (window: string) =>
+      ((await asAdmin('GET', `/runs?jobId=${jobId}&${window}`)).body as { items: { id: string }[] }).items.map(
+        (run) => run.id,
+      );
+    const [run] = ((await asAdmin('GET', `/runs?jobId=${jobId}`)).body as { items: { queuedAt: string }[] }).items;
+    const queued = new Date(run!.queuedAt);
+    const after = new Date(queued.getTime() + 1).toISOString();
+    expect(await idsOf(`from=${queued.toISOString()}&to=${after}`)).toEqual([runId]);
+    expect(await idsOf(`from=${after}`)).toEqual([]);
+    expect(await idsOf(`to=${queued.toISOString()}`)).toEqual([]);
+  });
+
   test('job-log warnings are written in both languages from their code, so the portal switches without a reload; older ones as they were recorded', async () => {
     const units = runUnitsCollection.scoped(backup.database.db);
     const [unit] = await units.find(backup.tenantId, { runId }).toArray();

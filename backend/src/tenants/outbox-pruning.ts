@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { outboxLetters } from '../tenants/mail-outbox.js';
+import { outboxLetters } from './mail-outbox.js';
 
 /**
  * Deletes letters sent before the cutoff. Every delivery pass reads the outbox, and FerretDB reads a
