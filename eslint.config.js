@@ -2,8 +2,8 @@ import tseslint from 'typescript-eslint';
 
 /**
  * Collections a module owns, by module (a backend folder, the bot, or backend/src/events.ts): only that module's own
- * files may import them; everyone else calls the module's service (issue 16). The other modules' collections
- * (catalog, tenants) are still imported across modules: converted later.
+ * files may import them; everyone else calls the module's service (issue 16). The tenants' collections are still
+ * imported across modules: converted later.
  */
 export const ownedCollections = {
   restore: ['restoreRequestsCollection', 'restoreItemsCollection', 'exportsCollection'],
@@ -20,6 +20,13 @@ export const ownedCollections = {
   graph: ['graphBudgetTickets', 'graphBudgetPauses'],
   auth: ['providerOperators'],
   'run-end': ['eventClaims', 'consumerCursors'],
+  catalog: [
+    'resourcesCollection',
+    'itemVersionsCollection',
+    'foldersCollection',
+    'deltaCursorsCollection',
+    'dateBucketsCollection',
+  ],
 };
 
 /** Modules other people are converting now: they still read backup's collections, until they move to its services. */
