@@ -2,8 +2,7 @@ import tseslint from 'typescript-eslint';
 
 /**
  * Collections a module owns, by module (a backend folder, the bot, or backend/src/events.ts): only that module's own
- * files may import them; everyone else calls the module's service (issue 16). The catalog's collections are still
- * imported across modules: converted later.
+ * files may import them; everyone else calls the module's service (issue 16).
  */
 export const ownedCollections = {
   restore: ['restoreRequestsCollection', 'restoreItemsCollection', 'exportsCollection'],
@@ -21,6 +20,13 @@ export const ownedCollections = {
   graph: ['graphBudgetTickets', 'graphBudgetPauses'],
   auth: ['providerOperators'],
   'run-end': ['eventClaims', 'consumerCursors'],
+  catalog: [
+    'resourcesCollection',
+    'itemVersionsCollection',
+    'foldersCollection',
+    'deltaCursorsCollection',
+    'dateBucketsCollection',
+  ],
 };
 
 /** Where a module's own files are: a backend module's folder, the bot's sources, or `backend/src/events.ts`. */

@@ -1,8 +1,8 @@
-import { ObjectId, type Db } from 'mongodb';
+import type { Db } from 'mongodb';
 import type { ActivityLog } from '@custodia/backend/audit/activity-log';
 import type { RunEngine } from '@custodia/backend/backup/index';
 import { latestRuns } from '@custodia/backend/backup/run-reads';
-import { itemVersionsCollection, resourcesCollection } from '@custodia/backend/catalog/index';
+import { ResourceReads, VersionReads } from '@custodia/backend/catalog/index';
 import { requestRun } from '@custodia/backend/jobs-api/run-request';
 import { licenceUsage } from '@custodia/backend/licences/index';
 import {
@@ -16,11 +16,7 @@ import { recipientsFor } from '@custodia/backend/settings/notification-recipient
 import { findTenant } from '@custodia/backend/tenants/tenant-store';
 import { openBotStores, type BotBackend, type ProductReads } from '@custodia/bot';
 
-/**
- * The bot's side of the product, opened on its database: the bot itself is given services, never the database.
- * The catalog offers no service for the two reads of an approval card yet, so they are answered here from its
- * collections.
- */
+/** The bot's side of the product, opened on its database: the bot itself is given services, never the database. */
 export async function openBotBackend(db: Db, run: { engine: RunEngine; activity: ActivityLog }): Promise<BotBackend> {
   return {
     product: productReads(db),
@@ -31,7 +27,8 @@ export async function openBotBackend(db: Db, run: { engine: RunEngine; activity:
 }
 
 function productReads(db: Db): ProductReads {
-  const versions = itemVersionsCollection.raw(db);
+  const resources = new ResourceReads(db);
+  const versions = new VersionReads(db);
   return {
     isOnboarded: async (tenantId) => (await findTenant(db, tenantId)) !== null,
     activePortalUser: (tenantId, userId, email) => findActivePortalUser(db, tenantId, userId, email),
@@ -41,19 +38,7 @@ function productReads(db: Db): ProductReads {
     licenceUsage: (tenantId) => licenceUsage(db, tenantId),
     latestRuns: (tenantId, jobIds) => latestRuns(db, tenantId, jobIds),
     restores: new RestoreRequests(db),
-    resources: (tenantId, resourceIds, ownerUserId) =>
-      resourcesCollection
-        .scoped(db)
-        .find(tenantId, { $or: [{ resourceId: { $in: [...resourceIds] } }, { ownerUserId }] })
-        .toArray(),
-    async resourceOfVersion(tenantId, versionId) {
-      // One version at a time, by `_id`: the one filter FerretDB pushes down.
-      if (!ObjectId.isValid(versionId)) return null;
-      const version = await versions.findOne(
-        { _id: new ObjectId(versionId) },
-        { projection: { tenantId: 1, resourceId: 1 } },
-      );
-      return version?.tenantId === tenantId ? version.resourceId : null;
-    },
+    resources: (tenantId, resourceIds, ownerUserId) => resources.withIdsOrOwner(tenantId, resourceIds, ownerUserId),
+    resourceOfVersion: (tenantId, versionId) => versions.resourceOfVersion(tenantId, versionId),
   };
 }

@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import { runUnitsCollection } from './collections.js';
-import { resourcesCollection } from '../catalog/index.js';
+import { ResourceReads } from '../catalog/index.js';
 import { defineTenantCollection } from '../db/index.js';
 import { isDuplicateKeyError } from '../db/index.js';
 
@@ -30,11 +30,7 @@ export async function recordCoverageOfRun(db: Db, tenantId: string, jobId: strin
     .find(tenantId, { runId }, { projection: { resourceId: 1 } })
     .toArray();
   const resourceIds = units.map((unit) => unit.resourceId);
-  const resources = await resourcesCollection
-    .scoped(db)
-    .find(tenantId, { resourceId: { $in: resourceIds } }, { projection: { resourceId: 1, ownerUserId: 1 } })
-    .toArray();
-  const owners = new Map(resources.map((resource) => [resource.resourceId, resource.ownerUserId]));
+  const owners = await new ResourceReads(db).ownersOf(tenantId, resourceIds);
   const rows: CoverageRow[] = resourceIds.map((resourceId) => {
     const ownerUserId = owners.get(resourceId);
     return { tenantId, jobId, resourceId, runId, ...(ownerUserId !== undefined && { ownerUserId }) };

@@ -7,6 +7,11 @@ export {
   itemVersionsCollection,
   resourcesCollection,
 } from './collections.js';
+export { ResourceReads, type ResourceListFilter } from './resource-reads.js';
+export { VersionReads } from './version-reads.js';
+export { VersionBlobReferences, type VersionReference } from './version-blob-references.js';
+export { VersionExpiry } from './version-expiry.js';
+export { purgeResourceCatalog, type PurgedCatalog } from './resource-purge.js';
 export { searchTermsOf } from './search-terms.js';
 export { searchBucketsOf } from './search-buckets.js';
 export { countDateBuckets, dateBucketFieldsOf } from './date-buckets.js';

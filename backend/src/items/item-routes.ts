@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { ApiError, notFound } from '../http/api-error.js';
-import { findTenantPage, listQuery, pageOf } from '../http/pagination.js';
+import { listQuery, pageOf } from '../http/pagination.js';
 import { defineRoute } from '../http/route.js';
 import { catalogResourceId, filterText, isoOrNull, tenantOf } from '../http/schemas.js';
 import { BackupJobs } from '../backup/backup-jobs.js';
-import { resourcesCollection, type ProtectedResource } from '../catalog/index.js';
+import { ResourceReads, type ProtectedResource } from '../catalog/index.js';
 import { coverageOf } from '../backup/job-coverage.js';
 import { purgeResourceBackup } from './purge-backup.js';
-import type { Db, Filter } from 'mongodb';
+import type { Db } from 'mongodb';
 
 const resourceKinds = ['mailbox', 'onedrive', 'sharepoint', 'team'] as const;
 const resourceParams = z.strictObject({ id: catalogResourceId });
@@ -50,14 +50,6 @@ async function itemViews(db: Db, tenantId: string, resources: readonly Protected
   });
 }
 
-/** Accounts of a kind and, with `q`, whose name or e-mail contains it (case ignored, taken as plain text). */
-function itemFilter(kind: ProtectedResource['kind'] | undefined, q: string | undefined): Filter<ProtectedResource> {
-  const filter: Filter<ProtectedResource> = kind ? { kind } : {};
-  if (q === undefined) return filter;
-  const contains = { $regex: q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), $options: 'i' };
-  return { ...filter, $or: [{ displayName: contains }, { ownerEmail: contains }] };
-}
-
 /** The Items tab ("Elementi"): every account with type, protection and consumption; "Delete backup". */
 export const itemRoutes = [
   defineRoute({
@@ -75,8 +67,8 @@ export const itemRoutes = [
     response: pageOf(itemSchema),
     async handler({ principal, query, services }) {
       const tenantId = tenantOf(principal);
-      const filter = itemFilter(query.kind, query.q);
-      const page = await findTenantPage(resourcesCollection.scoped(services.db), tenantId, filter, query, 'resourceId');
+      const filter = { kind: query.kind, contains: query.q };
+      const page = await new ResourceReads(services.db).page(tenantId, filter, query);
       return { items: await itemViews(services.db, tenantId, page.items), nextCursor: page.nextCursor };
     },
   }),
@@ -100,7 +92,7 @@ export const itemRoutes = [
     }),
     async handler({ principal, params, body, services }) {
       const tenantId = tenantOf(principal);
-      const resource = await resourcesCollection.scoped(services.db).findOne(tenantId, { resourceId: params.id });
+      const resource = await new ResourceReads(services.db).get(tenantId, params.id);
       if (!resource) throw notFound('account');
       if (body.confirm !== resource.displayName) {
         throw new ApiError(400, 'confirmation_mismatch', undefined, { expected: resource.displayName });

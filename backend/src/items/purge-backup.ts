@@ -1,20 +1,10 @@
 import type { Db } from 'mongodb';
 import { ApiError } from '../http/api-error.js';
 import { isBeingBackedUp } from '../backup/run-reads.js';
-import {
-  dateBucketsCollection,
-  deltaCursorsCollection,
-  foldersCollection,
-  itemVersionsCollection,
-  resourcesCollection,
-} from '../catalog/index.js';
+import { purgeResourceCatalog, type PurgedCatalog } from '../catalog/index.js';
 import { dropCoverage } from '../backup/job-coverage.js';
 
-export interface PurgeCounts {
-  itemVersions: number;
-  folders: number;
-  deltaCursors: number;
-}
+export type PurgeCounts = PurgedCatalog;
 
 /**
  * Deletes an account's backup from the catalog: every item version, folder, delta cursor and month count, and
@@ -23,14 +13,7 @@ export interface PurgeCounts {
  */
 export async function purgeResourceBackup(db: Db, tenantId: string, resourceId: string): Promise<PurgeCounts> {
   if (await isBeingBackedUp(db, tenantId, resourceId)) throw new ApiError(409, 'resource_busy');
-  const [versions, folders, cursors] = await Promise.all([
-    itemVersionsCollection.scoped(db).deleteMany(tenantId, { resourceId }),
-    foldersCollection.scoped(db).deleteMany(tenantId, { resourceId }),
-    deltaCursorsCollection.scoped(db).deleteMany(tenantId, { resourceId }),
-    // The tenant's own month counts keep these versions: a count may run high, search only walks an empty month.
-    dateBucketsCollection.scoped(db).deleteMany(tenantId, { scope: resourceId }),
-  ]);
-  await resourcesCollection.scoped(db).deleteOne(tenantId, { resourceId });
+  const counts = await purgeResourceCatalog(db, tenantId, resourceId);
   await dropCoverage(db, tenantId, { resourceId });
-  return { itemVersions: versions.deletedCount, folders: folders.deletedCount, deltaCursors: cursors.deletedCount };
+  return counts;
 }

@@ -1,7 +1,7 @@
 import type { Db } from 'mongodb';
 import { BackupJobs } from '../backup/backup-jobs.js';
 import { allCoverage } from '../backup/job-coverage.js';
-import { itemVersionsCollection } from '../catalog/index.js';
+import { VersionReads } from '../catalog/index.js';
 import { retentionTiers, type RetentionYears } from './licence-store.js';
 
 /** Storage held under one retention tier; `null` for accounts no job covers any more (kept until deleted). */
@@ -16,13 +16,7 @@ export interface TierStorage {
  */
 export async function storedBytesByTier(db: Db, tenantId: string): Promise<TierStorage[]> {
   const [rows, coverage, jobs] = await Promise.all([
-    itemVersionsCollection
-      .raw(db)
-      .aggregate<{ _id: string; bytes: number }>([
-        { $match: { tenantId, validTo: null } },
-        { $group: { _id: '$resourceId', bytes: { $sum: '$size' } } },
-      ])
-      .toArray(),
+    new VersionReads(db).currentBytesByResource(tenantId),
     allCoverage(db, tenantId),
     new BackupJobs(db).list(tenantId),
   ]);

@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import type { GraphReader } from '../backup-unit/ports.js';
-import { itemVersionsCollection } from '../catalog/index.js';
+import { VersionReads } from '../catalog/index.js';
 import { allCoverage } from '../backup/job-coverage.js';
 import { statusesOfRunsFinished } from '../backup/run-reads.js';
 import { licenceUsage } from '../licences/licence-usage.js';
@@ -16,7 +16,7 @@ export interface SnapshotOptions {
 }
 
 async function itemsStored(db: Db, tenantId: string): Promise<number> {
-  return itemVersionsCollection.scoped(db).countDocuments(tenantId, { validTo: null });
+  return new VersionReads(db).countCurrent(tenantId);
 }
 
 async function runsEndedOn(db: Db, tenantId: string, day: string): Promise<UsageSnapshot['runs']> {

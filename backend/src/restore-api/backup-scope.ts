@@ -1,9 +1,9 @@
-import type { Db, Filter } from 'mongodb';
+import type { Db } from 'mongodb';
 import { ApiError } from '../http/api-error.js';
 import { tenantOf } from '../http/schemas.js';
 import type { Request } from 'restify';
 import type { Principal } from '../access/principal.js';
-import { resourcesCollection, type ProtectedResource } from '../catalog/index.js';
+import { ResourceReads, type ProtectedResource } from '../catalog/index.js';
 import { readSettings } from '../settings/settings-store.js';
 import type { RestoreRouteServices } from './restore-api-services.js';
 
@@ -47,22 +47,13 @@ export async function ownScope({ principal, services, request }: ScopeInput): Pr
   };
 }
 
-export function resourceFilter(scope: BackupScope): Filter<ProtectedResource> {
-  return scope.ownerUserId === undefined
-    ? {}
-    : { ownerUserId: scope.ownerUserId, kind: { $in: ['mailbox', 'onedrive'] } };
-}
-
 export async function resourcesInScope(db: Db, scope: BackupScope): Promise<ProtectedResource[]> {
-  return resourcesCollection
-    .scoped(db)
-    .find(scope.tenantId, resourceFilter(scope), { sort: { displayName: 1 } })
-    .toArray();
+  return new ResourceReads(db).byName(scope.tenantId, scope.ownerUserId);
 }
 
 /** The account if the scope reaches it, else 404. */
 export async function resourceInScope(db: Db, scope: BackupScope, resourceId: string): Promise<ProtectedResource> {
-  const resource = await resourcesCollection.scoped(db).findOne(scope.tenantId, { resourceId });
+  const resource = await new ResourceReads(db).get(scope.tenantId, resourceId);
   const allowed =
     resource &&
     (scope.ownerUserId === undefined ||

@@ -1,5 +1,5 @@
 import { ObjectId, type Db, type Filter } from 'mongodb';
-import { Catalog, itemVersionsCollection, type ItemVersion, type ProtectedResource } from '../catalog/index.js';
+import { Catalog, VersionReads, type ItemVersion, type ProtectedResource } from '../catalog/index.js';
 import type { TenantCollection } from '../db/index.js';
 import type { GraphGateway } from '../graph/index.js';
 import type { ContentStore } from '../store/index.js';
@@ -228,9 +228,6 @@ async function versionsById(
   items: readonly RestoreItem[],
 ): Promise<Map<string, ItemVersion>> {
   const ids = items.map((item) => new ObjectId(item.versionId));
-  const rows = await itemVersionsCollection
-    .scoped(db)
-    .find(tenantId, { _id: { $in: ids } } as Filter<ItemVersion>)
-    .toArray();
+  const rows = await new VersionReads(db).byIds(tenantId, ids);
   return new Map(rows.map((row) => [row._id.toHexString(), row]));
 }

@@ -1,5 +1,5 @@
-import { ObjectId, type Db, type Filter } from 'mongodb';
-import { itemVersionsCollection, visibleAt, type Catalog, type ItemVersion } from '../catalog/index.js';
+import { ObjectId, type Db } from 'mongodb';
+import { VersionReads, type Catalog, type ItemVersion } from '../catalog/index.js';
 import type { RestoreSelection } from '../restore-model/model.js';
 
 /** More than this many items in one request is refused: split it, or restore the resource. */
@@ -17,28 +17,24 @@ export class SelectionTooLargeError extends Error {
  * are included when the point in time sees them: that is what restoring "as of" means.
  */
 export async function resolveSelection(db: Db, catalog: Catalog, selection: RestoreSelection): Promise<ItemVersion[]> {
-  const versions = itemVersionsCollection.scoped(db);
+  const versions = new VersionReads(db);
   const tenantId = catalog.tenantId;
   let found: ItemVersion[];
   switch (selection.type) {
     case 'versions': {
       const ids = selection.versionIds.filter((id) => ObjectId.isValid(id)).map((id) => new ObjectId(id));
-      found = await versions.find(tenantId, { _id: { $in: ids } } as Filter<ItemVersion>).toArray();
+      found = await versions.byIds(tenantId, ids);
       break;
     }
     case 'folder': {
       const at = selection.at ?? new Date();
       const containerIds = [selection.containerId];
       if (selection.includeSubfolders) containerIds.push(...(await subfolderIds(catalog, selection)));
-      found = await versions
-        .find(tenantId, { resourceId: selection.resourceId, containerId: { $in: containerIds }, ...visibleAt(at) })
-        .toArray();
+      found = await versions.visibleInFolders(tenantId, selection.resourceId, containerIds, at);
       break;
     }
     case 'resource':
-      found = await versions
-        .find(tenantId, { resourceId: selection.resourceId, ...visibleAt(selection.at ?? new Date()) })
-        .toArray();
+      found = await versions.visibleInResource(tenantId, selection.resourceId, selection.at ?? new Date());
       break;
     case 'search': {
       const hits = await catalog.search({

@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { Catalog, resourcesCollection, type ItemVersion } from '../catalog/index.js';
+import { Catalog, ResourceReads, type ItemVersion } from '../catalog/index.js';
 import type { NewRestoreRequest, RestoreRequest, RestoreSelection } from '../restore-model/model.js';
 import type { RestoreService } from './restore-service.js';
 import { resolveSelection } from './selection.js';
@@ -42,16 +42,8 @@ export class SelfServiceRestore {
   ) {}
 
   /** The resource ids (mailbox, OneDrive) the user owns. */
-  async ownResources(tenantId: string, userObjectId: string): Promise<string[]> {
-    const owned = await resourcesCollection
-      .scoped(this.db)
-      .find(
-        tenantId,
-        { ownerUserId: userObjectId, kind: { $in: ['mailbox', 'onedrive'] } },
-        { projection: { resourceId: 1 } },
-      )
-      .toArray();
-    return owned.map((resource) => resource.resourceId);
+  ownResources(tenantId: string, userObjectId: string): Promise<string[]> {
+    return new ResourceReads(this.db).personalResourceIds(tenantId, userObjectId);
   }
 
   async search(tenantId: string, userObjectId: string, words: string[], limit = 100): Promise<ItemVersion[]> {

@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { itemVersionsCollection, type ItemVersion } from '../catalog/index.js';
+import { VersionBlobReferences, type ItemVersion } from '../catalog/index.js';
 
 /**
  * Every blob id a version in the tenant's catalog refers to: the mark of garbage collection. One pass over the
@@ -7,13 +7,7 @@ import { itemVersionsCollection, type ItemVersion } from '../catalog/index.js';
  */
 export async function referencedBlobIds(db: Db, tenantId: string): Promise<Set<string>> {
   const live = new Set<string>();
-  const versions = itemVersionsCollection
-    .scoped(db)
-    .find(
-      tenantId,
-      { content: { $exists: true } },
-      { projection: { _id: 0, 'content.blobIds': 1, 'fullFidelity.blobIds': 1 } },
-    );
+  const versions = new VersionBlobReferences(db).contentReferences(tenantId);
   for await (const version of versions) for (const blobId of blobIdsOf(version)) live.add(blobId);
   return live;
 }

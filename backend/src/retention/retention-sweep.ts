@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { itemVersionsCollection } from '../catalog/index.js';
+import { VersionExpiry } from '../catalog/index.js';
 import { expiryCutoff, retentionPolicyOf, type RetentionYears } from './retention-policy.js';
 
 export interface RetentionSweepReport {
@@ -20,7 +20,7 @@ const RESOURCE_BATCH = 500;
  */
 export async function sweepExpiredVersions(db: Db, tenantId: string, now = new Date()): Promise<RetentionSweepReport> {
   const policy = await retentionPolicyOf(db, tenantId);
-  const versions = itemVersionsCollection.scoped(db);
+  const versions = new VersionExpiry(db);
   const resourcesByYears = new Map<RetentionYears, string[]>();
   for (const [resourceId, years] of policy.yearsByResource) {
     resourcesByYears.set(years, [...(resourcesByYears.get(years) ?? []), resourceId]);
@@ -30,18 +30,14 @@ export async function sweepExpiredVersions(db: Db, tenantId: string, now = new D
     if (deleted > 0) expiredByYears[years] = (expiredByYears[years] ?? 0) + deleted;
   };
   for (const [years, resourceIds] of resourcesByYears) {
-    const validTo = { $lt: expiryCutoff(now, years) };
+    const cutoff = expiryCutoff(now, years);
     for (let start = 0; start < resourceIds.length; start += RESOURCE_BATCH) {
-      const resourceId = { $in: resourceIds.slice(start, start + RESOURCE_BATCH) };
-      count(years, (await versions.deleteMany(tenantId, { resourceId, validTo })).deletedCount);
+      count(years, await versions.expireIn(tenantId, resourceIds.slice(start, start + RESOURCE_BATCH), cutoff));
     }
   }
   const covered = [...policy.yearsByResource.keys()];
-  const uncovered = await versions.deleteMany(tenantId, {
-    resourceId: { $nin: covered },
-    validTo: { $lt: expiryCutoff(now, policy.uncoveredYears) },
-  });
-  count(policy.uncoveredYears, uncovered.deletedCount);
+  const uncovered = await versions.expireOutside(tenantId, covered, expiryCutoff(now, policy.uncoveredYears));
+  count(policy.uncoveredYears, uncovered);
   const expired = Object.values(expiredByYears).reduce((total, deleted) => total + deleted, 0);
   return { tenantId, at: now, expired, expiredByYears };
 }

@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { itemVersionsCollection } from '../catalog/index.js';
+import { VersionBlobReferences } from '../catalog/index.js';
 import { BlobIndex, indexedBlobPacks, type PackBackend, type StoreFinding } from '../store/index.js';
 import { blobIdsOf, referencedBlobIds } from './live-blobs.js';
 
@@ -40,20 +40,7 @@ export async function verifyCatalogReferences(
   const problems: StoreFinding[] = [];
   let damagedVersions = 0;
   if (missing.length > 0) {
-    const versions = itemVersionsCollection.scoped(db).find(
-      tenantId,
-      { $or: [{ 'content.blobIds': { $in: missing } }, { 'fullFidelity.blobIds': { $in: missing } }] },
-      {
-        projection: {
-          _id: 0,
-          resourceId: 1,
-          containerPath: 1,
-          name: 1,
-          'content.blobIds': 1,
-          'fullFidelity.blobIds': 1,
-        },
-      },
-    );
+    const versions = new VersionBlobReferences(db).referringTo(tenantId, missing);
     const itemsByBlob = new Map<string, string[]>();
     for await (const version of versions) {
       damagedVersions++;

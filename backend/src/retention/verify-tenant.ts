@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { itemVersionsCollection } from '../catalog/index.js';
+import { VersionBlobReferences } from '../catalog/index.js';
 import { verifyStore, type PackBackend, type StoreFinding } from '../store/index.js';
 import { verifyCatalogReferences } from './verify-references.js';
 
@@ -41,7 +41,7 @@ export async function verifyTenants(options: TenantVerifyOptions): Promise<Tenan
   });
   const tenantIds = options.tenantId
     ? [options.tenantId]
-    : await itemVersionsCollection.raw(options.db).distinct('tenantId');
+    : await new VersionBlobReferences(options.db).tenantsWithVersions();
   let referencedBlobs = 0;
   let missingBlobs = 0;
   let damagedVersions = 0;

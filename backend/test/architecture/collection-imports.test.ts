@@ -69,6 +69,17 @@ describe('only the module that owns a collection imports it', () => {
     }
   });
 
+  test('the catalog’s item versions are refused to another module, and its own services import them', async () => {
+    const source =
+      "import { itemVersionsCollection } from '../catalog/index.js';\nexport const versions = itemVersionsCollection;\n";
+    const refused = await lint('backend/src/retention/sneaky-sweep.ts', source);
+    expect(refused.map((message) => message.message)).toEqual([
+      expect.stringContaining('catalog owns this collection: call its service instead.'),
+    ]);
+    // The same import, named through the module's folder, is the catalog's own.
+    expect(await lint('backend/src/catalog/sneaky-reads.ts', source)).toEqual([]);
+  });
+
   test('the durable events are read through events.ts, not its collection', async () => {
     const source = "import { eventsCollection } from '../events.js';\nexport const events = eventsCollection;\n";
     const refused = await lint('backend/src/notifications/sneaky-digest.ts', source);
