@@ -1,4 +1,5 @@
 import type { Actor } from '@custodia/backend/audit/activity-store';
+import { readDisplayName } from '@custodia/backend/graph/directory/index';
 import type { BotPerson } from './people.js';
 import type { BotServices } from './services.js';
 
@@ -21,12 +22,7 @@ async function directoryName(
 ): Promise<string | undefined> {
   if (objectId === undefined) return undefined;
   try {
-    const graph = await services.directory.graphFor(tenantId);
-    const user = await graph.getJson<{ displayName?: string | null }>(
-      `/users/${encodeURIComponent(objectId)}?$select=displayName`,
-      { resource: { kind: 'directory' } },
-    );
-    return user.displayName ?? undefined;
+    return await readDisplayName(await services.directory.graphFor(tenantId), objectId);
   } catch {
     // The portal's record is the second source of the name; the action itself does not depend on Graph.
     return undefined;

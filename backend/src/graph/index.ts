@@ -24,29 +24,4 @@ export type { GraphCounters, ResourceCounters } from './counters.js';
 export { AppTokenProvider } from './token-provider.js';
 export { graphBudgetPauses, graphBudgetTickets } from './shared-budget.js';
 export { OnBehalfOfGraph, OnBehalfOfRefused } from './on-behalf-of.js';
-export {
-  exportItems,
-  exportItemsLimit,
-  importExportPermission,
-  isPermissionMissing,
-  MailboxImporter,
-  primaryMailboxId,
-  exchangeSettingsPath,
-  type ExportedItem,
-  type MailboxApiClient,
-} from './mailbox-import-export.js';
-export {
-  createMailboxFolder,
-  getMailboxItem,
-  listChildFolders,
-  listFolderItems,
-  listMailboxFolders,
-  mailboxFolderDelta,
-  mailboxFolderExists,
-  mailboxItemDeltaPath,
-  subjectPropertyId,
-  type MailboxAddress,
-  type MailboxFolder,
-  type MailboxFolderClient,
-  type MailboxItem,
-} from './mailbox-folders.js';
+export * from './resources/index.js';

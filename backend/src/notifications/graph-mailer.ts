@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import type { GraphGateway } from '../graph/index.js';
+import { sendMail, type GraphGateway } from '../graph/index.js';
 import { readSettings } from '../settings/settings-store.js';
 import type { LetterSender, Mailer, OutgoingMail } from '../tenants/mailer.js';
 
@@ -49,14 +49,7 @@ export class GraphMailer implements Mailer {
     };
     // A 429 or 503 means Graph did not take the letter: the gateway repeats those. Anything else
     // fails this attempt; the outbox tries again later rather than risk sending the letter twice.
-    await gateway.sendJson(
-      'POST',
-      `/users/${encodeURIComponent(sender)}/sendMail`,
-      { message },
-      {
-        resource: { kind: 'mailbox', userId: sender },
-      },
-    );
+    await sendMail(gateway, sender, message);
   }
 
   /** The mailbox a letter goes out from, and the directory it lives in. */

@@ -1,5 +1,6 @@
 import { ApiError } from '../http/api-error.js';
 import type { ProtectedResource } from '../catalog/index.js';
+import { inboxFolderPath, signedInUserIdPath, userDriveIdPath } from '../graph/index.js';
 import { OnBehalfOfRefused, type OnBehalfOfGraph } from '../graph/on-behalf-of.js';
 
 /**
@@ -26,7 +27,7 @@ export class GraphDelegatedOwnership implements DelegatedOwnership {
     resources: readonly ProtectedResource[],
   ): Promise<void> {
     try {
-      const me = await this.graph.getJson<{ id: string }>(tenantId, userAssertion, '/me?$select=id');
+      const me = await this.graph.getJson<{ id: string }>(tenantId, userAssertion, signedInUserIdPath);
       if (me.id !== userId) throw new ApiError(403, 'not_yours');
       for (const resource of resources) await this.confirmOne(tenantId, userAssertion, resource);
     } catch (error) {
@@ -39,12 +40,12 @@ export class GraphDelegatedOwnership implements DelegatedOwnership {
   }
 
   private async confirmOne(tenantId: string, userAssertion: string, resource: ProtectedResource): Promise<void> {
-    const owner = encodeURIComponent(resource.ownerUserId ?? resource.graphId);
+    const owner = resource.ownerUserId ?? resource.graphId;
     if (resource.kind === 'mailbox') {
-      await this.graph.getJson(tenantId, userAssertion, `/users/${owner}/mailFolders/inbox?$select=id`);
+      await this.graph.getJson(tenantId, userAssertion, inboxFolderPath(owner));
       return;
     }
-    const drive = await this.graph.getJson<{ id: string }>(tenantId, userAssertion, `/users/${owner}/drive?$select=id`);
+    const drive = await this.graph.getJson<{ id: string }>(tenantId, userAssertion, userDriveIdPath(owner));
     if (drive.id !== (resource.driveId ?? resource.graphId)) throw new ApiError(403, 'not_yours');
   }
 }

@@ -1,7 +1,7 @@
 import { ObjectId, type Db, type Filter } from 'mongodb';
 import { Catalog, VersionReads, type ItemVersion, type ProtectedResource } from '../catalog/index.js';
 import type { TenantCollection } from '../db/index.js';
-import type { GraphGateway } from '../graph/index.js';
+import { readUserDriveId, type GraphGateway } from '../graph/index.js';
 import type { ContentStore } from '../store/index.js';
 import { FileWriter } from '../workloads/files/restore-file.js';
 import { MailWriter } from '../workloads/exchange/restore-mail.js';
@@ -190,10 +190,7 @@ export async function runRestoreItems(request: RestoreRequest, deps: RunnerDepen
   async function driveOf(userId: string): Promise<string> {
     let driveId = drives.get(userId);
     if (!driveId) {
-      const drive = await deps.graph.getJson<{ id: string }>(`/users/${encodeURIComponent(userId)}/drive?$select=id`, {
-        resource: { kind: 'directory' },
-      });
-      drives.set(userId, (driveId = drive.id));
+      drives.set(userId, (driveId = await readUserDriveId(deps.graph, userId)));
     }
     return driveId;
   }

@@ -32,3 +32,15 @@ export function findUser(graph: DirectoryReads, userId: string): Promise<Directo
 export function userAddress(user: DirectoryUser): string | undefined {
   return (user.mail ?? user.userPrincipalName)?.toLowerCase();
 }
+
+/** A user's display name alone, as the bot names the person who acted; undefined when the directory has none. */
+export async function readDisplayName(
+  graph: Pick<DirectoryReads, 'getJson'>,
+  userId: string,
+): Promise<string | undefined> {
+  const user = await graph.getJson<{ displayName?: string | null }>(
+    `/users/${encodeURIComponent(userId)}?$select=displayName`,
+    { resource: directoryResource },
+  );
+  return user.displayName ?? undefined;
+}

@@ -1,27 +1,11 @@
 import { searchTermsOf, type NewItemVersion, type StoredContent } from '../../catalog/index.js';
 import { recordDeltaPage, type PageRecipe } from '../../backup-unit/page-recorder.js';
 import type { UnitContext } from '../../backup-unit/unit-context.js';
+import { eventListing, type GraphEvent } from '../../graph/index.js';
 import { withSeriesChanges } from './event-exceptions.js';
 import { fullFidelityExporter } from './full-fidelity-export.js';
 
-interface GraphEvent {
-  id: string;
-  changeKey?: string;
-  subject?: string;
-  start?: { dateTime?: string; timeZone?: string };
-  end?: { dateTime?: string; timeZone?: string };
-  organizer?: { emailAddress?: { address?: string; name?: string } };
-  attendees?: { emailAddress?: { address?: string } }[];
-  recurrence?: unknown;
-  type?: string;
-}
-
 const containerId = 'calendar';
-
-/** The calendar's one listing: single events and series masters, 500 to a page. */
-export function eventListing(userId: string): { path: string; maxPageSize: number } {
-  return { path: `/users/${encodeURIComponent(userId)}/events`, maxPageSize: 500 };
-}
 
 /**
  * Backs up a mailbox's calendar from the event list, which holds single events and series masters

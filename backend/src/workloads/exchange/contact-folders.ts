@@ -1,13 +1,16 @@
 import type { GraphReader, GraphResource } from '../../backup-unit/ports.js';
 import { childFolderPath } from '../../catalog/index.js';
-import { GraphRequestError } from '../../graph/index.js';
+import {
+  childContactFoldersPath,
+  contactFolderPath,
+  defaultContactFolderName,
+  defaultContactFolderProbes,
+  GraphRequestError,
+  type GraphContactFolder,
+} from '../../graph/index.js';
 
-/** The fields of a Graph contactFolder we use (learn.microsoft.com/graph/api/resources/contactfolder). */
-export interface GraphContactFolder {
-  id: string;
-  displayName: string;
-  parentFolderId?: string;
-}
+/** Kept under this module's name for the tests that build folder trees. */
+export type { GraphContactFolder } from '../../graph/index.js';
 
 /** A contact folder of the mailbox with its display-name path from the default Contacts folder down. */
 export interface ContactFolderNode extends GraphContactFolder {
@@ -19,18 +22,7 @@ export interface ContactFolderNode extends GraphContactFolder {
   wellKnownName?: string;
 }
 
-/**
- * The marker the restore path uses for the default Contacts folder. Graph v1.0 documents no well-known name for it
- * (only beta's contactFolder has `wellKnownName`), so it is never sent as a folder id: its contacts are
- * `/users/{id}/contacts` and its first-level child folders `/users/{id}/contactFolders`
- * (https://learn.microsoft.com/graph/api/user-list-contacts, /graph/api/user-list-contactfolders). Exchange may answer
- * to the name in `/contactFolders/contacts`; it is tried first and its refusal tolerated.
- */
-export const defaultContactFolderName = 'contacts';
-
 type FolderReader = Pick<GraphReader, 'getJson' | 'pages'>;
-
-const folderSelect = '$select=id,displayName,parentFolderId';
 
 /**
  * The default Contacts folder, read by its well-known name; undefined when Graph does not answer to that name (v1.0
@@ -41,11 +33,6 @@ export async function readDefaultContactFolder(
   userId: string,
 ): Promise<GraphContactFolder | undefined> {
   return readContactFolder(graph, userId, defaultContactFolderName);
-}
-
-/** The read of one contact folder; by its well-known name, the first read of the default one. */
-export function contactFolderPath(userId: string, id: string = defaultContactFolderName): string {
-  return `/users/${encodeURIComponent(userId)}/contactFolders/${encodeURIComponent(id)}?${folderSelect}`;
 }
 
 async function readContactFolder(
@@ -69,17 +56,6 @@ async function readContactFolder(
 export async function defaultContactFolderId(graph: FolderReader, userId: string): Promise<string | undefined> {
   const folder = await readDefaultContactFolder(graph, userId);
   return folder ? folder.id : defaultContactFolderIdFromListings(graph, userId);
-}
-
-/**
- * The two one-item listings that name the default Contacts folder's id (its first contact's, or first child folder's,
- * `parentFolderId`): documented reads that depend on nothing, so a unit may send them ahead with its first reads.
- */
-export function defaultContactFolderProbes(userId: string): string[] {
-  const user = encodeURIComponent(userId);
-  return [`/users/${user}/contacts`, `/users/${user}/contactFolders`].map(
-    (listing) => `${listing}?$select=id,parentFolderId&$top=1`,
-  );
 }
 
 /** The default Contacts folder's id as the first contact or child folder in it names it. */
@@ -109,7 +85,6 @@ async function defaultContactFolder(graph: FolderReader, userId: string): Promis
  * https://learn.microsoft.com/graph/api/user-list-contactfolders, /graph/api/contactfolder-list-childfolders
  */
 export async function listContactFolders(graph: FolderReader, userId: string): Promise<ContactFolderNode[]> {
-  const user = encodeURIComponent(userId);
   const resource = mailbox(userId);
   const result: ContactFolderNode[] = [];
   const seen = new Set<string>();
@@ -138,9 +113,7 @@ export async function listContactFolders(graph: FolderReader, userId: string): P
   // Breadth first: `result` grows while it is walked, and every parent precedes its children.
   for (let index = 0; index < result.length; index++) {
     const parent = result[index]!;
-    const children = await listAll(
-      `/users/${user}/contactFolders/${encodeURIComponent(parent.id)}/childFolders?${folderSelect}`,
-    );
+    const children = await listAll(childContactFoldersPath(userId, parent.id));
     for (const child of children) visit(child, parent);
   }
   return result;

@@ -1,20 +1,9 @@
 import { syncPolledStreams } from '../../backup-unit/delta-prefetch.js';
 import type { UnitContext } from '../../backup-unit/unit-context.js';
+import { contactDeltaStart, type GraphContact } from '../../graph/index.js';
 import { recordMailboxFolders } from './catalog-folders.js';
 import { listContactFolders } from './contact-folders.js';
-import {
-  backupOutlookJsonStream,
-  outlookJsonPageSize,
-  type OutlookJsonItem,
-  type OutlookJsonStream,
-} from './outlook-json-backup.js';
-
-interface GraphContact extends OutlookJsonItem {
-  displayName?: string;
-  companyName?: string | null;
-  emailAddresses?: { address?: string; name?: string }[];
-  lastModifiedDateTime?: string;
-}
+import { backupOutlookJsonStream, outlookJsonPageSize, type OutlookJsonStream } from './outlook-json-backup.js';
 
 const containerIdOf = (folderId: string): string => `contacts:${folderId}`;
 
@@ -25,7 +14,6 @@ const containerIdOf = (folderId: string): string => `contacts:${folderId}`;
  * https://learn.microsoft.com/graph/api/contact-delta
  */
 export async function backupContacts(context: UnitContext, userId: string): Promise<void> {
-  const user = encodeURIComponent(userId);
   const folders = await listContactFolders(context.graph, userId);
   await recordMailboxFolders(context, 'contacts', folders);
   const cursors = await context.catalog.deltaCursorsOf(context.resource.resourceId);
@@ -41,7 +29,7 @@ export async function backupContacts(context: UnitContext, userId: string): Prom
         kind: 'contact' as const,
         containerId,
         containerPath: folder.path,
-        startLink: `/users/${user}/contactFolders/${encodeURIComponent(folder.id)}/contacts/delta`,
+        startLink: contactDeltaStart(userId, folder.id),
         saved,
         describe: describeContact,
       };

@@ -1,4 +1,5 @@
 import type { GraphReader, GraphResource } from '../../backup-unit/ports.js';
+import { eventInstancesPath, eventPath } from '../../graph/index.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -59,20 +60,13 @@ export async function withSeriesChanges<T extends ListedEvent>(
 ): Promise<T & SeriesChanges> {
   if (event.type !== 'seriesMaster') return event;
   const resource: GraphResource = { kind: 'mailbox', userId };
-  const user = encodeURIComponent(userId);
   const window = seriesWindow(event);
   const instances: ListedInstance[] = [];
-  const path =
-    `/users/${user}/events/${encodeURIComponent(event.id)}/instances` +
-    `?startDateTime=${window.from}&endDateTime=${window.to}&$select=id,type,originalStart`;
+  const path = eventInstancesPath(userId, event.id, window, 'id,type,originalStart');
   for await (const page of graph.pages<ListedInstance>(path, { resource, maxPageSize: 100 })) instances.push(...page);
   const exceptions: Record<string, unknown>[] = [];
   for (const instance of instances.filter((candidate) => candidate.type === 'exception'))
-    exceptions.push(
-      await graph.getJson<Record<string, unknown>>(`/users/${user}/events/${encodeURIComponent(instance.id)}`, {
-        resource,
-      }),
-    );
+    exceptions.push(await graph.getJson<Record<string, unknown>>(eventPath(userId, instance.id), { resource }));
   return {
     ...event,
     occurrenceWindow: window,

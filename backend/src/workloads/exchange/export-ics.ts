@@ -1,7 +1,8 @@
 import { contentLines, escapeText, parameterValue } from './export-content-lines.js';
 import { htmlToText } from './restore-mail-json.js';
 import { ianaZoneOf } from './windows-time-zones.js';
-import { inZone, type GraphAttendee, type GraphDateTimeZone, type GraphEvent } from './restore-event-json.js';
+import type { GraphAttendee, GraphDateTimeZone, GraphEvent } from '../../graph/index.js';
+import { inZone } from './restore-event-json.js';
 
 /** Graph's patternedRecurrence (learn.microsoft.com/graph/api/resources/patternedrecurrence). */
 interface GraphRecurrence {

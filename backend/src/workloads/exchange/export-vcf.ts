@@ -1,5 +1,5 @@
 import { contentLines, escapeText } from './export-content-lines.js';
-import type { GraphContact } from './restore-contact.js';
+import type { GraphContact } from '../../graph/index.js';
 
 /** A Graph physicalAddress (learn.microsoft.com/graph/api/resources/physicaladdress). */
 interface PhysicalAddress {

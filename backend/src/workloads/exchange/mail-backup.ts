@@ -8,53 +8,10 @@ import {
 import { syncDeltaStream } from '../../backup-unit/delta-stream.js';
 import { recordDeltaPage, type PageRecipe } from '../../backup-unit/page-recorder.js';
 import type { UnitContext } from '../../backup-unit/unit-context.js';
+import { messageDeltaStart, messageMimePath, type GraphMessage, type GraphRecipient } from '../../graph/index.js';
 import { fullFidelityExporter } from './full-fidelity-export.js';
 import { listMailFolders, type MailFolderNode } from './mail-folders.js';
 import { MessageAttachmentNames } from './mime-attachment-names.js';
-
-interface Recipient {
-  emailAddress?: { name?: string; address?: string };
-}
-
-/** The message fields the delta query selects: enough to catalog, search and restore with fidelity. */
-export interface GraphMessage {
-  id: string;
-  '@removed'?: { reason: string };
-  changeKey?: string;
-  subject?: string;
-  from?: Recipient;
-  toRecipients?: Recipient[];
-  ccRecipients?: Recipient[];
-  receivedDateTime?: string;
-  sentDateTime?: string;
-  isRead?: boolean;
-  isDraft?: boolean;
-  flag?: unknown;
-  importance?: string;
-  categories?: string[];
-  hasAttachments?: boolean;
-  internetMessageId?: string;
-  conversationId?: string;
-}
-
-const messageSelect = [
-  'id',
-  'changeKey',
-  'subject',
-  'from',
-  'toRecipients',
-  'ccRecipients',
-  'receivedDateTime',
-  'sentDateTime',
-  'isRead',
-  'isDraft',
-  'flag',
-  'importance',
-  'categories',
-  'hasAttachments',
-  'internetMessageId',
-  'conversationId',
-].join(',');
 
 /** Messages per delta page; Graph honours `Prefer: odata.maxpagesize` for message delta. */
 const deltaPageSize = 500;
@@ -120,11 +77,6 @@ export async function backupMailbox(context: UnitContext, userId: string, inboxI
   exporter.forgetAhead();
 }
 
-/** The first request of a folder's message delta round. */
-function messageDeltaStart(userId: string, folderId: string): string {
-  return `/users/${encodeURIComponent(userId)}/mailFolders/${encodeURIComponent(folderId)}/messages/delta?$select=${messageSelect}`;
-}
-
 async function backupMailFolder(
   context: UnitContext,
   userId: string,
@@ -134,7 +86,6 @@ async function backupMailFolder(
 ): Promise<void> {
   const resource = { kind: 'mailbox', userId } as const;
   const containerId = `mail:${folder.id}`;
-  const user = encodeURIComponent(userId);
   const attachmentNames = new MessageAttachmentNames();
   const recipe: PageRecipe<GraphMessage> = {
     idOf: (message) => message.id,
@@ -143,12 +94,7 @@ async function backupMailFolder(
     versionKeyOf: (message) => message.changeKey ?? message.id,
     concurrency: mailboxConcurrency,
     async fetchContent(message): Promise<StoredContent> {
-      const { stream } = await context.graph.getStream(
-        `/users/${user}/messages/${encodeURIComponent(message.id)}/$value`,
-        {
-          resource,
-        },
-      );
+      const { stream } = await context.graph.getStream(messageMimePath(userId, message.id), { resource });
       return context.store.putStream(context.tenantId, attachmentNames.watch(message.id, stream), 'item');
     },
     toVersion: (message, content) =>
@@ -176,7 +122,7 @@ async function backupMailFolder(
   });
 }
 
-function address(recipient: Recipient | undefined): string | undefined {
+function address(recipient: GraphRecipient | undefined): string | undefined {
   return recipient?.emailAddress?.address?.toLowerCase();
 }
 

@@ -1,44 +1,16 @@
 import type { UnitContext } from '../../backup-unit/unit-context.js';
 import { childFolderPath } from '../../catalog/index.js';
-
-/** The fields of a Graph mailFolder we use. */
-export interface GraphMailFolder {
-  id: string;
-  displayName: string;
-  parentFolderId?: string;
-  childFolderCount?: number;
-  /** "The number of items in the mailFolder" (https://learn.microsoft.com/graph/api/resources/mailfolder). */
-  totalItemCount?: number;
-  wellKnownName?: string;
-}
+import {
+  childMailFolders,
+  inboxFolderPath,
+  topMailFolders,
+  type GraphListing,
+  type GraphMailFolder,
+} from '../../graph/index.js';
 
 export interface MailFolderNode extends GraphMailFolder {
   /** From the top of the mailbox, as the catalog stores it (folder-path.ts). */
   path: string;
-}
-
-const folderSelect = '$select=id,displayName,parentFolderId,childFolderCount,totalItemCount&includeHiddenFolders=true';
-const folderPageSize = 100;
-
-/**
- * The Inbox read by its well-known name, which names it whatever the mailbox's language (Graph v1.0's mailFolder
- * lists no `wellKnownName`): https://learn.microsoft.com/graph/api/resources/mailfolder (well-known folder names).
- */
-export function inboxFolderPath(userId: string): string {
-  return `/users/${encodeURIComponent(userId)}/mailFolders/inbox?$select=id`;
-}
-
-/** The first read of the folder walk: the mailbox's top-level folders. */
-export function topMailFolders(userId: string): { path: string; maxPageSize: number } {
-  return { path: `/users/${encodeURIComponent(userId)}/mailFolders?${folderSelect}`, maxPageSize: folderPageSize };
-}
-
-/** The listing of one folder's child folders, as the folder walk asks for it. */
-export function childMailFolders(userId: string, folderId: string): { path: string; maxPageSize: number } {
-  return {
-    path: `/users/${encodeURIComponent(userId)}/mailFolders/${encodeURIComponent(folderId)}/childFolders?${folderSelect}`,
-    maxPageSize: folderPageSize,
-  };
 }
 
 /**
@@ -56,15 +28,20 @@ export async function listMailFolders(
 ): Promise<MailFolderNode[]> {
   const resource = { kind: 'mailbox', userId } as const;
   const result: MailFolderNode[] = [];
-  const pending: { listing: string; parentPath: string }[] = [{ listing: topMailFolders(userId).path, parentPath: '' }];
+  const pending: { listing: GraphListing; parentPath: string }[] = [
+    { listing: topMailFolders(userId), parentPath: '' },
+  ];
   while (pending.length > 0) {
     const { listing, parentPath } = pending.shift()!;
-    for await (const page of context.graph.pages<GraphMailFolder>(listing, { resource, maxPageSize: folderPageSize })) {
+    for await (const page of context.graph.pages<GraphMailFolder>(listing.path, {
+      resource,
+      maxPageSize: listing.maxPageSize,
+    })) {
       for (const folder of page) {
         const path = childFolderPath(parentPath, folder.displayName);
         result.push({ ...folder, path });
         if ((folder.childFolderCount ?? 0) > 0) {
-          pending.push({ listing: childMailFolders(userId, folder.id).path, parentPath: path });
+          pending.push({ listing: childMailFolders(userId, folder.id), parentPath: path });
         }
       }
     }

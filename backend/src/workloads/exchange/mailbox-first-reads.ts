@@ -1,10 +1,17 @@
 import type { ReadAhead, ReadAheadReader } from '../../backup-unit/read-ahead.js';
 import type { UnitContext } from '../../backup-unit/unit-context.js';
-import { exchangeSettingsPath, mailboxFolderDelta } from '../../graph/index.js';
-import { eventListing } from './calendar-backup.js';
-import { contactFolderPath, defaultContactFolderProbes } from './contact-folders.js';
+import {
+  childMailFolders,
+  contactFolderPath,
+  defaultContactFolderProbes,
+  eventListing,
+  exchangeSettingsPath,
+  inboxFolderPath,
+  mailboxFolderDelta,
+  topMailFolders,
+  type GraphMailFolder,
+} from '../../graph/index.js';
 import type { QuietClasses } from './quiet-classes.js';
-import { childMailFolders, inboxFolderPath, topMailFolders, type GraphMailFolder } from './mail-folders.js';
 
 /**
  * What earlier runs learnt of a mailbox that does not change while the mailbox lives, so that a run does not read it

@@ -1,24 +1,9 @@
-import { defaultContactFolderId, defaultContactFolderName } from './contact-folders.js';
+import { defaultContactFolderName, folderContactsPath, type GraphContact } from '../../graph/index.js';
+import { defaultContactFolderId } from './contact-folders.js';
 import { pathBelowDefaultFolder } from './default-folder-path.js';
 import { MailFolderPaths } from './restore-mail-folders.js';
 import { fieldDifferences, writableCopy, type GraphJson } from './restore-outlook-json.js';
-import { OutlookJsonWriter, type OutlookContainer, type OutlookJson } from './restore-outlook-writer.js';
-
-/** A contact as Graph serves it (learn.microsoft.com/graph/api/resources/contact); the rest travels untouched. */
-export interface GraphContact extends OutlookJson {
-  displayName?: string;
-  givenName?: string;
-  middleName?: string;
-  surname?: string;
-  emailAddresses?: { name?: string; address?: string }[];
-  businessPhones?: string[];
-  homePhones?: string[];
-  mobilePhone?: string | null;
-  companyName?: string | null;
-  jobTitle?: string | null;
-  personalNotes?: string | null;
-  parentFolderId?: string;
-}
+import { OutlookJsonWriter, type OutlookContainer } from './restore-outlook-writer.js';
 
 /** Navigation properties a contact may carry in its backup, which a POST does not take. */
 const contactReadOnly = ['photo', 'extensions'];
@@ -69,13 +54,8 @@ export class ContactWriter extends OutlookJsonWriter<GraphContact> {
     if (!paths) this.folders.set(userId, (paths = new MailFolderPaths(this.context.graph, userId, 'contactFolders')));
     const folderId = await paths.ensure(pathBelowDefaultFolder(folderPath, originalPath));
     const checkedId = folderId === defaultContactFolderName ? await this.defaultFolderId(userId) : folderId;
-    const user = encodeURIComponent(userId);
     return {
-      // The default folder by the path v1.0 documents for it (https://learn.microsoft.com/graph/api/user-post-contacts).
-      itemsPath:
-        folderId === defaultContactFolderName
-          ? `/users/${user}/contacts`
-          : `/users/${user}/contactFolders/${encodeURIComponent(folderId)}/contacts`,
+      itemsPath: folderContactsPath(userId, folderId),
       ...(checkedId !== undefined && { folderId: checkedId }),
       ...(folderId === defaultContactFolderName && { wellKnownName: defaultContactFolderName }),
     };

@@ -1,6 +1,12 @@
-import type { GraphGateway } from '../../graph/index.js';
+import {
+  eventInstancesPath,
+  eventPath,
+  type GraphDateTimeZone,
+  type GraphEvent,
+  type GraphGateway,
+} from '../../graph/index.js';
 import { occurrenceDate, type SeriesChanges } from './event-exceptions.js';
-import { eventToCreate, type GraphDateTimeZone, type GraphEvent } from './restore-event-json.js';
+import { eventToCreate } from './restore-event-json.js';
 import type { GraphJson } from './restore-outlook-json.js';
 
 /** A backed-up series master with its changed and cancelled occurrences. */
@@ -124,12 +130,7 @@ export async function applyOccurrenceChanges(
   const changes = occurrenceChangesOf(series, occurrences);
   const resource = { kind: 'mailbox', userId } as const;
   for (const write of planOccurrenceWrites(changes, occurrences).writes) {
-    await graph.sendJson(
-      write.method,
-      `/users/${encodeURIComponent(userId)}/events/${encodeURIComponent(write.id)}`,
-      write.body,
-      { resource },
-    );
+    await graph.sendJson(write.method, eventPath(userId, write.id), write.body, { resource });
   }
 }
 
@@ -178,9 +179,7 @@ async function listOccurrences(
 ): Promise<ListedOccurrence[]> {
   const window = series.occurrenceWindow ?? windowAround(occurrenceChangesOf(series).map((change) => change.date));
   const zone = series.start?.timeZone;
-  const path =
-    `/users/${encodeURIComponent(userId)}/events/${encodeURIComponent(seriesId)}/instances` +
-    `?startDateTime=${window.from}&endDateTime=${window.to}&$select=id,originalStart,subject,start,end`;
+  const path = eventInstancesPath(userId, seriesId, window, 'id,originalStart,subject,start,end');
   const occurrences: ListedOccurrence[] = [];
   for await (const page of graph.pages<ListedOccurrence>(path, {
     resource: { kind: 'mailbox', userId },

@@ -8,14 +8,17 @@ import {
   occurrenceChangeDifferences,
   type BackedUpSeries,
 } from './restore-event-exceptions.js';
-import { eventDifferences, eventIdentity, eventToCreate, type GraphEvent } from './restore-event-json.js';
+import {
+  calendarEventsPath,
+  calendarsPath,
+  defaultCalendarId,
+  userEventsPath,
+  type GraphCalendar,
+  type GraphEvent,
+} from '../../graph/index.js';
+import { eventDifferences, eventIdentity, eventToCreate } from './restore-event-json.js';
 import { backedUpJson, type GraphJson } from './restore-outlook-json.js';
 import { OutlookJsonWriter, type OutlookContainer } from './restore-outlook-writer.js';
-
-interface GraphCalendar {
-  id: string;
-  name: string;
-}
 
 /**
  * Restores events and series masters without inviting anyone (see eventToCreate): into the default calendar when the
@@ -34,9 +37,8 @@ export class EventWriter extends OutlookJsonWriter<GraphEvent> {
     folderPath: readonly string[],
     originalPath: readonly string[],
   ): Promise<OutlookContainer> {
-    const user = `/users/${encodeURIComponent(userId)}`;
     if (folderPath.join('/') === originalPath.join('/'))
-      return { itemsPath: `${user}/events`, importFolderId: await this.defaultCalendar(userId) };
+      return { itemsPath: userEventsPath(userId), importFolderId: await this.defaultCalendar(userId) };
     const name = folderPath.slice(0, Math.max(1, folderPath.length - originalPath.length)).join(' - ');
     const key = `${userId}/${name}`;
     let calendarId = this.calendars.get(key);
@@ -46,7 +48,7 @@ export class EventWriter extends OutlookJsonWriter<GraphEvent> {
       calendarId.catch(() => this.calendars.delete(key));
     }
     const id = await calendarId;
-    return { itemsPath: `${user}/calendars/${encodeURIComponent(id)}/events`, importFolderId: id };
+    return { itemsPath: calendarEventsPath(userId, id), importFolderId: id };
   }
 
   /** The user's default calendar, asked once (learn.microsoft.com/graph/api/calendar-get). */
@@ -54,11 +56,7 @@ export class EventWriter extends OutlookJsonWriter<GraphEvent> {
     const key = `${userId}/`;
     let id = this.calendars.get(key);
     if (!id) {
-      id = this.context.graph
-        .getJson<GraphCalendar>(`/users/${encodeURIComponent(userId)}/calendar?$select=id,name`, {
-          resource: { kind: 'mailbox', userId },
-        })
-        .then((calendar) => calendar.id);
+      id = defaultCalendarId(this.context.graph, userId);
       this.calendars.set(key, id);
       id.catch(() => this.calendars.delete(key));
     }
@@ -113,7 +111,7 @@ export class EventWriter extends OutlookJsonWriter<GraphEvent> {
   }
 
   private async ensureCalendar(userId: string, name: string): Promise<string> {
-    const path = `/users/${encodeURIComponent(userId)}/calendars`;
+    const path = calendarsPath(userId);
     const resource = { kind: 'mailbox', userId } as const;
     const find = async (): Promise<string | undefined> => {
       const wanted = name.toLocaleLowerCase();

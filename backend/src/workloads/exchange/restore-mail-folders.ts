@@ -1,15 +1,15 @@
 import { joinFolderPath } from '../../catalog/index.js';
-import type { GraphGateway } from '../../graph/index.js';
+import {
+  defaultContactFolderName,
+  outlookFolderLevel,
+  type GraphGateway,
+  type GraphMailFolder,
+  type OutlookFolderCollection,
+} from '../../graph/index.js';
 import { isGraphStatus } from '../../restore-model/outcome.js';
-import { defaultContactFolderName } from './contact-folders.js';
 
-interface FolderEntry {
-  id: string;
-  displayName: string;
-}
-
-/** Mail folders, or contact folders (https://learn.microsoft.com/graph/api/user-post-contactfolders, /graph/api/contactfolder-post-childfolders). */
-export type OutlookFolderCollection = 'mailFolders' | 'contactFolders';
+/** A mail or contact folder as its level lists it. */
+type FolderEntry = Pick<GraphMailFolder, 'id' | 'displayName'>;
 
 /**
  * Finds or creates mail (or contact) folders by display-name path (`Posta in arrivo/Progetti/2026`) in one mailbox,
@@ -46,10 +46,7 @@ export class MailFolderPaths {
     const name = path[path.length - 1] as string;
     // A first-level folder is listed and created at the top: of the mailbox, or inside the default Contacts folder.
     const parentId = path.length > 1 ? await this.ensure(path.slice(0, -1)) : undefined;
-    const user = encodeURIComponent(this.userId);
-    const listing = parentId
-      ? `/users/${user}/${this.collection}/${encodeURIComponent(parentId)}/childFolders`
-      : `/users/${user}/${this.collection}`;
+    const listing = outlookFolderLevel(this.userId, this.collection, parentId);
     const existing = await this.find(listing, name);
     if (existing) return existing;
     try {

@@ -1,4 +1,4 @@
-import type { GraphGateway } from '../../graph/index.js';
+import { folderMessagesPath, type GraphGateway } from '../../graph/index.js';
 import { OutlookItemIndex, type MarkedEntity } from './restore-outlook-index.js';
 
 interface ListedMessage extends MarkedEntity {
@@ -10,7 +10,7 @@ export class FolderMessageIndex extends OutlookItemIndex<ListedMessage> {
   constructor(graph: GraphGateway, userId: string, folderId: string) {
     super(graph, {
       userId,
-      path: `/users/${encodeURIComponent(userId)}/mailFolders/${encodeURIComponent(folderId)}/messages`,
+      path: folderMessagesPath(userId, folderId),
       select: 'id,internetMessageId',
       itemSegment: 'messages',
       identityOf: (message) => message.internetMessageId,

@@ -1,20 +1,15 @@
 import type { ItemVersion } from '../../catalog/index.js';
+import { messageMimePath, messagePath, type GraphMessage } from '../../graph/index.js';
 import type { RestoreWriteContext } from '../item-writer.js';
 import type { VerifyOutcome } from '../../restore-model/outcome.js';
 import type { RestoreMethod } from '../../restore-model/model.js';
 import { compareMessages, describeDifference } from './mail-fidelity/index.js';
 import type { BackedUpMailState } from './restore-mail-json.js';
 
-interface ReadBack {
-  isDraft?: boolean;
-  isRead?: boolean;
-  receivedDateTime?: string;
-  sentDateTime?: string;
-  parentFolderId?: string;
-  importance?: string;
-  categories?: string[];
-  flag?: { flagStatus?: string };
-}
+type ReadBack = Pick<
+  GraphMessage,
+  'isDraft' | 'isRead' | 'receivedDateTime' | 'sentDateTime' | 'parentFolderId' | 'importance' | 'categories' | 'flag'
+>;
 
 const readBackSelect = 'id,isDraft,isRead,receivedDateTime,sentDateTime,parentFolderId,importance,categories,flag';
 
@@ -42,7 +37,7 @@ export async function verifyRestoredMessage(
   message: MessageToVerify,
 ): Promise<VerifyOutcome> {
   const resource = { kind: 'mailbox', userId: message.userId } as const;
-  const path = `/users/${encodeURIComponent(message.userId)}/messages/${encodeURIComponent(message.createdId)}`;
+  const path = messagePath(message.userId, message.createdId);
   const restored = await context.graph.getJson<ReadBack>(`${path}?$select=${readBackSelect}`, { resource });
   const state = message.version.properties as BackedUpMailState;
   const differences: string[] = message.restoredBy === 'json' ? [jsonFallbackDifference] : [];
@@ -58,7 +53,7 @@ export async function verifyRestoredMessage(
   const flagStatus = (state.flag as { flagStatus?: string } | undefined)?.flagStatus;
   if (flagStatus !== undefined && restored.flag?.flagStatus !== flagStatus) differences.push('flag');
 
-  const { stream } = await context.graph.getStream(`${path}/$value`, { resource });
+  const { stream } = await context.graph.getStream(messageMimePath(message.userId, message.createdId), { resource });
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
   const original = await context.store.read(context.tenantId, message.version.content!);

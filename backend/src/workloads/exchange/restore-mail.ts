@@ -1,4 +1,11 @@
 import { joinFolderPath, splitFolderPath, type ItemVersion } from '../../catalog/index.js';
+import {
+  attachmentUploadSessionPath,
+  createMessage,
+  messageAttachmentsPath,
+  updateMessage,
+  type GraphMessage,
+} from '../../graph/index.js';
 import type { ItemWriter, RecordIntent, RestoreWriteContext } from '../item-writer.js';
 import type { RestoreItem } from '../../restore-model/model.js';
 import { alreadyThere, type VerifyOutcome, type WriteOutcome } from '../../restore-model/outcome.js';
@@ -15,13 +22,7 @@ const inlineAttachmentLimit = 3 * 1024 * 1024;
 /** Upload-session chunks for attachments: at most 4 MB (learn.microsoft.com/graph/outlook-large-attachments). */
 const attachmentChunkBytes = 4 * 1024 * 1024;
 
-interface CreatedMessage {
-  id: string;
-  isRead?: boolean;
-  importance?: string;
-  categories?: string[];
-  flag?: { flagStatus?: string };
-}
+type CreatedMessage = Pick<GraphMessage, 'id' | 'isRead' | 'importance' | 'categories' | 'flag'>;
 
 /**
  * Restores messages as received, non-draft messages with their original dates, state and attachments, into their
@@ -78,15 +79,9 @@ export class MailWriter implements ItemWriter {
     const state = version.properties as BackedUpMailState;
     const mime = await this.context.store.read(this.context.tenantId, version.content!);
     const { json, attachments } = messageToCreate(await parseMime(mime), await mailPartsOf(mime), state, marker);
-    const user = encodeURIComponent(userId);
     const body = Buffer.byteLength(JSON.stringify(json));
     await this.context.pacer.take(userId, body);
-    const created = await this.context.graph.sendJson<CreatedMessage>(
-      'POST',
-      `/users/${user}/mailFolders/${encodeURIComponent(folderId)}/messages`,
-      json,
-      { resource: this.resource(userId) },
-    );
+    const created = await createMessage<CreatedMessage>(this.context.graph, userId, folderId, json);
     index.remember(created.id, state.internetMessageId, marker);
     try {
       for (const attachment of attachments) await this.attach(userId, created.id, attachment);
@@ -111,7 +106,7 @@ export class MailWriter implements ItemWriter {
   }
 
   private async attach(userId: string, messageId: string, attachment: MailPart): Promise<void> {
-    const path = `/users/${encodeURIComponent(userId)}/messages/${encodeURIComponent(messageId)}/attachments`;
+    const path = messageAttachmentsPath(userId, messageId);
     const file = attachment.kind === 'file' ? attachment : await this.forwarded(userId, path, attachment);
     if (!file) return;
     const resource = this.resource(userId);
@@ -133,7 +128,7 @@ export class MailWriter implements ItemWriter {
     }
     const session = await this.context.graph.sendJson<{ uploadUrl: string }>(
       'POST',
-      `${path}/createUploadSession`,
+      attachmentUploadSessionPath(userId, messageId),
       { AttachmentItem: { attachmentType: 'file', size: file.bytes.length, ...described } },
       { resource },
     );
@@ -198,12 +193,7 @@ export class MailWriter implements ItemWriter {
     const flag = json.flag as { flagStatus: string } | undefined;
     if (flag && created.flag?.flagStatus !== flag.flagStatus) patch.flag = flag;
     if (Object.keys(patch).length === 0) return;
-    await this.context.graph.sendJson(
-      'PATCH',
-      `/users/${encodeURIComponent(userId)}/messages/${encodeURIComponent(created.id)}`,
-      patch,
-      { resource: this.resource(userId) },
-    );
+    await updateMessage(this.context.graph, userId, created.id, patch);
   }
 
   private folderPaths(userId: string): MailFolderPaths {

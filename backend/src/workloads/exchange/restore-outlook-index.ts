@@ -1,21 +1,26 @@
-import type { GraphGateway } from '../../graph/index.js';
+import {
+  deleteOutlookItem,
+  type ExtendedProperty,
+  type GraphGateway,
+  type OutlookItemSegment,
+} from '../../graph/index.js';
 import { isGraphStatus } from '../../restore-model/outcome.js';
 import { restoreMarkerPropertyId } from './restore-mail-json.js';
 
 export interface MarkedEntity {
   id: string;
-  singleValueExtendedProperties?: { id: string; value: string }[];
+  singleValueExtendedProperties?: ExtendedProperty[];
 }
 
 /** Where an index lists its items and what makes two of them the same item for the conflict policy. */
 export interface OutlookListing<T extends MarkedEntity> {
   userId: string;
-  /** The collection to list, e.g. `/users/{id}/contactFolders/{id}/contacts`. */
+  /** The collection to list, as `graph/resources` builds it (a folder's contacts, a calendar's events…). */
   path: string;
   /** `$select` for the listing: the properties `identityOf` reads. */
   select: string;
   /** Under which a single item is deleted: `messages`, `contacts`, `events`. */
-  itemSegment: string;
+  itemSegment: OutlookItemSegment;
   identityOf(item: T): string | undefined;
 }
 
@@ -84,12 +89,7 @@ export class OutlookItemIndex<T extends MarkedEntity> {
   async delete(id: string): Promise<void> {
     const { userId, itemSegment } = this.listing;
     try {
-      await this.graph.sendJson(
-        'DELETE',
-        `/users/${encodeURIComponent(userId)}/${itemSegment}/${encodeURIComponent(id)}`,
-        undefined,
-        { resource: { kind: 'mailbox', userId } },
-      );
+      await deleteOutlookItem(this.graph, userId, itemSegment, id);
     } catch (error) {
       if (!isGraphStatus(error, 404)) throw error;
     }

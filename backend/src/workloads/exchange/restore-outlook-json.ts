@@ -1,4 +1,5 @@
 import type { ItemVersion } from '../../catalog/index.js';
+import type { ItemBody } from '../../graph/index.js';
 import type { RestoreWriteContext } from '../item-writer.js';
 import { htmlToText, restoreMarkerPropertyId } from './restore-mail-json.js';
 
@@ -6,12 +7,6 @@ import { htmlToText, restoreMarkerPropertyId } from './restore-mail-json.js';
 const serverSet = ['id', 'changeKey', 'createdDateTime', 'lastModifiedDateTime', 'parentFolderId'];
 
 export type GraphJson = Record<string, unknown>;
-
-/** An item body as Graph gives it. */
-export interface ItemBody {
-  contentType?: string;
-  content?: string;
-}
 
 /** The Graph JSON a contact or event was backed up as. */
 export async function backedUpJson<T extends GraphJson>(

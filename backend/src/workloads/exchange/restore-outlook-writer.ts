@@ -1,4 +1,5 @@
 import { joinFolderPath, splitFolderPath, type ItemVersion } from '../../catalog/index.js';
+import { outlookItemPath, type OutlookItemSegment } from '../../graph/index.js';
 import type { ItemWriter, RecordIntent, RestoreWriteContext } from '../item-writer.js';
 import type { RestoreItem } from '../../restore-model/model.js';
 import { alreadyThere, type VerifyOutcome, type WriteOutcome } from '../../restore-model/outcome.js';
@@ -15,7 +16,7 @@ export const outlookJsonFallbackDifference =
 
 /** Where items of one target folder are listed and created. */
 export interface OutlookContainer {
-  /** Lists the folder's items and creates new ones (`POST`), e.g. `/users/{id}/contactFolders/{id}/contacts`. */
+  /** Lists the folder's items and creates new ones (`POST`): a contact folder's contacts, a calendar's events. */
   itemsPath: string;
   /** The folder's id, when read-back can check it (`parentFolderId`). */
   folderId?: string;
@@ -39,7 +40,7 @@ export abstract class OutlookJsonWriter<T extends OutlookJson> implements ItemWr
   constructor(protected readonly context: RestoreWriteContext) {}
 
   /** Under which a single item is read and deleted: `contacts`, `events`. */
-  protected abstract readonly itemSegment: string;
+  protected abstract readonly itemSegment: OutlookItemSegment;
   /** `$select` for listing a folder: what `identityOf` reads. */
   protected abstract readonly identitySelect: string;
   /** The folder at `folderPath` (created where missing); `originalPath` is where the item was backed up from. */
@@ -115,10 +116,10 @@ export abstract class OutlookJsonWriter<T extends OutlookJson> implements ItemWr
       splitFolderPath(item.targetPath ?? ''),
       splitFolderPath(version.containerPath),
     );
-    const restored = await this.context.graph.getJson<T>(
-      `/users/${encodeURIComponent(userId)}/${this.itemSegment}/${encodeURIComponent(createdId)}`,
-      { resource: { kind: 'mailbox', userId }, headers: this.readBackHeaders(original) },
-    );
+    const restored = await this.context.graph.getJson<T>(outlookItemPath(userId, this.itemSegment, createdId), {
+      resource: { kind: 'mailbox', userId },
+      headers: this.readBackHeaders(original),
+    });
     if (item.restoredBy === 'import') {
       const differences = importedItemDifferences(original, restored);
       if (container.folderId && restored.parentFolderId !== container.folderId) differences.push('folder');

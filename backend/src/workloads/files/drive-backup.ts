@@ -2,24 +2,7 @@ import { childFolderPath, searchTermsOf, type NewItemVersion, type StoredContent
 import { syncDeltaStream } from '../../backup-unit/delta-stream.js';
 import { recordDeltaPage, type PageRecipe } from '../../backup-unit/page-recorder.js';
 import type { UnitContext } from '../../backup-unit/unit-context.js';
-
-/** The driveItem fields delta returns that we use. https://learn.microsoft.com/graph/api/resources/driveitem */
-export interface GraphDriveItem {
-  id: string;
-  name?: string;
-  eTag?: string;
-  cTag?: string;
-  size?: number;
-  root?: object;
-  deleted?: { state?: string };
-  file?: { mimeType?: string; hashes?: Record<string, string> };
-  folder?: { childCount?: number };
-  parentReference?: { driveId?: string; id?: string };
-  lastModifiedDateTime?: string;
-  createdDateTime?: string;
-  fileSystemInfo?: { createdDateTime?: string; lastModifiedDateTime?: string };
-  lastModifiedBy?: { user?: { displayName?: string; email?: string } };
-}
+import { driveDeltaStart, driveItemContentPath, type GraphDriveItem } from '../../graph/index.js';
 
 /** Parallel downloads per drive; the Graph layer enforces the tenant's SharePoint resource units. */
 const downloadConcurrency = 4;
@@ -33,7 +16,6 @@ const downloadConcurrency = 4;
 export async function backupDrive(context: UnitContext, driveId: string): Promise<void> {
   const resourceId = context.resource.resourceId;
   const resource = { kind: 'drive', driveId } as const;
-  const drive = encodeURIComponent(driveId);
   const folderPaths = new Map<string, string>();
   for (const folder of await context.catalog.listFolders(resourceId)) {
     if (folder.deletedAt === null) folderPaths.set(folder.folderId, folder.path);
@@ -47,12 +29,7 @@ export async function backupDrive(context: UnitContext, driveId: string): Promis
     versionKeyOf: (item) => item.eTag ?? item.cTag ?? item.id,
     concurrency: downloadConcurrency,
     async fetchContent(item): Promise<StoredContent> {
-      const { stream } = await context.graph.getStream(
-        `/drives/${drive}/items/${encodeURIComponent(item.id)}/content`,
-        {
-          resource,
-        },
-      );
+      const { stream } = await context.graph.getStream(driveItemContentPath(driveId, item.id), { resource });
       return context.store.putStream(context.tenantId, stream, 'file');
     },
     toVersion: (item, content) => fileVersion(context, item, content, containerOf(item), folderPaths),
@@ -64,7 +41,7 @@ export async function backupDrive(context: UnitContext, driveId: string): Promis
     resource,
     resourceId,
     stream: 'drive',
-    startLink: `/drives/${drive}/root/delta`,
+    startLink: driveDeltaStart(driveId),
     scope: {},
     runId: context.runId,
     resyncOf: context.resyncOf,

@@ -1,11 +1,14 @@
 import { joinFolderPath } from '../../catalog/index.js';
-import type { GraphGateway } from '../../graph/index.js';
+import {
+  driveChildByNamePath,
+  driveChildrenPath,
+  driveRootPath,
+  type GraphDriveItem,
+  type GraphGateway,
+} from '../../graph/index.js';
 import { isGraphStatus } from '../../restore-model/outcome.js';
 
-interface DriveItemRef {
-  id: string;
-  name: string;
-}
+type DriveItemRef = Pick<GraphDriveItem, 'id' | 'name'>;
 
 /** Encodes a drive path for `root:/<path>:` addressing, segment by segment. */
 export function drivePath(segments: readonly string[]): string {
@@ -37,10 +40,9 @@ export class DriveFolderPaths {
   }
 
   private async create(path: readonly string[]): Promise<string> {
-    const drive = `/drives/${encodeURIComponent(this.driveId)}`;
     const resource = { kind: 'drive', driveId: this.driveId } as const;
     if (path.length === 0)
-      return (await this.graph.getJson<DriveItemRef>(`${drive}/root?$select=id,name`, { resource })).id;
+      return (await this.graph.getJson<DriveItemRef>(driveRootPath(this.driveId), { resource })).id;
     const parentId = await this.ensure(path.slice(0, -1));
     const name = path[path.length - 1] as string;
     const existing = await this.find(parentId, name);
@@ -48,7 +50,7 @@ export class DriveFolderPaths {
     try {
       const created = await this.graph.sendJson<DriveItemRef>(
         'POST',
-        `${drive}/items/${encodeURIComponent(parentId)}/children`,
+        driveChildrenPath(this.driveId, parentId),
         { name, folder: {}, '@microsoft.graph.conflictBehavior': 'fail' },
         { resource },
       );
@@ -62,7 +64,7 @@ export class DriveFolderPaths {
 
   private async find(parentId: string, name: string): Promise<string | undefined> {
     const resource = { kind: 'drive', driveId: this.driveId } as const;
-    const path = `/drives/${encodeURIComponent(this.driveId)}/items/${encodeURIComponent(parentId)}:/${encodeURIComponent(name)}?$select=id,name`;
+    const path = driveChildByNamePath(this.driveId, parentId, name, '$select=id,name');
     try {
       return (await this.graph.getJson<DriveItemRef>(path, { resource })).id;
     } catch (error) {

@@ -1,4 +1,5 @@
 import type { ItemVersion } from '../../catalog/index.js';
+import { driveChildContentPath, driveChildUploadSessionPath } from '../../graph/index.js';
 import type { RestoreWriteContext } from '../item-writer.js';
 
 /** Upload-session fragments must be multiples of 320 KiB (learn.microsoft.com/graph/api/driveitem-createuploadsession). */
@@ -24,17 +25,16 @@ interface UploadedItem {
 export async function uploadFromStore(context: RestoreWriteContext, upload: FileUpload): Promise<UploadedItem> {
   const { driveId, version } = upload;
   const resource = { kind: 'drive', driveId } as const;
-  const target = `/drives/${encodeURIComponent(driveId)}/items/${encodeURIComponent(upload.parentId)}:/${encodeURIComponent(upload.name)}:`;
-  const behaviour = `@microsoft.graph.conflictBehavior=${upload.conflictBehavior}`;
+  const target = { driveId, parentId: upload.parentId, name: upload.name, conflictBehavior: upload.conflictBehavior };
   if (version.size === 0) {
-    const answer = await context.graph.putBytes(`${target}/content?${behaviour}`, Buffer.alloc(0), { resource });
+    const answer = await context.graph.putBytes(driveChildContentPath(target), Buffer.alloc(0), { resource });
     return answer.body as UploadedItem;
   }
   const modified = version.properties.lastModifiedDateTime as string | undefined;
   const created = version.properties.createdDateTime as string | undefined;
   const session = await context.graph.sendJson<{ uploadUrl: string }>(
     'POST',
-    `${target}/createUploadSession?${behaviour}`,
+    driveChildUploadSessionPath(target),
     {
       item: {
         '@microsoft.graph.conflictBehavior': upload.conflictBehavior,

@@ -4,14 +4,18 @@ import type { ItemWriter, RecordIntent, RestoreWriteContext } from '../item-writ
 import type { RestoreItem } from '../../restore-model/model.js';
 import { alreadyThere, isGraphStatus, type VerifyOutcome, type WriteOutcome } from '../../restore-model/outcome.js';
 import type { TargetLocation } from '../../restore-model/target-location.js';
+import {
+  driveChildByNamePath,
+  driveChildrenPath,
+  driveItemCheckSelect,
+  driveItemContentPath,
+  driveItemPath,
+  type GraphDriveItem,
+} from '../../graph/index.js';
 import { DriveFolderPaths } from './restore-drive-folders.js';
 import { uploadFromStore } from './restore-file-upload.js';
 
-interface DriveItemInfo {
-  id: string;
-  name: string;
-  size?: number;
-}
+type DriveItemInfo = Pick<GraphDriveItem, 'id' | 'name' | 'size'>;
 
 /**
  * Restores files into their folder path (recreated as needed) through upload sessions streamed from the content
@@ -67,7 +71,7 @@ export class FileWriter implements ItemWriter {
     const driveId = (item.targetResource ?? '').replace(/^drive:/, '');
     const resource = { kind: 'drive', driveId } as const;
     const restored = await this.context.graph.getJson<DriveItemInfo>(
-      `/drives/${encodeURIComponent(driveId)}/items/${encodeURIComponent(createdId)}?$select=id,name,size`,
+      driveItemPath(driveId, createdId, driveItemCheckSelect),
       { resource },
     );
     const differences: string[] = [];
@@ -78,7 +82,7 @@ export class FileWriter implements ItemWriter {
   }
 
   private async child(driveId: string, parentId: string, name: string): Promise<DriveItemInfo | undefined> {
-    const path = `/drives/${encodeURIComponent(driveId)}/items/${encodeURIComponent(parentId)}:/${encodeURIComponent(name)}?$select=id,name,size`;
+    const path = driveChildByNamePath(driveId, parentId, name, driveItemCheckSelect);
     try {
       return await this.context.graph.getJson<DriveItemInfo>(path, { resource: { kind: 'drive', driveId } });
     } catch (error) {
@@ -90,7 +94,7 @@ export class FileWriter implements ItemWriter {
   /** "name 1.ext", "name 2.ext"…: the first name not taken in the folder, as OneDrive's rename does. */
   private async freeName(driveId: string, parentId: string, name: string): Promise<string> {
     const taken = new Set<string>();
-    const listing = `/drives/${encodeURIComponent(driveId)}/items/${encodeURIComponent(parentId)}/children?$select=name`;
+    const listing = `${driveChildrenPath(driveId, parentId)}?$select=name`;
     for await (const page of this.context.graph.pages<{ name: string }>(listing, {
       resource: { kind: 'drive', driveId },
       maxPageSize: 1000,
@@ -107,10 +111,9 @@ export class FileWriter implements ItemWriter {
   }
 
   private async sha256(driveId: string, itemId: string): Promise<string> {
-    const { stream } = await this.context.graph.getStream(
-      `/drives/${encodeURIComponent(driveId)}/items/${encodeURIComponent(itemId)}/content`,
-      { resource: { kind: 'drive', driveId } },
-    );
+    const { stream } = await this.context.graph.getStream(driveItemContentPath(driveId, itemId), {
+      resource: { kind: 'drive', driveId },
+    });
     const hash = createHash('sha256');
     for await (const chunk of stream) hash.update(chunk as Uint8Array);
     return hash.digest('hex');

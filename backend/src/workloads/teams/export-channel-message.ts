@@ -1,4 +1,4 @@
-import type { GraphChannelMessage } from './team-backup.js';
+import type { GraphChannelMessage } from '../../graph/index.js';
 
 /** A backed-up channel message as stored: the message with its replies (see team-backup.ts). */
 interface StoredThread {

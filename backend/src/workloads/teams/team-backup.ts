@@ -2,25 +2,7 @@ import { searchTermsOf, type NewItemVersion, type StoredContent } from '../../ca
 import { syncDeltaStream } from '../../backup-unit/delta-stream.js';
 import { recordDeltaPage, type PageRecipe } from '../../backup-unit/page-recorder.js';
 import type { UnitContext } from '../../backup-unit/unit-context.js';
-
-interface GraphChannel {
-  id: string;
-  displayName?: string;
-}
-
-/** https://learn.microsoft.com/graph/api/resources/chatmessage */
-export interface GraphChannelMessage {
-  id: string;
-  '@removed'?: { reason: string };
-  etag?: string;
-  lastModifiedDateTime?: string;
-  createdDateTime?: string;
-  deletedDateTime?: string | null;
-  subject?: string | null;
-  from?: { user?: { id?: string; displayName?: string } } | null;
-  body?: { contentType?: string; content?: string };
-  replyToId?: string | null;
-}
+import { channelMessagesDeltaStart, listChannels, listReplies, type GraphChannelMessage } from '../../graph/index.js';
 
 /** Graph allows at most four requests per second per app on one team or channel. */
 const channelConcurrency = 2;
@@ -33,11 +15,10 @@ const channelConcurrency = 2;
  */
 export async function backupTeam(context: UnitContext, teamId: string): Promise<void> {
   const resource = { kind: 'team', teamId } as const;
-  const team = encodeURIComponent(teamId);
   const resourceId = context.resource.resourceId;
   const known = new Map((await context.catalog.listFolders(resourceId)).map((folder) => [folder.folderId, folder]));
   const cursors = await context.catalog.deltaCursorsOf(resourceId);
-  for await (const channels of context.graph.pages<GraphChannel>(`/teams/${team}/channels`, { resource })) {
+  for await (const channels of listChannels(context.graph, teamId)) {
     for (const channel of channels) {
       const containerId = `channel:${channel.id}`;
       const channelPath = channel.displayName ?? channel.id;
@@ -50,7 +31,6 @@ export async function backupTeam(context: UnitContext, teamId: string): Promise<
         deletedAt: null,
         lastRunId: context.runId,
       });
-      const messagesPath = `/teams/${team}/channels/${encodeURIComponent(channel.id)}/messages`;
       const recipe: PageRecipe<GraphChannelMessage> = {
         idOf: (message) => message.id,
         isRemoved: (message) => message['@removed'] !== undefined || Boolean(message.deletedDateTime),
@@ -58,13 +38,7 @@ export async function backupTeam(context: UnitContext, teamId: string): Promise<
         versionKeyOf: (message) => message.etag ?? message.lastModifiedDateTime ?? message.id,
         concurrency: channelConcurrency,
         async fetchContent(message): Promise<StoredContent> {
-          const replies: GraphChannelMessage[] = [];
-          for await (const page of context.graph.pages<GraphChannelMessage>(
-            `${messagesPath}/${encodeURIComponent(message.id)}/replies`,
-            { resource },
-          )) {
-            replies.push(...page);
-          }
+          const replies = await listReplies(context.graph, teamId, channel.id, message.id);
           const document = Buffer.from(JSON.stringify({ message, replies }), 'utf8');
           return context.store.put(context.tenantId, document, 'item');
         },
@@ -77,7 +51,7 @@ export async function backupTeam(context: UnitContext, teamId: string): Promise<
         resourceId,
         stream: containerId,
         saved: cursors.get(containerId) ?? null,
-        startLink: `${messagesPath}/delta`,
+        startLink: channelMessagesDeltaStart(teamId, channel.id),
         scope: { containerId },
         runId: context.runId,
         resyncOf: context.resyncOf,

@@ -1,5 +1,6 @@
-import type { ResourceKey } from './resource.js';
-import { GraphRequestError } from './errors.js';
+import type { ResourceKey } from '../resource.js';
+import { GraphRequestError } from '../errors.js';
+import { userPath } from './user-path.js';
 
 /**
  * Microsoft Graph's mailbox import/export API (v1.0): the only Graph path that gives an Exchange item back with every
@@ -41,7 +42,7 @@ interface ExportItemResponse {
 
 /** The user's Exchange settings, which name the primary mailbox. */
 export function exchangeSettingsPath(userId: string): string {
-  return `/users/${encodeURIComponent(userId)}/settings/exchange`;
+  return `${userPath(userId)}/settings/exchange`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { MailboxApiClient } from './mailbox-import-export.js';
-import { GraphRequestError } from './errors.js';
-import type { ResourceKey } from './resource.js';
+import { GraphRequestError } from '../errors.js';
+import type { ResourceKey } from '../resource.js';
 
 /**
  * Folders and items of a mailbox as the mailbox import/export API shows them: every folder of every class (mail,
