@@ -6,8 +6,9 @@ import { catalogResourceId, filterText, isoOrNull, tenantOf } from '../http/sche
 import { BackupJobs } from '../backup/backup-jobs.js';
 import { resourcesCollection, type ProtectedResource } from '../catalog/index.js';
 import { coverageOf } from '../backup/job-coverage.js';
+import { accountFilter } from './item-filter.js';
 import { purgeResourceBackup } from './purge-backup.js';
-import type { Db, Filter } from 'mongodb';
+import type { Db } from 'mongodb';
 
 const resourceKinds = ['mailbox', 'onedrive', 'sharepoint', 'team'] as const;
 const resourceParams = z.strictObject({ id: catalogResourceId });
@@ -50,14 +51,6 @@ async function itemViews(db: Db, tenantId: string, resources: readonly Protected
   });
 }
 
-/** Accounts of a kind and, with `q`, whose name or e-mail contains it (case ignored, taken as plain text). */
-function itemFilter(kind: ProtectedResource['kind'] | undefined, q: string | undefined): Filter<ProtectedResource> {
-  const filter: Filter<ProtectedResource> = kind ? { kind } : {};
-  if (q === undefined) return filter;
-  const contains = { $regex: q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), $options: 'i' };
-  return { ...filter, $or: [{ displayName: contains }, { ownerEmail: contains }] };
-}
-
 /** The Items tab ("Elementi"): every account with type, protection and consumption; "Delete backup". */
 export const itemRoutes = [
   defineRoute({
@@ -71,11 +64,19 @@ export const itemRoutes = [
     query: listQuery(['displayName', 'ownerEmail'], 'displayName', {
       kind: z.enum(resourceKinds).optional(),
       q: filterText.optional().describe('Part of the account’s name or e-mail address, case ignored'),
+      protection: z
+        .enum(['protected', 'unprotected'])
+        .optional()
+        .describe('Only accounts a job includes (protected), or only those none includes'),
+      owner: z
+        .enum(['person', 'none'])
+        .optional()
+        .describe('Only a person’s accounts (mailboxes, OneDrives), or only those of no person (sites, teams)'),
     }),
     response: pageOf(itemSchema),
     async handler({ principal, query, services }) {
       const tenantId = tenantOf(principal);
-      const filter = itemFilter(query.kind, query.q);
+      const filter = await accountFilter(services.db, tenantId, query);
       const page = await findTenantPage(resourcesCollection.scoped(services.db), tenantId, filter, query, 'resourceId');
       return { items: await itemViews(services.db, tenantId, page.items), nextCursor: page.nextCursor };
     },
