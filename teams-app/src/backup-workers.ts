@@ -84,7 +84,10 @@ export async function startBackupWorkers(options: BackupWorkersOptions): Promise
     workerName,
     ...(options.pollIntervalMs !== undefined && { pollIntervalMs: options.pollIntervalMs }),
     onLapsedLockSlots: (jobNames) =>
-      logger.warn({ jobNames }, 'Agenda had left lock slots counted for jobs whose locks lapsed in its queue; released'),
+      logger.warn(
+        { jobNames },
+        'Agenda had left lock slots counted for jobs whose locks lapsed in its queue; released',
+      ),
   });
   const events = new DomainEvents(db);
   const engine = new RunEngine({

@@ -34,9 +34,13 @@ export function releaseLapsedLockSlots(agenda: Agenda): string[] {
   const processor: unknown = (agenda as unknown as { jobProcessor?: unknown }).jobProcessor;
   if (processor === undefined) return [];
   if (!isLockAccounting(processor)) {
-    throw new Error('Agenda’s job processor no longer has the shape releaseLapsedLockSlots repairs: check agenda/agenda#1413');
+    throw new Error(
+      'Agenda’s job processor no longer has the shape releaseLapsedLockSlots repairs: check agenda/agenda#1413',
+    );
   }
-  const held = new Set([...processor.runningJobs, ...processor.jobQueue.getQueue()].map((job) => String(job.attrs._id)));
+  const held = new Set(
+    [...processor.runningJobs, ...processor.jobQueue.getQueue()].map((job) => String(job.attrs._id)),
+  );
   const lapsed = processor.lockedJobs.filter((job) => !held.has(String(job.attrs._id)));
   for (const job of lapsed) {
     processor.lockedJobs.splice(processor.lockedJobs.indexOf(job), 1);
