@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import { BackupJobs } from './backup-jobs.js';
 import { runUnitsCollection } from './collections.js';
 import { ResourceReads } from '../catalog/index.js';
 import { defineTenantCollection } from '../db/index.js';
@@ -62,4 +63,17 @@ export function allCoverage(db: Db, tenantId: string): Promise<CoverageRow[]> {
     .scoped(db)
     .find(tenantId, {}, { projection: { _id: 0 } })
     .toArray();
+}
+
+/**
+ * The accounts some existing job includes, as its latest run found them: the rule that marks an Items row protected
+ * (coverage rows of a deleted job do not count). One read of the tenant's coverage, a row per job and account.
+ */
+export async function protectedResourceIds(db: Db, tenantId: string): Promise<string[]> {
+  const jobs = await new BackupJobs(db).list(tenantId);
+  const rows = await jobCoverage
+    .scoped(db)
+    .find(tenantId, { jobId: { $in: jobs.map((job) => job.jobId) } }, { projection: { _id: 0, resourceId: 1 } })
+    .toArray();
+  return [...new Set(rows.map((row) => row.resourceId))];
 }

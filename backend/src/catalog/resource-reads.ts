@@ -7,11 +7,15 @@ import type { ProtectedResource, ResourceKind } from './model.js';
 /** The kinds a person owns and may restore from themselves ("My backups", self-service). */
 const personalKinds: ResourceKind[] = ['mailbox', 'onedrive'];
 
-/** What the Items list narrows accounts by: their kind, and a part of their name or e-mail address. */
+/** What the Items list narrows accounts by, each applied by the database over every account, never a loaded page. */
 export interface ResourceListFilter {
   readonly kind?: ResourceKind | undefined;
   /** Plain text, case ignored; matched against `displayName` and `ownerEmail`. */
   readonly contains?: string | undefined;
+  /** A person's accounts (mailbox, OneDrive), or those of no person (sites, teams). */
+  readonly owner?: 'person' | 'none' | undefined;
+  /** Only these accounts, or all but these (the accounts some job includes, for the protection filter). */
+  readonly resourceIds?: { readonly only: readonly string[] } | { readonly except: readonly string[] } | undefined;
 }
 
 /**
@@ -75,10 +79,21 @@ export class ResourceReads {
   }
 }
 
-/** Accounts of a kind and, with `contains`, whose name or e-mail contains it (case ignored, taken as plain text). */
-function listFilter({ kind, contains }: ResourceListFilter): Filter<ProtectedResource> {
-  const filter: Filter<ProtectedResource> = kind ? { kind } : {};
-  if (contains === undefined) return filter;
-  const pattern = { $regex: contains.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), $options: 'i' };
-  return { ...filter, $or: [{ displayName: pattern }, { ownerEmail: pattern }] };
+/** The database filter of a {@link ResourceListFilter}: the conjunction of the parts it names. */
+function listFilter({ kind, contains, owner, resourceIds }: ResourceListFilter): Filter<ProtectedResource> {
+  const parts: Filter<ProtectedResource>[] = [];
+  if (kind) parts.push({ kind });
+  // Sites and teams have no owner's address: missing or null, never a string.
+  if (owner) parts.push({ ownerEmail: owner === 'person' ? { $type: 'string' } : { $not: { $type: 'string' } } });
+  if (contains !== undefined) {
+    const pattern = { $regex: contains.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), $options: 'i' };
+    parts.push({ $or: [{ displayName: pattern }, { ownerEmail: pattern }] });
+  }
+  if (resourceIds) {
+    parts.push({
+      resourceId: 'only' in resourceIds ? { $in: [...resourceIds.only] } : { $nin: [...resourceIds.except] },
+    });
+  }
+  if (parts.length === 0) return {};
+  return parts.length === 1 ? parts[0]! : { $and: parts };
 }

@@ -6,6 +6,7 @@ import { catalogResourceId, filterText, isoOrNull, tenantOf } from '../http/sche
 import { BackupJobs } from '../backup/backup-jobs.js';
 import { ResourceReads, type ProtectedResource } from '../catalog/index.js';
 import { coverageOf } from '../backup/job-coverage.js';
+import { accountFilter } from './item-filter.js';
 import { purgeResourceBackup } from './purge-backup.js';
 import type { Db } from 'mongodb';
 
@@ -63,11 +64,19 @@ export const itemRoutes = [
     query: listQuery(['displayName', 'ownerEmail'], 'displayName', {
       kind: z.enum(resourceKinds).optional(),
       q: filterText.optional().describe('Part of the account’s name or e-mail address, case ignored'),
+      protection: z
+        .enum(['protected', 'unprotected'])
+        .optional()
+        .describe('Only accounts a job includes (protected), or only those none includes'),
+      owner: z
+        .enum(['person', 'none'])
+        .optional()
+        .describe('Only a person’s accounts (mailboxes, OneDrives), or only those of no person (sites, teams)'),
     }),
     response: pageOf(itemSchema),
     async handler({ principal, query, services }) {
       const tenantId = tenantOf(principal);
-      const filter = { kind: query.kind, contains: query.q };
+      const filter = await accountFilter(services.db, tenantId, query);
       const page = await new ResourceReads(services.db).page(tenantId, filter, query);
       return { items: await itemViews(services.db, tenantId, page.items), nextCursor: page.nextCursor };
     },

@@ -1,3 +1,5 @@
+import { BackupJobs } from '../../src/backup/backup-jobs.js';
+import { jobCoverage } from '../../src/backup/job-coverage.js';
 import { Catalog } from '../../src/catalog/index.js';
 import { startSeededHarness, tenantA, tenantB, type Harness, type TestPerson } from '../api/support/harness.js';
 
@@ -80,6 +82,64 @@ test('q pages with the cursor like the whole list, sorted by e-mail so a personâ
 test('q is refused when empty, too long or not a string', async () => {
   const token = await api.token(admin);
   for (const query of ['q=', `q=${'a'.repeat(201)}`, 'q[$ne]=x']) {
+    const answer = await api.call('GET', `/items?${query}`, { token });
+    expect({ query, status: answer.status }).toEqual({ query, status: 400 });
+  }
+});
+
+/** Every page of a query, as the portal reads them while a person scrolls. */
+async function everyPage(query: string): Promise<Listed['items']> {
+  const seen: Listed['items'] = [];
+  let cursor: string | null = '';
+  while (cursor !== null) {
+    const page: Listed = await list(`${query}&limit=200${cursor ? `&cursor=${cursor}` : ''}`);
+    seen.push(...page.items);
+    cursor = page.nextCursor;
+  }
+  return seen;
+}
+
+test('protection and owner filter every account of the tenant, not a page: the rows come from the database', async () => {
+  const db = api.database.db;
+  const job = await new BackupJobs(db).create(
+    tenantA,
+    {
+      name: 'People 490-499',
+      scope: { type: 'organisation' },
+      workloads: ['exchange'],
+      dailyTime: '22:00',
+      retentionYears: 1,
+    },
+    'admin@test',
+  );
+  // People 490â€“499 sort last by e-mail: a filter over the first page only would find none of them.
+  const covered = Array.from({ length: 10 }, (_, index) => `mailbox:${490 + index}`);
+  await jobCoverage.scoped(db).insertMany(tenantA, [
+    ...covered.map((resourceId) => ({ tenantId: tenantA, jobId: job.jobId, resourceId, runId: 'run-1' })),
+    // The coverage of a job deleted since does not protect.
+    { tenantId: tenantA, jobId: 'deleted-job', resourceId: 'onedrive:499', runId: 'run-0' },
+  ]);
+  await new Catalog(db, tenantA).upsertResource({
+    resourceId: 'team:scale',
+    kind: 'team',
+    graphId: 'team-scale',
+    displayName: 'Team of no person',
+  });
+  const protectedOnes = await list('protection=protected&sort=ownerEmail');
+  expect(protectedOnes.items.map((item) => item.id).sort()).toEqual([...covered].sort());
+  expect(protectedOnes.nextCursor).toBeNull();
+  const unprotected = await everyPage('protection=unprotected&sort=ownerEmail');
+  expect(unprotected).toHaveLength(1001 - covered.length);
+  expect(unprotected.some((item) => covered.includes(item.id))).toBe(false);
+  expect(unprotected.some((item) => item.id === 'onedrive:499')).toBe(true);
+  const people = await everyPage('owner=person');
+  expect(people).toHaveLength(1000);
+  expect(people.every((item) => item.ownerEmail !== null)).toBe(true);
+  await expect(list('owner=none')).resolves.toMatchObject({ items: [{ id: 'team:scale' }], nextCursor: null });
+  const both = await list('owner=person&protection=protected&q=person495');
+  expect(both.items.map((item) => item.id)).toEqual(['mailbox:495']);
+  const token = await api.token(admin);
+  for (const query of ['protection=yes', 'owner=someone', 'protection[$ne]=x']) {
     const answer = await api.call('GET', `/items?${query}`, { token });
     expect({ query, status: answer.status }).toEqual({ query, status: 400 });
   }

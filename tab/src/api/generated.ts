@@ -2175,6 +2175,10 @@ export type ItemsListQuery = {
   kind?: 'mailbox' | 'onedrive' | 'sharepoint' | 'team';
   /** Part of the account’s name or e-mail address, case ignored */
   q?: string;
+  /** Only accounts a job includes (protected), or only those none includes */
+  protection?: 'protected' | 'unprotected';
+  /** Only a person’s accounts (mailboxes, OneDrives), or only those of no person (sites, teams) */
+  owner?: 'person' | 'none';
 };
 
 export type ItemsListResponse = {

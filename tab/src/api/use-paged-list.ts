@@ -8,6 +8,14 @@ export interface Page<T> {
   readonly nextCursor: string | null;
 }
 
+/**
+ * The `limit` of a page of a long list: the API's default for the first (the quickest answer), its maximum for those
+ * after, which a person scrolling through thousands of accounts asks for one after another.
+ */
+export function pageLimit(cursor: string | undefined): number | undefined {
+  return cursor === undefined ? undefined : 200;
+}
+
 export interface PagedList<T> {
   /** The first page: loading, failed, or ready with every row loaded so far (further pages appended). */
   readonly state: ResourceState<readonly T[]> & { reload(): void };

@@ -5,17 +5,18 @@ import {
   TableCell,
   TableCellLayout,
   TableHeader,
-  TableHeaderCell,
   TableRow,
   useTableColumnSizing_unstable,
   useTableFeatures,
-  type SortDirection,
   type TableColumnSizingOptions,
 } from '@fluentui/react-components';
-import { Fragment, useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useRowWindow } from './row-window.js';
+import { entriesOf, type RowGroups, type TableEntry } from './table-entries.js';
+import { HeaderCell, type SortField, type SortState } from './table-header-cell.js';
 
-/** A field the API sorts by: a value of its `sort` parameter that is not a descending `-field`. */
-export type SortField<S extends string> = Exclude<S, `-${string}`>;
+export type { RowGroups } from './table-entries.js';
+export type { SortField, SortState } from './table-header-cell.js';
 
 export interface Column<T, S extends string = string> {
   readonly id: string;
@@ -32,46 +33,6 @@ export interface Column<T, S extends string = string> {
 
 const defaultWidth = 120;
 const minimumWidth = 48;
-
-/** The API's `sort` parameter (its enum in `generated.ts`): a field, or `-field` for descending. */
-export interface SortState<S extends string = string> {
-  readonly value: S;
-  onChange(value: NoInfer<S>): void;
-}
-
-function directionOf<S extends string>(sort: SortState<S>, field: SortField<S>): SortDirection | undefined {
-  if (sort.value === field) return 'ascending';
-  if (sort.value === `-${field}`) return 'descending';
-  return undefined;
-}
-
-type SizingProps = ReturnType<ReturnType<typeof useSizedColumns>['getTableHeaderCellProps']>;
-
-function HeaderCell<T, S extends string>({
-  column,
-  sort,
-  sizing,
-}: {
-  column: Column<T, S>;
-  sort: SortState<S> | undefined;
-  sizing: SizingProps;
-}) {
-  const label = column.hiddenHeader ? <span className="visually-hidden">{column.header}</span> : column.header;
-  const field = column.sortField;
-  if (!sort || field === undefined) return <TableHeaderCell {...sizing}>{label}</TableHeaderCell>;
-  const direction = directionOf(sort, field);
-  return (
-    <TableHeaderCell
-      {...sizing}
-      sortable
-      sortDirection={direction}
-      // The API sorts every field it names both ways, so `-field` is a value of its enum when `field` is.
-      onClick={() => sort.onChange(direction === 'ascending' ? (`-${field}` as S) : field)}
-    >
-      {label}
-    </TableHeaderCell>
-  );
-}
 
 /** A cell's content: text on one line, cut with an ellipsis, whole in its tooltip; anything else as it is. */
 function CellContent({ content }: { content: ReactNode }) {
@@ -92,7 +53,13 @@ function useSizedColumns<T>(columns: readonly Column<T, never>[], rows: readonly
   const { columnSizing_unstable: sizing, tableRef } = useTableFeatures({ columns: tableColumns, items: [...rows] }, [
     useTableColumnSizing_unstable({ columnSizingOptions: options, autoFitColumns: false }),
   ]);
-  return { ...sizing, tableRef };
+  const widths = new Map(sizing.getColumnWidths().map((column) => [column.columnId, column.width]));
+  const widthOf = (column: Column<T, never>) => ({
+    width: widths.get(column.id) ?? column.width ?? defaultWidth,
+    min: options[column.id]?.minWidth ?? minimumWidth,
+    resize: (width: number) => sizing.setColumnWidth(column.id, width),
+  });
+  return { ...sizing, tableRef, widthOf };
 }
 
 function sizingOf<T>(columns: readonly Column<T, never>[]) {
@@ -116,29 +83,29 @@ export interface TableLayout<T, S extends string = string> {
   readonly group?: RowGroups<T>;
 }
 
-export interface RowGroups<T> {
-  key(row: T): string;
-  /** The heading of a group, from its rows (those loaded). */
-  label(rows: readonly T[]): string;
-}
-
-/** Consecutive rows with the same key, in their order. */
-function grouped<T>(rows: readonly T[], group: RowGroups<T>): Array<{ key: string; rows: T[] }> {
-  const groups: Array<{ key: string; rows: T[] }> = [];
-  for (const row of rows) {
-    const key = group.key(row);
-    const last = groups.at(-1);
-    if (last?.key === key) last.rows.push(row);
-    else groups.push({ key, rows: [row] });
-  }
-  return groups;
-}
-
 export interface DataTableProps<T, S extends string = string> extends TableLayout<T, S> {
   readonly rows: readonly T[];
+  /** Called when the person has scrolled to the last rows (a paged list then loads its next page). */
+  readonly onEndReached?: (() => void) | undefined;
 }
 
-/** A table of rows with typed columns; headers of sortable columns are buttons that announce their order. */
+/** A line kept in place of those not rendered, as high as they would be; no content, hidden from assistive tech. */
+function Spacer({ height, span }: { height: number; span: number }) {
+  if (height === 0) return null;
+  return (
+    <tr className="table-spacer" aria-hidden="true" style={{ height }}>
+      <td colSpan={span} />
+    </tr>
+  );
+}
+
+/** Lines from the end at which the next page is asked for, so that it is there before the person gets to it. */
+const endReachedWithin = 10;
+
+/**
+ * A table of rows with typed columns; headers of sortable columns are buttons that announce their order. Long lists
+ * render only the lines in view and a few around them (`useRowWindow`): 10,000 accounts scroll like 50.
+ */
 export function DataTable<T, S extends string = string>({
   labelledBy,
   columns,
@@ -146,52 +113,74 @@ export function DataTable<T, S extends string = string>({
   rowKey,
   sort,
   group,
+  onEndReached,
 }: DataTableProps<T, S>) {
   const sizing = useSizedColumns(columns as readonly Column<T, never>[], rows);
+  const box = useRef<HTMLDivElement>(null);
+  const body = useRef<HTMLTableSectionElement>(null);
+  const entries = entriesOf(rows, group);
+  const shown = useRowWindow(box, body, entries.length);
+  const nearEnd = shown.viewEnd >= entries.length - endReachedWithin;
+  const endReached = useRef(onEndReached);
+  endReached.current = onEndReached;
+  useEffect(() => {
+    if (nearEnd) endReached.current?.();
+  }, [nearEnd, entries.length]);
+  const line = (entry: TableEntry<T>, index: number) => {
+    // aria-rowindex counts the header's row first: assistive tech tells "row 4,812 of 10,001" with lines unrendered.
+    const position = { 'data-line': index, 'aria-rowindex': index + 2 };
+    if (entry.type === 'heading') {
+      return (
+        <TableRow key={`group-${entry.key}`} className="group-row" {...position}>
+          <TableCell colSpan={columns.length}>
+            <span className="group-label" title={entry.label}>
+              {entry.label}
+            </span>
+          </TableCell>
+        </TableRow>
+      );
+    }
+    return (
+      <TableRow key={rowKey(entry.row)} {...position}>
+        {columns.map((column) => (
+          <TableCell key={column.id} {...sizing.getTableCellProps(column.id)}>
+            <CellContent content={column.cell(entry.row)} />
+          </TableCell>
+        ))}
+      </TableRow>
+    );
+  };
   return (
-    // A table wider than the tab scrolls sideways in its own box (focusable, so arrow keys scroll it too); the page
-    // keeps the tab's width.
-    <div className="table-scroll" role="group" aria-labelledby={labelledBy} tabIndex={0}>
+    // The table scrolls in its own focusable box (arrow keys and Page Down scroll it too), sideways when wider than the
+    // tab and down when longer than the box; its header stays in view.
+    <div ref={box} className="table-scroll" role="group" aria-labelledby={labelledBy} tabIndex={0}>
       <Table
         ref={sizing.tableRef}
         {...sizing.getTableProps()}
         className="data-table"
         aria-labelledby={labelledBy}
+        aria-rowcount={entries.length + 1}
         sortable={sort !== undefined && columns.some((c) => c.sortField)}
       >
         <TableHeader>
-          <TableRow>
+          <TableRow aria-rowindex={1}>
             {columns.map((column) => (
               <HeaderCell
                 key={column.id}
-                column={column}
+                header={column.header}
+                hiddenHeader={column.hiddenHeader}
+                sortField={column.sortField}
                 sort={sort}
                 sizing={sizing.getTableHeaderCellProps(column.id)}
+                width={sizing.widthOf(column as Column<T, never>)}
               />
             ))}
           </TableRow>
         </TableHeader>
-        <TableBody>
-          {(group ? grouped(rows, group) : [{ key: '', rows: [...rows] }]).map((part) => (
-            <Fragment key={`group-${part.key}`}>
-              {group && (
-                <TableRow className="group-row">
-                  <TableCell colSpan={columns.length}>
-                    <span className="group-label">{group.label(part.rows)}</span>
-                  </TableCell>
-                </TableRow>
-              )}
-              {part.rows.map((row) => (
-                <TableRow key={rowKey(row)}>
-                  {columns.map((column) => (
-                    <TableCell key={column.id} {...sizing.getTableCellProps(column.id)}>
-                      <CellContent content={column.cell(row)} />
-                    </TableCell>
-                  ))}
-                </TableRow>
-              ))}
-            </Fragment>
-          ))}
+        <TableBody ref={body}>
+          <Spacer height={shown.before} span={columns.length} />
+          {entries.slice(shown.start, shown.end).map((entry, offset) => line(entry, shown.start + offset))}
+          <Spacer height={shown.after} span={columns.length} />
         </TableBody>
       </Table>
     </div>

@@ -8,20 +8,25 @@ export interface PagedTableProps<T, S extends string = string> extends TableLayo
   readonly list: PagedList<T>;
   /** What to say when there is nothing to show, and what to do about it. */
   readonly emptyText: string;
-  /** Narrows the loaded rows further (a filter the API does not offer); the empty text then applies too. */
-  readonly show?: (row: T) => boolean;
 }
 
-/** A paged API list as a table: loading, error with "Try again", empty text, and "Load more" while pages remain. */
-export function PagedTable<T, S extends string = string>({ list, emptyText, show, ...table }: PagedTableProps<T, S>) {
+/**
+ * A paged API list as a table: loading, error with "Try again", empty text, and while pages remain the next one
+ * loads when the person scrolls to the end, or on "Load more".
+ */
+export function PagedTable<T, S extends string = string>({ list, emptyText, ...table }: PagedTableProps<T, S>) {
   const { t } = useLanguage();
   return (
     <Loaded state={list.state}>
-      {(loaded) => {
-        const rows = show ? loaded.filter(show) : loaded;
+      {(rows) => {
+        const loadNext = list.hasMore && !list.more.busy && list.more.error === undefined ? list.loadMore : undefined;
         return (
           <>
-            {rows.length === 0 ? <InfoNotice>{emptyText}</InfoNotice> : <DataTable {...table} rows={rows} />}
+            {rows.length === 0 ? (
+              <InfoNotice>{emptyText}</InfoNotice>
+            ) : (
+              <DataTable {...table} rows={rows} onEndReached={loadNext} />
+            )}
             {list.more.error !== undefined && <ErrorNotice error={list.more.error} onRetry={list.loadMore} />}
             {list.hasMore && (
               <div>

@@ -16,6 +16,8 @@ export function SearchBox({ label, onSearch }: SearchBoxProps) {
     <form
       className="row"
       role="search"
+      // Named, as two searches may share a page (Items and the accounts no job includes).
+      aria-label={label}
       onSubmit={(event) => {
         event.preventDefault();
         onSearch(draft.trim());

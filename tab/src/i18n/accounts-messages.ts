@@ -18,6 +18,10 @@ export const en = {
   licenceAccountNone: 'No seat: no job includes it',
   licenceAccountBought: 'Licensed',
   licenceAccountNotBought: 'Profile not bought',
+  tableColumnResize: 'Resize column {name}: Left and Right arrows',
+  tableColumnWidth: '{width} pixels',
+  notIncludedSearch: 'Search the accounts no job includes',
+  notIncludedSearchNone: 'No account that no job includes matches “{q}”.',
 };
 
 export const it: typeof en = {
@@ -39,4 +43,8 @@ export const it: typeof en = {
   licenceAccountNone: 'Nessuna licenza: nessun job lo include',
   licenceAccountBought: 'Coperto dalla licenza',
   licenceAccountNotBought: 'Profilo non acquistato',
+  tableColumnResize: 'Ridimensiona la colonna {name}: frecce sinistra e destra',
+  tableColumnWidth: '{width} pixel',
+  notIncludedSearch: 'Cerca tra gli account che nessun job include',
+  notIncludedSearchNone: 'Nessun account escluso dai job corrisponde a “{q}”.',
 };

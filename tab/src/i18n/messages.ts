@@ -304,7 +304,7 @@ const en = {
   itemProtected: 'Protected',
   itemUnprotected: 'Not protected',
   itemsEmpty: 'No accounts yet: they appear after the first run of a backup job. Start one from the Overview.',
-  itemsNoneMatch: 'No loaded account matches the filters. Change them, or load more.',
+  itemsNoneMatch: 'No account matches the filters.',
   itemName: 'Account',
   itemAccount: 'Email',
   itemJobs: 'Protected by',
@@ -654,7 +654,7 @@ const it: Messages = {
   itemUnprotected: 'Non protetto',
   itemsEmpty:
     'Ancora nessun account: compaiono dopo la prima esecuzione di un job di backup. Avviane uno dall’Overview.',
-  itemsNoneMatch: 'Nessun account caricato corrisponde ai filtri. Cambiali o carica altri account.',
+  itemsNoneMatch: 'Nessun account corrisponde ai filtri.',
   itemName: 'Account',
   itemAccount: 'Email',
   itemJobs: 'Protetto da',

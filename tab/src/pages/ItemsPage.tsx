@@ -2,8 +2,8 @@ import { Button, Field, Select, Title2 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { itemsList, type ItemsListQuery } from '../api/generated.js';
 import { useSession } from '../api/session.js';
-import { resourceKinds, type ProtectedItem, type ResourceKind } from '../api/model.js';
-import { usePagedList } from '../api/use-paged-list.js';
+import { resourceKinds, type ResourceKind } from '../api/model.js';
+import { pageLimit, usePagedList } from '../api/use-paged-list.js';
 import { formatBytes, formatDateTime } from '../components/format.js';
 import { ActionOutcome } from '../components/messages.js';
 import { PagedTable } from '../components/paged-table.js';
@@ -14,11 +14,6 @@ import { NotIncludedAccounts } from './NotIncludedAccounts.js';
 
 type Protection = 'all' | 'protected' | 'unprotected';
 type ItemsSort = NonNullable<ItemsListQuery['sort']>;
-
-function shownBy(protection: Protection): ((item: ProtectedItem) => boolean) | undefined {
-  if (protection === 'all') return undefined;
-  return (item) => item.protected === (protection === 'protected');
-}
 
 /** Sorted by e-mail, a person's accounts follow each other: the page shows them under one heading. */
 const byEmail = (sort: ItemsSort) => sort === 'ownerEmail' || sort === '-ownerEmail';
@@ -35,11 +30,20 @@ export function ItemsPage() {
   const [q, setQ] = useState('');
   const [protection, setProtection] = useState<Protection>('all');
   const items = usePagedList(
-    (cursor) => itemsList(api, { query: { sort, cursor, kind: kind || undefined, q: q || undefined } }),
-    `items-${sort}-${kind}-${q}`,
+    (cursor) =>
+      itemsList(api, {
+        query: {
+          sort,
+          cursor,
+          limit: pageLimit(cursor),
+          kind: kind || undefined,
+          q: q || undefined,
+          protection: protection === 'all' ? undefined : protection,
+        },
+      }),
+    `items-${sort}-${kind}-${q}-${protection}`,
   );
   const deletion = useBackupDeletion(() => items.state.reload());
-  const show = shownBy(protection);
   const filtered = protection !== 'all' || kind !== '' || q !== '';
 
   return (
@@ -86,7 +90,6 @@ export function ItemsPage() {
         rowKey={(item) => item.id}
         sort={{ value: sort, onChange: setSort }}
         {...(byEmail(sort) && { group: byPerson(t) })}
-        {...(show && { show })}
         columns={[
           { id: 'name', header: t('itemName'), sortField: 'displayName', width: 220, cell: (item) => item.displayName },
           {

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { itemsList, jobsList } from '../api/generated.js';
 import type { LicenceUsage, ProtectedItem } from '../api/model.js';
 import { useSession } from '../api/session.js';
-import { usePagedList } from '../api/use-paged-list.js';
+import { pageLimit, usePagedList } from '../api/use-paged-list.js';
 import { useResource } from '../api/use-resource.js';
 import { ActionOutcome, Loaded } from '../components/messages.js';
 import { PagedTable } from '../components/paged-table.js';
@@ -45,7 +45,11 @@ export function LicenceAccounts({ usage }: { usage: LicenceUsage }) {
   const [q, setQ] = useState('');
   const jobs = useResource(() => jobsList(api, { query: { limit: 200 } }), 'licence-jobs');
   const items = usePagedList(
-    (cursor) => itemsList(api, { query: { sort: 'ownerEmail', cursor, q: q || undefined } }),
+    // Seats are counted per person: sites and teams consume none.
+    (cursor) =>
+      itemsList(api, {
+        query: { sort: 'ownerEmail', owner: 'person', cursor, limit: pageLimit(cursor), q: q || undefined },
+      }),
     `licence-accounts-${q}`,
   );
   const deletion = useBackupDeletion(() => items.state.reload());
@@ -65,8 +69,6 @@ export function LicenceAccounts({ usage }: { usage: LicenceUsage }) {
               list={items}
               labelledBy="licence-accounts-title"
               emptyText={q ? t('accountsSearchNone', { q }) : t('itemsEmpty')}
-              // Seats are counted per person: sites and teams consume none.
-              show={(item) => item.ownerEmail !== null}
               rowKey={(item) => item.id}
               group={byPerson(t)}
               columns={[
