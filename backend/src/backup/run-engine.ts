@@ -189,7 +189,7 @@ export class RunEngine {
     let planned: PlannedResource[];
     try {
       const graph = await this.options.graphFor(tenantId);
-      planned = await expandScope(graph, job.scope, job.workloads);
+      planned = await expandScope(graph, job.scope, job.workloads, job.profile);
     } catch (error) {
       await this.finishRun(tenantId, runId, 'failed', {
         code: 'accounts_unreadable',
@@ -204,7 +204,7 @@ export class RunEngine {
 
     const catalog = new Catalog(this.options.db, tenantId);
     for (const resource of planned) {
-      const { workloads, ...description } = resource;
+      const { workloads, profile: _protectedUnder, ...description } = resource;
       await catalog.upsertResource(description);
       await this.insertUnit(tenantId, runId, resource, workloads);
     }
@@ -232,6 +232,7 @@ export class RunEngine {
         resourceKind: resource.kind,
         displayName: resource.displayName,
         workloads,
+        ...(resource.profile !== undefined && { profile: resource.profile }),
         status: 'pending',
         attempts: 0,
         items: 0,

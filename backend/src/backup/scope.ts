@@ -1,5 +1,6 @@
 import type { ProtectedResource } from '../catalog/index.js';
 import type { BackupScope, Workload } from './model.js';
+import { peopleWithProfiles } from './people-profiles.js';
 import {
   findGroupSite,
   findTeam,
@@ -8,7 +9,6 @@ import {
   listAllSites,
   listSiteDrives,
   listTeams,
-  peopleInScope,
   siteName,
   userAddress,
   type DirectoryReads,
@@ -18,20 +18,24 @@ import {
 /** A resource a run will back up, before it is in the catalog. */
 export type PlannedResource = Omit<ProtectedResource, 'tenantId' | 'firstSeenAt' | 'lastBackupAt' | 'lastRunId'> & {
   workloads: Workload[];
+  /** The profile the owner is protected under (`peopleWithProfiles`); absent for sites and teams. */
+  profile?: string;
 };
 
 /**
- * Expands a job's scope into resources: the people in scope (`peopleInScope`, the reading the licence's seat count
- * uses too) with their mailboxes and OneDrives, plus the whole organisation's sites and teams, or the chosen groups'
- * team sites and teams. A user without a OneDrive or a group without a team is simply not a resource.
+ * Expands a job's scope into resources: the people in scope with their profile (`peopleWithProfiles`, the reading
+ * the licence's seat count uses too) and their mailboxes and OneDrives, plus the whole organisation's sites and
+ * teams, or the chosen groups' team sites and teams. A user without a OneDrive or a group without a team is simply
+ * not a resource. `profile` is the job's (see `BackupJob.profile`).
  */
 export async function expandScope(
   graph: DirectoryReads,
   scope: BackupScope,
   workloads: readonly Workload[],
+  profile = '',
 ): Promise<PlannedResource[]> {
   const wants = (workload: Workload): boolean => workloads.includes(workload);
-  const people = await peopleInScope(graph, scope);
+  const people = await peopleWithProfiles(graph, { scope, profile });
   const siteIds = new Set<string>();
   const teams = new Map<string, DirectoryTeam>();
   if (scope.type === 'organisation') {
@@ -48,9 +52,13 @@ export async function expandScope(
   }
 
   const planned: PlannedResource[] = [];
-  for (const user of people.values()) {
+  for (const { user, profile: ownerProfile } of people.values()) {
     const email = userAddress(user);
-    const owner = { ownerUserId: user.id, ...(email !== undefined && { ownerEmail: email }) };
+    const owner = {
+      ownerUserId: user.id,
+      ...(email !== undefined && { ownerEmail: email }),
+      ...(ownerProfile !== '' && { profile: ownerProfile }),
+    };
     const name = user.displayName ?? email ?? user.id;
     if (wants('exchange') && user.mail) {
       planned.push({
