@@ -1,4 +1,4 @@
-import type { BackupJob } from './model.js';
+import type { BackupJob, Workload } from './model.js';
 
 /**
  * The guide's profiles from lowest to highest. A person a job (or two jobs) reaches under several profiles is
@@ -27,4 +27,25 @@ export function profilesOfJob(job: Pick<BackupJob, 'scope' | 'profile'>): string
   const names = job.scope.type === 'groups' ? Object.values(groupProfilesOf(job)) : [job.profile];
   const byKey = new Map(names.map((name) => [name.toLowerCase(), name]));
   return [...byKey.values()];
+}
+
+/** Reads the services a profile includes at a retention tier from the tenant's licence; undefined for one not bought. */
+export type ProfileWorkloads = (
+  tenantId: string,
+  profile: string,
+  retentionYears: number,
+) => Promise<readonly Workload[] | undefined>;
+
+/** The services of each of the job's profiles that the licence names, by lower-cased profile; empty without a reader. */
+export async function servicesOfProfiles(
+  job: Pick<BackupJob, 'tenantId' | 'scope' | 'profile' | 'retentionYears'>,
+  read: ProfileWorkloads | undefined,
+): Promise<Map<string, readonly Workload[]>> {
+  const known = new Map<string, readonly Workload[]>();
+  if (!read) return known;
+  for (const profile of profilesOfJob(job)) {
+    const workloads = await read(job.tenantId, profile, job.retentionYears);
+    if (workloads) known.set(profile.toLowerCase(), workloads);
+  }
+  return known;
 }

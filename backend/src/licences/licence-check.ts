@@ -7,6 +7,7 @@ import { planKey, readLicence, type LicencePlan } from './licence-store.js';
 import { profileOfGroup, profilesOfJob } from '../backup/job-profiles.js';
 import { overrunRemediesText } from './remedies.js';
 import { workloadList } from '../tenants/setup-services.js';
+import type { Workload } from '../backup/model.js';
 
 /** An edit of a stored job: what it covers now, and (read only if an overrun makes it matter) whom, with profiles. */
 export interface JobEdit {
@@ -24,28 +25,37 @@ function newlyUnder(before: JobCoverage, after: JobCoverage, profile: string): b
   );
 }
 
-/** The plan bought for one of the job's profiles at its tier, with every service of the job; refused otherwise. */
+/** The plan bought for a profile at the job's tier; refused otherwise. */
 function planFor(plans: readonly LicencePlan[], job: JobCoverage, profile: string): LicencePlan {
   const names = { profile, years: job.retentionYears };
   const plan = plans.find(
     (candidate) => planKey(candidate) === planKey({ profile, retentionYears: job.retentionYears }),
   );
   if (!plan) throw new ApiError(409, 'licence_plan_missing', names, names);
-  const missing = job.workloads.filter((workload) => !plan.workloads.includes(workload));
-  if (missing.length > 0) {
-    throw new ApiError(
-      409,
-      'licence_workloads_not_included',
-      { workloads: missing },
-      { ...names, workloads: workloadList(missing) },
-    );
-  }
   return plan;
+}
+
+function refuseWorkloads(plan: LicencePlan, missing: readonly Workload[]): never {
+  const names = { profile: plan.profile, years: plan.retentionYears, workloads: workloadList([...missing]) };
+  throw new ApiError(409, 'licence_workloads_not_included', { workloads: missing }, names);
+}
+
+/**
+ * Every service of the job is in one of its profiles at least (each person gets those of the job their profile
+ * includes), and each profile protects something of the job: with one profile, all the job's services are in it.
+ */
+function assertWorkloadsBought(job: JobCoverage, plans: readonly LicencePlan[]): void {
+  for (const plan of plans) {
+    if (!job.workloads.some((workload) => plan.workloads.includes(workload))) refuseWorkloads(plan, job.workloads);
+  }
+  const missing = job.workloads.filter((workload) => !plans.some((plan) => plan.workloads.includes(workload)));
+  const [first] = plans;
+  if (first && missing.length > 0) refuseWorkloads(first, missing);
 }
 
 /**
  * Refuses, with the reason, a job the tenant's licences do not allow: no licence, a profile or
- * tier not bought, a workload the profile does not include, more people than the seats left, or
+ * tier not bought, a workload none of its profiles includes (or a profile that includes none of the job's), more people than the seats left, or
  * storage already used up; each of the job's profiles (one per group at most) is checked. `people` are the accounts
  * the job would protect with the profile of each, when the directory could be read; without them the seat count is
  * checked when runs report what they covered. A person counts once per tier, under the highest profile that reaches
@@ -65,6 +75,10 @@ export async function assertJobWithinLicence(
   const licence = await readLicence(db, tenantId);
   if (!licence) throw new ApiError(409, 'licence_missing');
   const plans = profilesOfJob(job).map((profile) => ({ profile, plan: planFor(licence.plans, job, profile) }));
+  assertWorkloadsBought(
+    job,
+    plans.map(({ plan }) => plan),
+  );
   let growth: Promise<Growth[]> | undefined;
   let currentPeople: Promise<ReadonlyMap<string, string> | null> | undefined;
   const peopleBefore = (current: JobEdit) => (currentPeople ??= current.currentPeople());

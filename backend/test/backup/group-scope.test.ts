@@ -78,6 +78,26 @@ test('a person in a Gold group and a Bronze group of one job is planned and coun
   expect(new Map(planned.map((resource) => [resource.ownerUserId, resource.profile]))).toEqual(counted);
 });
 
+test('each person gets the job’s services their profile includes: Bronze people their mailbox, Gold people their OneDrive too', async () => {
+  const [everyone, sales] = [await groupId('tutti'), await groupId('vendite')];
+  const scope = { type: 'groups' as const, groupIds: [sales, everyone], groupProfiles: { [everyone]: 'Bronze' } };
+  const services = new Map([
+    ['gold', ['exchange', 'onedrive'] as const],
+    ['bronze', ['exchange'] as const],
+  ]);
+  const planned = await expandScope(gateway, scope, ['exchange', 'onedrive'], 'Gold', services);
+  const salesPeople = await peopleOfJobScope(gateway, {
+    scope: { type: 'groups', groupIds: [sales] },
+    profile: 'Gold',
+  });
+  const drives = planned.filter((resource) => resource.kind === 'onedrive');
+  expect(drives.length).toBeGreaterThan(0);
+  expect(drives.every((drive) => salesPeople.has(drive.ownerUserId!) && drive.profile === 'Gold')).toBe(true);
+  const mailboxes = planned.filter((resource) => resource.kind === 'mailbox');
+  expect(mailboxes.some((mailbox) => mailbox.profile === 'Bronze')).toBe(true);
+  expect(mailboxes.length).toBe((await peopleOfJobScope(gateway, { scope, profile: 'Gold' })).size);
+});
+
 test('a group no longer in the directory fails the plan by name and is the caller’s error for the licence count', async () => {
   const scope = { type: 'groups' as const, groupIds: ['00000000-0000-0000-0000-00000000dead'] };
   await expect(expandScope(gateway, scope, ['exchange'])).rejects.toBeInstanceOf(GroupNotFound);

@@ -12,8 +12,8 @@ export interface DemoTenantJobs {
   groups: Map<string, string>;
 }
 
-export async function startDemoTenantJobs(): Promise<DemoTenantJobs> {
-  const backup = await startBackupHarness();
+export async function startDemoTenantJobs(options: { servicesByProfile?: boolean } = {}): Promise<DemoTenantJobs> {
+  const backup = await startBackupHarness({}, {}, options);
   const api = await startApiOnBackup(backup);
   const provider = await onboardWithProvider(api, backup);
   const admin = person(backup.tenantId, 'giulia');

@@ -19,7 +19,7 @@ const setLicence = async (goldSeats: number, bronzeSeats: number) =>
     token: await api.token(provider),
     body: {
       plans: [
-        { profile: 'Gold', retentionYears: 1, workloads: ['exchange'], seats: goldSeats },
+        { profile: 'Gold', retentionYears: 1, workloads: ['exchange', 'onedrive'], seats: goldSeats },
         { profile: 'Bronze', retentionYears: 1, workloads: ['exchange'], seats: bronzeSeats },
       ],
       storageBytes: 10_000_000_000,
@@ -61,7 +61,7 @@ async function createAndRun(name: string, scope: unknown): Promise<string> {
 let mixed: string;
 
 beforeAll(async () => {
-  ({ backup, api, admin, provider, groups } = await startDemoTenantJobs());
+  ({ backup, api, admin, provider, groups } = await startDemoTenantJobs({ servicesByProfile: true }));
   await setLicence(30, 30);
 }, 120_000);
 afterAll(async () => {
@@ -102,6 +102,24 @@ test.each([
   }
   const listed = (await asAdmin('GET', '/jobs')).body as { items: unknown[] };
   expect(listed.items).toEqual([]);
+});
+
+test('services: each need one of the job’s profiles; each profile must protect one of them', async () => {
+  const withServices = (scope: unknown, workloads: string[]) => ({ ...jobInput('Servizi', scope), workloads });
+  // OneDrive for the Gold group's people only: Bronze protects mail.
+  const mixedServices = groupsWith({ Vendite: 'Gold', Amministrazione: 'Bronze' });
+  const both = await asAdmin('POST', '/jobs', withServices(mixedServices, ['exchange', 'onedrive']));
+  expect(both.status).toBe(201);
+  const id = (both.body as { id: string }).id;
+  expect((await asAdmin('DELETE', `/jobs/${id}`, { confirm: 'Servizi' })).status).toBe(200);
+  for (const [scope, workloads] of [
+    [mixedServices, ['exchange', 'teams']],
+    [groupsWith({ Vendite: 'Bronze' }), ['exchange', 'onedrive']],
+    [groupsWith({ Vendite: 'Gold', Amministrazione: 'Bronze' }), ['onedrive']],
+  ] as const) {
+    const refused = await asAdmin('POST', '/jobs', withServices(scope, [...workloads]), 'en');
+    expect(errorOf(refused.body).code).toBe('licence_workloads_not_included');
+  }
 });
 
 test('one job, a Gold group and a Bronze group: each person counts once, under the higher profile', async () => {
@@ -154,3 +172,17 @@ test('over the seats bought, an edit that uses fewer of them is allowed', async 
   });
   expect(errorOf(wider.body).code).toBe('licence_seats_exceeded');
 });
+
+test('a run backs up each person’s services of the job that their profile includes', async () => {
+  await setLicence(30, 30);
+  const input = jobInput('Posta e OneDrive', groupsWith({ Amministrazione: 'Gold', Produzione: 'Bronze' }));
+  const created = await asAdmin('POST', '/jobs', { ...input, workloads: ['exchange', 'onedrive'] });
+  expect(created.status).toBe(201);
+  const run = await backup.runAgain((created.body as { id: string }).id);
+  expect(run.status).toBe('succeeded');
+  const units = await backup.engine.runUnits(backup.tenantId, run.runId);
+  const kinds = (profile: string) => units.filter((unit) => unit.profile === profile).map((unit) => unit.resourceKind);
+  // Amministrazione's 4 people under Gold: mailbox and OneDrive; Produzione's 6 under Bronze: their mailbox only.
+  expect(kinds('Gold').sort()).toEqual([...Array(4).fill('mailbox'), ...Array(4).fill('onedrive')]);
+  expect(kinds('Bronze')).toEqual(Array(6).fill('mailbox'));
+}, 300_000);
