@@ -130,6 +130,11 @@ test('one job, a Gold group and a Bronze group: each person counts once, under t
   });
   // Vendite's 5 people are in Tutti i dipendenti too: Gold for them, Bronze for the other 12.
   expect(await seatsUsed()).toEqual({ Gold: 5, Bronze: 12 });
+  // "Stato della licenza" account by account: each mailbox with the profile the job protects it under.
+  const items = (await asAdmin('GET', '/items')).body as { items: { kind: string; jobs: { profile: string }[] }[] };
+  const mailboxes = items.items.filter((item) => item.kind === 'mailbox');
+  const under = (profile: string) => mailboxes.filter((item) => item.jobs[0]?.profile === profile).length;
+  expect([mailboxes.length, under('Gold'), under('Bronze')]).toEqual([17, 5, 12]);
 }, 300_000);
 
 test('a second job putting Bronze people under Gold moves their seats to Gold', async () => {

@@ -2211,6 +2211,8 @@ export type ItemsListResponse = {
     jobs: Array<{
       id: string;
       name: string;
+      /** The profile the account is protected under by this job (its group’s, or the job’s) */
+      profile: string;
     }>;
     lastBackupAt: string | null;
     storedBytes: number;
