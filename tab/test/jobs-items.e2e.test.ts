@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { writeLicence } from '@custodia/backend/licences/index';
 import { directoryGroup } from './support/directory.js';
+import { buyLicence, demoGold } from './support/licence.js';
 import {
   dailyTimeIn,
   openPortalSession,
@@ -85,20 +85,11 @@ const jobCell = (column: (typeof jobColumns)[number]) => jobRow().getByRole('cel
 const romeTime = /^\d{1,2} \w{3} \d{4}, \d{2}:\d{2} CES?T$/;
 
 test('the job form offers only the profiles and tiers bought, with the seats left, and refuses an unknown group with the API’s reason', async () => {
-  await writeLicence(
-    session.server.app.database.db,
-    session.server.sim.tenantId,
-    {
-      plans: [
-        { profile: 'Gold', retentionYears: 1, workloads: ['exchange', 'onedrive', 'sharepoint', 'teams'], seats: 30 },
-        { profile: 'Bronze', retentionYears: 3, workloads: ['exchange'], seats: 1 },
-        { profile: 'Bronze', retentionYears: 5, workloads: ['exchange'], seats: 4 },
-      ],
-      storageBytes: 50 * 1024 ** 3,
-    },
-    'provider',
-    new Date(),
-  );
+  await buyLicence(session, [
+    demoGold,
+    { profile: 'Bronze', retentionYears: 3, workloads: ['exchange'], seats: 1 },
+    { profile: 'Bronze', retentionYears: 5, workloads: ['exchange'], seats: 4 },
+  ]);
   await page.getByRole('button', { name: 'Create backup job' }).click();
   const form = page.getByRole('form', { name: 'Create backup job' });
   await form.getByLabel(/^Job/).fill(jobName);
@@ -309,18 +300,7 @@ test('the licence page shows seats bought and used, and the overrun warning with
   await session.capture('licence-en');
 
   // The provider sells fewer seats than the jobs now protect.
-  await writeLicence(
-    session.server.app.database.db,
-    session.server.sim.tenantId,
-    {
-      plans: [
-        { profile: 'Gold', retentionYears: 1, workloads: ['exchange', 'onedrive', 'sharepoint', 'teams'], seats: 2 },
-      ],
-      storageBytes: 50 * 1024 ** 3,
-    },
-    'provider',
-    new Date(),
-  );
+  await buyLicence(session, [{ ...demoGold, seats: 2 }]);
   await page.getByRole('button', { name: 'Refresh' }).click();
   const warning = page.getByRole('alert').filter({ hasText: 'Your licences are exceeded' });
   await warning.waitFor();

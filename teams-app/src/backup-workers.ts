@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { DomainEvents, Scheduler } from '@custodia/backend';
 import { BackupJobs, graphErrorReader, RunEngine } from '@custodia/backend/backup/index';
 import { GraphGateway, type GraphLimits, type GraphTenantConnection } from '@custodia/backend/graph/index';
-import { LicenceMonitor } from '@custodia/backend/licences/index';
+import { LicenceMonitor, profileWorkloadsFromLicence } from '@custodia/backend/licences/index';
 import { startNotificationWorker } from '@custodia/backend/notifications/index';
 import { ExportService, RestoreService } from '@custodia/backend/restore/index';
 import { UsageReports } from '@custodia/backend/reports/index';
@@ -98,6 +98,7 @@ export async function startBackupWorkers(options: BackupWorkersOptions): Promise
     graphFor,
     graphErrors: graphErrorReader,
     workerName,
+    profileWorkloads: profileWorkloadsFromLicence(db),
     ...(options.unitLeaseMs !== undefined && { unitLeaseMs: options.unitLeaseMs }),
   });
   const restores = new RestoreService({

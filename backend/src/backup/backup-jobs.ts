@@ -6,14 +6,25 @@ import { findTenantPage, type Page, type PageRequest } from '../http/pagination.
 import { backupJobsCollection } from './collections.js';
 import { allWorkloads, type BackupJob } from './model.js';
 
+// `\S` and `uniqueItems` say in the OpenAPI document what trimming and the refinement refuse.
+const profileSchema = z.string().regex(/\S/).trim().min(1).max(40);
+
 /** What a person fills in to create a backup job; validated at every edge that accepts it. */
 export const newBackupJobSchema = z
   .object({
-    // `\S` and `uniqueItems` say in the OpenAPI document what trimming and the refinement refuse.
     name: z.string().regex(/\S/).trim().min(1).max(80),
     scope: z.discriminatedUnion('type', [
       z.object({ type: z.literal('organisation') }).strict(),
-      z.object({ type: z.literal('groups'), groupIds: z.array(z.string().min(1).max(100)).min(1).max(500) }).strict(),
+      z
+        .object({
+          type: z.literal('groups'),
+          groupIds: z.array(z.string().min(1).max(100)).min(1).max(500),
+          groupProfiles: z
+            .record(z.string().min(1).max(100), profileSchema)
+            .optional()
+            .describe('The profile of each group by group id; a group left out has the job’s `profile`'),
+        })
+        .strict(),
     ]),
     workloads: z
       .array(z.enum(allWorkloads as unknown as ['exchange', 'onedrive', 'sharepoint', 'teams']))
@@ -24,7 +35,9 @@ export const newBackupJobSchema = z
     dailyTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm, 00:00 to 23:59'),
     timeZone: z.string().min(1).max(64).default('Europe/Rome'),
     retentionYears: z.union([z.literal(1), z.literal(3), z.literal(5), z.literal(10)]),
-    profile: z.string().regex(/\S/).trim().min(1).max(40).default('Gold'),
+    profile: profileSchema
+      .default('Gold')
+      .describe('The whole organisation’s profile, or that of each group `scope.groupProfiles` leaves out'),
   })
   .strict();
 

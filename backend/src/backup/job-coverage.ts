@@ -16,6 +16,8 @@ export interface CoverageRow {
   resourceId: string;
   /** The person whose seat the resource uses; absent for sites and teams. */
   ownerUserId?: string;
+  /** The profile the person is protected under in this job; absent on rows from before per-group profiles. */
+  profile?: string;
   runId: string;
 }
 
@@ -28,13 +30,22 @@ export const jobCoverage = defineTenantCollection<CoverageRow>('jobCoverage', [
 export async function recordCoverageOfRun(db: Db, tenantId: string, jobId: string, runId: string): Promise<void> {
   const units = await runUnitsCollection
     .scoped(db)
-    .find(tenantId, { runId }, { projection: { resourceId: 1 } })
+    .find(tenantId, { runId }, { projection: { resourceId: 1, profile: 1 } })
     .toArray();
   const resourceIds = units.map((unit) => unit.resourceId);
   const owners = await new ResourceReads(db).ownersOf(tenantId, resourceIds);
+  const profiles = new Map(units.map((unit) => [unit.resourceId, unit.profile]));
   const rows: CoverageRow[] = resourceIds.map((resourceId) => {
     const ownerUserId = owners.get(resourceId);
-    return { tenantId, jobId, resourceId, runId, ...(ownerUserId !== undefined && { ownerUserId }) };
+    const profile = profiles.get(resourceId);
+    return {
+      tenantId,
+      jobId,
+      resourceId,
+      runId,
+      ...(ownerUserId !== undefined && { ownerUserId }),
+      ...(profile !== undefined && { profile }),
+    };
   });
   const coverage = jobCoverage.scoped(db);
   await coverage.deleteMany(tenantId, { jobId, runId: { $ne: runId } });

@@ -5,7 +5,13 @@ import type { AnyRunErrorNotice } from '../run-errors/run-error-texts.js';
 export type Workload = 'exchange' | 'onedrive' | 'sharepoint' | 'teams';
 export const allWorkloads: readonly Workload[] = ['exchange', 'onedrive', 'sharepoint', 'teams'];
 
-export type BackupScope = { type: 'organisation' } | { type: 'groups'; groupIds: string[] };
+/**
+ * Whom a job protects. A job of groups gives each group a licence profile (the guide: "select the group and associate
+ * the profile"); a group with no entry in `groupProfiles` has the job's `profile`, which is how jobs stored before
+ * per-group profiles read (one profile for every group) without a migration.
+ */
+export type BackupScope =
+  { type: 'organisation' } | { type: 'groups'; groupIds: string[]; groupProfiles?: Record<string, string> };
 
 /** What an administrator configured: what to protect, when, for how long. */
 export interface BackupJob {
@@ -18,6 +24,7 @@ export interface BackupJob {
   dailyTime: string;
   timeZone: string;
   retentionYears: 1 | 3 | 5 | 10;
+  /** The whole organisation's profile, or the profile of each group that `scope.groupProfiles` does not name. */
   profile: string;
   createdAt: Date;
   createdBy: string;
@@ -77,6 +84,8 @@ export interface RunUnit {
   resourceKind: ResourceKind;
   displayName: string;
   workloads: Workload[];
+  /** The licence profile the resource's owner is protected under in this job; absent for sites, teams, older units. */
+  profile?: string;
   status: UnitStatus;
   attempts: number;
   items: number;

@@ -9,6 +9,7 @@ import { backupJobsCollection, runsCollection, runUnitsCollection } from './coll
 import { recordCoverageOfRun } from './job-coverage.js';
 import type { ResyncSignal } from '../backup-unit/delta-stream.js';
 import type { BackupJob, BackupRun, RunProgress, RunStatus, RunUnit, RunView } from './model.js';
+import { servicesOfProfiles, type ProfileWorkloads } from './job-profiles.js';
 import type { ContentWriter, GraphReader } from '../backup-unit/ports.js';
 import { backupResource } from './resource-backup.js';
 import { expandScope, type PlannedResource } from './scope.js';
@@ -45,6 +46,12 @@ export interface RunEngineOptions {
   checkpointIntervalMs?: number;
   /** How often every worker's sweep looks for units nobody is working on (default: the lease, at most 1 min). */
   recoveryIntervalMs?: number;
+  /**
+   * The services a profile includes at a retention tier, as the tenant's licence says (undefined for one not bought).
+   * A person's resources are then only those of the job's services their profile includes: Bronze's people of a job
+   * with Gold groups too get what Bronze protects. Without it, everyone gets the job's services.
+   */
+  profileWorkloads?: ProfileWorkloads;
 }
 
 interface RunJobData {
@@ -189,7 +196,13 @@ export class RunEngine {
     let planned: PlannedResource[];
     try {
       const graph = await this.options.graphFor(tenantId);
-      planned = await expandScope(graph, job.scope, job.workloads);
+      planned = await expandScope(
+        graph,
+        job.scope,
+        job.workloads,
+        job.profile,
+        await servicesOfProfiles(job, this.options.profileWorkloads),
+      );
     } catch (error) {
       await this.finishRun(tenantId, runId, 'failed', {
         code: 'accounts_unreadable',
@@ -204,7 +217,7 @@ export class RunEngine {
 
     const catalog = new Catalog(this.options.db, tenantId);
     for (const resource of planned) {
-      const { workloads, ...description } = resource;
+      const { workloads, profile: _protectedUnder, ...description } = resource;
       await catalog.upsertResource(description);
       await this.insertUnit(tenantId, runId, resource, workloads);
     }
@@ -232,6 +245,7 @@ export class RunEngine {
         resourceKind: resource.kind,
         displayName: resource.displayName,
         workloads,
+        ...(resource.profile !== undefined && { profile: resource.profile }),
         status: 'pending',
         attempts: 0,
         items: 0,

@@ -1,5 +1,7 @@
 import type { ProtectedResource } from '../catalog/index.js';
 import type { BackupScope, Workload } from './model.js';
+import { peopleWithProfiles } from './people-profiles.js';
+import { profileOfGroup } from './job-profiles.js';
 import {
   findGroupSite,
   findTeam,
@@ -8,7 +10,6 @@ import {
   listAllSites,
   listSiteDrives,
   listTeams,
-  peopleInScope,
   siteName,
   userAddress,
   type DirectoryReads,
@@ -18,20 +19,28 @@ import {
 /** A resource a run will back up, before it is in the catalog. */
 export type PlannedResource = Omit<ProtectedResource, 'tenantId' | 'firstSeenAt' | 'lastBackupAt' | 'lastRunId'> & {
   workloads: Workload[];
+  /** The profile the owner is protected under (`peopleWithProfiles`); absent for sites and teams. */
+  profile?: string;
 };
 
 /**
- * Expands a job's scope into resources: the people in scope (`peopleInScope`, the reading the licence's seat count
- * uses too) with their mailboxes and OneDrives, plus the whole organisation's sites and teams, or the chosen groups'
- * team sites and teams. A user without a OneDrive or a group without a team is simply not a resource.
+ * Expands a job's scope into resources: the people in scope with their profile (`peopleWithProfiles`, the reading
+ * the licence's seat count uses too) and their mailboxes and OneDrives, plus the whole organisation's sites and
+ * teams, or the chosen groups' team sites and teams. A user without a OneDrive or a group without a team is simply
+ * not a resource. `profile` is the job's (see `BackupJob.profile`). Where `profileServices` names a profile's services
+ * (`servicesOfProfiles`), what its people, or its group's site and team, get is only the job's services it includes.
  */
 export async function expandScope(
   graph: DirectoryReads,
   scope: BackupScope,
   workloads: readonly Workload[],
+  profile = '',
+  profileServices: ReadonlyMap<string, readonly Workload[]> = new Map(),
 ): Promise<PlannedResource[]> {
-  const wants = (workload: Workload): boolean => workloads.includes(workload);
-  const people = await peopleInScope(graph, scope);
+  const under = (profileName: string) => (workload: Workload) =>
+    workloads.includes(workload) && (profileServices.get(profileName.toLowerCase())?.includes(workload) ?? true);
+  const wants = under(profile);
+  const people = await peopleWithProfiles(graph, { scope, profile });
   const siteIds = new Set<string>();
   const teams = new Map<string, DirectoryTeam>();
   if (scope.type === 'organisation') {
@@ -40,19 +49,25 @@ export async function expandScope(
     if (wants('teams')) for await (const page of listTeams(graph)) for (const team of page) teams.set(team.id, team);
   } else {
     for (const groupId of scope.groupIds) {
-      const site = wants('sharepoint') ? await findGroupSite(graph, groupId) : null;
+      const groupWants = under(profileOfGroup({ scope, profile }, groupId));
+      const site = groupWants('sharepoint') ? await findGroupSite(graph, groupId) : null;
       if (site) siteIds.add(site.id);
-      const team = wants('teams') ? await findTeam(graph, groupId) : null;
+      const team = groupWants('teams') ? await findTeam(graph, groupId) : null;
       if (team) teams.set(team.id, team);
     }
   }
 
   const planned: PlannedResource[] = [];
-  for (const user of people.values()) {
+  for (const { user, profile: ownerProfile } of people.values()) {
+    const ownerWants = under(ownerProfile);
     const email = userAddress(user);
-    const owner = { ownerUserId: user.id, ...(email !== undefined && { ownerEmail: email }) };
+    const owner = {
+      ownerUserId: user.id,
+      ...(email !== undefined && { ownerEmail: email }),
+      ...(ownerProfile !== '' && { profile: ownerProfile }),
+    };
     const name = user.displayName ?? email ?? user.id;
-    if (wants('exchange') && user.mail) {
+    if (ownerWants('exchange') && user.mail) {
       planned.push({
         resourceId: `mailbox:${user.id}`,
         kind: 'mailbox',
@@ -62,7 +77,7 @@ export async function expandScope(
         workloads: ['exchange'],
       });
     }
-    const drive = wants('onedrive') ? await findUserDrive(graph, user.id) : null;
+    const drive = ownerWants('onedrive') ? await findUserDrive(graph, user.id) : null;
     if (drive) {
       planned.push({
         resourceId: `onedrive:${drive.id}`,

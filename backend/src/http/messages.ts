@@ -107,6 +107,14 @@ export const errorTexts = defineTexts({
     it: `Il gruppo ${p.groupId} non esiste in Microsoft 365: crealo o sceglilo dal portale Microsoft 365 e riprova.`,
     en: `The group ${p.groupId} does not exist in Microsoft 365: create or pick it in the Microsoft 365 portal and try again.`,
   }),
+  group_listed_twice: (p: { groupId: string }) => ({
+    it: `Il gruppo ${p.groupId} è scelto più di una volta: ogni gruppo va indicato una sola volta, con il suo profilo.`,
+    en: `The group ${p.groupId} is chosen more than once: list each group once, with its profile.`,
+  }),
+  group_profile_without_group: (p: { groupId: string }) => ({
+    it: `È indicato un profilo per il gruppo ${p.groupId}, che non è tra i gruppi del job: aggiungi il gruppo o togli il suo profilo.`,
+    en: `A profile is given for the group ${p.groupId}, which is not among the job’s groups: add the group or remove its profile.`,
+  }),
   licence_missing: {
     it: 'Per questo tenant non risultano licenze acquistate: rivolgiti al tuo riferimento commerciale.',
     en: 'No licences have been bought for this tenant: contact your sales representative.',

@@ -20,7 +20,15 @@ const itemSchema = z.strictObject({
   ownerEmail: z.string().nullable(),
   ownerUserId: z.string().nullable(),
   protected: z.boolean(),
-  jobs: z.array(z.strictObject({ id: z.string(), name: z.string() })),
+  jobs: z.array(
+    z.strictObject({
+      id: z.string(),
+      name: z.string(),
+      profile: z
+        .string()
+        .describe('The profile the account is protected under by this job (its group’s, or the job’s)'),
+    }),
+  ),
   lastBackupAt: z.string().nullable(),
   storedBytes: z.number().int(),
 });
@@ -32,11 +40,15 @@ const itemSchema = z.strictObject({
 async function itemViews(db: Db, tenantId: string, resources: readonly ProtectedResource[]) {
   const ids = resources.map((resource) => resource.resourceId);
   const [coverage, jobs] = await Promise.all([coverageOf(db, tenantId, ids), new BackupJobs(db).list(tenantId)]);
-  const jobNames = new Map(jobs.map((job) => [job.jobId, job.name]));
+  const jobsById = new Map(jobs.map((job) => [job.jobId, job]));
   return resources.map((resource) => {
-    const covering = coverage
-      .filter((row) => row.resourceId === resource.resourceId && jobNames.has(row.jobId))
-      .map((row) => ({ id: row.jobId, name: jobNames.get(row.jobId) ?? row.jobId }));
+    const covering = coverage.flatMap((row) => {
+      const job = jobsById.get(row.jobId);
+      // A row from before per-group profiles was made under the job's one profile.
+      return row.resourceId === resource.resourceId && job
+        ? [{ id: job.jobId, name: job.name, profile: row.profile ?? job.profile }]
+        : [];
+    });
     return {
       id: resource.resourceId,
       kind: resource.kind,

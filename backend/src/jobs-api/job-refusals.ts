@@ -6,7 +6,7 @@ export const backupRefusals: Refusals = { 503: ['backup_unavailable'] };
 /** Creating or editing a job: its groups must exist, its name be free, and the licences allow it. */
 export const jobAdmissionRefusals: Refusals = {
   ...backupRefusals,
-  400: ['group_not_found'],
+  400: ['group_not_found', 'group_listed_twice', 'group_profile_without_group'],
   409: [
     'already_exists',
     'graph_consent_missing',

@@ -5,12 +5,13 @@ import { routeDefiner } from '../http/route.js';
 import { backupRefusals, jobAdmissionRefusals } from './job-refusals.js';
 import { tenantOf } from '../http/schemas.js';
 import { newBackupJobSchema, type NewBackupJob } from '../backup/backup-jobs.js';
-import type { BackupJob, BackupScope } from '../backup/model.js';
+import type { BackupJob } from '../backup/model.js';
 import { dropCoverage } from '../backup/job-coverage.js';
 import { assertJobWithinLicence } from '../licences/licence-check.js';
 import { backupOf, type BackupRouteServices } from './backup-services.js';
-import { peopleIdsInScope } from './people-ids-in-scope.js';
+import { peopleOfJobScope } from './people-in-job-scope.js';
 import { assertWorkloadsChosenAtSetup } from './setup-admission.js';
+import { assertGroupsChosenOnce } from './group-choice.js';
 import { jobSchema, jobViews, type JobView } from './job-view.js';
 import { requestRun } from './run-request.js';
 import { runSummary, runSummarySchema } from './run-view.js';
@@ -51,21 +52,22 @@ async function admit(
   current?: BackupJob,
 ): Promise<void> {
   const valid = newBackupJobSchema.parse(input);
+  assertGroupsChosenOnce(valid.scope);
   await assertWorkloadsChosenAtSetup(services.db, tenantId, valid.workloads);
   const directory = backupOf(services).directory;
-  const peopleOf = async (scope: BackupScope) =>
-    directory ? peopleIdsInScope(await directory.graphFor(tenantId), scope) : null;
+  const peopleOf = async (job: Pick<BackupJob, 'scope' | 'profile'>) =>
+    directory ? peopleOfJobScope(await directory.graphFor(tenantId), job) : null;
   const edit = current && {
     jobId: current.jobId,
     current,
     // A group of the stored job deleted since: whom it covered is unknown, so the edit is judged by its scope.
     currentPeople: () =>
-      peopleOf(current.scope).catch((error: unknown) => {
+      peopleOf(current).catch((error: unknown) => {
         if (error instanceof ApiError && error.code === 'group_not_found') return null;
         throw error;
       }),
   };
-  await assertJobWithinLicence(services.db, tenantId, valid, await peopleOf(valid.scope), edit);
+  await assertJobWithinLicence(services.db, tenantId, valid, await peopleOf(valid), edit);
 }
 
 /** The Overview tab's backup jobs: create, list with status, edit, run now, delete. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { iso, isoOrNull } from '../http/schemas.js';
 import { latestRuns } from '../backup/run-reads.js';
 import type { BackupJob, BackupRun, RunProgress } from '../backup/model.js';
+import { groupProfilesOf } from '../backup/job-profiles.js';
 import type { BackupApiServices } from './backup-services.js';
 import { progressSchema, runSummary, runSummarySchema } from './run-view.js';
 import type { Db } from 'mongodb';
@@ -15,13 +16,21 @@ export const jobSchema = z.strictObject({
   name: z.string(),
   scope: z.union([
     z.strictObject({ type: z.literal('organisation') }),
-    z.strictObject({ type: z.literal('groups'), groupIds: z.array(z.string()) }),
+    z.strictObject({
+      type: z.literal('groups'),
+      groupIds: z.array(z.string()),
+      groupProfiles: z
+        .record(z.string(), z.string())
+        .describe('Every group of the job with the profile its members are protected under'),
+    }),
   ]),
   workloads: z.array(z.enum(['exchange', 'onedrive', 'sharepoint', 'teams'])),
   dailyTime: z.string(),
   timeZone: z.string(),
   retentionYears: z.union([z.literal(1), z.literal(3), z.literal(5), z.literal(10)]),
-  profile: z.string(),
+  profile: z
+    .string()
+    .describe('The whole organisation’s profile; for groups, each has its own in `scope.groupProfiles`'),
   createdAt: z.string(),
   createdBy: z.string(),
   status: z.enum(jobStatuses),
@@ -59,7 +68,10 @@ export async function jobViews(db: Db, backup: BackupApiServices, jobs: readonly
       return {
         id: job.jobId,
         name: job.name,
-        scope: job.scope,
+        scope:
+          job.scope.type === 'groups'
+            ? { type: 'groups' as const, groupIds: job.scope.groupIds, groupProfiles: groupProfilesOf(job) }
+            : job.scope,
         workloads: job.workloads,
         dailyTime: job.dailyTime,
         timeZone: job.timeZone,

@@ -1,4 +1,5 @@
 import type { BackupJob, BackupScope } from '../backup/model.js';
+import { profileOfGroup, profilesOfJob } from '../backup/job-profiles.js';
 import type { Bilingual } from '../language/language.js';
 import { defineTexts } from '../language/texts.js';
 import { planKey, type LicencePlan } from './licence-store.js';
@@ -28,16 +29,36 @@ function scopeWithin(inner: BackupScope, outer: BackupScope): boolean {
   return inner.type === 'groups' && inner.groupIds.every((id) => outer.groupIds.includes(id));
 }
 
-function planOf(plans: readonly LicencePlan[], job: JobCoverage): LicencePlan | undefined {
-  return plans.find((plan) => planKey(plan) === planKey(job));
+function planOf(plans: readonly LicencePlan[], profile: string, retentionYears: number): LicencePlan | undefined {
+  return plans.find((plan) => planKey(plan) === planKey({ profile, retentionYears }));
 }
 
-/** The new profile protects a workload the current one does not (a profile no longer bought counts as lower). */
+/** The profile becomes one protecting a workload the former does not (a profile no longer bought counts as lower). */
+function profileRises(
+  plans: readonly LicencePlan[],
+  before: JobCoverage,
+  was: string,
+  after: JobCoverage,
+  becomes: string,
+) {
+  if (was.toLowerCase() === becomes.toLowerCase()) return false;
+  const from = planOf(plans, was, before.retentionYears);
+  const to = planOf(plans, becomes, after.retentionYears);
+  return from !== undefined && to !== undefined && to.workloads.some((w) => !from.workloads.includes(w));
+}
+
+/**
+ * Someone keeps being protected under a higher profile: the organisation's, or a group's that the job had before
+ * (a group new to the job adds people, which is counted as such).
+ */
 function higherProfile(plans: readonly LicencePlan[], before: JobCoverage, after: JobCoverage): boolean {
-  if (before.profile.toLowerCase() === after.profile.toLowerCase()) return false;
-  const was = planOf(plans, before);
-  const becomes = planOf(plans, after);
-  return was !== undefined && becomes !== undefined && becomes.workloads.some((w) => !was.workloads.includes(w));
+  const rises = (was: string, becomes: string) => profileRises(plans, before, was, after, becomes);
+  if (after.scope.type === 'organisation') return profilesOfJob(before).some((was) => rises(was, after.profile));
+  const { scope: beforeScope } = before;
+  return after.scope.groupIds.some((groupId) => {
+    if (beforeScope.type === 'groups' && !beforeScope.groupIds.includes(groupId)) return false;
+    return rises(profileOfGroup(before, groupId), profileOfGroup(after, groupId));
+  });
 }
 
 /**
@@ -49,12 +70,12 @@ export async function growthOf(
   plans: readonly LicencePlan[],
   before: JobCoverage,
   after: JobCoverage,
-  people: { before: () => Promise<ReadonlySet<string> | null>; after: ReadonlySet<string> | null },
+  people: { before: () => Promise<ReadonlyMap<string, string> | null>; after: ReadonlyMap<string, string> | null },
 ): Promise<Growth[]> {
   const growth: Growth[] = [];
   if (!scopeWithin(after.scope, before.scope)) {
     const was = people.after ? await people.before() : null;
-    if (!was || !people.after || [...people.after].some((id) => !was.has(id))) growth.push('people');
+    if (!was || !people.after || [...people.after.keys()].some((id) => !was.has(id))) growth.push('people');
   }
   if (after.workloads.some((workload) => !before.workloads.includes(workload))) growth.push('workloads');
   if (higherProfile(plans, before, after)) growth.push('profile');

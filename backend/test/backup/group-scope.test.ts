@@ -3,7 +3,7 @@ import { openTestDatabase, type TestDatabase } from '../../../test-support/datab
 import { expandScope } from '../../src/backup/scope.js';
 import { GraphGateway } from '../../src/graph/index.js';
 import { GroupNotFound } from '../../src/graph/directory/index.js';
-import { peopleIdsInScope } from '../../src/jobs-api/people-ids-in-scope.js';
+import { peopleOfJobScope } from '../../src/jobs-api/people-in-job-scope.js';
 import { connectionTo } from '../graph/simulated-tenant.js';
 
 /**
@@ -56,15 +56,53 @@ test('the members of nested groups are found through the users-only cast of tran
 
 test('the licence counts exactly the people whose accounts the backup plans', async () => {
   const scope = { type: 'groups' as const, groupIds: [await groupId('tutti'), await groupId('vendite')] };
-  const counted = await peopleIdsInScope(gateway, scope);
-  const planned = await expandScope(gateway, scope, ['exchange', 'onedrive']);
+  const counted = await peopleOfJobScope(gateway, { scope, profile: 'Gold' });
+  const planned = await expandScope(gateway, scope, ['exchange', 'onedrive'], 'Gold');
   const owners = new Set(planned.map((resource) => resource.ownerUserId));
   expect(counted.size).toBeGreaterThan(10);
-  expect([...owners].sort()).toEqual([...counted].sort());
+  expect([...owners].sort()).toEqual([...counted.keys()].sort());
+});
+
+test('a person in a Gold group and a Bronze group of one job is planned and counted once, under Gold', async () => {
+  const [everyone, sales] = [await groupId('tutti'), await groupId('vendite')];
+  const scope = { type: 'groups' as const, groupIds: [sales, everyone], groupProfiles: { [everyone]: 'Bronze' } };
+  const counted = await peopleOfJobScope(gateway, { scope, profile: 'Gold' });
+  const salesPeople = await peopleOfJobScope(gateway, {
+    scope: { type: 'groups', groupIds: [sales] },
+    profile: 'Gold',
+  });
+  expect(salesPeople.size).toBeGreaterThan(0);
+  expect(counted.size).toBeGreaterThan(salesPeople.size);
+  for (const [id, profile] of counted) expect(profile).toBe(salesPeople.has(id) ? 'Gold' : 'Bronze');
+  const planned = await expandScope(gateway, scope, ['exchange'], 'Gold');
+  expect(new Map(planned.map((resource) => [resource.ownerUserId, resource.profile]))).toEqual(counted);
+});
+
+test('each person gets the job’s services their profile includes: Bronze people their mailbox, Gold people their OneDrive too', async () => {
+  const [everyone, sales] = [await groupId('tutti'), await groupId('vendite')];
+  const scope = { type: 'groups' as const, groupIds: [sales, everyone], groupProfiles: { [everyone]: 'Bronze' } };
+  const services = new Map([
+    ['gold', ['exchange', 'onedrive'] as const],
+    ['bronze', ['exchange'] as const],
+  ]);
+  const planned = await expandScope(gateway, scope, ['exchange', 'onedrive'], 'Gold', services);
+  const salesPeople = await peopleOfJobScope(gateway, {
+    scope: { type: 'groups', groupIds: [sales] },
+    profile: 'Gold',
+  });
+  const drives = planned.filter((resource) => resource.kind === 'onedrive');
+  expect(drives.length).toBeGreaterThan(0);
+  expect(drives.every((drive) => salesPeople.has(drive.ownerUserId!) && drive.profile === 'Gold')).toBe(true);
+  const mailboxes = planned.filter((resource) => resource.kind === 'mailbox');
+  expect(mailboxes.some((mailbox) => mailbox.profile === 'Bronze')).toBe(true);
+  expect(mailboxes.length).toBe((await peopleOfJobScope(gateway, { scope, profile: 'Gold' })).size);
 });
 
 test('a group no longer in the directory fails the plan by name and is the caller’s error for the licence count', async () => {
   const scope = { type: 'groups' as const, groupIds: ['00000000-0000-0000-0000-00000000dead'] };
   await expect(expandScope(gateway, scope, ['exchange'])).rejects.toBeInstanceOf(GroupNotFound);
-  await expect(peopleIdsInScope(gateway, scope)).rejects.toMatchObject({ status: 400, code: 'group_not_found' });
+  await expect(peopleOfJobScope(gateway, { scope, profile: 'Gold' })).rejects.toMatchObject({
+    status: 400,
+    code: 'group_not_found',
+  });
 });

@@ -11,6 +11,7 @@ import { DomainEvents } from '../../src/events.js';
 import { GraphGateway, type GraphLimits } from '../../src/graph/index.js';
 import { filesystemBackend, openContentStore, type ContentStore, type PackBackend } from '../../src/store/index.js';
 import { BackupJobs, graphErrorReader, RunEngine, type NewBackupJob, type RunView } from '../../src/backup/index.js';
+import { profileWorkloadsFromLicence } from '../../src/licences/index.js';
 
 export interface BackupHarness {
   sim: RunningSimulator;
@@ -45,6 +46,8 @@ export async function startBackupHarness(
     /** The store's backend instead of a fresh directory, given the harness's database (stores per data location). */
     storeBackend?: (db: Db) => PackBackend;
     masterKey?: Buffer;
+    /** Each person gets only the services their profile includes, as the licence says (as in production). */
+    servicesByProfile?: boolean;
   } = {},
 ): Promise<BackupHarness> {
   const sim = await startSimulator(simulatorOptions);
@@ -84,6 +87,7 @@ export async function startBackupHarness(
     unitLeaseMs: 40_000,
     retryDelayMs: 200,
     ...(options.maxUnitAttempts !== undefined && { maxUnitAttempts: options.maxUnitAttempts }),
+    ...(options.servicesByProfile && { profileWorkloads: profileWorkloadsFromLicence(database.db) }),
   });
   const jobs = new BackupJobs(database.db);
   await scheduler.start();

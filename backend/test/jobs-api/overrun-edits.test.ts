@@ -1,6 +1,6 @@
-import { startBackupHarness, type BackupHarness } from '../backup/harness.js';
-import { person, seedPortalUser, type Harness, type TestPerson } from '../api/support/harness.js';
-import { onboardWithProvider, startApiOnBackup } from '../api/support/api-on-backup.js';
+import type { BackupHarness } from '../backup/harness.js';
+import type { Harness, TestPerson } from '../api/support/harness.js';
+import { dailyExchangeJob, startDemoTenantJobs } from './demo-tenant-jobs.js';
 import { overrunRemedies } from '../../src/licences/remedies.js';
 
 /**
@@ -12,7 +12,7 @@ let backup: BackupHarness;
 let api: Harness;
 let admin: TestPerson;
 let provider: TestPerson;
-const groups = new Map<string, string>();
+let groups: Map<string, string>;
 
 const plans = (seats: number) => [
   { profile: 'Gold', retentionYears: 1, workloads: ['exchange', 'onedrive'], seats },
@@ -37,16 +37,7 @@ const errorOf = (body: unknown) =>
 
 const groupScope = (...names: string[]) => ({ type: 'groups', groupIds: names.map((name) => groups.get(name)!) });
 
-const jobInput = (name: string, scope: unknown) => ({
-  name,
-  scope,
-  workloads: ['exchange'],
-  dailyTime: '22:00',
-  timeZone: 'Europe/Rome',
-  retentionYears: 1,
-  profile: 'Gold',
-  confirm: true,
-});
+const jobInput = dailyExchangeJob;
 
 async function runToEnd(jobId: string): Promise<{ status: string; scopeSize: number }> {
   const started = await asAdmin('POST', `/jobs/${jobId}/runs`);
@@ -66,14 +57,8 @@ async function runToEnd(jobId: string): Promise<{ status: string; scopeSize: num
 let wholeOrganisation: string;
 
 beforeAll(async () => {
-  backup = await startBackupHarness();
-  api = await startApiOnBackup(backup);
-  provider = await onboardWithProvider(api, backup);
-  admin = person(backup.tenantId, 'giulia');
-  await seedPortalUser(api.services, admin, 'tenant_admin');
+  ({ backup, api, admin, provider, groups } = await startDemoTenantJobs());
   await setLicence(10_000_000_000);
-  const listed = (await asAdmin('GET', '/directory/groups')).body as { items: { id: string; displayName: string }[] };
-  for (const group of listed.items) groups.set(group.displayName, group.id);
 
   // Something backed up, so that storage is used; then a job for the whole organisation, not run yet.
   const administration = await asAdmin('POST', '/jobs', jobInput('Amministrazione', groupScope('Amministrazione')));

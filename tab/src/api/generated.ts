@@ -54,6 +54,8 @@ export type ApiError = {
       | 'backup_unavailable'
       | 'confirmation_mismatch'
       | 'group_not_found'
+      | 'group_listed_twice'
+      | 'group_profile_without_group'
       | 'licence_missing'
       | 'licence_plan_missing'
       | 'workloads_not_in_setup'
@@ -1690,11 +1692,14 @@ export type JobsListResponse = {
       | {
           type: 'groups';
           groupIds: string[];
+          /** Every group of the job with the profile its members are protected under */
+          groupProfiles: Record<string, string>;
         };
     workloads: Array<'exchange' | 'onedrive' | 'sharepoint' | 'teams'>;
     dailyTime: string;
     timeZone: string;
     retentionYears: 1 | 3 | 5 | 10;
+    /** The whole organisation’s profile; for groups, each has its own in `scope.groupProfiles` */
     profile: string;
     createdAt: string;
     createdBy: string;
@@ -1747,11 +1752,14 @@ export type JobsCreateBody = {
     | {
         type: 'groups';
         groupIds: string[];
+        /** The profile of each group by group id; a group left out has the job’s `profile` */
+        groupProfiles?: Record<string, string>;
       };
   workloads: Array<'exchange' | 'onedrive' | 'sharepoint' | 'teams'>;
   dailyTime: string;
   timeZone?: string;
   retentionYears: 1 | 3 | 5 | 10;
+  /** The whole organisation’s profile, or that of each group `scope.groupProfiles` leaves out */
   profile?: string;
   confirm: true;
 };
@@ -1766,11 +1774,14 @@ export type JobsCreateResponse = {
     | {
         type: 'groups';
         groupIds: string[];
+        /** Every group of the job with the profile its members are protected under */
+        groupProfiles: Record<string, string>;
       };
   workloads: Array<'exchange' | 'onedrive' | 'sharepoint' | 'teams'>;
   dailyTime: string;
   timeZone: string;
   retentionYears: 1 | 3 | 5 | 10;
+  /** The whole organisation’s profile; for groups, each has its own in `scope.groupProfiles` */
   profile: string;
   createdAt: string;
   createdBy: string;
@@ -1826,11 +1837,14 @@ export type JobsReadResponse = {
     | {
         type: 'groups';
         groupIds: string[];
+        /** Every group of the job with the profile its members are protected under */
+        groupProfiles: Record<string, string>;
       };
   workloads: Array<'exchange' | 'onedrive' | 'sharepoint' | 'teams'>;
   dailyTime: string;
   timeZone: string;
   retentionYears: 1 | 3 | 5 | 10;
+  /** The whole organisation’s profile; for groups, each has its own in `scope.groupProfiles` */
   profile: string;
   createdAt: string;
   createdBy: string;
@@ -1888,6 +1902,8 @@ export type JobsUpdateBody = {
     | {
         type: 'groups';
         groupIds: string[];
+        /** The profile of each group by group id; a group left out has the job’s `profile` */
+        groupProfiles?: Record<string, string>;
       };
   workloads?: Array<'exchange' | 'onedrive' | 'sharepoint' | 'teams'>;
   dailyTime?: string;
@@ -1906,11 +1922,14 @@ export type JobsUpdateResponse = {
     | {
         type: 'groups';
         groupIds: string[];
+        /** Every group of the job with the profile its members are protected under */
+        groupProfiles: Record<string, string>;
       };
   workloads: Array<'exchange' | 'onedrive' | 'sharepoint' | 'teams'>;
   dailyTime: string;
   timeZone: string;
   retentionYears: 1 | 3 | 5 | 10;
+  /** The whole organisation’s profile; for groups, each has its own in `scope.groupProfiles` */
   profile: string;
   createdAt: string;
   createdBy: string;
@@ -2192,6 +2211,8 @@ export type ItemsListResponse = {
     jobs: Array<{
       id: string;
       name: string;
+      /** The profile the account is protected under by this job (its group’s, or the job’s) */
+      profile: string;
     }>;
     lastBackupAt: string | null;
     storedBytes: number;

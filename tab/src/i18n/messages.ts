@@ -261,7 +261,14 @@ const en = {
   jobRetentionOneYear: '1 year',
   jobProfile: 'Profile',
   jobProfileHint:
-    'Only the profiles and retention tiers your licence includes are offered; to give groups different profiles, create one job per profile.',
+    'Only the profiles and retention tiers your licence includes are offered. For groups, this is the profile of each group you do not give another below.',
+  jobGroupProfilesTitle: 'Profile of each group',
+  jobGroupProfilesHint:
+    'Choose the profile (for example Bronze or Gold) for the people of each group. Someone in two groups, or in two jobs, is protected and counted once, under the higher profile.',
+  jobGroupProfileSeatsLeft: '{profile} ({left} of {seats} seats left)',
+  jobGroupProfileSeatLeft: '{profile} (1 of {seats} seats left)',
+  jobGroupProfileNotBought: '{profile} (not bought with this retention)',
+  jobGroupWithProfile: '{name} ({profile})',
   jobTierSeatsLeft: '{retention} ({left} of {seats} seats left)',
   jobTierSeatLeft: '{retention} (1 of {seats} seats left)',
   jobTierNotBought: '{retention} (no longer bought)',
@@ -609,7 +616,14 @@ const it: Messages = {
   jobRetentionOneYear: '1 anno',
   jobProfile: 'Profilo',
   jobProfileHint:
-    'Sono proposti solo i profili e le durate di conservazione inclusi nella licenza; per associare profili diversi a gruppi diversi, crea un job per ogni profilo.',
+    'Sono proposti solo i profili e le durate di conservazione inclusi nella licenza. Con i gruppi, è il profilo di ogni gruppo a cui non ne associ un altro qui sotto.',
+  jobGroupProfilesTitle: 'Profilo di ogni gruppo',
+  jobGroupProfilesHint:
+    'Scegli il profilo (per esempio Bronze o Gold) per le persone di ogni gruppo. Chi è in due gruppi, o in due job, è protetto e conteggiato una volta sola, con il profilo più alto.',
+  jobGroupProfileSeatsLeft: '{profile} ({left} licenze libere su {seats})',
+  jobGroupProfileSeatLeft: '{profile} (1 licenza libera su {seats})',
+  jobGroupProfileNotBought: '{profile} (non acquistato con questa conservazione)',
+  jobGroupWithProfile: '{name} ({profile})',
   jobTierSeatsLeft: '{retention} ({left} licenze libere su {seats})',
   jobTierSeatLeft: '{retention} (1 licenza libera su {seats})',
   jobTierNotBought: '{retention} (non più inclusa nella licenza)',

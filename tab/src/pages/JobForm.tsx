@@ -19,9 +19,11 @@ import { useResource } from '../api/use-resource.js';
 import { ActionOutcome, InfoNotice } from '../components/messages.js';
 import { retentionLabel } from '../components/retention.js';
 import { keyOf, useLanguage } from '../i18n/language.js';
-import { draftComplete, draftOf, groupIdsOf, settingsOf, type JobDraft } from './job-draft.js';
+import { draftComplete, draftOf, groupIdsOf, groupProfileOf, settingsOf, type JobDraft } from './job-draft.js';
 import { offeredProfiles, offeredTiers, type TierChoice } from './job-plans.js';
 import { GroupPicker } from './GroupPicker.js';
+import { GroupProfiles } from './GroupProfiles.js';
+import { useGroupNames } from './group-names.js';
 import { JobSummary } from './JobSummary.js';
 
 /** The profiles and tiers the tenant bought, so that the person picks one the licence allows. */
@@ -71,6 +73,8 @@ export function JobForm({ job, onSaved, onCancel }: JobFormProps) {
     ? offeredTiers(licenceValue, draft.profile, job)
     : [{ retentionYears: draft.retentionYears }];
   const update = (change: Partial<JobDraft>) => setDraft((current) => ({ ...current, ...change }));
+  const chosenGroups = groupIdsOf(draft);
+  const groupNames = useGroupNames(draft.scopeType === 'groups' ? chosenGroups : []);
   // Once the licence is read, a choice it does not offer (a new job's defaults) moves to the first one it does.
   const [firstProfile] = profiles;
   const [firstTier] = tiers;
@@ -155,7 +159,7 @@ export function JobForm({ job, onSaved, onCancel }: JobFormProps) {
         </RadioGroup>
         {draft.scopeType === 'groups' && (
           <>
-            <GroupPicker chosen={groupIdsOf(draft)} onChange={(ids) => update({ groupIds: ids.join('\n') })} />
+            <GroupPicker chosen={chosenGroups} onChange={(ids) => update({ groupIds: ids.join('\n') })} />
             <Field label={t('jobGroupIds')} hint={t('jobGroupIdsHint')} required>
               <Textarea value={draft.groupIds} rows={3} onChange={(_, data) => update({ groupIds: data.value })} />
             </Field>
@@ -204,6 +208,16 @@ export function JobForm({ job, onSaved, onCancel }: JobFormProps) {
             ))}
           </RadioGroup>
         </Field>
+        {draft.scopeType === 'groups' && (
+          <GroupProfiles
+            groupIds={chosenGroups}
+            names={groupNames}
+            licence={licenceValue}
+            retentionYears={draft.retentionYears}
+            profileOf={(groupId) => groupProfileOf(draft, groupId)}
+            onChange={(groupId, profile) => update({ groupProfiles: { ...draft.groupProfiles, [groupId]: profile } })}
+          />
+        )}
         <LicenceHint licence={licenceValue} />
         <div className="row">
           <Button onClick={onCancel}>{t('cancel')}</Button>

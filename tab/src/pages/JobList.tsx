@@ -13,7 +13,8 @@ import { ActionOutcome, SuccessNotice } from '../components/messages.js';
 import { PagedTable } from '../components/paged-table.js';
 import { retentionLabel } from '../components/retention.js';
 import { keyOf, useLanguage } from '../i18n/language.js';
-import { namedGroups, useGroupNames } from './group-names.js';
+import { namedGroupsWithProfiles, useGroupNames } from './group-names.js';
+import { jobProfilesText, profileOfGroup } from './job-plans.js';
 
 /** A running job's bar with its figure: share of accounts finished (backed up or failed), items and bytes so far. */
 function JobProgress({ job }: { job: JobView }) {
@@ -37,14 +38,19 @@ function JobProgress({ job }: { job: JobView }) {
   );
 }
 
-/** What a job backs up: the whole organisation, or its groups by name (by count for one who may not list groups). */
+/**
+ * What a job backs up: the whole organisation, or its groups by name with each one's profile (by count for one who
+ * may not list groups).
+ */
 function JobScope({ job, names }: { job: JobView; names: ReadonlyMap<string, string> }) {
   const { t } = useLanguage();
-  if (job.scope.type === 'organisation') return t('jobScopeOrganisation');
-  const { groupIds } = job.scope;
+  const { scope } = job;
+  if (scope.type === 'organisation') return t('jobScopeOrganisation');
+  const { groupIds } = scope;
   const count = groupIds.length;
+  const profileOf = (id: string) => profileOfGroup(scope, job.profile, id);
   return groupIds.some((id) => names.has(id))
-    ? t('jobScopeGroupsCount', { count, names: namedGroups(groupIds, names) })
+    ? t('jobScopeGroupsCount', { count, names: namedGroupsWithProfiles(groupIds, names, profileOf, t) })
     : t('jobScopeGroupsOnly', { count });
 }
 
@@ -104,7 +110,7 @@ export function JobList({ onCreate, onEdit, saved }: JobListProps) {
             cell: (job) => job.workloads.map((w) => t(keyOf('jobWorkloadShort', w))).join(', '),
           },
           { id: 'retention', header: t('jobRetention'), cell: (job) => retentionLabel(job.retentionYears, t) },
-          { id: 'profile', header: t('jobProfile'), cell: (job) => job.profile },
+          { id: 'profile', header: t('jobProfile'), cell: (job) => jobProfilesText(job.scope, job.profile) },
           { id: 'status', header: t('jobStatus'), cell: (job) => t(keyOf('jobStatus', job.status)) },
           // The schedule and its runs in the job's own zone, named: the browser may be elsewhere.
           { id: 'schedule', header: t('jobSchedule'), cell: (job) => `${job.dailyTime} (${job.timeZone})` },

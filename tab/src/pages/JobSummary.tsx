@@ -1,7 +1,8 @@
 import type { JobSettings } from '../api/model.js';
 import { retentionLabel } from '../components/retention.js';
 import { keyOf, useLanguage } from '../i18n/language.js';
-import { namedGroups, useGroupNames } from './group-names.js';
+import { namedGroupsWithProfiles, useGroupNames } from './group-names.js';
+import { jobProfilesText, profileOfGroup } from './job-plans.js';
 
 /** A job's settings in words: the confirmation step of the job form reads them back before saving. */
 export function JobSummary({ settings }: { settings: JobSettings }) {
@@ -16,7 +17,15 @@ export function JobSummary({ settings }: { settings: JobSettings }) {
       <dd>
         {scope.type === 'organisation'
           ? t('jobScopeOrganisation')
-          : t('jobScopeGroupsCount', { count: scope.groupIds.length, names: namedGroups(scope.groupIds, names) })}
+          : t('jobScopeGroupsCount', {
+              count: scope.groupIds.length,
+              names: namedGroupsWithProfiles(
+                scope.groupIds,
+                names,
+                (id) => profileOfGroup(scope, settings.profile, id),
+                t,
+              ),
+            })}
       </dd>
       <dt>{t('jobWorkloads')}</dt>
       <dd>{settings.workloads.map((w) => t(keyOf('jobWorkload', w))).join(', ')}</dd>
@@ -25,7 +34,7 @@ export function JobSummary({ settings }: { settings: JobSettings }) {
       <dt>{t('jobRetention')}</dt>
       <dd>{retentionLabel(settings.retentionYears, t)}</dd>
       <dt>{t('jobProfile')}</dt>
-      <dd>{settings.profile}</dd>
+      <dd>{jobProfilesText(scope, settings.profile)}</dd>
     </dl>
   );
 }

@@ -19,12 +19,14 @@ interface Plan {
 
 const planKey = (plan: Plan) => `${plan.profile}/${plan.retentionYears}`;
 
-/** The profiles and tiers an account consumes: those of the jobs that include it, each once. */
+/** The profiles and tiers an account consumes: its profile in each job that includes it at the job's tier, each once. */
 function plansOf(item: ProtectedItem, jobPlans: ReadonlyMap<string, Plan>): Plan[] {
   const plans = new Map<string, Plan>();
   for (const job of item.jobs) {
-    const plan = jobPlans.get(job.id);
-    if (plan) plans.set(planKey(plan), plan);
+    const retentionYears = jobPlans.get(job.id)?.retentionYears;
+    if (retentionYears === undefined) continue;
+    const plan = { profile: job.profile, retentionYears };
+    plans.set(planKey(plan), plan);
   }
   return [...plans.values()];
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { directoryGroups } from '../api/generated.js';
 import { useSession } from '../api/session.js';
 import { useResource } from '../api/use-resource.js';
+import type { Translate } from '../i18n/language.js';
 
 /** The API names at most this many groups per request. */
 const IDS_PER_REQUEST = 100;
@@ -39,4 +40,14 @@ export function useGroupNames(ids: readonly string[]): ReadonlyMap<string, strin
 /** Group ids as people read them: each group's name, or its id when the directory has none. */
 export function namedGroups(ids: readonly string[], names: ReadonlyMap<string, string>): string {
   return ids.map((id) => names.get(id) ?? id).join(', ');
+}
+
+/** Groups as people read them, each with the profile its people are protected under: "Vendite (Gold), …". */
+export function namedGroupsWithProfiles(
+  ids: readonly string[],
+  names: ReadonlyMap<string, string>,
+  profileOf: (id: string) => string,
+  t: Translate,
+): string {
+  return ids.map((id) => t('jobGroupWithProfile', { name: names.get(id) ?? id, profile: profileOf(id) })).join(', ');
 }

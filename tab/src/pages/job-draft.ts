@@ -5,6 +5,8 @@ export interface JobDraft {
   name: string;
   scopeType: 'organisation' | 'groups';
   groupIds: string;
+  /** A profile of its own for a group, by group id; a group not here has the job's `profile`. */
+  groupProfiles: Readonly<Record<string, string>>;
   workloads: JobWorkload[];
   dailyTime: string;
   timeZone: string;
@@ -19,6 +21,7 @@ export function draftOf(job: JobView | undefined, allowed: readonly JobWorkload[
       name: '',
       scopeType: 'organisation',
       groupIds: '',
+      groupProfiles: {},
       workloads: jobWorkloads.filter((workload) => allowed.includes(workload)),
       dailyTime: '22:00',
       timeZone: 'Europe/Rome',
@@ -30,6 +33,11 @@ export function draftOf(job: JobView | undefined, allowed: readonly JobWorkload[
     name: job.name,
     scopeType: job.scope.type,
     groupIds: job.scope.type === 'groups' ? job.scope.groupIds.join('\n') : '',
+    // The API names every group's profile; those that are the job's own are the default, not a choice.
+    groupProfiles:
+      job.scope.type === 'groups'
+        ? Object.fromEntries(Object.entries(job.scope.groupProfiles).filter(([, profile]) => profile !== job.profile))
+        : {},
     workloads: job.workloads,
     dailyTime: job.dailyTime,
     timeZone: job.timeZone,
@@ -42,11 +50,28 @@ export function groupIdsOf(draft: JobDraft): string[] {
   return draft.groupIds.split(/[\s,;]+/).filter((id) => id.length > 0);
 }
 
+/** The profile a chosen group is protected under: its own, or the job's. */
+export function groupProfileOf(draft: JobDraft, groupId: string): string {
+  return draft.groupProfiles[groupId] ?? draft.profile;
+}
+
+/** The groups with a profile other than the job's, among those still chosen. */
+function ownGroupProfiles(draft: JobDraft): Record<string, string> {
+  return Object.fromEntries(
+    groupIdsOf(draft).flatMap((id) => {
+      const profile = draft.groupProfiles[id];
+      return profile !== undefined && profile !== draft.profile ? [[id, profile]] : [];
+    }),
+  );
+}
+
 export function settingsOf(draft: JobDraft): JobSettings {
   return {
     name: draft.name.trim(),
     scope:
-      draft.scopeType === 'organisation' ? { type: 'organisation' } : { type: 'groups', groupIds: groupIdsOf(draft) },
+      draft.scopeType === 'organisation'
+        ? { type: 'organisation' }
+        : { type: 'groups', groupIds: groupIdsOf(draft), groupProfiles: ownGroupProfiles(draft) },
     workloads: jobWorkloads.filter((workload) => draft.workloads.includes(workload)),
     dailyTime: draft.dailyTime,
     timeZone: draft.timeZone,

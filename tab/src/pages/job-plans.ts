@@ -1,4 +1,4 @@
-import { retentionTiers, type JobView, type LicenceUsage, type RetentionYears } from '../api/model.js';
+import { retentionTiers, type JobScope, type JobView, type LicenceUsage, type RetentionYears } from '../api/model.js';
 
 /**
  * A retention tier the job form offers for a profile: the seats bought and left, `notBought` for a stored job's own
@@ -39,4 +39,45 @@ export function offeredTiers(
     }
     return retentionYears === keeps ? [{ retentionYears, notBought: true }] : [];
   });
+}
+
+/** A profile a group may be given at the job's retention tier, with the seats left in it. */
+export interface GroupProfileChoice {
+  readonly profile: string;
+  readonly bought: number;
+  readonly left: number;
+}
+
+/**
+ * The profiles offered for a group: those bought at the job's tier with seats left, in the licence's order, and the
+ * group's own even without (an edited job keeps what it has while the person chooses).
+ */
+export function offeredGroupProfiles(
+  licence: LicenceUsage | undefined,
+  retentionYears: RetentionYears,
+  current: string,
+): GroupProfileChoice[] {
+  const choices = (licence?.plans ?? [])
+    .filter((plan) => plan.retentionYears === retentionYears)
+    .map((plan) => ({ profile: plan.profile, bought: plan.seats, left: Math.max(plan.seats - plan.used, 0) }))
+    .filter((choice) => choice.left > 0 || sameProfile(choice.profile, current));
+  return choices.some((choice) => sameProfile(choice.profile, current))
+    ? choices
+    : [...choices, { profile: current, bought: 0, left: 0 }];
+}
+
+/** The profile of one group of a job: its own, or the job's. */
+export function profileOfGroup(scope: JobScope | JobView['scope'], profile: string, groupId: string): string {
+  return (scope.type === 'groups' && scope.groupProfiles?.[groupId]) || profile;
+}
+
+/** The profiles a job protects people under, each once: "Gold, Bronze". */
+export function jobProfilesText(scope: JobScope | JobView['scope'], profile: string): string {
+  if (scope.type === 'organisation') return profile;
+  const profiles: string[] = [];
+  for (const groupId of scope.groupIds) {
+    const own = profileOfGroup(scope, profile, groupId);
+    if (!profiles.some((known) => sameProfile(known, own))) profiles.push(own);
+  }
+  return profiles.join(', ');
 }
