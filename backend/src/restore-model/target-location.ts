@@ -1,6 +1,11 @@
 import { splitFolderPath, type ProtectedResource } from '../catalog/index.js';
 import type { RequesterLanguage, RestoreTarget } from './model.js';
 import { safeName } from './safe-name.js';
+import { defineTexts } from '../language/texts.js';
+
+const folderTexts = defineTexts({
+  restoredAt: ({ stamp }: { stamp: string }) => ({ it: `Ripristino ${stamp}`, en: `Restored ${stamp}` }),
+});
 
 /** Where a restored item lands: a mailbox (user id) or a drive, and the folder path segments inside it. */
 export interface TargetLocation {
@@ -16,7 +21,7 @@ export interface TargetLocation {
 export function restoreFolderName(language: RequesterLanguage, at: Date): string {
   const pad = (value: number): string => String(value).padStart(2, '0');
   const stamp = `${at.getUTCFullYear()}-${pad(at.getUTCMonth() + 1)}-${pad(at.getUTCDate())} ${pad(at.getUTCHours())}.${pad(at.getUTCMinutes())}`;
-  return `${language === 'it' ? 'Ripristino' : 'Restored'} ${stamp}`;
+  return folderTexts.text('restoredAt', { stamp }, language);
 }
 
 /**
