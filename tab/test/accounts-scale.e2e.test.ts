@@ -390,9 +390,9 @@ test('at Teams’ narrow widths the page keeps the tab’s width and the table s
   await page.goto(`${session.server.url}/tab/`);
 });
 
-test('at 5,000 people the first page and a search stay fast', async () => {
+test('at 5,000 people the first page, a search and the licence list answer within 15 s each, their times printed', async () => {
   await addPeople(500, 5_000);
-  // Each answer is waited for as long as the bound below allows, then measured against it.
+  // Each answer is waited for up to 15 s; how long it took is printed.
   const bound = 15_000;
   await page.goto(`${session.server.url}/tab/`);
   await page.getByRole('heading', { name: 'Backup jobs' }).waitFor();
@@ -421,9 +421,8 @@ test('at 5,000 people the first page and a search stay fast', async () => {
   console.log(
     `5,000 people (10,000 accounts): Items first page ${firstPage} ms, search ${searched} ms, licence accounts ${licencePage} ms`,
   );
-  // FerretDB sorts a tenant's accounts in memory: its page query took 0.5 s at 1,000 accounts and 2.6–3 s at 10,000
-  // here, at a load of 14–17 on 2 cores (9 s for the whole first page); the bound leaves room for a busier CI.
-  expect(Math.max(firstPage, searched, licencePage)).toBeLessThan(bound);
+  // Printed, not asserted (speed is measured, never a timed assertion): FerretDB sorts a tenant's accounts in memory,
+  // its page query took 0.5 s at 1,000 accounts and 2.6–3 s at 10,000 here, at a load of 14–17 on 2 cores.
 }, 180_000);
 
 test('at 5,000 people only the rows in view are in the page, scrolling reaches the last account, filters search all', async () => {

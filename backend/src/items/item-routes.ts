@@ -6,6 +6,7 @@ import { catalogResourceId, filterText, isoOrNull, tenantOf } from '../http/sche
 import { BackupJobs } from '../backup/backup-jobs.js';
 import { ResourceReads, type ProtectedResource } from '../catalog/index.js';
 import { coverageOf } from '../backup/job-coverage.js';
+import { higherProfile } from '../backup/job-profiles.js';
 import { accountFilter } from './item-filter.js';
 import { purgeResourceBackup } from './purge-backup.js';
 import type { Db } from 'mongodb';
@@ -29,9 +30,24 @@ const itemSchema = z.strictObject({
         .describe('The profile the account is protected under by this job (its group’s, or the job’s)'),
     }),
   ),
+  consumes: z
+    .array(z.strictObject({ profile: z.string(), retentionYears: z.number().int() }))
+    .describe(
+      'The plans the account counts in, as the licence counts seats: per retention tier, the highest profile of the jobs covering it',
+    ),
   lastBackupAt: z.string().nullable(),
   storedBytes: z.number().int(),
 });
+
+/** Per retention tier, the highest profile among the jobs covering an account: what its seat is counted under. */
+function plansConsumed(covering: readonly { profile: string; retentionYears: number }[]) {
+  const byTier = new Map<number, string>();
+  for (const { profile, retentionYears } of covering) {
+    const held = byTier.get(retentionYears);
+    byTier.set(retentionYears, held === undefined ? profile : higherProfile(held, profile));
+  }
+  return [...byTier].map(([retentionYears, profile]) => ({ profile, retentionYears }));
+}
 
 /**
  * A page of accounts with protection and consumption: two queries for the page, whatever its size; the bytes are
@@ -46,7 +62,7 @@ async function itemViews(db: Db, tenantId: string, resources: readonly Protected
       const job = jobsById.get(row.jobId);
       // A row from before per-group profiles was made under the job's one profile.
       return row.resourceId === resource.resourceId && job
-        ? [{ id: job.jobId, name: job.name, profile: row.profile ?? job.profile }]
+        ? [{ id: job.jobId, name: job.name, profile: row.profile ?? job.profile, retentionYears: job.retentionYears }]
         : [];
     });
     return {
@@ -56,7 +72,8 @@ async function itemViews(db: Db, tenantId: string, resources: readonly Protected
       ownerEmail: resource.ownerEmail ?? null,
       ownerUserId: resource.ownerUserId ?? null,
       protected: covering.length > 0,
-      jobs: covering,
+      jobs: covering.map(({ id, name, profile }) => ({ id, name, profile })),
+      consumes: plansConsumed(covering),
       lastBackupAt: isoOrNull(resource.lastBackupAt),
       storedBytes: resource.storedBytes ?? 0,
     };

@@ -140,6 +140,17 @@ test('one job, a Gold group and a Bronze group: each person counts once, under t
 test('a second job putting Bronze people under Gold moves their seats to Gold', async () => {
   await createAndRun('Amministrazione', groupsWith({ Amministrazione: 'Gold' }));
   expect(await seatsUsed()).toEqual({ Gold: 9, Bronze: 8 });
+  // Account by account, as the count: a mailbox Bronze in one job and Gold in the other consumes Gold alone.
+  const items = (await asAdmin('GET', '/items')).body as {
+    items: { kind: string; jobs: unknown[]; consumes: { profile: string }[] }[];
+  };
+  const mailboxes = items.items.filter((item) => item.kind === 'mailbox');
+  const inTwoJobs = mailboxes.filter((item) => item.jobs.length === 2);
+  expect(inTwoJobs.length).toBeGreaterThan(0);
+  expect(new Set(inTwoJobs.map((item) => item.consumes.map((plan) => plan.profile).join()))).toEqual(new Set(['Gold']));
+  const consumed = (profile: string) =>
+    mailboxes.filter((item) => item.consumes.some((plan) => plan.profile === profile)).length;
+  expect([consumed('Gold'), consumed('Bronze')]).toEqual([9, 8]);
 }, 300_000);
 
 test('the seats are checked per profile: an edit that grows one profile past what was bought is refused', async () => {

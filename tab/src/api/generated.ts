@@ -2214,6 +2214,11 @@ export type ItemsListResponse = {
       /** The profile the account is protected under by this job (its group’s, or the job’s) */
       profile: string;
     }>;
+    /** The plans the account counts in, as the licence counts seats: per retention tier, the highest profile of the jobs covering it */
+    consumes: Array<{
+      profile: string;
+      retentionYears: number;
+    }>;
     lastBackupAt: string | null;
     storedBytes: number;
   }>;

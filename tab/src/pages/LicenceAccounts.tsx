@@ -1,35 +1,19 @@
 import { Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { itemsList, jobsList } from '../api/generated.js';
+import { itemsList } from '../api/generated.js';
 import type { LicenceUsage, ProtectedItem } from '../api/model.js';
 import { useSession } from '../api/session.js';
 import { pageLimit, usePagedList } from '../api/use-paged-list.js';
-import { useResource } from '../api/use-resource.js';
-import { ActionOutcome, Loaded } from '../components/messages.js';
+import { ActionOutcome } from '../components/messages.js';
 import { PagedTable } from '../components/paged-table.js';
 import { retentionLabel } from '../components/retention.js';
 import { SearchBox } from '../components/search-box.js';
 import { keyOf, useLanguage, type Translate } from '../i18n/language.js';
 import { byPerson, useBackupDeletion } from './account-rows.js';
 
-interface Plan {
-  readonly profile: string;
-  readonly retentionYears: number;
-}
+type Plan = ProtectedItem['consumes'][number];
 
 const planKey = (plan: Plan) => `${plan.profile}/${plan.retentionYears}`;
-
-/** The profiles and tiers an account consumes: its profile in each job that includes it at the job's tier, each once. */
-function plansOf(item: ProtectedItem, jobPlans: ReadonlyMap<string, Plan>): Plan[] {
-  const plans = new Map<string, Plan>();
-  for (const job of item.jobs) {
-    const retentionYears = jobPlans.get(job.id)?.retentionYears;
-    if (retentionYears === undefined) continue;
-    const plan = { profile: job.profile, retentionYears };
-    plans.set(planKey(plan), plan);
-  }
-  return [...plans.values()];
-}
 
 function licenceStatus(plans: readonly Plan[], usage: LicenceUsage, t: Translate): string {
   if (plans.length === 0) return t('licenceAccountNone');
@@ -45,7 +29,6 @@ export function LicenceAccounts({ usage }: { usage: LicenceUsage }) {
   const { t } = useLanguage();
   const { api } = useSession();
   const [q, setQ] = useState('');
-  const jobs = useResource(() => jobsList(api, { query: { limit: 200 } }), 'licence-jobs');
   const items = usePagedList(
     // Seats are counted per person: sites and teams consume none.
     (cursor) =>
@@ -63,45 +46,37 @@ export function LicenceAccounts({ usage }: { usage: LicenceUsage }) {
       <p>{t('licenceAccountsIntro')}</p>
       <SearchBox label={t('accountsSearch')} onSearch={setQ} />
       <ActionOutcome error={deletion.purge.error} done={deletion.purge.done} />
-      <Loaded state={jobs}>
-        {(list) => {
-          const jobPlans = new Map(list.items.map((job) => [job.id, job] as const));
-          return (
-            <PagedTable
-              list={items}
-              labelledBy="licence-accounts-title"
-              emptyText={q ? t('accountsSearchNone', { q }) : t('itemsEmpty')}
-              rowKey={(item) => item.id}
-              group={byPerson(t)}
-              columns={[
-                { id: 'name', header: t('itemName'), width: 220, cell: (item) => item.displayName },
-                {
-                  id: 'kind',
-                  header: t('itemsKind'),
-                  width: 130,
-                  cell: (item) => t(keyOf('resourceKind', item.kind)),
-                },
-                {
-                  id: 'plan',
-                  header: t('licenceAccountUses'),
-                  width: 200,
-                  cell: (item) =>
-                    plansOf(item, jobPlans)
-                      .map((plan) => `${plan.profile} · ${retentionLabel(plan.retentionYears, t)}`)
-                      .join(', ') || '—',
-                },
-                {
-                  id: 'status',
-                  header: t('licenceAccountStatus'),
-                  width: 220,
-                  cell: (item) => licenceStatus(plansOf(item, jobPlans), usage, t),
-                },
-                ...deletion.columns,
-              ]}
-            />
-          );
-        }}
-      </Loaded>
+      <PagedTable
+        list={items}
+        labelledBy="licence-accounts-title"
+        emptyText={q ? t('accountsSearchNone', { q }) : t('itemsEmpty')}
+        rowKey={(item) => item.id}
+        group={byPerson(t)}
+        columns={[
+          { id: 'name', header: t('itemName'), width: 220, cell: (item) => item.displayName },
+          {
+            id: 'kind',
+            header: t('itemsKind'),
+            width: 130,
+            cell: (item) => t(keyOf('resourceKind', item.kind)),
+          },
+          {
+            id: 'plan',
+            header: t('licenceAccountUses'),
+            width: 200,
+            cell: (item) =>
+              item.consumes.map((plan) => `${plan.profile} · ${retentionLabel(plan.retentionYears, t)}`).join(', ') ||
+              '—',
+          },
+          {
+            id: 'status',
+            header: t('licenceAccountStatus'),
+            width: 220,
+            cell: (item) => licenceStatus(item.consumes, usage, t),
+          },
+          ...deletion.columns,
+        ]}
+      />
     </section>
   );
 }
