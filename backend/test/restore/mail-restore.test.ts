@@ -162,20 +162,25 @@ test('a new folder named by the requester’s language keeps the original path; 
 }, 60_000);
 
 test('a worker stopped mid-restore is resumed by another without duplicating any message', async () => {
+  // Every Graph answer a second late: once an item is marked as being written, its write takes at least that long,
+  // so the halt below lands inside it however loaded the machine (unslowed, a busy worker once finished all four
+  // messages before the test saw the first one restored).
+  harness.sim.control.setFaults({ slowRate: 1, slowMs: 1_000 });
   const request = await worker.service.request(harness.tenantId, 'admin@test', {
     selection: { type: 'resource', resourceId: `mailbox:${giuliaId}` },
     target: { type: 'newFolder' },
     conflictPolicy: 'keepBoth',
     language: 'en',
   });
-  // Stop the worker as soon as it has written one message: it stops right after its next write, before recording it.
+  // Stop the worker while it writes a message: it stops right after that write, before recording it.
   for (;;) {
-    const current = await worker.service.get(harness.tenantId, request.restoreId);
-    if ((current?.progress.restored ?? 0) >= 1) break;
+    const items = await worker.service.itemResults(harness.tenantId, request.restoreId);
+    if (items.some((item) => item.state === 'writing')) break;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   worker.service.halt();
   await worker.stop();
+  harness.sim.control.setFaults({});
   const interrupted = await worker.service.get(harness.tenantId, request.restoreId);
   expect(interrupted?.status).toBe('running');
   const items = await worker.service.itemResults(harness.tenantId, request.restoreId);
