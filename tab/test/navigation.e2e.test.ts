@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { seriousViolations } from './support/browser.js';
 import { navItem, openPortalSession, signInAdminWithJobsAside, type PortalSession } from './support/portal-session.js';
 
 let session: PortalSession;
@@ -122,3 +123,32 @@ test('in Italian, and in the dark and high-contrast themes', async () => {
   await page.keyboard.press('Escape');
   await page.getByLabel('Lingua', { exact: true }).selectOption('en');
 });
+
+test('every section at Teams’ narrow widths, dark at 600 px and high contrast at 320 px, keeps the tab’s width', async () => {
+  const sections = (await groupsShown()).flatMap((group) => group.sections);
+  expect(sections).toHaveLength(13);
+  const problems: Array<{ section: string; width: number; scrollWidth?: number; violations?: unknown[] }> = [];
+  for (const [width, theme] of [
+    [600, 'dark'],
+    [320, 'contrast'],
+  ] as const) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(`${session.server.url}/tab/?theme=${theme}`);
+    const menu = page.getByRole('button', { name: 'Open the portal menu' });
+    for (const section of sections) {
+      await menu.click();
+      await navItem(page, section).click();
+      await page.getByRole('navigation').waitFor({ state: 'detached' });
+      await page.waitForLoadState('networkidle');
+      // The menu is a modal dialog: the page is hidden from assistive technology until its closing animation ends.
+      await page.waitForFunction(() => !document.getElementById('root')?.hasAttribute('aria-hidden'));
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (scrollWidth > width) problems.push({ section, width, scrollWidth });
+      const violations = await seriousViolations(page);
+      if (violations.length > 0) problems.push({ section, width, violations });
+    }
+  }
+  expect(problems).toEqual([]);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${session.server.url}/tab/`);
+}, 240_000);
