@@ -26,6 +26,7 @@ export default {
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   globalSetup: '<rootDir>/test-support/global-setup.js',
   globalTeardown: '<rootDir>/test-support/global-teardown.js',
+  reporters: ['default', '<rootDir>/test-support/plain-summary-reporter.js'],
   testTimeout: 60000,
   // Agenda 6 keeps a liveness timer sleeping for half a job's lock lifetime after the job ends (up to five
   // minutes), which drain() cannot cancel; every test stops its servers, but that timer would hold the run open.
