@@ -10,7 +10,8 @@
 // simulator's memoized export streams are warm for both measured reads), runs a full backup, measures the raw-fetch
 // ceiling of the same bytes (bench/backup/ceiling.ts), changes a share of the items and runs an incremental. Prints
 // one line per phase (items/s, MB/s, Graph requests per item, 429 share, peak RSS of this process and, apart, of the
-// simulator's process, CPU seconds of the engine, the simulator and the database: bench/backup/process-cpu.ts) and checks after each run that the catalog holds exactly the simulator's items. Everything
+// simulator's process, CPU seconds of the engine, the simulator and the database: bench/backup/process-cpu.ts; database
+// commands, bench/backup/database-commands.ts) and checks after each run that the catalog holds exactly the simulator's items. Everything
 // the benchmark asks of the simulator goes over HTTP (Graph, and its `/_sim` control API). Graph requests count a
 // `$batch` once and each of its sub-requests once; `httpRequests` and `graphOperations` count them apart
 // (bench/backup/request-breakdown.ts); with `--json`, each phase also lists its requests per endpoint.
@@ -20,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MongoClient, type Db } from 'mongodb';
+import { findRun } from '../backend/dist/backup/run-reads.js';
 import { ensureIndexes } from '../backend/dist/db/index.js';
 import { startDevDb } from '../tools/devdb/dist/index.js';
 import type { CountersSnapshot } from '../tools/m365-simulator/dist/index.js';
@@ -35,6 +37,7 @@ import { fetchEverything } from './backup/ceiling.ts';
 import { measure, round } from './backup/phase-meter.ts';
 import { mailboxRateShare } from './backup/rate-share.ts';
 import { requestCounts, requestsByEndpoint } from './backup/request-breakdown.ts';
+import { countDatabaseCommands } from './backup/database-commands.ts';
 import { startBenchSimulator, type BenchSimulator, type SimulatorPlacement } from './backup/simulator-host.ts';
 import { changeItems } from './backup/tenant-changes.ts';
 import { warmUpElsewhere } from './backup/warm-up.ts';
@@ -88,7 +91,8 @@ function print(figures: Record<string, unknown>): void {
 
 const scratch = await mkdtemp(join(tmpdir(), 'custodia-bench-backup-'));
 const devDb = process.env.MONGODB_URI ? undefined : await startDevDb({ dataDir: join(scratch, 'db') });
-const client = await MongoClient.connect(process.env.MONGODB_URI ?? devDb!.uri);
+const client = await MongoClient.connect(process.env.MONGODB_URI ?? devDb!.uri, { monitorCommands: true });
+const databaseCommands = countDatabaseCommands(client);
 const db = client.db(`bench_backup_${Date.now()}`);
 const sim = await startBenchSimulator(placement, {
   generate: spec,
@@ -230,10 +234,12 @@ async function backupPhase(
 ) {
   await simulator.control.resetCounters();
   simulator.resetPeakRss();
+  databaseCommands.reset();
   const measured = await measure(async () => {
     const started = await backup.engine.startRun(simulator.tenantId, jobId, 'manual', 'bench');
-    return waitForEnd(backup, simulator.tenantId, started.runId);
+    return waitForEnd(backup, database, simulator.tenantId, started.runId);
   });
+  const commands = databaseCommands.counts();
   const run = measured.result;
   const counters = await simulator.control.counters();
   const simulatorPeakRssMB = simulator.peakRssMB();
@@ -268,11 +274,14 @@ async function backupPhase(
       peakRssMB: measured.peakRssMB,
       cpuSeconds: measured.cpuSeconds,
       simulatorPeakRssMB,
+      databaseCommands: commands.total,
+      databaseCommandsPerResource: round(commands.total / Math.max(1, run.progress.resourcesTotal), 1),
       catalogCurrentVersions: difference.current,
       catalogExact:
         difference.missing.length === 0 && difference.unexpected.length === 0 && difference.duplicated.length === 0,
       ...(enforceLimits && { rateShare: roundAll(mailboxRateShare(units, counters, timeScale)) }),
       ...(values.json && { requestsByEndpoint: requestsByEndpoint(counters) }),
+      ...(values.json && { databaseCommandsByCommand: commands.byCommand }),
     },
   };
 }
@@ -287,10 +296,17 @@ function mailRequests(counters: CountersSnapshot, items: number, expected: reado
   return round(requests / mailItems, 3);
 }
 
-async function waitForEnd(backup: BackupWorker, tenantId: string, runId: string) {
+/**
+ * Polls the run's own record, and sums its units' progress once it has ended: the run with its progress reads every
+ * unit of the run, which every 250 ms of a 200-account run was half the database's reads of the run's units.
+ */
+async function waitForEnd(backup: BackupWorker, database: Db, tenantId: string, runId: string) {
   for (;;) {
-    const run = await backup.engine.run(tenantId, runId);
-    if (run && run.status !== 'queued' && run.status !== 'running') return run;
+    const record = await findRun(database, tenantId, runId);
+    if (record && record.status !== 'queued' && record.status !== 'running') {
+      const run = await backup.engine.run(tenantId, runId);
+      if (run) return run;
+    }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }

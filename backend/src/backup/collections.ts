@@ -14,4 +14,5 @@ export const runsCollection = defineTenantCollection<BackupRun>('backupRuns', [
 export const runUnitsCollection = defineTenantCollection<RunUnit>('backupRunUnits', [
   { key: { tenantId: 1, runId: 1, resourceId: 1 }, unique: true, name: 'tenant_run_resource' },
   { key: { tenantId: 1, runId: 1, status: 1 }, name: 'tenant_run_status' },
+  { key: { tenantId: 1, runId: 1, position: 1 }, name: 'tenant_run_position' },
 ]);

@@ -86,6 +86,8 @@ export interface RunUnit {
   workloads: Workload[];
   /** The licence profile the resource's owner is protected under in this job; absent for sites, teams, older units. */
   profile?: string;
+  /** Its place in the run's plan, which puts it in a lane (`unit-lanes.ts`); absent for units of older runs. */
+  position?: number;
   status: UnitStatus;
   attempts: number;
   items: number;

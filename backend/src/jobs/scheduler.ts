@@ -130,11 +130,13 @@ export class Scheduler {
     return this.agenda.schedule<TData>(when, name, data);
   }
 
-  /** Whether a job of that name and data is still due to run (not finished, not removed). */
-  async hasLiveJob(name: string, data: Record<string, string>): Promise<boolean> {
-    const filter: Record<string, unknown> = { name, nextRunAt: { $ne: null } };
-    for (const [key, value] of Object.entries(data)) filter[`data.${key}`] = value;
-    return (await this.db.collection(agendaJobsCollection).countDocuments(filter)) > 0;
+  /** The data of the jobs of that name still due to run (not finished, not removed). */
+  async liveJobData<T extends object>(name: string): Promise<T[]> {
+    const jobs = await this.db
+      .collection<{ data?: T }>(agendaJobsCollection)
+      .find({ name, nextRunAt: { $ne: null } }, { projection: { _id: 0, data: 1 } })
+      .toArray();
+    return jobs.flatMap((job) => (job.data ? [job.data] : []));
   }
 
   /** Runs the job every interval, one schedule for the whole cluster. */

@@ -48,6 +48,8 @@ export async function startBackupHarness(
     masterKey?: Buffer;
     /** Each person gets only the services their profile includes, as the licence says (as in production). */
     servicesByProfile?: boolean;
+    /** How many of a run's units have a job at a time (the engine's default otherwise). */
+    unitLanes?: number;
   } = {},
 ): Promise<BackupHarness> {
   const sim = await startSimulator(simulatorOptions);
@@ -88,6 +90,7 @@ export async function startBackupHarness(
     retryDelayMs: 200,
     ...(options.maxUnitAttempts !== undefined && { maxUnitAttempts: options.maxUnitAttempts }),
     ...(options.servicesByProfile && { profileWorkloads: profileWorkloadsFromLicence(database.db) }),
+    ...(options.unitLanes !== undefined && { unitLanes: options.unitLanes }),
   });
   const jobs = new BackupJobs(database.db);
   await scheduler.start();
