@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { Catalog } from '@custodia/backend/catalog/index';
-import { devSignIn, navItem, openPortalSession, type PortalSession } from './support/portal-session.js';
+import { devSignIn, navItem, openPortalSession, tableLines, type PortalSession } from './support/portal-session.js';
 import { selfServiceTenant } from './support/self-service-backup.js';
 
 const runTimeoutMs = 90_000;
@@ -63,13 +63,7 @@ afterAll(() => session?.close());
 const itemsTable = () => page.getByRole('table', { name: 'Protected items' });
 
 /** The rows of a table as their cells' texts; a person's heading row has a single cell. */
-async function rowTexts(table: Locator): Promise<string[][]> {
-  return table
-    .locator('tbody tr[data-line]')
-    .evaluateAll((rows) =>
-      rows.map((row) => [...row.querySelectorAll('td')].map((cell) => (cell.textContent ?? '').trim())),
-    );
-}
+const rowTexts = tableLines;
 
 /** Reads until `done` holds or `within` ms pass (ten seconds), and gives the last value read (the caller asserts on it). */
 async function settled<T>(read: () => Promise<T>, done: (value: T) => boolean, within = 10_000): Promise<T> {

@@ -1,12 +1,11 @@
 import type { Page } from 'playwright-core';
 import { directoryGroup } from './support/directory.js';
 import {
-  dailyTimeIn,
+  backUpGroup,
   devSignIn,
   navItem,
   openPortalSession,
   signInAdminWithJobsAside,
-  waitForJobRun,
   type PortalSession,
 } from './support/portal-session.js';
 import { downloadZip, expectZipNaming } from './support/zip-download.js';
@@ -106,20 +105,16 @@ beforeAll(async () => {
   );
 
   await signInAdminWithJobsAside(session, '40');
-  const job = await session.api<{ id: string }>('/jobs', {
-    method: 'POST',
-    body: {
+  await backUpGroup(
+    session,
+    {
       name: 'Amministrazione: posta e OneDrive',
-      scope: { type: 'groups', groupIds: [group.id] },
+      groupId: group.id,
       workloads: ['exchange', 'onedrive'],
-      dailyTime: dailyTimeIn(11, '40'),
-      retentionYears: 1,
-      profile: 'Gold',
-      confirm: true,
+      minutes: '40',
     },
-  });
-  await session.api(`/jobs/${job.id}/runs`, { method: 'POST' });
-  await waitForJobRun(session, job.id, runTimeoutMs);
+    runTimeoutMs,
+  );
   // The message is lost after the backup: the restore must bring it back.
   session.server.sim.control.deleteMessage(owner.id, messageId);
 }, 150_000);

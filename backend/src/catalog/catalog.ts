@@ -13,7 +13,7 @@ import {
   wholeTenant,
   type DateBucketFields,
 } from './date-buckets.js';
-import type { CatalogFolder, DeltaCursor, ItemVersion, ProtectedResource } from './model.js';
+import type { CatalogFolder, DeltaCursor, ItemVersion, ProtectedResource, TeamMember } from './model.js';
 import { mergeNewestFirst, searchNewestFirst, type FindAll } from './newest-first-search.js';
 import { searchBucketsOf, searchWordsFilter, type SearchBucketField } from './search-buckets.js';
 import { withoutNul } from './storable-text.js';
@@ -95,6 +95,11 @@ export class Catalog {
       { resourceId },
       mailboxId === null ? { $unset: { mailboxId: '' } } : { $set: { mailboxId } },
     );
+  }
+
+  /** The team's members as this run read them, replacing those an earlier run recorded. */
+  async recordTeamMembers(resourceId: string, members: readonly TeamMember[]): Promise<void> {
+    await this.resources.updateOne(this.tenantId, { resourceId }, { $set: { members: [...members] } });
   }
 
   /** A completed backup of the resource: when, by which run, and the bytes its current versions now hold. */

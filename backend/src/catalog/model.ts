@@ -29,6 +29,17 @@ export interface ProtectedResource {
   lastRunId?: string;
   /** Bytes of its current versions as of its last completed backup (`resource-stored-bytes.ts`). */
   storedBytes?: number;
+  /**
+   * For teams: the people who belong to it, as Graph listed its group's members at the team's last backup. Absent on
+   * a team recorded before members were read, or not yet backed up: the team then belongs to nobody in particular.
+   */
+  members?: TeamMember[];
+}
+
+/** A person who belongs to a team: their user id and the address they are known by (lower case), when they have one. */
+export interface TeamMember {
+  userId: string;
+  email?: string;
 }
 
 /** A blob list in the content store that holds an item's bytes. */

@@ -14,6 +14,8 @@ export interface ResourceListFilter {
   readonly contains?: string | undefined;
   /** A person's accounts (mailbox, OneDrive), or those of no person (sites, teams). */
   readonly owner?: 'person' | 'none' | undefined;
+  /** One person's accounts, by their address (lower case): their own, and the teams they are a member of. */
+  readonly person?: string | undefined;
   /** Only these accounts, or all but these (the accounts some job includes, for the protection filter). */
   readonly resourceIds?: { readonly only: readonly string[] } | { readonly except: readonly string[] } | undefined;
 }
@@ -80,11 +82,12 @@ export class ResourceReads {
 }
 
 /** The database filter of a {@link ResourceListFilter}: the conjunction of the parts it names. */
-function listFilter({ kind, contains, owner, resourceIds }: ResourceListFilter): Filter<ProtectedResource> {
+function listFilter({ kind, contains, owner, person, resourceIds }: ResourceListFilter): Filter<ProtectedResource> {
   const parts: Filter<ProtectedResource>[] = [];
   if (kind) parts.push({ kind });
   // Sites and teams have no owner's address: missing or null, never a string.
   if (owner) parts.push({ ownerEmail: owner === 'person' ? { $type: 'string' } : { $not: { $type: 'string' } } });
+  if (person !== undefined) parts.push({ $or: [{ ownerEmail: person }, { 'members.email': person }] });
   if (contains !== undefined) {
     const pattern = { $regex: contains.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), $options: 'i' };
     parts.push({ $or: [{ displayName: pattern }, { ownerEmail: pattern }] });

@@ -9,8 +9,11 @@ export interface AccountQuery {
   readonly q?: string | undefined;
   /** Included by an existing job, or by none. */
   readonly protection?: 'protected' | 'unprotected' | undefined;
-  /** A person's accounts (mailbox, OneDrive), or those of no person (sites, teams). */
-  readonly owner?: 'person' | 'none' | undefined;
+  /**
+   * A person's accounts (mailbox, OneDrive), or those of no person (sites, teams); or, an address, that person's
+   * own accounts and the teams they are a member of.
+   */
+  readonly owner?: string | undefined;
 }
 
 /** The catalog's list filter for the Items list's query; protection reads which accounts the tenant's jobs include. */
@@ -19,7 +22,7 @@ export async function accountFilter(db: Db, tenantId: string, query: AccountQuer
   return {
     kind: query.kind,
     contains: query.q,
-    owner: query.owner,
+    ...ownerFilter(query.owner),
     resourceIds:
       query.protection === undefined
         ? undefined
@@ -27,4 +30,11 @@ export async function accountFilter(db: Db, tenantId: string, query: AccountQuer
           ? { only: protectedIds }
           : { except: protectedIds },
   };
+}
+
+/** `owner`: either of the two kinds of account, or one person's accounts by their address (case ignored). */
+function ownerFilter(owner: string | undefined): Pick<ResourceListFilter, 'owner' | 'person'> {
+  if (owner === undefined) return {};
+  if (owner === 'person' || owner === 'none') return { owner };
+  return { person: owner.toLowerCase() };
 }

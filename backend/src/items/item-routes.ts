@@ -20,6 +20,9 @@ const itemSchema = z.strictObject({
   displayName: z.string(),
   ownerEmail: z.string().nullable(),
   ownerUserId: z.string().nullable(),
+  memberEmails: z
+    .array(z.string())
+    .describe('For a team, the addresses of its members at its last backup (empty before one, and for other accounts)'),
   protected: z.boolean(),
   jobs: z.array(
     z.strictObject({
@@ -71,6 +74,7 @@ async function itemViews(db: Db, tenantId: string, resources: readonly Protected
       displayName: resource.displayName,
       ownerEmail: resource.ownerEmail ?? null,
       ownerUserId: resource.ownerUserId ?? null,
+      memberEmails: (resource.members ?? []).flatMap((member) => (member.email === undefined ? [] : [member.email])),
       protected: covering.length > 0,
       jobs: covering.map(({ id, name, profile }) => ({ id, name, profile })),
       consumes: plansConsumed(covering),
@@ -98,9 +102,11 @@ export const itemRoutes = [
         .optional()
         .describe('Only accounts a job includes (protected), or only those none includes'),
       owner: z
-        .enum(['person', 'none'])
+        .union([z.enum(['person', 'none']), z.email().max(320)])
         .optional()
-        .describe('Only a person’s accounts (mailboxes, OneDrives), or only those of no person (sites, teams)'),
+        .describe(
+          'Only a person’s accounts (mailboxes, OneDrives), or only those of no person (sites, teams); or, an e-mail address, that person’s own accounts and the teams they are a member of',
+        ),
     }),
     response: pageOf(itemSchema),
     async handler({ principal, query, services }) {

@@ -2196,8 +2196,8 @@ export type ItemsListQuery = {
   q?: string;
   /** Only accounts a job includes (protected), or only those none includes */
   protection?: 'protected' | 'unprotected';
-  /** Only a person’s accounts (mailboxes, OneDrives), or only those of no person (sites, teams) */
-  owner?: 'person' | 'none';
+  /** Only a person’s accounts (mailboxes, OneDrives), or only those of no person (sites, teams); or, an e-mail address, that person’s own accounts and the teams they are a member of */
+  owner?: 'person' | 'none' | string;
 };
 
 export type ItemsListResponse = {
@@ -2207,6 +2207,8 @@ export type ItemsListResponse = {
     displayName: string;
     ownerEmail: string | null;
     ownerUserId: string | null;
+    /** For a team, the addresses of its members at its last backup (empty before one, and for other accounts) */
+    memberEmails: string[];
     protected: boolean;
     jobs: Array<{
       id: string;

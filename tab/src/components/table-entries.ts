@@ -1,8 +1,9 @@
 /** Rows that follow each other with the same key sit under one heading row (the rows come sorted by it). */
 export interface RowGroups<T> {
-  key(row: T): string;
+  // Properties, not methods: TypeScript then refuses groups of another row type (methods' parameters are bivariant).
+  readonly key: (row: T) => string;
   /** The heading of a group, from its rows (those loaded). */
-  label(rows: readonly T[]): string;
+  readonly label: (rows: readonly T[]) => string;
 }
 
 /** One line of a table's body: a group's heading or a row. */

@@ -298,7 +298,7 @@ const en = {
   licenceStorageUsed: '{used} used of {bought} bought',
   itemsTitle: 'Protected items',
   itemsIntro:
-    'Every account your backups know, each person’s mailbox and OneDrive together: SharePoint libraries and teams too, the jobs protecting each, and the space its backup takes. Below them, the people and teams of your organisation that no job includes.',
+    'Every account your backups know, each person’s mailbox, OneDrive and teams together, and SharePoint libraries: the jobs protecting each, and the space its backup takes. Below them, the people and teams of your organisation that no job includes.',
   itemsFilters: 'Filter the items',
   itemsKind: 'Type',
   itemsKindAll: 'Every type',
@@ -654,7 +654,7 @@ const it: Messages = {
   licenceStorageUsed: '{used} usati su {bought} acquistati',
   itemsTitle: 'Elementi protetti',
   itemsIntro:
-    'Tutti gli account che i backup conoscono, con la casella di posta e il OneDrive di ogni persona insieme: anche raccolte di SharePoint e team, i job che li proteggono e lo spazio occupato dal loro backup. Sotto, le persone e i team della tua organizzazione che nessun job include.',
+    'Tutti gli account che i backup conoscono, con la casella di posta, il OneDrive e i team di ogni persona insieme, e le raccolte di SharePoint: i job che li proteggono e lo spazio occupato dal loro backup. Sotto, le persone e i team della tua organizzazione che nessun job include.',
   itemsFilters: 'Filtra gli elementi',
   itemsKind: 'Tipo',
   itemsKindAll: 'Tutti i tipi',

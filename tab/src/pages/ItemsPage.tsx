@@ -10,6 +10,7 @@ import { PagedTable } from '../components/paged-table.js';
 import { SearchBox } from '../components/search-box.js';
 import { keyOf, useLanguage } from '../i18n/language.js';
 import { byPerson, useBackupDeletion } from './account-rows.js';
+import { asItemRow, itemRowKey, withTeamsUnderMembers } from './item-rows.js';
 import { NotIncludedAccounts } from './NotIncludedAccounts.js';
 
 type Protection = 'all' | 'protected' | 'unprotected';
@@ -19,8 +20,8 @@ type ItemsSort = NonNullable<ItemsListQuery['sort']>;
 const byEmail = (sort: ItemsSort) => sort === 'ownerEmail' || sort === '-ownerEmail';
 
 /**
- * "Elementi": every account the backups know, by person (their mailbox and OneDrive together) or account by account,
- * its type, the jobs protecting it and what its backup takes; then the directory's accounts no job includes.
+ * "Elementi": every account the backups know, by person (their mailbox, OneDrive and teams together) or account by
+ * account, its type, the jobs protecting it and what its backup takes; then the directory's accounts no job includes.
  */
 export function ItemsPage() {
   const { t, language } = useLanguage();
@@ -29,20 +30,19 @@ export function ItemsPage() {
   const [kind, setKind] = useState<ResourceKind | ''>('');
   const [q, setQ] = useState('');
   const [protection, setProtection] = useState<Protection>('all');
-  const items = usePagedList(
-    (cursor) =>
-      itemsList(api, {
-        query: {
-          sort,
-          cursor,
-          limit: pageLimit(cursor),
-          kind: kind || undefined,
-          q: q || undefined,
-          protection: protection === 'all' ? undefined : protection,
-        },
-      }),
-    `items-${sort}-${kind}-${q}-${protection}`,
-  );
+  const items = usePagedList(async (cursor) => {
+    const page = await itemsList(api, {
+      query: {
+        sort,
+        cursor,
+        limit: pageLimit(cursor),
+        kind: kind || undefined,
+        q: q || undefined,
+        protection: protection === 'all' ? undefined : protection,
+      },
+    });
+    return { items: page.items.map(asItemRow), nextCursor: page.nextCursor };
+  }, `items-${sort}-${kind}-${q}-${protection}`);
   const deletion = useBackupDeletion(() => items.state.reload());
   const filtered = protection !== 'all' || kind !== '' || q !== '';
 
@@ -87,9 +87,9 @@ export function ItemsPage() {
         list={items}
         labelledBy="items-title"
         emptyText={filtered ? (q ? t('accountsSearchNone', { q }) : t('itemsNoneMatch')) : t('itemsEmpty')}
-        rowKey={(item) => item.id}
+        rowKey={itemRowKey}
         sort={{ value: sort, onChange: setSort }}
-        {...(byEmail(sort) && { group: byPerson(t) })}
+        {...(byEmail(sort) && { group: byPerson(t), arrange: withTeamsUnderMembers })}
         columns={[
           { id: 'name', header: t('itemName'), sortField: 'displayName', width: 220, cell: (item) => item.displayName },
           {
@@ -97,7 +97,11 @@ export function ItemsPage() {
             header: t('itemAccount'),
             sortField: 'ownerEmail',
             width: 240,
-            cell: (item) => item.ownerEmail ?? '—',
+            // A team's members, once a backup has read them, where a person's account shows its owner.
+            cell: (item) =>
+              item.memberEmails.length > 0
+                ? t('itemTeamMembers', { count: item.memberEmails.length })
+                : (item.ownerEmail ?? '—'),
           },
           { id: 'kind', header: t('itemsKind'), width: 130, cell: (item) => t(keyOf('resourceKind', item.kind)) },
           {

@@ -10,6 +10,7 @@ import { retentionLabel } from '../components/retention.js';
 import { SearchBox } from '../components/search-box.js';
 import { keyOf, useLanguage, type Translate } from '../i18n/language.js';
 import { byPerson, useBackupDeletion } from './account-rows.js';
+import { asItemRow, itemRowKey } from './item-rows.js';
 
 type Plan = ProtectedItem['consumes'][number];
 
@@ -31,10 +32,12 @@ export function LicenceAccounts({ usage }: { usage: LicenceUsage }) {
   const [q, setQ] = useState('');
   const items = usePagedList(
     // Seats are counted per person: sites and teams consume none.
-    (cursor) =>
-      itemsList(api, {
+    async (cursor) => {
+      const page = await itemsList(api, {
         query: { sort: 'ownerEmail', owner: 'person', cursor, limit: pageLimit(cursor), q: q || undefined },
-      }),
+      });
+      return { items: page.items.map(asItemRow), nextCursor: page.nextCursor };
+    },
     `licence-accounts-${q}`,
   );
   const deletion = useBackupDeletion(() => items.state.reload());
@@ -50,7 +53,7 @@ export function LicenceAccounts({ usage }: { usage: LicenceUsage }) {
         list={items}
         labelledBy="licence-accounts-title"
         emptyText={q ? t('accountsSearchNone', { q }) : t('itemsEmpty')}
-        rowKey={(item) => item.id}
+        rowKey={itemRowKey}
         group={byPerson(t)}
         columns={[
           { id: 'name', header: t('itemName'), width: 220, cell: (item) => item.displayName },

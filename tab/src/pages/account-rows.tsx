@@ -6,16 +6,18 @@ import { ConfirmButton } from '../components/confirm-button.js';
 import type { Column, RowGroups } from '../components/data-table.js';
 import { useLanguage, type Translate } from '../i18n/language.js';
 import { mayDeleteBackups } from './restore-access.js';
+import type { ItemRow } from './item-rows.js';
 
 /**
- * A person's accounts together (the rows come sorted by e-mail): their mailbox and OneDrive under one heading with
- * their name and e-mail; sites and teams, which belong to no person, under a heading of their own.
+ * A person's accounts together (the rows come sorted by e-mail): their mailbox, OneDrive and teams under one heading
+ * with their name and e-mail (`withTeamsUnderMembers`); sites and teams, which belong to no one person, under a
+ * heading of their own.
  */
-export function byPerson(t: Translate): RowGroups<ProtectedItem> {
+export function byPerson(t: Translate): RowGroups<ItemRow> {
   return {
-    key: (item) => item.ownerEmail ?? '',
+    key: (row) => row.listedUnder ?? '',
     label(rows) {
-      const email = rows[0]?.ownerEmail;
+      const email = rows[0]?.listedUnder;
       if (!email) return t('itemsNoPerson');
       const mailbox = rows.find((row) => row.kind === 'mailbox');
       return mailbox ? `${mailbox.displayName} · ${email}` : email;

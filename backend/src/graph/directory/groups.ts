@@ -1,4 +1,5 @@
 import { directoryPageSize, directoryResource, type DirectoryReads } from './directory-reads.js';
+import { userSelect, type DirectoryUser } from './users.js';
 
 /** A group of the directory (https://learn.microsoft.com/graph/api/resources/group). */
 export interface DirectoryGroup {
@@ -29,4 +30,17 @@ export function isMicrosoft365Group(group: DirectoryGroup): boolean {
 
 export function hasTeam(group: DirectoryGroup): boolean {
   return group.resourceProvisioningOptions?.includes('Team') ?? false;
+}
+
+/**
+ * A group's direct members who are users, a page at a time: a team's members are its Microsoft 365 group's
+ * (https://learn.microsoft.com/graph/api/group-list-members, read with `Group.Read.All`, which the backup already has,
+ * where the team's own member list would need `TeamMember.Read.All`). The users-only OData cast is an advanced query
+ * (https://learn.microsoft.com/graph/aad-advanced-queries), as example 4 of that page sends it.
+ */
+export function listGroupUserMembers(graph: DirectoryReads, groupId: string): AsyncIterable<DirectoryUser[]> {
+  return graph.pages<DirectoryUser>(
+    `/groups/${encodeURIComponent(groupId)}/members/microsoft.graph.user?$count=true&${userSelect}`,
+    { resource: directoryResource, maxPageSize: directoryPageSize, headers: { ConsistencyLevel: 'eventual' } },
+  );
 }

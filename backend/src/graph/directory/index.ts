@@ -1,6 +1,6 @@
 export { directoryResource, isNotFound, unlessNotFound, type DirectoryReads } from './directory-reads.js';
 export { findUser, listUsers, readDisplayName, userAddress, userSelect, type DirectoryUser } from './users.js';
-export { hasTeam, isMicrosoft365Group, listGroups, type DirectoryGroup } from './groups.js';
+export { hasTeam, isMicrosoft365Group, listGroups, listGroupUserMembers, type DirectoryGroup } from './groups.js';
 export { findGroupSite, getSite, listAllSites, siteName, type DirectorySite } from './sites.js';
 export { findUserDrive, listSiteDrives, type DriveSummary } from './drives.js';
 export { findTeam, listTeams, type DirectoryTeam } from './teams.js';

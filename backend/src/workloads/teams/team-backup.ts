@@ -1,8 +1,9 @@
-import { searchTermsOf, type NewItemVersion, type StoredContent } from '../../catalog/index.js';
+import { searchTermsOf, type NewItemVersion, type StoredContent, type TeamMember } from '../../catalog/index.js';
 import { syncDeltaStream } from '../../backup-unit/delta-stream.js';
 import { recordDeltaPage, type PageRecipe } from '../../backup-unit/page-recorder.js';
 import type { UnitContext } from '../../backup-unit/unit-context.js';
 import { channelMessagesDeltaStart, listChannels, listReplies, type GraphChannelMessage } from '../../graph/index.js';
+import { listGroupUserMembers, userAddress } from '../../graph/directory/index.js';
 
 /** Graph allows at most four requests per second per app on one team or channel. */
 const channelConcurrency = 2;
@@ -14,6 +15,7 @@ const channelConcurrency = 2;
  * https://learn.microsoft.com/graph/api/chatmessage-delta, /graph/api/chatmessage-list-replies
  */
 export async function backupTeam(context: UnitContext, teamId: string): Promise<void> {
+  await recordMembers(context, teamId);
   const resource = { kind: 'team', teamId } as const;
   const resourceId = context.resource.resourceId;
   const known = new Map((await context.catalog.listFolders(resourceId)).map((folder) => [folder.folderId, folder]));
@@ -62,6 +64,22 @@ export async function backupTeam(context: UnitContext, teamId: string): Promise<
       });
     }
   }
+}
+
+/**
+ * Who belongs to the team, read anew once a run: one request per team (a page holds up to 999 members), as cheap as
+ * asking a delta of the group's members whether anything changed, and without a cursor to keep. The Items list
+ * shows the team under each of them.
+ */
+async function recordMembers(context: UnitContext, teamId: string): Promise<void> {
+  const members: TeamMember[] = [];
+  for await (const page of listGroupUserMembers(context.graph, teamId)) {
+    for (const user of page) {
+      const email = userAddress(user);
+      members.push({ userId: user.id, ...(email !== undefined && { email }) });
+    }
+  }
+  await context.catalog.recordTeamMembers(context.resource.resourceId, members);
 }
 
 function channelMessageVersion(

@@ -18,6 +18,7 @@ const PAGE = {
   members: 'https://learn.microsoft.com/graph/api/group-list-members?view=graph-rest-1.0',
   transitive: 'https://learn.microsoft.com/graph/api/group-list-transitivemembers?view=graph-rest-1.0',
   advanced: 'https://learn.microsoft.com/graph/aad-advanced-queries',
+  paging: 'https://learn.microsoft.com/graph/paging',
   organization: 'https://learn.microsoft.com/graph/api/organization-list?view=graph-rest-1.0',
 };
 
@@ -328,6 +329,38 @@ describe('members and transitive members', () => {
         value: [{ displayName: 'Joseph Price', id: '11111111-2222-3333-4444-555555555555' }],
       });
       expect((answer.body as { '@odata.count': number })['@odata.count']).toBe(2);
+    },
+  );
+
+  documented(
+    {
+      endpoint: 'GET /groups/:groupId/members/microsoft.graph.user',
+      page: `${PAGE.paging}#how-paging-works`,
+      shows:
+        '$top pages the cast; @odata.nextLink keeps the request’s other query parameters, and the last page has none',
+      pageExample: false,
+    },
+    async () => {
+      const first = await advancedQuery(
+        `/groups/${everyone}/members/microsoft.graph.user?$count=true&$select=id,mail,userPrincipalName&$top=1`,
+      );
+      expectDocumentedAnswer(first, 200, {
+        '@odata.nextLink': 'https://graph.microsoft.com/v1.0/users?$top=5&$skiptoken=RFNwdAIAAQAAAD8...AAAAAAAA',
+        value: [{ id: '11111111-2222-3333-4444-555555555555', mail: 'user1@contoso.com', userPrincipalName: 'string' }],
+      });
+      const page = first.body as { '@odata.nextLink': string; value: Array<{ id: string }> };
+      const next = new URL(page['@odata.nextLink']);
+      expect(['$count', '$select', '$top'].map((name) => next.searchParams.get(name))).toEqual([
+        'true',
+        'id,mail,userPrincipalName',
+        '1',
+      ]);
+      const second = await advancedQuery(page['@odata.nextLink']);
+      const last = second.body as { '@odata.nextLink'?: string; value: Array<{ id: string }> };
+      expect(second.status).toBe(200);
+      expect(last['@odata.nextLink']).toBeUndefined();
+      expect(last.value).toHaveLength(1);
+      expect(last.value[0]?.id).not.toBe(page.value[0]?.id);
     },
   );
 
