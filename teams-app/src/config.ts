@@ -9,7 +9,7 @@ import {
   type SupportContact,
 } from '@custodia/backend/api/index';
 import type { HttpTimeouts } from './http/timeouts.js';
-import { redactSecrets } from './secret-redaction.js';
+import { ConfigError, shownValue } from './config-error.js';
 import {
   defaultStoreLocations,
   resolveStoreLocations,
@@ -158,13 +158,6 @@ export interface AppConfig {
   readonly requestDeadlineMs: number;
 }
 
-export class ConfigError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(`Custodia cannot start: the configuration is not valid.\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
-}
-
 /** Reads and validates the configuration; every bad or missing value is named in one error. */
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
   const relevant = Object.fromEntries(
@@ -282,18 +275,6 @@ function refuseUnauthenticatedBot(values: z.infer<typeof environmentSchema>): vo
 function isLoopback(url: string): boolean {
   const host = new URL(url).hostname;
   return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
-
-const secretVariables = new Set([
-  'BOT_APP_PASSWORD',
-  'GRAPH_CLIENT_SECRET',
-  'CUSTODIA_MASTER_KEY',
-  'STORE_AZURE_CONNECTION_STRING',
-]);
-
-/** A bad value as a start-up error shows it: secrets are not repeated, nor a password inside a URI. */
-export function shownValue(environment: NodeJS.ProcessEnv, name: string): string {
-  return JSON.stringify(secretVariables.has(name) ? '(hidden)' : redactSecrets(environment[name] ?? ''));
 }
 
 function emptyToUndefined(value: string | undefined): string | undefined {

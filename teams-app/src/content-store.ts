@@ -8,7 +8,7 @@ import {
   type PackBackend,
 } from '@custodia/backend/store/index';
 import { tenantDataLocations, tenantsOutside } from '@custodia/backend/tenants/tenant-location';
-import { ConfigError } from './config.js';
+import { ConfigError } from './config-error.js';
 import type { StoreLocation, StoreTarget } from './store-locations.js';
 
 function backendOf(target: StoreTarget): PackBackend {

@@ -10,7 +10,8 @@ import {
   type CommandContext,
 } from '@custodia/backend/retention/index';
 import { startDevDb, type DevDb } from '@custodia/devdb';
-import { ConfigError, loadConfig, type AppConfig } from './config.js';
+import { ConfigError } from './config-error.js';
+import { loadConfig, type AppConfig } from './config.js';
 import { configuredStoreBackend } from './content-store.js';
 
 /**

@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError } from './config-error.js';
+import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { startApp } from './app.js';
 import { installLastResortGuard } from './last-resort-guard.js';

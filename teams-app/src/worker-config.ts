@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { GraphTenantConnection } from '@custodia/backend/graph/index';
-import { ConfigError, shownValue } from './config.js';
+import { ConfigError, shownValue } from './config-error.js';
 import {
   defaultStoreLocations,
   resolveStoreLocations,

@@ -1,7 +1,7 @@
 // A backup-worker-only process: no HTTP server, no bot. Start as many as the database and Graph's
 // limits allow; they share every run's units. SIGTERM (or SIGINT) drains running units first.
 import { openDatabase, watchDatabase } from '@custodia/backend';
-import { ConfigError } from './config.js';
+import { ConfigError } from './config-error.js';
 import { installLastResortGuard } from './last-resort-guard.js';
 import { createLogger } from './logger.js';
 import { loadWorkerConfig, type WorkerConfig } from './worker-config.js';

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError } from '../src/config-error.js';
+import { loadConfig } from '../src/config.js';
 
 test('defaults serve on port 3978 with the embedded database and the built-in simulator', () => {
   const config = loadConfig({});

@@ -1,7 +1,8 @@
 import { connect } from 'node:net';
 import type { RunningSimulator } from '@custodia/m365-simulator';
 import { currentTermsVersion } from '@custodia/backend/tenants/licence-terms';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError } from '../src/config-error.js';
+import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import type { RunningApp } from '../src/app.js';
 import { microsoft365FrameAncestors } from '../src/http/security-headers.js';

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { tenantRecords } from '@custodia/backend/tenants/tenant-store';
 import { openTestDatabase } from '../../test-support/database.js';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError } from '../src/config-error.js';
+import { loadConfig } from '../src/config.js';
 import { refuseTenantsWithoutStore } from '../src/content-store.js';
 
 const azure = 'DefaultEndpointsProtocol=https;AccountName=custodia;AccountKey=a2V5;EndpointSuffix=core.windows.net';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { ConfigError } from '../src/config.js';
+import { ConfigError } from '../src/config-error.js';
 import { loadWorkerConfig } from '../src/worker-config.js';
 
 const valid = {
