@@ -3,11 +3,19 @@ import { promisify } from 'node:util';
 import { constants, createZstdCompress, zstdDecompress, type ZlibReset, type ZstdOptions } from 'node:zlib';
 import type { LocalizedText } from './errors.js';
 import { open, seal } from './sealed-box.js';
+import { TaskSlots } from './task-slots.js';
 
 export type Compression = 'zstd' | 'none';
 
 const decompress = promisify(zstdDecompress);
 const ZSTD_LEVEL = 3;
+/**
+ * Compressions of this process under way at once: libuv's thread pool runs four (UV_THREADPOOL_SIZE), and a stream
+ * started beyond those only waits in its queue holding its output buffer (the blob's size, 64 KiB at least) and, once
+ * run, its native context until the main thread sees its end. Unbounded, a full backup had 240 waiting at its peak
+ * (the 20 streams of each of 16 export answers in flight at once, each put at once): 17 MB of output buffers.
+ */
+const compressions = new TaskSlots(4);
 
 /**
  * One zstd frame of `plaintext`, through a stream whose native context is let go as soon as the frame is out. Node
@@ -56,14 +64,16 @@ export function blobIdOf(plaintext: Uint8Array): string {
 
 /** Compresses (unless it saves less than 1/32) and seals one blob, bound to its id (FORMAT.md, "Blobs"). */
 export async function encodeBlob(key: Buffer, blobId: string, plaintext: Uint8Array): Promise<EncodedBlob> {
-  const packed = await compress(plaintext, {
-    chunkSize: outputChunkSize(plaintext.length),
-    params: { [constants.ZSTD_c_compressionLevel]: ZSTD_LEVEL },
-    // The size known up front lets zstd size its window and tables to the blob instead of level 3's defaults (about
-    // 3 MB of native memory per compression in flight, held in the thread pool's malloc arenas): 32 compressions of
-    // 20-40 KB in flight peaked at 290 MB RSS without it, 190-214 MB with it. The frame also records the size.
-    pledgedSrcSize: plaintext.length,
-  });
+  const packed = await compressions.run(() =>
+    compress(plaintext, {
+      chunkSize: outputChunkSize(plaintext.length),
+      params: { [constants.ZSTD_c_compressionLevel]: ZSTD_LEVEL },
+      // The size known up front lets zstd size its window and tables to the blob instead of level 3's defaults (about
+      // 3 MB of native memory per compression in flight, held in the thread pool's malloc arenas): 32 compressions of
+      // 20-40 KB in flight peaked at 290 MB RSS without it, 190-214 MB with it. The frame also records the size.
+      pledgedSrcSize: plaintext.length,
+    }),
+  );
   const worthIt = packed.length < plaintext.length - (plaintext.length >> 5);
   const compression: Compression = worthIt ? 'zstd' : 'none';
   return { box: seal(key, Buffer.from(blobId, 'hex'), worthIt ? packed : plaintext), compression };
