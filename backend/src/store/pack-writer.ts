@@ -50,15 +50,26 @@ export class TenantPackWriter {
     this.boxes = [];
     this.entries = [];
     this.bytes = 0;
-    return this.write(boxes, entries);
+    return this.indexPack(this.writeBytes(boxes, entries), entries);
   }
 
-  private async write(boxes: Buffer[], entries: PackEntry[]): Promise<PackOutcome> {
+  /**
+   * Writes the pack and answers its id. Apart from indexing so that the pack's bytes (up to the target size) are let go
+   * once they are written, not kept through the index's database round trip: an async function keeps its parameters
+   * until it returns, so two sealed packs (32 MiB at the default target) could stay in memory beside the open one while
+   * only their index was being written.
+   */
+  private async writeBytes(boxes: readonly Buffer[], entries: PackEntry[]): Promise<string> {
+    const parts = finishPack(this.key, this.tenantId, boxes, entries);
+    const packId = packIdOf(parts);
+    await this.backend.writePack(packPath(this.tenantId, packId), parts);
+    return packId;
+  }
+
+  private async indexPack(written: Promise<string>, entries: PackEntry[]): Promise<PackOutcome> {
     const blobIds = entries.map((entry) => entry.id);
     try {
-      const parts = finishPack(this.key, this.tenantId, boxes, entries);
-      const packId = packIdOf(parts);
-      await this.backend.writePack(packPath(this.tenantId, packId), parts);
+      const packId = await written;
       await this.index.recordPack(this.tenantId, this.key, packId, entries);
       return { tenantId: this.tenantId, blobIds };
     } catch (error) {
