@@ -40,8 +40,21 @@ export function trackBody(response: Response, onBytes: (count: number) => void, 
   return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
-/** The same response with its body read to the end (so a reset while reading surfaces here). */
+/**
+ * The same response with its body read to the end (so a reset while reading surfaces here). The bytes go back as a
+ * one-chunk stream: a Response made from an ArrayBuffer copies it, and an `exportItems` answer (20 full-fidelity
+ * streams in base64) is megabytes, sixteen of them in flight during a backup.
+ */
 export async function bufferBody(response: Response): Promise<Response> {
-  const bytes = nullBodyStatuses.has(response.status) ? null : await response.arrayBuffer();
-  return new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
+  const bytes = nullBodyStatuses.has(response.status) ? null : new Uint8Array(await response.arrayBuffer());
+  const body =
+    bytes === null
+      ? null
+      : new ReadableStream<Uint8Array>({
+          start(controller) {
+            if (bytes.byteLength > 0) controller.enqueue(bytes);
+            controller.close();
+          },
+        });
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
