@@ -13,6 +13,7 @@ import { KeyedSemaphore } from './keyed-semaphore.js';
 import { AuthorizationMiddleware } from './middleware/authorization.js';
 import { BudgetMiddleware } from './middleware/budget.js';
 import { RetryMiddleware } from './middleware/retry.js';
+import { bodyText } from './middleware/tracked-body.js';
 import { FetchTransport } from './middleware/transport.js';
 import { policyFor } from './request-policy.js';
 import { resourceLabel, type ResourceKey } from './resource.js';
@@ -312,7 +313,7 @@ export class GraphGateway {
   private async readAnswer(sent: Sent): Promise<GraphAnswer> {
     const { response } = sent;
     if (!response.ok) throw await errorFromResponse(response, sent.failed);
-    const text = await response.text();
+    const text = await bodyText(response);
     return { status: response.status, headers: response.headers, body: parseBody(text, response.headers) };
   }
 
