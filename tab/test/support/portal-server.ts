@@ -16,6 +16,8 @@ export interface PortalServer {
 export interface PortalServerOptions {
   /** Undo the demo tenant's setup, so that the portal walks it as a new customer would. */
   readonly undoSetup: boolean;
+  /** Configuration beside the test's own, as `npm start` reads it (`DEMO_MORE_PEOPLE`, …). */
+  readonly environment?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface PortalServerOptions {
  */
 export async function startPortalServer(options: PortalServerOptions): Promise<PortalServer> {
   // The demo's provider is its own directory beside the customer's (the simulator serves both), as in production.
-  const { app, sim, stop } = await startProductOnSimulator('tab');
+  const { app, sim, stop } = await startProductOnSimulator('tab', options.environment);
   if (options.undoSetup) {
     await tenantRecords.scoped(app.database.db).updateOne(
       sim.tenantId,
