@@ -2,6 +2,7 @@ import { MongoClient, type CommandStartedEvent, type Document } from 'mongodb';
 import { openTestDatabase, type TestDatabase } from '../../../test-support/database.js';
 import { ensureIndexes } from '../../src/db/index.js';
 import { Catalog, currentBytesOfResource, searchTermsOf, type NewItemVersion } from '../../src/catalog/index.js';
+import { wholeReads } from '../../../test-support/plan-scans.js';
 
 // Every hot query the catalog sends is asked back with `explain`: on MongoDB no plan may scan a collection
 // (COLLSCAN); on the embedded default (FerretDB over PostgreSQL) no PostgreSQL plan may read a whole table (Seq Scan).
@@ -59,16 +60,6 @@ afterAll(async () => {
   await database.dispose();
 });
 
-/** The plan nodes that read a whole collection or table, wherever they sit in the plan. */
-function scans(plan: unknown): string[] {
-  if (Array.isArray(plan)) return plan.flatMap(scans);
-  if (!plan || typeof plan !== 'object') return [];
-  const node = plan as Record<string, unknown>;
-  const own =
-    node['Node Type'] === 'Seq Scan' || node.stage === 'COLLSCAN' ? [String(node['Node Type'] ?? node.stage)] : [];
-  return [...own, ...Object.values(node).flatMap(scans)];
-}
-
 /** Explains each command the catalog sent while `act` ran; answers the scans each plan holds, by query. */
 async function scansOfQueriesIn(act: (catalog: Catalog) => Promise<unknown>): Promise<Record<string, string[]>> {
   sent.length = 0;
@@ -86,7 +77,7 @@ async function scansOfQueriesIn(act: (catalog: Catalog) => Promise<unknown>): Pr
           }
         : { update: command.update, updates: command.updates };
     const plan = await client.db(database.name).command({ explain: explained, verbosity: 'queryPlanner' });
-    result[JSON.stringify(command.filter ?? command.updates?.[0]?.q)] = scans(plan.queryPlanner ?? plan);
+    result[JSON.stringify(command.filter ?? command.updates?.[0]?.q)] = wholeReads(plan.queryPlanner ?? plan);
   }
   return result;
 }
@@ -123,5 +114,5 @@ test('the check sees a scan where there is one: a filter on a field no index hol
   const plan = await client
     .db(database.name)
     .command({ explain: { find: 'itemVersions', filter: { size: 2_000 } }, verbosity: 'queryPlanner' });
-  expect(scans(plan.queryPlanner ?? plan).length).toBeGreaterThan(0);
+  expect(wholeReads(plan.queryPlanner ?? plan).length).toBeGreaterThan(0);
 });

@@ -1,5 +1,6 @@
 import type { Document } from 'mongodb';
 import { openTestDatabase, type TestDatabase } from '../../../test-support/database.js';
+import { wholeReads } from '../../../test-support/plan-scans.js';
 
 // FerretDB hands PostgreSQL a lookup by `_id` as `_jsonb -> '_id' @> value`, a find and the read before an update or an
 // upsert alike (PostgreSQL's pg_stat_statements shows the same statement for both; FerretDB's explain of an update
@@ -18,19 +19,9 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => database.dispose());
 
-/** The plan nodes that read a whole table (PostgreSQL under FerretDB) or collection (MongoDB). */
-function scans(plan: unknown): string[] {
-  if (Array.isArray(plan)) return plan.flatMap(scans);
-  if (!plan || typeof plan !== 'object') return [];
-  const node = plan as Record<string, unknown>;
-  const own =
-    node['Node Type'] === 'Seq Scan' || node.stage === 'COLLSCAN' ? [String(node['Node Type'] ?? node.stage)] : [];
-  return [...own, ...Object.values(node).flatMap(scans)];
-}
-
 async function scansOf(command: Document): Promise<string[]> {
   const plan = await database.db.command({ explain: command, verbosity: 'queryPlanner' });
-  return scans(plan.queryPlanner ?? plan);
+  return wholeReads(plan.queryPlanner ?? plan);
 }
 
 test('a find by _id reads no whole table', async () => {
