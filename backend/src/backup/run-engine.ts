@@ -129,6 +129,13 @@ export class RunEngine {
    */
   async recoverAbandonedUnits(): Promise<number> {
     const running = await runsCollection.raw(this.options.db).find({ status: 'running' }).toArray();
+    if (running.length === 0) return 0;
+    // One read of the unit jobs there are for the whole sweep, rather than one per open unit (each read every unit job).
+    const queued = new Set(
+      (await this.options.scheduler.liveJobData<UnitJobData>(backupUnitJobName)).map(
+        (data) => `${data.tenantId}|${data.runId}|${data.resourceId}`,
+      ),
+    );
     let requeued = 0;
     for (const run of running) {
       const open = await this.units
@@ -139,15 +146,10 @@ export class RunEngine {
         await this.closeRunIfComplete(run.tenantId, run.runId);
       }
       const openPositions = positionsOf(open);
-      // One read of the unit jobs there are, rather than one per open unit (each read every unit job).
-      const queued = new Set(
-        (await this.options.scheduler.liveJobData<UnitJobData>(backupUnitJobName))
-          .filter((data) => data.tenantId === run.tenantId && data.runId === run.runId)
-          .map((data) => data.resourceId),
-      );
       for (const unit of open) {
         const data = { tenantId: run.tenantId, runId: run.runId, resourceId: unit.resourceId };
-        if (!isDueInLane(unit, openPositions, this.unitLanes) || queued.has(unit.resourceId)) continue;
+        if (!isDueInLane(unit, openPositions, this.unitLanes)) continue;
+        if (queued.has(`${data.tenantId}|${data.runId}|${data.resourceId}`)) continue;
         if (!(await this.leases.isAbandoned(run.tenantId, run.runId, unit.resourceId))) continue;
         await this.options.scheduler.runNow<UnitJobData>(backupUnitJobName, data);
         requeued += 1;

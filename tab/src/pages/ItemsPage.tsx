@@ -10,7 +10,7 @@ import { PagedTable } from '../components/paged-table.js';
 import { SearchBox } from '../components/search-box.js';
 import { keyOf, useLanguage } from '../i18n/language.js';
 import { byPerson, useBackupDeletion } from './account-rows.js';
-import { asItemRow, itemRowKey, withTeamsUnderMembers } from './item-rows.js';
+import { itemRowKey, itemRowsPage, withTeamsUnderMembers } from './item-rows.js';
 import { NotIncludedAccounts } from './NotIncludedAccounts.js';
 
 type Protection = 'all' | 'protected' | 'unprotected';
@@ -30,19 +30,22 @@ export function ItemsPage() {
   const [kind, setKind] = useState<ResourceKind | ''>('');
   const [q, setQ] = useState('');
   const [protection, setProtection] = useState<Protection>('all');
-  const items = usePagedList(async (cursor) => {
-    const page = await itemsList(api, {
-      query: {
-        sort,
-        cursor,
-        limit: pageLimit(cursor),
-        kind: kind || undefined,
-        q: q || undefined,
-        protection: protection === 'all' ? undefined : protection,
-      },
-    });
-    return { items: page.items.map(asItemRow), nextCursor: page.nextCursor };
-  }, `items-${sort}-${kind}-${q}-${protection}`);
+  const items = usePagedList(
+    async (cursor) =>
+      itemRowsPage(
+        await itemsList(api, {
+          query: {
+            sort,
+            cursor,
+            limit: pageLimit(cursor),
+            kind: kind || undefined,
+            q: q || undefined,
+            protection: protection === 'all' ? undefined : protection,
+          },
+        }),
+      ),
+    `items-${sort}-${kind}-${q}-${protection}`,
+  );
   const deletion = useBackupDeletion(() => items.state.reload());
   const filtered = protection !== 'all' || kind !== '' || q !== '';
 

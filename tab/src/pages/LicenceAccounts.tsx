@@ -10,7 +10,7 @@ import { retentionLabel } from '../components/retention.js';
 import { SearchBox } from '../components/search-box.js';
 import { keyOf, useLanguage, type Translate } from '../i18n/language.js';
 import { byPerson, useBackupDeletion } from './account-rows.js';
-import { asItemRow, itemRowKey } from './item-rows.js';
+import { itemRowKey, itemRowsPage } from './item-rows.js';
 
 type Plan = ProtectedItem['consumes'][number];
 
@@ -32,12 +32,12 @@ export function LicenceAccounts({ usage }: { usage: LicenceUsage }) {
   const [q, setQ] = useState('');
   const items = usePagedList(
     // Seats are counted per person: sites and teams consume none.
-    async (cursor) => {
-      const page = await itemsList(api, {
-        query: { sort: 'ownerEmail', owner: 'person', cursor, limit: pageLimit(cursor), q: q || undefined },
-      });
-      return { items: page.items.map(asItemRow), nextCursor: page.nextCursor };
-    },
+    async (cursor) =>
+      itemRowsPage(
+        await itemsList(api, {
+          query: { sort: 'ownerEmail', owner: 'person', cursor, limit: pageLimit(cursor), q: q || undefined },
+        }),
+      ),
     `licence-accounts-${q}`,
   );
   const deletion = useBackupDeletion(() => items.state.reload());

@@ -1,11 +1,17 @@
 import type { ProtectedItem } from '../api/model.js';
+import type { Page } from '../api/use-paged-list.js';
 
 /** An account as a line of the Items and licence tables: under the person whose heading it stands, or none. */
 export type ItemRow = ProtectedItem & { readonly listedUnder: string | null };
 
 /** An account where the API placed it: under its owner, a site or a team under no person. */
-export function asItemRow(item: ProtectedItem): ItemRow {
+function asItemRow(item: ProtectedItem): ItemRow {
   return { ...item, listedUnder: item.ownerEmail };
+}
+
+/** A page of the Items list as table lines, each account where the API placed it. */
+export function itemRowsPage(page: Page<ProtectedItem>): Page<ItemRow> {
+  return { items: page.items.map(asItemRow), nextCursor: page.nextCursor };
 }
 
 /** A line's key: a team stands once under no person and once under each member, each line its own. */
