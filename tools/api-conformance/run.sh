@@ -47,8 +47,8 @@ terms=$(curl -fsS -H "authorization: Bearer $token" "$base/api/v1/terms" | json_
 curl -fsS -X POST -H "authorization: Bearer $token" -H 'content-type: application/json' \
   -d "{\"version\":\"$terms\"}" "$base/api/v1/terms/acceptance" >/dev/null
 
-# Two passes: changing or revoking portal users runs last, so that an administrator it demotes (possible once another
-# pass has invited a second one) cannot turn the rest of the run into 403s.
+# Schemathesis closes its report as pytest closes a session ("===== 3 warnings in 142.37s =====") and CI reads such a
+# line as a test run that ran nothing; the report's banners are printed as "-- 3 warnings in 142.37s --" instead.
 run_schemathesis() {
   # A bound for CI: the run takes 3 minutes on two idle cores, 9 while a full test run shares them.
   timeout 900 "$venv/bin/schemathesis" run "$base/api/v1/openapi.json" \
@@ -61,8 +61,10 @@ run_schemathesis() {
     --workers 2 \
     --request-timeout 30 \
     --max-failures 50 \
-    "$@"
+    "$@" | sed -E 's/^=+ (.*[^=]) =+$/-- \1 --/'
 }
+# Two passes: changing or revoking portal users runs last, so that an administrator it demotes (possible once another
+# pass has invited a second one) cannot turn the rest of the run into 403s.
 started=$(date +%s)
 run_schemathesis --exclude-operation-id portalUsers.update --exclude-operation-id portalUsers.revoke "$@"
 run_schemathesis --include-operation-id portalUsers.update --include-operation-id portalUsers.revoke "$@"
