@@ -5,14 +5,15 @@ import { profileOfGroup } from './job-profiles.js';
 import {
   findGroupSite,
   findTeam,
-  findUserDrive,
+  findUserDrives,
   getSite,
   listAllSites,
-  listSiteDrives,
+  listDrivesOfSites,
   listTeams,
   siteName,
   userAddress,
   type DirectoryReads,
+  type DirectorySite,
   type DirectoryTeam,
 } from '../graph/directory/index.js';
 
@@ -41,22 +42,26 @@ export async function expandScope(
     workloads.includes(workload) && (profileServices.get(profileName.toLowerCase())?.includes(workload) ?? true);
   const wants = under(profile);
   const people = await peopleWithProfiles(graph, { scope, profile });
-  const siteIds = new Set<string>();
+  const sites = new Map<string, DirectorySite>();
   const teams = new Map<string, DirectoryTeam>();
   if (scope.type === 'organisation') {
     if (wants('sharepoint'))
-      for await (const page of listAllSites(graph)) for (const site of page) siteIds.add(site.id);
+      for await (const page of listAllSites(graph)) for (const site of page) sites.set(site.id, site);
     if (wants('teams')) for await (const page of listTeams(graph)) for (const team of page) teams.set(team.id, team);
   } else {
     for (const groupId of scope.groupIds) {
       const groupWants = under(profileOfGroup({ scope, profile }, groupId));
       const site = groupWants('sharepoint') ? await findGroupSite(graph, groupId) : null;
-      if (site) siteIds.add(site.id);
+      if (site) sites.set(site.id, site);
       const team = groupWants('teams') ? await findTeam(graph, groupId) : null;
       if (team) teams.set(team.id, team);
     }
   }
 
+  const drives = await findUserDrives(
+    graph,
+    [...people.values()].filter(({ profile: owner }) => under(owner)('onedrive')).map(({ user }) => user.id),
+  );
   const planned: PlannedResource[] = [];
   for (const { user, profile: ownerProfile } of people.values()) {
     const ownerWants = under(ownerProfile);
@@ -77,7 +82,7 @@ export async function expandScope(
         workloads: ['exchange'],
       });
     }
-    const drive = ownerWants('onedrive') ? await findUserDrive(graph, user.id) : null;
+    const drive = drives.get(user.id) ?? null;
     if (drive) {
       planned.push({
         resourceId: `onedrive:${drive.id}`,
@@ -90,20 +95,21 @@ export async function expandScope(
       });
     }
   }
-  for (const siteId of siteIds) {
-    const site = await getSite(graph, siteId);
-    for await (const page of listSiteDrives(graph, siteId)) {
-      for (const drive of page) {
-        planned.push({
-          resourceId: `sharepoint:${drive.id}`,
-          kind: 'sharepoint',
-          graphId: drive.id,
-          driveId: drive.id,
-          siteId,
-          displayName: `${siteName(site)} — ${drive.name ?? drive.id}`,
-          workloads: ['sharepoint'],
-        });
-      }
+  // A site as the listing (or the group's `sites/root`) gave it is read again only for a display name it lacks
+  // (Microsoft's example of the site search shows none: https://learn.microsoft.com/graph/api/site-search).
+  const libraries = await listDrivesOfSites(graph, [...sites.keys()]);
+  for (const [siteId, listed] of sites) {
+    const site = listed.displayName === undefined ? await getSite(graph, siteId) : listed;
+    for (const drive of libraries.get(siteId) ?? []) {
+      planned.push({
+        resourceId: `sharepoint:${drive.id}`,
+        kind: 'sharepoint',
+        graphId: drive.id,
+        driveId: drive.id,
+        siteId,
+        displayName: `${siteName(site)} — ${drive.name ?? drive.id}`,
+        workloads: ['sharepoint'],
+      });
     }
   }
   for (const team of teams.values()) {

@@ -1,9 +1,14 @@
 import { GraphRequestError } from '../errors.js';
 import type { ResourceKey } from '../resource.js';
 
-/** What reads of the customer's directory need of the Graph gateway: single reads and paged lists. */
+/** What reads of the customer's directory need of the Graph gateway: single reads, paged lists and JSON batches. */
 export interface DirectoryReads {
   getJson<T>(path: string, options: { resource: ResourceKey }): Promise<T>;
+  /** Independent reads in JSON batches of at most 20, answered in request order. */
+  batch(
+    requests: readonly { id: string; method: 'GET'; url: string }[],
+    options: { resource: ResourceKey },
+  ): Promise<readonly { id: string; status: number; body: unknown }[]>;
   pages<T>(
     path: string,
     options: { resource: ResourceKey; maxPageSize?: number; headers?: Record<string, string> },
