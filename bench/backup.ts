@@ -11,7 +11,9 @@
 // ceiling of the same bytes (bench/backup/ceiling.ts), changes a share of the items and runs an incremental. Prints
 // one line per phase (items/s, MB/s, Graph requests per item, 429 share, peak RSS of this process and, apart, of the
 // simulator's process, CPU seconds of the engine, the simulator and the database: bench/backup/process-cpu.ts; database
-// commands, bench/backup/database-commands.ts) and checks after each run that the catalog holds exactly the simulator's items. Everything
+// commands, bench/backup/database-commands.ts) and checks after each run that the catalog holds exactly the simulator's items.
+// A phase's requests and commands include its run's end-of-run pipeline (bench/backup/end-of-run.ts); its time, memory
+// and CPU are the run's own. Everything
 // the benchmark asks of the simulator goes over HTTP (Graph, and its `/_sim` control API). Graph requests count a
 // `$batch` once and each of its sub-requests once; `httpRequests` and `graphOperations` count them apart
 // (bench/backup/request-breakdown.ts); with `--json`, each phase also lists its requests per endpoint.
@@ -38,6 +40,7 @@ import { measure, round } from './backup/phase-meter.ts';
 import { mailboxRateShare } from './backup/rate-share.ts';
 import { requestCounts, requestsByEndpoint } from './backup/request-breakdown.ts';
 import { countDatabaseCommands } from './backup/database-commands.ts';
+import { endOfRunHandled } from './backup/end-of-run.ts';
 import { startBenchSimulator, type BenchSimulator, type SimulatorPlacement } from './backup/simulator-host.ts';
 import { changeItems } from './backup/tenant-changes.ts';
 import { warmUpElsewhere } from './backup/warm-up.ts';
@@ -239,8 +242,10 @@ async function backupPhase(
     const started = await backup.engine.startRun(simulator.tenantId, jobId, 'manual', 'bench');
     return waitForEnd(backup, database, simulator.tenantId, started.runId);
   });
-  const commands = databaseCommands.counts();
   const run = measured.result;
+  // The run's own end-of-run work (licence check, usage point) is counted with it, not with the next phase.
+  await endOfRunHandled(database, simulator.tenantId, run.runId);
+  const commands = databaseCommands.counts();
   const counters = await simulator.control.counters();
   const simulatorPeakRssMB = simulator.peakRssMB();
   const units = await backup.engine.runUnits(simulator.tenantId, run.runId);
