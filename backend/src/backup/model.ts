@@ -99,3 +99,32 @@ export interface RunUnit {
   startedAt: Date | null;
   finishedAt: Date | null;
 }
+
+/** A unit as planning records it: pending, nothing counted, at `position` in the plan. */
+export function pendingUnit(
+  tenantId: string,
+  runId: string,
+  resource: { resourceId: string; kind: ResourceKind; displayName: string; workloads: Workload[]; profile?: string },
+  position?: number,
+): RunUnit {
+  return {
+    tenantId,
+    runId,
+    resourceId: resource.resourceId,
+    resourceKind: resource.kind,
+    displayName: resource.displayName,
+    workloads: resource.workloads,
+    ...(resource.profile !== undefined && { profile: resource.profile }),
+    ...(position !== undefined && { position }),
+    status: 'pending',
+    attempts: 0,
+    items: 0,
+    bytes: 0,
+    deletions: 0,
+    graphRequests: 0,
+    warnings: [],
+    error: null,
+    startedAt: null,
+    finishedAt: null,
+  };
+}

@@ -8,7 +8,15 @@ import type { Scheduler } from '../jobs/scheduler.js';
 import { backupJobsCollection, runsCollection, runUnitsCollection } from './collections.js';
 import { recordCoverageOfRun } from './job-coverage.js';
 import type { ResyncSignal } from '../backup-unit/delta-stream.js';
-import type { BackupJob, BackupRun, RunProgress, RunStatus, RunUnit, RunView } from './model.js';
+import {
+  pendingUnit,
+  type BackupJob,
+  type BackupRun,
+  type RunProgress,
+  type RunStatus,
+  type RunUnit,
+  type RunView,
+} from './model.js';
 import { servicesOfProfiles, type ProfileWorkloads } from './job-profiles.js';
 import type { ContentWriter, GraphReader } from '../backup-unit/ports.js';
 import { backupResource } from './resource-backup.js';
@@ -231,12 +239,11 @@ export class RunEngine {
       return;
     }
 
-    const catalog = new Catalog(this.options.db, tenantId);
-    for (const [position, resource] of planned.entries()) {
-      const { workloads, profile: _protectedUnder, ...description } = resource;
-      await catalog.upsertResource(description);
-      await this.insertUnit(tenantId, runId, resource, workloads, position);
-    }
+    // Two round trips for the whole plan, however many accounts; planning again after a crash repeats both harmlessly.
+    await new Catalog(this.options.db, tenantId).upsertResources(
+      planned.map(({ workloads: _units, profile: _protectedUnder, ...description }) => description),
+    );
+    await this.insertUnits(tenantId, runId, planned);
     const open = await this.units.find(tenantId, { runId, status: { $in: ['pending', 'running'] } }).toArray();
     const openPositions = positionsOf(open);
     for (const unit of open) {
@@ -249,34 +256,13 @@ export class RunEngine {
     }
   }
 
-  private async insertUnit(
-    tenantId: string,
-    runId: string,
-    resource: PlannedResource,
-    workloads: RunUnit['workloads'],
-    position: number,
-  ) {
+  /** The run's units, one per planned resource in plan order; those an earlier planning of the run inserted stay. */
+  private async insertUnits(tenantId: string, runId: string, planned: readonly PlannedResource[]) {
     try {
-      await this.units.insertOne(tenantId, {
+      await this.units.insertMany(
         tenantId,
-        runId,
-        resourceId: resource.resourceId,
-        resourceKind: resource.kind,
-        displayName: resource.displayName,
-        workloads,
-        ...(resource.profile !== undefined && { profile: resource.profile }),
-        position,
-        status: 'pending',
-        attempts: 0,
-        items: 0,
-        bytes: 0,
-        deletions: 0,
-        graphRequests: 0,
-        warnings: [],
-        error: null,
-        startedAt: null,
-        finishedAt: null,
-      });
+        planned.map((resource, position) => pendingUnit(tenantId, runId, resource, position)),
+      );
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
     }

@@ -75,12 +75,15 @@ export class Catalog {
     this.cursors = deltaCursorsCollection.scoped(db);
   }
 
-  async upsertResource(resource: Omit<ProtectedResource, 'tenantId' | 'firstSeenAt'>): Promise<void> {
-    await this.resources.updateOne(
+  /** Records the resources a run plans (new ones with the instant first seen), in one round trip. */
+  async upsertResources(resources: readonly Omit<ProtectedResource, 'tenantId' | 'firstSeenAt'>[]): Promise<void> {
+    const now = new Date();
+    await this.resources.upsertMany(
       this.tenantId,
-      { resourceId: resource.resourceId },
-      { $set: { ...resource, tenantId: this.tenantId }, $setOnInsert: { firstSeenAt: new Date() } },
-      { upsert: true },
+      resources.map((resource) => ({
+        filter: { resourceId: resource.resourceId },
+        update: { $set: { ...resource, tenantId: this.tenantId }, $setOnInsert: { firstSeenAt: now } },
+      })),
     );
   }
 

@@ -64,6 +64,21 @@ export class TenantCollection<T extends TenantOwned> {
     );
   }
 
+  /** Upserts in one round trip, unordered; each write is confined to the tenant as updateOne's is. */
+  async upsertMany(tenantId: string, writes: readonly { filter: Filter<T>; update: UpdateFilter<T> }[]): Promise<void> {
+    if (writes.length === 0) return;
+    await this.collection.bulkWrite(
+      writes.map(({ filter, update }) => ({
+        updateOne: {
+          filter: this.scope('upsertMany', tenantId, filter),
+          update: this.checkUpdate(tenantId, update),
+          upsert: true,
+        },
+      })),
+      { ordered: false },
+    );
+  }
+
   async updateMany(tenantId: string, filter: Filter<T>, update: UpdateFilter<T>) {
     return this.collection.updateMany(this.scope('updateMany', tenantId, filter), this.checkUpdate(tenantId, update));
   }

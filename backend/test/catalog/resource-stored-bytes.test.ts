@@ -41,7 +41,7 @@ async function storedBytesOf(resourceId: string): Promise<number | undefined> {
 test('a completed backup counts the bytes of the current versions only, and the tenant sums its accounts', async () => {
   const catalog = new Catalog(database.db, tenantId);
   for (const resourceId of ['mailbox:anna', 'mailbox:bruno']) {
-    await catalog.upsertResource({ resourceId, kind: 'mailbox', graphId: resourceId, displayName: resourceId });
+    await catalog.upsertResources([{ resourceId, kind: 'mailbox', graphId: resourceId, displayName: resourceId }]);
   }
   await catalog.recordVersions([message('mailbox:anna', 'a1', 1_000), message('mailbox:anna', 'a2', 300)], 'r1', at);
   await catalog.markResourceBackedUp('mailbox:anna', 'r1', at);
@@ -62,7 +62,7 @@ test('a completed backup counts the bytes of the current versions only, and the 
 
 test('accounts backed up before the bytes were kept get them counted once at start-up', async () => {
   const catalog = new Catalog(database.db, 'tenant-older');
-  await catalog.upsertResource({ resourceId: 'mailbox:carla', kind: 'mailbox', graphId: 'c', displayName: 'Carla' });
+  await catalog.upsertResources([{ resourceId: 'mailbox:carla', kind: 'mailbox', graphId: 'c', displayName: 'Carla' }]);
   await catalog.recordVersions([message('mailbox:carla', 'c1', 2_000), message('mailbox:carla', 'c2', 48)], 'r1', at);
   await database.db.collection('schemaUpgrades').deleteOne({ _id: 'resource-stored-bytes' as never });
   expect(await storedBytesOfTenant(database.db, 'tenant-older')).toBe(0);

@@ -1,5 +1,5 @@
 import { openTestDatabase, type TestDatabase } from '../../../test-support/database.js';
-import { defineTenantCollection, ensureIndexes, TenantScopeError } from '../../src/db/index.js';
+import { defineTenantCollection, ensureIndexes, isDuplicateKeyError, TenantScopeError } from '../../src/db/index.js';
 
 interface Mailbox {
   tenantId: string;
@@ -77,4 +77,45 @@ test('point reads and writes by composite id stay inside the tenant the id names
   await expect(scoped.upsertById('t8', 't9|anna', { sizeBytes: 7 })).rejects.toThrow(TenantScopeError);
   await expect(scoped.updateById('t9', 't9|anna', { $set: { tenantId: 't8' } })).rejects.toThrow(/another tenant/);
   expect((await scoped.findById('t9', 't9|anna'))?.sizeBytes).toBe(6);
+});
+
+test('upsertMany writes a whole plan in one round trip, inside its tenant only', async () => {
+  const scoped = mailboxes.scoped(database.db);
+  await scoped.insertOne('plan-b', { tenantId: 'plan-b', userPrincipalName: 'anna@x.it', sizeBytes: 7 });
+  await scoped.insertOne('plan-a', { tenantId: 'plan-a', userPrincipalName: 'anna@x.it', sizeBytes: 1 });
+  const plan = (sizeBytes: number) =>
+    ['anna@x.it', 'bruno@x.it', 'carla@x.it'].map((userPrincipalName) => ({
+      filter: { userPrincipalName },
+      update: { $set: { sizeBytes, tenantId: 'plan-a' } },
+    }));
+  await scoped.upsertMany('plan-a', plan(2));
+  await scoped.upsertMany('plan-a', plan(3));
+
+  const written = await scoped.find('plan-a', {}, { projection: { _id: 0 } }).toArray();
+  expect(written.map(({ userPrincipalName, sizeBytes }) => [userPrincipalName, sizeBytes]).sort()).toEqual([
+    ['anna@x.it', 3],
+    ['bruno@x.it', 3],
+    ['carla@x.it', 3],
+  ]);
+  expect((await scoped.findOne('plan-b', { userPrincipalName: 'anna@x.it' }))?.sizeBytes).toBe(7);
+  await expect(
+    scoped.upsertMany('plan-a', [{ filter: { tenantId: 'plan-b', userPrincipalName: 'x' }, update: { $set: {} } }]),
+  ).rejects.toThrow(/different tenant/);
+  await expect(
+    scoped.upsertMany('plan-a', [{ filter: { userPrincipalName: 'x' }, update: { $set: { tenantId: 'plan-b' } } }]),
+  ).rejects.toThrow(/another tenant/);
+});
+
+test('an unordered insertMany that meets records already there inserts the rest and says only "duplicate"', async () => {
+  const scoped = mailboxes.scoped(database.db);
+  const record = (userPrincipalName: string) => ({ tenantId: 'replan', userPrincipalName, sizeBytes: 0 });
+  await scoped.insertMany('replan', [record('anna@x.it'), record('bruno@x.it')]);
+  const again = scoped.insertMany('replan', [record('anna@x.it'), record('carla@x.it'), record('bruno@x.it')]);
+  const error = await again.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  expect(isDuplicateKeyError(error)).toBe(true);
+  const names = (await scoped.find('replan', {}).toArray()).map((found) => found.userPrincipalName).sort();
+  expect(names).toEqual(['anna@x.it', 'bruno@x.it', 'carla@x.it']);
 });

@@ -19,28 +19,34 @@ beforeAll(async () => {
     const handle = `person${String(index).padStart(3, '0')}`;
     const owner = { ownerUserId: `user-${index}`, ownerEmail: `${handle}@contoso.example` };
     const name = index === 123 ? 'Niccolò D’Angelo (a.b)' : `Person ${index}`;
-    await catalog.upsertResource({
-      resourceId: `mailbox:${index}`,
-      kind: 'mailbox',
-      graphId: `u${index}`,
-      displayName: name,
-      ...owner,
-    });
-    await catalog.upsertResource({
-      resourceId: `onedrive:${index}`,
-      kind: 'onedrive',
-      graphId: `d${index}`,
-      displayName: `OneDrive — ${name}`,
-      ...owner,
-    });
+    await catalog.upsertResources([
+      {
+        resourceId: `mailbox:${index}`,
+        kind: 'mailbox',
+        graphId: `u${index}`,
+        displayName: name,
+        ...owner,
+      },
+    ]);
+    await catalog.upsertResources([
+      {
+        resourceId: `onedrive:${index}`,
+        kind: 'onedrive',
+        graphId: `d${index}`,
+        displayName: `OneDrive — ${name}`,
+        ...owner,
+      },
+    ]);
   }
-  await new Catalog(api.database.db, tenantB).upsertResource({
-    resourceId: 'mailbox:other',
-    kind: 'mailbox',
-    graphId: 'other',
-    displayName: 'Person 7 of another customer',
-    ownerEmail: 'person007@other.example',
-  });
+  await new Catalog(api.database.db, tenantB).upsertResources([
+    {
+      resourceId: 'mailbox:other',
+      kind: 'mailbox',
+      graphId: 'other',
+      displayName: 'Person 7 of another customer',
+      ownerEmail: 'person007@other.example',
+    },
+  ]);
 }, 120_000);
 afterAll(() => api.close());
 
@@ -119,12 +125,14 @@ test('protection and owner filter every account of the tenant, not a page: the r
     // The coverage of a job deleted since does not protect.
     { tenantId: tenantA, jobId: 'deleted-job', resourceId: 'onedrive:499', runId: 'run-0' },
   ]);
-  await new Catalog(db, tenantA).upsertResource({
-    resourceId: 'team:scale',
-    kind: 'team',
-    graphId: 'team-scale',
-    displayName: 'Team of no person',
-  });
+  await new Catalog(db, tenantA).upsertResources([
+    {
+      resourceId: 'team:scale',
+      kind: 'team',
+      graphId: 'team-scale',
+      displayName: 'Team of no person',
+    },
+  ]);
   const protectedOnes = await list('protection=protected&sort=ownerEmail');
   expect(protectedOnes.items.map((item) => item.id).sort()).toEqual([...covered].sort());
   expect(protectedOnes.nextCursor).toBeNull();

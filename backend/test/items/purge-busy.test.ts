@@ -1,5 +1,5 @@
 import { runUnitsCollection } from '../../src/backup/collections.js';
-import type { RunUnit, UnitStatus } from '../../src/backup/model.js';
+import { pendingUnit, type RunUnit, type UnitStatus } from '../../src/backup/model.js';
 import { Catalog } from '../../src/catalog/index.js';
 import { startSeededHarness, tenantA, type Harness, type TestPerson } from '../api/support/harness.js';
 
@@ -10,29 +10,24 @@ const displayName = 'Posta di Giulia';
 /** One backed-up mailbox, and one unit of a run over it, as the run engine records them. */
 beforeAll(async () => {
   ({ api, admin } = await startSeededHarness('items_purge_busy'));
-  await new Catalog(api.database.db, tenantA).upsertResource({
-    resourceId: 'mailbox:giulia',
-    kind: 'mailbox',
-    graphId: 'giulia',
-    displayName,
-  });
+  await new Catalog(api.database.db, tenantA).upsertResources([
+    {
+      resourceId: 'mailbox:giulia',
+      kind: 'mailbox',
+      graphId: 'giulia',
+      displayName,
+    },
+  ]);
   const unit: RunUnit = {
-    tenantId: tenantA,
-    runId: 'run-1',
-    resourceId: 'mailbox:giulia',
-    resourceKind: 'mailbox',
-    displayName,
-    workloads: ['exchange'],
+    ...pendingUnit(tenantA, 'run-1', {
+      resourceId: 'mailbox:giulia',
+      kind: 'mailbox',
+      displayName,
+      workloads: ['exchange'],
+    }),
     status: 'running',
     attempts: 1,
-    items: 0,
-    bytes: 0,
-    deletions: 0,
-    graphRequests: 0,
-    warnings: [],
-    error: null,
     startedAt: new Date(),
-    finishedAt: null,
   };
   await runUnitsCollection.scoped(api.database.db).insertOne(tenantA, unit);
 }, 120_000);

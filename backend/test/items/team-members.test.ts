@@ -117,7 +117,9 @@ test('the Items list gives each team its members, and ?owner= a person’s own a
 test('?owner= finds no team of another tenant the person is recorded in', async () => {
   await seedTenant(api.services, tenantB);
   const other = new Catalog(api.database.db, tenantB);
-  await other.upsertResource({ resourceId: 'team:other', kind: 'team', graphId: 'other', displayName: 'Team altrui' });
+  await other.upsertResources([
+    { resourceId: 'team:other', kind: 'team', graphId: 'other', displayName: 'Team altrui' },
+  ]);
   await other.recordTeamMembers('team:other', [{ userId: 'u-anna', email: address('anna') }]);
 
   const anna = await list(`owner=${encodeURIComponent(address('anna'))}`);
