@@ -229,15 +229,34 @@ export class Catalog {
 
   /** Writes a folder only when it is new or differs from what the catalog holds (one write saved per folder per run). */
   async recordFolder(known: CatalogFolder | undefined, seen: Omit<CatalogFolder, 'tenantId'>): Promise<void> {
-    const folder = withoutNul(seen);
-    const unchanged =
-      known !== undefined &&
-      known.deletedAt === null &&
-      known.displayName === folder.displayName &&
-      known.path === folder.path &&
-      known.parentId === folder.parentId &&
-      known.wellKnownName === folder.wellKnownName;
-    if (!unchanged) await this.upsertFolder(folder);
+    await this.recordFolders(new Map(known ? [[seen.folderId, known]] : []), [seen]);
+  }
+
+  /**
+   * recordFolder for a resource's whole folder list: the folders that are new or differ from `known` (the catalog's,
+   * by folder id) in one round trip.
+   */
+  async recordFolders(
+    known: ReadonlyMap<string, CatalogFolder>,
+    seen: readonly Omit<CatalogFolder, 'tenantId'>[],
+  ): Promise<void> {
+    const changed = seen
+      .map((folder) => withoutNul(folder))
+      .filter((folder) => {
+        const before = known.get(folder.folderId);
+        return !(
+          before !== undefined &&
+          before.deletedAt === null &&
+          before.displayName === folder.displayName &&
+          before.path === folder.path &&
+          before.parentId === folder.parentId &&
+          before.wellKnownName === folder.wellKnownName
+        );
+      });
+    await this.folders.upsertManyById(
+      this.tenantId,
+      changed.map((folder) => ({ id: this.folderRecordId(folder.resourceId, folder.folderId), fields: folder })),
+    );
   }
 
   async upsertFolder(folder: Omit<CatalogFolder, 'tenantId'>): Promise<void> {

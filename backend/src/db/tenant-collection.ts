@@ -101,13 +101,20 @@ export class TenantCollection<T extends TenantOwned> {
   }
 
   async upsertById(tenantId: string, id: string, fields: Partial<T>): Promise<void> {
-    const _id = this.ownId('upsertById', tenantId, id);
-    if ('tenantId' in fields && fields.tenantId !== tenantId) {
-      throw new TenantScopeError(`upsertById on ${this.name}`, 'the fields carry another tenantId');
-    }
-    await this.collection.updateOne({ _id } as Filter<T>, { $set: { ...fields, tenantId } } as UpdateFilter<T>, {
-      upsert: true,
+    await this.upsertManyById(tenantId, [{ id, fields }]);
+  }
+
+  /** upsertById for many records in one round trip, unordered. */
+  async upsertManyById(tenantId: string, records: readonly { id: string; fields: Partial<T> }[]): Promise<void> {
+    const writes = records.map(({ id, fields }) => {
+      const _id = this.ownId('upsertById', tenantId, id);
+      if ('tenantId' in fields && fields.tenantId !== tenantId) {
+        throw new TenantScopeError(`upsertById on ${this.name}`, 'the fields carry another tenantId');
+      }
+      const update = { $set: { ...fields, tenantId } } as UpdateFilter<T>;
+      return { updateOne: { filter: { _id } as Filter<T>, update, upsert: true } };
     });
+    if (writes.length > 0) await this.collection.bulkWrite(writes, { ordered: false });
   }
 
   async updateById(tenantId: string, id: string, update: UpdateFilter<T>): Promise<void> {

@@ -31,17 +31,17 @@ export async function recordMailboxFolders(
       );
     }
   }
-  for (const folder of folders) {
-    const folderId = containerIdOf(folder.id);
-    await context.catalog.recordFolder(known.get(folderId), {
+  await context.catalog.recordFolders(
+    known,
+    folders.map((folder) => ({
       resourceId,
-      folderId,
+      folderId: containerIdOf(folder.id),
       parentId: folder.parentId === null ? null : containerIdOf(folder.parentId),
       displayName: folder.displayName,
       path: folder.path,
       ...(folder.wellKnownName !== undefined && { wellKnownName: folder.wellKnownName }),
       deletedAt: null,
       lastRunId: context.runId,
-    });
-  }
+    })),
+  );
 }

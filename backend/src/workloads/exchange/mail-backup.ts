@@ -41,19 +41,19 @@ export async function backupMailbox(context: UnitContext, userId: string, inboxI
     }
   }
 
-  for (const folder of folders) {
-    const containerId = `mail:${folder.id}`;
-    await context.catalog.recordFolder(known.get(containerId), {
+  await context.catalog.recordFolders(
+    known,
+    folders.map((folder) => ({
       resourceId,
-      folderId: containerId,
+      folderId: `mail:${folder.id}`,
       parentId: folder.parentFolderId ? `mail:${folder.parentFolderId}` : null,
       displayName: folder.displayName,
       path: folder.path,
       ...(folder.wellKnownName !== undefined && { wellKnownName: folder.wellKnownName }),
       deletedAt: null,
       lastRunId: context.runId,
-    });
-  }
+    })),
+  );
   const polled: PolledDeltaStream<GraphMessage>[] = [];
   for (const folder of folders) {
     const saved = cursors.get(`mail:${folder.id}`) ?? null;
