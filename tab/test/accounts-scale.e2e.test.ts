@@ -22,25 +22,29 @@ interface Listed {
  */
 async function addPeople(from: number, to: number): Promise<void> {
   const catalog = new Catalog(session.server.app.database.db, session.server.sim.tenantId);
+  const accounts = [];
   for (let index = from; index < to; index += 1) {
     const handle = `persona${String(index).padStart(4, '0')}`;
     const name = index === 7 ? longName : `Persona ${String(index).padStart(4, '0')} Esposito`;
     const owner = { ownerUserId: `scale-${index}`, ownerEmail: `${handle}@scala.example` };
-    await catalog.upsertResource({
-      resourceId: `mailbox:scale-${index}`,
-      kind: 'mailbox',
-      graphId: `scale-${index}`,
-      displayName: name,
-      ...owner,
-    });
-    await catalog.upsertResource({
-      resourceId: `onedrive:scale-${index}`,
-      kind: 'onedrive',
-      graphId: `drive-${index}`,
-      displayName: `OneDrive — ${name}`,
-      ...owner,
-    });
+    accounts.push(
+      {
+        resourceId: `mailbox:scale-${index}`,
+        kind: 'mailbox' as const,
+        graphId: `scale-${index}`,
+        displayName: name,
+        ...owner,
+      },
+      {
+        resourceId: `onedrive:scale-${index}`,
+        kind: 'onedrive' as const,
+        graphId: `drive-${index}`,
+        displayName: `OneDrive — ${name}`,
+        ...owner,
+      },
+    );
   }
+  await catalog.upsertResources(accounts);
 }
 
 beforeAll(async () => {

@@ -54,14 +54,16 @@ afterAll(() => session?.close());
 async function addOutsider(): Promise<{ displayName: string; email: string }> {
   const catalog = new Catalog(session.server.app.database.db, session.server.sim.tenantId);
   const email = 'esterno@fuori.example';
-  await catalog.upsertResource({
-    resourceId: 'mailbox:esterno',
-    kind: 'mailbox',
-    graphId: 'esterno',
-    displayName: 'Esterno Fuori',
-    ownerUserId: 'esterno',
-    ownerEmail: email,
-  });
+  await catalog.upsertResources([
+    {
+      resourceId: 'mailbox:esterno',
+      kind: 'mailbox',
+      graphId: 'esterno',
+      displayName: 'Esterno Fuori',
+      ownerUserId: 'esterno',
+      ownerEmail: email,
+    },
+  ]);
   return { displayName: 'Esterno Fuori', email };
 }
 
