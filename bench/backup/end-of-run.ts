@@ -2,7 +2,7 @@
 // the directory through Graph: backend/src/run-end/end-of-run.ts), so that its requests count in the phase whose run
 // caused them rather than in the next phase's.
 import type { Db } from 'mongodb';
-import { runEndTypes } from '../../backend/dist/events.js';
+import { eventsCollection, runEndTypes } from '../../backend/dist/events.js';
 import { endOfRunConsumerName, eventClaims } from '../../backend/dist/run-end/index.js';
 
 const pollMs = 100;
@@ -11,9 +11,9 @@ const pollMs = 100;
 export async function endOfRunHandled(db: Db, tenantId: string, runId: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const event = await db
-      .collection<{ eventId: string }>('domainEvents')
-      .findOne({ tenantId, 'payload.runId': runId, type: { $in: [...runEndTypes] } }, { projection: { eventId: 1 } });
+    const event = await eventsCollection
+      .scoped(db)
+      .findOne(tenantId, { 'payload.runId': runId, type: { $in: [...runEndTypes] } }, { projection: { eventId: 1 } });
     const done =
       event &&
       (await eventClaims.raw(db).findOne({ _id: `${endOfRunConsumerName}|${event.eventId}`, doneAt: { $ne: null } }));

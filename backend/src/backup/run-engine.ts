@@ -139,11 +139,8 @@ export class RunEngine {
     const running = await runsCollection.raw(this.options.db).find({ status: 'running' }).toArray();
     if (running.length === 0) return 0;
     // One read of the unit jobs there are for the whole sweep, rather than one per open unit (each read every unit job).
-    const queued = new Set(
-      (await this.options.scheduler.liveJobData<UnitJobData>(backupUnitJobName)).map(
-        (data) => `${data.tenantId}|${data.runId}|${data.resourceId}`,
-      ),
-    );
+    const jobKey = ({ tenantId, runId, resourceId }: UnitJobData) => `${tenantId}|${runId}|${resourceId}`;
+    const queued = new Set((await this.options.scheduler.liveJobData<UnitJobData>(backupUnitJobName)).map(jobKey));
     let requeued = 0;
     for (const run of running) {
       const open = await this.units
@@ -157,7 +154,7 @@ export class RunEngine {
       for (const unit of open) {
         const data = { tenantId: run.tenantId, runId: run.runId, resourceId: unit.resourceId };
         if (!isDueInLane(unit, openPositions, this.unitLanes)) continue;
-        if (queued.has(`${data.tenantId}|${data.runId}|${data.resourceId}`)) continue;
+        if (queued.has(jobKey(data))) continue;
         if (!(await this.leases.isAbandoned(run.tenantId, run.runId, unit.resourceId))) continue;
         await this.options.scheduler.runNow<UnitJobData>(backupUnitJobName, data);
         requeued += 1;

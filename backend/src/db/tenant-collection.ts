@@ -66,16 +66,11 @@ export class TenantCollection<T extends TenantOwned> {
 
   /** Upserts in one round trip, unordered; each write is confined to the tenant as updateOne's is. */
   async upsertMany(tenantId: string, writes: readonly { filter: Filter<T>; update: UpdateFilter<T> }[]): Promise<void> {
-    if (writes.length === 0) return;
-    await this.collection.bulkWrite(
+    await this.upsertEach(
       writes.map(({ filter, update }) => ({
-        updateOne: {
-          filter: this.scope('upsertMany', tenantId, filter),
-          update: this.checkUpdate(tenantId, update),
-          upsert: true,
-        },
+        filter: this.scope('upsertMany', tenantId, filter),
+        update: this.checkUpdate(tenantId, update),
       })),
-      { ordered: false },
     );
   }
 
@@ -106,21 +101,30 @@ export class TenantCollection<T extends TenantOwned> {
 
   /** upsertById for many records in one round trip, unordered. */
   async upsertManyById(tenantId: string, records: readonly { id: string; fields: Partial<T> }[]): Promise<void> {
-    const writes = records.map(({ id, fields }) => {
-      const _id = this.ownId('upsertById', tenantId, id);
-      if ('tenantId' in fields && fields.tenantId !== tenantId) {
-        throw new TenantScopeError(`upsertById on ${this.name}`, 'the fields carry another tenantId');
-      }
-      const update = { $set: { ...fields, tenantId } } as UpdateFilter<T>;
-      return { updateOne: { filter: { _id } as Filter<T>, update, upsert: true } };
-    });
-    if (writes.length > 0) await this.collection.bulkWrite(writes, { ordered: false });
+    await this.upsertEach(
+      records.map(({ id, fields }) => {
+        const _id = this.ownId('upsertById', tenantId, id);
+        if ('tenantId' in fields && fields.tenantId !== tenantId) {
+          throw new TenantScopeError(`upsertById on ${this.name}`, 'the fields carry another tenantId');
+        }
+        return { filter: { _id } as Filter<T>, update: { $set: { ...fields, tenantId } } as UpdateFilter<T> };
+      }),
+    );
   }
 
   async updateById(tenantId: string, id: string, update: UpdateFilter<T>): Promise<void> {
     await this.collection.updateOne(
       { _id: this.ownId('updateById', tenantId, id) } as Filter<T>,
       this.checkUpdate(tenantId, update),
+    );
+  }
+
+  /** Writes already confined to the tenant, as upserts in one unordered round trip. */
+  private async upsertEach(writes: readonly { filter: Filter<T>; update: UpdateFilter<T> }[]): Promise<void> {
+    if (writes.length === 0) return;
+    await this.collection.bulkWrite(
+      writes.map(({ filter, update }) => ({ updateOne: { filter, update, upsert: true } })),
+      { ordered: false },
     );
   }
 
