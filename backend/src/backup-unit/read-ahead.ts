@@ -40,8 +40,8 @@ export async function readAhead(
   reads: readonly ReadAhead[],
   tenantId = '',
 ): Promise<ReadAheadReader> {
-  // One read alone gains nothing from a batch.
-  if (reads.length < 2) return new ReadAheadGraph(graph, new Map());
+  // A single read goes in a batch too: one HTTP request either way, and its answer is there to peek at.
+  if (reads.length === 0) return new ReadAheadGraph(graph, new Map());
   const answers = await graph.batch(
     reads.map((read, index) => ({
       id: String(index),
