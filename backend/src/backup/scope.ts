@@ -3,10 +3,10 @@ import type { BackupScope, Workload } from './model.js';
 import { peopleWithProfiles } from './people-profiles.js';
 import { profileOfGroup } from './job-profiles.js';
 import {
-  findGroupSite,
-  findTeam,
+  findGroupSites,
+  findTeams,
   findUserDrives,
-  getSite,
+  getSites,
   listAllSites,
   listDrivesOfSites,
   listTeams,
@@ -49,13 +49,11 @@ export async function expandScope(
       for await (const page of listAllSites(graph)) for (const site of page) sites.set(site.id, site);
     if (wants('teams')) for await (const page of listTeams(graph)) for (const team of page) teams.set(team.id, team);
   } else {
-    for (const groupId of scope.groupIds) {
-      const groupWants = under(profileOfGroup({ scope, profile }, groupId));
-      const site = groupWants('sharepoint') ? await findGroupSite(graph, groupId) : null;
+    const wantedBy = (workload: Workload) =>
+      scope.groupIds.filter((groupId) => under(profileOfGroup({ scope, profile }, groupId))(workload));
+    for (const site of (await findGroupSites(graph, wantedBy('sharepoint'))).values())
       if (site) sites.set(site.id, site);
-      const team = groupWants('teams') ? await findTeam(graph, groupId) : null;
-      if (team) teams.set(team.id, team);
-    }
+    for (const team of (await findTeams(graph, wantedBy('teams'))).values()) if (team) teams.set(team.id, team);
   }
 
   const drives = await findUserDrives(
@@ -98,8 +96,10 @@ export async function expandScope(
   // A site as the listing (or the group's `sites/root`) gave it is read again only for a display name it lacks
   // (Microsoft's example of the site search shows none: https://learn.microsoft.com/graph/api/site-search).
   const libraries = await listDrivesOfSites(graph, [...sites.keys()]);
+  const unnamed = [...sites.values()].filter((site) => site.displayName === undefined).map((site) => site.id);
+  const named = await getSites(graph, unnamed);
   for (const [siteId, listed] of sites) {
-    const site = listed.displayName === undefined ? await getSite(graph, siteId) : listed;
+    const site = named.get(siteId) ?? listed;
     for (const drive of libraries.get(siteId) ?? []) {
       planned.push({
         resourceId: `sharepoint:${drive.id}`,

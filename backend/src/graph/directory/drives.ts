@@ -1,31 +1,10 @@
-import { directoryResource, unlessNotFound, type DirectoryReads } from './directory-reads.js';
+import { batchedReads, directoryResource, readEach, unlessNotFound, type DirectoryReads } from './directory-reads.js';
 
 /** A document library: a user's OneDrive or one of a site's libraries (https://learn.microsoft.com/graph/api/resources/drive). */
 export interface DriveSummary {
   id: string;
   name?: string;
   driveType?: string;
-}
-
-/** Reads one round of batches sends: five batches of 20 at once, however large the directory. */
-const readsPerRound = 100;
-
-/**
- * The answers to independent GETs, in their order, sent 20 to a JSON batch (https://learn.microsoft.com/graph/json-batching)
- * rather than one request each, one after the other. Graph still counts, and throttles, each sub-request.
- */
-async function batchedReads(
-  graph: DirectoryReads,
-  paths: readonly string[],
-): Promise<({ status: number; body: unknown } | undefined)[]> {
-  const answers: ({ status: number; body: unknown } | undefined)[] = [];
-  for (let start = 0; start < paths.length; start += readsPerRound) {
-    const round = paths.slice(start, start + readsPerRound);
-    const batch = round.map((url, index) => ({ id: String(index), method: 'GET' as const, url }));
-    const answered = await graph.batch(batch, { resource: directoryResource });
-    answers.push(...round.map((_, index) => answered[index]));
-  }
-  return answers;
 }
 
 const userDrivePath = (userId: string): string => `/users/${encodeURIComponent(userId)}/drive`;
@@ -40,19 +19,16 @@ export function findUserDrive(graph: DirectoryReads, userId: string): Promise<Dr
  * requests, not 10,000 one after the other. A lookup answered neither 200 nor 404 is read again alone, so that its
  * error reaches the caller exactly as findUserDrive's would.
  */
-export async function findUserDrives(
+export function findUserDrives(
   graph: DirectoryReads,
   userIds: readonly string[],
 ): Promise<Map<string, DriveSummary | null>> {
-  const answers = await batchedReads(graph, userIds.map(userDrivePath));
-  const drives = new Map<string, DriveSummary | null>();
-  for (const [index, userId] of userIds.entries()) {
-    const answer = answers[index];
-    if (answer?.status === 200) drives.set(userId, answer.body as DriveSummary);
-    else if (answer?.status === 404) drives.set(userId, null);
-    else drives.set(userId, await findUserDrive(graph, userId));
-  }
-  return drives;
+  return readEach(
+    graph,
+    userIds,
+    { path: userDrivePath, alone: (userId) => findUserDrive(graph, userId) },
+    { value: null },
+  );
 }
 
 const siteDrivesPath = (siteId: string): string => `/sites/${encodeURIComponent(siteId)}/drives`;
