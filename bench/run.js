@@ -15,5 +15,8 @@ if (!script || !existsSync(script)) {
   console.error(`usage: npm run bench -- <${available.join('|')}> [options]`);
   process.exit(2);
 }
-const child = spawn(process.execPath, [script, ...args], { stdio: 'inherit' });
+// The benchmarks measure the product's processes as `npm start` and the Azure web app run them: with glibc's malloc
+// arenas capped at two (README, "Configuration", MALLOC_ARENA_MAX), unless the caller sets it otherwise.
+const env = { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' };
+const child = spawn(process.execPath, [script, ...args], { stdio: 'inherit', env });
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

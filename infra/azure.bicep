@@ -230,6 +230,8 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'PORT', value: '8080' }
         { name: 'WEBSITES_PORT', value: '8080' }
         { name: 'LOG_LEVEL', value: 'info' }
+        // Read by glibc, not the product: two malloc arenas instead of one per thread of Node's pool (README, "Configuration").
+        { name: 'MALLOC_ARENA_MAX', value: '2' }
         { name: 'DATA_DIR', value: '/home/custodia' }
         { name: 'MONGODB_URI', value: '${vaultReference}mongodb-uri)' }
         { name: 'MONGODB_DATABASE', value: 'custodia' }

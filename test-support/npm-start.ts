@@ -19,15 +19,23 @@ export interface StartedProduct {
 }
 
 /**
- * The product started as `npm start` starts it, `node teams-app/dist/main.js` with nothing configured but free ports and
- * `DATA_DIR` (so the embedded database and the simulator's demo tenant), resolved once it prints its ready line.
+ * The product started as `npm start` starts it, `node teams-app/dist/main.js` with two malloc arenas and nothing
+ * configured but free ports and `DATA_DIR` (so the embedded database and the simulator's demo tenant), resolved once it
+ * prints its ready line.
  */
 export async function startLikeNpmStart(
   dataDir: string,
   environment: Readonly<Record<string, string>> = {},
 ): Promise<StartedProduct> {
   const product = spawn(process.execPath, [main], {
-    env: { PATH: process.env.PATH, PORT: '0', SIMULATOR_PORT: '0', DATA_DIR: dataDir, ...environment },
+    env: {
+      PATH: process.env.PATH,
+      MALLOC_ARENA_MAX: '2',
+      PORT: '0',
+      SIMULATOR_PORT: '0',
+      DATA_DIR: dataDir,
+      ...environment,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

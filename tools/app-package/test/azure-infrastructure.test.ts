@@ -146,6 +146,14 @@ test('the template runs Node 22 on Linux in Italy North by default, with MongoDB
   }
 });
 
+test('the web app runs the product with two malloc arenas, as npm start does (README, "Configuration")', () => {
+  expect(appSettings().get('MALLOC_ARENA_MAX')).toBe("'2'");
+  const scripts = (
+    JSON.parse(readFileSync(join(repositoryRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+  ).scripts;
+  expect(scripts['start']).toMatch(/MALLOC_ARENA_MAX=\$\{MALLOC_ARENA_MAX:-2\} node teams-app\/dist\/main\.js$/);
+});
+
 test('the parameter file passes every parameter the template requires and nothing it does not declare', () => {
   const declared = [...bicep.matchAll(/^param (\w+) \w+( = .*)?$/gm)].map((m) => ({ name: m[1]!, required: !m[2] }));
   const passed = Object.keys(parameterFile.parameters);
