@@ -38,9 +38,7 @@ export function findGroupSites(
     graph,
     groupIds,
     { path: groupSitePath, alone: (groupId) => findGroupSite(graph, groupId) },
-    {
-      value: null,
-    },
+    { value: null },
   );
 }
 

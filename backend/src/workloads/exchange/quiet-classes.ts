@@ -16,9 +16,9 @@ interface FolderListPage {
 }
 
 /**
- * Tells, from the mailbox's whole folder list (the import/export API's folder delta, read first when the mailbox id
- * is remembered), the classes whose reads a run may skip without losing a change, as a mail folder's delta poll is
- * skipped (delta-prefetch.ts, needsDeltaPoll). Each folder carries its class (`type`) and "totalItemCount: The number
+ * Tells, from the mailbox's whole folder list (the import/export API's folder delta, read ahead by readMailboxAhead
+ * before any calendar or contact read), the classes whose reads a run may skip without losing a change, as a mail
+ * folder's delta poll is skipped (delta-prefetch.ts, needsDeltaPoll). Each folder carries its class (`type`) and "totalItemCount: The number
  * of items in the folder" (https://learn.microsoft.com/graph/api/resources/mailboxfolder). The contacts are quiet when
  * the list holds exactly one contact folder (the default Contacts folder: no child folder to walk) and it holds no
  * item, and the catalog holds no open contact folder: the contact reads would find nothing to add and nothing to
